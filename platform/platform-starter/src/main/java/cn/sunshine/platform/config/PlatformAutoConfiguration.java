@@ -1,0 +1,130 @@
+package cn.sunshine.platform.config;
+
+import cn.sunshine.platform.messaging.EventJson;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.outbox.OutboxProperties;
+import cn.sunshine.platform.outbox.OutboxRelay;
+import cn.sunshine.platform.messaging.MessagingProperties;
+import cn.sunshine.platform.web.ProblemDetailsHandler;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What every service gets by depending on platform-starter: the clock, event JSON, the outbox
+ * (store and relay), problem details, a database readiness check, OpenAPI with bearer auth, and
+ * a guard against trusting the development token key outside the local and test profiles.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
+@EnableConfigurationProperties({OutboxProperties.class, MessagingProperties.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventJson eventJson() {
+        return new EventJson();
+    }
+
+    /** Calendar dates are stored as {@code YYYY-MM-DD} strings: no time zone can shift them. */
+    @Bean
+    @ConditionalOnMissingBean
+    MongoCustomConversions mongoCustomConversions() {
+        return new MongoCustomConversions(List.of(new LocalDateToString(), new StringToLocalDate()));
+    }
+
+    @WritingConverter
+    static final class LocalDateToString implements Converter<LocalDate, String> {
+        @Override
+        public String convert(LocalDate source) {
+            return source.toString();
+        }
+    }
+
+    @ReadingConverter
+    static final class StringToLocalDate implements Converter<String, LocalDate> {
+        @Override
+        public LocalDate convert(String source) {
+            return LocalDate.parse(source);
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AggregateStore aggregateStore(MongoTemplate mongo, EventJson json, ObjectProvider<Tracer> tracer,
+                                  ObjectProvider<OutboxRelay> relay) {
+        return new AggregateStore(mongo, json, tracer, relay);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, MessagingProperties messaging,
+                            OutboxProperties outbox, Clock clock, Environment env, MeterRegistry meters) {
+        OutboxRelay relay = new OutboxRelay(mongo, rabbit, messaging, outbox, clock,
+                env.getProperty("spring.application.name", "sunshine"), meters);
+        Gauge.builder("sunshine.outbox.pending", relay, r -> {
+            try {
+                return r.pending();
+            } catch (RuntimeException e) {
+                return Double.NaN;
+            }
+        }).description("events waiting in outboxes").register(meters);
+        return relay;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemDetailsHandler problemDetailsHandler() {
+        return new ProblemDetailsHandler();
+    }
+
+    @Bean(name = "mongoPingHealthIndicator")
+    MongoPingHealthIndicator mongoPing(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI sunshineOpenApi(@Value("${spring.application.name:sunshine}") String name) {
+        return new OpenAPI()
+                .info(new Info().title("Sunshine Project (阳光工程) — " + name).version("v1")
+                        .description("Errors are RFC 9457 problem details (urn:sunshine:problem:*). "
+                                + "Money is integer fen; dates are Asia/Shanghai."))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    @Bean
+    DevKeyGuard devKeyGuard(Environment env) {
+        return new DevKeyGuard(env);
+    }
+}

@@ -1,0 +1,87 @@
+package cn.sunshine.platform.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The broker topology and the consumer: one durable topic exchange; per service one durable
+ * queue bound to exactly the event types it subscribes to, and its dead-letter queue; a listener
+ * with manual acknowledgement dispatching to the handlers.
+ */
+@AutoConfiguration(afterName = {"org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
+        "cn.sunshine.platform.config.PlatformAutoConfiguration"})
+public class MessagingConfiguration {
+
+    @Bean
+    Declarables sunshineTopology(MessagingProperties props, ObjectProvider<EventSubscriptions> subscriptions) {
+        List<Declarable> d = new ArrayList<>();
+        TopicExchange exchange = new TopicExchange(props.getExchange(), true, false);
+        d.add(exchange);
+        Queue queue = QueueBuilder.durable(props.getQueue()).build();
+        Queue dlq = QueueBuilder.durable(props.deadLetterQueue()).build();
+        d.add(queue);
+        d.add(dlq);
+        EventSubscriptions subs = subscriptions.getIfAvailable();
+        if (subs != null) {
+            for (EventSubscriptions.Subscription<?> s : subs.all()) {
+                Binding b = BindingBuilder.bind(queue).to(exchange).with(s.type().name());
+                d.add(b);
+            }
+        }
+        return new Declarables(d);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetters deadLetters(RabbitTemplate rabbit, MessagingProperties props, Clock clock) {
+        return new DeadLetters(rabbit, props, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterEndpoint deadLetterEndpoint(DeadLetters deadLetters) {
+        return new DeadLetterEndpoint(deadLetters);
+    }
+
+    @Bean
+    @ConditionalOnBean(EventSubscriptions.class)
+    EventDispatcher eventDispatcher(EventSubscriptions subscriptions, EventJson json, MessagingProperties props,
+                                    DeadLetters deadLetters, MeterRegistry meters) {
+        return new EventDispatcher(subscriptions, json, props, deadLetters, meters);
+    }
+
+    @Bean
+    @ConditionalOnBean(EventSubscriptions.class)
+    SimpleMessageListenerContainer sunshineEventListener(ConnectionFactory connectionFactory, MessagingProperties props,
+                                                         EventDispatcher dispatcher) {
+        SimpleMessageListenerContainer c = new SimpleMessageListenerContainer(connectionFactory);
+        c.setQueueNames(props.getQueue());
+        c.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        c.setPrefetchCount(props.getPrefetch());
+        c.setConcurrentConsumers(props.getConcurrency());
+        c.setMissingQueuesFatal(false);
+        c.setObservationEnabled(true);
+        c.setDefaultRequeueRejected(true);
+        c.setMessageListener(dispatcher);
+        return c;
+    }
+}

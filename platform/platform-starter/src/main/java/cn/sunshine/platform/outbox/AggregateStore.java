@@ -1,0 +1,206 @@
+package cn.sunshine.platform.outbox;
+
+import cn.sunshine.platform.domain.AggregateRoot;
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.PendingEvent;
+import cn.sunshine.platform.messaging.EventJson;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mapping.PersistentProperty;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes aggregates together with the events they recorded, in one single-document write: the
+ * state change and its events are stored atomically without a multi-document transaction (the
+ * transactional outbox). The {@link OutboxRelay} publishes the events afterwards.
+ *
+ * <p>Updates set the aggregate's fields and push new events onto the outbox array; they never
+ * replace the document, so the relay's removal of published events never races with them.
+ * Every update is conditional on the version read (optimistic locking).
+ */
+public class AggregateStore {
+
+    private final MongoTemplate mongo;
+    private final EventJson json;
+    private final ObjectProvider<Tracer> tracer;
+    private final ObjectProvider<OutboxRelay> relay;
+
+    public AggregateStore(MongoTemplate mongo, EventJson json, ObjectProvider<Tracer> tracer,
+                          ObjectProvider<OutboxRelay> relay) {
+        this.mongo = mongo;
+        this.json = json;
+        this.tracer = tracer;
+        this.relay = relay;
+    }
+
+    /** Inserts a new aggregate (version 0) with its events. A unique index violation surfaces as DuplicateKeyException. */
+    public <T extends AggregateRoot> T insert(T aggregate) {
+        doInsert(aggregate, null);
+        return aggregate;
+    }
+
+    /**
+     * Inserts an aggregate created by a consumed event, recording the event id in the same write.
+     *
+     * @return true when inserted, false when this event had created it before
+     * @throws org.springframework.dao.DuplicateKeyException when another event created it
+     */
+    public <T extends AggregateRoot> boolean insertOnce(T aggregate, String consumedEventId) {
+        try {
+            doInsert(aggregate, consumedEventId);
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            if (hasConsumed(aggregate.getClass(), aggregate.getId(), consumedEventId)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void doInsert(AggregateRoot aggregate, String consumedEventId) {
+        if (aggregate.getId() == null) {
+            throw new IllegalArgumentException("an aggregate is given its id before it is stored");
+        }
+        MongoPersistentEntity<?> entity = entity(aggregate);
+        Document doc = new Document();
+        mongo.getConverter().write(aggregate, doc);
+        doc.put(versionField(entity), 0L);
+        doc.put(Outbox.FIELD, outboxEntries(aggregate));
+        if (consumedEventId != null) {
+            doc.put(Outbox.PROCESSED, new ArrayList<>(List.of(consumedEventId)));
+        }
+        mongo.insert(doc, entity.getCollection());
+        boolean hadEvents = !aggregate.pendingEvents().isEmpty();
+        aggregate.markStored(0L);
+        if (hadEvents) {
+            wakeRelay();
+        }
+    }
+
+    /**
+     * Updates an aggregate read at {@code aggregate.getVersion()}, appending its events.
+     *
+     * @throws DomainException 412 when someone else changed it since it was read
+     */
+    public <T extends AggregateRoot> T update(T aggregate) {
+        if (!write(aggregate, null)) {
+            throw DomainException.staleVersion("this record");
+        }
+        return aggregate;
+    }
+
+    /**
+     * Applies a change caused by a consumed event exactly once: the update and the record of the
+     * event id are one conditional write.
+     *
+     * @return true when applied, false when the event had been applied before
+     * @throws org.springframework.dao.OptimisticLockingFailureException when the version moved (retry)
+     */
+    public <T extends AggregateRoot> boolean updateOnce(T aggregate, String consumedEventId) {
+        return write(aggregate, consumedEventId);
+    }
+
+    /** True when the aggregate of this type and id has already consumed the event. */
+    public boolean hasConsumed(Class<? extends AggregateRoot> type, String id, String eventId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(id).and(Outbox.PROCESSED).is(eventId)), type);
+    }
+
+    private <T extends AggregateRoot> boolean write(T aggregate, String consumedEventId) {
+        MongoPersistentEntity<?> entity = entity(aggregate);
+        String versionField = versionField(entity);
+        Document doc = new Document();
+        mongo.getConverter().write(aggregate, doc);
+        doc.remove("_id");
+        doc.remove(versionField);
+        Update update = new Update();
+        doc.forEach(update::set);
+        for (MongoPersistentProperty p : entity) {
+            String field = p.getFieldName();
+            if (!p.isIdProperty() && !p.isVersionProperty() && !doc.containsKey(field)) {
+                update.unset(field);
+            }
+        }
+        update.inc(versionField, 1L);
+        List<Document> entries = outboxEntries(aggregate);
+        if (!entries.isEmpty()) {
+            update.push(Outbox.FIELD).each(entries.toArray());
+        }
+        Criteria criteria = Criteria.where("_id").is(aggregate.getId()).and(versionField).is(aggregate.getVersion());
+        if (consumedEventId != null) {
+            criteria = criteria.and(Outbox.PROCESSED).ne(consumedEventId);
+            update.push(Outbox.PROCESSED).each(consumedEventId);
+        }
+        long matched = mongo.updateFirst(Query.query(criteria), update, entity.getCollection()).getMatchedCount();
+        if (matched == 0) {
+            if (consumedEventId != null && hasConsumed(aggregate.getClass(), aggregate.getId(), consumedEventId)) {
+                return false;
+            }
+            if (consumedEventId != null) {
+                throw new org.springframework.dao.OptimisticLockingFailureException(
+                        "version of " + entity.getCollection() + " " + aggregate.getId() + " moved");
+            }
+            return false;
+        }
+        aggregate.markStored(aggregate.getVersion() + 1);
+        if (!entries.isEmpty()) {
+            wakeRelay();
+        }
+        return true;
+    }
+
+    private List<Document> outboxEntries(AggregateRoot aggregate) {
+        List<Document> entries = new ArrayList<>();
+        String traceparent = traceparent().orElse(null);
+        for (PendingEvent e : aggregate.pendingEvents()) {
+            Document d = new Document()
+                    .append(Outbox.EVENT_ID, e.id())
+                    .append(Outbox.TYPE, e.type().name())
+                    .append(Outbox.SUBJECT, e.subject())
+                    .append(Outbox.DIVISION, e.division())
+                    .append(Outbox.TIME, Date.from(e.time()))
+                    .append(Outbox.PAYLOAD, json.write(e.payload()));
+            if (traceparent != null) {
+                d.append(Outbox.TRACEPARENT, traceparent);
+            }
+            entries.add(d);
+        }
+        return entries;
+    }
+
+    private Optional<String> traceparent() {
+        Tracer t = tracer.getIfAvailable();
+        Span span = t == null ? null : t.currentSpan();
+        if (span == null) {
+            return Optional.empty();
+        }
+        return Optional.of("00-" + span.context().traceId() + "-" + span.context().spanId() + "-01");
+    }
+
+    private MongoPersistentEntity<?> entity(AggregateRoot aggregate) {
+        return mongo.getConverter().getMappingContext().getRequiredPersistentEntity(aggregate.getClass());
+    }
+
+    private static String versionField(MongoPersistentEntity<?> entity) {
+        PersistentProperty<?> v = entity.getVersionProperty();
+        return v == null ? "version" : ((MongoPersistentProperty) v).getFieldName();
+    }
+
+    private void wakeRelay() {
+        OutboxRelay r = relay.getIfAvailable();
+        if (r != null) {
+            r.wakeUp();
+        }
+    }
+}

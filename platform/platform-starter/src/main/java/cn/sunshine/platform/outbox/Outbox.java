@@ -1,0 +1,23 @@
+package cn.sunshine.platform.outbox;
+
+/** Field names of the outbox that rides inside an aggregate's document. */
+public final class Outbox {
+
+    /** Array of events waiting to be published, oldest first. */
+    public static final String FIELD = "_outbox";
+    /** Lease a relay holds while it publishes a document's events. */
+    public static final String LEASE = "_outboxLease";
+    /** Ids of events already consumed into this document (idempotent consumers). */
+    public static final String PROCESSED = "_processedEvents";
+
+    public static final String EVENT_ID = "eventId";
+    public static final String TYPE = "type";
+    public static final String SUBJECT = "subject";
+    public static final String DIVISION = "division";
+    public static final String TIME = "time";
+    public static final String TRACEPARENT = "traceparent";
+    public static final String PAYLOAD = "payload";
+
+    private Outbox() {
+    }
+}

@@ -1,0 +1,251 @@
+package cn.sunshine.platform.outbox;
+
+import cn.sunshine.platform.domain.AggregateRoot;
+import cn.sunshine.platform.events.CloudEventHeaders;
+import cn.sunshine.platform.messaging.MessagingProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes the events waiting in aggregates' outboxes, in order per aggregate, with publisher
+ * confirms; an event leaves the outbox only after the broker acknowledged it. A lease on the
+ * document keeps two relays (two replicas) from publishing the same aggregate at once; a relay
+ * that died leaves its lease to expire and another picks the events up.
+ *
+ * <p>While the broker is unreachable the events wait in MongoDB and the relay retries on every tick.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final RabbitTemplate rabbit;
+    private final MessagingProperties props;
+    private final OutboxProperties outbox;
+    private final Clock clock;
+    private final String source;
+    private final String owner;
+    private final Counter published;
+    private final Counter failures;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+    private volatile ScheduledFuture<?> ticker;
+
+    public OutboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, MessagingProperties props, OutboxProperties outbox,
+                       Clock clock, String applicationName, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.rabbit = rabbit;
+        this.props = props;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.source = "/sunshine/" + applicationName;
+        this.owner = applicationName + "-" + java.util.UUID.randomUUID();
+        this.published = Counter.builder("sunshine.outbox.published").description("events published from the outbox")
+                .register(meters);
+        this.failures = Counter.builder("sunshine.outbox.publish.failures")
+                .description("attempts to publish that the broker did not confirm").register(meters);
+    }
+
+    /** Collections that hold aggregates (and so outboxes), found from the mapping context. */
+    public Set<String> collections() {
+        Set<String> names = new TreeSet<>();
+        for (MongoPersistentEntity<?> e : mongo.getConverter().getMappingContext().getPersistentEntities()) {
+            if (AggregateRoot.class.isAssignableFrom(e.getType()) && !java.lang.reflect.Modifier.isAbstract(e.getType().getModifiers())) {
+                names.add(e.getCollection());
+            }
+        }
+        return names;
+    }
+
+    /** Asks for a run as soon as possible (after a write that added events). */
+    public void wakeUp() {
+        ScheduledExecutorService ex = executor;
+        if (ex != null && scheduled.compareAndSet(false, true)) {
+            ex.execute(this::runSafely);
+        }
+    }
+
+    private void runSafely() {
+        scheduled.set(false);
+        try {
+            relayOnce();
+        } catch (RuntimeException e) {
+            log.warn("outbox relay run failed, will retry: {}", e.toString());
+        }
+    }
+
+    /**
+     * One pass over every aggregate collection: publishes all pending events it can.
+     *
+     * @return how many events were published
+     */
+    public int relayOnce() {
+        int count = 0;
+        for (String collection : collections()) {
+            count += relayCollection(collection);
+        }
+        return count;
+    }
+
+    private int relayCollection(String collection) {
+        int count = 0;
+        for (int guard = 0; guard < outbox.getBatchSize(); guard++) {
+            Date now = Date.from(clock.instant());
+            Query claimable = Query.query(Criteria.where(Outbox.FIELD + ".0").exists(true)
+                    .orOperator(Criteria.where(Outbox.LEASE).exists(false),
+                            Criteria.where(Outbox.LEASE + ".until").lt(now)));
+            Update lease = new Update().set(Outbox.LEASE, new Document("owner", owner)
+                    .append("until", Date.from(clock.instant().plus(outbox.getLease()))));
+            Document doc = mongo.findAndModify(claimable, lease, FindAndModifyOptions.options().returnNew(true),
+                    Document.class, collection);
+            if (doc == null) {
+                break;
+            }
+            boolean complete = true;
+            try {
+                List<Document> entries = doc.getList(Outbox.FIELD, Document.class);
+                for (Document entry : entries) {
+                    if (!publish(entry)) {
+                        complete = false;
+                        break;
+                    }
+                    mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))),
+                            new Update().pull(Outbox.FIELD, new Document(Outbox.EVENT_ID, entry.getString(Outbox.EVENT_ID))),
+                            collection);
+                    published.increment();
+                    count++;
+                }
+            } finally {
+                Update release = new Update().unset(Outbox.LEASE);
+                if (!complete) {
+                    // Keep others away a little while the broker is unreachable.
+                    release = new Update().set(Outbox.LEASE + ".until",
+                            Date.from(clock.instant().plus(outbox.getRetryDelay())));
+                }
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id")).and(Outbox.LEASE + ".owner").is(owner)),
+                        release, collection);
+            }
+            if (!complete) {
+                break;
+            }
+        }
+        return count;
+    }
+
+    private boolean publish(Document entry) {
+        MessageProperties mp = new MessageProperties();
+        String eventId = entry.getString(Outbox.EVENT_ID);
+        String type = entry.getString(Outbox.TYPE);
+        mp.setMessageId(eventId);
+        mp.setType(type);
+        mp.setContentType(CloudEventHeaders.JSON);
+        mp.setContentEncoding("UTF-8");
+        mp.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        Date time = entry.getDate(Outbox.TIME);
+        mp.setTimestamp(time);
+        mp.setAppId(source);
+        mp.setHeader(CloudEventHeaders.ID, eventId);
+        mp.setHeader(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        mp.setHeader(CloudEventHeaders.SOURCE, source);
+        mp.setHeader(CloudEventHeaders.TYPE, type);
+        mp.setHeader(CloudEventHeaders.TIME, time.toInstant().toString());
+        mp.setHeader(CloudEventHeaders.SUBJECT, entry.getString(Outbox.SUBJECT));
+        mp.setHeader(CloudEventHeaders.DATA_CONTENT_TYPE, CloudEventHeaders.JSON);
+        mp.setHeader(CloudEventHeaders.DIVISION, entry.getString(Outbox.DIVISION));
+        if (entry.getString(Outbox.TRACEPARENT) != null) {
+            mp.setHeader(CloudEventHeaders.TRACEPARENT, entry.getString(Outbox.TRACEPARENT));
+        }
+        Message message = new Message(entry.getString(Outbox.PAYLOAD).getBytes(StandardCharsets.UTF_8), mp);
+        try {
+            rabbit.invoke(ops -> {
+                ops.send(props.getExchange(), type, message);
+                ops.waitForConfirmsOrDie(props.getConfirmTimeout().toMillis());
+                return Boolean.TRUE;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("event {} ({}) not confirmed by the broker, it stays in the outbox: {}", eventId, type, e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!outbox.isRelayEnabled()) {
+            log.info("outbox relay disabled (sunshine.outbox.relay-enabled=false)");
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(10, outbox.getPollInterval().toMillis());
+        ticker = executor.scheduleWithFixedDelay(this::runSafely, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService ex = executor;
+        executor = null;
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        if (ex != null) {
+            ex.shutdown();
+            try {
+                ex.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    /** Events still waiting in the outboxes (for the gauge and the tests). */
+    public long pending() {
+        long n = 0;
+        for (String c : collections()) {
+            for (Document d : mongo.find(Query.query(Criteria.where(Outbox.FIELD + ".0").exists(true)), Document.class, c)) {
+                n += d.getList(Outbox.FIELD, Document.class).size();
+            }
+        }
+        return n;
+    }
+
+    public Duration pollInterval() {
+        return outbox.getPollInterval();
+    }
+}

@@ -1,0 +1,57 @@
+package cn.sunshine.platform.security;
+
+import cn.sunshine.platform.domain.DomainException;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.regex.Pattern;
+
+/**
+ * The one helper that scopes reads and writes to the caller's jurisdiction. Every query of
+ * program data adds {@link #scope(String)}; every single-record read checks {@link #requireCovers}.
+ * A record outside the jurisdiction is "not found" (its existence is not revealed).
+ */
+public final class Jurisdiction {
+
+    private Jurisdiction() {
+    }
+
+    /** The authenticated caller; fails with 401 semantics when there is none. */
+    public static CurrentUser currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof JwtAuthenticationToken jwt) {
+            return CurrentUser.from(jwt.getToken());
+        }
+        throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
+                "no bearer token");
+    }
+
+    /** A Mongo criterion restricting {@code divisionField} to the caller's jurisdiction. */
+    public static Criteria scope(String divisionField) {
+        CurrentUser user = currentUser();
+        if (user.division() == null) {
+            // A token without a jurisdiction sees nothing.
+            return Criteria.where(divisionField).is("-none-");
+        }
+        return Criteria.where(divisionField).regex("^" + Pattern.quote(user.division().prefix()));
+    }
+
+    /** Passes when the record's division is inside the caller's jurisdiction, else 404. */
+    public static void requireCovers(String recordDivision, String what) {
+        if (!currentUser().covers(recordDivision)) {
+            throw DomainException.notFound(what);
+        }
+    }
+
+    /** Passes when the caller has one of the roles, else 403. */
+    public static CurrentUser requireRole(Role... roles) {
+        CurrentUser user = currentUser();
+        if (!user.hasAny(roles)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "this needs one of the roles " + java.util.Arrays.toString(roles));
+        }
+        return user;
+    }
+}

@@ -1,0 +1,208 @@
+package cn.sunshine.platform.web;
+
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.identifiers.PersonalData;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every error of every service as RFC 9457 problem details with a stable {@code type}. Bad input is
+ * a 400 that names the field; nothing the caller sends can produce a 500.
+ */
+@RestControllerAdvice
+public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<ProblemDetail> domain(DomainException e) {
+        ProblemDetail pd = Problems.of(e.status(), e.kind(), e.title(), e.getMessage());
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.errors().forEach(fe -> errors.add(Problems.fieldError(fe.field(), fe.message())));
+        return ResponseEntity.status(e.status()).body(Problems.withErrors(pd, errors));
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    public ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e) {
+        return ResponseEntity.status(412).body(Problems.of(412, "stale-version", "Changed by someone else",
+                "the record was changed since you read it: reload it and try again"));
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    public ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        return ResponseEntity.status(409).body(Problems.of(409, "duplicate", "Already exists",
+                "a record with the same identifying fields already exists"));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    public ResponseEntity<ProblemDetail> denied(RuntimeException e) {
+        return ResponseEntity.status(403).body(Problems.of(403, "forbidden", "Forbidden",
+                "your role does not allow this"));
+    }
+
+    @ExceptionHandler(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class)
+    public ResponseEntity<ProblemDetail> unauthenticated(RuntimeException e) {
+        return ResponseEntity.status(401).body(Problems.of(401, "unauthorized", "Unauthorized",
+                "a valid bearer token is required"));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getConstraintViolations().forEach(v -> errors.add(Problems.fieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())));
+        return ResponseEntity.badRequest().body(Problems.withErrors(
+                Problems.of(400, "validation", "The request has invalid fields", summary(errors)), errors));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Problems.of(400, "validation", "The request has invalid fields",
+                PersonalData.maskAll(e.getMessage())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("unexpected error {}: {}", errorId, PersonalData.maskAll(String.valueOf(e)), e);
+        ProblemDetail pd = Problems.of(500, "internal-error", "Internal error",
+                "something went wrong on our side; quote error id " + errorId);
+        pd.setProperty("errorId", errorId);
+        return ResponseEntity.status(500).body(pd);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
+            errors.add(Problems.fieldError(fe.getField(), String.valueOf(fe.getDefaultMessage())));
+        }
+        ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(Problems.fieldError(ge.getObjectName(),
+                String.valueOf(ge.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(Problems.withErrors(
+                Problems.of(400, "validation", "The request has invalid fields", summary(errors)), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(
+                Problems.fieldError(r.getMethodParameter().getParameterName(), String.valueOf(err.getDefaultMessage())))));
+        return ResponseEntity.badRequest().body(Problems.withErrors(
+                Problems.of(400, "validation", "The request has invalid fields", summary(errors)), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String field = null;
+        Throwable cause = ex.getCause();
+        if (cause instanceof JacksonException je && je.getPath() != null && !je.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JacksonException.Reference ref : je.getPath()) {
+                if (ref.getPropertyName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+        }
+        String detail = field == null || field.isEmpty()
+                ? "the request body is missing or is not valid JSON"
+                : "the field '" + field + "' has a value of the wrong type or format";
+        ProblemDetail pd = Problems.of(400, "malformed-request", "Malformed request", detail);
+        if (field != null && !field.isEmpty()) {
+            Problems.withErrors(pd, List.of(Problems.fieldError(field, "wrong type or format")));
+        }
+        return ResponseEntity.badRequest().body(pd);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.withErrors(
+                Problems.of(400, "validation", "The request has invalid fields",
+                        "the query parameter '" + ex.getParameterName() + "' is required"),
+                List.of(Problems.fieldError(ex.getParameterName(), "required"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        // Spring's own MVC errors (405, 406, 415, 404 for no handler, ...): give them our type URIs.
+        int status = statusCode.value();
+        String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : ex.getMessage();
+        if (ex instanceof MissingRequestHeaderException mh) {
+            return ResponseEntity.badRequest().body(Problems.withErrors(
+                    Problems.of(400, "validation", "The request has invalid fields",
+                            "the header '" + mh.getHeaderName() + "' is required"),
+                    List.of(Problems.fieldError(mh.getHeaderName(), "required"))));
+        }
+        String kind = switch (status) {
+            case 400 -> "malformed-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status >= 500 ? "internal-error" : "request-error";
+        };
+        ProblemDetail pd = Problems.of(status, kind, org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase(),
+                PersonalData.maskAll(detail));
+        return ResponseEntity.status(statusCode).headers(headers).body(pd);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(Problems.withErrors(
+                Problems.of(400, "validation", "The request has invalid fields",
+                        "the parameter '" + e.getName() + "' has a value of the wrong type"),
+                List.of(Problems.fieldError(e.getName(), "wrong type"))));
+    }
+
+    private static String summary(List<Map<String, String>> errors) {
+        if (errors.isEmpty()) {
+            return "the request has invalid fields";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, String> e : errors) {
+            sb.append(sb.isEmpty() ? "" : "; ").append(e.get("field")).append(": ").append(e.get("message"));
+        }
+        return sb.toString();
+    }
+
+    private static String lastNode(String path) {
+        int i = path.lastIndexOf('.');
+        return i < 0 ? path : path.substring(i + 1);
+    }
+}
