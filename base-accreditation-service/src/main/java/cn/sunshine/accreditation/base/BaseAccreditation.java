@@ -1,0 +1,112 @@
+package cn.sunshine.accreditation.base;
+
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.identifiers.CreditCode;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.web.PageResult;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Use cases of the base aggregate, each scoped to the caller's jurisdiction. */
+@Service
+public class BaseAccreditation {
+
+    private final AggregateStore store;
+    private final BaseRepository bases;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public BaseAccreditation(AggregateStore store, BaseRepository bases, MongoTemplate mongo, Clock clock) {
+        this.store = store;
+        this.bases = bases;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public Base accredit(BaseDtos.AccreditBaseRequest r) {
+        CurrentUser user = Jurisdiction.requireRole(Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER);
+        CreditCode.problem(r.creditCode()).ifPresent(p -> {
+            throw DomainException.invalidField("creditCode", p);
+        });
+        if (!user.covers(r.divisionCode())) {
+            throw new DomainException(403, "outside-jurisdiction", "Outside your jurisdiction",
+                    "you can accredit bases in " + user.division() + " and below only");
+        }
+        Base base = Base.accredit(r.name().trim(), r.creditCode(), r.divisionCode(), r.address().trim(),
+                r.majors().stream().map(BaseDtos.MajorDto::toMajor).toList(), r.validFrom(), r.validUntil(),
+                user.subject(), clock);
+        try {
+            return store.insert(base);
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("duplicate-base", "Already accredited",
+                    "this institution (credit code) is already a base of division " + r.divisionCode());
+        }
+    }
+
+    public Base get(String id) {
+        CurrentUser user = Jurisdiction.currentUser();
+        Base base = bases.findById(id).orElseThrow(() -> DomainException.notFound("base " + id));
+        boolean ownBase = user.has(Role.BASE_STAFF) && id.equals(user.baseId());
+        if (!ownBase && !user.covers(base.getDivisionCode())) {
+            throw DomainException.notFound("base " + id);
+        }
+        if (!ownBase && !user.hasAny(Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
+                Role.FINANCE_OFFICER, Role.AUDITOR)) {
+            throw DomainException.notFound("base " + id);
+        }
+        return base;
+    }
+
+    public Base revoke(String id, String ifMatch, String reason) {
+        CurrentUser user = Jurisdiction.requireRole(Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER);
+        Base base = bases.findById(id).filter(b -> user.covers(b.getDivisionCode()))
+                .orElseThrow(() -> DomainException.notFound("base " + id));
+        cn.sunshine.platform.web.ETags.requireMatch(ifMatch, base.getVersion(), "base " + id);
+        base.revoke(reason.trim(), user.subject(), clock);
+        return store.update(base);
+    }
+
+    public PageResult<Base> list(String division, BaseStatus status, Integer page, Integer size) {
+        Jurisdiction.requireRole(Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
+                Role.FINANCE_OFFICER, Role.AUDITOR);
+        List<Criteria> filters = new ArrayList<>();
+        filters.add(Jurisdiction.scope("divisionCode"));
+        if (division != null) {
+            filters.add(Criteria.where("divisionCode").is(division));
+        }
+        if (status != null) {
+            filters.add(Criteria.where("status").is(status));
+        }
+        return query(filters, page, size);
+    }
+
+    /** Accredited bases for the public (no token): names, majors, capacities, fee standards. */
+    public PageResult<Base> publicList(String division, Integer page, Integer size) {
+        List<Criteria> filters = new ArrayList<>();
+        filters.add(Criteria.where("status").is(BaseStatus.ACCREDITED));
+        if (division != null) {
+            filters.add(Criteria.where("divisionCode").regex("^" + cn.sunshine.platform.identifiers.DivisionCode.of(division).prefix()));
+        }
+        return query(filters, page, size);
+    }
+
+    private PageResult<Base> query(List<Criteria> filters, Integer page, Integer size) {
+        PageRequest pr = PageResult.request(page, size, Sort.by("divisionCode", "name"));
+        Query q = Query.query(new Criteria().andOperator(filters));
+        long total = mongo.count(q, Base.class);
+        List<Base> items = mongo.find(q.with(pr), Base.class);
+        return new PageResult<>(items, pr.getPageNumber(), pr.getPageSize(), total);
+    }
+}

@@ -1,0 +1,74 @@
+package cn.sunshine.accreditation.base;
+
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Validated
+@Tag(name = "Bases", description = "Accredited training bases (培训基地)")
+public class BaseController {
+
+    private final BaseAccreditation accreditation;
+
+    public BaseController(BaseAccreditation accreditation) {
+        this.accreditation = accreditation;
+    }
+
+    @PostMapping("/api/accreditation/bases")
+    @Operation(summary = "Accredit a base for named majors (county, city or province officer of its division)")
+    public ResponseEntity<BaseDtos.BaseView> accredit(@Valid @RequestBody BaseDtos.AccreditBaseRequest request) {
+        Base base = accreditation.accredit(request);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                        .buildAndExpand(base.getId()).toUri())
+                .eTag(ETags.of(base.getVersion())).body(BaseDtos.BaseView.of(base));
+    }
+
+    @GetMapping("/api/accreditation/bases/{baseId}")
+    @Operation(summary = "A base, if it lies in your jurisdiction (or is your own base)")
+    public ResponseEntity<BaseDtos.BaseView> get(@PathVariable String baseId) {
+        Base base = accreditation.get(baseId);
+        return ResponseEntity.ok().eTag(ETags.of(base.getVersion())).body(BaseDtos.BaseView.of(base));
+    }
+
+    @GetMapping("/api/accreditation/bases")
+    @Operation(summary = "Bases in your jurisdiction")
+    public PageResult<BaseDtos.BaseView> list(
+            @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
+            @RequestParam(required = false) BaseStatus status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return accreditation.list(division, status, page, size).map(BaseDtos.BaseView::of);
+    }
+
+    @PostMapping("/api/accreditation/bases/{baseId}/revocation")
+    @Operation(summary = "Revoke a base's accreditation (取缔), effective at once; takes If-Match")
+    public ResponseEntity<BaseDtos.BaseView> revoke(@PathVariable String baseId,
+                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                    @Valid @RequestBody BaseDtos.RevokeRequest request) {
+        Base base = accreditation.revoke(baseId, ifMatch, request.reason());
+        return ResponseEntity.ok().eTag(ETags.of(base.getVersion())).body(BaseDtos.BaseView.of(base));
+    }
+
+    @GetMapping("/api/public/accreditation/bases")
+    @Operation(summary = "Accredited bases, their majors and fee standards (public, no token)")
+    public PageResult<BaseDtos.PublicBaseProfile> publicList(
+            @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return accreditation.publicList(division, page, size).map(BaseDtos.PublicBaseProfile::of);
+    }
+}

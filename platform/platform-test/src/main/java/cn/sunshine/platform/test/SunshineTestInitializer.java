@@ -1,0 +1,47 @@
+package cn.sunshine.platform.test;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points a service under test at the embedded MongoDB-wire server, the machine's RabbitMQ with
+ * names unique to the run, and the development token key; plain-text logs for readable test output.
+ */
+public class SunshineTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment env = context.getEnvironment();
+        String app = env.getProperty("spring.application.name", "sunshine");
+        Map<String, Object> p = new HashMap<>();
+        p.put("spring.mongodb.uri", EmbeddedMongo.connectionString("test_" + app.replace('-', '_')));
+        p.put("spring.rabbitmq.host", TestRun.rabbitHost());
+        p.put("spring.rabbitmq.port", TestRun.rabbitPort());
+        p.put("sunshine.messaging.exchange", TestRun.exchange());
+        p.put("sunshine.messaging.queue", TestRun.queue(app));
+        p.put("sunshine.messaging.initial-backoff", "20ms");
+        p.put("sunshine.messaging.max-attempts", "3");
+        p.put("sunshine.outbox.poll-interval", "100ms");
+        p.put("sunshine.outbox.retry-delay", "100ms");
+        p.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "classpath:sunshine/dev-jwt-public.pem");
+        p.put("logging.structured.format.console", "");
+        MapPropertySource source = new MapPropertySource("sunshineTest", p);
+        // A test class's own @TestPropertySource / @DynamicPropertySource values win over these.
+        var sources = env.getPropertySources();
+        if (sources.contains("Dynamic Test Properties")) {
+            sources.addAfter("Dynamic Test Properties", source);
+        } else if (sources.contains("Inlined Test Properties")) {
+            sources.addAfter("Inlined Test Properties", source);
+        } else {
+            sources.addFirst(source);
+        }
+        if (!env.matchesProfiles("test")) {
+            env.addActiveProfile("test");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package cn.sunshine.platform.test;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Names unique to this test run on the machine's shared RabbitMQ, and their removal when the JVM
+ * ends, so that runs never see each other's messages.
+ */
+public final class TestRun {
+
+    public static final String ID = UUID.randomUUID().toString().substring(0, 8);
+    private static final Set<String> QUEUES = ConcurrentHashMap.newKeySet();
+    private static final Set<String> EXCHANGES = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestRun::cleanUp, "rabbit-test-cleanup"));
+    }
+
+    private TestRun() {
+    }
+
+    public static String exchange() {
+        String name = "sunshine.events.test-" + ID;
+        EXCHANGES.add(name);
+        return name;
+    }
+
+    public static String queue(String service) {
+        String name = service + ".events.test-" + ID;
+        QUEUES.add(name);
+        QUEUES.add(name + ".dlq");
+        return name;
+    }
+
+    public static String rabbitHost() {
+        return System.getProperty("sunshine.test.rabbit.host", "127.0.0.1");
+    }
+
+    public static int rabbitPort() {
+        return Integer.getInteger("sunshine.test.rabbit.port", 5672);
+    }
+
+    static void cleanUp() {
+        ConnectionFactory cf = new ConnectionFactory();
+        cf.setHost(rabbitHost());
+        cf.setPort(rabbitPort());
+        cf.setConnectionTimeout(2000);
+        try (Connection c = cf.newConnection("test-cleanup"); Channel ch = c.createChannel()) {
+            for (String q : QUEUES) {
+                ch.queueDelete(q);
+            }
+            for (String e : EXCHANGES) {
+                ch.exchangeDelete(e);
+            }
+        } catch (Exception e) {
+            System.err.println("could not remove the test run's RabbitMQ names: " + e);
+        }
+    }
+}
