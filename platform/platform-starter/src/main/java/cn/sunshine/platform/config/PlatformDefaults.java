@@ -40,7 +40,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.data.mongodb.auto-index-creation", "true");
         d.put("spring.mongodb.uri", "mongodb://localhost:27017/sunshine_" + app.replace('-', '_'));
         // Web: problem details, no stack traces, bounded request size.
-        d.put("spring.mvc.problemdetails.enabled", "true");
+        d.put("spring.mvc.problemdetails.enabled", "false"); // ProblemDetailsHandler is ours
         d.put("server.error.include-stacktrace", "never");
         d.put("server.error.include-message", "never");
         d.put("server.shutdown", "graceful");

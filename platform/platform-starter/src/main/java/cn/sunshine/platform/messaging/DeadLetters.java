@@ -72,15 +72,16 @@ public class DeadLetters {
     public Listing list(int max) {
         List<DeadLetter> out = new ArrayList<>();
         int count = rabbit.execute(channel -> {
-            int total = (int) channel.messageCount(props.deadLetterQueue());
             long lastTag = -1;
+            int seen = 0;
             try {
-                for (int i = 0; i < Math.min(max, total); i++) {
+                for (int i = 0; i < max; i++) {
                     GetResponse r = channel.basicGet(props.deadLetterQueue(), false);
                     if (r == null) {
                         break;
                     }
                     lastTag = r.getEnvelope().getDeliveryTag();
+                    seen = Math.max(seen, r.getMessageCount() + out.size() + 1);
                     out.add(view(r));
                 }
             } finally {
@@ -88,7 +89,7 @@ public class DeadLetters {
                     channel.basicNack(lastTag, true, true);
                 }
             }
-            return total;
+            return Math.max(seen, out.size());
         });
         return new Listing(props.getQueue(), props.deadLetterQueue(), count, out);
     }
@@ -101,10 +102,11 @@ public class DeadLetters {
      */
     public int replay(String eventId) {
         return rabbit.invoke(ops -> ops.execute(channel -> {
-            int total = (int) channel.messageCount(props.deadLetterQueue());
             int replayed = 0;
             long lastKept = -1;
-            for (int i = 0; i < total; i++) {
+            // Until the queue is empty: kept messages stay unacknowledged (invisible) until the end,
+            // replayed ones go to the service's queue, so every message is seen once.
+            while (true) {
                 GetResponse r = channel.basicGet(props.deadLetterQueue(), false);
                 if (r == null) {
                     break;

@@ -1,0 +1,183 @@
+package cn.sunshine.platform.test.app;
+
+import cn.sunshine.platform.events.CloudEventHeaders;
+import cn.sunshine.platform.messaging.DeadLetters;
+import cn.sunshine.platform.messaging.MessagingProperties;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.outbox.Outbox;
+import cn.sunshine.platform.outbox.OutboxRelay;
+import cn.sunshine.platform.test.EventTap;
+import cn.sunshine.platform.test.SunshineServiceTest;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The outbox publishes once per state change; consumers apply each event once; failures dead-letter and replay. */
+@SunshineServiceTest
+class OutboxAndConsumerTest {
+
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    MessagingProperties messaging;
+    @Autowired
+    DeadLetters deadLetters;
+    @Autowired
+    OutboxRelay relay;
+
+    static EventTap tap;
+
+    @BeforeAll
+    static void openTap(@Autowired MessagingProperties messaging) {
+        tap = EventTap.open(messaging.getExchange());
+    }
+
+    @AfterAll
+    static void closeTap() {
+        tap.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        PlatformTestApp.FLAG_HANDLER_BROKEN.set(false);
+        tap.clear();
+    }
+
+    @Test
+    void aStateChangeIsPublishedOnceWithItsEnvelopeAndLeavesTheOutbox() {
+        Parcel parcel = store.insert(Parcel.register("420981", 12_000));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.ofType("test.parcel.registered.v1").stream()
+                .anyMatch(t -> t.body().contains(parcel.getId())));
+        EventTap.Tapped t = tap.ofType("test.parcel.registered.v1").stream()
+                .filter(x -> x.body().contains(parcel.getId())).findFirst().orElseThrow();
+        assertThat(t.routingKey()).isEqualTo("test.parcel.registered.v1");
+        assertThat(t.headers()).containsKeys(CloudEventHeaders.ID, CloudEventHeaders.SOURCE, CloudEventHeaders.TIME,
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.DATA_CONTENT_TYPE);
+        assertThat(t.headers().get(CloudEventHeaders.SUBJECT).toString()).isEqualTo(parcel.getId());
+        assertThat(t.headers().get(CloudEventHeaders.DIVISION).toString()).isEqualTo("420981");
+        assertThat(t.headers().get(CloudEventHeaders.SOURCE).toString()).isEqualTo("/sunshine/platform-test-app");
+        assertThat(t.body()).isEqualTo("{\"parcelId\":\"" + parcel.getId() + "\",\"division\":\"420981\",\"weightFen\":12000}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> outboxSize(parcel.getId()) == 0);
+        // Give a second relay pass time to (wrongly) publish again.
+        relay.relayOnce();
+        assertThat(tap.countOf(t.eventId())).isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateKeepsEventsThatWaitAndUnsetsFieldsThatBecameNull() {
+        Parcel parcel = store.insert(Parcel.register("420982", 1));
+        parcel.flag();
+        store.update(parcel);
+
+        Document doc = mongo.findById(parcel.getId(), Document.class, "parcels");
+        assertThat(doc).doesNotContainKey("note");
+        assertThat(doc.getLong("version")).isEqualTo(1L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.received().stream()
+                .filter(x -> x.body().contains(parcel.getId())).count() == 2);
+        assertThat(tap.received().stream().filter(x -> x.body().contains(parcel.getId())).map(EventTap.Tapped::type))
+                .containsExactly("test.parcel.registered.v1", "test.parcel.flagged.v1");
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceChangesStateOnce() {
+        String division = "42" + (1000 + (int) (Math.random() * 8000));
+        Message m = event("test.parcel.registered.v1", UUID.randomUUID().toString(),
+                "{\"parcelId\":\"p-1\",\"division\":\"" + division + "\",\"weightFen\":500}");
+        rabbit.send(messaging.getExchange(), "test.parcel.registered.v1", m);
+        rabbit.send(messaging.getExchange(), "test.parcel.registered.v1", m);
+        Message other = event("test.parcel.registered.v1", UUID.randomUUID().toString(),
+                "{\"parcelId\":\"p-2\",\"division\":\"" + division + "\",\"weightFen\":700}");
+        rabbit.send(messaging.getExchange(), "test.parcel.registered.v1", other);
+        rabbit.send(messaging.getExchange(), "test.parcel.registered.v1", m);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            ParcelTally t = mongo.findById(division, ParcelTally.class);
+            return t != null && t.getCount() == 2;
+        });
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> {
+            ParcelTally t = mongo.findById(division, ParcelTally.class);
+            return t.getCount() == 2 && t.getTotalWeightFen() == 1200;
+        });
+    }
+
+    @Test
+    void aConsumerIgnoresAnUnknownField() {
+        String division = "43" + (1000 + (int) (Math.random() * 8000));
+        rabbit.send(messaging.getExchange(), "test.parcel.registered.v1", event("test.parcel.registered.v1",
+                UUID.randomUUID().toString(),
+                "{\"parcelId\":\"p-9\",\"division\":\"" + division + "\",\"weightFen\":300,\"addedLater\":{\"x\":1}}"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(division, ParcelTally.class) != null);
+    }
+
+    @Test
+    void aMessageThatAlwaysFailsIsDeadLetteredAndReplayedOnceFixed() {
+        int handledBefore = PlatformTestApp.FLAG_HANDLED.get();
+        PlatformTestApp.FLAG_HANDLER_BROKEN.set(true);
+        String eventId = UUID.randomUUID().toString();
+        rabbit.send(messaging.getExchange(), "test.parcel.flagged.v1", event("test.parcel.flagged.v1", eventId,
+                "{\"parcelId\":\"p-3\",\"division\":\"420981\",\"weightFen\":1}"));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> deadLetters.list(50).messages().stream()
+                .anyMatch(d -> eventId.equals(d.eventId())));
+        DeadLetters.DeadLetter dl = deadLetters.list(50).messages().stream().filter(d -> eventId.equals(d.eventId()))
+                .findFirst().orElseThrow();
+        assertThat(dl.reason()).contains("downstream unavailable");
+        assertThat(((Number) dl.attempts()).intValue()).isEqualTo(messaging.getMaxAttempts());
+        assertThat(PlatformTestApp.FLAG_HANDLED.get()).isEqualTo(handledBefore);
+
+        PlatformTestApp.FLAG_HANDLER_BROKEN.set(false);
+        assertThat(deadLetters.replay(eventId)).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> PlatformTestApp.FLAG_HANDLED.get() == handledBefore + 1);
+        assertThat(deadLetters.list(50).messages()).noneMatch(d -> eventId.equals(d.eventId()));
+    }
+
+    @Test
+    void anUnreadableMessageGoesToTheDeadLetterQueueAtOnce() {
+        String eventId = UUID.randomUUID().toString();
+        rabbit.send(messaging.getExchange(), "test.parcel.registered.v1",
+                event("test.parcel.registered.v1", eventId, "{not json"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters.list(50).messages().stream()
+                .anyMatch(d -> eventId.equals(d.eventId()) && d.reason().startsWith("unreadable event")));
+        // Leave the queue clean for the other tests: a poison message is not replayed, it is inspected.
+        deadLetters.list(50);
+    }
+
+    private long outboxSize(String id) {
+        Document doc = mongo.findById(id, Document.class, "parcels");
+        return doc == null || doc.get(Outbox.FIELD) == null ? 0 : doc.getList(Outbox.FIELD, Document.class).size();
+    }
+
+    static Message event(String type, String id, String body) {
+        MessageProperties mp = new MessageProperties();
+        mp.setMessageId(id);
+        mp.setContentType("application/json");
+        mp.setHeader(CloudEventHeaders.ID, id);
+        mp.setHeader(CloudEventHeaders.TYPE, type);
+        mp.setHeader(CloudEventHeaders.SOURCE, "/sunshine/test");
+        mp.setHeader(CloudEventHeaders.TIME, "2026-06-30T02:00:00Z");
+        mp.setHeader(CloudEventHeaders.SUBJECT, "p");
+        mp.setHeader(CloudEventHeaders.DIVISION, "420981");
+        return new Message(body.getBytes(StandardCharsets.UTF_8), mp);
+    }
+}

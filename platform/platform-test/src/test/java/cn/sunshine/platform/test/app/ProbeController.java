@@ -1,0 +1,40 @@
+package cn.sunshine.platform.test.app;
+
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** Endpoints that exercise the platform's security, jurisdiction and problem details. */
+@RestController
+public class ProbeController {
+
+    public record ProbeRequest(@NotBlank String name, @NotNull @Min(0) Long amountFen) {
+    }
+
+    @PostMapping("/api/probe/items")
+    public Map<String, Object> create(@Valid @RequestBody ProbeRequest request) {
+        Jurisdiction.requireRole(Role.COUNTY_OFFICER);
+        return Map.of("name", request.name(), "amountFen", request.amountFen());
+    }
+
+    @GetMapping("/api/probe/divisions/{division}")
+    public Map<String, Object> inDivision(@PathVariable String division) {
+        Jurisdiction.requireCovers(division, "division record");
+        return Map.of("division", division);
+    }
+
+    @GetMapping("/api/public/probe")
+    public Map<String, Object> open() {
+        return Map.of("public", true);
+    }
+}

@@ -1,0 +1,106 @@
+package cn.sunshine.platform.test.app;
+
+import cn.sunshine.platform.messaging.MessagingProperties;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.outbox.Outbox;
+import cn.sunshine.platform.outbox.OutboxProperties;
+import cn.sunshine.platform.outbox.OutboxRelay;
+import cn.sunshine.platform.test.EventTap;
+import cn.sunshine.platform.test.MutableClock;
+import cn.sunshine.platform.test.SunshineServiceTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The process dies between the write and the publish: here the writing process has no running
+ * relay, and a new relay (as in a restarted or another replica) publishes what was left, once.
+ */
+@SunshineServiceTest
+@TestPropertySource(properties = "sunshine.outbox.relay-enabled=false")
+@Import(RelayCrashTest.Clocks.class)
+class RelayCrashTest {
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(Instant.parse("2026-06-30T02:00:00Z"));
+        }
+    }
+
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    MessagingProperties messaging;
+    @Autowired
+    OutboxProperties outboxProperties;
+    @Autowired
+    MutableClock clock;
+
+    OutboxRelay newRelay() {
+        return new OutboxRelay(mongo, rabbit, messaging, outboxProperties, clock, "platform-test-app", new SimpleMeterRegistry());
+    }
+
+    @Test
+    void aNewRelayPublishesWhatADeadProcessLeftOnceAndInOrder() throws Exception {
+        try (EventTap tap = EventTap.open(messaging.getExchange())) {
+            Parcel parcel = store.insert(Parcel.register("420981", 5));
+            parcel.flag();
+            store.update(parcel);
+            Thread.sleep(300);
+            assertThat(tap.received()).noneMatch(t -> t.body().contains(parcel.getId()));
+
+            int published = newRelay().relayOnce();
+            assertThat(published).isGreaterThanOrEqualTo(2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> tap.received().stream().filter(t -> t.body().contains(parcel.getId())).count() == 2);
+            assertThat(tap.received().stream().filter(t -> t.body().contains(parcel.getId())).map(EventTap.Tapped::type))
+                    .containsExactly("test.parcel.registered.v1", "test.parcel.flagged.v1");
+
+            assertThat(newRelay().relayOnce()).isZero();
+            Thread.sleep(300);
+            assertThat(tap.received().stream().filter(t -> t.body().contains(parcel.getId())).count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aLeaseHeldByARelayThatDiedIsTakenOverWhenItExpires() throws Exception {
+        try (EventTap tap = EventTap.open(messaging.getExchange())) {
+            Parcel parcel = store.insert(Parcel.register("420982", 7));
+            // A relay claimed the document and died before publishing.
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(parcel.getId())), new Update().set(Outbox.LEASE,
+                    new Document("owner", "dead-relay").append("until",
+                            Date.from(clock.instant().plus(outboxProperties.getLease())))), "parcels");
+
+            assertThat(newRelay().relayOnce()).isZero();   // the lease is still valid: left alone
+
+            clock.advance(outboxProperties.getLease().plusSeconds(1));
+            assertThat(newRelay().relayOnce()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> tap.received().stream().anyMatch(t -> t.body().contains(parcel.getId())));
+            Document doc = mongo.findById(parcel.getId(), Document.class, "parcels");
+            assertThat(doc.getList(Outbox.FIELD, Document.class)).isEmpty();
+            assertThat(doc).doesNotContainKey(Outbox.LEASE);
+        }
+    }
+}
