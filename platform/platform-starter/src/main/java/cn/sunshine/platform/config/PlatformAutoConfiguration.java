@@ -87,8 +87,9 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, MessagingProperties messaging,
-                            OutboxProperties outbox, Clock clock, Environment env, MeterRegistry meters) {
-        OutboxRelay relay = new OutboxRelay(mongo, rabbit, messaging, outbox, clock,
+                            OutboxProperties outbox, Environment env, MeterRegistry meters) {
+        // Leases run on wall-clock time, never on the business clock (which tests may freeze).
+        OutboxRelay relay = new OutboxRelay(mongo, rabbit, messaging, outbox, Clock.systemUTC(),
                 env.getProperty("spring.application.name", "sunshine"), meters);
         Gauge.builder("sunshine.outbox.pending", relay, r -> {
             try {

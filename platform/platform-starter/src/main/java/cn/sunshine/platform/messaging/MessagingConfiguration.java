@@ -52,8 +52,8 @@ public class MessagingConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DeadLetters deadLetters(RabbitTemplate rabbit, MessagingProperties props, Clock clock) {
-        return new DeadLetters(rabbit, props, clock);
+    DeadLetters deadLetters(RabbitTemplate rabbit, MessagingProperties props) {
+        return new DeadLetters(rabbit, props, Clock.systemUTC());
     }
 
     @Bean
