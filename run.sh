@@ -1,0 +1,280 @@
+#!/usr/bin/env bash
+# The Sunshine Project (阳光工程) on one machine, with nothing installed but Java 17+:
+#
+#   ./run.sh              build (./mvnw package, tests skipped), then run everything
+#   ./run.sh --no-build   run the jars that are already in */target
+#
+# It starts tools/devstack (MongoDB-wire server on 27017, AMQP broker on 5672 unless RabbitMQ
+# already runs there, development token issuer on 9000), then the services two at a time, each
+# only after the previous ones answer /actuator/health/readiness, and the gateway last.
+# Logs go to logs/<name>.log, data to data/ (delete it to start from scratch).
+# Ctrl-C (or SIGTERM) stops every process this script started, and only those.
+# See docs/running-locally.md.
+
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")" || exit 1
+ROOT="$(pwd)"
+VERSION="0.1.0-SNAPSHOT"
+LOG_DIR="$ROOT/logs"
+DATA_DIR="$ROOT/data"
+DEVSTACK_JAR="$ROOT/tools/devstack/target/devstack-$VERSION.jar"
+READY_TIMEOUT="${SUNSHINE_READY_TIMEOUT:-120}"   # seconds per service
+JVM_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k)
+
+# name:port, started in this order, two at a time; the gateway comes last on its own.
+SERVICES=(base-accreditation-service:8081 enrollment-service:8082 subsidy-service:8083 placement-service:8084)
+GATEWAY=gateway:8080
+
+BUILD=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD=0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+say()  { printf '==> %s\n' "$*"; }
+warn() { printf '==> WARNING: %s\n' "$*" >&2; }
+fail() { printf '==> ERROR: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------------
+# Processes we started: pid and name, in start order. Only these are ever signalled.
+PIDS=()
+NAMES=()
+STOPPING=0
+
+stop_pid() { # pid name: TERM, then wait up to 30 s, then KILL
+  local pid=$1 name=$2 i
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null
+  for ((i = 0; i < 60; i++)); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
+    sleep 0.5
+  done
+  warn "$name (pid $pid) did not stop within 30 s; killing it"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+}
+
+cleanup() {
+  [[ $STOPPING == 1 ]] && return
+  STOPPING=1
+  trap '' INT TERM
+  ((${#PIDS[@]} == 0)) && return
+  say "stopping everything run.sh started"
+  local i
+  # Services and gateway first (all at once, newest first), the devstack (index 0) last.
+  for ((i = ${#PIDS[@]} - 1; i >= 1; i--)); do
+    kill -TERM "${PIDS[i]}" 2>/dev/null
+  done
+  for ((i = ${#PIDS[@]} - 1; i >= 1; i--)); do
+    stop_pid "${PIDS[i]}" "${NAMES[i]}"
+  done
+  stop_pid "${PIDS[0]}" "${NAMES[0]}"
+  say "stopped"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------------------------
+# Small portable helpers (bash /dev/tcp if there is no curl).
+
+port_open() { # port -> 0 if something accepts TCP connections on 127.0.0.1:port
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+http_fetch() { # url -> first line: HTTP status (000 if no answer), then the body
+  local url=$1
+  if command -v curl >/dev/null 2>&1; then
+    local out
+    out=$(curl -s --max-time 3 -w '\n%{http_code}' "$url" 2>/dev/null) || out=$'\n000'
+    printf '%s\n%s' "${out##*$'\n'}" "${out%$'\n'*}"
+  else
+    ( # plain bash: HTTP/1.0 over /dev/tcp, in a subshell so a failed connect cannot hurt the script
+      rest=${url#http://}; hostport=${rest%%/*}; path=/${rest#*/}
+      exec 3<>"/dev/tcp/${hostport%:*}/${hostport##*:}" || { printf '000\n'; exit 0; }
+      printf 'GET %s HTTP/1.0\r\nHost: %s\r\nConnection: close\r\n\r\n' "$path" "$hostport" >&3
+      response=$(timeout 5 cat <&3)
+      read -r _ status _ <<<"${response%%$'\r'*}"
+      printf '%s\n%s' "${status:-000}" "${response#*$'\r\n\r\n'}"
+    ) 2>/dev/null
+  fi
+}
+
+http_status() { http_fetch "$1" | head -n 1; }
+http_body() { http_fetch "$1" | tail -n +2; }
+
+is_boot_jar() { # a jar the spring-boot-maven-plugin repackaged (runnable with java -jar)
+  [[ -f $1 ]] && LC_ALL=C grep -aq 'BOOT-INF/' "$1"
+}
+
+show_log_tail() { # name
+  local log="$LOG_DIR/$1.log"
+  printf -- '---- last 40 lines of %s ----\n' "${log#"$ROOT"/}" >&2
+  tail -n 40 "$log" >&2 2>/dev/null
+  printf -- '---- end of %s ----\n' "${log#"$ROOT"/}" >&2
+}
+
+# ---------------------------------------------------------------------------------------------
+# Java and the build.
+
+command -v java >/dev/null 2>&1 || fail "java not found on PATH (Java 17 or newer is needed)"
+JAVA_MAJOR=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\)[."].*/\1/p' | head -n 1)
+if [[ -z $JAVA_MAJOR || $JAVA_MAJOR -lt 17 ]]; then
+  fail "Java 17 or newer is needed; 'java -version' says: $(java -version 2>&1 | head -n 1)"
+fi
+
+if [[ $BUILD == 1 ]]; then
+  say "building (./mvnw -q -B -DskipTests package); the first build downloads dependencies and takes a while"
+  ./mvnw -q -B -DskipTests package || fail "the build failed (see above); fix it, or run ./run.sh --no-build with the jars you have"
+else
+  say "--no-build: using the jars already in */target"
+fi
+
+is_boot_jar "$DEVSTACK_JAR" || fail "$DEVSTACK_JAR is missing; build it (./run.sh without --no-build)"
+
+mkdir -p "$LOG_DIR" "$DATA_DIR"
+
+# ---------------------------------------------------------------------------------------------
+# The devstack.
+
+for p in 9000 8080 8081 8082 8083 8084; do
+  port_open "$p" && fail "port $p on 127.0.0.1 is already in use (an earlier run still going?); stop that first"
+done
+
+say "starting devstack (logs/devstack.log)"
+: >"$LOG_DIR/devstack.log"
+java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -jar "$DEVSTACK_JAR" \
+  --data-dir="$DATA_DIR" >>"$LOG_DIR/devstack.log" 2>&1 &
+PIDS+=($!); NAMES+=(devstack)
+DEVSTACK_PID=$!
+
+for ((i = 0; ; i++)); do
+  grep -q '^devstack ready' "$LOG_DIR/devstack.log" 2>/dev/null && break
+  if ! kill -0 "$DEVSTACK_PID" 2>/dev/null; then
+    show_log_tail devstack; fail "devstack exited before it was ready"
+  fi
+  # Its ports answering counts too (for the rare case the line is buffered).
+  if ((i > 20)) && port_open 27017 && port_open 5672 && port_open 9000; then break; fi
+  ((i >= 240)) && { show_log_tail devstack; fail "devstack not ready after 60 s"; }
+  sleep 0.25
+done
+grep -E '^(mongo|amqp|issuer): ' "$LOG_DIR/devstack.log" | sed 's/^/    /'
+
+# ---------------------------------------------------------------------------------------------
+# The services.
+
+RUNNING=()   # name:port of services that came up
+SKIPPED=()
+
+start_service() { # name port -> appends to PIDS; returns 1 if there is no runnable jar
+  local name=$1 port=$2 jar="$ROOT/$1/target/$1-$VERSION.jar"
+  if ! is_boot_jar "$jar"; then
+    if [[ -f $jar ]]; then
+      warn "$name: $jar is not a runnable Spring Boot jar (module not finished?); continuing without $name"
+    else
+      warn "$name: $jar does not exist (module not built or not finished?); continuing without $name"
+    fi
+    SKIPPED+=("$name")
+    return 1
+  fi
+  say "starting $name on port $port (logs/$name.log)"
+  : >"$LOG_DIR/$name.log"
+  java "${JVM_OPTS[@]}" -jar "$jar" --spring.profiles.active=local --server.port="$port" >>"$LOG_DIR/$name.log" 2>&1 &
+  PIDS+=($!); NAMES+=("$name")
+  STARTED_PID[$port]=$!
+  return 0
+}
+
+await_ready() { # name:port ... -> waits for all of them; on a failure stops everything
+  local pending=("$@") deadline=$((SECONDS + READY_TIMEOUT)) entry name port still status
+  while ((${#pending[@]} > 0)); do
+    still=()
+    for entry in "${pending[@]}"; do
+      name=${entry%%:*}; port=${entry##*:}
+      status=$(http_status "http://127.0.0.1:$port/actuator/health/readiness")
+      if [[ $status == 200 ]]; then
+        say "$name is ready on http://localhost:$port"
+        RUNNING+=("$entry")
+        continue
+      fi
+      if ! kill -0 "${STARTED_PID[$port]}" 2>/dev/null; then
+        show_log_tail "$name"; fail "$name exited during startup (see logs/$name.log)"
+      fi
+      if ((SECONDS >= deadline)); then
+        show_log_tail "$name"
+        fail "$name not ready after ${READY_TIMEOUT} s (last readiness status: $status)"
+      fi
+      still+=("$entry")
+    done
+    pending=(${still[@]+"${still[@]}"})
+    ((${#pending[@]} > 0)) && sleep 1
+  done
+}
+
+declare -a STARTED_PID=()
+for ((s = 0; s < ${#SERVICES[@]}; s += 2)); do
+  batch=()
+  for entry in "${SERVICES[@]:s:2}"; do
+    start_service "${entry%%:*}" "${entry##*:}" && batch+=("$entry")
+  done
+  ((${#batch[@]} > 0)) && await_ready "${batch[@]}"
+done
+
+if start_service "${GATEWAY%%:*}" "${GATEWAY##*:}"; then
+  await_ready "$GATEWAY"
+fi
+
+((${#RUNNING[@]} == 0)) && fail "no service could be started (no runnable jars); only the devstack ran"
+
+# ---------------------------------------------------------------------------------------------
+# What is running, and how to use it.
+
+echo
+say "the Sunshine Project is running"
+if [[ " ${RUNNING[*]} " == *" $GATEWAY "* ]]; then
+  echo "    gateway:   http://localhost:8080"
+else
+  echo "    gateway:   not running (no runnable gateway jar); call the services directly"
+fi
+for entry in "${RUNNING[@]}"; do
+  [[ $entry == "$GATEWAY" ]] && continue
+  printf '    %-28s http://localhost:%s\n' "${entry%%:*}:" "${entry##*:}"
+done
+for name in ${SKIPPED[@]+"${SKIPPED[@]}"}; do
+  [[ $name == "${GATEWAY%%:*}" ]] && continue
+  printf '    %-28s not started (no runnable jar)\n' "$name:"
+done
+echo "    MongoDB:   mongodb://localhost:27017   AMQP: localhost:5672 (guest/guest)   data: ${DATA_DIR#"$ROOT"/}/   logs: ${LOG_DIR#"$ROOT"/}/"
+echo
+echo "    demo users (GET http://localhost:9000/dev/users):"
+users_json=$(http_body "http://127.0.0.1:9000/dev/users")
+printf '%s' "$users_json" | grep -o '"username":"[^"]*","displayName":"[^"]*","roles":\[[^]]*\],"division":"[^"]*"' |
+  sed -E 's/"username":"([^"]*)","displayName":"([^"]*)","roles":\[([^]]*)\],"division":"([^"]*)"/\1|\3|\4|\2/' |
+  tr -d '"' | awk -F'|' '{ printf "      %-27s %-17s %-7s %s\n", $1, $2, $3, $4 }'
+echo
+echo "    a token (8 hours):  curl -s http://localhost:9000/dev/tokens/county-officer-yingcheng"
+echo "    bare token:         TOKEN=\$(curl -s 'http://localhost:9000/dev/tokens/county-officer-yingcheng?format=raw')"
+echo "    base staff:         curl -s 'http://localhost:9000/dev/tokens/base-staff?division=420981&baseId=<baseId>'"
+if [[ " ${RUNNING[*]} " == *" $GATEWAY "* ]]; then
+  echo "    then:               curl -H \"Authorization: Bearer \$TOKEN\" http://localhost:8080/api/accreditation/bases"
+else
+  echo "    then:               curl -H \"Authorization: Bearer \$TOKEN\" http://localhost:8081/api/accreditation/bases"
+fi
+echo
+say "Ctrl-C stops everything"
+
+# ---------------------------------------------------------------------------------------------
+# Keep running; if one of our processes dies, say so and stop the rest.
+while true; do
+  for ((i = 0; i < ${#PIDS[@]}; i++)); do
+    if ! kill -0 "${PIDS[i]}" 2>/dev/null; then
+      show_log_tail "${NAMES[i]}"
+      fail "${NAMES[i]} (pid ${PIDS[i]}) exited unexpectedly; stopping everything"
+    fi
+  done
+  sleep 2
+done
