@@ -8,7 +8,6 @@ import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -56,16 +55,8 @@ public class BaseAccreditation {
     }
 
     public Base get(String id) {
-        CurrentUser user = Jurisdiction.currentUser();
         Base base = bases.findById(id).orElseThrow(() -> DomainException.notFound("base " + id));
-        boolean ownBase = user.has(Role.BASE_STAFF) && id.equals(user.baseId());
-        if (!ownBase && !user.covers(base.getDivisionCode())) {
-            throw DomainException.notFound("base " + id);
-        }
-        if (!ownBase && !user.hasAny(Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-                Role.FINANCE_OFFICER, Role.AUDITOR)) {
-            throw DomainException.notFound("base " + id);
-        }
+        Jurisdiction.requireOfficerOrOwnBase(base.getDivisionCode(), base.getId(), "base " + id);
         return base;
     }
 
@@ -103,10 +94,7 @@ public class BaseAccreditation {
     }
 
     private PageResult<Base> query(List<Criteria> filters, Integer page, Integer size) {
-        PageRequest pr = PageResult.request(page, size, Sort.by("divisionCode", "name"));
-        Query q = Query.query(new Criteria().andOperator(filters));
-        long total = mongo.count(q, Base.class);
-        List<Base> items = mongo.find(q.with(pr), Base.class);
-        return new PageResult<>(items, pr.getPageNumber(), pr.getPageSize(), total);
+        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Base.class, page, size,
+                Sort.by("divisionCode", "name"));
     }
 }

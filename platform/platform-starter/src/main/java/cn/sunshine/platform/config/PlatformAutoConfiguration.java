@@ -86,6 +86,12 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    cn.sunshine.platform.outbox.Projections projections(AggregateStore store, MongoTemplate mongo) {
+        return new cn.sunshine.platform.outbox.Projections(store, mongo);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     OutboxRelay outboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, MessagingProperties messaging,
                             OutboxProperties outbox, Environment env, MeterRegistry meters) {
         // Leases run on wall-clock time, never on the business clock (which tests may freeze).

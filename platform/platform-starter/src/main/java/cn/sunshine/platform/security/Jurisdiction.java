@@ -45,6 +45,21 @@ public final class Jurisdiction {
         }
     }
 
+    /**
+     * Reads of a base's records: officers whose jurisdiction covers the base's division, or the
+     * base's own staff; anyone else is told "not found".
+     */
+    public static CurrentUser requireOfficerOrOwnBase(String recordDivision, String baseId, String what) {
+        CurrentUser user = currentUser();
+        boolean ownBase = user.has(Role.BASE_STAFF) && baseId != null && baseId.equals(user.baseId());
+        boolean officer = user.hasAny(Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
+                Role.FINANCE_OFFICER, Role.AUDITOR) && user.covers(recordDivision);
+        if (!ownBase && !officer) {
+            throw DomainException.notFound(what);
+        }
+        return user;
+    }
+
     /** Passes when the caller has one of the roles, else 403. */
     public static CurrentUser requireRole(Role... roles) {
         CurrentUser user = currentUser();

@@ -17,6 +17,16 @@ public record PageResult<T>(List<T> items, int page, int size, long total) {
         return new PageResult<>(items.stream().map(f).toList(), page, size, total);
     }
 
+    /** Runs a query as a page: validates page and size, counts, applies the stable sort. */
+    public static <T> PageResult<T> find(org.springframework.data.mongodb.core.MongoTemplate mongo,
+                                         org.springframework.data.mongodb.core.query.Query query, Class<T> type,
+                                         Integer page, Integer size, Sort sort) {
+        PageRequest pr = request(page, size, sort);
+        long total = mongo.count(query, type);
+        List<T> items = mongo.find(query.with(pr), type);
+        return new PageResult<>(items, pr.getPageNumber(), pr.getPageSize(), total);
+    }
+
     /** Validates page and size and applies the stable sort (the given keys, then id). */
     public static PageRequest request(Integer page, Integer size, Sort sort) {
         int p = page == null ? 0 : page;

@@ -3,11 +3,9 @@ package cn.sunshine.platform.test.app;
 import cn.sunshine.platform.events.EventMetadata;
 import cn.sunshine.platform.events.EventType;
 import cn.sunshine.platform.messaging.EventSubscriptions;
-import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.outbox.Projections;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,9 +30,9 @@ public class PlatformTestApp {
     }
 
     @Bean
-    EventSubscriptions subscriptions(AggregateStore store, MongoTemplate mongo) {
+    EventSubscriptions subscriptions(Projections projections) {
         return EventSubscriptions.create()
-                .on(PARCEL_REGISTERED, (payload, meta) -> tally(store, mongo, payload, meta))
+                .on(PARCEL_REGISTERED, (payload, meta) -> tally(projections, payload, meta))
                 .on(PARCEL_FLAGGED, (payload, meta) -> {
                     if (FLAG_HANDLER_BROKEN.get()) {
                         throw new IllegalStateException("downstream unavailable");
@@ -43,21 +41,8 @@ public class PlatformTestApp {
                 });
     }
 
-    static void tally(AggregateStore store, MongoTemplate mongo, ParcelRegistered p, EventMetadata meta) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            ParcelTally tally = mongo.findById(p.division(), ParcelTally.class);
-            try {
-                if (tally == null) {
-                    store.insertOnce(ParcelTally.first(p.division(), p.weightFen()), meta.id());
-                } else {
-                    tally.add(p.weightFen());
-                    store.updateOnce(tally, meta.id());
-                }
-                return;
-            } catch (OptimisticLockingFailureException | org.springframework.dao.DuplicateKeyException e) {
-                // someone else moved it: read again
-            }
-        }
-        throw new IllegalStateException("tally kept moving");
+    static void tally(Projections projections, ParcelRegistered p, EventMetadata meta) {
+        projections.apply(ParcelTally.class, p.division(), meta.id(),
+                () -> ParcelTally.first(p.division(), p.weightFen()), t -> t.add(p.weightFen()));
     }
 }

@@ -1,0 +1,13 @@
+package cn.sunshine.enrollment;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Classes, trainees and their personal data, one subsidy per person per year, assessment, completion, the ledger. */
+@SpringBootApplication
+public class EnrollmentApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(EnrollmentApplication.class, args);
+    }
+}

@@ -1,0 +1,64 @@
+package cn.sunshine.placement.base;
+
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.events.EventMetadata;
+import cn.sunshine.platform.events.accreditation.BaseAccredited;
+import cn.sunshine.platform.events.accreditation.BaseRevoked;
+import cn.sunshine.platform.outbox.Projections;
+import cn.sunshine.platform.security.Jurisdiction;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+@RestController
+@Tag(name = "Bases", description = "Training bases as placement knows them")
+public class PlacementBaseController {
+
+    public record PlacementBaseView(String baseId, String name, String divisionCode, List<String> majorCodes,
+                                    boolean revoked, Instant revokedAt) {
+    }
+
+    private final MongoTemplate mongo;
+
+    public PlacementBaseController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/placement/bases/{baseId}")
+    @Operation(summary = "A base as placement knows it")
+    public PlacementBaseView get(@PathVariable String baseId) {
+        PlacementBase b = mongo.findById(baseId, PlacementBase.class);
+        if (b == null) {
+            throw DomainException.notFound("base " + baseId);
+        }
+        Jurisdiction.requireOfficerOrOwnBase(b.getDivisionCode(), b.getId(), "base " + baseId);
+        return new PlacementBaseView(b.getId(), b.getName(), b.getDivisionCode(), b.getMajorCodes(), b.isRevoked(),
+                b.getRevokedAt());
+    }
+
+    /** Keeps {@link PlacementBase} from the accreditation events, each applied once. */
+    @Component
+    public static class AccreditationEvents {
+
+        private final Projections projections;
+
+        public AccreditationEvents(Projections projections) {
+            this.projections = projections;
+        }
+
+        public void onAccredited(BaseAccredited e, EventMetadata meta) {
+            projections.apply(PlacementBase.class, e.baseId(), meta.id(), () -> PlacementBase.from(e), b -> b.apply(e));
+        }
+
+        public void onRevoked(BaseRevoked e, EventMetadata meta) {
+            projections.apply(PlacementBase.class, e.baseId(), meta.id(), () -> PlacementBase.from(e), b -> b.apply(e));
+        }
+    }
+}

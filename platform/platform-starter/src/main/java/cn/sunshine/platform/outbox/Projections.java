@@ -1,0 +1,53 @@
+package cn.sunshine.platform.outbox;
+
+import cn.sunshine.platform.domain.AggregateRoot;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Keeps a read model (a projection of another service's aggregate) from consumed events,
+ * exactly once per event: create it from the first event, change it on later ones; the change and
+ * the event id are one conditional write, re-read and retried when someone else moved it first.
+ */
+public class Projections {
+
+    private static final int ATTEMPTS = 10;
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+
+    public Projections(AggregateStore store, MongoTemplate mongo) {
+        this.store = store;
+        this.mongo = mongo;
+    }
+
+    /**
+     * @param create builds the projection when none exists yet (null: the event needs none)
+     * @param change applies the event to an existing projection
+     * @return true when the event changed something, false when it had been applied before
+     */
+    public <T extends AggregateRoot> boolean apply(Class<T> type, String id, String eventId, Supplier<T> create,
+                                                   Consumer<T> change) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            T current = mongo.findById(id, type);
+            try {
+                if (current == null) {
+                    T created = create.get();
+                    return created != null && store.insertOnce(created, eventId);
+                }
+                if (store.hasConsumed(type, id, eventId)) {
+                    return false;
+                }
+                change.accept(current);
+                return store.updateOnce(current, eventId);
+            } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
+                // another event moved it between our read and write: read again
+            }
+        }
+        throw new OptimisticLockingFailureException(type.getSimpleName() + " " + id + " kept changing under event " + eventId);
+    }
+}
