@@ -1,0 +1,62 @@
+package cn.sunshine.gateway.edge;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The gateway's edge limits, under {@code sunshine.gateway}.
+ *
+ * @param timeout        how long a service may take to begin its response before the caller gets
+ *                       a 503 (per service: {@code sunshine.services.<area>.timeout})
+ * @param connectTimeout how long to wait for a TCP connection to a service
+ * @param maxRequestSize the largest request body accepted (413 above it)
+ * @param rateLimit      per-caller token buckets
+ * @param cors           browser clients allowed to call the API
+ */
+@ConfigurationProperties("sunshine.gateway")
+public record EdgeProperties(
+        @DefaultValue("5s") Duration timeout,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("10MB") DataSize maxRequestSize,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Cors cors) {
+
+    /**
+     * Token buckets in memory, one per caller: the token's subject, or the client address for
+     * callers without a token. A bucket holds up to {@code burst} requests and refills at
+     * {@code rate} per second.
+     *
+     * @param enabled          off turns the limit off
+     * @param rate             requests per second a caller with a token may sustain
+     * @param burst            requests a caller with a token may send at once
+     * @param anonymousRate    requests per second per client address without a token (public reads;
+     *                         many citizens may share one address)
+     * @param anonymousBurst   burst per client address without a token
+     * @param maxTrackedCallers buckets kept before idle (full) ones are dropped
+     * @param trustedProxyHops how many proxies in front of the gateway (load balancer, ingress) add
+     *                         themselves to {@code X-Forwarded-For}; 0 (the default) uses the
+     *                         connection's address and ignores the header, which a client can forge
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("20") double rate,
+            @DefaultValue("40") int burst,
+            @DefaultValue("50") double anonymousRate,
+            @DefaultValue("100") int anonymousBurst,
+            @DefaultValue("100000") int maxTrackedCallers,
+            @DefaultValue("0") int trustedProxyHops) {
+    }
+
+    /**
+     * @param allowedOrigins origins of browser clients (e.g. the web front end)
+     * @param maxAge         how long a browser may cache a preflight answer
+     */
+    public record Cors(
+            @DefaultValue("http://localhost:5173") List<String> allowedOrigins,
+            @DefaultValue("1h") Duration maxAge) {
+    }
+}

@@ -1,0 +1,107 @@
+package cn.sunshine.gateway.security;
+
+import cn.sunshine.gateway.edge.EdgeProperties;
+import cn.sunshine.gateway.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import java.util.List;
+
+/**
+ * The gateway is an OAuth2 resource server like every service: it validates the bearer token
+ * itself (signature, expiry) and relays it unchanged, so each service validates it again (no trust
+ * in the network). {@code roles: ["COUNTY_OFFICER"]} becomes authority {@code ROLE_COUNTY_OFFICER}.
+ * Public reads, health, metrics and API documents need no token; the rest of {@code /api/**} needs
+ * a valid one; the management endpoints beyond those need the OPERATOR role; anything else is closed.
+ * 401 and 403 are problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String[] PUBLIC_PATHS = {
+            "/api/public/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**"};
+
+    @Bean
+    SecurityWebFilterChain sunshineGatewaySecurity(ServerHttpSecurity http) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
+            boolean presented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    presented ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    presented ? "the bearer token is invalid or has expired; sign in again"
+                            : "a valid bearer token is required");
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                "forbidden", "Forbidden", "your role does not allow this");
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(c -> c.disable())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(c -> { })
+                .authorizeExchange(a -> a
+                        .pathMatchers(PUBLIC_PATHS).permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .pathMatchers("/actuator/**").hasRole("OPERATOR")
+                        // The circuit breakers' fallbacks are reached by internal forwarding only.
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    /** {@code roles: ["COUNTY_OFFICER"]} → {@code ROLE_COUNTY_OFFICER}; the principal name is {@code sub}. */
+    static ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    /** Browser clients: bearer tokens, no cookies, so no credentials mode. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(EdgeProperties edge) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(edge.cors().allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+                HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key",
+                "traceparent", "tracestate"));
+        cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
+                HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.WWW_AUTHENTICATE));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(edge.cors().maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        source.registerCorsConfiguration("/v3/api-docs/**", cors);
+        return source;
+    }
+
+    @Bean
+    static DevKeyGuard devKeyGuard(Environment env, ResourceLoader resources) {
+        return new DevKeyGuard(env, resources);
+    }
+}
