@@ -62,7 +62,7 @@ public class AccreditedBase extends AggregateRoot {
         }
     }
 
-    static AccreditedBase revokedBeforeAccredited(BaseRevoked e) {
+    static AccreditedBase from(BaseRevoked e) {
         AccreditedBase b = new AccreditedBase();
         b.id = e.baseId();
         b.majors = List.of();

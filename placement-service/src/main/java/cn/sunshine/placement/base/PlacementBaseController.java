@@ -1,15 +1,10 @@
 package cn.sunshine.placement.base;
 
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.events.EventMetadata;
-import cn.sunshine.platform.events.accreditation.BaseAccredited;
-import cn.sunshine.platform.events.accreditation.BaseRevoked;
-import cn.sunshine.platform.outbox.Projections;
 import cn.sunshine.platform.security.Jurisdiction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,24 +36,5 @@ public class PlacementBaseController {
         Jurisdiction.requireOfficerOrOwnBase(b.getDivisionCode(), b.getId(), "base " + baseId);
         return new PlacementBaseView(b.getId(), b.getName(), b.getDivisionCode(), b.getMajorCodes(), b.isRevoked(),
                 b.getRevokedAt());
-    }
-
-    /** Keeps {@link PlacementBase} from the accreditation events, each applied once. */
-    @Component
-    public static class AccreditationEvents {
-
-        private final Projections projections;
-
-        public AccreditationEvents(Projections projections) {
-            this.projections = projections;
-        }
-
-        public void onAccredited(BaseAccredited e, EventMetadata meta) {
-            projections.apply(PlacementBase.class, e.baseId(), meta.id(), () -> PlacementBase.from(e), b -> b.apply(e));
-        }
-
-        public void onRevoked(BaseRevoked e, EventMetadata meta) {
-            projections.apply(PlacementBase.class, e.baseId(), meta.id(), () -> PlacementBase.from(e), b -> b.apply(e));
-        }
     }
 }

@@ -1,15 +1,10 @@
 package cn.sunshine.subsidy.base;
 
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.events.EventMetadata;
-import cn.sunshine.platform.events.accreditation.BaseAccredited;
-import cn.sunshine.platform.events.accreditation.BaseRevoked;
-import cn.sunshine.platform.outbox.Projections;
 import cn.sunshine.platform.security.Jurisdiction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,24 +35,5 @@ public class BaseStandingController {
         Jurisdiction.requireOfficerOrOwnBase(s.getDivisionCode(), s.getId(), "base " + baseId);
         return new BaseStandingView(s.getId(), s.getName(), s.getDivisionCode(), s.isRevoked(), s.isPaymentsHeld(),
                 s.getHoldReason(), s.getHeldSince(), s.getHeldBy());
-    }
-
-    /** Keeps {@link BaseStanding} from the accreditation events, each applied once. */
-    @Component
-    public static class AccreditationEvents {
-
-        private final Projections projections;
-
-        public AccreditationEvents(Projections projections) {
-            this.projections = projections;
-        }
-
-        public void onAccredited(BaseAccredited e, EventMetadata meta) {
-            projections.apply(BaseStanding.class, e.baseId(), meta.id(), () -> BaseStanding.from(e), s -> s.apply(e));
-        }
-
-        public void onRevoked(BaseRevoked e, EventMetadata meta) {
-            projections.apply(BaseStanding.class, e.baseId(), meta.id(), () -> BaseStanding.from(e), s -> s.apply(e));
-        }
     }
 }

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a service consumes: one handler per event type. Declare one bean of it; the platform binds
- * the service's queue to exactly these types and dispatches to the handlers.
+ * What a service consumes: one handler per event type. Each feature declares its own bean; the
+ * platform merges them, binds the service's queue to exactly these types and dispatches to the handlers.
  */
 public final class EventSubscriptions {
 
@@ -27,6 +27,19 @@ public final class EventSubscriptions {
             throw new IllegalArgumentException("two handlers for " + type.name());
         }
         return this;
+    }
+
+    /** All subscriptions of several beans in one; a type claimed twice is an error. */
+    public static EventSubscriptions merge(Iterable<EventSubscriptions> all) {
+        EventSubscriptions merged = new EventSubscriptions();
+        for (EventSubscriptions s : all) {
+            for (Subscription<?> sub : s.all()) {
+                if (merged.byType.putIfAbsent(sub.type().name(), sub) != null) {
+                    throw new IllegalArgumentException("two handlers for " + sub.type().name());
+                }
+            }
+        }
+        return merged;
     }
 
     public Subscription<?> find(String type) {

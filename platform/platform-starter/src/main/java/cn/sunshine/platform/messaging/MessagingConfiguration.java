@@ -40,8 +40,8 @@ public class MessagingConfiguration {
         Queue dlq = QueueBuilder.durable(props.deadLetterQueue()).build();
         d.add(queue);
         d.add(dlq);
-        EventSubscriptions subs = subscriptions.getIfAvailable();
-        if (subs != null) {
+        EventSubscriptions subs = EventSubscriptions.merge(subscriptions.orderedStream().toList());
+        {
             for (EventSubscriptions.Subscription<?> s : subs.all()) {
                 Binding b = BindingBuilder.bind(queue).to(exchange).with(s.type().name());
                 d.add(b);
@@ -64,9 +64,9 @@ public class MessagingConfiguration {
 
     @Bean
     @ConditionalOnBean(EventSubscriptions.class)
-    EventDispatcher eventDispatcher(EventSubscriptions subscriptions, EventJson json, MessagingProperties props,
+    EventDispatcher eventDispatcher(List<EventSubscriptions> subscriptions, EventJson json, MessagingProperties props,
                                     DeadLetters deadLetters, MeterRegistry meters) {
-        return new EventDispatcher(subscriptions, json, props, deadLetters, meters);
+        return new EventDispatcher(EventSubscriptions.merge(subscriptions), json, props, deadLetters, meters);
     }
 
     @Bean

@@ -26,6 +26,17 @@ public class Projections {
     }
 
     /**
+     * An event handler that keeps a projection from one event type: {@code id} picks the document,
+     * {@code create} builds it from the first event, {@code change} applies later ones.
+     */
+    public <T extends AggregateRoot, E> cn.sunshine.platform.messaging.EventHandler<E> handler(
+            Class<T> type, java.util.function.Function<E, String> id, java.util.function.Function<E, T> create,
+            java.util.function.BiConsumer<T, E> change) {
+        return (event, meta) -> apply(type, id.apply(event), meta.id(), () -> create.apply(event),
+                t -> change.accept(t, event));
+    }
+
+    /**
      * @param create builds the projection when none exists yet (null: the event needs none)
      * @param change applies the event to an existing projection
      * @return true when the event changed something, false when it had been applied before
