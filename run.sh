@@ -9,6 +9,9 @@
 # only after the previous ones answer /actuator/health/readiness, and the gateway last.
 # Logs go to logs/<name>.log, data to data/ (delete it to start from scratch).
 # Ctrl-C (or SIGTERM) stops every process this script started, and only those.
+# Environment (optional): SUNSHINE_DATA_DIR, SUNSHINE_LOG_DIR, SUNSHINE_READY_TIMEOUT (s per
+# service), SUNSHINE_SERVICE_ARGS (extra arguments for every service and the gateway; the
+# end-to-end test uses it to give the run its own exchange and queue names).
 # See docs/running-locally.md.
 
 set -uo pipefail
@@ -16,8 +19,9 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")" || exit 1
 ROOT="$(pwd)"
 VERSION="0.1.0-SNAPSHOT"
-LOG_DIR="$ROOT/logs"
-DATA_DIR="$ROOT/data"
+LOG_DIR="${SUNSHINE_LOG_DIR:-$ROOT/logs}"
+DATA_DIR="${SUNSHINE_DATA_DIR:-$ROOT/data}"
+read -r -a SERVICE_ARGS <<<"${SUNSHINE_SERVICE_ARGS:-}"
 DEVSTACK_JAR="$ROOT/tools/devstack/target/devstack-$VERSION.jar"
 READY_TIMEOUT="${SUNSHINE_READY_TIMEOUT:-120}"   # seconds per service
 JVM_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k)
@@ -183,7 +187,8 @@ start_service() { # name port -> appends to PIDS; returns 1 if there is no runna
   fi
   say "starting $name on port $port (logs/$name.log)"
   : >"$LOG_DIR/$name.log"
-  java "${JVM_OPTS[@]}" -jar "$jar" --spring.profiles.active=local --server.port="$port" >>"$LOG_DIR/$name.log" 2>&1 &
+  java "${JVM_OPTS[@]}" -jar "$jar" --spring.profiles.active=local --server.port="$port" \
+    ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"} >>"$LOG_DIR/$name.log" 2>&1 &
   PIDS+=($!); NAMES+=("$name")
   STARTED_PID[$port]=$!
   return 0

@@ -79,6 +79,8 @@ class BaseAccreditationTest {
                 .filter(t -> t.body().contains(id)).findFirst().orElseThrow();
         GoldenSamples.assertMatches(EventTypes.BASE_ACCREDITED, event.body().replace(id, "01JBASE0000000000000000001"));
         assertThat(event.headers().get("cloudEvents_division").toString()).isEqualTo(Seeds.YINGCHENG);
+        assertThat(String.valueOf(event.headers().get("traceparent")))
+                .as("the trace of the request travels with its event").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 
         Http.Response publicList = http().get("/api/public/accreditation/bases?division=420981");
         assertThat(publicList.status()).isEqualTo(200);

@@ -18,7 +18,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Map<String, Object> d = new HashMap<>();
         String app = env.getProperty("spring.application.name", "sunshine");
-        d.put("sunshine.messaging.queue", app + ".events");
+        // A suffix lets a run share a broker with others without sharing queues (the end-to-end test).
+        d.put("sunshine.messaging.queue", app + ".events${sunshine.messaging.queue-suffix:}");
         // Health: liveness is the process, readiness adds the database (not the broker: events wait in the outbox).
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.endpoint.health.group.liveness.include", "livenessState");

@@ -1,0 +1,118 @@
+package cn.sunshine.e2e;
+
+import cn.sunshine.platform.test.TestRun;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The whole suite, started by {@code run.sh --no-build} exactly as a newcomer starts it, with its
+ * own data and log directories and its own exchange and queue names on the machine's broker.
+ */
+final class Suite implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("base-accreditation-service", "enrollment-service", "subsidy-service",
+            "placement-service");
+    static final String READY_LINE = "the Sunshine Project is running";
+
+    final Path root;
+    final Path logDir;
+    final Path output;
+    private final Process process;
+
+    private Suite(Path root, Path logDir, Path output, Process process) {
+        this.root = root;
+        this.logDir = logDir;
+        this.output = output;
+        this.process = process;
+    }
+
+    static Suite start(Duration timeout) throws IOException, InterruptedException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        for (String module : Stream.concat(SERVICES.stream(), Stream.of("gateway", "tools/devstack")).toList()) {
+            String name = module.substring(module.lastIndexOf('/') + 1);
+            Path jar = root.resolve(module).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: run the tests with ./mvnw verify, which packages every module first");
+            }
+        }
+        Path target = root.resolve("e2e/target");
+        Path data = target.resolve("e2e-data");
+        Path logs = target.resolve("e2e-logs");
+        deleteTree(data);
+        Files.createDirectories(logs);
+        Path out = logs.resolve("run.sh.out");
+        String exchange = TestRun.exchange();
+        SERVICES.forEach(TestRun::queue);
+        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("run.sh").toString(), "--no-build")
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("SUNSHINE_DATA_DIR", data.toString());
+        pb.environment().put("SUNSHINE_LOG_DIR", logs.toString());
+        pb.environment().put("SUNSHINE_SERVICE_ARGS", "--sunshine.messaging.exchange=" + exchange
+                + " --sunshine.messaging.queue-suffix=.test-" + TestRun.ID);
+        Suite suite = new Suite(root, logs, out, pb.start());
+        suite.awaitReady(timeout);
+        return suite;
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            String text = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+            if (text.contains(READY_LINE)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("run.sh exited (" + process.exitValue() + ") before the suite was ready:\n" + text);
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("the suite was not ready within " + timeout + ":\n" + Files.readString(output));
+    }
+
+    String runOutput() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    String log(String service) throws IOException {
+        return Files.readString(logDir.resolve(service + ".log"), StandardCharsets.UTF_8);
+    }
+
+    /** Ctrl-C, as a user would: run.sh stops what it started. */
+    @Override
+    public void close() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        for (ProcessHandle child : children) {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    boolean allStopped() {
+        return process.descendants().noneMatch(ProcessHandle::isAlive) && !process.isAlive();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package cn.sunshine.e2e;
+
+import cn.sunshine.platform.test.Http;
+import cn.sunshine.platform.test.Seeds;
+import cn.sunshine.platform.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The one-command run brings all five deployables to healthy on this machine, and a base
+ * accredited through the gateway reaches the three other services as an event.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonE2E {
+
+    static final Http GATEWAY = Http.at("http://127.0.0.1:8080");
+    static final String OFFICER = TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG);
+    static Suite suite;
+    static String baseId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        suite = Suite.start(Duration.ofMinutes(5));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (suite != null) {
+            suite.close();
+            assertThat(suite.allStopped()).as("Ctrl-C stops everything run.sh started").isTrue();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void allFiveDeployablesAreReady() {
+        for (int port : List.of(8080, 8081, 8082, 8083, 8084)) {
+            assertThat(Http.local(port).get("/actuator/health/readiness").status()).as("readiness on %d", port).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aBaseAccreditedThroughTheGatewayReachesEveryService() {
+        Http.Response created = GATEWAY.as(OFFICER).post("/api/accreditation/bases", Map.of(
+                "name", "应城市职业教育中心", "creditCode", "12420981MB1234567H", "divisionCode", Seeds.YINGCHENG,
+                "address", "湖北省应城市城中民营经济园", "validFrom", "2026-07-01", "validUntil", "2027-06-30",
+                "majors", List.of(Map.of("majorCode", "WELDING", "majorName", "电焊", "annualCapacity", 300,
+                        "feeStandardFen", 60000))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        baseId = created.json().path("id").asText();
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                GATEWAY.as(OFFICER).get("/api/enrollment/bases/" + baseId).status() == 200
+                        && GATEWAY.as(OFFICER).get("/api/subsidy/bases/" + baseId).status() == 200
+                        && GATEWAY.as(OFFICER).get("/api/placement/bases/" + baseId).status() == 200);
+        JsonNode enrollment = GATEWAY.as(OFFICER).get("/api/enrollment/bases/" + baseId).json();
+        assertThat(enrollment.path("standing").asText()).isEqualTo("ACCREDITED");
+        assertThat(enrollment.path("majors").path(0).path("majorName").asText()).isEqualTo("电焊");
+
+        Http.Response publicList = GATEWAY.get("/api/public/accreditation/bases?division=420981");
+        assertThat(publicList.status()).isEqualTo(200);
+        assertThat(publicList.json().path("items").findValuesAsString("id")).contains(baseId);
+    }
+
+    @Test
+    @Order(3)
+    void aRevocationThroughTheGatewayHoldsPaymentsAndStopsEnrollment() {
+        Http.Response revoked = GATEWAY.as(OFFICER).post("/api/accreditation/bases/" + baseId + "/revocation",
+                Map.of("reason", "年度再认定未通过：全年未开班"));
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                GATEWAY.as(OFFICER).get("/api/enrollment/bases/" + baseId).json().path("standing").asText().equals("REVOKED")
+                        && GATEWAY.as(OFFICER).get("/api/subsidy/bases/" + baseId).json().path("paymentsHeld").asBoolean()
+                        && GATEWAY.as(OFFICER).get("/api/placement/bases/" + baseId).json().path("revoked").asBoolean());
+    }
+
+    @Test
+    @Order(4)
+    void theGatewayAndTheServicesRefuseWhatTheyShould() {
+        Http.Response noToken = GATEWAY.get("/api/enrollment/bases/" + baseId);
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.contentType()).startsWith("application/problem+json");
+
+        Http.Response foreign = GATEWAY.as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU)).get("/api/subsidy/bases/" + baseId);
+        assertThat(foreign.status()).isIn(403, 404);
+
+        Http.Response malformed = GATEWAY.as(OFFICER).postRaw("/api/accreditation/bases", "{\"name\": ", "application/json");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().path("type").asText()).isEqualTo("urn:sunshine:problem:malformed-request");
+    }
+
+    @Test
+    @Order(5)
+    void nothingWasDeadLettered() {
+        String operator = TestTokens.of("OPERATOR", Seeds.PROVINCE);
+        for (int port : List.of(8081, 8082, 8083, 8084)) {
+            Http.Response r = Http.local(port).as(operator).get("/actuator/deadletters");
+            assertThat(r.status()).as("dead letters on %d", port).isEqualTo(200);
+            assertThat(r.json().path("count").asInt()).as("dead letters on %d", port).isZero();
+        }
+    }
+}
