@@ -18,6 +18,10 @@ public class TestLoggingDefaults implements EnvironmentPostProcessor {
         env.getPropertySources().addFirst(new MapPropertySource("sunshineTestLogging",
                 Map.of("logging.structured.format.console", "",
                         "logging.level.de.bwaldvogel.mongo", "WARN",
-                        "logging.level.org.springdoc", "WARN")));
+                        "logging.level.org.springdoc", "WARN",
+                        "logging.level.org.mongodb.driver", "WARN",
+                        "logging.level.org.springframework", "WARN",
+                        "logging.level.org.apache", "WARN",
+                        "logging.level.org.hibernate.validator", "WARN")));
     }
 }
