@@ -1,7 +1,11 @@
 package cn.sunshine.platform.events;
 
+import cn.sunshine.platform.events.accreditation.AgreementSigned;
 import cn.sunshine.platform.events.accreditation.BaseAccredited;
+import cn.sunshine.platform.events.accreditation.BaseRenewed;
 import cn.sunshine.platform.events.accreditation.BaseRevoked;
+import cn.sunshine.platform.events.accreditation.QuotaAllocated;
+import cn.sunshine.platform.events.accreditation.TenderPublished;
 
 import java.util.List;
 
@@ -14,7 +18,20 @@ public final class EventTypes {
     public static final EventType<BaseRevoked> BASE_REVOKED =
             new EventType<>("accreditation.base.revoked.v1", BaseRevoked.class);
 
-    public static final List<EventType<?>> ALL = List.of(BASE_ACCREDITED, BASE_REVOKED);
+    public static final EventType<BaseRenewed> BASE_RENEWED =
+            new EventType<>("accreditation.base.renewed.v1", BaseRenewed.class);
+
+    public static final EventType<TenderPublished> TENDER_PUBLISHED =
+            new EventType<>("accreditation.tender.published.v1", TenderPublished.class);
+
+    public static final EventType<QuotaAllocated> QUOTA_ALLOCATED =
+            new EventType<>("accreditation.quota.allocated.v1", QuotaAllocated.class);
+
+    public static final EventType<AgreementSigned> AGREEMENT_SIGNED =
+            new EventType<>("accreditation.agreement.signed.v1", AgreementSigned.class);
+
+    public static final List<EventType<?>> ALL = List.of(BASE_ACCREDITED, BASE_REVOKED, BASE_RENEWED, TENDER_PUBLISHED,
+            QUOTA_ALLOCATED, AGREEMENT_SIGNED);
 
     private EventTypes() {
     }
