@@ -1,5 +1,6 @@
 package cn.sunshine.enrollment.base;
 
+import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.events.accreditation.AccreditedMajor;
 import cn.sunshine.platform.security.Jurisdiction;
@@ -39,6 +40,7 @@ public class AccreditedBaseController {
     }
 
     @GetMapping("/api/enrollment/bases/{baseId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
     @Operation(summary = "A base's enrollment standing: its majors and whether it may enroll")
     public AccreditedBaseView get(@PathVariable String baseId) {
         AccreditedBase b = mongo.findById(baseId, AccreditedBase.class);
@@ -50,6 +52,7 @@ public class AccreditedBaseController {
     }
 
     @GetMapping("/api/enrollment/bases")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR})
     @Operation(summary = "Bases in your jurisdiction, as enrollment knows them")
     public PageResult<AccreditedBaseView> list(@RequestParam(required = false) Integer page,
                                                @RequestParam(required = false) Integer size) {

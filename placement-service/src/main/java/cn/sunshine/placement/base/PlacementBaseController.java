@@ -1,5 +1,7 @@
 package cn.sunshine.placement.base;
 
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.Jurisdiction;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,6 +29,7 @@ public class PlacementBaseController {
     }
 
     @GetMapping("/api/placement/bases/{baseId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
     @Operation(summary = "A base as placement knows it")
     public PlacementBaseView get(@PathVariable String baseId) {
         PlacementBase b = mongo.findById(baseId, PlacementBase.class);

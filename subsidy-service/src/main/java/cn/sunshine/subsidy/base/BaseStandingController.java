@@ -1,5 +1,7 @@
 package cn.sunshine.subsidy.base;
 
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.Jurisdiction;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +28,7 @@ public class BaseStandingController {
     }
 
     @GetMapping("/api/subsidy/bases/{baseId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
     @Operation(summary = "A base's payment standing (held after a revocation)")
     public BaseStandingView get(@PathVariable String baseId) {
         BaseStanding s = mongo.findById(baseId, BaseStanding.class);

@@ -1,5 +1,7 @@
 package cn.sunshine.platform.test.app;
 
+import cn.sunshine.platform.security.PublicEndpoint;
+import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import jakarta.validation.Valid;
@@ -22,18 +24,21 @@ public class ProbeController {
     }
 
     @PostMapping("/api/probe/items")
+    @Allowed(Role.COUNTY_OFFICER)
     public Map<String, Object> create(@Valid @RequestBody ProbeRequest request) {
         Jurisdiction.requireRole(Role.COUNTY_OFFICER);
         return Map.of("name", request.name(), "amountFen", request.amountFen());
     }
 
     @GetMapping("/api/probe/divisions/{division}")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     public Map<String, Object> inDivision(@PathVariable String division) {
         Jurisdiction.requireCovers(division, "division record");
         return Map.of("division", division);
     }
 
     @GetMapping("/api/public/probe")
+    @PublicEndpoint
     public Map<String, Object> open() {
         return Map.of("public", true);
     }

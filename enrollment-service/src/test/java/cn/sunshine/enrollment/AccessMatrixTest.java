@@ -1,0 +1,9 @@
+package cn.sunshine.enrollment;
+
+import cn.sunshine.platform.test.AccessMatrixContract;
+import cn.sunshine.platform.test.SunshineServiceTest;
+
+/** Every endpoint of enrollment-service × every role × own and foreign jurisdiction (see the contract). */
+@SunshineServiceTest
+class AccessMatrixTest extends AccessMatrixContract {
+}

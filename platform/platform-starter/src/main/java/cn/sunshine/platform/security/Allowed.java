@@ -1,0 +1,22 @@
+package cn.sunshine.platform.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The roles that may call an endpoint. Every {@code /api/**} endpoint carries either this or
+ * {@link PublicEndpoint}; a service with an endpoint that carries neither refuses to start, so no
+ * endpoint escapes the access policy. The policy is enforced before the handler runs, published in
+ * the OpenAPI document ({@code x-sunshine-access}) and walked by the access-matrix tests.
+ * Jurisdiction (which records of the role's kind) is checked inside, with {@link Jurisdiction}.
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Allowed {
+
+    Role[] value();
+}
