@@ -83,6 +83,12 @@ public class BaseAccreditation {
         return query(filters, page, size);
     }
 
+    /** An accredited base's public profile (a revoked one is not shown). */
+    public Base publicGet(String id) {
+        return bases.findById(id).filter(b -> b.getStatus() == BaseStatus.ACCREDITED)
+                .orElseThrow(() -> DomainException.notFound("base " + id));
+    }
+
     /** Accredited bases for the public (no token): names, majors, capacities, fee standards. */
     public PageResult<Base> publicList(String division, Integer page, Integer size) {
         List<Criteria> filters = new ArrayList<>();

@@ -31,7 +31,9 @@ public class BaseController {
     }
 
     @PostMapping("/api/accreditation/bases")
-    @Operation(summary = "Accredit a base for named majors (county, city or province officer of its division)")
+    @Operation(summary = "Register a base accredited outside the tender flow (e.g. carried over from earlier paper "
+            + "records) for named majors; county, city or province officer of its division. Bases accredited through a "
+            + "tender come from the notice's finalisation")
     public ResponseEntity<BaseDtos.BaseView> accredit(@Valid @RequestBody BaseDtos.AccreditBaseRequest request) {
         Base base = accreditation.accredit(request);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
@@ -62,6 +64,12 @@ public class BaseController {
                                                     @Valid @RequestBody BaseDtos.RevokeRequest request) {
         Base base = accreditation.revoke(baseId, ifMatch, request.reason());
         return ResponseEntity.ok().eTag(ETags.of(base.getVersion())).body(BaseDtos.BaseView.of(base));
+    }
+
+    @GetMapping("/api/public/accreditation/bases/{baseId}")
+    @Operation(summary = "An accredited base's public profile: majors, capacities, fee standards, validity (public, no token)")
+    public BaseDtos.PublicBaseProfile publicGet(@PathVariable String baseId) {
+        return BaseDtos.PublicBaseProfile.of(accreditation.publicGet(baseId));
     }
 
     @GetMapping("/api/public/accreditation/bases")

@@ -44,7 +44,7 @@ public final class BaseDtos {
             return new Major(majorCode, majorName, annualCapacity, feeStandardFen);
         }
 
-        static MajorDto of(Major m) {
+        public static MajorDto of(Major m) {
             return new MajorDto(m.majorCode(), m.majorName(), m.annualCapacity(), m.feeStandardFen());
         }
     }
@@ -53,28 +53,41 @@ public final class BaseDtos {
     }
 
     public record DecisionView(String by, Instant at, String reason) {
-        static DecisionView of(Decision d) {
+        public static DecisionView of(Decision d) {
             return d == null ? null : new DecisionView(d.by(), d.at(), d.reason());
         }
     }
 
     public record BaseView(String id, long version, String name, String creditCode, String divisionCode, String address,
                            List<MajorDto> majors, LocalDate validFrom, LocalDate validUntil, BaseStatus status,
-                           DecisionView accreditation, DecisionView revocation) {
-        static BaseView of(Base b) {
+                           DecisionView accreditation, DecisionView revocation, Origin origin, List<String> conditions,
+                           List<TermView> terms) {
+        public static BaseView of(Base b) {
             return new BaseView(b.getId(), b.getVersion(), b.getName(), b.getCreditCode(), b.getDivisionCode(),
                     b.getAddress(), b.getMajors().stream().map(MajorDto::of).toList(), b.getValidFrom(),
                     b.getValidUntil(), b.getStatus(), DecisionView.of(b.getAccreditation()),
-                    DecisionView.of(b.getRevocation()));
+                    DecisionView.of(b.getRevocation()), b.getOrigin(), b.getConditions(),
+                    b.getTerms().stream().map(TermView::of).toList());
+        }
+    }
+
+    /** One term of accreditation in the base's history. */
+    public record TermView(List<MajorDto> majors, LocalDate validFrom, LocalDate validUntil, Origin origin,
+                           DecisionView decision, List<String> conditions) {
+        static TermView of(Term t) {
+            return new TermView(t.majors().stream().map(MajorDto::of).toList(), t.validFrom(), t.validUntil(),
+                    t.origin(), DecisionView.of(t.decision()), t.conditions());
         }
     }
 
     /** What the public sees of an accredited base (五公开: training posts and fee standards). */
     public record PublicBaseProfile(String id, String name, String divisionCode, String address, List<MajorDto> majors,
-                                    LocalDate validFrom, LocalDate validUntil, BaseStatus status) {
+                                    LocalDate validFrom, LocalDate validUntil, BaseStatus status,
+                                    Origin.Kind accreditedThrough, List<String> conditions) {
         static PublicBaseProfile of(Base b) {
             return new PublicBaseProfile(b.getId(), b.getName(), b.getDivisionCode(), b.getAddress(),
-                    b.getMajors().stream().map(MajorDto::of).toList(), b.getValidFrom(), b.getValidUntil(), b.getStatus());
+                    b.getMajors().stream().map(MajorDto::of).toList(), b.getValidFrom(), b.getValidUntil(), b.getStatus(),
+                    b.getOrigin().kind(), b.getConditions());
         }
     }
 }

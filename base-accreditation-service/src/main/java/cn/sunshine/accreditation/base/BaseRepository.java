@@ -8,4 +8,6 @@ import java.util.Optional;
 public interface BaseRepository extends Repository<Base, String> {
 
     Optional<Base> findById(String id);
+
+    Optional<Base> findByCreditCodeAndDivisionCode(String creditCode, String divisionCode);
 }

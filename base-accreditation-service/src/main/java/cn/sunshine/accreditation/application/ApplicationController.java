@@ -1,0 +1,73 @@
+package cn.sunshine.accreditation.application;
+
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Validated
+@Tag(name = "Applications", description = "Institutions' applications in a tender (申报)")
+public class ApplicationController {
+
+    private final Applications applications;
+
+    public ApplicationController(Applications applications) {
+        this.applications = applications;
+    }
+
+    @PostMapping("/api/accreditation/tenders/{tenderId}/applications")
+    @Operation(summary = "Apply in a published tender during its window (an institution's staff account)")
+    public ResponseEntity<ApplicationDtos.ApplicationView> submit(@PathVariable String tenderId,
+                                                                  @Valid @RequestBody ApplicationDtos.SubmitApplicationRequest request) {
+        Application a = applications.submit(tenderId, request);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/accreditation/applications/{id}").buildAndExpand(a.getId()).toUri())
+                .eTag(ETags.of(a.getVersion())).body(ApplicationDtos.ApplicationView.of(a, true));
+    }
+
+    @GetMapping("/api/accreditation/tenders/{tenderId}/applications")
+    @Operation(summary = "A tender's applications (officers covering it, its reviewers)")
+    public PageResult<ApplicationDtos.ApplicationView> ofTender(@PathVariable String tenderId,
+                                                                @RequestParam(required = false) Integer page,
+                                                                @RequestParam(required = false) Integer size) {
+        return applications.listForTender(tenderId, page, size);
+    }
+
+    @GetMapping("/api/accreditation/applications")
+    @Operation(summary = "Your applications (base staff) or those of tenders in your jurisdiction (officers)")
+    public PageResult<ApplicationDtos.ApplicationView> list(@RequestParam(required = false) String tenderId,
+                                                            @RequestParam(required = false) Integer page,
+                                                            @RequestParam(required = false) Integer size) {
+        return applications.list(tenderId, page, size).map(a -> ApplicationDtos.ApplicationView.of(a, true));
+    }
+
+    @GetMapping("/api/accreditation/applications/{applicationId}")
+    @Operation(summary = "An application (officers, its reviewers with contacts masked, the applicant)")
+    public ResponseEntity<ApplicationDtos.ApplicationView> get(@PathVariable String applicationId) {
+        Applications.Readable r = applications.readable(applicationId);
+        return ResponseEntity.ok().eTag(ETags.of(r.application().getVersion()))
+                .body(ApplicationDtos.ApplicationView.of(r.application(), r.fullContacts()));
+    }
+
+    @PostMapping("/api/accreditation/applications/{applicationId}/rejection")
+    @Operation(summary = "Reject an application as ineligible, with reasons (before the result is noticed)")
+    public ResponseEntity<ApplicationDtos.ApplicationView> reject(@PathVariable String applicationId,
+                                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                                  @Valid @RequestBody ApplicationDtos.RejectRequest request) {
+        Application a = applications.reject(applicationId, ifMatch, request.reasons());
+        return ResponseEntity.ok().eTag(ETags.of(a.getVersion())).body(ApplicationDtos.ApplicationView.of(a, true));
+    }
+}

@@ -1,0 +1,91 @@
+package cn.sunshine.accreditation.notice;
+
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.Clock;
+
+@RestController
+@Validated
+@Tag(name = "Public notice", description = "The proposed result, objections and finalisation (公示, 异议, 认定)")
+public class NoticeController {
+
+    private final Notices notices;
+    private final Clock clock;
+
+    public NoticeController(Notices notices, Clock clock) {
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/accreditation/tenders/{tenderId}/notice")
+    @Operation(summary = "Publish the proposed result of a complete ranking for a period (7 days by default)")
+    public ResponseEntity<NoticeDtos.NoticeView> publish(@PathVariable String tenderId,
+                                                         @Valid @RequestBody NoticeDtos.PublishNoticeRequest request) {
+        PublicNotice n = notices.publish(tenderId, request.basesToAccredit(), request.days());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/accreditation/notices/{id}").buildAndExpand(n.getId()).toUri())
+                .eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+    }
+
+    @GetMapping("/api/accreditation/notices/{noticeId}")
+    @Operation(summary = "A notice with its objections and the filers' contacts (officers)")
+    public ResponseEntity<NoticeDtos.NoticeView> get(@PathVariable String noticeId) {
+        PublicNotice n = notices.get(noticeId);
+        return ResponseEntity.ok().eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+    }
+
+    @PostMapping("/api/accreditation/notices/{noticeId}/objections/{objectionId}/decision")
+    @Operation(summary = "Uphold an objection with its consequence, or dismiss it, with reasons")
+    public ResponseEntity<NoticeDtos.NoticeView> decide(@PathVariable String noticeId, @PathVariable String objectionId,
+                                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                        @Valid @RequestBody NoticeDtos.DecisionRequest request) {
+        PublicNotice n = notices.decide(noticeId, objectionId, ifMatch, request);
+        return ResponseEntity.ok().eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+    }
+
+    @PostMapping("/api/accreditation/notices/{noticeId}/finalisation")
+    @Operation(summary = "Accredit the proposal once the period is over and every objection is decided")
+    public ResponseEntity<NoticeDtos.NoticeView> finalise(@PathVariable String noticeId,
+                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        PublicNotice n = notices.finalise(noticeId, ifMatch);
+        return ResponseEntity.ok().eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+    }
+
+    @GetMapping("/api/public/accreditation/notices")
+    @Operation(summary = "Public notices of tender results (public, no token)")
+    public PageResult<NoticeDtos.PublicNoticeView> publicList(
+            @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return notices.publicList(division, page, size).map(n -> NoticeDtos.PublicNoticeView.of(n, clock.instant()));
+    }
+
+    @GetMapping("/api/public/accreditation/notices/{noticeId}")
+    @Operation(summary = "A public notice: the proposal, the ranking and how objections were decided (public, no token)")
+    public NoticeDtos.PublicNoticeView publicGet(@PathVariable String noticeId) {
+        return NoticeDtos.PublicNoticeView.of(notices.publicGet(noticeId), clock.instant());
+    }
+
+    @PostMapping("/api/public/accreditation/notices/{noticeId}/objections")
+    @Operation(summary = "File an objection during the notice period (anyone, no token; contact details required)")
+    public ResponseEntity<NoticeDtos.FiledObjectionView> object(@PathVariable String noticeId,
+                                                                @Valid @RequestBody NoticeDtos.ObjectionRequest request) {
+        Notices.Filed f = notices.object(noticeId, request);
+        return ResponseEntity.status(201).body(NoticeDtos.FiledObjectionView.of(f.notice(), f.objection()));
+    }
+}

@@ -1,0 +1,128 @@
+package cn.sunshine.accreditation.review;
+
+import cn.sunshine.accreditation.application.Application;
+import cn.sunshine.accreditation.application.ApplicationStatus;
+import cn.sunshine.accreditation.application.Applications;
+import cn.sunshine.accreditation.support.Access;
+import cn.sunshine.accreditation.tender.Tender;
+import cn.sunshine.accreditation.tender.TenderStatus;
+import cn.sunshine.accreditation.tender.Tenders;
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Use cases of the expert review: appoint the panel, declare, score, rank. */
+@Service
+public class Reviews {
+
+    private final AggregateStore store;
+    private final ReviewPanelRepository panels;
+    private final ScoreSheetRepository sheets;
+    private final Tenders tenders;
+    private final Applications applications;
+    private final Clock clock;
+
+    public Reviews(AggregateStore store, ReviewPanelRepository panels, ScoreSheetRepository sheets, Tenders tenders,
+                   Applications applications, Clock clock) {
+        this.store = store;
+        this.panels = panels;
+        this.sheets = sheets;
+        this.tenders = tenders;
+        this.applications = applications;
+        this.clock = clock;
+    }
+
+    /** Appoints the panel, or adds members to it (e.g. a replacement for a recused reviewer). */
+    public ReviewPanel appoint(String tenderId, List<ReviewPanel.Appointee> appointees) {
+        Tender tender = tenders.find(tenderId);
+        CurrentUser user = Access.officerOver(tender.getDivisionCode(), "tender " + tenderId);
+        if (tender.getStatus() != TenderStatus.PUBLISHED) {
+            throw DomainException.rule("tender-not-open", "The tender is not published",
+                    "appoint the panel of a published tender");
+        }
+        requireNotNoticed(tenderId);
+        return panels.findByTenderId(tenderId).map(p -> {
+            p.add(appointees, user.subject(), clock);
+            return store.update(p);
+        }).orElseGet(() -> {
+            try {
+                return store.insert(ReviewPanel.appoint(tenderId, tender.getDivisionCode(), appointees,
+                        user.subject(), clock));
+            } catch (DuplicateKeyException e) {
+                throw DomainException.conflict("duplicate", "The panel exists",
+                        "the panel was appointed at the same time by someone else: reload it and add members");
+            }
+        });
+    }
+
+    public ReviewPanel panel(String tenderId) {
+        tenders.readable(tenderId);
+        return panels.findByTenderId(tenderId).orElseThrow(() -> DomainException.notFound("panel of tender " + tenderId));
+    }
+
+    /** A reviewer declares, for themself, that they have no conflict of interest with the applicants (or that they have one). */
+    public ReviewPanel declare(String tenderId, boolean noConflict, String statement) {
+        CurrentUser user = Jurisdiction.requireRole(Role.EXPERT_REVIEWER);
+        ReviewPanel panel = panels.findByTenderId(tenderId).filter(p -> p.member(user.subject()).isPresent())
+                .orElseThrow(() -> DomainException.notFound("tender " + tenderId));
+        panel.declare(user.subject(), noConflict, statement.trim(), clock);
+        return store.update(panel);
+    }
+
+    /** A declared reviewer's score sheet for an application: final once submitted. */
+    public ScoreSheet score(String applicationId, ReviewDtos.ScoreSheetRequest r) {
+        CurrentUser user = Jurisdiction.requireRole(Role.EXPERT_REVIEWER);
+        Application application = applications.find(applicationId);
+        ReviewPanel panel = panels.findByTenderId(application.getTenderId())
+                .filter(p -> p.member(user.subject()).filter(m -> m.status() != PanelMember.Status.RECUSED).isPresent())
+                .orElseThrow(() -> DomainException.notFound("application " + applicationId));
+        PanelMember member = panel.member(user.subject()).orElseThrow();
+        if (member.status() != PanelMember.Status.DECLARED) {
+            throw DomainException.rule("conflict-not-declared", "Declare on conflicts of interest first",
+                    "declare that you have no conflict of interest in this tender before you score");
+        }
+        Tender tender = tenders.find(application.getTenderId());
+        tender.requireClosed(clock.instant(), "score applications");
+        requireNotNoticed(tender.getId());
+        if (application.getStatus() != ApplicationStatus.SUBMITTED) {
+            throw DomainException.invalidTransition("application", application.getStatus(), "scored");
+        }
+        ScoreSheet sheet = ScoreSheet.submit(tender, application, member,
+                r.scores().stream().map(s -> new ScoreSheet.CriterionScore(s.criterionCode(), s.score())).toList(),
+                new ScoreSheet.Inspection(r.inspection().visitedOn(), r.inspection().result(),
+                        r.inspection().findings().trim()), r.comments() == null ? null : r.comments().trim(), clock);
+        try {
+            return store.insert(sheet);
+        } catch (DuplicateKeyException e) {
+            throw new DomainException(409, "score-sheet-already-submitted", "Already scored",
+                    "you have already submitted your score sheet for this application; a submitted sheet is final",
+                    List.of(new DomainException.FieldError("applicationId", "already scored by you")));
+        }
+    }
+
+    /** The ranking as it stands, for officers covering the tender and its panel. */
+    public Ranking ranking(String tenderId) {
+        Tender tender = tenders.readable(tenderId);
+        return compute(tender);
+    }
+
+    /** The ranking without an access check, for the notice feature (which checked already). */
+    public Ranking compute(Tender tender) {
+        return Ranking.compute(tender, panels.findByTenderId(tender.getId()).orElse(null),
+                applications.ofTender(tender.getId()), sheets.findByTenderId(tender.getId()));
+    }
+
+    private void requireNotNoticed(String tenderId) {
+        if (tenders.outcome(tenderId).noticed()) {
+            throw DomainException.conflict("result-noticed", "The result is already noticed",
+                    "the ranking is frozen in the public notice");
+        }
+    }
+}

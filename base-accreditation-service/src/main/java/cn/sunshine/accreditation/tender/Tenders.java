@@ -1,0 +1,137 @@
+package cn.sunshine.accreditation.tender;
+
+import cn.sunshine.accreditation.support.Access;
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.identifiers.DivisionCode;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Use cases of tenders, and the one place that says who may read a tender. */
+@Service
+public class Tenders {
+
+    private final AggregateStore store;
+    private final TenderRepository tenders;
+    private final MongoTemplate mongo;
+    private final TenderParticipation participation;
+    private final TenderOutcomes outcomes;
+    private final Clock clock;
+
+    public Tenders(AggregateStore store, TenderRepository tenders, MongoTemplate mongo,
+                   TenderParticipation participation, TenderOutcomes outcomes, Clock clock) {
+        this.store = store;
+        this.tenders = tenders;
+        this.mongo = mongo;
+        this.participation = participation;
+        this.outcomes = outcomes;
+        this.clock = clock;
+    }
+
+    public Tender draft(TenderDtos.DraftTenderRequest r) {
+        CurrentUser user = Access.officerFor(r.divisionCode());
+        if (DivisionCode.of(r.divisionCode()).level() == DivisionCode.Level.PROVINCE) {
+            throw DomainException.invalidField("divisionCode", "tenders are run by a county or a city office");
+        }
+        Tender t = Tender.draft(r.divisionCode(), r.year(), r.title().trim(), r.conditions().stream().map(String::trim).toList(),
+                r.procedure() == null ? null : r.procedure().trim(), r.whereToApply().trim(), r.requiredMaterials(),
+                r.majors().stream().map(TenderDtos.MajorSought::toMajor).toList(),
+                r.criteria().stream().map(TenderDtos.CriterionDto::toCriterion).toList(),
+                r.scale() == null ? 100 : r.scale(), r.passingScore(), r.applicationOpensAt(), r.applicationClosesAt(),
+                user.subject(), clock);
+        return store.insert(t);
+    }
+
+    public Tender publish(String id, String ifMatch) {
+        Tender t = find(id);
+        CurrentUser user = Access.officerOver(t.getDivisionCode(), "tender " + id);
+        ETags.requireMatch(ifMatch, t.getVersion(), "tender " + id);
+        t.publish(user.subject(), clock);
+        return store.update(t);
+    }
+
+    /** A tender the caller may read: officers covering its division, or a reviewer on its panel. */
+    public Tender readable(String id) {
+        Tender t = find(id);
+        CurrentUser user = Jurisdiction.currentUser();
+        if (!Access.readsDivision(user, t.getDivisionCode()) && !isReviewer(user, id)) {
+            throw DomainException.notFound("tender " + id);
+        }
+        return t;
+    }
+
+    /** True when the caller is an expert on the tender's panel. */
+    public boolean isReviewer(CurrentUser user, String tenderId) {
+        return user.has(Role.EXPERT_REVIEWER) && participation.isPanelMember(tenderId, user.subject());
+    }
+
+    public Tender find(String id) {
+        return tenders.findById(id).orElseThrow(() -> DomainException.notFound("tender " + id));
+    }
+
+    public TenderOutcomes.TenderOutcome outcome(String tenderId) {
+        return outcomes.outcome(tenderId);
+    }
+
+    public TenderStage stage(Tender t) {
+        TenderOutcomes.TenderOutcome o = outcomes.outcome(t.getId());
+        return t.stage(clock.instant(), o.noticed(), o.finalised());
+    }
+
+    public PageResult<Tender> list(String division, Integer year, TenderStatus status, Integer page, Integer size) {
+        CurrentUser user = Jurisdiction.currentUser();
+        List<Criteria> filters = new ArrayList<>();
+        if (user.hasAny(Access.READERS)) {
+            filters.add(Jurisdiction.scope("divisionCode"));
+        } else if (user.has(Role.EXPERT_REVIEWER)) {
+            filters.add(Criteria.where("_id").in(participation.tendersReviewedBy(user.subject())));
+        } else {
+            throw new org.springframework.security.access.AccessDeniedException("officers and reviewers only");
+        }
+        addFilters(filters, division, year, status);
+        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Tender.class, page, size,
+                Sort.by(Sort.Direction.DESC, "year").and(Sort.by("divisionCode", "applicationClosesAt")));
+    }
+
+    public Tender publicGet(String id) {
+        return tenders.findById(id).filter(t -> t.getStatus() == TenderStatus.PUBLISHED)
+                .orElseThrow(() -> DomainException.notFound("tender " + id));
+    }
+
+    public PageResult<Tender> publicList(String division, Integer year, Integer page, Integer size) {
+        List<Criteria> filters = new ArrayList<>();
+        filters.add(Criteria.where("status").is(TenderStatus.PUBLISHED));
+        if (division != null) {
+            filters.add(Criteria.where("divisionCode").regex("^" + DivisionCode.of(division).prefix()));
+        }
+        addFilters(filters, null, year, null);
+        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Tender.class, page, size,
+                Sort.by(Sort.Direction.DESC, "applicationClosesAt"));
+    }
+
+    private static void addFilters(List<Criteria> filters, String division, Integer year, TenderStatus status) {
+        if (division != null) {
+            filters.add(Criteria.where("divisionCode").regex("^" + DivisionCode.of(division).prefix()));
+        }
+        if (year != null) {
+            filters.add(Criteria.where("year").is(year));
+        }
+        if (status != null) {
+            filters.add(Criteria.where("status").is(status));
+        }
+        filters.removeIf(Objects::isNull);
+    }
+}
