@@ -21,16 +21,19 @@ import java.util.concurrent.CountDownLatch;
  * on SIGTERM / Ctrl-C.
  *
  * <p>Options (each also as a system property {@code devstack.<name>}): {@code --mongo-port=},
- * {@code --amqp-port=}, {@code --issuer-port=}, {@code --data-dir=}, {@code --verbose}.
+ * {@code --amqp-port=}, {@code --issuer-port=}, {@code --data-dir=}, {@code --bind=}, {@code --verbose}.
+ * {@code --bind=} is the address the servers listen on: {@code 127.0.0.1} by default; inside a
+ * container {@code --bind=0.0.0.0}, so that other containers can reach it (the probes for
+ * something already answering always go to the loopback address).
  */
 public final class DevStack implements AutoCloseable {
 
-    /** Everything binds to, and probes, the loopback address only. */
+    /** The address probed, and by default the only one bound (see {@link Settings#bind()}). */
     public static final String HOST = "127.0.0.1";
     public static final String READY = "devstack ready";
 
     /** What to start where. */
-    public record Settings(int mongoPort, int amqpPort, int issuerPort, Path dataDir, boolean verbose) {
+    public record Settings(int mongoPort, int amqpPort, int issuerPort, Path dataDir, String bind, boolean verbose) {
 
         public static final int DEFAULT_MONGO_PORT = 27017;
         public static final int DEFAULT_AMQP_PORT = 5672;
@@ -41,6 +44,12 @@ public final class DevStack implements AutoCloseable {
             checkPort("amqp-port", amqpPort);
             checkPort("issuer-port", issuerPort);
             dataDir = dataDir.toAbsolutePath().normalize();
+            bind = checkBind(bind);
+        }
+
+        /** The settings before {@code --bind} existed: loopback only. */
+        public Settings(int mongoPort, int amqpPort, int issuerPort, Path dataDir, boolean verbose) {
+            this(mongoPort, amqpPort, issuerPort, dataDir, HOST, verbose);
         }
 
         public static Settings defaults() {
@@ -50,7 +59,7 @@ public final class DevStack implements AutoCloseable {
         /** Command-line options override system properties {@code devstack.*}, which override defaults. */
         public static Settings parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
-            for (String name : new String[] {"mongo-port", "amqp-port", "issuer-port", "data-dir", "verbose"}) {
+            for (String name : new String[] {"mongo-port", "amqp-port", "issuer-port", "data-dir", "bind", "verbose"}) {
                 String v = System.getProperty("devstack." + name);
                 if (v != null) {
                     given.put(name, v);
@@ -66,7 +75,7 @@ public final class DevStack implements AutoCloseable {
                     throw new IllegalArgumentException("unknown argument: " + arg);
                 }
                 String name = arg.substring(2, eq);
-                if (!name.matches("mongo-port|amqp-port|issuer-port|data-dir|verbose")) {
+                if (!name.matches("mongo-port|amqp-port|issuer-port|data-dir|bind|verbose")) {
                     throw new IllegalArgumentException("unknown option: --" + name);
                 }
                 given.put(name, arg.substring(eq + 1));
@@ -76,6 +85,7 @@ public final class DevStack implements AutoCloseable {
                     port(given, "amqp-port", DEFAULT_AMQP_PORT),
                     port(given, "issuer-port", DEFAULT_ISSUER_PORT),
                     Path.of(given.getOrDefault("data-dir", "data")),
+                    given.getOrDefault("bind", HOST),
                     Boolean.parseBoolean(given.getOrDefault("verbose", "false")));
         }
 
@@ -97,6 +107,18 @@ public final class DevStack implements AutoCloseable {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--" + name + " is not a port number: " + v);
             }
+        }
+
+        /** An IP address literal (no host names: nothing to resolve); blank means the loopback address. */
+        private static String checkBind(String bind) {
+            if (bind == null || bind.isBlank()) {
+                return HOST;
+            }
+            String b = bind.trim();
+            if (!b.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) {
+                throw new IllegalArgumentException("--bind must be an IP address such as 127.0.0.1 or 0.0.0.0: " + bind);
+            }
+            return b;
         }
 
         private static void checkPort(String name, int port) {
@@ -143,11 +165,11 @@ public final class DevStack implements AutoCloseable {
                     + "; using it (no embedded server started)");
             return;
         }
-        MongoWire mongo = MongoWire.start(settings.mongoFile(), HOST, port);
+        MongoWire mongo = MongoWire.start(settings.mongoFile(), settings.bind(), port);
         running.push(mongo);
         mongoEmbedded = true;
         out.println("mongo: embedded MongoDB-wire server (mongo-java-server, H2 file " + settings.mongoFile()
-                + ") at mongodb://" + HOST + ":" + port);
+                + ") at mongodb://" + settings.bind() + ":" + port);
         out.flush();
     }
 
@@ -158,12 +180,12 @@ public final class DevStack implements AutoCloseable {
                     + "; using it (expects guest/guest; no embedded broker started)");
             return;
         }
-        QpidBroker qpid = QpidBroker.start(HOST, port, settings.qpidWorkDir());
+        QpidBroker qpid = QpidBroker.start(settings.bind(), port, settings.qpidWorkDir());
         running.push(qpid);
         amqpEmbedded = true;
         out.println("amqp: embedded Qpid Broker-J " + QpidBroker.version()
                 + " (AMQP 0-9-1, in memory: messages do not survive a restart, guest/guest) at amqp://"
-                + HOST + ":" + port);
+                + settings.bind() + ":" + port);
         out.flush();
     }
 
@@ -173,7 +195,7 @@ public final class DevStack implements AutoCloseable {
             throw new IllegalStateException("issuer: port " + HOST + ":" + port
                     + " is already in use (another devstack still running?); stop it or pass --issuer-port=");
         }
-        issuer = TokenIssuer.start(HOST, port);
+        issuer = TokenIssuer.start(settings.bind(), port);
         running.push(issuer);
         out.println("issuer: development token issuer at " + issuer.baseUrl()
                 + " (GET /dev/users, /dev/tokens/{username}, /.well-known/jwks.json)");
@@ -273,8 +295,9 @@ public final class DevStack implements AutoCloseable {
     private static void usage(PrintStream out) {
         out.println(String.join(System.lineSeparator(),
                 "usage: java -jar devstack.jar [--mongo-port=27017] [--amqp-port=5672] [--issuer-port=9000]"
-                        + " [--data-dir=./data] [--verbose]",
+                        + " [--data-dir=./data] [--bind=127.0.0.1] [--verbose]",
                 "  each option can also be given as a system property, e.g. -Ddevstack.mongo-port=27018",
+                "  --bind: the address to listen on (127.0.0.1; 0.0.0.0 inside a container)",
                 "  mongo:  MongoDB-wire server on 127.0.0.1 (data in <data-dir>/mongo.mv), unless the port answers",
                 "  amqp:   in-process Qpid Broker-J (AMQP 0-9-1, guest/guest), unless a broker already answers",
                 "  issuer: development tokens on http://127.0.0.1:<issuer-port>/dev/tokens/{username}"));

@@ -275,6 +275,12 @@ class DevStackTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DevStack.Settings.parse(new String[] {"--amqp-port=x"}))
                 .isInstanceOf(IllegalArgumentException.class);
+
+        // --bind: loopback unless told; inside a container 0.0.0.0.
+        assertThat(d.bind()).isEqualTo("127.0.0.1");
+        assertThat(DevStack.Settings.parse(new String[] {"--bind=0.0.0.0"}).bind()).isEqualTo("0.0.0.0");
+        assertThatThrownBy(() -> DevStack.Settings.parse(new String[] {"--bind=mongo.example"}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

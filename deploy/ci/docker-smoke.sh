@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# CI's proof that the images and docker-compose.yml work: builds everything locally (no image
+# can be pulled in CI), runs the whole suite in containers and drives it through the gateway.
+#
+#   deploy/ci/docker-smoke.sh              build the jars (offline), then everything else
+#   deploy/ci/docker-smoke.sh --no-build   use the jars already in */target
+#   deploy/ci/docker-smoke.sh --rebuild-base-images   make the debootstrap base images again
+#
+# Steps (each timed; the timings are printed at the end, also on failure):
+#   1. installs Debian's docker.io, docker-compose, debootstrap and curl if missing (root);
+#   2. starts dockerd in the background unless an engine already answers (only one it started
+#      is stopped again, by its pid);
+#   3. builds the base images with debootstrap from the machine's own apt mirror, or keeps
+#      them if they exist (deploy/ci/base-images.sh);
+#   4. builds the jars (./mvnw -B -o -q -DskipTests package ... -am);
+#   5. checks docker-compose.yml offline (docker-compose config -q), alone and with the CI
+#      override deploy/ci/docker-compose.ci.yml;
+#   6. builds the service images from the Dockerfile with BASE_IMAGE=sunshine-ci/jre17:bookworm;
+#   7. `up -d` with the override, waits until every container is healthy;
+#   8. smoke test through the gateway on 127.0.0.1: a county officer's token from the devstack
+#      issuer, POST /api/accreditation/bases, then the base at /api/enrollment/bases/{id} (it
+#      got there as an event through RabbitMQ); no token -> 401; the containers run as non-root;
+#   9. tears down: compose down -v (containers, network, volumes), dangling images it made.
+# All traffic goes to 127.0.0.1. Images are kept so that the next run is warm.
+# Environment: SUNSHINE_SMOKE_TIMEOUT (s, default 300) for the suite to become healthy,
+# SUNSHINE_APT_MIRROR to override the mirror read from the apt sources.
+
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+ROOT=$(pwd)
+
+BUILD=1
+BASE_ARGS=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD=0 ;;
+    --rebuild-base-images) BASE_ARGS+=(--rebuild) ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "docker-smoke.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+VERSION=0.1.0-SNAPSHOT
+MODULES=(base-accreditation-service enrollment-service subsidy-service placement-service gateway tools/devstack)
+PROJECT=sunshine-ci
+COMPOSE_FILES=(-f docker-compose.yml -f deploy/ci/docker-compose.ci.yml)
+GATEWAY_PORT=8080
+ISSUER_PORT=9000
+HEALTH_TIMEOUT="${SUNSHINE_SMOKE_TIMEOUT:-300}"
+export SUNSHINE_BASE_IMAGE=sunshine-ci/jre17:bookworm
+export SUNSHINE_GATEWAY_PORT=$GATEWAY_PORT SUNSHINE_CI_ISSUER_PORT=$ISSUER_PORT
+export SUNSHINE_RABBITMQ_UI_PORT=   # empty: a random port on 127.0.0.1, never a clash with the machine's broker
+LOG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/sunshine-docker-smoke.XXXXXX")
+
+say()  { printf '==> %s\n' "$*"; }
+fail() { printf '==> FAILED: %s\n' "$*" >&2; exit 1; }
+
+# ---- timings -----------------------------------------------------------------------------------
+T0=$EPOCHREALTIME
+PHASE_NAMES=()
+PHASE_SECS=()
+PHASE_NAME=""
+PHASE_START=""
+ms_since() { # start (EPOCHREALTIME) -> seconds with one decimal
+  awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'
+}
+phase() { # name: ends the running phase, starts the next
+  if [[ -n $PHASE_NAME ]]; then PHASE_NAMES+=("$PHASE_NAME"); PHASE_SECS+=("$(ms_since "$PHASE_START")"); fi
+  PHASE_NAME=$1
+  PHASE_START=$EPOCHREALTIME
+  [[ -n $1 ]] && say "$1"
+  return 0
+}
+print_timings() {
+  phase ""
+  echo "==> timings (wall clock, seconds)"
+  local i
+  for i in "${!PHASE_NAMES[@]}"; do
+    printf '    %-44s %7s\n' "${PHASE_NAMES[i]}" "${PHASE_SECS[i]}"
+  done
+  printf '    %-44s %7s\n' "total" "$(ms_since "$T0")"
+}
+
+# ---- clean-up: only what this script started --------------------------------------------------
+DOCKERD_PID=""
+COMPOSE_UP=0
+compose() { docker-compose -p "$PROJECT" "${COMPOSE_FILES[@]}" "$@"; }
+
+cleanup() {
+  local rc=$?
+  trap '' INT TERM
+  if [[ $COMPOSE_UP == 1 ]]; then
+    if [[ $rc != 0 ]]; then
+      say "state of the suite at the failure"
+      compose ps >&2 || true
+      compose logs --no-color --tail=60 >"$LOG_DIR/compose.log" 2>&1 || true
+      tail -n 200 "$LOG_DIR/compose.log" >&2 || true
+      say "full container logs: $LOG_DIR/compose.log"
+    fi
+    phase "teardown: docker-compose down -v"
+    compose down -v --remove-orphans --timeout 30 >"$LOG_DIR/down.log" 2>&1 || cat "$LOG_DIR/down.log" >&2
+    # Dangling images left by rebuilding ours (the images themselves stay: the next run is warm).
+    docker image prune -f --filter label=cn.sunshine.image >/dev/null 2>&1 || true
+  fi
+  if [[ -n $DOCKERD_PID ]]; then
+    phase "stop the dockerd this script started (pid $DOCKERD_PID)"
+    kill -TERM "$DOCKERD_PID" 2>/dev/null || true
+    local i
+    for ((i = 0; i < 60; i++)); do
+      kill -0 "$DOCKERD_PID" 2>/dev/null || break
+      sleep 0.5
+    done
+    if kill -0 "$DOCKERD_PID" 2>/dev/null; then
+      say "dockerd did not stop in 30 s; killing it"
+      kill -KILL "$DOCKERD_PID" 2>/dev/null || true
+    fi
+    wait "$DOCKERD_PID" 2>/dev/null || true
+  fi
+  print_timings
+  if [[ $rc == 0 ]]; then say "docker smoke test passed"; rm -rf "$LOG_DIR"; else say "docker smoke test FAILED (logs in $LOG_DIR)"; fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- 1. tools ----------------------------------------------------------------------------------
+phase "tools: docker.io, docker-compose, debootstrap, curl"
+missing=()
+command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if ((${#missing[@]} > 0)); then
+  [[ $(id -u) == 0 ]] || fail "missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
+  say "installing ${missing[*]} from Debian's packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >"$LOG_DIR/apt.log" 2>&1 || { cat "$LOG_DIR/apt.log" >&2; fail "apt-get update"; }
+  apt-get install -y -qq "${missing[@]}" >>"$LOG_DIR/apt.log" 2>&1 || { tail -n 30 "$LOG_DIR/apt.log" >&2; fail "apt-get install ${missing[*]}"; }
+fi
+
+# ---- 2. the engine -----------------------------------------------------------------------------
+phase "docker engine"
+if docker info >/dev/null 2>&1; then
+  say "an engine already runs; using it (and leaving it running)"
+else
+  dockerd >"$LOG_DIR/dockerd.log" 2>&1 &
+  DOCKERD_PID=$!
+  say "started dockerd (pid $DOCKERD_PID, log $LOG_DIR/dockerd.log)"
+  for ((i = 0; ; i++)); do
+    docker info >/dev/null 2>&1 && break
+    kill -0 "$DOCKERD_PID" 2>/dev/null || { tail -n 30 "$LOG_DIR/dockerd.log" >&2; fail "dockerd exited"; }
+    ((i >= 120)) && { tail -n 30 "$LOG_DIR/dockerd.log" >&2; fail "dockerd not answering after 60 s"; }
+    sleep 0.5
+  done
+fi
+say "engine $(docker version -f '{{.Server.Version}}' 2>/dev/null), $(docker-compose version --short 2>/dev/null || docker-compose --version)"
+
+for p in $GATEWAY_PORT $ISSUER_PORT; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    fail "port $p on 127.0.0.1 is in use (run.sh, an earlier run?); the smoke test publishes the gateway and the issuer there"
+  fi
+done
+
+# ---- 3. base images ----------------------------------------------------------------------------
+phase "base images (debootstrap, cached)"
+deploy/ci/base-images.sh ${BASE_ARGS[@]+"${BASE_ARGS[@]}"}
+
+# ---- 4. jars -----------------------------------------------------------------------------------
+if [[ $BUILD == 1 ]]; then
+  phase "jars (./mvnw -o package, tests skipped)"
+  pl=$(IFS=,; echo "${MODULES[*]}")
+  ./mvnw -B -o -q -DskipTests package -pl "$pl" -am >"$LOG_DIR/mvn.log" 2>&1 || { tail -n 40 "$LOG_DIR/mvn.log" >&2; fail "the build failed"; }
+fi
+for m in "${MODULES[@]}"; do
+  jar="$m/target/${m##*/}-$VERSION.jar"
+  [[ -f $jar ]] || fail "$jar is missing (run without --no-build)"
+done
+
+# ---- 5. compose files, offline -----------------------------------------------------------------
+phase "docker-compose config -q (offline)"
+docker-compose -f docker-compose.yml config -q
+compose config -q
+
+# ---- 6. images ---------------------------------------------------------------------------------
+phase "images (docker-compose build, BASE_IMAGE=$SUNSHINE_BASE_IMAGE)"
+compose build --force-rm >"$LOG_DIR/build.log" 2>&1 || { tail -n 40 "$LOG_DIR/build.log" >&2; fail "image build"; }
+
+# ---- 7. up, healthy ----------------------------------------------------------------------------
+phase "up -d and wait until every container is healthy"
+COMPOSE_UP=1
+compose up -d --no-build >"$LOG_DIR/up.log" 2>&1 || { cat "$LOG_DIR/up.log" >&2; fail "docker-compose up"; }
+deadline=$((SECONDS + HEALTH_TIMEOUT))
+while true; do
+  states=$(compose ps -q | xargs -r docker inspect -f '{{.Name}} {{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}')
+  expected=$(compose config --services | wc -l)
+  healthy=$(grep -c ' healthy$' <<<"$states" || true)
+  if grep -qE ' (unhealthy|exited|dead)$' <<<"$states"; then echo "$states" >&2; fail "a container is unhealthy or exited"; fi
+  ((healthy == expected)) && break
+  ((SECONDS >= deadline)) && { echo "$states" >&2; fail "not every container healthy after $HEALTH_TIMEOUT s"; }
+  sleep 2
+done
+say "all $expected containers healthy"
+sed 's/^/    /' <<<"$states"
+
+# ---- 8. smoke test through the gateway ---------------------------------------------------------
+phase "smoke test through the gateway (127.0.0.1:$GATEWAY_PORT)"
+GW="http://127.0.0.1:$GATEWAY_PORT"
+TOKEN=$(curl -fsS --max-time 5 "http://127.0.0.1:$ISSUER_PORT/dev/tokens/county-officer-yingcheng?format=raw") \
+  || fail "no token from the devstack issuer"
+
+status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$GW/api/enrollment/bases/none")
+[[ $status == 401 ]] || fail "without a token the gateway answered $status, expected 401"
+
+body=$(cat <<'JSON'
+{"name": "应城市职业教育中心", "creditCode": "12420981MB1234567H", "divisionCode": "420981",
+ "address": "湖北省应城市城中民营经济园", "validFrom": "2026-07-01", "validUntil": "2027-06-30",
+ "majors": [{"majorCode": "WELDING", "majorName": "电焊", "annualCapacity": 300, "feeStandardFen": 60000}]}
+JSON
+)
+created=$(curl -sS --max-time 15 -w '\n%{http_code}' -X POST "$GW/api/accreditation/bases" \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary "$body")
+status=${created##*$'\n'}
+created=${created%$'\n'*}
+[[ $status == 201 ]] || fail "POST /api/accreditation/bases answered $status: $created"
+BASE_ID=$(grep -o '"id":"[^"]*"' <<<"$created" | head -n 1 | cut -d'"' -f4)
+[[ -n $BASE_ID ]] || fail "no id in $created"
+say "accredited base $BASE_ID through the gateway"
+
+deadline=$((SECONDS + 60))
+while true; do
+  seen=$(curl -s --max-time 5 -w '\n%{http_code}' -H "Authorization: Bearer $TOKEN" "$GW/api/enrollment/bases/$BASE_ID")
+  [[ ${seen##*$'\n'} == 200 ]] && break
+  ((SECONDS >= deadline)) && fail "the base never reached enrollment-service (last: ${seen##*$'\n'} ${seen%$'\n'*})"
+  sleep 1
+done
+seen=${seen%$'\n'*}
+grep -q "\"$BASE_ID\"" <<<"$seen" && grep -q '"ACCREDITED"' <<<"$seen" \
+  || fail "enrollment-service's view of the base is not the accredited base: $seen"
+say "enrollment-service has it (via RabbitMQ): $seen"
+
+for s in base-accreditation-service enrollment-service subsidy-service placement-service gateway; do
+  uid=$(compose exec -T "$s" id -u | tr -d '\r')
+  [[ $uid != 0 && -n $uid ]] || fail "$s runs as uid '$uid' (expected non-root)"
+done
+say "the five deployables run as non-root (uid $uid)"
+status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$GW/actuator/prometheus")
+[[ $status == 200 ]] || fail "gateway /actuator/prometheus answered $status"
