@@ -17,6 +17,8 @@ ARG BASE_IMAGE=eclipse-temurin:17-jre
 
 # ---- 1: unpack the jar into its Spring Boot layers ---------------------------------------------
 FROM ${BASE_IMAGE} AS layers
+# Labelled so that docker-smoke.sh can prune the untagged stage images it leaves behind.
+LABEL cn.sunshine.image="build-stage"
 ARG JAR_FILE
 WORKDIR /build
 COPY ${JAR_FILE} app.jar
