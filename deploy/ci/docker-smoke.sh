@@ -23,7 +23,9 @@
 #   9. tears down: compose down -v (containers, network, volumes), dangling images it made.
 # All traffic goes to 127.0.0.1. Images are kept so that the next run is warm.
 # Environment: SUNSHINE_SMOKE_TIMEOUT (s, default 300) for the suite to become healthy,
-# SUNSHINE_APT_MIRROR to override the mirror read from the apt sources.
+# SUNSHINE_SMOKE_GATEWAY_PORT / SUNSHINE_SMOKE_ISSUER_PORT (127.0.0.1 ports published for the
+# gateway and the token issuer, default 8080 / 9000), SUNSHINE_APT_MIRROR to override the
+# mirror read from the apt sources.
 
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -35,7 +37,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
     --rebuild-base-images) BASE_ARGS+=(--rebuild) ;;
-    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "docker-smoke.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -44,8 +46,8 @@ VERSION=0.1.0-SNAPSHOT
 MODULES=(base-accreditation-service enrollment-service subsidy-service placement-service gateway tools/devstack)
 PROJECT=sunshine-ci
 COMPOSE_FILES=(-f docker-compose.yml -f deploy/ci/docker-compose.ci.yml)
-GATEWAY_PORT=8080
-ISSUER_PORT=9000
+GATEWAY_PORT="${SUNSHINE_SMOKE_GATEWAY_PORT:-8080}"
+ISSUER_PORT="${SUNSHINE_SMOKE_ISSUER_PORT:-9000}"
 HEALTH_TIMEOUT="${SUNSHINE_SMOKE_TIMEOUT:-300}"
 export SUNSHINE_BASE_IMAGE=sunshine-ci/jre17:bookworm
 export SUNSHINE_GATEWAY_PORT=$GATEWAY_PORT SUNSHINE_CI_ISSUER_PORT=$ISSUER_PORT
