@@ -1,0 +1,72 @@
+package cn.sunshine.accreditation.reaccreditation;
+
+import cn.sunshine.platform.web.ETags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+
+@RestController
+@Validated
+@Tag(name = "Annual review", description = "Annual re-accreditation and revocation (年度再认定, 取缔)")
+public class AnnualReviewController {
+
+    private final AnnualReviews reviews;
+
+    public AnnualReviewController(AnnualReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @PostMapping("/api/accreditation/bases/{baseId}/annual-reviews")
+    @Operation(summary = "Open a base's review of a year with the facts as you confirm them")
+    public ResponseEntity<AnnualReviewDtos.AnnualReviewView> open(@PathVariable String baseId,
+                                                                  @Valid @RequestBody AnnualReviewDtos.OpenRequest request) {
+        AnnualReview r = reviews.open(baseId, request);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/accreditation/annual-reviews/{id}").buildAndExpand(r.getId()).toUri())
+                .eTag(ETags.of(r.getVersion())).body(AnnualReviewDtos.AnnualReviewView.of(r));
+    }
+
+    @GetMapping("/api/accreditation/bases/{baseId}/annual-reviews")
+    @Operation(summary = "A base's annual reviews, latest year first")
+    public List<AnnualReviewDtos.AnnualReviewView> ofBase(@PathVariable String baseId) {
+        return reviews.ofBase(baseId).stream().map(AnnualReviewDtos.AnnualReviewView::of).toList();
+    }
+
+    @GetMapping("/api/accreditation/annual-reviews/{reviewId}")
+    @Operation(summary = "An annual review")
+    public ResponseEntity<AnnualReviewDtos.AnnualReviewView> get(@PathVariable String reviewId) {
+        AnnualReview r = reviews.get(reviewId);
+        return ResponseEntity.ok().eTag(ETags.of(r.getVersion())).body(AnnualReviewDtos.AnnualReviewView.of(r));
+    }
+
+    @PostMapping("/api/accreditation/annual-reviews/{reviewId}/decision")
+    @Operation(summary = "Renew, renew with conditions, or revoke (effective at once), with reasons; takes If-Match")
+    public ResponseEntity<AnnualReviewDtos.AnnualReviewView> decide(@PathVariable String reviewId,
+                                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                                    @Valid @RequestBody AnnualReviewDtos.DecisionRequest request) {
+        AnnualReview r = reviews.decide(reviewId, ifMatch, request);
+        return ResponseEntity.ok().eTag(ETags.of(r.getVersion())).body(AnnualReviewDtos.AnnualReviewView.of(r));
+    }
+
+    @GetMapping("/api/accreditation/bases/{baseId}/performance")
+    @Operation(summary = "What enrollment and placement reported of the base's year (BasePerformance projection)")
+    public AnnualReviewDtos.PerformanceView performance(@PathVariable String baseId,
+                                                        @RequestParam @Min(2000) @Max(2100) int year) {
+        return AnnualReviewDtos.PerformanceView.of(reviews.performance(baseId, year));
+    }
+}

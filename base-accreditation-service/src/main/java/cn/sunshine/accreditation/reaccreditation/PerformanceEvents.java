@@ -1,0 +1,48 @@
+package cn.sunshine.accreditation.reaccreditation;
+
+import cn.sunshine.platform.messaging.EventSubscriptions;
+import cn.sunshine.platform.outbox.Projections;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps {@link BasePerformance} from the performance events, each applied once. Until enrollment
+ * and placement publish these (proposed) events, the queue stays empty and the reviews' facts are
+ * those the officers enter.
+ */
+@Configuration(proxyBeanMethods = false)
+class PerformanceEvents {
+
+    @Bean
+    EventSubscriptions performanceEventSubscriptions(Projections projections) {
+        return EventSubscriptions.create()
+                .on(PerformanceContracts.TRAINEE_ENROLLED, projections.handler(BasePerformance.class,
+                        e -> BasePerformance.idOf(e.baseId(), BasePerformance.yearOf(e.enrolledAt())),
+                        e -> {
+                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.enrolledAt()));
+                            p.enrolled(e.enrolledAt());
+                            return p;
+                        }, (p, e) -> p.enrolled(e.enrolledAt())))
+                .on(PerformanceContracts.TRAINEE_COMPLETED, projections.handler(BasePerformance.class,
+                        e -> BasePerformance.idOf(e.baseId(), BasePerformance.yearOf(e.completedAt())),
+                        e -> {
+                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.completedAt()));
+                            p.completed(e.completedAt());
+                            return p;
+                        }, (p, e) -> p.completed(e.completedAt())))
+                .on(PerformanceContracts.TRAINEE_PLACED, projections.handler(BasePerformance.class,
+                        e -> BasePerformance.idOf(e.baseId(), BasePerformance.yearOf(e.placedAt())),
+                        e -> {
+                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.placedAt()));
+                            p.placed(e.placedAt());
+                            return p;
+                        }, (p, e) -> p.placed(e.placedAt())))
+                .on(PerformanceContracts.SPOT_CHECK_CONCLUDED, projections.handler(BasePerformance.class,
+                        e -> BasePerformance.idOf(e.baseId(), e.year()),
+                        e -> {
+                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), e.year());
+                            p.spotChecked(e.called(), e.confirmed(), e.findings(), e.concludedAt());
+                            return p;
+                        }, (p, e) -> p.spotChecked(e.called(), e.confirmed(), e.findings(), e.concludedAt())));
+    }
+}
