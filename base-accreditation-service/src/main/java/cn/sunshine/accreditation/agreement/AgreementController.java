@@ -2,6 +2,8 @@ package cn.sunshine.accreditation.agreement;
 
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,6 +31,7 @@ public class AgreementController {
     }
 
     @PostMapping("/api/accreditation/agreements")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     @Operation(summary = "Propose (and sign for the county) a base's agreement for a year")
     public ResponseEntity<AgreementDtos.AgreementView> propose(@Valid @RequestBody AgreementDtos.ProposeRequest request) {
         Agreement a = agreements.propose(request);
@@ -37,6 +40,7 @@ public class AgreementController {
     }
 
     @GetMapping("/api/accreditation/agreements/{agreementId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
     @Operation(summary = "An agreement with all its versions")
     public ResponseEntity<AgreementDtos.AgreementView> get(@PathVariable String agreementId) {
         Agreement a = agreements.get(agreementId);
@@ -44,6 +48,7 @@ public class AgreementController {
     }
 
     @GetMapping("/api/accreditation/agreements")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
     @Operation(summary = "Agreements in your jurisdiction, or your base's")
     public PageResult<AgreementDtos.AgreementView> list(@RequestParam(required = false) String baseId,
                                                         @RequestParam(required = false) Integer year,
@@ -53,6 +58,7 @@ public class AgreementController {
     }
 
     @PostMapping("/api/accreditation/agreements/{agreementId}/amendments")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     @Operation(summary = "Propose an amendment: a new version; the effective one stays until the base signs")
     public ResponseEntity<AgreementDtos.AgreementView> amend(@PathVariable String agreementId,
                                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -62,6 +68,7 @@ public class AgreementController {
     }
 
     @PostMapping("/api/accreditation/agreements/{agreementId}/signature")
+    @Allowed({Role.BASE_STAFF})
     @Operation(summary = "Sign the proposed version for the base (the base's staff): it takes effect")
     public ResponseEntity<AgreementDtos.AgreementView> sign(@PathVariable String agreementId,
                                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,

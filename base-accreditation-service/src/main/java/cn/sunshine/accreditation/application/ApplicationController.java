@@ -2,6 +2,8 @@ package cn.sunshine.accreditation.application;
 
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,6 +31,7 @@ public class ApplicationController {
     }
 
     @PostMapping("/api/accreditation/tenders/{tenderId}/applications")
+    @Allowed({Role.BASE_STAFF})
     @Operation(summary = "Apply in a published tender during its window (an institution's staff account)")
     public ResponseEntity<ApplicationDtos.ApplicationView> submit(@PathVariable String tenderId,
                                                                   @Valid @RequestBody ApplicationDtos.SubmitApplicationRequest request) {
@@ -39,6 +42,7 @@ public class ApplicationController {
     }
 
     @GetMapping("/api/accreditation/tenders/{tenderId}/applications")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.EXPERT_REVIEWER})
     @Operation(summary = "A tender's applications (officers covering it, its reviewers)")
     public PageResult<ApplicationDtos.ApplicationView> ofTender(@PathVariable String tenderId,
                                                                 @RequestParam(required = false) Integer page,
@@ -47,6 +51,7 @@ public class ApplicationController {
     }
 
     @GetMapping("/api/accreditation/applications")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
     @Operation(summary = "Your applications (base staff) or those of tenders in your jurisdiction (officers)")
     public PageResult<ApplicationDtos.ApplicationView> list(@RequestParam(required = false) String tenderId,
                                                             @RequestParam(required = false) Integer page,
@@ -55,6 +60,7 @@ public class ApplicationController {
     }
 
     @GetMapping("/api/accreditation/applications/{applicationId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF, Role.EXPERT_REVIEWER})
     @Operation(summary = "An application (officers, its reviewers with contacts masked, the applicant)")
     public ResponseEntity<ApplicationDtos.ApplicationView> get(@PathVariable String applicationId) {
         Applications.Readable r = applications.readable(applicationId);
@@ -63,6 +69,7 @@ public class ApplicationController {
     }
 
     @PostMapping("/api/accreditation/applications/{applicationId}/rejection")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     @Operation(summary = "Reject an application as ineligible, with reasons (before the result is noticed)")
     public ResponseEntity<ApplicationDtos.ApplicationView> reject(@PathVariable String applicationId,
                                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,

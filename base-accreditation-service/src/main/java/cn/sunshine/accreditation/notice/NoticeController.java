@@ -2,6 +2,9 @@ package cn.sunshine.accreditation.notice;
 
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -34,6 +37,7 @@ public class NoticeController {
     }
 
     @PostMapping("/api/accreditation/tenders/{tenderId}/notice")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     @Operation(summary = "Publish the proposed result of a complete ranking for a period (7 days by default)")
     public ResponseEntity<NoticeDtos.NoticeView> publish(@PathVariable String tenderId,
                                                          @Valid @RequestBody NoticeDtos.PublishNoticeRequest request) {
@@ -44,6 +48,7 @@ public class NoticeController {
     }
 
     @GetMapping("/api/accreditation/notices/{noticeId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR})
     @Operation(summary = "A notice with its objections and the filers' contacts (officers)")
     public ResponseEntity<NoticeDtos.NoticeView> get(@PathVariable String noticeId) {
         PublicNotice n = notices.get(noticeId);
@@ -51,6 +56,7 @@ public class NoticeController {
     }
 
     @PostMapping("/api/accreditation/notices/{noticeId}/objections/{objectionId}/decision")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     @Operation(summary = "Uphold an objection with its consequence, or dismiss it, with reasons")
     public ResponseEntity<NoticeDtos.NoticeView> decide(@PathVariable String noticeId, @PathVariable String objectionId,
                                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -60,6 +66,7 @@ public class NoticeController {
     }
 
     @PostMapping("/api/accreditation/notices/{noticeId}/finalisation")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     @Operation(summary = "Accredit the proposal once the period is over and every objection is decided")
     public ResponseEntity<NoticeDtos.NoticeView> finalise(@PathVariable String noticeId,
                                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -68,6 +75,7 @@ public class NoticeController {
     }
 
     @GetMapping("/api/public/accreditation/notices")
+    @PublicEndpoint
     @Operation(summary = "Public notices of tender results (public, no token)")
     public PageResult<NoticeDtos.PublicNoticeView> publicList(
             @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
@@ -76,12 +84,14 @@ public class NoticeController {
     }
 
     @GetMapping("/api/public/accreditation/notices/{noticeId}")
+    @PublicEndpoint
     @Operation(summary = "A public notice: the proposal, the ranking and how objections were decided (public, no token)")
     public NoticeDtos.PublicNoticeView publicGet(@PathVariable String noticeId) {
         return NoticeDtos.PublicNoticeView.of(notices.publicGet(noticeId), clock.instant());
     }
 
     @PostMapping("/api/public/accreditation/notices/{noticeId}/objections")
+    @PublicEndpoint
     @Operation(summary = "File an objection during the notice period (anyone, no token; contact details required)")
     public ResponseEntity<NoticeDtos.FiledObjectionView> object(@PathVariable String noticeId,
                                                                 @Valid @RequestBody NoticeDtos.ObjectionRequest request) {

@@ -79,7 +79,9 @@ public class Notices {
 
     public PublicNotice get(String id) {
         PublicNotice n = find(id);
-        Access.officerOver(n.getDivisionCode(), "notice " + id);
+        if (!Access.readsDivision(cn.sunshine.platform.security.Jurisdiction.currentUser(), n.getDivisionCode())) {
+            throw DomainException.notFound("notice " + id);
+        }
         return n;
     }
 

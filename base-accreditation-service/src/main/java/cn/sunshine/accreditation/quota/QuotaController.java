@@ -2,6 +2,8 @@ package cn.sunshine.accreditation.quota;
 
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,6 +31,7 @@ public class QuotaController {
     }
 
     @PostMapping("/api/accreditation/quota-ledgers")
+    @Allowed({Role.PROVINCE_OFFICER})
     @Operation(summary = "The province's annual plan (province officer)")
     public ResponseEntity<QuotaDtos.LedgerView> plan(@Valid @RequestBody QuotaDtos.PlanRequest request) {
         QuotaLedger l = quotas.plan(request);
@@ -37,6 +40,7 @@ public class QuotaController {
     }
 
     @GetMapping("/api/accreditation/quota-ledgers/{ledgerId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR})
     @Operation(summary = "A ledger with every allocation and receipt")
     public ResponseEntity<QuotaDtos.LedgerView> get(@PathVariable String ledgerId) {
         QuotaLedger l = quotas.get(ledgerId);
@@ -44,6 +48,7 @@ public class QuotaController {
     }
 
     @GetMapping("/api/accreditation/quota-ledgers")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR})
     @Operation(summary = "Ledgers in your jurisdiction")
     public PageResult<QuotaDtos.LedgerView> list(
             @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
@@ -53,6 +58,7 @@ public class QuotaController {
     }
 
     @PostMapping("/api/accreditation/quota-ledgers/{ledgerId}/allocations")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     @Operation(summary = "Allocate (or, naming 'replaces', reallocate) quota to a division below or to a base for a major; "
             + "send an Idempotency-Key: the same key and body give the same allocation")
     public ResponseEntity<QuotaDtos.AllocationResult> allocate(@PathVariable String ledgerId,

@@ -1,6 +1,8 @@
 package cn.sunshine.accreditation.review;
 
 import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,6 +26,7 @@ public class ReviewController {
     }
 
     @PostMapping("/api/accreditation/tenders/{tenderId}/panel")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     @Operation(summary = "Appoint the review panel (at least 3 reviewers), or add reviewers to it")
     public ResponseEntity<ReviewDtos.PanelView> appoint(@PathVariable String tenderId,
                                                         @Valid @RequestBody ReviewDtos.AppointRequest request) {
@@ -33,6 +36,7 @@ public class ReviewController {
     }
 
     @GetMapping("/api/accreditation/tenders/{tenderId}/panel")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.EXPERT_REVIEWER})
     @Operation(summary = "The review panel and its members' declarations")
     public ResponseEntity<ReviewDtos.PanelView> panel(@PathVariable String tenderId) {
         ReviewPanel p = reviews.panel(tenderId);
@@ -40,6 +44,7 @@ public class ReviewController {
     }
 
     @PostMapping("/api/accreditation/tenders/{tenderId}/panel/declarations")
+    @Allowed({Role.EXPERT_REVIEWER})
     @Operation(summary = "Declare, as a reviewer on the panel, that you have no conflict of interest (or that you have one)")
     public ResponseEntity<ReviewDtos.PanelView> declare(@PathVariable String tenderId,
                                                         @Valid @RequestBody ReviewDtos.DeclarationRequest request) {
@@ -48,6 +53,7 @@ public class ReviewController {
     }
 
     @PostMapping("/api/accreditation/applications/{applicationId}/score-sheets")
+    @Allowed({Role.EXPERT_REVIEWER})
     @Operation(summary = "Submit your score sheet for an application (final once submitted)")
     public ResponseEntity<ReviewDtos.ScoreSheetView> score(@PathVariable String applicationId,
                                                            @Valid @RequestBody ReviewDtos.ScoreSheetRequest request) {
@@ -56,6 +62,7 @@ public class ReviewController {
     }
 
     @GetMapping("/api/accreditation/tenders/{tenderId}/ranking")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.EXPERT_REVIEWER})
     @Operation(summary = "The ranking with the composition of each score")
     public ReviewDtos.RankingView ranking(@PathVariable String tenderId) {
         return ReviewDtos.RankingView.of(reviews.ranking(tenderId), true);

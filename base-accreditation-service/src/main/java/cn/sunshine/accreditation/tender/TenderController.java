@@ -2,6 +2,9 @@ package cn.sunshine.accreditation.tender;
 
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,6 +33,7 @@ public class TenderController {
     }
 
     @PostMapping("/api/accreditation/tenders")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     @Operation(summary = "Draft a tender notice (county or city officer of its division)")
     public ResponseEntity<TenderDtos.TenderView> draft(@Valid @RequestBody TenderDtos.DraftTenderRequest request) {
         Tender t = tenders.draft(request);
@@ -38,6 +42,7 @@ public class TenderController {
     }
 
     @GetMapping("/api/accreditation/tenders/{tenderId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.EXPERT_REVIEWER})
     @Operation(summary = "A tender, for officers covering its division and the reviewers on its panel")
     public ResponseEntity<TenderDtos.TenderView> get(@PathVariable String tenderId) {
         Tender t = tenders.readable(tenderId);
@@ -45,6 +50,7 @@ public class TenderController {
     }
 
     @GetMapping("/api/accreditation/tenders")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.EXPERT_REVIEWER})
     @Operation(summary = "Tenders in your jurisdiction (officers) or that you review (experts)")
     public PageResult<TenderDtos.TenderView> list(
             @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
@@ -54,6 +60,7 @@ public class TenderController {
     }
 
     @PostMapping("/api/accreditation/tenders/{tenderId}/publication")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     @Operation(summary = "Publish the tender notice; takes If-Match")
     public ResponseEntity<TenderDtos.TenderView> publish(@PathVariable String tenderId,
                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -62,6 +69,7 @@ public class TenderController {
     }
 
     @GetMapping("/api/public/accreditation/tenders")
+    @PublicEndpoint
     @Operation(summary = "Published tender notices (public, no token)")
     public PageResult<TenderDtos.PublicTenderView> publicList(
             @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
@@ -71,6 +79,7 @@ public class TenderController {
     }
 
     @GetMapping("/api/public/accreditation/tenders/{tenderId}")
+    @PublicEndpoint
     @Operation(summary = "A published tender notice (public, no token)")
     public TenderDtos.PublicTenderView publicGet(@PathVariable String tenderId) {
         return publicView(tenders.publicGet(tenderId));
