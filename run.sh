@@ -11,7 +11,8 @@
 # Ctrl-C (or SIGTERM) stops every process this script started, and only those.
 # Environment (optional): SUNSHINE_DATA_DIR, SUNSHINE_LOG_DIR, SUNSHINE_READY_TIMEOUT (s per
 # service), SUNSHINE_SERVICE_ARGS (extra arguments for every service and the gateway; the
-# end-to-end test uses it to give the run its own exchange and queue names).
+# end-to-end test uses it to give the run its own exchange and queue names), SUNSHINE_KEEP_GOING=1
+# (a process that dies is reported and the others keep running).
 # See docs/running-locally.md.
 
 set -uo pipefail
@@ -273,12 +274,20 @@ echo
 say "Ctrl-C stops everything"
 
 # ---------------------------------------------------------------------------------------------
-# Keep running; if one of our processes dies, say so and stop the rest.
+# Keep running; if one of our processes dies, say so and stop the rest (or, with
+# SUNSHINE_KEEP_GOING=1, say so once and keep the others running: a crashed service must not
+# take the suite down while you look at what the others do without it).
+declare -A REPORTED=()
 while true; do
   for ((i = 0; i < ${#PIDS[@]}; i++)); do
-    if ! kill -0 "${PIDS[i]}" 2>/dev/null; then
+    if ! kill -0 "${PIDS[i]}" 2>/dev/null && [[ -z ${REPORTED[$i]:-} ]]; then
       show_log_tail "${NAMES[i]}"
-      fail "${NAMES[i]} (pid ${PIDS[i]}) exited unexpectedly; stopping everything"
+      if [[ ${SUNSHINE_KEEP_GOING:-0} == 1 ]]; then
+        warn "${NAMES[i]} (pid ${PIDS[i]}) exited; the others keep running (SUNSHINE_KEEP_GOING=1)"
+        REPORTED[$i]=1
+      else
+        fail "${NAMES[i]} (pid ${PIDS[i]}) exited unexpectedly; stopping everything"
+      fi
     fi
   done
   sleep 2

@@ -55,8 +55,13 @@ final class Suite implements AutoCloseable {
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("SUNSHINE_DATA_DIR", data.toString());
         pb.environment().put("SUNSHINE_LOG_DIR", logs.toString());
+        pb.environment().put("SUNSHINE_KEEP_GOING", "1");
+        // Its own exchange and queues on the shared broker; the gateway's per-caller limits raised so
+        // that the access matrix (hundreds of calls per role) is not throttled — 429s are the
+        // gateway module's own test.
         pb.environment().put("SUNSHINE_SERVICE_ARGS", "--sunshine.messaging.exchange=" + exchange
-                + " --sunshine.messaging.queue-suffix=.test-" + TestRun.ID);
+                + " --sunshine.messaging.queue-suffix=.test-" + TestRun.ID
+                + " --sunshine.gateway.rate-limit.rate=10000 --sunshine.gateway.rate-limit.burst=20000");
         Suite suite = new Suite(root, logs, out, pb.start());
         suite.awaitReady(timeout);
         return suite;
@@ -99,6 +104,12 @@ final class Suite implements AutoCloseable {
                 child.destroyForcibly();
             }
         }
+    }
+
+    /** Kills one service, as a crash would (run.sh then stops the rest: call this last). */
+    void kill(String service) {
+        process.descendants().filter(p -> p.info().commandLine().orElse("").contains(service + "-0.1.0-SNAPSHOT.jar"))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     boolean allStopped() {

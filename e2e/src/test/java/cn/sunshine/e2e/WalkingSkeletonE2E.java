@@ -1,5 +1,6 @@
 package cn.sunshine.e2e;
 
+import cn.sunshine.platform.test.AccessMatrix;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
 import cn.sunshine.platform.test.TestTokens;
@@ -104,6 +105,21 @@ class WalkingSkeletonE2E {
 
     @Test
     @Order(5)
+    void everyEndpointOfEveryServiceAnswersEveryCallerThroughTheGatewayAsItsPolicySays() {
+        List<String> areas = List.of("accreditation", "enrollment", "subsidy", "placement");
+        for (int i = 0; i < areas.size(); i++) {
+            // springdoc builds a document on its first request, which can outlast the gateway's timeout.
+            assertThat(Http.local(8081 + i).get("/v3/api-docs").status()).isEqualTo(200);
+        }
+        for (String area : areas) {
+            AccessMatrix.Result result = AccessMatrix.walk(GATEWAY, "/v3/api-docs/" + area);
+            assertThat(result.operations()).as("%s operations", area).isNotEmpty();
+            assertThat(result.violations()).as("%s through the gateway", area).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(6)
     void nothingWasDeadLettered() {
         String operator = TestTokens.of("OPERATOR", Seeds.PROVINCE);
         for (int port : List.of(8081, 8082, 8083, 8084)) {
@@ -111,5 +127,20 @@ class WalkingSkeletonE2E {
             assertThat(r.status()).as("dead letters on %d", port).isEqualTo(200);
             assertThat(r.json().path("count").asInt()).as("dead letters on %d", port).isZero();
         }
+    }
+
+    @Test
+    @Order(99)
+    void withOneServiceDownItsRoutesAnswer503QuicklyAndTheOthersKeepWorking() {
+        suite.kill("placement-service");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Http.local(8084).getOrNull("/actuator/health/liveness") == null);
+        long start = System.nanoTime();
+        Http.Response down = GATEWAY.as(OFFICER).get("/api/placement/bases/" + baseId);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.json().path("type").asText()).isEqualTo("urn:sunshine:problem:service-unavailable");
+        assertThat(down.json().path("detail").asText()).contains("placement-service");
+        assertThat(millis).as("answered within the route timeout").isLessThan(6000);
+        assertThat(GATEWAY.as(OFFICER).get("/api/enrollment/bases/" + baseId).status()).isEqualTo(200);
     }
 }

@@ -41,7 +41,11 @@ public final class AccessMatrix {
      * @return the operations walked and the violations found
      */
     public static Result walk(Http api, String docPath) {
-        JsonNode doc = api.get(docPath).json();
+        Http.Response docResponse = api.get(docPath);
+        if (docResponse.status() != 200) {
+            throw new AssertionError("the OpenAPI document " + docPath + " answered " + docResponse);
+        }
+        JsonNode doc = docResponse.json();
         List<Violation> violations = new ArrayList<>();
         List<String> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").properties().iterator(); paths.hasNext(); ) {

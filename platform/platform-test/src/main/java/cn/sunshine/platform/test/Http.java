@@ -54,6 +54,15 @@ public final class Http {
         return send("GET", path, null);
     }
 
+    /** A GET that answers null instead of failing when nothing listens (a stopped service). */
+    public Response getOrNull(String path) {
+        try {
+            return get(path);
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
     public Response post(String path, Object body) {
         return send("POST", path, body);
     }
