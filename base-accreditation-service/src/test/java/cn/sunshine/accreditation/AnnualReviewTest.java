@@ -1,0 +1,175 @@
+package cn.sunshine.accreditation;
+
+import cn.sunshine.accreditation.reaccreditation.PerformanceContracts;
+import cn.sunshine.platform.events.EventTypes;
+import cn.sunshine.platform.messaging.MessagingProperties;
+import cn.sunshine.platform.test.EventTap;
+import cn.sunshine.platform.test.GoldenSamples;
+import cn.sunshine.platform.test.Http;
+import cn.sunshine.platform.test.MutableClock;
+import cn.sunshine.platform.test.Seeds;
+import cn.sunshine.platform.test.SunshineServiceTest;
+import cn.sunshine.platform.test.TestClockConfiguration;
+import cn.sunshine.platform.test.TestEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The annual review (再认定): a base that trained no one is revoked and the revocation is published; a weak one is renewed with conditions. */
+@SunshineServiceTest
+class AnnualReviewTest {
+
+    static EventTap tap;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    MessagingProperties messaging;
+
+    @BeforeAll
+    static void openTap(@Autowired MessagingProperties messaging) {
+        tap = EventTap.open(messaging.getExchange());
+    }
+
+    @AfterAll
+    static void closeTap() {
+        tap.close();
+    }
+
+    @AfterEach
+    void restoreClock() {
+        clock.set(TestClockConfiguration.START);
+    }
+
+    Http http() {
+        return Http.local(port);
+    }
+
+    private static Map<String, Object> facts(int enrolled, int completed, int placed, List<String> findings) {
+        return Map.of("enrolled", enrolled, "completed", completed, "placed", placed, "committedPlacementRateBp", 9000,
+                "spotChecksCalled", 13, "spotChecksConfirmed", 13, "findings", findings);
+    }
+
+    @Test
+    void aBaseThatTrainedNoOneIsRevokedAtOnceAndTheRevocationIsPublished() {
+        String baseId = Fixtures.registerBase(http(), "县再就业培训中心", Fixtures.creditCode(), Map.of("COOKING", 200));
+        clock.set(Instant.parse("2026-12-20T06:30:00Z"));
+        Http.Response opened = http().as(Fixtures.OFFICER).post("/api/accreditation/bases/" + baseId + "/annual-reviews",
+                Map.of("year", 2026, "facts", Map.of("enrolled", 0, "completed", 0, "placed", 0, "committedPlacementRateBp", 9000,
+                        "spotChecksCalled", 0, "spotChecksConfirmed", 0)));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String reviewId = opened.json().path("id").asText();
+        String decision = "/api/accreditation/annual-reviews/" + reviewId + "/decision";
+
+        Http.Response renew = http().as(Fixtures.OFFICER).post(decision, Map.of("outcome", "RENEW", "reasons", "继续认定"));
+        assertThat(renew.status()).isEqualTo(422);
+        assertThat(renew.json().path("type").asText()).isEqualTo("urn:sunshine:problem:review-rule");
+        assertThat(renew.json().path("errors").path(0).path("field").asText()).isEqualTo("outcome");
+        assertThat(http().as(Fixtures.OFFICER).get("/api/accreditation/bases/" + baseId).json().path("status").asText())
+                .as("a refused decision changes nothing").isEqualTo("ACCREDITED");
+
+        Http.Response revoked = http().as(Fixtures.OFFICER).header("If-Match", opened.header("ETag"))
+                .post(decision, Map.of("outcome", "REVOKE", "reasons", "全年未开班"));
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(revoked.json().path("status").asText()).isEqualTo("REVOKED");
+        assertThat(revoked.json().path("decision").path("by").asText()).isEqualTo("county-officer-420981");
+
+        JsonNode base = http().as(Fixtures.OFFICER).get("/api/accreditation/bases/" + baseId).json();
+        assertThat(base.path("status").asText()).isEqualTo("REVOKED");
+        assertThat(base.path("revocation").path("reason").asText()).isEqualTo("年度再认定：全年未开班");
+        assertThat(http().get("/api/public/accreditation/bases/" + baseId).status()).isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.ofType(EventTypes.BASE_REVOKED.name()).stream()
+                .anyMatch(t -> t.body().contains(baseId)));
+        EventTap.Tapped event = tap.ofType(EventTypes.BASE_REVOKED.name()).stream().filter(t -> t.body().contains(baseId))
+                .findFirst().orElseThrow();
+        assertThat(event.body()).contains("\"reason\":\"年度再认定：全年未开班\"", "\"revokedAt\":\"2026-12-20T06:30:00Z\"");
+        assertThat(event.headers().get("cloudEvents_division").toString()).isEqualTo(Seeds.YINGCHENG);
+
+        Http.Response twice = http().as(Fixtures.OFFICER).post(decision, Map.of("outcome", "REVOKE", "reasons", "again"));
+        assertThat(twice.status()).isEqualTo(409);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() ->
+                tap.ofType(EventTypes.BASE_REVOKED.name()).stream().filter(t -> t.body().contains(baseId)).count() == 1);
+    }
+
+    @Test
+    void aBaseBelowItsCommitmentIsRenewedOnlyWithConditions() {
+        String baseId = Fixtures.registerBase(http(), "应城市职业教育中心", Fixtures.creditCode(), Map.of("WELDING", 300));
+
+        // What enrollment would report: two enrollments, one delivered twice, counted once.
+        String twice = UUID.randomUUID().toString();
+        PerformanceContracts.TraineeEnrolled first = new PerformanceContracts.TraineeEnrolled("e-1", baseId, Seeds.YINGCHENG,
+                "WELDING", Instant.parse("2026-07-10T01:00:00Z"));
+        TestEvents.publish(rabbit, messaging.getExchange(), PerformanceContracts.TRAINEE_ENROLLED, first, "e-1", Seeds.YINGCHENG, twice);
+        TestEvents.publish(rabbit, messaging.getExchange(), PerformanceContracts.TRAINEE_ENROLLED, first, "e-1", Seeds.YINGCHENG, twice);
+        TestEvents.publish(rabbit, messaging.getExchange(), PerformanceContracts.TRAINEE_ENROLLED,
+                new PerformanceContracts.TraineeEnrolled("e-2", baseId, Seeds.YINGCHENG, "WELDING",
+                        Instant.parse("2026-07-10T02:00:00Z")), "e-2", Seeds.YINGCHENG);
+        TestEvents.publish(rabbit, messaging.getExchange(), PerformanceContracts.TRAINEE_PLACED,
+                new PerformanceContracts.TraineePlaced("p-1", "e-1", baseId, Seeds.YINGCHENG,
+                        Instant.parse("2026-09-01T02:00:00Z")), "p-1", Seeds.YINGCHENG);
+        String performance = "/api/accreditation/bases/" + baseId + "/performance?year=2026";
+        await().atMost(Duration.ofSeconds(10)).until(() -> http().as(Fixtures.OFFICER).get(performance).json().path("placed").asInt() == 1
+                && http().as(Fixtures.OFFICER).get(performance).json().path("enrolled").asInt() == 2);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> http().as(Fixtures.OFFICER).get(performance).json().path("enrolled").asInt() == 2);
+
+        clock.set(Instant.parse("2027-06-20T02:00:00Z"));
+        Http.Response opened = http().as(Fixtures.OFFICER).post("/api/accreditation/bases/" + baseId + "/annual-reviews",
+                Map.of("year", 2026, "facts", facts(312, 298, 259, List.of())));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(opened.json().path("facts").path("placementRateBp").asInt()).isEqualTo(8691);
+        assertThat(opened.json().path("facts").path("meetsCommitment").asBoolean()).isFalse();
+        assertThat(opened.json().path("recordedByOtherServices").path("enrolled").asInt()).isEqualTo(2);
+        String decision = "/api/accreditation/annual-reviews/" + opened.json().path("id").asText() + "/decision";
+        String reviewId = opened.json().path("id").asText();
+
+        assertThat(http().as(Fixtures.OFFICER).post(decision, Map.of("outcome", "RENEW", "reasons", "继续认定")).status())
+                .isEqualTo(422);
+        Http.Response noConditions = http().as(Fixtures.OFFICER).post(decision,
+                Map.of("outcome", "RENEW_WITH_CONDITIONS", "reasons", "就业率偏低"));
+        assertThat(noConditions.status()).isEqualTo(400);
+        assertThat(noConditions.json().path("errors").path(0).path("field").asText()).isEqualTo("conditions");
+
+        Http.Response renewed = http().as(Fixtures.OFFICER).post(decision, Map.of("outcome", "RENEW_WITH_CONDITIONS",
+                "reasons", "全年培训312人，结业298人，就业259人（86.9%），低于承诺的90%",
+                "conditions", List.of("就业率须达到承诺的90%", "每月报送跟踪服务记录")));
+        assertThat(renewed.status()).as(renewed.toString()).isEqualTo(200);
+        JsonNode base = http().as(Fixtures.OFFICER).get("/api/accreditation/bases/" + baseId).json();
+        assertThat(base.path("validFrom").asText()).isEqualTo("2027-07-01");
+        assertThat(base.path("validUntil").asText()).isEqualTo("2028-06-30");
+        assertThat(base.path("conditions")).hasSize(2);
+        assertThat(base.path("terms")).as("the earlier term is kept").hasSize(2);
+        assertThat(http().get("/api/public/accreditation/bases/" + baseId).json().path("conditions").path(0).asText())
+                .isEqualTo("就业率须达到承诺的90%");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.ofType(EventTypes.BASE_RENEWED.name()).stream()
+                .anyMatch(t -> t.body().contains(baseId)));
+        GoldenSamples.assertMatches(EventTypes.BASE_RENEWED, tap.ofType(EventTypes.BASE_RENEWED.name()).stream()
+                .filter(t -> t.body().contains(baseId)).findFirst().orElseThrow().body()
+                .replace(baseId, "01JBASE0000000000000000001").replace(reviewId, "01JREVIEW00000000000000001"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.ofType(EventTypes.BASE_ACCREDITED.name()).stream()
+                .anyMatch(t -> t.body().contains(baseId) && t.body().contains("\"validUntil\":\"2028-06-30\"")));
+    }
+}
