@@ -1,0 +1,232 @@
+package cn.sunshine.accreditation;
+
+import cn.sunshine.platform.events.EventTypes;
+import cn.sunshine.platform.messaging.MessagingProperties;
+import cn.sunshine.platform.test.EventTap;
+import cn.sunshine.platform.test.GoldenSamples;
+import cn.sunshine.platform.test.Http;
+import cn.sunshine.platform.test.MutableClock;
+import cn.sunshine.platform.test.SunshineServiceTest;
+import cn.sunshine.platform.test.TestClockConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Bad inputs get problem details that name the field, and change nothing. */
+@SunshineServiceTest
+class BadInputsTest {
+
+    static EventTap tap;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @BeforeAll
+    static void openTap(@Autowired MessagingProperties messaging) {
+        tap = EventTap.open(messaging.getExchange());
+    }
+
+    @AfterAll
+    static void closeTap() {
+        tap.close();
+    }
+
+    @AfterEach
+    void restoreClock() {
+        clock.set(TestClockConfiguration.START);
+    }
+
+    Http http() {
+        return Http.local(port);
+    }
+
+    /** The golden sample's tender: published 2026-05-31, window 6月1日 08:00 to 6月4日 18:00 (Asia/Shanghai). */
+    private String publishedTender() {
+        clock.set(Instant.parse("2026-05-31T02:00:00Z"));
+        Http.Response drafted = http().as(Fixtures.OFFICER).post("/api/accreditation/tenders", Fixtures.tender(2026,
+                Instant.parse("2026-06-01T00:00:00Z"), Instant.parse("2026-06-04T10:00:00Z"),
+                List.of(new Object[]{"WELDING", "电焊", 400}, new Object[]{"ELECTRONICS_ASSEMBLY", "电子装配", 600})));
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        String id = drafted.json().path("id").asText();
+        assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/tenders/" + id + "/publication", null).status())
+                .isEqualTo(200);
+        return id;
+    }
+
+    private long applicationsOf(String tenderId) {
+        return http().as(Fixtures.OFFICER).get("/api/accreditation/tenders/" + tenderId + "/applications").json()
+                .path("total").asLong();
+    }
+
+    @Test
+    void thePublishedTenderMatchesItsGoldenSampleAndIsPublic() {
+        String tenderId = publishedTender();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.ofType(EventTypes.TENDER_PUBLISHED.name()).stream()
+                .anyMatch(t -> t.body().contains(tenderId)));
+        GoldenSamples.assertMatches(EventTypes.TENDER_PUBLISHED, tap.ofType(EventTypes.TENDER_PUBLISHED.name()).stream()
+                .filter(t -> t.body().contains(tenderId)).findFirst().orElseThrow().body()
+                .replace(tenderId, "01JTENDER000000000000000001"));
+        assertThat(http().get("/api/public/accreditation/tenders?division=420981").json().path("items")
+                .findValuesAsString("id")).contains(tenderId);
+        assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/tenders/" + tenderId + "/publication", null)
+                .status()).as("published once").isEqualTo(409);
+        assertThat(http().as(Fixtures.ANLU_OFFICER).get("/api/accreditation/tenders/" + tenderId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void tendersWithWeightsThatDoNotAddUpAreRefused() {
+        Map<String, Object> t = Fixtures.tender(2026, Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-07-05T00:00:00Z"),
+                Fixtures.MAJORS);
+        t.put("criteria", List.of(Map.of("code", "TEACHERS", "name", "师资力量", "weightBp", 6000),
+                Map.of("code", "PLACEMENT", "name", "联系安排就业能力", "weightBp", 3000)));
+        Http.Response r = http().as(Fixtures.OFFICER).post("/api/accreditation/tenders", t);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("errors").path(0).path("field").asText()).isEqualTo("criteria");
+        assertThat(r.json().path("errors").path(0).path("message").asText()).contains("10000", "9000");
+        Http.Response other = http().as(Fixtures.ANLU_OFFICER).post("/api/accreditation/tenders", Fixtures.tender(2026,
+                Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-07-05T00:00:00Z"), Fixtures.MAJORS));
+        assertThat(other.status()).as("a tender for another county").isEqualTo(403);
+    }
+
+    @Test
+    void applicationsWithAWrongCheckCharacterIncompleteOrLateAreRefusedAndNothingIsStored() {
+        String tenderId = publishedTender();
+        String path = "/api/accreditation/tenders/" + tenderId + "/applications";
+        clock.set(Instant.parse("2026-06-02T02:00:00Z"));
+        String applicant = Fixtures.applicant(1);
+
+        Http.Response wrongCheck = http().as(applicant).post(path, Fixtures.application("银宇学校",
+                Fixtures.withWrongCheckCharacter(Fixtures.creditCode()), List.of("WELDING")));
+        assertThat(wrongCheck.status()).isEqualTo(400);
+        assertThat(wrongCheck.json().path("errors").path(0).path("field").asText()).isEqualTo("institution.creditCode");
+        assertThat(wrongCheck.json().path("errors").path(0).path("message").asText()).contains("check character");
+
+        Map<String, Object> incomplete = Fixtures.application("银宇学校", Fixtures.creditCode(), List.of("WELDING", "BIOGAS"));
+        incomplete.put("documents", List.of(((List<?>) incomplete.get("documents")).get(0)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> welding = (Map<String, Object>) ((List<?>) incomplete.get("majors")).get(0);
+        welding.put("teachers", List.of());
+        Http.Response missing = http().as(applicant).post(path, incomplete);
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.json().path("type").asText()).isEqualTo("urn:sunshine:problem:application-incomplete");
+        assertThat(missing.json().path("errors").findValuesAsString("field"))
+                .contains("documents", "majors[0].teachers", "majors[1].majorCode");
+        assertThat(missing.json().path("detail").asText()).contains("TEACHER_ROSTER");
+
+        Map<String, Object> badTypes = new LinkedHashMap<>(Fixtures.application("银宇学校", Fixtures.creditCode(), List.of("WELDING")));
+        badTypes.put("majors", "WELDING");
+        Http.Response malformed = http().as(applicant).post(path, badTypes);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().path("errors").path(0).path("field").asText()).isEqualTo("majors");
+
+        clock.set(Instant.parse("2026-06-04T10:00:00Z"));
+        Http.Response late = http().as(applicant).post(path, Fixtures.application("银宇学校", Fixtures.creditCode(), List.of("WELDING")));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.json().path("type").asText()).isEqualTo("urn:sunshine:problem:application-window-closed");
+        assertThat(late.json().path("errors").path(0).path("field").asText()).isEqualTo("applicationWindow");
+
+        assertThat(applicationsOf(tenderId)).as("nothing was stored").isZero();
+    }
+
+    @Test
+    void scoresOutsideTheScaleAndASecondSheetAreRefusedAndTheRankingIsUnchanged() {
+        String tenderId = publishedTender();
+        clock.set(Instant.parse("2026-06-02T02:00:00Z"));
+        List<String> applications = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Http.Response a = http().as(Fixtures.applicant(i)).post("/api/accreditation/tenders/" + tenderId + "/applications",
+                    Fixtures.application(Fixtures.INSTITUTIONS.get(i), Fixtures.creditCode(), List.of("WELDING")));
+            assertThat(a.status()).as(a.toString()).isEqualTo(201);
+            applications.add(a.json().path("id").asText());
+        }
+        Http.Response panel = http().as(Fixtures.OFFICER).post("/api/accreditation/tenders/" + tenderId + "/panel",
+                Map.of("members", List.of(Map.of("reviewerId", "expert-a", "name", "甲"), Map.of("reviewerId", "expert-b", "name", "乙"))));
+        assertThat(panel.status()).isEqualTo(422);
+        assertThat(panel.json().path("type").asText()).isEqualTo("urn:sunshine:problem:panel-too-small");
+        assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/tenders/" + tenderId + "/panel",
+                Map.of("members", List.of(Map.of("reviewerId", "expert-a", "name", "甲"), Map.of("reviewerId", "expert-b", "name", "乙"),
+                        Map.of("reviewerId", "expert-c", "name", "丙")))).status()).isEqualTo(200);
+        http().as(Fixtures.expert("expert-a")).post("/api/accreditation/tenders/" + tenderId + "/panel/declarations",
+                Map.of("noConflict", true, "statement", "无利害关系"));
+        String sheets = "/api/accreditation/applications/" + applications.get(0) + "/score-sheets";
+
+        Http.Response tooEarly = http().as(Fixtures.expert("expert-a")).post(sheets, Fixtures.sheet(80, "PASSED", "2026-06-02"));
+        assertThat(tooEarly.status()).as("no scoring while the window is open").isEqualTo(422);
+
+        clock.set(Instant.parse("2026-06-05T02:00:00Z"));
+        Map<String, Object> outOfScale = new LinkedHashMap<>(Fixtures.sheet(80, "PASSED", "2026-06-05"));
+        List<Map<String, Object>> scores = new ArrayList<>();
+        Fixtures.CRITERIA.forEach(c -> scores.add(Map.of("criterionCode", c[0], "score", 80)));
+        scores.set(2, Map.of("criterionCode", "TEACHERS", "score", 120));
+        scores.set(3, Map.of("criterionCode", "PLACEMENT", "score", -5));
+        outOfScale.put("scores", scores);
+        Http.Response bad = http().as(Fixtures.expert("expert-a")).post(sheets, outOfScale);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").findValuesAsString("field")).containsExactly("scores[2].score", "scores[3].score");
+        assertThat(bad.json().path("errors").path(0).path("message").asText()).contains("between 0 and 100");
+
+        Http.Response badResult = http().as(Fixtures.expert("expert-a")).post(sheets,
+                Map.of("scores", scores, "inspection", Map.of("visitedOn", "2026-06-05", "result", "MAYBE", "findings", "x")));
+        assertThat(badResult.status()).isEqualTo(400);
+        assertThat(badResult.json().path("errors").path(0).path("field").asText()).isEqualTo("inspection.result");
+
+        JsonNode before = http().as(Fixtures.OFFICER).get("/api/accreditation/tenders/" + tenderId + "/ranking").json();
+        assertThat(before.path("entries").path(0).path("sheetCount").asInt()).isZero();
+
+        Http.Response first = http().as(Fixtures.expert("expert-a")).post(sheets, Fixtures.sheet(80, "PASSED", "2026-06-05"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Http.Response second = http().as(Fixtures.expert("expert-a")).post(sheets, Fixtures.sheet(40, "FAILED", "2026-06-05"));
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().path("type").asText()).isEqualTo("urn:sunshine:problem:score-sheet-already-submitted");
+        assertThat(second.json().path("errors").path(0).path("field").asText()).isEqualTo("applicationId");
+
+        JsonNode ranking = http().as(Fixtures.OFFICER).get("/api/accreditation/tenders/" + tenderId + "/ranking").json();
+        JsonNode scored = ranking.path("entries").path(0);
+        assertThat(scored.path("applicationId").asText()).isEqualTo(applications.get(0));
+        assertThat(scored.path("sheetCount").asInt()).as("the first sheet stands, final").isEqualTo(1);
+        assertThat(scored.path("averageScore").decimalValue()).isEqualByComparingTo("80.00");
+        assertThat(ranking.path("complete").asBoolean()).isFalse();
+        assertThat(ranking.path("missing").toString()).contains("only 1 reviewer(s) declared");
+
+        Http.Response notYet = http().as(Fixtures.OFFICER).post("/api/accreditation/tenders/" + tenderId + "/notice",
+                Map.of("basesToAccredit", 1));
+        assertThat(notYet.status()).isEqualTo(422);
+        assertThat(notYet.json().path("type").asText()).isEqualTo("urn:sunshine:problem:ranking-incomplete");
+        assertThat(http().as(Fixtures.expert("expert-z")).post(sheets, Fixtures.sheet(80, "PASSED", "2026-06-05")).status())
+                .as("an expert not on the panel").isEqualTo(404);
+    }
+
+    @Test
+    void malformedRequestsAreNeverA500() {
+        Http.Response notJson = http().as(Fixtures.OFFICER).postRaw("/api/accreditation/tenders", "{\"title\": ", "application/json");
+        assertThat(notJson.status()).isEqualTo(400);
+        Http.Response badInstant = http().as(Fixtures.OFFICER).post("/api/accreditation/tenders",
+                Map.of("applicationOpensAt", "tomorrow"));
+        assertThat(badInstant.status()).isEqualTo(400);
+        assertThat(badInstant.json().path("errors").path(0).path("field").asText()).isEqualTo("applicationOpensAt");
+        Http.Response badPage = http().as(Fixtures.OFFICER).get("/api/accreditation/tenders?size=5000");
+        assertThat(badPage.status()).isEqualTo(400);
+        assertThat(badPage.json().path("errors").path(0).path("field").asText()).isEqualTo("size");
+        Http.Response badObjection = http().post("/api/public/accreditation/notices/none/objections",
+                Map.of("name", "张先生", "phone", "12345", "statement", "x"));
+        assertThat(badObjection.status()).isEqualTo(400);
+        assertThat(badObjection.json().path("errors").path(0).path("field").asText()).isEqualTo("phone");
+    }
+}
