@@ -27,7 +27,6 @@ public final class Retry {
                 }
                 last = e;
                 if (attempt > 3) {
-                    Thread.onSpinWait();
                     try {
                         Thread.sleep(Math.min(50, attempt));
                     } catch (InterruptedException ie) {

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** Use cases of tenders, and the one place that says who may read a tender. */
 @Service
@@ -132,6 +131,5 @@ public class Tenders {
         if (status != null) {
             filters.add(Criteria.where("status").is(status));
         }
-        filters.removeIf(Objects::isNull);
     }
 }
