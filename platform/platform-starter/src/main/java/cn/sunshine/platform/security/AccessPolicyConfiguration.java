@@ -23,7 +23,7 @@ public class AccessPolicyConfiguration {
 
     @Bean
     AccessPolicy accessPolicy(ApplicationContext context,
-                              @Value("${sunshine.security.require-access-policy:false}") boolean strict) {
+                              @Value("${sunshine.security.require-access-policy:true}") boolean strict) {
         return new AccessPolicy(context, strict);
     }
 
