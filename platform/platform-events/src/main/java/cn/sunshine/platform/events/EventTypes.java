@@ -6,6 +6,11 @@ import cn.sunshine.platform.events.accreditation.BaseRenewed;
 import cn.sunshine.platform.events.accreditation.BaseRevoked;
 import cn.sunshine.platform.events.accreditation.QuotaAllocated;
 import cn.sunshine.platform.events.accreditation.TenderPublished;
+import cn.sunshine.platform.events.enrollment.ClassOpened;
+import cn.sunshine.platform.events.enrollment.TraineeAssessed;
+import cn.sunshine.platform.events.enrollment.TraineeCompleted;
+import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
+import cn.sunshine.platform.events.enrollment.TraineeLeft;
 
 import java.util.List;
 
@@ -30,8 +35,27 @@ public final class EventTypes {
     public static final EventType<AgreementSigned> AGREEMENT_SIGNED =
             new EventType<>("accreditation.agreement.signed.v1", AgreementSigned.class);
 
+    public static final EventType<ClassOpened> CLASS_OPENED =
+            new EventType<>("enrollment.class.opened.v1", ClassOpened.class);
+
+    public static final EventType<TraineeEnrolled> TRAINEE_ENROLLED =
+            new EventType<>("enrollment.trainee.enrolled.v1", TraineeEnrolled.class);
+
+    public static final EventType<TraineeLeft> TRAINEE_WITHDRAWN =
+            new EventType<>("enrollment.trainee.withdrawn.v1", TraineeLeft.class);
+
+    public static final EventType<TraineeLeft> TRAINEE_DROPPED =
+            new EventType<>("enrollment.trainee.dropped.v1", TraineeLeft.class);
+
+    public static final EventType<TraineeAssessed> TRAINEE_ASSESSED =
+            new EventType<>("enrollment.trainee.assessed.v1", TraineeAssessed.class);
+
+    public static final EventType<TraineeCompleted> TRAINEE_COMPLETED =
+            new EventType<>("enrollment.trainee.completed.v1", TraineeCompleted.class);
+
     public static final List<EventType<?>> ALL = List.of(BASE_ACCREDITED, BASE_REVOKED, BASE_RENEWED, TENDER_PUBLISHED,
-            QUOTA_ALLOCATED, AGREEMENT_SIGNED);
+            QUOTA_ALLOCATED, AGREEMENT_SIGNED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
+            TRAINEE_ASSESSED, TRAINEE_COMPLETED);
 
     private EventTypes() {
     }
