@@ -6,18 +6,13 @@ import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.EventTap;
 import cn.sunshine.platform.test.GoldenSamples;
 import cn.sunshine.platform.test.Http;
-import cn.sunshine.platform.test.MutableClock;
 import cn.sunshine.platform.test.Seeds;
+import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
-import cn.sunshine.platform.test.TestClockConfiguration;
 import cn.sunshine.platform.test.TestEvents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -31,40 +26,13 @@ import static org.awaitility.Awaitility.await;
 
 /** The annual review (再认定): a base that trained no one is revoked and the revocation is published; a weak one is renewed with conditions. */
 @SunshineServiceTest
-class AnnualReviewTest {
-
-    static EventTap tap;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MutableClock clock;
+class AnnualReviewTest extends ServiceTestSupport {
 
     @Autowired
     RabbitTemplate rabbit;
 
     @Autowired
     MessagingProperties messaging;
-
-    @BeforeAll
-    static void openTap(@Autowired MessagingProperties messaging) {
-        tap = EventTap.open(messaging.getExchange());
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
-    }
-
-    @AfterEach
-    void restoreClock() {
-        clock.set(TestClockConfiguration.START);
-    }
-
-    Http http() {
-        return Http.local(port);
-    }
 
     private static Map<String, Object> facts(int enrolled, int completed, int placed, List<String> findings) {
         return Map.of("enrolled", enrolled, "completed", completed, "placed", placed, "committedPlacementRateBp", 9000,

@@ -1,19 +1,11 @@
 package cn.sunshine.accreditation;
 
 import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.messaging.MessagingProperties;
-import cn.sunshine.platform.test.EventTap;
 import cn.sunshine.platform.test.GoldenSamples;
 import cn.sunshine.platform.test.Http;
-import cn.sunshine.platform.test.MutableClock;
+import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
-import cn.sunshine.platform.test.TestClockConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -28,34 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Bad inputs get problem details that name the field, and change nothing. */
 @SunshineServiceTest
-class BadInputsTest {
+class BadInputsTest extends ServiceTestSupport {
 
-    static EventTap tap;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MutableClock clock;
-
-    @BeforeAll
-    static void openTap(@Autowired MessagingProperties messaging) {
-        tap = EventTap.open(messaging.getExchange());
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
-    }
-
-    @AfterEach
-    void restoreClock() {
-        clock.set(TestClockConfiguration.START);
-    }
-
-    Http http() {
-        return Http.local(port);
-    }
 
     /** The golden sample's tender: published 2026-05-31, window 6月1日 08:00 to 6月4日 18:00 (Asia/Shanghai). */
     private String publishedTender() {

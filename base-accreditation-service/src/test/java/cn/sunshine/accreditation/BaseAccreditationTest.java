@@ -1,18 +1,14 @@
 package cn.sunshine.accreditation;
 
 import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.EventTap;
 import cn.sunshine.platform.test.GoldenSamples;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
+import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -25,27 +21,9 @@ import static org.awaitility.Awaitility.await;
 
 /** A county officer accredits and revokes bases over HTTP; the events leave through the outbox. */
 @SunshineServiceTest
-class BaseAccreditationTest {
+class BaseAccreditationTest extends ServiceTestSupport {
 
     static final String YINGCHENG_OFFICER = TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG);
-    static EventTap tap;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void openTap(@Autowired MessagingProperties messaging) {
-        tap = EventTap.open(messaging.getExchange());
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
-    }
-
-    Http http() {
-        return Http.local(port);
-    }
 
     static Map<String, Object> request(String creditCode, String division) {
         Map<String, Object> r = new LinkedHashMap<>();

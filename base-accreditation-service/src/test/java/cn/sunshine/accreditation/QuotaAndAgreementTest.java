@@ -1,21 +1,14 @@
 package cn.sunshine.accreditation;
 
 import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.messaging.MessagingProperties;
-import cn.sunshine.platform.test.EventTap;
 import cn.sunshine.platform.test.GoldenSamples;
 import cn.sunshine.platform.test.Http;
-import cn.sunshine.platform.test.MutableClock;
 import cn.sunshine.platform.test.Seeds;
+import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestClockConfiguration;
 import cn.sunshine.platform.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -37,34 +30,8 @@ import static org.awaitility.Awaitility.await;
  * amended in versions.
  */
 @SunshineServiceTest
-class QuotaAndAgreementTest {
+class QuotaAndAgreementTest extends ServiceTestSupport {
 
-    static EventTap tap;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MutableClock clock;
-
-    @BeforeAll
-    static void openTap(@Autowired MessagingProperties messaging) {
-        tap = EventTap.open(messaging.getExchange());
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
-    }
-
-    @AfterEach
-    void restoreClock() {
-        clock.set(TestClockConfiguration.START);
-    }
-
-    Http http() {
-        return Http.local(port);
-    }
 
     private Http.Response allocate(String token, String ledgerId, String key, Map<String, Object> body) {
         Http h = http().as(token);

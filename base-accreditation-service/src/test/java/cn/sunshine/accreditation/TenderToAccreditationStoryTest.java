@@ -1,17 +1,10 @@
 package cn.sunshine.accreditation;
 
 import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.messaging.MessagingProperties;
-import cn.sunshine.platform.test.EventTap;
 import cn.sunshine.platform.test.Http;
-import cn.sunshine.platform.test.MutableClock;
+import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
-import cn.sunshine.platform.test.TestClockConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -33,30 +26,7 @@ import static org.awaitility.Awaitility.await;
  * the movable clock.
  */
 @SunshineServiceTest
-class TenderToAccreditationStoryTest {
-
-    static EventTap tap;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MutableClock clock;
-
-    @BeforeAll
-    static void openTap(@Autowired MessagingProperties messaging) {
-        tap = EventTap.open(messaging.getExchange());
-    }
-
-    @AfterAll
-    static void close(@Autowired MutableClock clock) {
-        tap.close();
-        clock.set(TestClockConfiguration.START);
-    }
-
-    Http http() {
-        return Http.local(port);
-    }
+class TenderToAccreditationStoryTest extends ServiceTestSupport {
 
     @Test
     void aCountyTendersReviewsNoticesAndAccreditsSevenBases() {
