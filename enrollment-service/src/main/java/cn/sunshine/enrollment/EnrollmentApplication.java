@@ -2,9 +2,11 @@ package cn.sunshine.enrollment;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Classes, trainees and their personal data, one subsidy per person per year, assessment, completion, the ledger. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class EnrollmentApplication {
 
     public static void main(String[] args) {

@@ -76,6 +76,12 @@ public class AccreditedBase extends AggregateRoot {
                 && majors.stream().anyMatch(m -> m.majorCode().equals(majorCode));
     }
 
+    /** The accredited major of that code, if any. */
+    public java.util.Optional<AccreditedMajor> major(String majorCode) {
+        return majors == null ? java.util.Optional.empty()
+                : majors.stream().filter(m -> m.majorCode().equals(majorCode)).findFirst();
+    }
+
     public String getName() {
         return name;
     }

@@ -1,0 +1,70 @@
+package cn.sunshine.enrollment.klass;
+
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Validated
+@Tag(name = "Classes", description = "Classes (培训班/期): reported by the base, opening confirmed by the county")
+public class ClassController {
+
+    private final Classes classes;
+
+    public ClassController(Classes classes) {
+        this.classes = classes;
+    }
+
+    @PostMapping("/api/enrollment/classes")
+    @Allowed({Role.BASE_STAFF})
+    @Operation(summary = "Report a class before it opens (开班前报县阳光办)")
+    public ResponseEntity<ClassDtos.ClassView> report(@Valid @RequestBody ClassDtos.ReportRequest request) {
+        TrainingClass c = classes.report(request);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(c.getId()).toUri()).eTag(ETags.of(c.getVersion())).body(ClassDtos.ClassView.of(c, 0));
+    }
+
+    @GetMapping("/api/enrollment/classes/{classId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Operation(summary = "A class with the number of trainees enrolled")
+    public ResponseEntity<ClassDtos.ClassView> get(@PathVariable String classId) {
+        TrainingClass c = classes.get(classId);
+        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(ClassDtos.ClassView.of(c, classes.enrolled(c.getId())));
+    }
+
+    @GetMapping("/api/enrollment/classes")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Operation(summary = "Classes in your jurisdiction, or your base's")
+    public PageResult<ClassDtos.ClassView> list(@RequestParam(required = false) String baseId,
+                                                @RequestParam(required = false) Integer year,
+                                                @RequestParam(required = false) TrainingClass.Status status,
+                                                @RequestParam(required = false) Integer page,
+                                                @RequestParam(required = false) Integer size) {
+        return classes.list(baseId, year, status, page, size).map(c -> ClassDtos.ClassView.of(c, classes.enrolled(c.getId())));
+    }
+
+    @PostMapping("/api/enrollment/classes/{classId}/opening")
+    @Allowed({Role.COUNTY_OFFICER})
+    @Operation(summary = "Confirm the opening of a class the county officer attended")
+    public ResponseEntity<ClassDtos.ClassView> open(@PathVariable String classId,
+                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                    @Valid @RequestBody(required = false) ClassDtos.OpeningRequest request) {
+        TrainingClass c = classes.open(classId, ifMatch, request);
+        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(ClassDtos.ClassView.of(c, classes.enrolled(c.getId())));
+    }
+}

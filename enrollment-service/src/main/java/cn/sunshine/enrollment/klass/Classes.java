@@ -1,0 +1,129 @@
+package cn.sunshine.enrollment.klass;
+
+import cn.sunshine.enrollment.base.AccreditedBase;
+import cn.sunshine.enrollment.quota.PlaceCounter;
+import cn.sunshine.enrollment.quota.Places;
+import cn.sunshine.enrollment.support.Access;
+import cn.sunshine.enrollment.support.ProgramCalendar;
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.events.accreditation.AccreditedMajor;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Use cases of classes: the base reports, the county officer confirms the opening. */
+@Service
+public class Classes {
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+    private final Places places;
+    private final Clock clock;
+
+    public Classes(AggregateStore store, MongoTemplate mongo, Places places, Clock clock) {
+        this.store = store;
+        this.mongo = mongo;
+        this.places = places;
+        this.clock = clock;
+    }
+
+    public TrainingClass report(ClassDtos.ReportRequest r) {
+        CurrentUser user = Jurisdiction.requireRole(Role.BASE_STAFF);
+        if (user.baseId() == null) {
+            throw new AccessDeniedException("a base staff account names its base");
+        }
+        AccreditedBase base = mongo.findById(user.baseId(), AccreditedBase.class);
+        if (base == null) {
+            throw DomainException.rule("base-not-accepting", "The base may not enroll",
+                    "enrollment has no accreditation of your base");
+        }
+        LocalDate today = ProgramCalendar.today(clock);
+        AccreditedMajor major = base.major(r.majorCode()).orElseThrow(() -> DomainException.invalidField("majorCode",
+                "the base is not accredited for " + r.majorCode()));
+        if (!base.acceptsEnrollment(r.majorCode(), r.plannedStart()) || !base.acceptsEnrollment(r.majorCode(), today)) {
+            throw DomainException.rule("base-not-accepting", "The base may not enroll",
+                    "the base is revoked or its accreditation for " + r.majorCode() + " does not cover the class's start");
+        }
+        if (r.feeFen() > major.feeStandardFen()) {
+            throw DomainException.invalidField("feeFen", "must not exceed the accredited fee standard "
+                    + major.feeStandardFen() + " fen");
+        }
+        ClassDtos.PlaceRequest p = r.place();
+        TrainingClass c = TrainingClass.report(base.getId(), base.getName(), base.getDivisionCode(), major.majorCode(),
+                major.majorName(), r.plannedStart(), r.plannedEnd(),
+                new ClassPlace(p.town().trim(), blankToNull(p.village()), p.address().trim(), p.mobile()),
+                r.trainingForm(), r.orderEmployer(), r.capacity(), r.feeFen(), today, user.subject(), clock.instant());
+        places.setLimit(new PlaceCounter(PlaceCounter.classId(c.getId()), "CLASS", c.getBaseId(), c.getMajorCode(),
+                c.getYear(), c.getCapacity(), 0, 0, 0), 1);
+        return store.insert(c);
+    }
+
+    public TrainingClass open(String id, String ifMatch, ClassDtos.OpeningRequest r) {
+        TrainingClass c = find(id);
+        CurrentUser user = Access.countyOfficerOver(c.getDivisionCode(), "class " + id);
+        ETags.requireMatch(ifMatch, c.getVersion(), "class " + id);
+        c.open(user.subject(), r == null ? null : blankToNull(r.notes()), enrolled(c.getId()), clock.instant());
+        return store.update(c);
+    }
+
+    public TrainingClass get(String id) {
+        TrainingClass c = find(id);
+        Jurisdiction.requireOfficerOrOwnBase(c.getDivisionCode(), c.getBaseId(), "class " + id);
+        return c;
+    }
+
+    public int enrolled(String classId) {
+        return places.find(PlaceCounter.classId(classId)).map(PlaceCounter::taken).orElse(0);
+    }
+
+    public PageResult<TrainingClass> list(String baseId, Integer year, TrainingClass.Status status, Integer page,
+                                          Integer size) {
+        CurrentUser user = Jurisdiction.currentUser();
+        List<Criteria> filters = new ArrayList<>();
+        if (user.hasAny(Access.READERS)) {
+            filters.add(Jurisdiction.scope("divisionCode"));
+        } else if (user.has(Role.BASE_STAFF) && user.baseId() != null) {
+            filters.add(Criteria.where("baseId").is(user.baseId()));
+        } else {
+            throw new AccessDeniedException("officers and base staff only");
+        }
+        if (baseId != null) {
+            filters.add(Criteria.where("baseId").is(baseId));
+        }
+        if (year != null) {
+            filters.add(Criteria.where("year").is(year));
+        }
+        if (status != null) {
+            filters.add(Criteria.where("status").is(status));
+        }
+        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), TrainingClass.class, page, size,
+                Sort.by(Sort.Direction.DESC, "plannedStart"));
+    }
+
+    /** A class without the caller's access check, for other features' use cases that check it themselves. */
+    public TrainingClass find(String id) {
+        TrainingClass c = mongo.findById(id, TrainingClass.class);
+        if (c == null) {
+            throw DomainException.notFound("class " + id);
+        }
+        return c;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

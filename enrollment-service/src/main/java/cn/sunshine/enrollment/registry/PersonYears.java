@@ -1,0 +1,66 @@
+package cn.sunshine.enrollment.registry;
+
+import cn.sunshine.platform.domain.DomainException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Registers people for a year, one registration per person and year across the province. */
+@Service
+public class PersonYears {
+
+    private final MongoTemplate mongo;
+
+    public PersonYears(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Registers the person.
+     *
+     * @return empty when registered; the registration that holds the person otherwise
+     */
+    public Optional<PersonYear> register(PersonYear registration) {
+        try {
+            mongo.insert(registration);
+            return Optional.empty();
+        } catch (DuplicateKeyException e) {
+            PersonYear holder = mongo.findById(registration.id(), PersonYear.class);
+            // Removed between our insert and read (a withdrawal): still refused, the caller may retry.
+            return Optional.of(holder != null ? holder : new PersonYear(registration.id(), null, null, null, null,
+                    registration.maskedIdNumber(), null));
+        }
+    }
+
+    public Optional<PersonYear> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, PersonYear.class));
+    }
+
+    public List<PersonYear> findAll(List<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), PersonYear.class);
+    }
+
+    /** Removes the registration held by the enrollment (a withdrawal, or a rollback of a refused import). */
+    public void release(String id, String enrollmentId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(id).and("enrollmentId").is(enrollmentId)), PersonYear.class);
+    }
+
+    /** The 409 that tells where the person is already enrolled. */
+    public static DomainException alreadyEnrolled(PersonYear holder, String field) {
+        String where = holder.baseName() == null ? "another base"
+                : holder.baseName() + " (county " + holder.divisionCode() + ")";
+        String message = holder.maskedIdNumber() + " is already enrolled this year at " + where
+                + ": a person is subsidised once a year";
+        return new DomainException(409, "already-enrolled", "Already enrolled this year", message,
+                List.of(new DomainException.FieldError(field, message)));
+    }
+
+    public static String where(PersonYear holder) {
+        return holder.baseName() == null ? "another base" : holder.baseName() + " (county " + holder.divisionCode() + ")";
+    }
+}

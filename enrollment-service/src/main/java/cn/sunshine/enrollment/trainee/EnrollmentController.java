@@ -1,0 +1,116 @@
+package cn.sunshine.enrollment.trainee;
+
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Validated
+@Tag(name = "Trainees", description = "Enrollment (招生), the roster check, assessment and completion (结业)")
+public class EnrollmentController {
+
+    private static final String IF_MATCH = HttpHeaders.IF_MATCH;
+
+    private final Enrollments enrollments;
+
+    public EnrollmentController(Enrollments enrollments) {
+        this.enrollments = enrollments;
+    }
+
+    @PostMapping("/api/enrollment/classes/{classId}/enrollments")
+    @Allowed({Role.BASE_STAFF})
+    @Operation(summary = "Enroll a trainee in a class: once a person a year province-wide, within the agreed quota")
+    public ResponseEntity<EnrollmentDtos.EnrollmentView> enroll(@PathVariable String classId,
+                                                                @Valid @RequestBody EnrollmentDtos.TraineeRequest request) {
+        Enrollment e = enrollments.enroll(classId, request);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/enrollment/enrollments/{id}").buildAndExpand(e.getId()).toUri())
+                .eTag(ETags.of(e.getVersion())).body(view(e));
+    }
+
+    @GetMapping("/api/enrollment/classes/{classId}/enrollments")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Operation(summary = "The trainees of a class")
+    public PageResult<EnrollmentDtos.EnrollmentView> list(@PathVariable String classId,
+                                                          @RequestParam(required = false) EnrollmentStatus status,
+                                                          @RequestParam(required = false) Integer page,
+                                                          @RequestParam(required = false) Integer size) {
+        return enrollments.listForClass(classId, status, page, size).map(this::view);
+    }
+
+    @GetMapping("/api/enrollment/enrollments/{enrollmentId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Operation(summary = "A trainee's ledger row (ID number and phone whole only for a county officer of the county)")
+    public ResponseEntity<EnrollmentDtos.EnrollmentView> get(@PathVariable String enrollmentId) {
+        return ok(enrollments.get(enrollmentId));
+    }
+
+    @PostMapping("/api/enrollment/enrollments/{enrollmentId}/roster-check")
+    @Allowed({Role.COUNTY_OFFICER})
+    @Operation(summary = "Check the trainee against the roster at the opening (对照名册核定学员身份)")
+    public ResponseEntity<EnrollmentDtos.EnrollmentView> rosterCheck(@PathVariable String enrollmentId,
+                                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                                     @Valid @RequestBody EnrollmentDtos.RosterCheckRequest request) {
+        return ok(enrollments.checkRoster(enrollmentId, ifMatch, request));
+    }
+
+    @PostMapping("/api/enrollment/enrollments/{enrollmentId}/withdrawal")
+    @Allowed({Role.BASE_STAFF, Role.COUNTY_OFFICER})
+    @Operation(summary = "Withdraw a trainee: the place and the person's year are released")
+    public ResponseEntity<EnrollmentDtos.EnrollmentView> withdraw(@PathVariable String enrollmentId,
+                                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                                  @Valid @RequestBody EnrollmentDtos.ReasonRequest request) {
+        return ok(enrollments.withdraw(enrollmentId, ifMatch, request));
+    }
+
+    @PostMapping("/api/enrollment/enrollments/{enrollmentId}/dropout")
+    @Allowed({Role.BASE_STAFF, Role.COUNTY_OFFICER})
+    @Operation(summary = "Record that a trainee dropped out during training")
+    public ResponseEntity<EnrollmentDtos.EnrollmentView> drop(@PathVariable String enrollmentId,
+                                                              @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                              @Valid @RequestBody EnrollmentDtos.ReasonRequest request) {
+        return ok(enrollments.drop(enrollmentId, ifMatch, request));
+    }
+
+    @PostMapping("/api/enrollment/enrollments/{enrollmentId}/assessment")
+    @Allowed({Role.BASE_STAFF})
+    @Operation(summary = "Record the theory exam and the skill test (a failed one may be re-sat)")
+    public ResponseEntity<EnrollmentDtos.EnrollmentView> assess(@PathVariable String enrollmentId,
+                                                                @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                                @Valid @RequestBody EnrollmentDtos.AssessmentRequest request) {
+        return ok(enrollments.assess(enrollmentId, ifMatch, request));
+    }
+
+    @PostMapping("/api/enrollment/enrollments/{enrollmentId}/completion")
+    @Allowed({Role.BASE_STAFF})
+    @Operation(summary = "Record completion (结业) with the certificate number and an optional skill certificate")
+    public ResponseEntity<EnrollmentDtos.EnrollmentView> complete(@PathVariable String enrollmentId,
+                                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                                  @Valid @RequestBody EnrollmentDtos.CompletionRequest request) {
+        return ok(enrollments.complete(enrollmentId, ifMatch, request));
+    }
+
+    private ResponseEntity<EnrollmentDtos.EnrollmentView> ok(Enrollment e) {
+        return ResponseEntity.ok().eTag(ETags.of(e.getVersion())).body(view(e));
+    }
+
+    private EnrollmentDtos.EnrollmentView view(Enrollment e) {
+        return EnrollmentDtos.EnrollmentView.of(e, Jurisdiction.currentUser());
+    }
+}
