@@ -11,6 +11,10 @@ import cn.sunshine.platform.events.enrollment.TraineeAssessed;
 import cn.sunshine.platform.events.enrollment.TraineeCompleted;
 import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;
+import cn.sunshine.platform.events.placement.FollowUpEscalated;
+import cn.sunshine.platform.events.placement.SpotCheckConcluded;
+import cn.sunshine.platform.events.placement.SpotCheckFinding;
+import cn.sunshine.platform.events.placement.TraineePlaced;
 
 import java.util.List;
 
@@ -53,9 +57,22 @@ public final class EventTypes {
     public static final EventType<TraineeCompleted> TRAINEE_COMPLETED =
             new EventType<>("enrollment.trainee.completed.v1", TraineeCompleted.class);
 
+    public static final EventType<TraineePlaced> TRAINEE_PLACED =
+            new EventType<>("placement.trainee.placed.v1", TraineePlaced.class);
+
+    public static final EventType<FollowUpEscalated> FOLLOW_UP_ESCALATED =
+            new EventType<>("placement.follow-up.escalated.v1", FollowUpEscalated.class);
+
+    public static final EventType<SpotCheckFinding> FINDING_RECORDED =
+            new EventType<>("placement.finding.recorded.v1", SpotCheckFinding.class);
+
+    public static final EventType<SpotCheckConcluded> SPOT_CHECK_CONCLUDED =
+            new EventType<>("placement.spot-check.concluded.v1", SpotCheckConcluded.class);
+
     public static final List<EventType<?>> ALL = List.of(BASE_ACCREDITED, BASE_REVOKED, BASE_RENEWED, TENDER_PUBLISHED,
             QUOTA_ALLOCATED, AGREEMENT_SIGNED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
-            TRAINEE_ASSESSED, TRAINEE_COMPLETED);
+            TRAINEE_ASSESSED, TRAINEE_COMPLETED, TRAINEE_PLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
+            SPOT_CHECK_CONCLUDED);
 
     private EventTypes() {
     }

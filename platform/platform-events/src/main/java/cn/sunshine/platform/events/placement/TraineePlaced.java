@@ -1,0 +1,33 @@
+package cn.sunshine.platform.events.placement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * {@code placement.trainee.placed.v1}: a completer was placed in a job (转移就业), reported by the
+ * base. A re-placement after the trainee left a job is a new placement that names the one it follows.
+ *
+ * @param placementId         our id of the placement
+ * @param enrollmentId        the enrollment the trainee completed
+ * @param classId             the class
+ * @param baseId              the base that reported it
+ * @param divisionCode        the base's county
+ * @param majorCode           the major trained
+ * @param year                the program year of the completion (Asia/Shanghai)
+ * @param employerName        the employer's legal name
+ * @param employerCreditCode  the employer's unified social credit code (public, GB 32100)
+ * @param job                 the job (岗位)
+ * @param monthlyWageFen      the monthly wage, in fen
+ * @param startDate           first working day (Asia/Shanghai)
+ * @param workplace           {@code HOME_COUNTY}, {@code IN_PROVINCE}, {@code OUT_OF_PROVINCE} or {@code ABROAD}
+ * @param contractSigned      whether a labour contract was signed
+ * @param replacesPlacementId the placement this one follows after the trainee left it, or null
+ * @param placedAt            when it was reported
+ * @param placedBy            who reported it (token subject)
+ */
+public record TraineePlaced(String placementId, String enrollmentId, String classId, String baseId,
+                            String divisionCode, String majorCode, int year, String employerName,
+                            String employerCreditCode, String job, long monthlyWageFen, LocalDate startDate,
+                            String workplace, boolean contractSigned, String replacesPlacementId, Instant placedAt,
+                            String placedBy) {
+}
