@@ -1,0 +1,12 @@
+package cn.sunshine.accreditation.progress;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * A service's part of a progress report (docs/reports.md): integer figures (counts, fen, basis
+ * points) for a division and an inclusive period; a figure that cannot be computed (a rate without
+ * a denominator) is null, never 0.
+ */
+public record ProgressView(String division, LocalDate from, LocalDate to, Map<String, Long> figures) {
+}
