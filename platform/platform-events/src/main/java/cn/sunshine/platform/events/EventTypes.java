@@ -15,6 +15,9 @@ import cn.sunshine.platform.events.placement.FollowUpEscalated;
 import cn.sunshine.platform.events.placement.SpotCheckConcluded;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
 import cn.sunshine.platform.events.placement.TraineePlaced;
+import cn.sunshine.platform.events.subsidy.ClaimApproved;
+import cn.sunshine.platform.events.subsidy.PaymentSettled;
+import cn.sunshine.platform.events.subsidy.RecoveryOrdered;
 
 import java.util.List;
 
@@ -69,10 +72,19 @@ public final class EventTypes {
     public static final EventType<SpotCheckConcluded> SPOT_CHECK_CONCLUDED =
             new EventType<>("placement.spot-check.concluded.v1", SpotCheckConcluded.class);
 
+    public static final EventType<ClaimApproved> CLAIM_APPROVED =
+            new EventType<>("subsidy.claim.approved.v1", ClaimApproved.class);
+
+    public static final EventType<PaymentSettled> PAYMENT_SETTLED =
+            new EventType<>("subsidy.payment.settled.v1", PaymentSettled.class);
+
+    public static final EventType<RecoveryOrdered> RECOVERY_ORDERED =
+            new EventType<>("subsidy.recovery.ordered.v1", RecoveryOrdered.class);
+
     public static final List<EventType<?>> ALL = List.of(BASE_ACCREDITED, BASE_REVOKED, BASE_RENEWED, TENDER_PUBLISHED,
             QUOTA_ALLOCATED, AGREEMENT_SIGNED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
             TRAINEE_ASSESSED, TRAINEE_COMPLETED, TRAINEE_PLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
-            SPOT_CHECK_CONCLUDED);
+            SPOT_CHECK_CONCLUDED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED);
 
     private EventTypes() {
     }
