@@ -8,11 +8,14 @@
 # Each is a debootstrap root file system imported with `docker import`. An image that already
 # exists is kept (that is the cache between CI runs); --rebuild makes them again.
 #
+#   deploy/ci/base-images.sh [--rebuild] [jre17] [rabbitmq]   both when none is named
+#
 # The package mirror is the machine's own, read from its apt sources at run time
 # (/etc/apt/sources.list.d/*.sources `URIs:`, else /etc/apt/sources.list); SUNSHINE_APT_MIRROR
 # overrides it. No mirror is written in this repository.
 #
-# Needs root, debootstrap and a running Docker engine (deploy/ci/docker-smoke.sh sees to both).
+# Needs root, debootstrap and a running Docker engine (deploy/ci/docker-smoke.sh and
+# deploy/ci/container-tests.sh see to both).
 
 set -euo pipefail
 
@@ -20,9 +23,13 @@ SUITE="${SUNSHINE_DEBIAN_SUITE:-bookworm}"
 JRE_IMAGE="sunshine-ci/jre17:$SUITE"
 RABBIT_ROOTFS_IMAGE="sunshine-ci/rabbitmq-rootfs:$SUITE"
 REBUILD=0
+WANT_JRE=0
+WANT_RABBIT=0
 for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=1 ;;
+    jre17) WANT_JRE=1 ;;
+    rabbitmq) WANT_RABBIT=1 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "base-images.sh: unknown argument '$arg'" >&2; exit 2 ;;
   esac
@@ -75,10 +82,15 @@ build_rootfs() {
   say "$image: built in $((SECONDS - start)) s"
 }
 
+if [[ $WANT_JRE == 0 && $WANT_RABBIT == 0 ]]; then WANT_JRE=1; WANT_RABBIT=1; fi
+WANTED=()
+[[ $WANT_JRE == 1 ]] && WANTED+=("$JRE_IMAGE")
+[[ $WANT_RABBIT == 1 ]] && WANTED+=("$RABBIT_ROOTFS_IMAGE")
+
 docker info >/dev/null 2>&1 || { echo "base-images.sh: the Docker engine is not running" >&2; exit 1; }
 
 need=()
-for image in "$JRE_IMAGE" "$RABBIT_ROOTFS_IMAGE"; do
+for image in "${WANTED[@]}"; do
   if [[ $REBUILD == 1 ]] || ! image_exists "$image"; then need+=("$image"); fi
 done
 if ((${#need[@]} > 0)); then
@@ -89,11 +101,17 @@ if ((${#need[@]} > 0)); then
 fi
 
 # The two root file systems are independent: make them side by side (mostly downloads).
-build_rootfs "$JRE_IMAGE" openjdk-17-jre-headless,curl,ca-certificates jre17 &
-jre_pid=$!
-build_rootfs "$RABBIT_ROOTFS_IMAGE" rabbitmq-server rabbitmq &
-rabbit_pid=$!
+pids=()
+if [[ $WANT_JRE == 1 ]]; then
+  build_rootfs "$JRE_IMAGE" openjdk-17-jre-headless,curl,ca-certificates jre17 &
+  pids+=($!)
+fi
+if [[ $WANT_RABBIT == 1 ]]; then
+  build_rootfs "$RABBIT_ROOTFS_IMAGE" rabbitmq-server rabbitmq &
+  pids+=($!)
+fi
 status=0
-wait "$jre_pid" || status=1
-wait "$rabbit_pid" || status=1
+for pid in "${pids[@]}"; do
+  wait "$pid" || status=1
+done
 exit $status

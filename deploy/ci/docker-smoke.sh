@@ -30,6 +30,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT=$(pwd)
+# shellcheck source=lib-docker.sh
+. deploy/ci/lib-docker.sh   # docker_install_missing, docker_engine_start/stop, DOCKERD_PID
 
 BUILD=1
 BASE_ARGS=()
@@ -84,7 +86,6 @@ print_timings() {
 }
 
 # ---- clean-up: only what this script started --------------------------------------------------
-DOCKERD_PID=""
 COMPOSE_UP=0
 compose() { docker-compose -p "$PROJECT" "${COMPOSE_FILES[@]}" "$@"; }
 
@@ -106,17 +107,7 @@ cleanup() {
   fi
   if [[ -n $DOCKERD_PID ]]; then
     phase "stop the dockerd this script started (pid $DOCKERD_PID)"
-    kill -TERM "$DOCKERD_PID" 2>/dev/null || true
-    local i
-    for ((i = 0; i < 60; i++)); do
-      kill -0 "$DOCKERD_PID" 2>/dev/null || break
-      sleep 0.5
-    done
-    if kill -0 "$DOCKERD_PID" 2>/dev/null; then
-      say "dockerd did not stop in 30 s; killing it"
-      kill -KILL "$DOCKERD_PID" 2>/dev/null || true
-    fi
-    wait "$DOCKERD_PID" 2>/dev/null || true
+    docker_engine_stop
   fi
   print_timings
   if [[ $rc == 0 ]]; then say "docker smoke test passed"; rm -rf "$LOG_DIR"; else say "docker smoke test FAILED (logs in $LOG_DIR)"; fi
@@ -128,34 +119,12 @@ trap 'exit 143' TERM
 
 # ---- 1. tools ----------------------------------------------------------------------------------
 phase "tools: docker.io, docker-compose, debootstrap, curl"
-missing=()
-command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
-command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
-command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-if ((${#missing[@]} > 0)); then
-  [[ $(id -u) == 0 ]] || fail "missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
-  say "installing ${missing[*]} from Debian's packages"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >"$LOG_DIR/apt.log" 2>&1 || { cat "$LOG_DIR/apt.log" >&2; fail "apt-get update"; }
-  apt-get install -y -qq "${missing[@]}" >>"$LOG_DIR/apt.log" 2>&1 || { tail -n 30 "$LOG_DIR/apt.log" >&2; fail "apt-get install ${missing[*]}"; }
-fi
+docker_install_missing dockerd=docker.io docker-compose=docker-compose debootstrap=debootstrap curl=curl \
+  || fail "the tools are missing"
 
 # ---- 2. the engine -----------------------------------------------------------------------------
 phase "docker engine"
-if docker info >/dev/null 2>&1; then
-  say "an engine already runs; using it (and leaving it running)"
-else
-  dockerd >"$LOG_DIR/dockerd.log" 2>&1 &
-  DOCKERD_PID=$!
-  say "started dockerd (pid $DOCKERD_PID, log $LOG_DIR/dockerd.log)"
-  for ((i = 0; ; i++)); do
-    docker info >/dev/null 2>&1 && break
-    kill -0 "$DOCKERD_PID" 2>/dev/null || { tail -n 30 "$LOG_DIR/dockerd.log" >&2; fail "dockerd exited"; }
-    ((i >= 120)) && { tail -n 30 "$LOG_DIR/dockerd.log" >&2; fail "dockerd not answering after 60 s"; }
-    sleep 0.5
-  done
-fi
+docker_engine_start "$LOG_DIR/dockerd.log" || fail "no Docker engine"
 say "engine $(docker version -f '{{.Server.Version}}' 2>/dev/null), $(docker-compose version --short 2>/dev/null || docker-compose --version)"
 
 for p in $GATEWAY_PORT $ISSUER_PORT; do

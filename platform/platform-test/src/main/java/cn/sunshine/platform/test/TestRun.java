@@ -46,7 +46,26 @@ public final class TestRun {
         return Integer.getInteger("sunshine.test.rabbit.port", 5672);
     }
 
+    /**
+     * Removes the run's names now, from the broker {@link #rabbitHost()}/{@link #rabbitPort()} point
+     * at, and forgets them, so that the shutdown hook has nothing left to do. For a test whose broker
+     * goes away before the JVM ends (a container stopped in {@code @AfterAll}).
+     */
+    public static void cleanUpNow() {
+        cleanUp();
+        QUEUES.clear();
+        EXCHANGES.clear();
+    }
+
+    /** A queue of the run made outside the service's own names (a durable {@link EventTap}), removed with them. */
+    static void rememberQueue(String name) {
+        QUEUES.add(name);
+    }
+
     static void cleanUp() {
+        if (QUEUES.isEmpty() && EXCHANGES.isEmpty()) {
+            return;   // nothing of this run on any broker (or already removed by cleanUpNow)
+        }
         ConnectionFactory cf = new ConnectionFactory();
         cf.setHost(rabbitHost());
         cf.setPort(rabbitPort());
