@@ -1,0 +1,18 @@
+package cn.sunshine.enrollment.contact;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One disclosure of a trainee's contact: who asked, with which roles, for what purpose and why, and
+ * when. Insert-only: the service never updates or deletes these.
+ */
+@Document("contact_lookups")
+public record ContactLookup(@Id String id, @Indexed String enrollmentId, @Indexed String divisionCode, String baseId,
+                            String requestedBy, List<String> roles, String purpose, String reason,
+                            @Indexed Instant at) {
+}

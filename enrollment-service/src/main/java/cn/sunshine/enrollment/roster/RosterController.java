@@ -1,0 +1,55 @@
+package cn.sunshine.enrollment.roster;
+
+import cn.sunshine.enrollment.trainee.Enrollment;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@Tag(name = "Roster", description = "Import a class's roster (名册) from CSV or XLSX: all rows or none")
+public class RosterController {
+
+    public record ImportedView(String classId, int imported, List<String> enrollmentIds) {
+    }
+
+    private final RosterImport rosterImport;
+
+    public RosterController(RosterImport rosterImport) {
+        this.rosterImport = rosterImport;
+    }
+
+    @PostMapping("/api/enrollment/classes/{classId}/roster")
+    @Allowed({Role.BASE_STAFF})
+    @Operation(summary = "Import a roster; any bad row (listed with its reason) imports nothing",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = "string", format = "binary"))}))
+    public ResponseEntity<?> importRoster(@PathVariable String classId,
+                                          @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                          @RequestBody(required = false) byte[] body) {
+        RosterImport.Result result = rosterImport.importRoster(classId, contentType, body);
+        if (!result.errors().isEmpty()) {
+            ProblemDetail pd = Problems.of(422, "roster-rejected", "The roster has bad rows",
+                    result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again");
+            pd.setProperty("rows", result.errors());
+            return ResponseEntity.unprocessableEntity().body(pd);
+        }
+        return ResponseEntity.status(201).body(new ImportedView(classId, result.enrolled().size(),
+                result.enrolled().stream().map(Enrollment::getId).toList()));
+    }
+}

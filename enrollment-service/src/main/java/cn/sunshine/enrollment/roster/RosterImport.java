@@ -1,0 +1,270 @@
+package cn.sunshine.enrollment.roster;
+
+import cn.sunshine.enrollment.klass.Classes;
+import cn.sunshine.enrollment.klass.TrainingClass;
+import cn.sunshine.enrollment.ledger.Sheets;
+import cn.sunshine.enrollment.quota.PlaceCounter;
+import cn.sunshine.enrollment.quota.Places;
+import cn.sunshine.enrollment.registry.PersonYear;
+import cn.sunshine.enrollment.registry.PersonYears;
+import cn.sunshine.enrollment.support.Access;
+import cn.sunshine.enrollment.support.PersonKey;
+import cn.sunshine.enrollment.support.ProgramCalendar;
+import cn.sunshine.enrollment.trainee.Education;
+import cn.sunshine.enrollment.trainee.Enrollment;
+import cn.sunshine.enrollment.trainee.EnrollmentDtos;
+import cn.sunshine.enrollment.trainee.Enrollments;
+import cn.sunshine.enrollment.trainee.Gender;
+import cn.sunshine.enrollment.trainee.SubsidyTier;
+import cn.sunshine.enrollment.trainee.TraineeRules;
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Ids;
+import cn.sunshine.platform.security.CurrentUser;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Imports a class's roster (名册) from CSV or XLSX: every row is checked first — its fields, the ID
+ * number's check character, duplicates inside the file, people already enrolled this year anywhere
+ * in the province, the quota and the class's places — and a file with any bad row imports nothing.
+ */
+@Service
+public class RosterImport {
+
+    public static final int MAX_ROWS = 1000;
+
+    /** A bad row ({@code row} is the line in the file, 1 for the first) or the file itself ({@code row} 0). */
+    public record RowError(int row, String field, String message) {
+    }
+
+    /** The outcome: the enrollments made, or every error found (then nothing was imported). */
+    public record Result(List<Enrollment> enrolled, List<RowError> errors) {
+    }
+
+    /** The columns the import reads, by their Chinese or English header. */
+    static final Map<String, String> HEADERS = headers();
+
+    private static Map<String, String> headers() {
+        Map<String, String> h = new LinkedHashMap<>();
+        String[][] pairs = {{"姓名", "name"}, {"性别", "gender"}, {"身份证号", "idNumber"}, {"户籍县", "householdDivision"},
+                {"乡镇", "town"}, {"村", "village"}, {"农村户籍", "ruralHousehold"}, {"手机", "phone"},
+                {"文化程度", "education"}, {"补助档次", "subsidyTier"}, {"补助金额(分)", "subsidyFen"}};
+        for (String[] p : pairs) {
+            h.put(p[0], p[1]);
+            h.put(p[1].toLowerCase(Locale.ROOT), p[1]);
+        }
+        return h;
+    }
+
+    private final Classes classes;
+    private final Enrollments enrollments;
+    private final TraineeRules rules;
+    private final PersonKey personKey;
+    private final PersonYears personYears;
+    private final Places places;
+    private final Validator validator;
+    private final Clock clock;
+
+    public RosterImport(Classes classes, Enrollments enrollments, TraineeRules rules, PersonKey personKey,
+                        PersonYears personYears, Places places, Validator validator, Clock clock) {
+        this.classes = classes;
+        this.enrollments = enrollments;
+        this.rules = rules;
+        this.personKey = personKey;
+        this.personYears = personYears;
+        this.places = places;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    public Result importRoster(String classId, String contentType, byte[] body) {
+        TrainingClass c = classes.find(classId);
+        CurrentUser user = Access.ownBaseStaff(c.getBaseId(), "class " + classId);
+        List<List<String>> table = read(contentType, body);
+        enrollments.requireOpenForEnrollment(c);
+
+        List<RowError> errors = new ArrayList<>();
+        if (table.isEmpty()) {
+            return new Result(List.of(), List.of(new RowError(0, "file", "the file is empty")));
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> header = table.get(0);
+        for (int i = 0; i < header.size(); i++) {
+            String field = HEADERS.get(header.get(i).trim().toLowerCase(Locale.ROOT));
+            if (field != null) {
+                columns.putIfAbsent(field, i);
+            }
+        }
+        for (String required : new LinkedHashMap<>(HEADERS).values().stream().distinct().toList()) {
+            if (!columns.containsKey(required)) {
+                errors.add(new RowError(1, required, "the header has no column " + required));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Result(List.of(), errors);
+        }
+        int first = 1;
+        if (table.size() > 1 && isHeader(table.get(1))) {
+            first = 2; // the Chinese header with the English one beneath it, as exported
+        }
+        LocalDate today = ProgramCalendar.today(clock);
+        List<Enrollments.Admission> admissions = new ArrayList<>();
+        List<Integer> admissionRows = new ArrayList<>();
+        Map<String, Integer> firstRowOfKey = new HashMap<>();
+        Map<String, Integer> rowOfRegistryId = new LinkedHashMap<>();
+        int dataRows = 0;
+        for (int r = first; r < table.size(); r++) {
+            List<String> cells = table.get(r);
+            if (cells.stream().allMatch(s -> s == null || s.isBlank())) {
+                continue;
+            }
+            int line = r + 1;
+            if (++dataRows > MAX_ROWS) {
+                errors.add(new RowError(line, "file", "a roster has at most " + MAX_ROWS + " rows"));
+                break;
+            }
+            List<RowError> rowErrors = new ArrayList<>();
+            EnrollmentDtos.TraineeRequest req = toRequest(cells, columns, line, rowErrors);
+            for (ConstraintViolation<EnrollmentDtos.TraineeRequest> v : validator.validate(req)) {
+                String field = v.getPropertyPath().toString();
+                if (rowErrors.stream().noneMatch(e -> e.field().equals(field))) {
+                    rowErrors.add(new RowError(line, field, v.getMessage()));
+                }
+            }
+            TraineeRules.Checked checked = null;
+            if (rowErrors.isEmpty()) {
+                checked = rules.check(req, today);
+                checked.all().forEach(fe -> rowErrors.add(new RowError(line, fe.field(), fe.message())));
+                if (rowErrors.isEmpty() && c.getTrainingForm() != cn.sunshine.enrollment.klass.TrainingForm.FREE
+                        && req.subsidyFen() > c.getFeeFen()) {
+                    rowErrors.add(new RowError(line, "subsidyFen", "must not exceed the class's fee " + c.getFeeFen() + " fen"));
+                }
+            }
+            if (rowErrors.isEmpty()) {
+                String key = personKey.of(checked.id());
+                Integer earlier = firstRowOfKey.putIfAbsent(key, line);
+                if (earlier != null) {
+                    rowErrors.add(new RowError(line, "idNumber", "the same person as row " + earlier + " of this file"));
+                } else {
+                    rowOfRegistryId.put(PersonYear.id(key, c.getYear()), line);
+                    admissions.add(new Enrollments.Admission(Ids.newId(), checked.trainee(), key, req.subsidyTier(),
+                            req.subsidyFen()));
+                    admissionRows.add(line);
+                }
+            }
+            errors.addAll(rowErrors);
+        }
+        if (!rowOfRegistryId.isEmpty()) {
+            for (PersonYear holder : personYears.findAll(new ArrayList<>(rowOfRegistryId.keySet()))) {
+                errors.add(new RowError(rowOfRegistryId.get(holder.id()), "idNumber", holder.maskedIdNumber()
+                        + " is already enrolled this year at " + PersonYears.where(holder)
+                        + ": a person is subsidised once a year"));
+            }
+        }
+        if (dataRows == 0) {
+            errors.add(new RowError(0, "file", "the file has no trainees"));
+        }
+        int asked = dataRows;
+        int quotaLeft = places.find(PlaceCounter.quotaId(c.getBaseId(), c.getMajorCode(), c.getYear()))
+                .map(PlaceCounter::remaining).orElse(0);
+        if (asked > quotaLeft) {
+            errors.add(new RowError(0, "file", "the agreed quota of the base for " + c.getMajorCode() + " in "
+                    + c.getYear() + " has " + Math.max(0, quotaLeft) + " place(s) left; the file has " + asked + " trainees"));
+        }
+        int seatsLeft = places.find(PlaceCounter.classId(c.getId())).map(PlaceCounter::remaining).orElse(0);
+        if (asked > seatsLeft) {
+            errors.add(new RowError(0, "file", "the class has " + Math.max(0, seatsLeft) + " place(s) left; the file has "
+                    + asked + " trainees"));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparingInt(RowError::row));
+            return new Result(List.of(), errors);
+        }
+        try {
+            return new Result(enrollments.admit(c, admissions, user.subject()), List.of());
+        } catch (Enrollments.AlreadyEnrolled e) {
+            // Someone enrolled the person elsewhere between the check and the import: nothing was imported.
+            return new Result(List.of(), List.of(new RowError(admissionRows.get(e.index()), "idNumber", e.getMessage())));
+        }
+    }
+
+    private static List<List<String>> read(String contentType, byte[] body) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (body == null || body.length == 0) {
+            throw DomainException.invalidField("file", "the request body is the roster file; it is empty");
+        }
+        try {
+            if (type.startsWith(Sheets.XLSX)) {
+                return Sheets.readXlsx(body);
+            }
+            if (type.startsWith(Sheets.CSV)) {
+                return Sheets.readCsv(body);
+            }
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalidField("file", e.getMessage());
+        }
+        throw new DomainException(415, "unsupported-media-type", "Unsupported file type",
+                "send the roster as text/csv or as " + Sheets.XLSX);
+    }
+
+    private static boolean isHeader(List<String> row) {
+        return row.stream().filter(s -> s != null && !s.isBlank())
+                .allMatch(s -> HEADERS.containsKey(s.trim().toLowerCase(Locale.ROOT)) || !s.trim().matches(".*\\d.*"))
+                && row.stream().anyMatch(s -> s != null && HEADERS.containsKey(s.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    private static EnrollmentDtos.TraineeRequest toRequest(List<String> cells, Map<String, Integer> columns, int line,
+                                                           List<RowError> errors) {
+        java.util.function.Function<String, String> cell = f -> {
+            int i = columns.get(f);
+            String v = i < cells.size() ? cells.get(i) : null;
+            return v == null || v.isBlank() ? null : v.trim();
+        };
+        String genderText = cell.apply("gender");
+        Gender gender = Gender.parse(genderText);
+        if (genderText != null && gender == null) {
+            errors.add(new RowError(line, "gender", "must be 男 or 女 (MALE or FEMALE)"));
+        }
+        String educationText = cell.apply("education");
+        Education education = Education.parse(educationText);
+        if (educationText != null && education == null) {
+            errors.add(new RowError(line, "education", "is not a known level of education"));
+        }
+        String tierText = cell.apply("subsidyTier");
+        SubsidyTier tier = SubsidyTier.parse(tierText);
+        if (tierText != null && tier == null) {
+            errors.add(new RowError(line, "subsidyTier", "must be TIER_1, TIER_2 or TIER_3"));
+        }
+        String ruralText = cell.apply("ruralHousehold");
+        Boolean rural = ruralText == null ? null : switch (ruralText.toLowerCase(Locale.ROOT)) {
+            case "是", "true", "yes", "y", "1" -> Boolean.TRUE;
+            case "否", "false", "no", "n", "0" -> Boolean.FALSE;
+            default -> {
+                errors.add(new RowError(line, "ruralHousehold", "must be 是 or 否"));
+                yield null;
+            }
+        };
+        String subsidyText = cell.apply("subsidyFen");
+        Long subsidy = null;
+        if (subsidyText != null) {
+            try {
+                subsidy = Long.parseLong(subsidyText);
+            } catch (NumberFormatException e) {
+                errors.add(new RowError(line, "subsidyFen", "must be a whole number of fen"));
+            }
+        }
+        return new EnrollmentDtos.TraineeRequest(cell.apply("name"), gender, cell.apply("idNumber"),
+                cell.apply("householdDivision"), cell.apply("town"), cell.apply("village"), rural, cell.apply("phone"),
+                education, tier, subsidy);
+    }
+}
