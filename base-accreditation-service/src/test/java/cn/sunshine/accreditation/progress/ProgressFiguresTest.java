@@ -9,6 +9,7 @@ import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,10 @@ class ProgressFiguresTest extends ServiceTestSupport {
         String sewing = registerBase("云梦县劳动就业培训中心", "SEWING", "缝纫", 600);
         allocate(YUNMENG_OFFICER, county, toBase(welding, "WELDING", 800));
         allocate(YUNMENG_OFFICER, county, toBase(sewing, "SEWING", 400));
+        clock.set(Instant.parse("2031-03-01T02:00:00Z"));
         String first = signedAgreement(welding, "WELDING", 800, 9000);
+        // The second is signed in mid-November: not yet in force at the end of October.
+        clock.set(Instant.parse("2031-11-15T02:00:00Z"));
         String second = signedAgreement(sewing, "SEWING", 400, 9350);
         assertThat(first).isNotEqualTo(second);
         // An amendment the base has not signed yet does not change what is in force.
@@ -73,8 +77,14 @@ class ProgressFiguresTest extends ServiceTestSupport {
         assertThat(f.path("agreedQuota").asLong()).isEqualTo(1_200);
         assertThat(f.path("basesAccredited").asLong()).isEqualTo(2);
 
+        JsonNode october = progress(YUNMENG_OFFICER, YUNMENG, "2031-10-01", "2031-10-31", 200).path("figures");
+        assertThat(october.path("committedPlacementRateBp").asLong()).isEqualTo(9000);
+        assertThat(october.path("agreementsInForce").asLong()).isEqualTo(1);
+        assertThat(october.path("agreedQuota").asLong()).isEqualTo(800);
+        assertThat(october.path("quota").asLong()).as("the year's quota, in every period of it").isEqualTo(2_000);
+
         // The city: its own ledger's received (not only what it passed on); the agreements below it.
-        JsonNode xiaogan = progress(CITY_OFFICER, Seeds.XIAOGAN, "2031-10-01", "2031-10-31", 200).path("figures");
+        JsonNode xiaogan = progress(CITY_OFFICER, Seeds.XIAOGAN, "2031-10-01", "2031-12-31", 200).path("figures");
         assertThat(xiaogan.path("quota").asLong()).isEqualTo(10_000);
         assertThat(xiaogan.path("committedPlacementRateBp").asLong()).isEqualTo(9117);
         assertThat(xiaogan.path("basesAccredited").asLong()).isEqualTo(2);
