@@ -1,0 +1,88 @@
+package cn.sunshine.placement.completer;
+
+import cn.sunshine.platform.domain.AggregateRoot;
+import cn.sunshine.platform.events.enrollment.TraineeCompleted;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * A trainee who completed (结业), as enrollment-service published it: only completers can be placed,
+ * and they are the denominator of every placement rate. Keyed by the enrollment id. Holds the name
+ * and the masked ID number only, never the whole number or the phone.
+ */
+@Document("placement_completers")
+public class Completer extends AggregateRoot {
+
+    private String classId;
+    @Indexed
+    private String baseId;
+    @Indexed
+    private String divisionCode;
+    private String majorCode;
+    private int year;
+    private String name;
+    private String maskedIdNumber;
+    private String certificateNumber;
+    private Instant completedAt;
+
+    protected Completer() {
+    }
+
+    static Completer from(TraineeCompleted e) {
+        Completer c = new Completer();
+        c.id = e.enrollmentId();
+        c.classId = e.classId();
+        c.baseId = e.baseId();
+        c.divisionCode = e.divisionCode();
+        c.majorCode = e.majorCode();
+        c.year = e.year();
+        c.name = e.name();
+        c.maskedIdNumber = e.maskedIdNumber();
+        c.certificateNumber = e.certificateNumber();
+        c.completedAt = e.completedAt();
+        return c;
+    }
+
+    /** A completion is a fact: a repeated event changes nothing. */
+    void apply(TraineeCompleted e) {
+        // enrollment completes a trainee once; the first event's facts stand
+    }
+
+    public String getClassId() {
+        return classId;
+    }
+
+    public String getBaseId() {
+        return baseId;
+    }
+
+    public String getDivisionCode() {
+        return divisionCode;
+    }
+
+    public String getMajorCode() {
+        return majorCode;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getMaskedIdNumber() {
+        return maskedIdNumber;
+    }
+
+    public String getCertificateNumber() {
+        return certificateNumber;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+}

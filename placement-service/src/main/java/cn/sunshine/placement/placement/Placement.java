@@ -1,0 +1,259 @@
+package cn.sunshine.placement.placement;
+
+import cn.sunshine.placement.completer.Completer;
+import cn.sunshine.placement.followup.Contact;
+import cn.sunshine.placement.followup.FollowUp;
+import cn.sunshine.placement.followup.Problem;
+import cn.sunshine.placement.support.ProgramCalendar;
+import cn.sunshine.platform.domain.AggregateRoot;
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.events.EventTypes;
+import cn.sunshine.platform.events.placement.FollowUpEscalated;
+import cn.sunshine.platform.events.placement.TraineePlaced;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A completer's job (转移就业) as the base reported it, with its follow-up schedule (跟踪服务).
+ *
+ * <p>One current placement per trainee, guarded by one document: the id is
+ * {@code <enrollmentId>-<sequence>}. The first placement is sequence 1; a re-placement after the
+ * trainee left is the next sequence and names the one it follows. Two reports racing for the same
+ * sequence collide on the id, so at most one wins; the history is every sequence of the enrollment.
+ */
+@Document("placements")
+@CompoundIndex(name = "base_reported", def = "{'baseId': 1, 'reportedOn': 1}")
+public class Placement extends AggregateRoot {
+
+    private String enrollmentId;
+    private int sequence;
+    private String classId;
+    @Indexed
+    private String baseId;
+    @Indexed
+    private String divisionCode;
+    private String majorCode;
+    private int year;
+    private String traineeName;
+    private String maskedIdNumber;
+    private EmployerTerms employer;
+    private String orderId;
+    private String job;
+    private long monthlyWageFen;
+    private LocalDate startDate;
+    private Workplace workplace;
+    private boolean contractSigned;
+    private String replacesPlacementId;
+    private PlacementStatus status;
+    private LocalDate leftOn;
+    private String leftReason;
+    private LocalDate reportedOn;
+    private Instant placedAt;
+    private String placedBy;
+    private List<FollowUp> followUps;
+    /** The earliest due date of a follow-up still DUE; null when none is (kept for the due and overdue lists). */
+    @Indexed
+    private LocalDate nextDueOn;
+
+    protected Placement() {
+    }
+
+    public static String idOf(String enrollmentId, int sequence) {
+        return enrollmentId + "-" + sequence;
+    }
+
+    /** A completer's placement; {@code previous} is the placement the trainee left, or null for the first. */
+    static Placement place(Completer completer, Placement previous, EmployerTerms employer, String orderId, String job,
+                           long monthlyWageFen, LocalDate startDate, Workplace workplace, boolean contractSigned,
+                           List<FollowUp> schedule, Instant now, String by) {
+        Placement p = new Placement();
+        p.sequence = previous == null ? 1 : previous.sequence + 1;
+        p.id = idOf(completer.getId(), p.sequence);
+        p.enrollmentId = completer.getId();
+        p.classId = completer.getClassId();
+        p.baseId = completer.getBaseId();
+        p.divisionCode = completer.getDivisionCode();
+        p.majorCode = completer.getMajorCode();
+        p.year = completer.getYear();
+        p.traineeName = completer.getName();
+        p.maskedIdNumber = completer.getMaskedIdNumber();
+        p.employer = employer;
+        p.orderId = orderId;
+        p.job = job;
+        p.monthlyWageFen = monthlyWageFen;
+        p.startDate = startDate;
+        p.workplace = workplace;
+        p.contractSigned = contractSigned;
+        p.replacesPlacementId = previous == null ? null : previous.getId();
+        p.status = PlacementStatus.CURRENT;
+        p.reportedOn = ProgramCalendar.dateOf(now);
+        p.placedAt = now;
+        p.placedBy = by;
+        p.followUps = new ArrayList<>(schedule);
+        p.refreshNextDue();
+        p.recordEvent(EventTypes.TRAINEE_PLACED, new TraineePlaced(p.id, p.enrollmentId, p.classId, p.baseId,
+                p.divisionCode, p.majorCode, p.year, employer.name(), employer.creditCode(), job, monthlyWageFen,
+                startDate, workplace.name(), contractSigned, p.replacesPlacementId, now, by), p.divisionCode, now);
+        return p;
+    }
+
+    /** The trainee left the job: the remaining follow-ups are cancelled; a re-placement may follow. */
+    void leave(LocalDate on, String reason) {
+        if (status != PlacementStatus.CURRENT) {
+            throw DomainException.invalidTransition("placement", status, "left again");
+        }
+        if (on.isBefore(startDate)) {
+            throw DomainException.invalidField("leftOn", "must not be before the start date " + startDate);
+        }
+        status = PlacementStatus.LEFT;
+        leftOn = on;
+        leftReason = reason;
+        followUps = followUps.stream().map(f -> f.status() == FollowUp.Status.DUE ? f.cancelled() : f).toList();
+        refreshNextDue();
+    }
+
+    /**
+     * Records follow-up {@code number}. A problem reported opens an escalation case (its id is
+     * returned and the event recorded with the contact, in the same write).
+     *
+     * @return the escalation case id, or null when no problem was reported
+     */
+    public String recordContact(int number, Contact contact, LocalDate today, int earlyDays, Instant now) {
+        FollowUp f = followUps.stream().filter(x -> x.number() == number).findFirst()
+                .orElseThrow(() -> DomainException.notFound("follow-up " + number + " of placement " + id));
+        if (f.status() != FollowUp.Status.DUE) {
+            throw DomainException.invalidTransition("follow-up", f.status(), "recorded");
+        }
+        if (today.isBefore(f.dueOn().minusDays(earlyDays))) {
+            throw DomainException.rule("follow-up-not-due", "Not due yet",
+                    "follow-up " + number + " falls due on " + f.dueOn() + "; it can be recorded from "
+                            + f.dueOn().minusDays(earlyDays));
+        }
+        String caseId = null;
+        List<Problem> problems = contact.problems();
+        if (!problems.isEmpty()) {
+            caseId = id + "-f" + number;
+            recordEvent(EventTypes.FOLLOW_UP_ESCALATED, new FollowUpEscalated(caseId, id, enrollmentId, baseId,
+                    divisionCode, problems.stream().map(Enum::name).toList(), contact.unpaidWagesFen(), now),
+                    divisionCode, now);
+        }
+        Contact stored = new Contact(contact.contactedOn(), contact.reached(), contact.stillEmployed(),
+                contact.monthlyWageFen(), contact.satisfaction(), problems, contact.unpaidWagesFen(), contact.note(),
+                caseId, contact.recordedAt(), contact.recordedBy());
+        followUps = followUps.stream().map(x -> x.number() == number ? x.done(stored) : x).toList();
+        refreshNextDue();
+        return caseId;
+    }
+
+    private void refreshNextDue() {
+        nextDueOn = followUps.stream().filter(f -> f.status() == FollowUp.Status.DUE).map(FollowUp::dueOn)
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    public String getEnrollmentId() {
+        return enrollmentId;
+    }
+
+    public int getSequence() {
+        return sequence;
+    }
+
+    public String getClassId() {
+        return classId;
+    }
+
+    public String getBaseId() {
+        return baseId;
+    }
+
+    public String getDivisionCode() {
+        return divisionCode;
+    }
+
+    public String getMajorCode() {
+        return majorCode;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public String getTraineeName() {
+        return traineeName;
+    }
+
+    public String getMaskedIdNumber() {
+        return maskedIdNumber;
+    }
+
+    public EmployerTerms getEmployer() {
+        return employer;
+    }
+
+    public String getOrderId() {
+        return orderId;
+    }
+
+    public String getJob() {
+        return job;
+    }
+
+    public long getMonthlyWageFen() {
+        return monthlyWageFen;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public Workplace getWorkplace() {
+        return workplace;
+    }
+
+    public boolean isContractSigned() {
+        return contractSigned;
+    }
+
+    public String getReplacesPlacementId() {
+        return replacesPlacementId;
+    }
+
+    public PlacementStatus getStatus() {
+        return status;
+    }
+
+    public LocalDate getLeftOn() {
+        return leftOn;
+    }
+
+    public String getLeftReason() {
+        return leftReason;
+    }
+
+    public LocalDate getReportedOn() {
+        return reportedOn;
+    }
+
+    public Instant getPlacedAt() {
+        return placedAt;
+    }
+
+    public String getPlacedBy() {
+        return placedBy;
+    }
+
+    public List<FollowUp> getFollowUps() {
+        return followUps;
+    }
+
+    public LocalDate getNextDueOn() {
+        return nextDueOn;
+    }
+}

@@ -1,0 +1,107 @@
+package cn.sunshine.placement.placement;
+
+import cn.sunshine.placement.placement.PlacementDtos.DepartureRequest;
+import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
+import cn.sunshine.placement.placement.PlacementDtos.PlacementView;
+import cn.sunshine.placement.support.Access;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+@RestController
+@Tag(name = "Placements", description = "Completers' jobs as their bases report them, departures and re-placements")
+public class PlacementController {
+
+    private final Placements placements;
+    private final MongoTemplate mongo;
+
+    public PlacementController(Placements placements, MongoTemplate mongo) {
+        this.placements = placements;
+        this.mongo = mongo;
+    }
+
+    @PostMapping("/api/placement/placements")
+    @Allowed({Role.BASE_STAFF})
+    @Operation(summary = "Report a completer's job (or a re-placement after a departure)")
+    public ResponseEntity<PlacementView> place(@Valid @RequestBody PlaceRequest request) {
+        CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
+        Placement p = placements.place(request, staff);
+        return ResponseEntity.created(URI.create("/api/placement/placements/" + p.getId()))
+                .eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));
+    }
+
+    @GetMapping("/api/placement/placements/{id}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
+            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Operation(summary = "A placement with its follow-ups")
+    public ResponseEntity<PlacementView> get(@PathVariable String id) {
+        Placement p = readable(id);
+        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));
+    }
+
+    @GetMapping("/api/placement/placements")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
+            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Operation(summary = "Placements in your jurisdiction (or of your base), by base, enrollment or status")
+    public PageResult<PlacementView> list(@RequestParam(required = false) String baseId,
+                                          @RequestParam(required = false) String enrollmentId,
+                                          @RequestParam(required = false) PlacementStatus status,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        Criteria c = Access.listScope("baseId", "divisionCode");
+        if (baseId != null) {
+            c = new Criteria().andOperator(c, Criteria.where("baseId").is(baseId));
+        }
+        if (enrollmentId != null) {
+            c = new Criteria().andOperator(c, Criteria.where("enrollmentId").is(enrollmentId));
+        }
+        if (status != null) {
+            c = new Criteria().andOperator(c, Criteria.where("status").is(status));
+        }
+        return PageResult.find(mongo, Query.query(c), Placement.class, page, size, Sort.by("placedAt"))
+                .map(PlacementView::of);
+    }
+
+    @PostMapping("/api/placement/placements/{id}/departure")
+    @Allowed({Role.BASE_STAFF})
+    @Operation(summary = "The trainee left the job: remaining follow-ups are cancelled; a re-placement may follow")
+    public ResponseEntity<PlacementView> leave(@PathVariable String id,
+                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                               @Valid @RequestBody DepartureRequest request) {
+        Placement p = placements.find(id);
+        Access.staffOf(p.getBaseId());
+        ETags.requireMatch(ifMatch, p.getVersion(), "placement " + id);
+        p = placements.leave(p, request.leftOn(), request.reason());
+        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));
+    }
+
+    private Placement readable(String id) {
+        Placement p = mongo.findById(id, Placement.class);
+        if (p == null) {
+            throw cn.sunshine.platform.domain.DomainException.notFound("placement " + id);
+        }
+        Jurisdiction.requireOfficerOrOwnBase(p.getDivisionCode(), p.getBaseId(), "placement " + id);
+        return p;
+    }
+}

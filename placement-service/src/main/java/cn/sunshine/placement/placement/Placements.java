@@ -1,0 +1,106 @@
+package cn.sunshine.placement.placement;
+
+import cn.sunshine.placement.completer.Completer;
+import cn.sunshine.placement.followup.FollowUpProperties;
+import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
+import cn.sunshine.placement.support.ProgramCalendar;
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.identifiers.CreditCode;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.security.CurrentUser;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Reports placements of completers, departures and re-placements. */
+@Service
+public class Placements {
+
+    /** How far ahead of today a start date may be reported (a job agreed, starting soon). */
+    static final int START_AHEAD_DAYS = 90;
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final FollowUpProperties followUp;
+    private final Clock clock;
+
+    public Placements(MongoTemplate mongo, AggregateStore store, FollowUpProperties followUp, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.followUp = followUp;
+        this.clock = clock;
+    }
+
+    public Placement find(String id) {
+        Placement p = mongo.findById(id, Placement.class);
+        if (p == null) {
+            throw DomainException.notFound("placement " + id);
+        }
+        return p;
+    }
+
+    /** The base's staff report a completer's job; refused for anyone who did not complete at their base. */
+    public Placement place(PlaceRequest r, CurrentUser staff) {
+        CreditCode.problem(r.employer().creditCode()).ifPresent(problem -> {
+            throw DomainException.invalidField("employer.creditCode", problem);
+        });
+        Completer completer = mongo.findById(r.enrollmentId(), Completer.class);
+        if (completer == null || !completer.getBaseId().equals(staff.baseId())) {
+            throw DomainException.rule("not-a-completer", "Not a completer",
+                    "enrollment " + r.enrollmentId() + " has no completion at your base: only trainees who "
+                            + "completed the training can be placed");
+        }
+        LocalDate today = ProgramCalendar.today(clock);
+        if (r.startDate().isAfter(today.plusDays(START_AHEAD_DAYS))) {
+            throw DomainException.invalidField("startDate", "must be within " + START_AHEAD_DAYS + " days from today");
+        }
+        Placement previous = null;
+        if (r.replacesPlacementId() != null && !r.replacesPlacementId().isBlank()) {
+            previous = mongo.findById(r.replacesPlacementId(), Placement.class);
+            if (previous == null || !previous.getEnrollmentId().equals(completer.getId())) {
+                throw DomainException.invalidField("replacesPlacementId", "is not a placement of this trainee");
+            }
+            if (previous.getStatus() != PlacementStatus.LEFT) {
+                throw DomainException.conflict("still-placed", "Still placed",
+                        "the trainee has not left placement " + previous.getId() + ": record the departure first");
+            }
+            if (mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                            .is(Placement.idOf(completer.getId(), previous.getSequence() + 1))), Placement.class)) {
+                throw DomainException.conflict("already-replaced", "Already re-placed",
+                        "placement " + previous.getId() + " was already followed by a re-placement");
+            }
+        }
+        Instant now = clock.instant();
+        EmployerTerms employer = new EmployerTerms(r.employer().name().trim(), r.employer().creditCode(),
+                r.employer().address().trim(), r.employer().hrPhone());
+        Placement p = Placement.place(completer, previous, employer, blankToNull(r.orderId()), r.job().trim(),
+                r.monthlyWageFen(), r.startDate(), r.workplace(), r.contractSigned(),
+                followUp.scheduleFrom(r.startDate()), now, staff.subject());
+        try {
+            return store.insert(p);
+        } catch (DuplicateKeyException e) {
+            throw previous == null
+                    ? DomainException.conflict("already-placed", "Already placed",
+                    "the trainee already has a placement: a new job is a re-placement after the departure")
+                    : DomainException.conflict("already-replaced", "Already re-placed",
+                    "placement " + previous.getId() + " was already followed by a re-placement");
+        }
+    }
+
+    public Placement leave(Placement p, LocalDate on, String reason) {
+        if (on.isAfter(ProgramCalendar.today(clock))) {
+            throw DomainException.invalidField("leftOn", "must not be in the future");
+        }
+        p.leave(on, reason.trim());
+        return store.update(p);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

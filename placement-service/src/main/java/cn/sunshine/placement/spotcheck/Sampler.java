@@ -1,0 +1,32 @@
+package cn.sunshine.placement.spotcheck;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The reproducible draw: the population is ordered by id (so storage order does not matter), then
+ * a partial Fisher–Yates shuffle driven by {@link SplittableRandom} with the recorded seed picks
+ * the first {@code size}. The same seed over the same population draws the same sample on any JVM
+ * (SplittableRandom's algorithm is fixed by its specification).
+ */
+final class Sampler {
+
+    private Sampler() {
+    }
+
+    static List<String> draw(List<String> populationIds, int size, long seed) {
+        List<String> ids = new ArrayList<>(populationIds);
+        ids.sort(Comparator.naturalOrder());
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = Math.min(size, ids.size());
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(ids.size() - i);
+            String t = ids.get(i);
+            ids.set(i, ids.get(j));
+            ids.set(j, t);
+        }
+        return List.copyOf(ids.subList(0, n));
+    }
+}

@@ -1,0 +1,155 @@
+package cn.sunshine.placement.spotcheck;
+
+import cn.sunshine.placement.contact.ContactLookups.Outcome;
+import cn.sunshine.placement.support.Access;
+import cn.sunshine.platform.identifiers.PersonalData;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@Tag(name = "Spot checks", description = "Phone spot checks (抽查) of the placements a base reported")
+public class SpotCheckController {
+
+    public record DrawRequest(@NotBlank @Size(max = 100) String baseId, @NotNull LocalDate periodFrom,
+                              @NotNull LocalDate periodTo, Long seed) {
+    }
+
+    public record CallRequest(@NotBlank @Size(max = 140) String placementId, @NotNull Boolean reached,
+                              Boolean attendedTraining, Boolean employedAsReported, Boolean subsidyReceived,
+                              Boolean chargedFee, @Size(max = 1000) String note) {
+    }
+
+    public record ItemView(String placementId, String enrollmentId, String traineeName, String maskedIdNumber,
+                           String employerName, String employerAddress, String job, String workplace,
+                           Outcome contact, String phone, String contactProblem, Call call) {
+    }
+
+    public record SpotCheckView(String id, long version, String baseId, String divisionCode, int year,
+                                LocalDate periodFrom, LocalDate periodTo, int population, int sampleRateBp, long seed,
+                                int sampled, int contactsPending, SpotCheck.Status status, Instant drawnAt,
+                                String drawnBy, Instant concludedAt, List<ItemView> items) {
+    }
+
+    private final SpotChecks spotChecks;
+    private final MongoTemplate mongo;
+
+    public SpotCheckController(SpotChecks spotChecks, MongoTemplate mongo) {
+        this.spotChecks = spotChecks;
+        this.mongo = mongo;
+    }
+
+    @PostMapping("/api/placement/spot-checks")
+    @Allowed({Role.COUNTY_OFFICER})
+    @Operation(summary = "Draw a reproducible sample of a base's reported placements in a period, with the call list")
+    public ResponseEntity<SpotCheckView> draw(@Valid @RequestBody DrawRequest r) {
+        CurrentUser officer = Jurisdiction.requireRole(Role.COUNTY_OFFICER);
+        SpotCheck s = spotChecks.draw(r.baseId(), r.periodFrom(), r.periodTo(), r.seed(), officer);
+        return ResponseEntity.created(URI.create("/api/placement/spot-checks/" + s.getId()))
+                .cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion())).body(view(s, officer));
+    }
+
+    @GetMapping("/api/placement/spot-checks/{id}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.AUDITOR})
+    @Operation(summary = "A spot check with its call list (phones whole only for the county's officers while open)")
+    public ResponseEntity<SpotCheckView> get(@PathVariable String id) {
+        SpotCheck s = spotChecks.find(id);
+        Jurisdiction.requireCovers(s.getDivisionCode(), "spot check " + id);
+        CurrentUser user = Jurisdiction.currentUser();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion()))
+                .body(view(s, user));
+    }
+
+    @GetMapping("/api/placement/spot-checks")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.AUDITOR})
+    @Operation(summary = "Spot checks in your jurisdiction, newest first")
+    public PageResult<SpotCheckView> list(@RequestParam(required = false) String baseId,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        Criteria c = Jurisdiction.scope("divisionCode");
+        if (baseId != null) {
+            c = new Criteria().andOperator(c, Criteria.where("baseId").is(baseId));
+        }
+        CurrentUser user = Jurisdiction.currentUser();
+        return PageResult.find(mongo, Query.query(c), SpotCheck.class, page, size,
+                Sort.by(Sort.Direction.DESC, "drawnAt")).map(s -> view(s, user));
+    }
+
+    @PostMapping("/api/placement/spot-checks/{id}/contacts")
+    @Allowed({Role.COUNTY_OFFICER})
+    @Operation(summary = "Ask enrollment again for the contacts still pending")
+    public ResponseEntity<SpotCheckView> retryContacts(@PathVariable String id) {
+        SpotCheck s = spotChecks.find(id);
+        CurrentUser officer = Access.countyOfficerOver(s.getDivisionCode(), "spot check " + id);
+        s = spotChecks.retryContacts(s, officer);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion()))
+                .body(view(s, officer));
+    }
+
+    @PostMapping("/api/placement/spot-checks/{id}/calls")
+    @Allowed({Role.COUNTY_OFFICER})
+    @Operation(summary = "Record a call: each discrepancy becomes a finding against the base, published")
+    public ResponseEntity<SpotCheckView> call(@PathVariable String id,
+                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                              @Valid @RequestBody CallRequest r) {
+        SpotCheck s = spotChecks.find(id);
+        CurrentUser officer = Access.countyOfficerOver(s.getDivisionCode(), "spot check " + id);
+        ETags.requireMatch(ifMatch, s.getVersion(), "spot check " + id);
+        s = spotChecks.recordCall(s, r, officer);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion()))
+                .body(view(s, officer));
+    }
+
+    @PostMapping("/api/placement/spot-checks/{id}/conclusion")
+    @Allowed({Role.COUNTY_OFFICER})
+    @Operation(summary = "Conclude the round: publishes its counts and erases the phones")
+    public ResponseEntity<SpotCheckView> conclude(@PathVariable String id,
+                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        SpotCheck s = spotChecks.find(id);
+        CurrentUser officer = Access.countyOfficerOver(s.getDivisionCode(), "spot check " + id);
+        ETags.requireMatch(ifMatch, s.getVersion(), "spot check " + id);
+        s = spotChecks.conclude(s, officer);
+        return ResponseEntity.ok().eTag(ETags.of(s.getVersion())).body(view(s, officer));
+    }
+
+    private static SpotCheckView view(SpotCheck s, CurrentUser user) {
+        boolean caller = user.has(Role.COUNTY_OFFICER) && user.covers(s.getDivisionCode())
+                && s.getStatus() == SpotCheck.Status.OPEN;
+        List<ItemView> items = s.getItems().stream().map(i -> new ItemView(i.placementId(), i.enrollmentId(),
+                i.traineeName(), i.maskedIdNumber(), i.employerName(), i.employerAddress(), i.job(), i.workplace(),
+                i.contact(), i.phone() == null ? null : caller ? i.phone() : PersonalData.maskPhone(i.phone()),
+                i.contactProblem(), i.call())).toList();
+        int pending = (int) s.getItems().stream().filter(i -> i.contact() == Outcome.PENDING).count();
+        return new SpotCheckView(s.getId(), s.getVersion(), s.getBaseId(), s.getDivisionCode(), s.getYear(),
+                s.getPeriodFrom(), s.getPeriodTo(), s.getPopulation(), s.getSampleRateBp(), s.getSeed(),
+                s.getItems().size(), pending, s.getStatus(), s.getDrawnAt(), s.getDrawnBy(), s.getConcludedAt(), items);
+    }
+}

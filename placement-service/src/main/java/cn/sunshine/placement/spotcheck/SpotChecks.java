@@ -1,0 +1,118 @@
+package cn.sunshine.placement.spotcheck;
+
+import cn.sunshine.placement.contact.ContactLookups;
+import cn.sunshine.placement.contact.ContactLookups.Outcome;
+import cn.sunshine.placement.contact.EnrollmentContactClient.Purpose;
+import cn.sunshine.placement.placement.Placement;
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Draws spot checks, fetches their call list's contacts, records calls and concludes them. */
+@Service
+public class SpotChecks {
+
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final ContactLookups contacts;
+    private final SpotCheckProperties properties;
+    private final Clock clock;
+
+    public SpotChecks(MongoTemplate mongo, AggregateStore store, ContactLookups contacts,
+                      SpotCheckProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.contacts = contacts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public SpotCheck find(String id) {
+        SpotCheck s = mongo.findById(id, SpotCheck.class);
+        if (s == null) {
+            throw DomainException.notFound("spot check " + id);
+        }
+        return s;
+    }
+
+    /**
+     * Draws the sample of the placements {@code baseId} reported from {@code from} to {@code to}
+     * (Asia/Shanghai dates) and fetches each contact. The draw completes even when enrollment is
+     * unavailable: those contacts are pending.
+     */
+    public SpotCheck draw(String baseId, LocalDate from, LocalDate to, Long requestedSeed, CurrentUser officer) {
+        if (to.isBefore(from)) {
+            throw DomainException.invalidField("periodTo", "must not be before periodFrom");
+        }
+        if (from.getYear() != to.getYear()) {
+            throw DomainException.invalidField("periodTo", "must be in the same program year as periodFrom");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > 366) {
+            throw DomainException.invalidField("periodTo", "a period is a year at most");
+        }
+        Query q = Query.query(new Criteria().andOperator(Jurisdiction.scope("divisionCode"),
+                Criteria.where("baseId").is(baseId), Criteria.where("reportedOn").gte(from).lte(to)));
+        List<Placement> population = mongo.find(q, Placement.class);
+        if (population.isEmpty()) {
+            throw DomainException.rule("nothing-to-check", "Nothing to check",
+                    "base " + baseId + " reported no placements in your jurisdiction from " + from + " to " + to);
+        }
+        long seed = requestedSeed != null ? requestedSeed : SEEDS.nextLong();
+        int size = properties.sampleSize(population.size());
+        Map<String, Placement> byId = population.stream().collect(Collectors.toMap(Placement::getId, Function.identity()));
+        List<SpotCheckItem> items = Sampler.draw(List.copyOf(byId.keySet()), size, seed).stream().map(byId::get)
+                .map(p -> new SpotCheckItem(p.getId(), p.getEnrollmentId(), p.getTraineeName(), p.getMaskedIdNumber(),
+                        p.getEmployer().name(), p.getEmployer().address(), p.getJob(), p.getWorkplace().name(),
+                        Outcome.PENDING, null, "not looked up yet", null))
+                .toList();
+        SpotCheck check = SpotCheck.draw(baseId, population.get(0).getDivisionCode(), from, to, population.size(),
+                properties.sampleRateBp(), seed, items, clock.instant(), officer.subject());
+        fetchPending(check, officer);
+        return store.insert(check);
+    }
+
+    /** Asks enrollment again for the contacts still pending. */
+    public SpotCheck retryContacts(SpotCheck check, CurrentUser officer) {
+        if (check.getStatus() != SpotCheck.Status.OPEN) {
+            throw DomainException.invalidTransition("spot check", check.getStatus(), "given contacts");
+        }
+        fetchPending(check, officer);
+        return store.update(check);
+    }
+
+    private void fetchPending(SpotCheck check, CurrentUser officer) {
+        for (SpotCheckItem item : check.pendingContacts()) {
+            ContactLookups.Answer a = contacts.lookup(item.enrollmentId(), Purpose.SPOT_CHECK,
+                    "spot check " + check.getId() + " of base " + check.getBaseId() + " by " + officer.subject());
+            check.contactRetrieved(item.placementId(), a.outcome(), a.phone(), a.problem());
+        }
+    }
+
+    public SpotCheck recordCall(SpotCheck check, SpotCheckController.CallRequest r, CurrentUser officer) {
+        check.recordCall(r.placementId(), r.reached(), r.attendedTraining(), r.employedAsReported(),
+                r.subsidyReceived(), r.chargedFee(), r.note() == null ? null : r.note().trim(), clock.instant(),
+                officer.subject());
+        return store.update(check);
+    }
+
+    public SpotCheck conclude(SpotCheck check, CurrentUser officer) {
+        check.conclude(clock.instant(), officer.subject());
+        return store.update(check);
+    }
+}

@@ -1,0 +1,114 @@
+package cn.sunshine.placement;
+
+import cn.sunshine.platform.events.EventTypes;
+import cn.sunshine.platform.test.Http;
+import cn.sunshine.platform.test.Seeds;
+import cn.sunshine.platform.test.SunshineServiceTest;
+import cn.sunshine.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Follow-ups fall due on the schedule, overdue ones are listed, and unpaid wages open a case for the county. */
+@SunshineServiceTest
+class FollowUpTest extends PlacementTestSupport {
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("items").forEach(i -> ids.add(i.path("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void followUpsFallDueMonthlyAndOverdueOnesAreListedForTheBaseAndTheCounty() {
+        String baseId = UUID.randomUUID().toString();
+        String enrollmentId = complete(1, "class-" + baseId, baseId, Seeds.YINGCHENG, 2026).get(0);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+        Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
+        String id = staff.post("/api/placement/placements", placeBody(enrollmentId, LocalDate.of(2026, 7, 1)))
+                .json().path("id").asText();
+        String due = "/api/placement/follow-ups?state=DUE&baseId=" + baseId;
+        String overdue = "/api/placement/follow-ups?state=OVERDUE&baseId=" + baseId;
+
+        assertThat(ids(staff.get(due).json())).isEmpty();
+        Http.Response early = staff.post("/api/placement/placements/" + id + "/follow-ups/1",
+                Map.of("contactedOn", "2026-06-30", "reached", true, "stillEmployed", true));
+        assertThat(early.status()).isEqualTo(422);
+
+        clock.set(Instant.parse("2026-08-01T01:00:00Z")); // 09:00 on 1 August in Shanghai: the first falls due
+        assertThat(ids(staff.get(due).json())).containsExactly(id);
+        assertThat(ids(county.get(due).json())).containsExactly(id);
+        assertThat(ids(county.get(overdue).json())).isEmpty();
+
+        clock.set(Instant.parse("2026-08-09T01:00:00Z")); // past the 7 days of grace
+        assertThat(ids(staff.get(overdue).json())).containsExactly(id);
+        assertThat(ids(county.get(overdue).json())).containsExactly(id);
+        assertThat(ids(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU)).get(overdue).json())).isEmpty();
+        assertThat(ids(http().as(TestTokens.baseStaff(Seeds.YINGCHENG, "other-base")).get(overdue).json())).isEmpty();
+
+        Http.Response done = staff.post("/api/placement/placements/" + id + "/follow-ups/1",
+                Map.of("contactedOn", "2026-08-08", "reached", true, "stillEmployed", true, "monthlyWageFen", 530000,
+                        "satisfaction", 4));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().path("escalationCaseId").isNull()).isTrue();
+        assertThat(done.json().path("placement").path("nextDueOn").asText()).isEqualTo("2026-09-01");
+        assertThat(ids(staff.get(overdue).json())).isEmpty();
+        assertThat(staff.post("/api/placement/placements/" + id + "/follow-ups/1",
+                Map.of("contactedOn", "2026-08-08", "reached", false)).status()).isEqualTo(409);
+
+        clock.set(Instant.parse("2026-09-20T01:00:00Z"));
+        assertThat(ids(county.get(overdue).json())).containsExactly(id);
+    }
+
+    @Test
+    void anUnpaidWageReportOpensAnEscalationCaseForTheCounty() {
+        String baseId = UUID.randomUUID().toString();
+        String enrollmentId = complete(1, "class-" + baseId, baseId, Seeds.YINGCHENG, 2026).get(0);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+        String id = staff.post("/api/placement/placements", placeBody(enrollmentId, LocalDate.of(2026, 7, 1)))
+                .json().path("id").asText();
+
+        clock.set(Instant.parse("2026-08-02T02:00:00Z"));
+        Http.Response r = staff.post("/api/placement/placements/" + id + "/follow-ups/1",
+                Map.of("contactedOn", "2026-08-02", "reached", true, "stillEmployed", true, "satisfaction", 1,
+                        "problems", List.of("UNPAID_WAGES"), "unpaidWagesFen", 1040000, "note", "两个月工资未发"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String caseId = r.json().path("escalationCaseId").asText();
+        assertThat(caseId).isEqualTo(id + "-f1");
+
+        var events = published(EventTypes.FOLLOW_UP_ESCALATED, e -> e.path("caseId").asText().equals(caseId), 1);
+        assertThat(events).hasSize(1);
+        assertGoldenShape(EventTypes.FOLLOW_UP_ESCALATED, events.get(0).body());
+        JsonNode e = JSON.readTree(events.get(0).body());
+        assertThat(e.path("unpaidWagesFen").asLong()).isEqualTo(1040000);
+        assertThat(e.path("problems").get(0).asText()).isEqualTo("UNPAID_WAGES");
+
+        Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
+        JsonNode open = county.get("/api/placement/escalations?status=OPEN").json();
+        List<String> openIds = new ArrayList<>();
+        open.path("items").forEach(i -> openIds.add(i.path("id").asText()));
+        assertThat(openIds).contains(caseId);
+        assertThat(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU)).get("/api/placement/escalations/" + caseId)
+                .status()).isEqualTo(404);
+
+        Http.Response resolved = county.post("/api/placement/escalations/" + caseId + "/resolution",
+                Map.of("resolution", "劳动监察大队督促企业补发", "recoveredWagesFen", 1040000));
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.json().path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(staff.post("/api/placement/escalations/" + caseId + "/resolution",
+                Map.of("resolution", "x", "recoveredWagesFen", 0)).status()).isEqualTo(403);
+
+        // unpaid wages without saying so is refused, naming the field
+        Http.Response inconsistent = staff.post("/api/placement/placements/" + id + "/follow-ups/2",
+                Map.of("contactedOn", "2026-08-02", "reached", true, "unpaidWagesFen", 100));
+        assertThat(inconsistent.status()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,174 @@
+package cn.sunshine.placement;
+
+import cn.sunshine.platform.events.EventTypes;
+import cn.sunshine.platform.test.Http;
+import cn.sunshine.platform.test.Seeds;
+import cn.sunshine.platform.test.SunshineServiceTest;
+import cn.sunshine.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Placements of completers only, one current placement per trainee, re-placement, and the rate against the commitment. */
+@SunshineServiceTest
+class PlacementTest extends PlacementTestSupport {
+
+    private static final LocalDate START = LocalDate.of(2026, 7, 1);
+
+    @Test
+    void aCompleterIsPlacedOnceAndThePlacementIsPublished() {
+        String baseId = UUID.randomUUID().toString();
+        String enrollmentId = complete(1, "class-" + baseId, baseId, Seeds.YINGCHENG, 2026).get(0);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+
+        Http.Response placed = staff.post("/api/placement/placements", placeBody(enrollmentId, START));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        JsonNode p = placed.json();
+        assertThat(p.path("status").asText()).isEqualTo("CURRENT");
+        assertThat(p.path("traineeName").asText()).isEqualTo("学员0");
+        assertThat(p.path("followUps")).hasSize(6);
+        assertThat(p.path("followUps").get(0).path("dueOn").asText()).isEqualTo("2026-08-01");
+        assertThat(p.path("followUps").get(5).path("dueOn").asText()).isEqualTo("2027-01-01");
+
+        String placementId = p.path("id").asText();
+        var events = published(EventTypes.TRAINEE_PLACED, e -> e.path("placementId").asText().equals(placementId), 1);
+        assertThat(events).hasSize(1);
+        assertGoldenShape(EventTypes.TRAINEE_PLACED, events.get(0).body());
+        JsonNode e = JSON.readTree(events.get(0).body());
+        assertThat(e.path("enrollmentId").asText()).isEqualTo(enrollmentId);
+        assertThat(e.path("baseId").asText()).isEqualTo(baseId);
+        assertThat(e.path("monthlyWageFen").asLong()).isEqualTo(520000);
+        assertThat(String.valueOf(events.get(0).headers().get(cn.sunshine.platform.events.CloudEventHeaders.DIVISION))).isEqualTo(Seeds.YINGCHENG);
+
+        // a second current placement is refused; the first stands
+        Http.Response again = staff.post("/api/placement/placements", placeBody(enrollmentId, START.plusDays(3)));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("type").asText()).endsWith("already-placed");
+
+        // another base's staff and another county's officer do not see it
+        assertThat(http().as(TestTokens.baseStaff(Seeds.YINGCHENG, "other-base")).get("/api/placement/placements/" + placementId)
+                .status()).isEqualTo(404);
+        assertThat(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU)).get("/api/placement/placements/" + placementId)
+                .status()).isEqualTo(404);
+        assertThat(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG)).get("/api/placement/placements/" + placementId)
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTraineeWhoDidNotCompleteIsRefused() {
+        String baseId = UUID.randomUUID().toString();
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+        Http.Response r = staff.post("/api/placement/placements", placeBody("never-completed-" + baseId, START));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().path("type").asText()).endsWith("not-a-completer");
+
+        // a completer of another base cannot be reported by this one
+        String otherBase = UUID.randomUUID().toString();
+        String theirs = complete(1, "class-" + otherBase, otherBase, Seeds.YINGCHENG, 2026).get(0);
+        assertThat(staff.post("/api/placement/placements", placeBody(theirs, START)).status()).isEqualTo(422);
+        assertThat(mongo.findById(theirs + "-1", cn.sunshine.placement.placement.Placement.class)).isNull();
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldNever500() {
+        String baseId = UUID.randomUUID().toString();
+        String enrollmentId = complete(1, "class-" + baseId, baseId, Seeds.YINGCHENG, 2026).get(0);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+
+        Map<String, Object> badCode = new HashMap<>(placeBody(enrollmentId, START));
+        String code = creditCode(7);
+        char wrong = code.charAt(17) == '0' ? '1' : '0';
+        badCode.put("employer", Map.of("name", "某公司", "creditCode", code.substring(0, 17) + wrong,
+                "address", "武汉市江夏区庙山大道8号", "hrPhone", "027-87654321"));
+        Http.Response r = staff.post("/api/placement/placements", badCode);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("employer.creditCode");
+
+        Map<String, Object> badPhone = new HashMap<>(placeBody(enrollmentId, START));
+        badPhone.put("employer", Map.of("name", "某公司", "creditCode", code, "address", "武汉市江夏区庙山大道8号",
+                "hrPhone", "12345"));
+        assertThat(staff.post("/api/placement/placements", badPhone).status()).isEqualTo(400);
+
+        Map<String, Object> badWorkplace = new HashMap<>(placeBody(enrollmentId, START));
+        badWorkplace.put("workplace", "MOON");
+        assertThat(staff.post("/api/placement/placements", badWorkplace).status()).isEqualTo(400);
+
+        assertThat(staff.postRaw("/api/placement/placements", "{\"enrollmentId\":", "application/json").status())
+                .isEqualTo(400);
+        assertThat(staff.get("/api/placement/rates?year=abc").status()).isEqualTo(400);
+        assertThat(mongo.findById(enrollmentId + "-1", cn.sunshine.placement.placement.Placement.class)).isNull();
+    }
+
+    @Test
+    void aTraineeWhoLeftIsRePlacedAndTheNewPlacementLinksTheOld() {
+        String baseId = UUID.randomUUID().toString();
+        String enrollmentId = complete(1, "class-" + baseId, baseId, Seeds.YINGCHENG, 2026).get(0);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+        String first = staff.post("/api/placement/placements", placeBody(enrollmentId, START)).json().path("id").asText();
+
+        Map<String, Object> replacement = new HashMap<>(placeBody(enrollmentId, START.plusMonths(1)));
+        replacement.put("replacesPlacementId", first);
+        assertThat(staff.post("/api/placement/placements", replacement).status())
+                .as("still working there").isEqualTo(409);
+
+        clock.set(java.time.Instant.parse("2026-08-10T02:00:00Z"));
+        Http.Response left = staff.post("/api/placement/placements/" + first + "/departure",
+                Map.of("leftOn", "2026-08-05", "reason", "工厂减产，工资过低"));
+        assertThat(left.status()).as(left.body()).isEqualTo(200);
+        assertThat(left.json().path("status").asText()).isEqualTo("LEFT");
+        assertThat(left.json().path("nextDueOn").isNull()).isTrue();
+
+        Http.Response second = staff.post("/api/placement/placements", replacement);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(second.json().path("replacesPlacementId").asText()).isEqualTo(first);
+        assertThat(second.json().path("sequence").asInt()).isEqualTo(2);
+        assertThat(staff.post("/api/placement/placements", replacement).status()).isEqualTo(409);
+
+        JsonNode history = staff.get("/api/placement/placements?enrollmentId=" + enrollmentId).json();
+        assertThat(history.path("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theRateOfAClassIsPlacedOverCompletedAndAShortfallAgainstNinetyPercentIsFlagged() {
+        String baseId = UUID.randomUUID().toString();
+        String classId = "class-" + baseId;
+        agree(baseId, Seeds.YINGCHENG, 2026, 9000);
+        List<String> completers = complete(20, classId, baseId, Seeds.YINGCHENG, 2026);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+        for (String id : completers.subList(0, 17)) {
+            assertThat(staff.post("/api/placement/placements", placeBody(id, START)).status()).isEqualTo(201);
+        }
+        Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !county.get("/api/placement/rates?year=2026&classId=" + classId).json().path("committedRateBp").isNull());
+
+        JsonNode rate = county.get("/api/placement/rates?year=2026&classId=" + classId).json();
+        assertThat(rate.path("completed").asLong()).isEqualTo(20);
+        assertThat(rate.path("placed").asLong()).isEqualTo(17);
+        assertThat(rate.path("rateBp").asInt()).isEqualTo(8500);
+        assertThat(rate.path("committedRateBp").asInt()).isEqualTo(9000);
+        assertThat(rate.path("shortfall").asBoolean()).isTrue();
+        assertThat(rate.path("shortfallTrainees").asLong()).isEqualTo(1);
+
+        // one more placement meets the commitment exactly
+        assertThat(staff.post("/api/placement/placements", placeBody(completers.get(17), START)).status()).isEqualTo(201);
+        JsonNode met = staff.get("/api/placement/rates?year=2026&baseId=" + baseId).json();
+        assertThat(met.path("rateBp").asInt()).isEqualTo(9000);
+        assertThat(met.path("shortfall").asBoolean()).isFalse();
+        assertThat(met.path("shortfallTrainees").asLong()).isZero();
+
+        // another county's officer counts none of them
+        JsonNode foreign = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU))
+                .get("/api/placement/rates?year=2026&classId=" + classId).json();
+        assertThat(foreign.path("completed").asLong()).isZero();
+    }
+}

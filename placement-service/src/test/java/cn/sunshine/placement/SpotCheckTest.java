@@ -1,0 +1,200 @@
+package cn.sunshine.placement;
+
+import cn.sunshine.placement.spotcheck.SpotCheck;
+import cn.sunshine.platform.events.EventTypes;
+import cn.sunshine.platform.test.Http;
+import cn.sunshine.platform.test.Seeds;
+import cn.sunshine.platform.test.SunshineServiceTest;
+import cn.sunshine.platform.test.TestTokens;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A base reports 100 placements; a county officer draws 5 with a recorded seed (the same seed draws
+ * the same 5); the call list's phones come from enrollment's audited lookup (WireMock); one call
+ * finds the trainee never worked there and the finding is published; when enrollment fails or is
+ * slow, the draw still completes with those contacts pending.
+ */
+@SunshineServiceTest
+class SpotCheckTest extends PlacementTestSupport {
+
+    private static final String LOOKUPS = "/api/enrollment/contact-lookups";
+    private static final String PHONE = "13812345678";
+
+    private final WireMockServer enrollment = EnrollmentStub.server();
+
+    @BeforeEach
+    void resetEnrollment() {
+        enrollment.resetAll();
+    }
+
+    private void enrollmentAnswers() {
+        enrollment.stubFor(post(urlEqualTo(LOOKUPS)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"enrollmentId\":\"{{jsonPath request.body '$.enrollmentId'}}\",\"name\":\"学员\","
+                        + "\"phone\":\"" + PHONE + "\",\"householdDivision\":\"420981\",\"town\":\"城中街道\","
+                        + "\"village\":null,\"lookupId\":\"{{randomValue type='UUID'}}\"}")
+                .withTransformers("response-template")));
+    }
+
+    /** {@code n} completers of a new base in Yingcheng, each placed by the base today; returns the base id. */
+    private String baseWithPlacements(int n) {
+        String baseId = UUID.randomUUID().toString();
+        List<String> completers = complete(n, "class-" + baseId, baseId, Seeds.YINGCHENG, 2026);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+        for (String id : completers) {
+            assertThat(staff.post("/api/placement/placements", placeBody(id, LocalDate.of(2026, 7, 1))).status())
+                    .isEqualTo(201);
+        }
+        return baseId;
+    }
+
+    private static Map<String, Object> drawBody(String baseId, long seed) {
+        return Map.of("baseId", baseId, "periodFrom", "2026-06-01", "periodTo", "2026-06-30", "seed", seed);
+    }
+
+    private static List<String> sampled(JsonNode check) {
+        List<String> ids = new ArrayList<>();
+        check.path("items").forEach(i -> ids.add(i.path("placementId").asText()));
+        return ids;
+    }
+
+    @Test
+    void fivePercentOfAHundredAreDrawnReproduciblyCalledAndADiscrepancyIsPublishedAsAFinding() {
+        enrollmentAnswers();
+        String baseId = baseWithPlacements(100);
+        Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
+
+        Http.Response drawn = county.post("/api/placement/spot-checks", drawBody(baseId, 20261015L));
+        assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
+        JsonNode check = drawn.json();
+        assertThat(check.path("population").asInt()).isEqualTo(100);
+        assertThat(check.path("sampled").asInt()).isEqualTo(5);
+        assertThat(check.path("seed").asLong()).isEqualTo(20261015L);
+        assertThat(check.path("contactsPending").asInt()).isZero();
+        check.path("items").forEach(i -> {
+            assertThat(i.path("contact").asText()).isEqualTo("RETRIEVED");
+            assertThat(i.path("phone").asText()).isEqualTo(PHONE);
+        });
+        List<String> sample = sampled(check);
+        assertThat(sample).doesNotHaveDuplicates().allMatch(id -> id.endsWith("-1"));
+
+        // the same seed draws the same five; another seed draws another sample
+        assertThat(sampled(county.post("/api/placement/spot-checks", drawBody(baseId, 20261015L)).json()))
+                .containsExactlyElementsOf(sample);
+        assertThat(sampled(county.post("/api/placement/spot-checks", drawBody(baseId, 7L)).json()))
+                .hasSize(5).isNotEqualTo(sample);
+
+        // every contact came through the audited lookup, as this service, for the stated purpose
+        enrollment.verify(15, postRequestedFor(urlEqualTo(LOOKUPS))
+                .withHeader("Authorization", equalTo("Bearer " + EnrollmentStub.SERVICE_TOKEN))
+                .withRequestBody(matchingJsonPath("$.purpose", equalTo("SPOT_CHECK")))
+                .withRequestBody(matchingJsonPath("$.reason")));
+
+        // others in the county see the list with phones masked; another county does not see it
+        String id = check.path("id").asText();
+        JsonNode audited = http().as(TestTokens.of("AUDITOR", Seeds.YINGCHENG)).get("/api/placement/spot-checks/" + id).json();
+        assertThat(audited.path("items").get(0).path("phone").asText()).isNotEqualTo(PHONE).contains("*");
+        assertThat(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU)).get("/api/placement/spot-checks/" + id)
+                .status()).isEqualTo(404);
+        assertThat(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU)).post("/api/placement/spot-checks",
+                drawBody(baseId, 1L)).status()).isEqualTo(422);
+
+        // the calls: the first trainee never worked there, the others confirm everything
+        String neverWorked = sample.get(0);
+        Http.Response call = county.post("/api/placement/spot-checks/" + id + "/calls",
+                Map.of("placementId", neverWorked, "reached", true, "attendedTraining", true,
+                        "employedAsReported", false, "subsidyReceived", true, "chargedFee", false,
+                        "note", "从未在该单位工作"));
+        assertThat(call.status()).as(call.body()).isEqualTo(200);
+        for (String other : sample.subList(1, 5)) {
+            assertThat(county.post("/api/placement/spot-checks/" + id + "/calls",
+                    Map.of("placementId", other, "reached", true, "attendedTraining", true,
+                            "employedAsReported", true, "subsidyReceived", true, "chargedFee", false)).status())
+                    .isEqualTo(200);
+        }
+        assertThat(county.post("/api/placement/spot-checks/" + id + "/calls",
+                Map.of("placementId", sample.get(1), "reached", false)).status()).isEqualTo(409);
+
+        var findings = published(EventTypes.FINDING_RECORDED, e -> e.path("spotCheckId").asText().equals(id), 1);
+        assertThat(findings).hasSize(1);
+        assertGoldenShape(EventTypes.FINDING_RECORDED, findings.get(0).body());
+        JsonNode finding = JSON.readTree(findings.get(0).body());
+        assertThat(finding.path("kind").asText()).isEqualTo("NOT_EMPLOYED_AS_REPORTED");
+        assertThat(finding.path("placementId").asText()).isEqualTo(neverWorked);
+        assertThat(finding.path("baseId").asText()).isEqualTo(baseId);
+        assertThat(finding.path("year").asInt()).isEqualTo(2026);
+
+        Http.Response concluded = county.post("/api/placement/spot-checks/" + id + "/conclusion", null);
+        assertThat(concluded.status()).as(concluded.body()).isEqualTo(200);
+        var rounds = published(EventTypes.SPOT_CHECK_CONCLUDED, e -> e.path("spotCheckId").asText().equals(id), 1);
+        assertGoldenShape(EventTypes.SPOT_CHECK_CONCLUDED, rounds.get(0).body());
+        JsonNode round = JSON.readTree(rounds.get(0).body());
+        assertThat(round.path("population").asInt()).isEqualTo(100);
+        assertThat(round.path("sampled").asInt()).isEqualTo(5);
+        assertThat(round.path("called").asInt()).isEqualTo(5);
+        assertThat(round.path("confirmed").asInt()).isEqualTo(4);
+        assertThat(round.path("seed").asLong()).isEqualTo(20261015L);
+        assertThat(round.path("findings").get(0).asText()).isEqualTo("NOT_EMPLOYED_AS_REPORTED");
+
+        // the phones are gone once the round is concluded
+        assertThat(mongo.findById(id, SpotCheck.class).getItems()).allMatch(i -> i.phone() == null);
+    }
+
+    @Test
+    void whenEnrollmentFailsTheDrawCompletesWithContactsPendingAndALaterRetryFetchesThem() {
+        enrollment.stubFor(post(urlEqualTo(LOOKUPS)).willReturn(aResponse().withStatus(503)));
+        String baseId = baseWithPlacements(40);
+        Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
+
+        Http.Response drawn = county.post("/api/placement/spot-checks", drawBody(baseId, 42L));
+        assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
+        JsonNode check = drawn.json();
+        assertThat(check.path("sampled").asInt()).isEqualTo(2);
+        assertThat(check.path("contactsPending").asInt()).isEqualTo(2);
+        check.path("items").forEach(i -> {
+            assertThat(i.path("contact").asText()).isEqualTo("PENDING");
+            assertThat(i.path("phone").isNull()).isTrue();
+            assertThat(i.path("contactProblem").asText()).contains("503");
+        });
+
+        enrollment.resetAll();
+        enrollmentAnswers();
+        JsonNode retried = county.post("/api/placement/spot-checks/" + check.path("id").asText() + "/contacts", null).json();
+        assertThat(retried.path("contactsPending").asInt()).isZero();
+        assertThat(sampled(retried)).containsExactlyElementsOf(sampled(check));
+        retried.path("items").forEach(i -> assertThat(i.path("phone").asText()).isEqualTo(PHONE));
+    }
+
+    @Test
+    void whenEnrollmentIsTooSlowTheDrawCompletesWithContactsPending() {
+        enrollment.stubFor(post(urlEqualTo(LOOKUPS)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)
+                .withHeader("Content-Type", "application/json").withBody("{\"phone\":\"" + PHONE + "\"}")));
+        String baseId = baseWithPlacements(20);
+
+        Http.Response drawn = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG))
+                .post("/api/placement/spot-checks", drawBody(baseId, 5L));
+        assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
+        JsonNode check = drawn.json();
+        assertThat(check.path("sampled").asInt()).as("at least one per base").isEqualTo(1);
+        assertThat(check.path("contactsPending").asInt()).isEqualTo(1);
+        assertThat(check.path("items").get(0).path("phone").isNull()).isTrue();
+        assertThat(check.path("items").get(0).path("contactProblem").asText()).isEqualTo("enrollment did not answer in time");
+    }
+}
