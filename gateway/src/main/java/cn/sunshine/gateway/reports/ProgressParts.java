@@ -4,6 +4,7 @@ import cn.sunshine.gateway.edge.EdgeProperties;
 import cn.sunshine.gateway.routing.BackendServices;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,7 @@ public class ProgressParts {
         f.put("enrollment", List.of("enrolled", "completed"));
         f.put("placement", List.of("placed", "spotChecks", "findings"));
         f.put("subsidy", List.of("subsidyCommittedFen", "subsidyPaidFen"));
-        return java.util.Collections.unmodifiableMap(f);
+        return Collections.unmodifiableMap(f);
     }
 
     /** Every area's part, asked in parallel; completes when the slowest answers or times out. */
@@ -142,7 +144,7 @@ public class ProgressParts {
     }
 
     static Part failure(String area, String service, Throwable e) {
-        if (e instanceof TimeoutException || hasCause(e, io.netty.handler.timeout.ReadTimeoutException.class)
+        if (e instanceof TimeoutException || hasCause(e, ReadTimeoutException.class)
                 || hasCause(e, TimeoutException.class)) {
             return Part.failed(area, service, Part.Status.TIMEOUT, service + " did not answer in time");
         }

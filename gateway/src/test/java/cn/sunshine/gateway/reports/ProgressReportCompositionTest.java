@@ -1,12 +1,20 @@
 package cn.sunshine.gateway.reports;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import java.net.ConnectException;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,5 +125,32 @@ class ProgressReportCompositionTest {
                 .contains("another division");
         assertThat(ProgressParts.read("enrollment", "enrollment-service", "420981", "<html>".getBytes()).status())
                 .isEqualTo(Part.Status.ERROR);
+    }
+
+    @Test
+    void aPartThatDidNotAnswerSaysWhy() {
+        String svc = "placement-service";
+        assertThat(ProgressParts.failure("placement", svc, new TimeoutException()).status())
+                .isEqualTo(Part.Status.TIMEOUT);
+        assertThat(ProgressParts.failure("placement", svc, new WebClientRequestException(ReadTimeoutException.INSTANCE,
+                HttpMethod.GET, URI.create("http://127.0.0.1/"),
+                new HttpHeaders())).status()).as("no response headers in time").isEqualTo(Part.Status.TIMEOUT);
+        Part refused = ProgressParts.failure("placement", svc, new WebClientRequestException(new ConnectException("Connection refused"),
+                HttpMethod.GET, URI.create("http://127.0.0.1/"),
+                new HttpHeaders()));
+        assertThat(refused.status()).isEqualTo(Part.Status.UNAVAILABLE);
+        assertThat(refused.reason()).isEqualTo("placement-service cannot be reached");
+        assertThat(ProgressParts.failure("placement", svc, response(404)).reason()).isEqualTo("not provided by placement-service");
+        assertThat(ProgressParts.failure("placement", svc, response(503)).status()).isEqualTo(Part.Status.UNAVAILABLE);
+        Part forbidden = ProgressParts.failure("placement", svc, response(403));
+        assertThat(forbidden.status()).as("the service refused what the gateway allowed").isEqualTo(Part.Status.ERROR);
+        assertThat(forbidden.reason()).isEqualTo("placement-service answered 403");
+        assertThat(ProgressParts.failure("placement", svc, response(500)).status()).isEqualTo(Part.Status.ERROR);
+        assertThat(ProgressParts.failure("placement", svc, new IllegalStateException()).status()).isEqualTo(Part.Status.ERROR);
+    }
+
+    private static WebClientResponseException response(int status) {
+        return WebClientResponseException.create(status, "x",
+                new HttpHeaders(), new byte[0], null);
     }
 }
