@@ -133,6 +133,14 @@ class PlacementTest extends PlacementTestSupport {
         assertThat(second.json().path("sequence").asInt()).isEqualTo(2);
         assertThat(staff.post("/api/placement/placements", replacement).status()).isEqualTo(409);
 
+        // published as a re-placement, naming the old one; "placed" stays once per trainee
+        String secondId = second.json().path("id").asText();
+        var replaced = published(EventTypes.TRAINEE_REPLACED, e -> e.path("placementId").asText().equals(secondId), 1);
+        assertGoldenShape(EventTypes.TRAINEE_REPLACED, replaced.get(0).body());
+        assertThat(JSON.readTree(replaced.get(0).body()).path("replacesPlacementId").asText()).isEqualTo(first);
+        assertThat(published(EventTypes.TRAINEE_PLACED, e -> e.path("enrollmentId").asText().equals(enrollmentId), 1))
+                .hasSize(1);
+
         JsonNode history = staff.get("/api/placement/placements?enrollmentId=" + enrollmentId).json();
         assertThat(history.path("total").asInt()).isEqualTo(2);
     }

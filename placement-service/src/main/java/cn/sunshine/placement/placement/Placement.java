@@ -98,7 +98,8 @@ public class Placement extends AggregateRoot {
         p.placedBy = by;
         p.followUps = new ArrayList<>(schedule);
         p.refreshNextDue();
-        p.recordEvent(EventTypes.TRAINEE_PLACED, new TraineePlaced(p.id, p.enrollmentId, p.classId, p.baseId,
+        // placed counts a trainee once (the rate's numerator); a re-placement is its own fact
+        p.recordEvent(previous == null ? EventTypes.TRAINEE_PLACED : EventTypes.TRAINEE_REPLACED, new TraineePlaced(p.id, p.enrollmentId, p.classId, p.baseId,
                 p.divisionCode, p.majorCode, p.year, employer.name(), employer.creditCode(), job, monthlyWageFen,
                 startDate, workplace.name(), contractSigned, p.replacesPlacementId, now, by), p.divisionCode, now);
         return p;

@@ -63,6 +63,9 @@ public final class EventTypes {
     public static final EventType<TraineePlaced> TRAINEE_PLACED =
             new EventType<>("placement.trainee.placed.v1", TraineePlaced.class);
 
+    public static final EventType<TraineePlaced> TRAINEE_REPLACED =
+            new EventType<>("placement.trainee.re-placed.v1", TraineePlaced.class);
+
     public static final EventType<FollowUpEscalated> FOLLOW_UP_ESCALATED =
             new EventType<>("placement.follow-up.escalated.v1", FollowUpEscalated.class);
 
@@ -83,7 +86,7 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(BASE_ACCREDITED, BASE_REVOKED, BASE_RENEWED, TENDER_PUBLISHED,
             QUOTA_ALLOCATED, AGREEMENT_SIGNED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
-            TRAINEE_ASSESSED, TRAINEE_COMPLETED, TRAINEE_PLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
+            TRAINEE_ASSESSED, TRAINEE_COMPLETED, TRAINEE_PLACED, TRAINEE_REPLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
             SPOT_CHECK_CONCLUDED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED);
 
     private EventTypes() {

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * {@code placement.trainee.placed.v1}: a completer was placed in a job (转移就业), reported by the
- * base. A re-placement after the trainee left a job is a new placement that names the one it follows.
+ * {@code placement.trainee.placed.v1}: a completer was placed in a job (转移就业) for the first time,
+ * reported by the base; it counts once per trainee (the numerator of the placement rate).
+ * {@code placement.trainee.re-placed.v1} carries the same fields for a re-placement after the
+ * trainee left a job (重新安置): a new placement that names the one it follows.
  *
  * @param placementId         our id of the placement
  * @param enrollmentId        the enrollment the trainee completed
@@ -21,7 +23,7 @@ import java.time.LocalDate;
  * @param startDate           first working day (Asia/Shanghai)
  * @param workplace           {@code HOME_COUNTY}, {@code IN_PROVINCE}, {@code OUT_OF_PROVINCE} or {@code ABROAD}
  * @param contractSigned      whether a labour contract was signed
- * @param replacesPlacementId the placement this one follows after the trainee left it, or null
+ * @param replacesPlacementId the placement this one follows after the trainee left it (null when placed)
  * @param placedAt            when it was reported
  * @param placedBy            who reported it (token subject)
  */
