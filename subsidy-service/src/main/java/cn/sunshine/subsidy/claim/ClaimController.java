@@ -1,0 +1,126 @@
+package cn.sunshine.subsidy.claim;
+
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+
+@RestController
+@Tag(name = "Claims", description = "A base's claim and its approval chain: 核准 → 审批 → 复核")
+public class ClaimController {
+
+    public record SubmitRequest(@NotBlank String classId, @NotEmpty @Size(max = 500) List<@NotBlank String> voucherSerials) {
+    }
+
+    /** A decision: APPROVE, or REJECT with the reasons (which go back to the base). */
+    public record DecisionRequest(@NotNull @Pattern(regexp = "APPROVE|REJECT") String decision,
+                                  @Size(max = 2000) String reason) {
+        boolean approves() {
+            return "APPROVE".equals(decision);
+        }
+    }
+
+    public record ClaimView(String claimId, String baseId, String baseName, String divisionCode, String classId,
+                            int year, String paymentMode, String status, String waitingFor, long totalFen,
+                            boolean extraApprovalRequired, List<Claim.Line> lines, String submittedAt,
+                            String submittedBy, List<Claim.Decision> decisions, String paidAt) {
+        static ClaimView of(Claim c) {
+            return new ClaimView(c.getId(), c.getBaseId(), c.getBaseName(), c.getDivisionCode(), c.getClassId(),
+                    c.getYear(), c.getPaymentMode(), c.getStatus().name(),
+                    c.currentStage() == null ? null : c.currentStage().name(), c.getTotalFen(),
+                    c.isExtraApprovalRequired(), c.getLines(), c.getSubmittedAt().toString(), c.getSubmittedBy(),
+                    c.getDecisions(), c.getPaidAt() == null ? null : c.getPaidAt().toString());
+        }
+    }
+
+    private final Claims claims;
+
+    public ClaimController(Claims claims) {
+        this.claims = claims;
+    }
+
+    @PostMapping("/api/subsidy/claims")
+    @Allowed({Role.BASE_STAFF})
+    @Operation(summary = "Claim for a class with its redeemed vouchers of completed trainees")
+    public ResponseEntity<ClaimView> submit(@Valid @RequestBody SubmitRequest r) {
+        Claim c = claims.submit(r.classId(), r.voucherSerials().stream().map(String::trim).toList());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(c.getId()).toUri()).eTag(ETags.of(c.getVersion())).body(ClaimView.of(c));
+    }
+
+    @GetMapping("/api/subsidy/claims/{claimId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
+            Role.AUDITOR, Role.BASE_STAFF})
+    @Operation(summary = "A claim with every decision (who, when, why)")
+    public ResponseEntity<ClaimView> get(@PathVariable String claimId) {
+        Claim c = claims.get(claimId);
+        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(ClaimView.of(c));
+    }
+
+    @GetMapping("/api/subsidy/claims")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
+            Role.AUDITOR, Role.BASE_STAFF})
+    @Operation(summary = "Claims in your jurisdiction, or your base's")
+    public PageResult<ClaimView> list(@RequestParam(required = false) String status,
+                                      @RequestParam(required = false) String baseId,
+                                      @RequestParam(required = false) Integer page,
+                                      @RequestParam(required = false) Integer size) {
+        return claims.list(status, baseId, page, size).map(ClaimView::of);
+    }
+
+    @PostMapping("/api/subsidy/claims/{claimId}/verification")
+    @Allowed({Role.COUNTY_OFFICER})
+    @Operation(summary = "核准: the county officer verifies the claim against the ledger and vouchers")
+    public ResponseEntity<ClaimView> verify(@PathVariable String claimId, @Valid @RequestBody DecisionRequest r,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return decided(claims.decide(claimId, Stage.VERIFICATION, r.approves(), r.reason(), ifMatch));
+    }
+
+    @PostMapping("/api/subsidy/claims/{claimId}/approval")
+    @Allowed({Role.COUNTY_LEADER})
+    @Operation(summary = "审批: the county leader approves; the fund commits the amount")
+    public ResponseEntity<ClaimView> approve(@PathVariable String claimId, @Valid @RequestBody DecisionRequest r,
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return decided(claims.decide(claimId, Stage.APPROVAL, r.approves(), r.reason(), ifMatch));
+    }
+
+    @PostMapping("/api/subsidy/claims/{claimId}/extra-approval")
+    @Allowed({Role.COUNTY_LEADER, Role.CITY_OFFICER})
+    @Operation(summary = "The extra approval of a claim above the threshold, by another leader or the city office")
+    public ResponseEntity<ClaimView> extraApprove(@PathVariable String claimId, @Valid @RequestBody DecisionRequest r,
+                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return decided(claims.decide(claimId, Stage.EXTRA_APPROVAL, r.approves(), r.reason(), ifMatch));
+    }
+
+    @PostMapping("/api/subsidy/claims/{claimId}/recheck")
+    @Allowed({Role.FINANCE_OFFICER})
+    @Operation(summary = "复核: the finance bureau officer re-checks; approval orders the payment instructions")
+    public ResponseEntity<ClaimView> recheck(@PathVariable String claimId, @Valid @RequestBody DecisionRequest r,
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return decided(claims.decide(claimId, Stage.RECHECK, r.approves(), r.reason(), ifMatch));
+    }
+
+    private static ResponseEntity<ClaimView> decided(Claim c) {
+        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(ClaimView.of(c));
+    }
+}

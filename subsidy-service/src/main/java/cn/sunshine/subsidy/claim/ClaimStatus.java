@@ -1,0 +1,11 @@
+package cn.sunshine.subsidy.claim;
+
+/**
+ * SUBMITTED → VERIFIED (county officer, 核准) → APPROVED (county leader, 审批; above the threshold
+ * AWAITING_EXTRA_APPROVAL first, then a second approver) → ORDERED (finance officer re-checked, 复核:
+ * payment instructions created) → PAID (every instruction paid). REJECTED at any stage before
+ * ORDERED, with the reasons, back to the base.
+ */
+public enum ClaimStatus {
+    SUBMITTED, VERIFIED, AWAITING_EXTRA_APPROVAL, APPROVED, ORDERED, PAID, REJECTED
+}

@@ -1,0 +1,264 @@
+package cn.sunshine.subsidy.claim;
+
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Ids;
+import cn.sunshine.platform.events.EventTypes;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import cn.sunshine.subsidy.base.BaseStanding;
+import cn.sunshine.subsidy.config.SubsidyProperties;
+import cn.sunshine.subsidy.fund.Funds;
+import cn.sunshine.subsidy.payment.InstructionPaid;
+import cn.sunshine.subsidy.payment.PaymentInstructions;
+import cn.sunshine.subsidy.payment.PaymentOrder;
+import org.springframework.context.event.EventListener;
+import cn.sunshine.subsidy.support.Access;
+import cn.sunshine.subsidy.voucher.Trainee;
+import cn.sunshine.subsidy.voucher.Voucher;
+import cn.sunshine.subsidy.voucher.VoucherStatus;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Use cases of claims: the base submits, the chain decides, the re-check orders the payments. */
+@Service
+public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingInstructions {
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+    private final Funds funds;
+    private final PaymentInstructions instructions;
+    private final SubsidyProperties properties;
+    private final Clock clock;
+
+    public Claims(AggregateStore store, MongoTemplate mongo, Funds funds, PaymentInstructions instructions,
+                  SubsidyProperties properties, Clock clock) {
+        this.store = store;
+        this.mongo = mongo;
+        this.funds = funds;
+        this.instructions = instructions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * The base claims for a class with its redeemed vouchers of completed trainees. Each voucher is
+     * taken into the claim by one conditional update (it is in no other live claim), so the same
+     * voucher is never claimed twice, however many claims race.
+     */
+    public Claim submit(String classId, List<String> serials) {
+        CurrentUser user = Jurisdiction.currentUser();
+        Set<String> unique = new LinkedHashSet<>(serials);
+        if (unique.size() != serials.size()) {
+            throw DomainException.invalidField("voucherSerials", "a voucher appears twice");
+        }
+        List<Claim.Line> lines = new ArrayList<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        String divisionCode = null;
+        int year = 0;
+        int i = 0;
+        for (String serial : unique) {
+            String f = "voucherSerials[" + i++ + "]";
+            Voucher v = mongo.findOne(Query.query(Criteria.where("serial").is(serial)), Voucher.class);
+            if (v == null || !v.getBaseId().equals(user.baseId())) {
+                errors.add(new DomainException.FieldError(f, "no voucher " + serial + " of your base"));
+                continue;
+            }
+            if (!v.getClassId().equals(classId)) {
+                errors.add(new DomainException.FieldError(f, "voucher " + serial + " is of another class"));
+                continue;
+            }
+            if (v.getStatus() != VoucherStatus.REDEEMED) {
+                errors.add(new DomainException.FieldError(f, "voucher " + serial + " is " + v.getStatus() + ", not REDEEMED"));
+                continue;
+            }
+            if (v.getClaimId() != null) {
+                errors.add(new DomainException.FieldError(f, "voucher " + serial + " is in claim " + v.getClaimId()));
+                continue;
+            }
+            Trainee t = mongo.findById(v.getEnrollmentId(), Trainee.class);
+            if (t == null || !t.isCompleted()) {
+                errors.add(new DomainException.FieldError(f, "the trainee of voucher " + serial + " has not completed"));
+                continue;
+            }
+            divisionCode = v.getDivisionCode();
+            year = v.getYear();
+            lines.add(new Claim.Line(v.getSerial(), v.getEnrollmentId(), v.getTraineeName(), v.getMaskedIdNumber(),
+                    v.getTier(), v.getAmountFen()));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException(422, "claim-vouchers-invalid", "Some vouchers cannot be claimed",
+                    String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+        }
+        if (lines.isEmpty()) {
+            throw DomainException.invalidField("voucherSerials", "a claim needs at least one voucher");
+        }
+        BaseAgreement agreement = mongo.findById(BaseAgreement.key(user.baseId(), year), BaseAgreement.class);
+        if (agreement == null) {
+            throw DomainException.rule("no-agreement", "No signed agreement",
+                    "the base has no signed agreement for " + year + ": it says how the subsidy is paid");
+        }
+        BaseStanding standing = mongo.findById(user.baseId(), BaseStanding.class);
+        String claimId = Ids.newId();
+        List<String> taken = new ArrayList<>();
+        for (Claim.Line l : lines) {
+            long n = mongo.updateFirst(Query.query(Criteria.where("serial").is(l.voucherSerial()).and("claimId").is(null)
+                            .and("status").is(VoucherStatus.REDEEMED)),
+                    new Update().set("claimId", claimId).inc("version", 1L), Voucher.class).getModifiedCount();
+            if (n == 0) {
+                detach(claimId);
+                throw DomainException.conflict("voucher-claimed", "A voucher was claimed meanwhile",
+                        "voucher " + l.voucherSerial() + " was taken into another claim; nothing was submitted");
+            }
+            taken.add(l.voucherSerial());
+        }
+        Claim c = Claim.submit(claimId, user.baseId(), standing == null ? null : standing.getName(), divisionCode,
+                classId, year, agreement.getSubsidyPaymentMode(), lines, properties.extraApprovalAboveFen(),
+                user.subject(), clock.instant());
+        try {
+            return store.insert(c);
+        } catch (RuntimeException e) {
+            detach(claimId);
+            throw e;
+        }
+    }
+
+    /** A decision at a stage of the chain (the endpoint checked the role of the stage). */
+    public Claim decide(String claimId, Stage stage, boolean approve, String reason, String ifMatch) {
+        Claim c = find(claimId);
+        CurrentUser user = Access.over(c.getDivisionCode(), "claim " + claimId);
+        if (stage.roles().stream().noneMatch(user::has)) {
+            throw new org.springframework.security.access.AccessDeniedException("the " + stage + " stage needs " + stage.roles());
+        }
+        ETags.requireMatch(ifMatch, c.getVersion(), "claim " + claimId);
+        boolean wasCommitted = c.committed();
+        c.decide(stage, approve, user.subject(), user.name(), clock.instant(), reason);
+        boolean commitsNow = !wasCommitted && c.committed();
+        if (commitsNow) {
+            funds.commit(c.getDivisionCode(), c.getYear(), c.getId(), c.getTotalFen(), user.subject(),
+                    "claim " + c.getId() + " approved at " + stage);
+        }
+        if (stage == Stage.RECHECK && approve) {
+            c.noteOrdered(user.subject(), clock.instant());
+        }
+        try {
+            store.update(c);
+        } catch (DomainException stale) {
+            if (commitsNow) {
+                funds.release(c.getDivisionCode(), c.getYear(), c.getId(), c.getTotalFen(), user.subject(),
+                        "the approval of claim " + c.getId() + " was not recorded: it changed meanwhile");
+            }
+            throw stale;
+        }
+        if (!approve) {
+            if (wasCommitted) {
+                funds.release(c.getDivisionCode(), c.getYear(), c.getId(), c.getTotalFen(), user.subject(),
+                        "claim " + c.getId() + " rejected at " + stage + ": " + reason);
+            }
+            detach(c.getId());
+        }
+        if (c.getStatus() == ClaimStatus.ORDERED) {
+            instructions.orderFor(orderOf(c));
+        }
+        return c;
+    }
+
+    static PaymentOrder orderOf(Claim c) {
+        return new PaymentOrder(c.getId(), c.getBaseId(), c.getBaseName(), c.getDivisionCode(), c.getYear(),
+                c.getPaymentMode(), c.getLines().stream()
+                .map(l -> new PaymentOrder.Payee(l.enrollmentId(), l.traineeName(), l.amountFen())).toList());
+    }
+
+    /**
+     * Orders the instructions of re-checked claims that have none yet (the process stopped between the
+     * re-check and the instructions): instruction ids derive from the claim, so nothing is ordered twice.
+     */
+    @Override
+    public void orderMissing() {
+        for (Claim c : mongo.find(Query.query(Criteria.where("status").is(ClaimStatus.ORDERED)), Claim.class)) {
+            if (instructions.ofClaim(c.getId()).isEmpty()) {
+                instructions.orderFor(orderOf(c));
+            }
+        }
+    }
+
+    @EventListener
+    void onInstructionPaid(InstructionPaid paid) {
+        settleIfPaid(paid.claimId());
+    }
+
+    /** Marks the claim paid once every instruction of it is paid. */
+    public void settleIfPaid(String claimId) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Claim c = find(claimId);
+            if (c.getStatus() != ClaimStatus.ORDERED || !instructions.allPaid(claimId)) {
+                return;
+            }
+            c.markPaid(clock.instant());
+            try {
+                store.update(c);
+                return;
+            } catch (DomainException stale) {
+                // re-read and retry
+            }
+        }
+    }
+
+    public Claim get(String claimId) {
+        Claim c = find(claimId);
+        Jurisdiction.requireOfficerOrOwnBase(c.getDivisionCode(), c.getBaseId(), "claim " + claimId);
+        return c;
+    }
+
+    public PageResult<Claim> list(String status, String baseId, Integer page, Integer size) {
+        CurrentUser user = Jurisdiction.currentUser();
+        List<Criteria> filters = new ArrayList<>();
+        if (user.hasAny(Access.READERS)) {
+            filters.add(Jurisdiction.scope("divisionCode"));
+        } else if (user.has(Role.BASE_STAFF) && user.baseId() != null) {
+            filters.add(Criteria.where("baseId").is(user.baseId()));
+        } else {
+            throw new org.springframework.security.access.AccessDeniedException("officers and base staff only");
+        }
+        if (status != null) {
+            try {
+                filters.add(Criteria.where("status").is(ClaimStatus.valueOf(status)));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalidField("status", "one of " + java.util.Arrays.toString(ClaimStatus.values()));
+            }
+        }
+        if (baseId != null) {
+            filters.add(Criteria.where("baseId").is(baseId));
+        }
+        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Claim.class, page, size,
+                Sort.by("submittedAt"));
+    }
+
+    /** Frees the vouchers a claim held (rejected, or never stored), so that a new claim may carry them. */
+    private void detach(String claimId) {
+        mongo.updateMulti(Query.query(Criteria.where("claimId").is(claimId)),
+                new Update().unset("claimId").inc("version", 1L), Voucher.class);
+    }
+
+    private Claim find(String id) {
+        Claim c = mongo.findById(id, Claim.class);
+        if (c == null) {
+            throw DomainException.notFound("claim " + id);
+        }
+        return c;
+    }
+
+}

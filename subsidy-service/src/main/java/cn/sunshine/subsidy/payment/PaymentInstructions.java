@@ -1,0 +1,75 @@
+package cn.sunshine.subsidy.payment;
+
+import cn.sunshine.platform.outbox.AggregateStore;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Creating the instructions a re-checked claim orders, and reading them. */
+@Service
+public class PaymentInstructions {
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public PaymentInstructions(AggregateStore store, MongoTemplate mongo, Clock clock) {
+        this.store = store;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the claim's instructions as PENDING. Their ids derive from the claim (and the trainee for
+     * a direct payment), so ordering the same claim again creates nothing new.
+     */
+    public List<PaymentInstruction> orderFor(PaymentOrder order) {
+        List<PaymentInstruction> out = new ArrayList<>();
+        if ("REFUND_AFTER".equals(order.paymentMode())) {
+            for (PaymentOrder.Payee p : order.trainees()) {
+                out.add(insertOnce(PaymentInstruction.create(order.claimId() + "-" + p.enrollmentId(), order.claimId(),
+                        order.baseId(), order.divisionCode(), order.year(), "TRAINEE", p.enrollmentId(), p.name(),
+                        List.of(p.enrollmentId()), p.amountFen(), clock.instant())));
+            }
+        } else {
+            out.add(insertOnce(PaymentInstruction.create(order.claimId() + "-base", order.claimId(), order.baseId(),
+                    order.divisionCode(), order.year(), "BASE", order.baseId(),
+                    order.baseName() == null ? order.baseId() : order.baseName(),
+                    order.trainees().stream().map(PaymentOrder.Payee::enrollmentId).toList(), order.totalFen(),
+                    clock.instant())));
+        }
+        return out;
+    }
+
+    private PaymentInstruction insertOnce(PaymentInstruction i) {
+        try {
+            return store.insert(i);
+        } catch (DuplicateKeyException e) {
+            return mongo.findById(i.getId(), PaymentInstruction.class);
+        }
+    }
+
+    public boolean allPaid(String claimId) {
+        Query q = Query.query(Criteria.where("claimId").is(claimId));
+        return mongo.exists(q, PaymentInstruction.class) && !mongo.exists(Query.query(Criteria.where("claimId").is(claimId)
+                .and("status").ne(InstructionStatus.PAID)), PaymentInstruction.class);
+    }
+
+    public List<PaymentInstruction> ofClaim(String claimId) {
+        return mongo.find(Query.query(Criteria.where("claimId").is(claimId)).with(Sort.by("_id")),
+                PaymentInstruction.class);
+    }
+
+    /** True when a paid instruction covers the enrollment (directly, or inside a payment to the base). */
+    public boolean isPaid(String enrollmentId) {
+        return mongo.exists(Query.query(Criteria.where("enrollmentIds").is(enrollmentId).and("status")
+                .is(InstructionStatus.PAID)), PaymentInstruction.class);
+    }
+}

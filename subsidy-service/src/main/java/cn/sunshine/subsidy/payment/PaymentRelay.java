@@ -1,0 +1,216 @@
+package cn.sunshine.subsidy.payment;
+
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.subsidy.config.SubsidyProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sends PENDING instructions to the finance bureau and follows ACCEPTED ones until paid. An
+ * instruction is taken by one conditional write (its version), so two relays never send it at once;
+ * a relay that died mid-send leaves a lease that runs out and the instruction is sent again with the
+ * same idempotency key (the bureau pays it once). While the bureau is down nothing is lost: the
+ * instructions wait in MongoDB and the next run after it returns sends them.
+ */
+@Component
+public class PaymentRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentRelay.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    /** What one run did. */
+    public record RunResult(int paid, int accepted, int failed, int held, int refused, boolean bureauUnavailable) {
+    }
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+    private final FinanceBureau bureau;
+    private final List<PaymentHold> holds;
+    private final ApplicationEventPublisher publisher;
+    private final SubsidyProperties properties;
+    private final Clock clock;
+    private final Runnable beforeRun;
+
+    public PaymentRelay(AggregateStore store, MongoTemplate mongo, FinanceBureau bureau, List<PaymentHold> holds,
+                        ApplicationEventPublisher publisher, SubsidyProperties properties, Clock clock,
+                        List<MissingInstructions> missing) {
+        this.store = store;
+        this.mongo = mongo;
+        this.bureau = bureau;
+        this.holds = holds;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+        this.beforeRun = () -> missing.forEach(MissingInstructions::orderMissing);
+    }
+
+    /** Whoever can re-create instructions that a stopped process did not store. */
+    public interface MissingInstructions {
+        void orderMissing();
+    }
+
+    @Scheduled(fixedDelayString = "${sunshine.subsidy.relay-interval:30s}", initialDelayString = "${sunshine.subsidy.relay-interval:30s}")
+    void scheduled() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            log.warn("payment relay run failed: {}", e.toString());
+        }
+    }
+
+    /** One pass: send what is pending, poll what is accepted. */
+    public synchronized RunResult run() {
+        beforeRun.run();
+        int paid = 0;
+        int accepted = 0;
+        int failed = 0;
+        int held = 0;
+        int refused = 0;
+        Instant now = clock.instant();
+        List<PaymentInstruction> due = mongo.find(Query.query(new Criteria().orOperator(
+                        Criteria.where("status").is(InstructionStatus.PENDING),
+                        Criteria.where("status").is(InstructionStatus.SENDING).and("leaseUntil").lt(now)))
+                .with(Sort.by("createdAt", "_id")).limit(properties.relayBatch()), PaymentInstruction.class);
+        for (PaymentInstruction i : due) {
+            Optional<String> hold = holdOf(i.getBaseId());
+            if (hold.isPresent()) {
+                held++;
+                if (!hold.get().equals(i.getHeldBecause())) {
+                    i.hold(hold.get());
+                    tryUpdate(i);
+                }
+                continue;
+            }
+            i.startSending(now, now.plus(LEASE));
+            if (!tryUpdate(i)) {
+                continue; // another relay took it
+            }
+            try {
+                FinanceBureauClient.BureauPayment p = bureau.submit(new FinanceBureauClient.BureauInstruction(i.getId(),
+                        i.getPayeeType(), i.getPayeeId(), i.getPayeeName(), i.getAmountFen(), purpose(i)));
+                if (settle(i, p)) {
+                    paid++;
+                } else {
+                    accepted++;
+                }
+            } catch (FinanceBureau.Refused e) {
+                i.refused(clock.instant(), e.getMessage());
+                tryUpdate(i);
+                refused++;
+                log.warn("finance bureau refused instruction {}: {}", i.getId(), e.getMessage());
+            } catch (FinanceBureau.Unavailable | FinanceBureau.UnknownInstruction e) {
+                i.failed(clock.instant(), e.getMessage());
+                tryUpdate(i);
+                failed++;
+                if (e instanceof FinanceBureau.Unavailable) {
+                    return new RunResult(paid, accepted, failed, held, refused, true);
+                }
+            }
+        }
+        for (PaymentInstruction i : mongo.find(Query.query(Criteria.where("status").is(InstructionStatus.ACCEPTED))
+                .limit(properties.relayBatch()), PaymentInstruction.class)) {
+            try {
+                if (settle(i, bureau.status(i.getId()))) {
+                    paid++;
+                }
+            } catch (FinanceBureau.Unavailable e) {
+                return new RunResult(paid, accepted, failed, held, refused, true);
+            } catch (RuntimeException e) {
+                log.warn("status of instruction {} unknown: {}", i.getId(), e.toString());
+            }
+        }
+        return new RunResult(paid, accepted, failed, held, refused, false);
+    }
+
+    /**
+     * Applies the bureau's word on an instruction (from a send, a poll or a callback).
+     *
+     * @return true when it is now paid
+     */
+    public boolean settle(PaymentInstruction i, FinanceBureauClient.BureauPayment p) {
+        if (p == null || !i.getId().equals(p.instructionId()) || p.amountFen() != i.getAmountFen()) {
+            throw DomainException.rule("bureau-mismatch", "The bureau's answer does not match the instruction",
+                    "instruction " + i.getId() + ": the bureau answered " + p);
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            boolean changed;
+            if ("PAID".equals(p.status())) {
+                changed = i.paid(p.bureauReference(), instantOf(p.paidAt()), clock.instant());
+            } else {
+                if (i.getStatus() == InstructionStatus.ACCEPTED) {
+                    return false;
+                }
+                i.accepted(clock.instant(), p.bureauReference());
+                changed = true;
+            }
+            if (!changed) {
+                return i.getStatus() == InstructionStatus.PAID;
+            }
+            if (tryUpdate(i)) {
+                if (i.getStatus() == InstructionStatus.PAID) {
+                    publisher.publishEvent(new InstructionPaid(i.getClaimId(), i.getId()));
+                    return true;
+                }
+                return false;
+            }
+            i = Objects.requireNonNull(mongo.findById(i.getId(), PaymentInstruction.class));
+        }
+        return i.getStatus() == InstructionStatus.PAID;
+    }
+
+    /** The bureau's time of payment: an ISO-8601 instant, with or without an offset; now when it gives none. */
+    private Instant instantOf(String text) {
+        if (text == null || text.isBlank()) {
+            return clock.instant();
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(text.trim(),
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX")).toInstant();
+            } catch (java.time.format.DateTimeParseException again) {
+                log.warn("the bureau's payment time '{}' is not an instant; recorded as now", text);
+                return clock.instant();
+            }
+        }
+    }
+
+    private Optional<String> holdOf(String baseId) {
+        for (PaymentHold h : holds) {
+            Optional<String> why = h.holdOf(baseId);
+            if (why.isPresent()) {
+                return why;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean tryUpdate(PaymentInstruction i) {
+        try {
+            store.update(i);
+            return true;
+        } catch (DomainException stale) {
+            return false;
+        }
+    }
+
+    private static String purpose(PaymentInstruction i) {
+        return "阳光工程培训补助 " + i.getYear() + " claim " + i.getClaimId();
+    }
+}

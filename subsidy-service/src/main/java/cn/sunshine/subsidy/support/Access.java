@@ -1,0 +1,34 @@
+package cn.sunshine.subsidy.support;
+
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+
+/** Who may act on which record: the role is checked by @Allowed, the jurisdiction here. */
+public final class Access {
+
+    public static final Role[] READERS = {Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER,
+            Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR};
+
+    private Access() {
+    }
+
+    /** The caller acts on a record of this division (their jurisdiction covers it), else 404. */
+    public static CurrentUser over(String division, String what) {
+        CurrentUser user = Jurisdiction.currentUser();
+        if (!user.covers(division)) {
+            throw DomainException.notFound(what);
+        }
+        return user;
+    }
+
+    /** The caller is staff of this base, else 404. */
+    public static CurrentUser ownBase(String baseId, String what) {
+        CurrentUser user = Jurisdiction.currentUser();
+        if (!user.has(Role.BASE_STAFF) || baseId == null || !baseId.equals(user.baseId())) {
+            throw DomainException.notFound(what);
+        }
+        return user;
+    }
+}

@@ -1,0 +1,149 @@
+package cn.sunshine.subsidy.voucher;
+
+import cn.sunshine.platform.domain.AggregateRoot;
+import cn.sunshine.platform.events.enrollment.TraineeCompleted;
+import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
+import cn.sunshine.platform.events.enrollment.TraineeLeft;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * What subsidy knows of an enrollment, from enrollment-service's events: the class, base, major,
+ * tier, the name and masked ID number (never the whole number), and whether the trainee completed
+ * or left. Vouchers are issued to enrolled trainees; claims are for completed ones.
+ */
+@Document("trainees")
+public class Trainee extends AggregateRoot {
+
+    private String classId;
+    @Indexed
+    private String baseId;
+    private String divisionCode;
+    private String majorCode;
+    private int year;
+    private String name;
+    private String maskedIdNumber;
+    private String trainingForm;
+    private String subsidyTier;
+    private boolean enrolled;
+    private Instant completedAt;
+    private String certificateNumber;
+    private Instant leftAt;
+    private String leftReason;
+
+    protected Trainee() {
+    }
+
+    static Trainee from(TraineeEnrolled e) {
+        Trainee t = new Trainee();
+        t.id = e.enrollmentId();
+        t.apply(e);
+        return t;
+    }
+
+    static Trainee from(TraineeCompleted e) {
+        Trainee t = new Trainee();
+        t.id = e.enrollmentId();
+        t.apply(e);
+        return t;
+    }
+
+    static Trainee from(TraineeLeft e) {
+        Trainee t = new Trainee();
+        t.id = e.enrollmentId();
+        t.apply(e);
+        return t;
+    }
+
+    void apply(TraineeEnrolled e) {
+        classId = e.classId();
+        baseId = e.baseId();
+        divisionCode = e.divisionCode();
+        majorCode = e.majorCode();
+        year = e.year();
+        name = e.name();
+        maskedIdNumber = e.maskedIdNumber();
+        trainingForm = e.trainingForm();
+        subsidyTier = e.subsidyTier();
+        enrolled = true;
+    }
+
+    /** Completion may arrive before the enrollment (queues do not promise order): it fills what it knows. */
+    void apply(TraineeCompleted e) {
+        if (classId == null) {
+            classId = e.classId();
+            baseId = e.baseId();
+            divisionCode = e.divisionCode();
+            majorCode = e.majorCode();
+            year = e.year();
+            name = e.name();
+            maskedIdNumber = e.maskedIdNumber();
+        }
+        completedAt = e.completedAt();
+        certificateNumber = e.certificateNumber();
+    }
+
+    void apply(TraineeLeft e) {
+        if (classId == null) {
+            classId = e.classId();
+            baseId = e.baseId();
+            divisionCode = e.divisionCode();
+            majorCode = e.majorCode();
+            year = e.year();
+            name = e.name();
+            maskedIdNumber = e.maskedIdNumber();
+        }
+        leftAt = e.at();
+        leftReason = e.reason();
+    }
+
+    public boolean isCompleted() {
+        return completedAt != null;
+    }
+
+    public String getClassId() {
+        return classId;
+    }
+
+    public String getBaseId() {
+        return baseId;
+    }
+
+    public String getDivisionCode() {
+        return divisionCode;
+    }
+
+    public String getMajorCode() {
+        return majorCode;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getMaskedIdNumber() {
+        return maskedIdNumber;
+    }
+
+    public String getSubsidyTier() {
+        return subsidyTier;
+    }
+
+    public boolean isEnrolled() {
+        return enrolled;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public Instant getLeftAt() {
+        return leftAt;
+    }
+}

@@ -1,0 +1,135 @@
+package cn.sunshine.subsidy.voucher;
+
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Ids;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.subsidy.standard.Standards;
+import cn.sunshine.subsidy.standard.SubsidyStandard;
+import cn.sunshine.subsidy.support.Access;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Use cases of vouchers: issue at the class opening, redeem by the base, verify publicly. */
+@Service
+public class Vouchers {
+
+    /** A voucher as printed: its serial and verification code. */
+    public record Printed(Voucher voucher, String code) {
+    }
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+    private final Standards standards;
+    private final VoucherCodes codes;
+    private final Clock clock;
+
+    public Vouchers(AggregateStore store, MongoTemplate mongo, Standards standards, VoucherCodes codes, Clock clock) {
+        this.store = store;
+        this.mongo = mongo;
+        this.standards = standards;
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues a voucher to every enrolled trainee of the class who has none and has not left; the
+     * amount is the tier's in the standard that applies. Issuing again issues only what is missing.
+     */
+    public List<Printed> issueForClass(String classId) {
+        List<Trainee> trainees = mongo.find(Query.query(Criteria.where("classId").is(classId).and("enrolled").is(true)
+                .and("leftAt").is(null)).with(Sort.by("_id")), Trainee.class);
+        if (trainees.isEmpty()) {
+            throw DomainException.notFound("class " + classId);
+        }
+        CurrentUser user = Access.over(trainees.get(0).getDivisionCode(), "class " + classId);
+        List<Printed> out = new ArrayList<>();
+        for (Trainee t : trainees) {
+            Voucher existing = mongo.findOne(Query.query(Criteria.where("enrollmentId").is(t.getId())), Voucher.class);
+            if (existing != null) {
+                out.add(new Printed(existing, codes.codeOf(existing.getSerial())));
+                continue;
+            }
+            SubsidyStandard s = standards.find(t.getDivisionCode(), t.getYear(), t.getMajorCode()).orElseThrow(() ->
+                    DomainException.rule("no-standard", "No subsidy standard applies",
+                            "set the " + t.getYear() + " standard of " + t.getMajorCode() + " first"));
+            String serial = nextSerial(t.getDivisionCode(), t.getYear());
+            Voucher v = Voucher.issue(Ids.newId(), serial, t, t.getSubsidyTier(), s.amountOf(t.getSubsidyTier()),
+                    user.subject(), clock.instant());
+            try {
+                store.insert(v);
+            } catch (DuplicateKeyException e) {
+                v = mongo.findOne(Query.query(Criteria.where("enrollmentId").is(t.getId())), Voucher.class);
+            }
+            out.add(new Printed(v, codes.codeOf(v.getSerial())));
+        }
+        return out;
+    }
+
+    /** The base redeems a voucher presented by its trainee: serial and code must verify. At most once. */
+    public Voucher redeem(String serial, String code, String enrollmentId) {
+        Voucher v = findBySerial(serial);
+        if (v == null || !codes.verifies(serial, code)) {
+            throw DomainException.rule("voucher-invalid", "The voucher does not verify",
+                    "the serial and code do not match a voucher we issued");
+        }
+        CurrentUser user = Access.ownBase(v.getBaseId(), "voucher " + serial);
+        v.redeem(enrollmentId, user.subject(), clock.instant());
+        try {
+            return store.update(v);
+        } catch (DomainException stale) {
+            Voucher now = findBySerial(serial);
+            throw DomainException.conflict("voucher-not-redeemable", "The voucher cannot be redeemed",
+                    "voucher " + serial + " is " + now.getStatus());
+        }
+    }
+
+    /** Whether a serial and code are a voucher we issued, and its state; no personal data. */
+    public Voucher verify(String serial, String code) {
+        Voucher v = findBySerial(serial);
+        return v != null && codes.verifies(serial, code) ? v : null;
+    }
+
+    public Voucher voidVoucher(String serial, String reason) {
+        Voucher v = findBySerial(serial);
+        if (v == null) {
+            throw DomainException.notFound("voucher " + serial);
+        }
+        CurrentUser user = Access.over(v.getDivisionCode(), "voucher " + serial);
+        v.voidIt(user.subject(), clock.instant(), reason);
+        return store.update(v);
+    }
+
+    public List<Voucher> ofClass(String classId) {
+        List<Voucher> all = mongo.find(Query.query(Criteria.where("classId").is(classId)).with(Sort.by("serial")),
+                Voucher.class);
+        if (!all.isEmpty()) {
+            Jurisdiction.requireOfficerOrOwnBase(all.get(0).getDivisionCode(), all.get(0).getBaseId(), "class " + classId);
+        }
+        return all;
+    }
+
+    public Voucher findBySerial(String serial) {
+        return serial == null ? null : mongo.findOne(Query.query(Criteria.where("serial").is(serial)), Voucher.class);
+    }
+
+    /** "420981-2026-000123": the county, the year and a per-county-year sequence from one atomic counter. */
+    private String nextSerial(String division, int year) {
+        Document c = mongo.findAndModify(Query.query(Criteria.where("_id").is(division + ":" + year)),
+                new Update().inc("next", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class, "voucher_serials");
+        return division + "-" + year + "-" + String.format("%06d", ((Number) c.get("next")).longValue());
+    }
+}

@@ -1,0 +1,203 @@
+package cn.sunshine.subsidy;
+
+import cn.sunshine.platform.messaging.MessagingProperties;
+import cn.sunshine.platform.test.Http;
+import cn.sunshine.platform.test.Seeds;
+import cn.sunshine.platform.test.ServiceTestSupport;
+import cn.sunshine.platform.test.SunshineServiceTest;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** From vouchers to money: a class of 60, the bureau down for part of the run, reconciliation, the public notice. */
+@SunshineServiceTest
+class PaymentsTest extends ServiceTestSupport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    MessagingProperties messaging;
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeEach
+    void healthyBureau() {
+        FinanceBureauStub.healthy();
+    }
+
+    @Test
+    void aClassOfSixtyInTiers343IsPaidToEachTraineeExactlyOnceThroughAnOutageAndEveryFenReconciles() {
+        Story story = new Story(Seeds.ANLU, http(), rabbit, messaging.getExchange(), mongo).setUp("REFUND_AFTER", 2_000_000);
+        List<JsonNode> vouchers = story.enrollAndIssue(Story.tiers343(60));
+
+        // 18 × 100 + 24 × 200 + 18 × 300 yuan = 12,000 yuan.
+        assertThat(vouchers).hasSize(60);
+        Map<Long, Long> byAmount = vouchers.stream().collect(Collectors.groupingBy(v -> v.path("amountFen").asLong(),
+                Collectors.counting()));
+        assertThat(byAmount).containsEntry(10_000L, 18L).containsEntry(20_000L, 24L).containsEntry(30_000L, 18L);
+        long vouchersFen = vouchers.stream().mapToLong(v -> v.path("amountFen").asLong()).sum();
+        assertThat(vouchersFen).isEqualTo(1_200_000L);
+
+        story.redeemAll();
+        story.completeAll();
+        JsonNode claim = Story.ok(story.claim(story.enrollmentIds)).json();
+        String claimId = claim.path("claimId").asText();
+        assertThat(claim.path("totalFen").asLong()).isEqualTo(vouchersFen);
+        assertThat(claim.path("paymentMode").asText()).isEqualTo("REFUND_AFTER");
+        assertThat(claim.path("extraApprovalRequired").asBoolean()).as("12,000 yuan is above the test threshold").isTrue();
+
+        JsonNode ordered = story.approveThroughTheChain(claimId);
+        assertThat(ordered.path("totalFen").asLong()).isEqualTo(vouchersFen);
+        assertThat(ordered.path("decisions")).hasSize(4);
+        JsonNode fund = Story.ok(http().as(story.finance).get("/api/subsidy/funds/" + story.county + "/" + story.year)).json();
+        assertThat(fund.path("committedFen").asLong()).isEqualTo(vouchersFen);
+        assertThat(fund.path("availableFen").asLong()).isEqualTo(2_000_000L - vouchersFen);
+
+        List<JsonNode> instructions = instructions(story, claimId);
+        assertThat(instructions).hasSize(60).allMatch(i -> i.path("payeeType").asText().equals("TRAINEE"));
+        assertThat(instructions.stream().mapToLong(i -> i.path("amountFen").asLong()).sum()).isEqualTo(vouchersFen);
+
+        // The bureau pays 20 instructions, then goes down.
+        bureauDownAfter(20);
+        JsonNode firstRun = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        assertThat(firstRun.path("paid").asInt()).isEqualTo(20);
+        assertThat(firstRun.path("bureauUnavailable").asBoolean()).isTrue();
+        assertThat(countByStatus(instructions(story, claimId))).containsEntry("PAID", 20L).containsEntry("PENDING", 40L);
+        JsonNode stillDown = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        assertThat(stillDown.path("paid").asInt()).isZero();
+
+        // It comes back: the next runs pay the other 40, none twice.
+        FinanceBureauStub.back();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(400)).until(() -> {
+            http().as(story.finance).post("/api/subsidy/payment-runs", null);
+            return countByStatus(instructions(story, claimId)).getOrDefault("PAID", 0L) == 60L;
+        });
+        JsonNode paidClaim = Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + claimId)).json();
+        assertThat(paidClaim.path("status").asText()).isEqualTo("PAID");
+
+        List<JsonNode> paid = instructions(story, claimId);
+        long paidFen = paid.stream().mapToLong(i -> i.path("amountFen").asLong()).sum();
+        assertThat(paidFen).as("sum of vouchers = approved claim = instructions = paid").isEqualTo(vouchersFen);
+
+        // Exactly one successful submission per instruction id reached the bureau; the failed ones paid nothing.
+        Map<String, Long> paidSubmissions = FinanceBureauStub.server().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/v1/payment-instructions"))
+                .filter(e -> e.getResponse().getStatus() == 201)
+                .collect(Collectors.groupingBy(e -> e.getRequest().getHeader("Idempotency-Key"), Collectors.counting()));
+        assertThat(paidSubmissions).hasSize(60).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+        assertThat(paidSubmissions.keySet()).containsExactlyInAnyOrderElementsOf(
+                paid.stream().map(i -> i.path("instructionId").asText()).toList());
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.ofType("subsidy.payment.settled.v1").stream()
+                .filter(t -> t.body().contains(claimId)).count() == 60);
+        assertThat(tap.ofType("subsidy.claim.approved.v1").stream().filter(t -> t.body().contains(claimId))).hasSize(1);
+
+        // The public notice: 60 trainees, masked ID numbers, amounts that add up; no token needed.
+        JsonNode notice = Story.ok(http().get("/api/public/subsidy/recipients?divisionCode=" + story.county
+                + "&classId=" + story.classId + "&size=100")).json();
+        assertThat(notice.path("total").asLong()).isEqualTo(60);
+        long noticeFen = 0;
+        for (JsonNode r : notice.path("items")) {
+            assertThat(r.path("maskedIdNumber").asText()).matches("\\d{6}\\*{8}\\d{3}[\\dX]");
+            noticeFen += r.path("amountFen").asLong();
+        }
+        assertThat(noticeFen).isEqualTo(vouchersFen);
+
+        // Reconciliation against the bureau's statement: clean, then with the bureau's own errors flagged.
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        statement(today, paid, null, null);
+        JsonNode clean = Story.ok(http().as(story.finance).post("/api/subsidy/reconciliations", Map.of("date", today))).json();
+        assertThat(clean.path("mismatches")).isEmpty();
+        assertThat(clean.path("bureauTotalFen").asLong()).isEqualTo(clean.path("ourPaidTotalFen").asLong());
+
+        String dropped = paid.get(0).path("instructionId").asText();
+        statement(today, paid, dropped, "unknown-instruction-1");
+        JsonNode dirty = Story.ok(http().as(story.finance).post("/api/subsidy/reconciliations", Map.of("date", today))).json();
+        List<String> kinds = new ArrayList<>();
+        dirty.path("mismatches").forEach(m -> kinds.add(m.path("kind").asText() + ":" + m.path("instructionId").asText()));
+        assertThat(kinds).contains("NOT_PAID_BY_BUREAU:" + dropped, "UNKNOWN_TO_US:unknown-instruction-1");
+    }
+
+    private List<JsonNode> instructions(Story story, String claimId) {
+        Http.Response r = http().as(story.finance).get("/api/subsidy/claims/" + claimId + "/payment-instructions");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<JsonNode> out = new ArrayList<>();
+        r.json().forEach(out::add);
+        return out;
+    }
+
+    private static Map<String, Long> countByStatus(List<JsonNode> instructions) {
+        return instructions.stream().collect(Collectors.groupingBy(i -> i.path("status").asText(), Collectors.counting()));
+    }
+
+    /** The bureau pays {@code n} submissions, then answers 503 to everything. */
+    private static void bureauDownAfter(int n) {
+        WireMockServer s = FinanceBureauStub.server();
+        s.resetMappings();
+        s.resetScenarios();
+        for (int k = 0; k < n; k++) {
+            s.stubFor(post(urlPathEqualTo("/api/v1/payment-instructions")).inScenario("outage")
+                    .whenScenarioStateIs(k == 0 ? Scenario.STARTED : "paid-" + k)
+                    .willSetStateTo(k == n - 1 ? "down" : "paid-" + (k + 1))
+                    .withHeader("Idempotency-Key", matching(".+"))
+                    .willReturn(FinanceBureauStub.paid()));
+        }
+        s.stubFor(post(urlPathEqualTo("/api/v1/payment-instructions")).inScenario("outage").whenScenarioStateIs("down")
+                .willReturn(aResponse().withStatus(503)));
+    }
+
+    /** The bureau's statement of the day: our paid instructions, less one, plus one of its own. */
+    private static void statement(String date, List<JsonNode> paid, String leaveOut, String extraId) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (JsonNode i : paid) {
+            if (i.path("instructionId").asText().equals(leaveOut)) {
+                continue;
+            }
+            entries.add(entry(i.path("instructionId").asText(), i.path("amountFen").asLong()));
+        }
+        if (extraId != null) {
+            entries.add(entry(extraId, 20_000));
+        }
+        long total = entries.stream().mapToLong(e -> (long) e.get("amountFen")).sum();
+        FinanceBureauStub.server().stubFor(get(urlPathEqualTo("/api/v1/statements")).willReturn(okJson(
+                JSON.writeValueAsString(Map.of("date", date, "entries", entries, "totalFen", total)))));
+    }
+
+    private static Map<String, Object> entry(String id, long fen) {
+        Map<String, Object> e = new HashMap<>();
+        e.put("instructionId", id);
+        e.put("bureauReference", "CZ-" + id);
+        e.put("status", "PAID");
+        e.put("amountFen", fen);
+        e.put("payeeType", "TRAINEE");
+        e.put("payeeId", id);
+        e.put("paidAt", java.time.Instant.now().toString());
+        return e;
+    }
+
+}
