@@ -61,7 +61,7 @@ public class ProgressFigures {
         figures.put("committedPlacementRateBp", commitment.rateBp());
         figures.put("agreementsInForce", (long) commitment.agreements());
         figures.put("agreedQuota", commitment.agreedQuota());
-        figures.put("basesAccredited", basesAccredited(code, from, to, end));
+        figures.put("basesAccredited", basesAccredited(code, from, to));
         return new ProgressView(division, from, to, figures);
     }
 
@@ -118,13 +118,13 @@ public class ProgressFigures {
     /**
      * Bases of the division accredited on at least one day of the period: a term overlapping it,
      * and not revoked before it began (a base revoked within the period still counts: it was
-     * accredited in part of it).
+     * accredited in part of it). The term decides, not when it was recorded: a base carried over
+     * from paper records was accredited from its term's first day.
      */
-    long basesAccredited(DivisionCode division, LocalDate from, LocalDate to, Instant end) {
+    long basesAccredited(DivisionCode division, LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(ProgramCalendar.ZONE).toInstant();
         return mongo.find(Query.query(Criteria.where("divisionCode").regex(prefix(division))), Base.class).stream()
                 .filter(b -> b.getRevocation() == null || !b.getRevocation().at().isBefore(start))
-                .filter(b -> b.getAccreditation() == null || b.getAccreditation().at().isBefore(end))
                 .filter(b -> b.getTerms().stream().anyMatch(t -> overlaps(t, from, to)))
                 .count();
     }

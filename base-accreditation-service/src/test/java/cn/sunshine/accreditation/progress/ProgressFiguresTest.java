@@ -53,7 +53,12 @@ class ProgressFiguresTest extends ServiceTestSupport {
         String sewing = registerBase("云梦县劳动就业培训中心", "SEWING", "缝纫", 600);
         allocate(YUNMENG_OFFICER, county, toBase(welding, "WELDING", 800));
         allocate(YUNMENG_OFFICER, county, toBase(sewing, "SEWING", 400));
+        // A third base, revoked on 1 March: accredited in the first quarter, not in the fourth.
+        String revoked = registerBase("云梦县某培训学校", "COOKING", "烹饪", 100);
         clock.set(Instant.parse("2031-03-01T02:00:00Z"));
+        Http.Response revocation = http().as(YUNMENG_OFFICER).post("/api/accreditation/bases/" + revoked + "/revocation",
+                Map.of("reason", "年度检查：全年未开班"));
+        assertThat(revocation.status()).as(revocation.toString()).isEqualTo(200);
         String first = signedAgreement(welding, "WELDING", 800, 9000);
         // The second is signed in mid-November: not yet in force at the end of October.
         clock.set(Instant.parse("2031-11-15T02:00:00Z"));
@@ -82,6 +87,9 @@ class ProgressFiguresTest extends ServiceTestSupport {
         assertThat(october.path("agreementsInForce").asLong()).isEqualTo(1);
         assertThat(october.path("agreedQuota").asLong()).isEqualTo(800);
         assertThat(october.path("quota").asLong()).as("the year's quota, in every period of it").isEqualTo(2_000);
+
+        assertThat(progress(YUNMENG_OFFICER, YUNMENG, "2031-01-01", "2031-03-31", 200).path("figures")
+                .path("basesAccredited").asLong()).isEqualTo(3);
 
         // The city: its own ledger's received (not only what it passed on); the agreements below it.
         JsonNode xiaogan = progress(CITY_OFFICER, Seeds.XIAOGAN, "2031-10-01", "2031-12-31", 200).path("figures");
