@@ -1,0 +1,119 @@
+package cn.sunshine.subsidy;
+
+import cn.sunshine.platform.messaging.MessagingProperties;
+import cn.sunshine.platform.test.Http;
+import cn.sunshine.platform.test.ServiceTestSupport;
+import cn.sunshine.platform.test.SunshineServiceTest;
+import cn.sunshine.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Vouchers (代金券): genuine only with their code, redeemed once by the trainee's own base. */
+@SunshineServiceTest
+class VouchersTest extends ServiceTestSupport {
+
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    MessagingProperties messaging;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void twoConcurrentRedemptionsOfOneVoucherOneWins() throws Exception {
+        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
+        story.enrollAndIssue(List.of("TIER_2"));
+        String enrollmentId = story.enrollmentIds.get(0);
+
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            answers.add(pool.submit((Callable<Http.Response>) () -> {
+                start.await();
+                return story.redeem(enrollmentId);
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Http.Response> f : answers) {
+            statuses.add(f.get().status());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnlyOnce(200);
+        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(racers - 1);
+
+        JsonNode vouchers = Story.ok(http().as(story.officer).get("/api/subsidy/classes/" + story.classId + "/vouchers")).json();
+        assertThat(vouchers.get(0).path("status").asText()).isEqualTo("REDEEMED");
+        assertThat(vouchers.get(0).path("code").isNull()).as("codes are not listed").isTrue();
+    }
+
+    @Test
+    void aForgedCodeOrSerialIsRefusedAndTheVoucherStaysUnredeemed() {
+        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
+        JsonNode voucher = story.enrollAndIssue(List.of("TIER_3")).get(0);
+        String serial = voucher.path("serial").asText();
+        String code = voucher.path("code").asText();
+        assertThat(voucher.path("amountFen").asLong()).isEqualTo(30_000L);
+        assertThat(code).matches("[0-9A-Z]{8}");
+
+        String forgedCode = (code.charAt(0) == 'A' ? "B" : "A") + code.substring(1);
+        Http.Response forged = http().as(story.staff).post("/api/subsidy/vouchers/redemption",
+                Map.of("serial", serial, "code", forgedCode, "enrollmentId", story.enrollmentIds.get(0)));
+        assertThat(forged.status()).isEqualTo(422);
+        assertThat(forged.json().path("type").asText()).isEqualTo("urn:sunshine:problem:voucher-invalid");
+
+        String nextSerial = serial.substring(0, serial.length() - 6) + String.format("%06d",
+                Integer.parseInt(serial.substring(serial.length() - 6)) + 500_000);
+        Http.Response invented = http().post("/api/public/subsidy/vouchers/verification",
+                Map.of("serial", nextSerial, "code", code));
+        assertThat(invented.json().path("genuine").asBoolean()).isFalse();
+        Http.Response wrongCode = http().post("/api/public/subsidy/vouchers/verification",
+                Map.of("serial", serial, "code", forgedCode));
+        assertThat(wrongCode.status()).isEqualTo(200);
+        assertThat(wrongCode.json().path("genuine").asBoolean()).isFalse();
+
+        JsonNode genuine = http().post("/api/public/subsidy/vouchers/verification",
+                Map.of("serial", serial, "code", code.toLowerCase())).json();
+        assertThat(genuine.path("genuine").asBoolean()).isTrue();
+        assertThat(genuine.path("status").asText()).isEqualTo("ISSUED");
+        assertThat(genuine.path("amountFen").asLong()).isEqualTo(30_000L);
+        assertThat(genuine.toString()).doesNotContain(story.enrollmentIds.get(0)).doesNotContain("maskedIdNumber");
+
+        // Another base's staff cannot redeem it, even with the right code.
+        Http.Response otherBase = http().as(TestTokens.baseStaff(story.county, "another-base")).post(
+                "/api/subsidy/vouchers/redemption",
+                Map.of("serial", serial, "code", code, "enrollmentId", story.enrollmentIds.get(0)));
+        assertThat(otherBase.status()).isEqualTo(404);
+        assertThat(Story.ok(story.redeem(story.enrollmentIds.get(0))).json().path("status").asText()).isEqualTo("REDEEMED");
+    }
+
+    @Test
+    void issuingAgainIssuesNothingNewAndAForeignCountySeesNothing() {
+        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
+        List<JsonNode> first = story.enrollAndIssue(List.of("TIER_1", "TIER_2", "TIER_3"));
+        Http.Response again = http().as(story.officer).post("/api/subsidy/classes/" + story.classId + "/vouchers", null);
+        List<String> serialsAgain = new ArrayList<>();
+        again.json().forEach(v -> serialsAgain.add(v.path("serial").asText()));
+        assertThat(serialsAgain).containsExactlyInAnyOrderElementsOf(first.stream().map(v -> v.path("serial").asText()).toList());
+
+        Http.Response foreign = http().as(TestTokens.of("COUNTY_OFFICER", "430102"))
+                .post("/api/subsidy/classes/" + story.classId + "/vouchers", null);
+        assertThat(foreign.status()).isEqualTo(404);
+    }
+}
