@@ -2,6 +2,7 @@ package cn.sunshine.placement.placement;
 
 import cn.sunshine.placement.completer.Completer;
 import cn.sunshine.placement.followup.FollowUpProperties;
+import cn.sunshine.placement.order.TrainingOrder;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.support.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
@@ -75,10 +76,24 @@ public class Placements {
                         "placement " + previous.getId() + " was already followed by a re-placement");
             }
         }
+        String orderId = blankToNull(r.orderId());
+        if (orderId != null) {
+            TrainingOrder order = mongo.findById(orderId, TrainingOrder.class);
+            if (order == null || !order.getBaseId().equals(completer.getBaseId())) {
+                throw DomainException.invalidField("orderId", "is not an order of your base");
+            }
+            if (!order.getEmployerCreditCode().equals(r.employer().creditCode())) {
+                throw DomainException.invalidField("employer.creditCode", "is not the order's employer "
+                        + order.getEmployerCreditCode());
+            }
+            if (order.position(completer.getMajorCode()) == null) {
+                throw DomainException.invalidField("orderId", "has no positions for " + completer.getMajorCode());
+            }
+        }
         Instant now = clock.instant();
         EmployerTerms employer = new EmployerTerms(r.employer().name().trim(), r.employer().creditCode(),
                 r.employer().address().trim(), r.employer().hrPhone());
-        Placement p = Placement.place(completer, previous, employer, blankToNull(r.orderId()), r.job().trim(),
+        Placement p = Placement.place(completer, previous, employer, orderId, r.job().trim(),
                 r.monthlyWageFen(), r.startDate(), r.workplace(), r.contractSigned(),
                 followUp.scheduleFrom(r.startDate()), now, staff.subject());
         try {
