@@ -40,4 +40,13 @@ class ProgressReportWithAServiceDownTest extends GatewayTest {
         assertThat(r.path("figures").path("placementRateBp").isNull()).as("no completers known").isTrue();
         assertThat(r.path("unanswered").path("placementRateBp").path(0).asString()).isEqualTo("enrollment");
     }
+
+    @Test
+    void theGatewaysOwnApiDocumentListsTheReports() {
+        byte[] body = http.get().uri("/v3/api-docs/gateway").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        JsonNode paths = JsonMapper.builder().build().readTree(body).path("paths");
+        assertThat(paths.has("/api/reports/progress")).as(paths.toString()).isTrue();
+        assertThat(paths.has("/api/reports/progress.xlsx")).isTrue();
+    }
 }
