@@ -64,6 +64,36 @@ class PlacementTest extends PlacementTestSupport {
     }
 
     @Test
+    void tenConcurrentReportsForOneTraineeMakeExactlyOnePlacement() throws Exception {
+        String baseId = UUID.randomUUID().toString();
+        String enrollmentId = complete(1, "class-" + baseId, baseId, Seeds.YINGCHENG, 2026).get(0);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                LocalDate day = START.plusDays(i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return staff.post("/api/placement/placements", placeBody(enrollmentId, day)).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : answers) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(staff.get("/api/placement/placements?enrollmentId=" + enrollmentId).json().path("total").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aTraineeWhoDidNotCompleteIsRefused() {
         String baseId = UUID.randomUUID().toString();
         Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));

@@ -158,6 +158,34 @@ class SpotCheckTest extends PlacementTestSupport {
     }
 
     @Test
+    void aCountyWideRoundDrawsEachBaseAsAStratumReproducibly() {
+        enrollmentAnswers();
+        clock.set(java.time.Instant.parse("2026-12-01T02:00:00Z")); // reported in December: this test's period alone
+        String big = baseWithPlacements(40);
+        String small = baseWithPlacements(3);
+        Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
+        Map<String, Object> december = Map.of("periodFrom", "2026-12-01", "periodTo", "2026-12-31", "seed", 99L);
+
+        Http.Response drawn = county.post("/api/placement/spot-check-rounds", december);
+        assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
+        JsonNode round = drawn.json();
+        assertThat(round.path("seed").asLong()).isEqualTo(99L);
+        Map<String, JsonNode> byBase = new java.util.HashMap<>();
+        round.path("spotChecks").forEach(c -> byBase.put(c.path("baseId").asText(), c));
+        assertThat(byBase).containsOnlyKeys(big, small);
+        assertThat(byBase.get(big).path("sampled").asInt()).isEqualTo(2);
+        assertThat(byBase.get(small).path("sampled").asInt()).as("at least one per base").isEqualTo(1);
+        assertThat(byBase.get(big).path("roundId").asText()).isEqualTo(round.path("roundId").asText());
+        assertThat(byBase.get(big).path("seed").asLong()).isNotEqualTo(byBase.get(small).path("seed").asLong());
+
+        JsonNode again = county.post("/api/placement/spot-check-rounds", december).json();
+        again.path("spotChecks").forEach(c -> assertThat(sampled(c))
+                .containsExactlyElementsOf(sampled(byBase.get(c.path("baseId").asText()))));
+        assertThat(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU)).post("/api/placement/spot-check-rounds",
+                december).status()).isEqualTo(422);
+    }
+
+    @Test
     void whenEnrollmentFailsTheDrawCompletesWithContactsPendingAndALaterRetryFetchesThem() {
         enrollment.stubFor(post(urlEqualTo(LOOKUPS)).willReturn(aResponse().withStatus(503)));
         String baseId = baseWithPlacements(40);

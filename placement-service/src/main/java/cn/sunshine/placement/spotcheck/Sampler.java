@@ -16,6 +16,21 @@ final class Sampler {
     private Sampler() {
     }
 
+    /**
+     * The seed of one base's stratum in a county-wide round: the first 8 bytes of
+     * SHA-256({@code roundSeed:baseId}), so each base's draw depends only on the round's seed and
+     * the base, not on which other bases reported in the period.
+     */
+    static long stratumSeed(long roundSeed, String baseId) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((roundSeed + ":" + baseId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(h, 0, 8).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     static List<String> draw(List<String> populationIds, int size, long seed) {
         List<String> ids = new ArrayList<>(populationIds);
         ids.sort(Comparator.naturalOrder());

@@ -38,6 +38,10 @@ public class SpotCheck extends AggregateRoot {
     private int population;
     private int sampleRateBp;
     private long seed;
+    /** The county-wide round this draw is the base's stratum of, and the round's seed; null for a single draw. */
+    @Indexed
+    private String roundId;
+    private Long roundSeed;
     private List<SpotCheckItem> items;
     private Status status;
     private Instant drawnAt;
@@ -49,8 +53,11 @@ public class SpotCheck extends AggregateRoot {
     }
 
     static SpotCheck draw(String baseId, String divisionCode, LocalDate from, LocalDate to, int population,
-                          int sampleRateBp, long seed, List<SpotCheckItem> items, Instant now, String by) {
+                          int sampleRateBp, long seed, String roundId, Long roundSeed, List<SpotCheckItem> items,
+                          Instant now, String by) {
         SpotCheck s = new SpotCheck();
+        s.roundId = roundId;
+        s.roundSeed = roundSeed;
         s.id = Ids.newId();
         s.baseId = baseId;
         s.divisionCode = divisionCode;
@@ -169,6 +176,14 @@ public class SpotCheck extends AggregateRoot {
 
     public long getSeed() {
         return seed;
+    }
+
+    public String getRoundId() {
+        return roundId;
+    }
+
+    public Long getRoundSeed() {
+        return roundSeed;
     }
 
     public List<SpotCheckItem> getItems() {

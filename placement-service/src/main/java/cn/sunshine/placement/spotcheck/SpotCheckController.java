@@ -43,6 +43,12 @@ public class SpotCheckController {
                               @NotNull LocalDate periodTo, Long seed) {
     }
 
+    public record RoundRequest(@NotNull LocalDate periodFrom, @NotNull LocalDate periodTo, Long seed) {
+    }
+
+    public record RoundView(String roundId, long seed, List<SpotCheckView> spotChecks) {
+    }
+
     public record CallRequest(@NotBlank @Size(max = 140) String placementId, @NotNull Boolean reached,
                               Boolean attendedTraining, Boolean employedAsReported, Boolean subsidyReceived,
                               Boolean chargedFee, @Size(max = 1000) String note) {
@@ -55,7 +61,7 @@ public class SpotCheckController {
 
     public record SpotCheckView(String id, long version, String baseId, String divisionCode, int year,
                                 LocalDate periodFrom, LocalDate periodTo, int population, int sampleRateBp, long seed,
-                                int sampled, int contactsPending, SpotCheck.Status status, Instant drawnAt,
+                                String roundId, Long roundSeed, int sampled, int contactsPending, SpotCheck.Status status, Instant drawnAt,
                                 String drawnBy, Instant concludedAt, List<ItemView> items) {
     }
 
@@ -77,6 +83,17 @@ public class SpotCheckController {
                 .cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion())).body(view(s, officer));
     }
 
+    @PostMapping("/api/placement/spot-check-rounds")
+    @Allowed({Role.COUNTY_OFFICER})
+    @Operation(summary = "Draw a county-wide round: one reproducible sample per base that reported placements in the period")
+    public ResponseEntity<RoundView> drawRound(@Valid @RequestBody RoundRequest r) {
+        CurrentUser officer = Jurisdiction.requireRole(Role.COUNTY_OFFICER);
+        SpotChecks.Round round = spotChecks.drawRound(r.periodFrom(), r.periodTo(), r.seed(), officer);
+        return ResponseEntity.status(201).cacheControl(CacheControl.noStore())
+                .body(new RoundView(round.roundId(), round.seed(),
+                        round.spotChecks().stream().map(s -> view(s, officer)).toList()));
+    }
+
     @GetMapping("/api/placement/spot-checks/{id}")
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.AUDITOR})
     @Operation(summary = "A spot check with its call list (phones whole only for the county's officers while open)")
@@ -92,11 +109,15 @@ public class SpotCheckController {
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.AUDITOR})
     @Operation(summary = "Spot checks in your jurisdiction, newest first")
     public PageResult<SpotCheckView> list(@RequestParam(required = false) String baseId,
+                                          @RequestParam(required = false) String roundId,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
         Criteria c = Jurisdiction.scope("divisionCode");
         if (baseId != null) {
             c = new Criteria().andOperator(c, Criteria.where("baseId").is(baseId));
+        }
+        if (roundId != null) {
+            c = new Criteria().andOperator(c, Criteria.where("roundId").is(roundId));
         }
         CurrentUser user = Jurisdiction.currentUser();
         return PageResult.find(mongo, Query.query(c), SpotCheck.class, page, size,
@@ -150,6 +171,6 @@ public class SpotCheckController {
         int pending = (int) s.getItems().stream().filter(i -> i.contact() == Outcome.PENDING).count();
         return new SpotCheckView(s.getId(), s.getVersion(), s.getBaseId(), s.getDivisionCode(), s.getYear(),
                 s.getPeriodFrom(), s.getPeriodTo(), s.getPopulation(), s.getSampleRateBp(), s.getSeed(),
-                s.getItems().size(), pending, s.getStatus(), s.getDrawnAt(), s.getDrawnBy(), s.getConcludedAt(), items);
+                s.getRoundId(), s.getRoundSeed(), s.getItems().size(), pending, s.getStatus(), s.getDrawnAt(), s.getDrawnBy(), s.getConcludedAt(), items);
     }
 }

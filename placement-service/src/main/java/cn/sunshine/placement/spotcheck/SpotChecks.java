@@ -57,6 +57,37 @@ public class SpotChecks {
      * unavailable: those contacts are pending.
      */
     public SpotCheck draw(String baseId, LocalDate from, LocalDate to, Long requestedSeed, CurrentUser officer) {
+        checkPeriod(from, to);
+        long seed = requestedSeed != null ? requestedSeed : SEEDS.nextLong();
+        return drawStratum(baseId, from, to, seed, null, null, officer);
+    }
+
+    /** What a county-wide round drew: its id, its seed and one spot check per base (the strata). */
+    public record Round(String roundId, long seed, List<SpotCheck> spotChecks) {
+    }
+
+    /**
+     * A county-wide round: every base that reported placements in the officer's jurisdiction in the
+     * period is a stratum, drawn with its own seed derived from the round's (same round seed → same
+     * samples), at least one placement per base.
+     */
+    public Round drawRound(LocalDate from, LocalDate to, Long requestedSeed, CurrentUser officer) {
+        checkPeriod(from, to);
+        long seed = requestedSeed != null ? requestedSeed : SEEDS.nextLong();
+        Query q = Query.query(new Criteria().andOperator(Jurisdiction.scope("divisionCode"),
+                Criteria.where("reportedOn").gte(from).lte(to)));
+        List<String> bases = mongo.findDistinct(q, "baseId", Placement.class, String.class).stream().sorted().toList();
+        if (bases.isEmpty()) {
+            throw DomainException.rule("nothing-to-check", "Nothing to check",
+                    "no base in your jurisdiction reported placements from " + from + " to " + to);
+        }
+        String roundId = cn.sunshine.platform.domain.Ids.newId();
+        List<SpotCheck> checks = bases.stream()
+                .map(b -> drawStratum(b, from, to, Sampler.stratumSeed(seed, b), roundId, seed, officer)).toList();
+        return new Round(roundId, seed, checks);
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw DomainException.invalidField("periodTo", "must not be before periodFrom");
         }
@@ -66,6 +97,10 @@ public class SpotChecks {
         if (ChronoUnit.DAYS.between(from, to) > 366) {
             throw DomainException.invalidField("periodTo", "a period is a year at most");
         }
+    }
+
+    private SpotCheck drawStratum(String baseId, LocalDate from, LocalDate to, long seed, String roundId,
+                                  Long roundSeed, CurrentUser officer) {
         Query q = Query.query(new Criteria().andOperator(Jurisdiction.scope("divisionCode"),
                 Criteria.where("baseId").is(baseId), Criteria.where("reportedOn").gte(from).lte(to)));
         List<Placement> population = mongo.find(q, Placement.class);
@@ -73,7 +108,6 @@ public class SpotChecks {
             throw DomainException.rule("nothing-to-check", "Nothing to check",
                     "base " + baseId + " reported no placements in your jurisdiction from " + from + " to " + to);
         }
-        long seed = requestedSeed != null ? requestedSeed : SEEDS.nextLong();
         int size = properties.sampleSize(population.size());
         Map<String, Placement> byId = population.stream().collect(Collectors.toMap(Placement::getId, Function.identity()));
         List<SpotCheckItem> items = Sampler.draw(List.copyOf(byId.keySet()), size, seed).stream().map(byId::get)
@@ -82,7 +116,7 @@ public class SpotChecks {
                         Outcome.PENDING, null, "not looked up yet", null))
                 .toList();
         SpotCheck check = SpotCheck.draw(baseId, population.get(0).getDivisionCode(), from, to, population.size(),
-                properties.sampleRateBp(), seed, items, clock.instant(), officer.subject());
+                properties.sampleRateBp(), seed, roundId, roundSeed, items, clock.instant(), officer.subject());
         fetchPending(check, officer);
         return store.insert(check);
     }
