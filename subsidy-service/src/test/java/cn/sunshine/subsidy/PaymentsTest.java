@@ -143,6 +143,57 @@ class PaymentsTest extends ServiceTestSupport {
         assertThat(kinds).contains("NOT_PAID_BY_BUREAU:" + dropped, "UNKNOWN_TO_US:unknown-instruction-1");
     }
 
+    @Test
+    void aPaymentTheBureauAcceptsNowAndPaysLaterIsSettledOnceByItsCallback() {
+        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        story.enrollAndIssue(Story.tiers343(10));
+        story.redeemAll();
+        story.completeAll();
+        String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
+        story.approveThroughTheChain(claimId);
+
+        FinanceBureauStub.server().resetMappings();
+        FinanceBureauStub.server().stubFor(post(urlPathEqualTo("/api/v1/payment-instructions")).willReturn(
+                aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withTransformers("response-template")
+                        .withBody("{\"instructionId\":\"{{jsonPath request.body '$.instructionId'}}\","
+                                + "\"bureauReference\":\"CZ-LATER\",\"status\":\"ACCEPTED\","
+                                + "\"amountFen\":{{jsonPath request.body '$.amountFen'}} }")));
+        FinanceBureauStub.server().stubFor(get(urlPathEqualTo("/api/v1/payment-instructions/" + claimId + "-base"))
+                .willReturn(okJson("{\"instructionId\":\"" + claimId + "-base\",\"bureauReference\":\"CZ-LATER\","
+                        + "\"status\":\"ACCEPTED\",\"amountFen\":200000}")));
+        JsonNode run = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+
+        JsonNode instruction = instructions(story, claimId).get(0);
+        assertThat(instruction.path("status").asText()).as(instruction.toString()).isEqualTo("ACCEPTED");
+        assertThat(instruction.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(instruction.path("payeeType").asText()).isEqualTo("BASE");
+        assertThat(instruction.path("amountFen").asLong()).isEqualTo(200_000L);
+        String instructionId = instruction.path("instructionId").asText();
+
+        String bureau = cn.sunshine.platform.test.TestTokens.of("finance-bureau-system", java.util.Set.of("SERVICE"),
+                story.county, null);
+        String path = "/api/subsidy/payment-instructions/" + instructionId + "/settlement";
+        Http.Response wrongAmount = http().as(bureau).post(path, Map.of("bureauReference", "CZ-LATER", "status", "PAID",
+                "amountFen", 100_000, "paidAt", "2031-07-02T01:00:00Z"));
+        assertThat(wrongAmount.status()).isEqualTo(422);
+        assertThat(http().as(story.finance).post(path, Map.of("bureauReference", "CZ-LATER", "status", "PAID",
+                "amountFen", 200_000)).status()).as("only the bureau's service account calls back").isEqualTo(403);
+
+        for (int i = 0; i < 2; i++) {
+            JsonNode settled = Story.ok(http().as(bureau).post(path, Map.of("bureauReference", "CZ-LATER",
+                    "status", "PAID", "amountFen", 200_000, "paidAt", "2031-07-02T01:00:00Z"))).json();
+            assertThat(settled.path("status").asText()).isEqualTo("PAID");
+            assertThat(settled.path("paidAt").asText()).isEqualTo("2031-07-02T01:00:00Z");
+        }
+        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + claimId)).json().path("status").asText())
+                .isEqualTo("PAID");
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.ofType("subsidy.payment.settled.v1").stream()
+                .anyMatch(t -> t.body().contains(instructionId)));
+        assertThat(tap.ofType("subsidy.payment.settled.v1").stream().filter(t -> t.body().contains(instructionId)))
+                .as("settled once, though told twice").hasSize(1);
+    }
+
     private List<JsonNode> instructions(Story story, String claimId) {
         Http.Response r = http().as(story.finance).get("/api/subsidy/claims/" + claimId + "/payment-instructions");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -92,6 +92,27 @@ class RecoveryTest extends ServiceTestSupport {
     }
 
     @Test
+    void aRevokedBasesApprovedClaimIsHeldNotPaid() {
+        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        story.enrollAndIssue(Story.tiers343(10));
+        story.redeemAll();
+        story.completeAll();
+        String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
+        story.approveThroughTheChain(claimId);
+
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.BASE_REVOKED,
+                cn.sunshine.platform.test.Seeds.baseRevoked(story.baseId, story.county), story.baseId, story.county);
+        await().atMost(Duration.ofSeconds(15)).until(() -> http().as(story.officer)
+                .get("/api/subsidy/bases/" + story.baseId).json().path("paymentsHeld").asBoolean());
+
+        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        JsonNode held = http().as(story.finance).get("/api/subsidy/claims/" + claimId + "/payment-instructions").json().get(0);
+        assertThat(held.path("status").asText()).isEqualTo("PENDING");
+        assertThat(held.path("heldBecause").asText()).startsWith("base revoked");
+        assertThat(FinanceBureauStub.server().getAllServeEvents()).as("nothing was sent to the bureau").isEmpty();
+    }
+
+    @Test
     void anOfficerOrdersRecoveryOnlyOfWhatWasPaid() {
         Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
         story.enrollAndIssue(Story.tiers343(10));

@@ -114,7 +114,7 @@ public class PaymentRelay {
                 refused++;
                 log.warn("finance bureau refused instruction {}: {}", i.getId(), e.getMessage());
             } catch (FinanceBureau.Unavailable | FinanceBureau.UnknownInstruction e) {
-                i.failed(clock.instant(), e.getMessage());
+                i.failed(clock.instant(), e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
                 tryUpdate(i);
                 failed++;
                 if (e instanceof FinanceBureau.Unavailable) {
