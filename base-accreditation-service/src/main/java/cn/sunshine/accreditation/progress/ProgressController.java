@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.progress;
 
+import cn.sunshine.platform.progress.ProgressView;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;

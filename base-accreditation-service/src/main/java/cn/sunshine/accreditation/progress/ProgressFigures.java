@@ -1,16 +1,15 @@
 package cn.sunshine.accreditation.progress;
 
+import cn.sunshine.platform.progress.ProgressPeriod;
+import cn.sunshine.platform.progress.ProgressView;
+
 import cn.sunshine.accreditation.agreement.Agreement;
 import cn.sunshine.accreditation.agreement.AgreementVersion;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.Term;
 import cn.sunshine.accreditation.quota.QuotaLedger;
-import cn.sunshine.accreditation.support.Access;
 import cn.sunshine.accreditation.support.ProgramCalendar;
-import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.DivisionCode;
-import cn.sunshine.platform.security.CurrentUser;
-import cn.sunshine.platform.security.Jurisdiction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,9 +31,6 @@ import java.util.regex.Pattern;
 @Service
 public class ProgressFigures {
 
-    /** A period of more than this many days is refused: reports are monthly, quarterly or annual. */
-    static final int MAX_DAYS = 366;
-
     private final MongoTemplate mongo;
 
     public ProgressFigures(MongoTemplate mongo) {
@@ -42,19 +38,9 @@ public class ProgressFigures {
     }
 
     public ProgressView of(String division, LocalDate from, LocalDate to) {
-        CurrentUser user = Jurisdiction.requireRole(Access.READERS);
-        if (to.isBefore(from)) {
-            throw DomainException.invalidField("to", "must not be before from (" + from + ")");
-        }
-        if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw DomainException.invalidField("to", "a period spans at most " + MAX_DAYS + " days");
-        }
-        if (!Access.readsDivision(user, division)) {
-            throw DomainException.notFound("division " + division);
-        }
-        DivisionCode code = DivisionCode.of(division);
-        // The period ends at the end of its last day, Asia/Shanghai.
-        Instant end = to.plusDays(1).atStartOfDay(ProgramCalendar.ZONE).toInstant();
+        ProgressPeriod period = ProgressPeriod.check(division, from, to);
+        DivisionCode code = period.division();
+        Instant end = period.end();
         Map<String, Long> figures = new LinkedHashMap<>();
         figures.put("quota", quota(code, from.getYear(), to.getYear()));
         Commitment commitment = commitment(code, from.getYear(), to.getYear(), end);
@@ -62,7 +48,7 @@ public class ProgressFigures {
         figures.put("agreementsInForce", (long) commitment.agreements());
         figures.put("agreedQuota", commitment.agreedQuota());
         figures.put("basesAccredited", basesAccredited(code, from, to));
-        return new ProgressView(division, from, to, figures);
+        return ProgressView.of(period, figures);
     }
 
     /**

@@ -1,4 +1,4 @@
-package cn.sunshine.accreditation.progress;
+package cn.sunshine.platform.progress;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -9,4 +9,8 @@ import java.util.Map;
  * a denominator) is null, never 0.
  */
 public record ProgressView(String division, LocalDate from, LocalDate to, Map<String, Long> figures) {
+
+    public static ProgressView of(ProgressPeriod period, Map<String, Long> figures) {
+        return new ProgressView(period.division().value(), period.from(), period.to(), figures);
+    }
 }

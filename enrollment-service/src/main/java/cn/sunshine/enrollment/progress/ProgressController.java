@@ -1,0 +1,66 @@
+package cn.sunshine.enrollment.progress;
+
+import cn.sunshine.enrollment.trainee.Enrollment;
+import cn.sunshine.enrollment.trainee.EnrollmentStatus;
+import cn.sunshine.platform.progress.ProgressPeriod;
+import cn.sunshine.platform.progress.ProgressView;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * enrollment-service's part of the progress reports (docs/reports.md): trainees enrolled (培训人数)
+ * and completed (结业人数) in a division and period. Enrolled counts enrollments made in the period
+ * that stand — a withdrawal (never trained) and a trainee rejected at the roster check (not the
+ * person on the roster) are not trainees; a dropout trained for a while and counts. Completed
+ * counts completions recorded in the period.
+ */
+@RestController
+@Validated
+@Tag(name = "Progress", description = "This service's figures for the progress reports (进度报告) the gateway composes")
+public class ProgressController {
+
+    private final MongoTemplate mongo;
+
+    public ProgressController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/enrollment/progress")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
+            Role.AUDITOR})
+    @Operation(summary = "Trainees enrolled and completed, for a division in your jurisdiction and an inclusive "
+            + "period (dates in Asia/Shanghai)")
+    public ProgressView progress(
+            @RequestParam @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        ProgressPeriod period = ProgressPeriod.check(division, from, to);
+        Criteria inDivision = Criteria.where("divisionCode").regex(period.divisionPattern());
+        long enrolled = mongo.count(Query.query(new Criteria().andOperator(inDivision,
+                Criteria.where("enrolled.at").gte(period.start()).lt(period.end()),
+                Criteria.where("status").ne(EnrollmentStatus.WITHDRAWN),
+                Criteria.where("rosterCheck").ne(Enrollment.RosterCheck.REJECTED))), Enrollment.class);
+        long completed = mongo.count(Query.query(new Criteria().andOperator(inDivision,
+                Criteria.where("completion.at").gte(period.start()).lt(period.end()))), Enrollment.class);
+        Map<String, Long> figures = new LinkedHashMap<>();
+        figures.put("enrolled", enrolled);
+        figures.put("completed", completed);
+        return ProgressView.of(period, figures);
+    }
+
+}
