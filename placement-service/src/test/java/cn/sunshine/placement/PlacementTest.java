@@ -204,6 +204,18 @@ class PlacementTest extends PlacementTestSupport {
         assertThat(met.path("shortfall").asBoolean()).isFalse();
         assertThat(met.path("shortfallTrainees").asLong()).isZero();
 
+        // by completion period: all twenty completed on 20 June
+        JsonNode june = county.get("/api/placement/rates?year=2026&classId=" + classId
+                + "&completedFrom=2026-06-01&completedTo=2026-06-30").json();
+        assertThat(june.path("completed").asLong()).isEqualTo(20);
+        assertThat(june.path("placed").asLong()).isEqualTo(18);
+        JsonNode july = county.get("/api/placement/rates?year=2026&classId=" + classId
+                + "&completedFrom=2026-07-01&completedTo=2026-07-31").json();
+        assertThat(july.path("completed").asLong()).isZero();
+        assertThat(july.path("rateBp").isNull()).isTrue();
+        assertThat(county.get("/api/placement/rates?year=2026&completedFrom=2026-07-01&completedTo=2026-06-01").status())
+                .isEqualTo(400);
+
         // another county's officer counts none of them
         JsonNode foreign = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU))
                 .get("/api/placement/rates?year=2026&classId=" + classId).json();

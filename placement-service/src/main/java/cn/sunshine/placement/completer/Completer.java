@@ -26,6 +26,8 @@ public class Completer extends AggregateRoot {
     private String maskedIdNumber;
     private String certificateNumber;
     private Instant completedAt;
+    /** The completion date (Asia/Shanghai): rates per period select by it. */
+    private java.time.LocalDate completedOn;
 
     protected Completer() {
     }
@@ -42,6 +44,7 @@ public class Completer extends AggregateRoot {
         c.maskedIdNumber = e.maskedIdNumber();
         c.certificateNumber = e.certificateNumber();
         c.completedAt = e.completedAt();
+        c.completedOn = e.completedAt() == null ? null : cn.sunshine.placement.support.ProgramCalendar.dateOf(e.completedAt());
         return c;
     }
 
@@ -80,6 +83,10 @@ public class Completer extends AggregateRoot {
 
     public String getCertificateNumber() {
         return certificateNumber;
+    }
+
+    public java.time.LocalDate getCompletedOn() {
+        return completedOn;
     }
 
     public Instant getCompletedAt() {

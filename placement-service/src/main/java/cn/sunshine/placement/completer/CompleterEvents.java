@@ -15,8 +15,9 @@ class CompleterEvents {
         return EventSubscriptions.create()
                 .on(EventTypes.TRAINEE_COMPLETED, projections.handler(Completer.class,
                         e -> {
-                            if (e.enrollmentId() == null || e.baseId() == null || e.divisionCode() == null) {
-                                throw new IllegalArgumentException("a completion without enrollment, base or county");
+                            if (e.enrollmentId() == null || e.baseId() == null || e.divisionCode() == null
+                                    || e.completedAt() == null) {
+                                throw new IllegalArgumentException("a completion without enrollment, base, county or time");
                             }
                             return e.enrollmentId();
                         }, Completer::from, Completer::apply));

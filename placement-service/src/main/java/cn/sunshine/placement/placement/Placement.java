@@ -41,6 +41,8 @@ public class Placement extends AggregateRoot {
     private String divisionCode;
     private String majorCode;
     private int year;
+    /** The completion date (Asia/Shanghai) of the trainee: rates per period select by it. */
+    private LocalDate completedOn;
     private String traineeName;
     private String maskedIdNumber;
     private EmployerTerms employer;
@@ -82,6 +84,7 @@ public class Placement extends AggregateRoot {
         p.divisionCode = completer.getDivisionCode();
         p.majorCode = completer.getMajorCode();
         p.year = completer.getYear();
+        p.completedOn = ProgramCalendar.dateOf(completer.getCompletedAt());
         p.traineeName = completer.getName();
         p.maskedIdNumber = completer.getMaskedIdNumber();
         p.employer = employer;
@@ -184,6 +187,10 @@ public class Placement extends AggregateRoot {
 
     public int getYear() {
         return year;
+    }
+
+    public LocalDate getCompletedOn() {
+        return completedOn;
     }
 
     public String getTraineeName() {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,7 @@ import java.util.List;
 @Tag(name = "Placement rates", description = "Placed / completed per class, base, major, county and year")
 public class PlacementRateController {
 
-    public record RateView(int year, String classId, String baseId, String majorCode, String divisionCode,
+    public record RateView(int year, LocalDate completedFrom, LocalDate completedTo, String classId, String baseId, String majorCode, String divisionCode,
                            long completed, long placed, Integer rateBp, Integer committedRateBp,
                            Boolean shortfall, Long shortfallTrainees) {
     }
@@ -43,16 +44,21 @@ public class PlacementRateController {
     @GetMapping("/api/placement/rates")
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
             Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
-    @Operation(summary = "The placement rate of a year's completers, by class, base, major and county, against the commitment")
+    @Operation(summary = "The placement rate of a year's completers (optionally those completed in a period), by class, base, major and county, against the commitment")
     public RateView rate(@RequestParam int year, @RequestParam(required = false) String classId,
                          @RequestParam(required = false) String baseId,
                          @RequestParam(required = false) String majorCode,
-                         @RequestParam(required = false) String divisionCode) {
+                         @RequestParam(required = false) String divisionCode,
+                         @RequestParam(required = false) LocalDate completedFrom,
+                         @RequestParam(required = false) LocalDate completedTo) {
         if (year < 2000 || year > 2100) {
             throw DomainException.invalidField("year", "must be between 2000 and 2100");
         }
         if (divisionCode != null && !divisionCode.matches("\\d{2}(\\d{2}){0,2}")) {
             throw DomainException.invalidField("divisionCode", "must be a 2-, 4- or 6-digit division code");
+        }
+        if (completedFrom != null && completedTo != null && completedTo.isBefore(completedFrom)) {
+            throw DomainException.invalidField("completedTo", "must not be before completedFrom");
         }
         List<Criteria> and = new ArrayList<>();
         and.add(Access.listScope("baseId", "divisionCode"));
@@ -68,6 +74,12 @@ public class PlacementRateController {
         }
         if (divisionCode != null) {
             and.add(Criteria.where("divisionCode").regex("^" + divisionCode));
+        }
+        if (completedFrom != null) {
+            and.add(Criteria.where("completedOn").gte(completedFrom));
+        }
+        if (completedTo != null) {
+            and.add(Criteria.where("completedOn").lte(completedTo));
         }
         Criteria selection = new Criteria().andOperator(and);
         long completed = mongo.count(Query.query(selection), Completer.class);
@@ -96,7 +108,7 @@ public class PlacementRateController {
                 }
             }
         }
-        return new RateView(year, classId, baseId, majorCode, divisionCode, completed, placed, rateBp, committed,
+        return new RateView(year, completedFrom, completedTo, classId, baseId, majorCode, divisionCode, completed, placed, rateBp, committed,
                 shortfall, shortfallTrainees);
     }
 }
