@@ -5,7 +5,14 @@ import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
+import cn.sunshine.placement.escalation.EscalationCase;
+import cn.sunshine.placement.escalation.Escalations;
+import cn.sunshine.placement.placement.Placement;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -20,6 +27,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Follow-ups fall due on the schedule, overdue ones are listed, and unpaid wages open a case for the county. */
 @SunshineServiceTest
 class FollowUpTest extends PlacementTestSupport {
+
+    @Autowired
+    private Escalations escalations;
+
+    @Test
+    void aCaseLeftUnopenedWhenTheProcessStoppedIsOpenedByTheSweep() {
+        String baseId = UUID.randomUUID().toString();
+        String enrollmentId = complete(1, "class-" + baseId, baseId, Seeds.YINGCHENG, 2026).get(0);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+        String id = staff.post("/api/placement/placements", placeBody(enrollmentId, LocalDate.of(2026, 7, 1)))
+                .json().path("id").asText();
+        clock.set(Instant.parse("2026-08-02T02:00:00Z"));
+        String caseId = staff.post("/api/placement/placements/" + id + "/follow-ups/1",
+                Map.of("contactedOn", "2026-08-02", "reached", true, "problems", List.of("NO_CONTRACT")))
+                .json().path("escalationCaseId").asText();
+
+        // the state a stop between the follow-up's write and the case's insert leaves behind
+        mongo.remove(Query.query(Criteria.where("_id").is(caseId)), EscalationCase.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().push("casesToOpen", caseId),
+                Placement.class);
+        assertThat(mongo.findById(caseId, EscalationCase.class)).isNull();
+
+        assertThat(escalations.sweep()).isGreaterThanOrEqualTo(1);
+        EscalationCase reopened = mongo.findById(caseId, EscalationCase.class);
+        assertThat(reopened).isNotNull();
+        assertThat(reopened.getProblems()).containsExactly("NO_CONTRACT");
+        assertThat(reopened.getStatus()).isEqualTo(EscalationCase.Status.OPEN);
+        assertThat(mongo.findById(id, Placement.class).getCasesToOpen()).isEmpty();
+        assertThat(escalations.sweep()).as("nothing left").isZero();
+    }
 
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
@@ -105,6 +142,9 @@ class FollowUpTest extends PlacementTestSupport {
         assertThat(resolved.json().path("status").asText()).isEqualTo("RESOLVED");
         assertThat(staff.post("/api/placement/escalations/" + caseId + "/resolution",
                 Map.of("resolution", "x", "recoveredWagesFen", 0)).status()).isEqualTo(403);
+
+        // the case was confirmed opened: nothing left for the sweep
+        assertThat(mongo.findById(id, Placement.class).getCasesToOpen()).isEmpty();
 
         // unpaid wages without saying so is refused, naming the field
         Http.Response inconsistent = staff.post("/api/placement/placements/" + id + "/follow-ups/2",

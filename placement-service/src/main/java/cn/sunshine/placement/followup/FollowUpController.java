@@ -1,6 +1,6 @@
 package cn.sunshine.placement.followup;
 
-import cn.sunshine.placement.escalation.EscalationCase;
+import cn.sunshine.placement.escalation.Escalations;
 import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.placement.placement.PlacementDtos.PlacementView;
 import cn.sunshine.placement.placement.Placements;
@@ -21,7 +21,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -59,14 +58,16 @@ public class FollowUpController {
     private final AggregateStore store;
     private final MongoTemplate mongo;
     private final FollowUpProperties properties;
+    private final Escalations escalations;
     private final Clock clock;
 
     public FollowUpController(Placements placements, AggregateStore store, MongoTemplate mongo,
-                              FollowUpProperties properties, Clock clock) {
+                              FollowUpProperties properties, Escalations escalations, Clock clock) {
         this.placements = placements;
         this.store = store;
         this.mongo = mongo;
         this.properties = properties;
+        this.escalations = escalations;
         this.clock = clock;
     }
 
@@ -121,18 +122,8 @@ public class FollowUpController {
         String caseId = p.recordContact(number, contact, today, properties.earlyDays(), clock.instant());
         store.update(p);
         if (caseId != null) {
-            openCase(p, caseId, problems, unpaid, contact.note());
+            escalations.open(p, caseId);
         }
         return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(new ContactRecorded(PlacementView.of(p), caseId));
-    }
-
-    private void openCase(Placement p, String caseId, List<Problem> problems, long unpaid, String note) {
-        try {
-            store.insert(EscalationCase.open(caseId, p.getId(), p.getEnrollmentId(), p.getBaseId(),
-                    p.getDivisionCode(), p.getTraineeName(), p.getEmployer().name(),
-                    problems.stream().map(Enum::name).toList(), unpaid, note, clock.instant()));
-        } catch (DuplicateKeyException alreadyOpen) {
-            // the case of this follow-up exists: opening it is idempotent
-        }
     }
 }

@@ -60,6 +60,12 @@ public class Placement extends AggregateRoot {
     private Instant placedAt;
     private String placedBy;
     private List<FollowUp> followUps;
+    /**
+     * Escalation cases recorded with a follow-up but not yet confirmed opened: the case is inserted
+     * right after the follow-up's write and the id then pulled from here; the sweep opens any left.
+     */
+    @Indexed
+    private List<String> casesToOpen;
     /** The earliest due date of a follow-up still DUE; null when none is (kept for the due and overdue lists). */
     @Indexed
     private LocalDate nextDueOn;
@@ -100,6 +106,7 @@ public class Placement extends AggregateRoot {
         p.placedAt = now;
         p.placedBy = by;
         p.followUps = new ArrayList<>(schedule);
+        p.casesToOpen = List.of();
         p.refreshNextDue();
         // placed counts a trainee once (the rate's numerator); a re-placement is its own fact
         p.recordEvent(previous == null ? EventTypes.TRAINEE_PLACED : EventTypes.TRAINEE_REPLACED, new TraineePlaced(p.id, p.enrollmentId, p.classId, p.baseId,
@@ -144,6 +151,9 @@ public class Placement extends AggregateRoot {
         List<Problem> problems = contact.problems();
         if (!problems.isEmpty()) {
             caseId = id + "-f" + number;
+            List<String> toOpen = new ArrayList<>(casesToOpen == null ? List.of() : casesToOpen);
+            toOpen.add(caseId);
+            casesToOpen = toOpen;
             recordEvent(EventTypes.FOLLOW_UP_ESCALATED, new FollowUpEscalated(caseId, id, enrollmentId, baseId,
                     divisionCode, problems.stream().map(Enum::name).toList(), contact.unpaidWagesFen(), now),
                     divisionCode, now);
@@ -259,6 +269,16 @@ public class Placement extends AggregateRoot {
 
     public List<FollowUp> getFollowUps() {
         return followUps;
+    }
+
+    public List<String> getCasesToOpen() {
+        return casesToOpen == null ? List.of() : casesToOpen;
+    }
+
+    /** The follow-up whose contact opened the case, if any. */
+    public java.util.Optional<FollowUp> followUpOfCase(String caseId) {
+        return followUps.stream().filter(f -> f.contact() != null && caseId.equals(f.contact().escalationCaseId()))
+                .findFirst();
     }
 
     public LocalDate getNextDueOn() {
