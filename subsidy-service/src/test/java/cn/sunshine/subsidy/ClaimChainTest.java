@@ -114,6 +114,42 @@ class ClaimChainTest extends ServiceTestSupport {
     }
 
     @Test
+    void theSameIdempotencyKeyAndBodyAnswerTheSameClaimEvenWhenSentAtOnce() throws Exception {
+        Story story = storyWithClaimable(10, 1_000_000);
+        List<String> serials = story.enrollmentIds.stream().map(story.serialOf::get).toList();
+        java.util.Map<String, Object> body = java.util.Map.of("classId", story.classId, "voucherSerials", serials);
+        Http as = story.http.as(story.staff).header("Idempotency-Key", "claim-" + story.classId);
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            answers.add(pool.submit((Callable<Http.Response>) () -> {
+                go.await();
+                return as.post("/api/subsidy/claims", body);
+            }));
+        }
+        go.countDown();
+        List<Http.Response> responses = new ArrayList<>();
+        for (Future<Http.Response> f : answers) {
+            responses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 201));
+        assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(1);
+        assertThat(responses.stream().filter(r -> r.status() == 200))
+                .allMatch(r -> "true".equals(r.header("Idempotent-Replayed")));
+        assertThat(responses.stream().map(r -> r.json().path("claimId").asText()).distinct()).hasSize(1);
+        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims?baseId=" + story.baseId)).json()
+                .path("total").asLong()).isEqualTo(1);
+
+        Http.Response otherBody = as.post("/api/subsidy/claims", java.util.Map.of("classId", story.classId,
+                "voucherSerials", serials.subList(0, 5)));
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.json().path("type").asText()).isEqualTo("urn:sunshine:problem:idempotency-key-reused");
+    }
+
+    @Test
     void concurrentApprovalsNeverCommitMoreThanTheFundHolds() throws Exception {
         // Two classes' claims of 200,000 fen each against a fund of 300,000.
         Story story = storyWithClaimable(20, 300_000);

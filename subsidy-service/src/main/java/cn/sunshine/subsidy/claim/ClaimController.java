@@ -61,9 +61,18 @@ public class ClaimController {
 
     @PostMapping("/api/subsidy/claims")
     @Allowed({Role.BASE_STAFF})
-    @Operation(summary = "Claim for a class with its redeemed vouchers of completed trainees")
-    public ResponseEntity<ClaimView> submit(@Valid @RequestBody SubmitRequest r) {
-        Claim c = claims.submit(r.classId(), r.voucherSerials().stream().map(String::trim).toList());
+    @Operation(summary = "Claim for a class with its redeemed vouchers of completed trainees (Idempotency-Key: the same key and body answer the same claim)")
+    public ResponseEntity<ClaimView> submit(@Valid @RequestBody SubmitRequest r,
+                                            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        if (key != null && (key.isBlank() || key.length() > 100)) {
+            throw cn.sunshine.platform.domain.DomainException.invalidField("Idempotency-Key", "1 to 100 characters");
+        }
+        Claims.Submitted s = claims.submit(r.classId(), r.voucherSerials().stream().map(String::trim).toList(), key);
+        Claim c = s.claim();
+        if (s.replayed()) {
+            return ResponseEntity.ok().header("Idempotent-Replayed", "true").eTag(ETags.of(c.getVersion()))
+                    .body(ClaimView.of(c));
+        }
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(c.getId()).toUri()).eTag(ETags.of(c.getVersion())).body(ClaimView.of(c));
     }

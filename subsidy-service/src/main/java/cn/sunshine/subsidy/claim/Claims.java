@@ -59,8 +59,15 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
      * taken into the claim by one conditional update (it is in no other live claim), so the same
      * voucher is never claimed twice, however many claims race.
      */
-    public Claim submit(String classId, List<String> serials) {
+    public Submitted submit(String classId, List<String> serials, String idempotencyKey) {
         CurrentUser user = Jurisdiction.currentUser();
+        String claimId = idempotencyKey == null ? Ids.newId() : keyedId(user.baseId(), idempotencyKey);
+        if (idempotencyKey != null) {
+            Claim earlier = mongo.findById(claimId, Claim.class);
+            if (earlier != null) {
+                return new Submitted(replay(earlier, classId, serials), true);
+            }
+        }
         Set<String> unique = new LinkedHashSet<>(serials);
         if (unique.size() != serials.size()) {
             throw DomainException.invalidField("voucherSerials", "a voucher appears twice");
@@ -85,7 +92,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
                 errors.add(new DomainException.FieldError(f, "voucher " + serial + " is " + v.getStatus() + ", not REDEEMED"));
                 continue;
             }
-            if (v.getClaimId() != null) {
+            if (v.getClaimId() != null && !v.getClaimId().equals(claimId)) {
                 errors.add(new DomainException.FieldError(f, "voucher " + serial + " is in claim " + v.getClaimId()));
                 continue;
             }
@@ -112,27 +119,58 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
                     "the base has no signed agreement for " + year + ": it says how the subsidy is paid");
         }
         BaseStanding standing = mongo.findById(user.baseId(), BaseStanding.class);
-        String claimId = Ids.newId();
-        List<String> taken = new ArrayList<>();
         for (Claim.Line l : lines) {
-            long n = mongo.updateFirst(Query.query(Criteria.where("serial").is(l.voucherSerial()).and("claimId").is(null)
+            // Null, or this very claim's id: a request with the same Idempotency-Key racing this one.
+            long n = mongo.updateFirst(Query.query(Criteria.where("serial").is(l.voucherSerial())
+                            .and("claimId").in(java.util.Arrays.asList(null, claimId))
                             .and("status").is(VoucherStatus.REDEEMED)),
-                    new Update().set("claimId", claimId).inc("version", 1L), Voucher.class).getModifiedCount();
+                    new Update().set("claimId", claimId).inc("version", 1L), Voucher.class).getMatchedCount();
             if (n == 0) {
                 detach(claimId);
                 throw DomainException.conflict("voucher-claimed", "A voucher was claimed meanwhile",
                         "voucher " + l.voucherSerial() + " was taken into another claim; nothing was submitted");
             }
-            taken.add(l.voucherSerial());
         }
         Claim c = Claim.submit(claimId, user.baseId(), standing == null ? null : standing.getName(), divisionCode,
                 classId, year, agreement.getSubsidyPaymentMode(), lines, properties.extraApprovalAboveFen(),
                 user.subject(), clock.instant());
         try {
-            return store.insert(c);
+            return new Submitted(store.insert(c), false);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            Claim earlier = mongo.findById(claimId, Claim.class);
+            if (idempotencyKey != null && earlier != null) {
+                return new Submitted(replay(earlier, classId, serials), true);
+            }
+            detach(claimId);
+            throw e;
         } catch (RuntimeException e) {
             detach(claimId);
             throw e;
+        }
+    }
+
+    /** A submission and whether it replayed an earlier one with the same Idempotency-Key. */
+    public record Submitted(Claim claim, boolean replayed) {
+    }
+
+    /** The same key and body answer the earlier claim; the same key with another body is refused. */
+    private static Claim replay(Claim earlier, String classId, List<String> serials) {
+        List<String> earlierSerials = earlier.getLines().stream().map(Claim.Line::voucherSerial).sorted().toList();
+        if (!earlier.getClassId().equals(classId) || !earlierSerials.equals(serials.stream().sorted().toList())) {
+            throw DomainException.rule("idempotency-key-reused", "The Idempotency-Key was used for another claim",
+                    "this key submitted claim " + earlier.getId() + " with other vouchers; use a new key");
+        }
+        return earlier;
+    }
+
+    /** A claim id derived from the base and its key, so the same key always names the same claim. */
+    private static String keyedId(String baseId, String key) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((baseId + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "claim-" + java.util.HexFormat.of().formatHex(h, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
