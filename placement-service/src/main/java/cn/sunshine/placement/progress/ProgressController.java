@@ -1,0 +1,86 @@
+package cn.sunshine.placement.progress;
+
+import cn.sunshine.placement.placement.Placement;
+import cn.sunshine.placement.spotcheck.SpotCheck;
+import cn.sunshine.placement.spotcheck.SpotCheckItem;
+import cn.sunshine.platform.progress.ProgressPeriod;
+import cn.sunshine.platform.progress.ProgressView;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * placement-service's part of the progress reports (docs/reports.md): completers placed (转移人数)
+ * and the spot-check calls (抽查) in a division and period. {@code placed} counts first placements
+ * reported in the period (a re-placement is the same trainee); {@code spotChecks} counts trainees
+ * phoned (calls recorded) in the period, {@code findings} those calls that found a problem.
+ */
+@RestController
+@Validated
+@Tag(name = "Progress", description = "This service's figures for the progress reports (进度报告) the gateway composes")
+public class ProgressController {
+
+    private final MongoTemplate mongo;
+
+    public ProgressController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/placement/progress")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
+            Role.AUDITOR})
+    @Operation(summary = "Completers placed and spot-check calls, for a division in your jurisdiction and an inclusive "
+            + "period (dates in Asia/Shanghai)")
+    public ProgressView progress(
+            @RequestParam @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        ProgressPeriod period = ProgressPeriod.check(division, from, to);
+        Criteria inDivision = Criteria.where("divisionCode").regex(period.divisionPattern());
+        long placed = mongo.count(Query.query(new Criteria().andOperator(inDivision,
+                Criteria.where("sequence").is(1),
+                Criteria.where("placedAt").gte(period.start()).lt(period.end()))), Placement.class);
+        // spot checks drawn before the period's end and not concluded before its start may hold its calls
+        List<SpotCheck> checks = mongo.find(Query.query(new Criteria().andOperator(inDivision,
+                Criteria.where("drawnAt").lt(period.end()),
+                new Criteria().orOperator(Criteria.where("concludedAt").is(null),
+                        Criteria.where("concludedAt").gte(period.start())))), SpotCheck.class);
+        long called = 0;
+        long withFindings = 0;
+        for (SpotCheck s : checks) {
+            for (SpotCheckItem i : s.getItems()) {
+                if (i.call() != null && within(i.call().recordedAt(), period)) {
+                    called++;
+                    if (!i.call().findingKinds().isEmpty()) {
+                        withFindings++;
+                    }
+                }
+            }
+        }
+        Map<String, Long> figures = new LinkedHashMap<>();
+        figures.put("placed", placed);
+        figures.put("spotChecks", called);
+        figures.put("findings", withFindings);
+        return ProgressView.of(period, figures);
+    }
+
+    private static boolean within(Instant at, ProgressPeriod period) {
+        return at != null && !at.isBefore(period.start()) && at.isBefore(period.end());
+    }
+}
