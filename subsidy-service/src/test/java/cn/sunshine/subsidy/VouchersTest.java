@@ -104,6 +104,30 @@ class VouchersTest extends ServiceTestSupport {
     }
 
     @Test
+    void aTraineeWhoWithdrawsLosesTheUnredeemedVoucher() {
+        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REFUND_AFTER", 0);
+        story.enrollAndIssue(List.of("TIER_1", "TIER_2"));
+        String leaving = story.enrollmentIds.get(1);
+        cn.sunshine.platform.test.TestEvents.publish(rabbit, messaging.getExchange(),
+                cn.sunshine.platform.events.EventTypes.TRAINEE_WITHDRAWN,
+                new cn.sunshine.platform.events.enrollment.TraineeLeft(leaving, story.classId, story.baseId, story.county,
+                        Story.MAJOR, story.year, "李伟", "420981********1001", "外出务工 (left to work)",
+                        java.time.Instant.parse(story.year + "-04-05T02:00:00Z"), "staff-" + story.baseId),
+                leaving, story.county);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
+            JsonNode vs = http().as(story.officer).get("/api/subsidy/classes/" + story.classId + "/vouchers").json();
+            for (JsonNode v : vs) {
+                if (v.path("enrollmentId").asText().equals(leaving)) {
+                    return v.path("status").asText().equals("VOID");
+                }
+            }
+            return false;
+        });
+        assertThat(story.redeem(leaving).status()).isEqualTo(409);
+        assertThat(Story.ok(story.redeem(story.enrollmentIds.get(0))).json().path("status").asText()).isEqualTo("REDEEMED");
+    }
+
+    @Test
     void issuingAgainIssuesNothingNewAndAForeignCountySeesNothing() {
         Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
         List<JsonNode> first = story.enrollAndIssue(List.of("TIER_1", "TIER_2", "TIER_3"));

@@ -112,6 +112,17 @@ public class Vouchers {
         return store.update(v);
     }
 
+    /**
+     * Voids the trainee's voucher if it is still ISSUED (one conditional update on its state), keeping
+     * who recorded the departure, when and why. A redeemed voucher stays: no claim is possible for a
+     * trainee who did not complete.
+     */
+    public void voidUnredeemed(String enrollmentId, String reason, String by, java.time.Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("enrollmentId").is(enrollmentId).and("status").is(VoucherStatus.ISSUED)),
+                new Update().set("status", VoucherStatus.VOID).set("voidedAt", at).set("voidedBy", by)
+                        .set("voidReason", reason).inc("version", 1L), Voucher.class);
+    }
+
     public List<Voucher> ofClass(String classId) {
         List<Voucher> all = mongo.find(Query.query(Criteria.where("classId").is(classId)).with(Sort.by("serial")),
                 Voucher.class);
