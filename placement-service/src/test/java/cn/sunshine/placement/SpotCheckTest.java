@@ -7,7 +7,12 @@ import cn.sunshine.platform.test.Seeds;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import cn.sunshine.placement.contact.ContactLookups;
+import cn.sunshine.placement.contact.EnrollmentContactClient;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -39,9 +44,36 @@ class SpotCheckTest extends PlacementTestSupport {
 
     private final WireMockServer enrollment = EnrollmentStub.server();
 
+    @Autowired
+    private ContactLookups lookups;
+    @Autowired
+    private CircuitBreakerRegistry breakers;
+
     @BeforeEach
     void resetEnrollment() {
         enrollment.resetAll();
+        breakers.circuitBreaker(ContactLookups.BREAKER).reset();
+    }
+
+    @Test
+    void whileEnrollmentKeepsFailingTheCircuitOpensAndDrawsStillCompleteAtOnceWithContactsPending() {
+        enrollment.stubFor(post(urlEqualTo(LOOKUPS)).willReturn(aResponse().withStatus(500)));
+        var breaker = breakers.circuitBreaker(ContactLookups.BREAKER);
+        assertThat(breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls()).as("application.yml applies").isEqualTo(10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(lookups.lookup("e-" + i, EnrollmentContactClient.Purpose.SPOT_CHECK, "test").outcome())
+                    .isEqualTo(ContactLookups.Outcome.PENDING);
+        }
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        int before = enrollment.getAllServeEvents().size();
+
+        String baseId = baseWithPlacements(20);
+        Http.Response drawn = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG))
+                .post("/api/placement/spot-checks", drawBody(baseId, 11L));
+        assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
+        assertThat(drawn.json().path("contactsPending").asInt()).isEqualTo(1);
+        assertThat(drawn.json().path("items").get(0).path("contactProblem").asText()).contains("circuit open");
+        assertThat(enrollment.getAllServeEvents()).as("enrollment is not asked while the circuit is open").hasSize(before);
     }
 
     private void enrollmentAnswers() {
