@@ -30,6 +30,8 @@ class WalkingSkeletonE2E {
     static final String OFFICER = TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG);
     static Suite suite;
     static String baseId;
+    /** Every resident ID number and phone the run sent: none may appear whole in any log. */
+    static final List<String> PERSONAL_DATA = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -188,6 +190,8 @@ class WalkingSkeletonE2E {
             trainee.put("village", "三合村");
             trainee.put("ruralHousehold", true);
             trainee.put("phone", "1387123456" + i);
+            PERSONAL_DATA.add(id);
+            PERSONAL_DATA.add("1387123456" + i);
             trainee.put("education", "JUNIOR_SECONDARY");
             trainee.put("subsidyTier", "TIER_2");
             trainee.put("subsidyFen", 20_000);
@@ -225,6 +229,20 @@ class WalkingSkeletonE2E {
         assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(GATEWAY.as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU))
                 .get("/api/reports/progress?division=420981&period=" + year).status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(98)
+    void noLogOfAnyProcessHoldsAWholeIdNumberOrPhone() throws Exception {
+        assertThat(PERSONAL_DATA).isNotEmpty();
+        try (java.util.stream.Stream<java.nio.file.Path> logs = java.nio.file.Files.list(suite.logDir)) {
+            for (java.nio.file.Path log : logs.toList()) {
+                String text = java.nio.file.Files.readString(log);
+                for (String value : PERSONAL_DATA) {
+                    assertThat(text).as("%s holds no whole ID number or phone", log.getFileName()).doesNotContain(value);
+                }
+            }
+        }
     }
 
     static String created(Http.Response r) {
