@@ -87,12 +87,24 @@ class OrderTest extends PlacementTestSupport {
         underOrder.put("employer", employer);
         underOrder.put("orderId", orderId);
         assertThat(staff.post("/api/placement/placements", underOrder).status()).isEqualTo(201);
+        // or naming the registered employer instead of giving it inline
+        Map<String, Object> byId = new HashMap<>(placeBody(completers.get(1), LocalDate.of(2026, 7, 1)));
+        byId.remove("employer");
+        byId.put("employerId", employerId);
+        byId.put("orderId", orderId);
+        Map<String, Object> both = new HashMap<>(byId);
+        both.put("employer", employer);
+        assertThat(staff.post("/api/placement/placements", both).status()).isEqualTo(400);
         Map<String, Object> otherEmployer = new HashMap<>(placeBody(completers.get(1), LocalDate.of(2026, 7, 1)));
         otherEmployer.put("orderId", orderId);
         assertThat(staff.post("/api/placement/placements", otherEmployer).status()).isEqualTo(400);
+        Http.Response placedById = staff.post("/api/placement/placements", byId);
+        assertThat(placedById.status()).as(placedById.body()).isEqualTo(201);
+        assertThat(placedById.json().path("employer").path("creditCode").asText()).isEqualTo(code);
+        assertThat(placedById.json().path("employer").path("hrPhone").asText()).isEqualTo("027-87654321");
 
         JsonNode order = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG)).get("/api/placement/orders/" + orderId).json();
         assertThat(order.path("positions").get(0).path("count").asInt()).isEqualTo(30);
-        assertThat(order.path("positions").get(0).path("placed").asLong()).isEqualTo(1);
+        assertThat(order.path("positions").get(0).path("placed").asLong()).isEqualTo(2);
     }
 }

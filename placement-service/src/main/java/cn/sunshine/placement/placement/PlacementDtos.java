@@ -29,12 +29,14 @@ public final class PlacementDtos {
                                   @NotBlank @Pattern(regexp = PHONE, message = "must be a mobile or landline number with area code") String hrPhone) {
     }
 
+    /** The employer is either a registered one ({@code employerId}) or given inline ({@code employer}), not both. */
     @Schema(example = """
             {"enrollmentId":"…","employer":{"name":"武汉江城重工有限公司","creditCode":"91420100MA4K0000XX",
              "address":"武汉市江夏区庙山大道8号","hrPhone":"027-87654321"},"job":"电焊工","monthlyWageFen":520000,
              "startDate":"2026-09-01","workplace":"IN_PROVINCE","contractSigned":true}""")
     public record PlaceRequest(@NotBlank @Size(max = 100) String enrollmentId,
-                               @NotNull @Valid EmployerRequest employer,
+                               @Size(max = 100) String employerId,
+                               @Valid EmployerRequest employer,
                                @Size(max = 100) String orderId,
                                @NotBlank @Size(max = 100) String job,
                                @NotNull @Min(1) @Max(100_000_000) Long monthlyWageFen,

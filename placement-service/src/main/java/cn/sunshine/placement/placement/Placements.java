@@ -1,6 +1,7 @@
 package cn.sunshine.placement.placement;
 
 import cn.sunshine.placement.completer.Completer;
+import cn.sunshine.placement.employer.Employer;
 import cn.sunshine.placement.followup.FollowUpProperties;
 import cn.sunshine.placement.order.TrainingOrder;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
@@ -46,9 +47,7 @@ public class Placements {
 
     /** The base's staff report a completer's job; refused for anyone who did not complete at their base. */
     public Placement place(PlaceRequest r, CurrentUser staff) {
-        CreditCode.problem(r.employer().creditCode()).ifPresent(problem -> {
-            throw DomainException.invalidField("employer.creditCode", problem);
-        });
+        EmployerTerms employer = employerOf(r);
         Completer completer = mongo.findById(r.enrollmentId(), Completer.class);
         if (completer == null || !completer.getBaseId().equals(staff.baseId())) {
             throw DomainException.rule("not-a-completer", "Not a completer",
@@ -82,7 +81,7 @@ public class Placements {
             if (order == null || !order.getBaseId().equals(completer.getBaseId())) {
                 throw DomainException.invalidField("orderId", "is not an order of your base");
             }
-            if (!order.getEmployerCreditCode().equals(r.employer().creditCode())) {
+            if (!order.getEmployerCreditCode().equals(employer.creditCode())) {
                 throw DomainException.invalidField("employer.creditCode", "is not the order's employer "
                         + order.getEmployerCreditCode());
             }
@@ -91,8 +90,6 @@ public class Placements {
             }
         }
         Instant now = clock.instant();
-        EmployerTerms employer = new EmployerTerms(r.employer().name().trim(), r.employer().creditCode(),
-                r.employer().address().trim(), r.employer().hrPhone());
         Placement p = Placement.place(completer, previous, employer, orderId, r.job().trim(),
                 r.monthlyWageFen(), r.startDate(), r.workplace(), r.contractSigned(),
                 followUp.scheduleFrom(r.startDate()), now, staff.subject());
@@ -113,6 +110,27 @@ public class Placements {
         }
         p.leave(on, reason.trim());
         return store.update(p);
+    }
+
+    /** The registered employer named by id, or the one given inline (credit code checked). */
+    private EmployerTerms employerOf(PlaceRequest r) {
+        boolean byId = r.employerId() != null && !r.employerId().isBlank();
+        if (byId == (r.employer() != null)) {
+            throw DomainException.invalidField("employer", "give either employerId (a registered employer) or employer, not both");
+        }
+        if (byId) {
+            Employer e = mongo.findById(r.employerId(), Employer.class);
+            if (e == null) {
+                throw DomainException.invalidField("employerId", "is not a registered employer");
+            }
+            return new EmployerTerms(e.getName(), e.getCreditCode(), e.getAddress(), e.getHrPhone());
+        }
+        String code = r.employer().creditCode().trim().toUpperCase();
+        CreditCode.problem(code).ifPresent(problem -> {
+            throw DomainException.invalidField("employer.creditCode", problem);
+        });
+        return new EmployerTerms(r.employer().name().trim(), code, r.employer().address().trim(),
+                r.employer().hrPhone());
     }
 
     private static String blankToNull(String s) {
