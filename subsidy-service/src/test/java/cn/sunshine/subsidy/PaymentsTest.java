@@ -194,6 +194,63 @@ class PaymentsTest extends ServiceTestSupport {
                 .as("settled once, though told twice").hasSize(1);
     }
 
+    @Test
+    void aCountySplitPaysSeventyPercentAtCompletionAndTheRestForPlacedTraineesOnly() {
+        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
+                "year", story.year, "completionShareBp", 7000, "reason", "30% 按实际转移就业人数拨付")));
+        assertThat(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
+                "year", story.year, "completionShareBp", 5000, "reason", "changed our mind")).status())
+                .as("set once: claims depend on it").isEqualTo(409);
+        story.enrollAndIssue(Story.tiers343(10)); // 3 × 100 + 4 × 200 + 3 × 300 yuan = 200,000 fen
+        story.redeemAll();
+        story.completeAll();
+
+        assertThat(story.claimPlacementPart(story.enrollmentIds.subList(0, 1)).status())
+                .as("the placement part comes after the completion part").isEqualTo(422);
+        JsonNode completion = Story.ok(story.claim(story.enrollmentIds)).json();
+        assertThat(completion.path("part").asText()).isEqualTo("COMPLETION");
+        assertThat(completion.path("totalFen").asLong()).isEqualTo(140_000L);
+
+        List<String> placedOnes = story.enrollmentIds.subList(0, 8);
+        story.placed(placedOnes);
+        Http.Response withUnplaced = story.claimPlacementPart(story.enrollmentIds);
+        assertThat(withUnplaced.status()).isEqualTo(422);
+        assertThat(withUnplaced.body()).contains("is not placed");
+        JsonNode placement = Story.ok(story.claimPlacementPart(placedOnes)).json();
+        // 30 % of 3 × 10,000 + 4 × 20,000 + 1 × 30,000 fen
+        assertThat(placement.path("totalFen").asLong()).isEqualTo(42_000L);
+        assertThat(story.claimPlacementPart(placedOnes).status()).as("claimed once").isEqualTo(422);
+
+        String completionId = completion.path("claimId").asText();
+        String placementId = placement.path("claimId").asText();
+        story.approveThroughTheChain(completionId);
+        story.approveThroughTheChain(placementId);
+        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        long paid = 0;
+        for (String id : List.of(completionId, placementId)) {
+            for (JsonNode i : instructions(story, id)) {
+                assertThat(i.path("status").asText()).isEqualTo("PAID");
+                paid += i.path("amountFen").asLong();
+            }
+        }
+        assertThat(paid).isEqualTo(182_000L);
+        JsonNode notice = Story.ok(http().get("/api/public/subsidy/recipients?divisionCode=" + story.county
+                + "&classId=" + story.classId)).json();
+        long noticed = 0;
+        for (JsonNode r : notice.path("items")) {
+            noticed += r.path("amountFen").asLong();
+        }
+        assertThat(notice.path("total").asLong()).isEqualTo(18);
+        assertThat(noticed).isEqualTo(182_000L);
+
+        // Recovering the first trainee's subsidy takes back both parts paid for them.
+        JsonNode order = Story.ok(http().as(story.officer).post("/api/subsidy/recoveries", Map.of("baseId", story.baseId,
+                "enrollmentIds", List.of(story.enrollmentIds.get(0)), "reason", "同一人在安陆市重复享受补助"))).json();
+        assertThat(order.path("amountFen").asLong()).isEqualTo(10_000L);
+        assertThat(order.path("items")).hasSize(2);
+    }
+
     private List<JsonNode> instructions(Story story, String claimId) {
         Http.Response r = http().as(story.finance).get("/api/subsidy/claims/" + claimId + "/payment-instructions");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -157,6 +157,23 @@ final class Story {
                 "voucherSerials", enrollments.stream().map(serialOf::get).toList()));
     }
 
+    Http.Response claimPlacementPart(List<String> enrollments) {
+        return http.as(staff).post("/api/subsidy/claims", Map.of("classId", classId, "part", "PLACEMENT",
+                "voucherSerials", enrollments.stream().map(serialOf::get).toList()));
+    }
+
+    /** The first placement of each trainee, as placement-service reports it. */
+    void placed(List<String> enrollments) {
+        for (String e : enrollments) {
+            TestEvents.publish(rabbit, exchange, EventTypes.TRAINEE_PLACED, new cn.sunshine.platform.events.placement
+                    .TraineePlaced("pl-" + e, e, classId, baseId, county, MAJOR, year, "湖北双环科技股份有限公司",
+                    "91420900706962485K", "焊工", 350_000, java.time.LocalDate.parse(year + "-07-01"), "LOCAL", true,
+                    null, Instant.parse(year + "-07-01T02:00:00Z"), "staff-" + baseId), "pl-" + e, county);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("classId").is(classId)
+                .and("placedAt").ne(null)), Trainee.class) == enrollments.size());
+    }
+
     Http.Response decide(String token, String claimId, String act, String decision, String reason) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("decision", decision);

@@ -38,6 +38,7 @@ public class Claim extends AggregateRoot {
     private String classId;
     private int year;
     private String paymentMode;
+    private ClaimPart part;
     private List<Line> lines = new ArrayList<>();
     private long totalFen;
     private boolean extraApprovalRequired;
@@ -51,7 +52,7 @@ public class Claim extends AggregateRoot {
     }
 
     static Claim submit(String id, String baseId, String baseName, String divisionCode, String classId, int year,
-                        String paymentMode, List<Line> lines, long extraApprovalAboveFen, String by, Instant at) {
+                        String paymentMode, ClaimPart part, List<Line> lines, long extraApprovalAboveFen, String by, Instant at) {
         if (lines.isEmpty()) {
             throw DomainException.invalidField("voucherSerials", "a claim needs at least one voucher");
         }
@@ -63,6 +64,7 @@ public class Claim extends AggregateRoot {
         c.classId = classId;
         c.year = year;
         c.paymentMode = paymentMode;
+        c.part = part;
         c.lines = List.copyOf(lines);
         c.totalFen = lines.stream().mapToLong(Line::amountFen).sum();
         c.extraApprovalRequired = c.totalFen > extraApprovalAboveFen;
@@ -165,6 +167,11 @@ public class Claim extends AggregateRoot {
 
     public String getPaymentMode() {
         return paymentMode;
+    }
+
+    /** COMPLETION or PLACEMENT (claims stored before the split existed read as COMPLETION). */
+    public ClaimPart getPart() {
+        return part == null ? ClaimPart.COMPLETION : part;
     }
 
     public List<Line> getLines() {

@@ -29,7 +29,12 @@ import java.util.List;
 @Tag(name = "Claims", description = "A base's claim and its approval chain: 核准 → 审批 → 复核")
 public class ClaimController {
 
-    public record SubmitRequest(@NotBlank String classId, @NotEmpty @Size(max = 500) List<@NotBlank String> voucherSerials) {
+    /** {@code part}: COMPLETION (default) or PLACEMENT (the rest of a split subsidy, for placed trainees). */
+    public record SubmitRequest(@NotBlank String classId, @NotEmpty @Size(max = 500) List<@NotBlank String> voucherSerials,
+                                @Pattern(regexp = "COMPLETION|PLACEMENT") String part) {
+        ClaimPart claimPart() {
+            return part == null ? ClaimPart.COMPLETION : ClaimPart.valueOf(part);
+        }
     }
 
     /** A decision: APPROVE, or REJECT with the reasons (which go back to the base). */
@@ -41,12 +46,12 @@ public class ClaimController {
     }
 
     public record ClaimView(String claimId, String baseId, String baseName, String divisionCode, String classId,
-                            int year, String paymentMode, String status, String waitingFor, long totalFen,
+                            int year, String paymentMode, String part, String status, String waitingFor, long totalFen,
                             boolean extraApprovalRequired, List<Claim.Line> lines, String submittedAt,
                             String submittedBy, List<Claim.Decision> decisions, String paidAt) {
         static ClaimView of(Claim c) {
             return new ClaimView(c.getId(), c.getBaseId(), c.getBaseName(), c.getDivisionCode(), c.getClassId(),
-                    c.getYear(), c.getPaymentMode(), c.getStatus().name(),
+                    c.getYear(), c.getPaymentMode(), c.getPart().name(), c.getStatus().name(),
                     c.currentStage() == null ? null : c.currentStage().name(), c.getTotalFen(),
                     c.isExtraApprovalRequired(), c.getLines(), c.getSubmittedAt().toString(), c.getSubmittedBy(),
                     c.getDecisions(), c.getPaidAt() == null ? null : c.getPaidAt().toString());
@@ -67,7 +72,8 @@ public class ClaimController {
         if (key != null && (key.isBlank() || key.length() > 100)) {
             throw cn.sunshine.platform.domain.DomainException.invalidField("Idempotency-Key", "1 to 100 characters");
         }
-        Claims.Submitted s = claims.submit(r.classId(), r.voucherSerials().stream().map(String::trim).toList(), key);
+        Claims.Submitted s = claims.submit(r.classId(), r.voucherSerials().stream().map(String::trim).toList(),
+                r.claimPart(), key);
         Claim c = s.claim();
         if (s.replayed()) {
             return ResponseEntity.ok().header("Idempotent-Replayed", "true").eTag(ETags.of(c.getVersion()))

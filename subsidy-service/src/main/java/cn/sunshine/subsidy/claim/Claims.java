@@ -59,13 +59,13 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
      * taken into the claim by one conditional update (it is in no other live claim), so the same
      * voucher is never claimed twice, however many claims race.
      */
-    public Submitted submit(String classId, List<String> serials, String idempotencyKey) {
+    public Submitted submit(String classId, List<String> serials, ClaimPart part, String idempotencyKey) {
         CurrentUser user = Jurisdiction.currentUser();
         String claimId = idempotencyKey == null ? Ids.newId() : keyedId(user.baseId(), idempotencyKey);
         if (idempotencyKey != null) {
             Claim earlier = mongo.findById(claimId, Claim.class);
             if (earlier != null) {
-                return new Submitted(replay(earlier, classId, serials), true);
+                return new Submitted(replay(earlier, classId, serials, part), true);
             }
         }
         Set<String> unique = new LinkedHashSet<>(serials);
@@ -92,8 +92,9 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
                 errors.add(new DomainException.FieldError(f, "voucher " + serial + " is " + v.getStatus() + ", not REDEEMED"));
                 continue;
             }
-            if (v.getClaimId() != null && !v.getClaimId().equals(claimId)) {
-                errors.add(new DomainException.FieldError(f, "voucher " + serial + " is in claim " + v.getClaimId()));
+            String holder = part == ClaimPart.COMPLETION ? v.getClaimId() : v.getPlacementClaimId();
+            if (holder != null && !holder.equals(claimId)) {
+                errors.add(new DomainException.FieldError(f, "voucher " + serial + " is in claim " + holder));
                 continue;
             }
             Trainee t = mongo.findById(v.getEnrollmentId(), Trainee.class);
@@ -101,10 +102,29 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
                 errors.add(new DomainException.FieldError(f, "the trainee of voucher " + serial + " has not completed"));
                 continue;
             }
+            int shareBp = completionShareBp(v.getDivisionCode(), v.getYear());
+            long completionFen = SplitPolicy.completionPart(v.getAmountFen(), shareBp);
+            long amountFen = part == ClaimPart.COMPLETION ? completionFen : v.getAmountFen() - completionFen;
+            if (part == ClaimPart.PLACEMENT) {
+                if (v.getClaimId() == null) {
+                    errors.add(new DomainException.FieldError(f, "the completion part of voucher " + serial
+                            + " is not claimed yet"));
+                    continue;
+                }
+                if (!t.isPlaced()) {
+                    errors.add(new DomainException.FieldError(f, "the trainee of voucher " + serial + " is not placed"));
+                    continue;
+                }
+                if (amountFen == 0) {
+                    errors.add(new DomainException.FieldError(f, "the county pays all of voucher " + serial
+                            + " at completion: there is no placement part"));
+                    continue;
+                }
+            }
             divisionCode = v.getDivisionCode();
             year = v.getYear();
             lines.add(new Claim.Line(v.getSerial(), v.getEnrollmentId(), v.getTraineeName(), v.getMaskedIdNumber(),
-                    v.getTier(), v.getAmountFen()));
+                    v.getTier(), amountFen));
         }
         if (!errors.isEmpty()) {
             throw new DomainException(422, "claim-vouchers-invalid", "Some vouchers cannot be claimed",
@@ -122,9 +142,9 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         for (Claim.Line l : lines) {
             // Null, or this very claim's id: a request with the same Idempotency-Key racing this one.
             long n = mongo.updateFirst(Query.query(Criteria.where("serial").is(l.voucherSerial())
-                            .and("claimId").in(java.util.Arrays.asList(null, claimId))
+                            .and(part.voucherField()).in(java.util.Arrays.asList(null, claimId))
                             .and("status").is(VoucherStatus.REDEEMED)),
-                    new Update().set("claimId", claimId).inc("version", 1L), Voucher.class).getMatchedCount();
+                    new Update().set(part.voucherField(), claimId).inc("version", 1L), Voucher.class).getMatchedCount();
             if (n == 0) {
                 detach(claimId);
                 throw DomainException.conflict("voucher-claimed", "A voucher was claimed meanwhile",
@@ -132,14 +152,14 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             }
         }
         Claim c = Claim.submit(claimId, user.baseId(), standing == null ? null : standing.getName(), divisionCode,
-                classId, year, agreement.getSubsidyPaymentMode(), lines, properties.extraApprovalAboveFen(),
+                classId, year, agreement.getSubsidyPaymentMode(), part, lines, properties.extraApprovalAboveFen(),
                 user.subject(), clock.instant());
         try {
             return new Submitted(store.insert(c), false);
         } catch (org.springframework.dao.DuplicateKeyException e) {
             Claim earlier = mongo.findById(claimId, Claim.class);
             if (idempotencyKey != null && earlier != null) {
-                return new Submitted(replay(earlier, classId, serials), true);
+                return new Submitted(replay(earlier, classId, serials, part), true);
             }
             detach(claimId);
             throw e;
@@ -154,9 +174,9 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
     }
 
     /** The same key and body answer the earlier claim; the same key with another body is refused. */
-    private static Claim replay(Claim earlier, String classId, List<String> serials) {
+    private static Claim replay(Claim earlier, String classId, List<String> serials, ClaimPart part) {
         List<String> earlierSerials = earlier.getLines().stream().map(Claim.Line::voucherSerial).sorted().toList();
-        if (!earlier.getClassId().equals(classId) || !earlierSerials.equals(serials.stream().sorted().toList())) {
+        if (!earlier.getClassId().equals(classId) || earlier.getPart() != part || !earlierSerials.equals(serials.stream().sorted().toList())) {
             throw DomainException.rule("idempotency-key-reused", "The Idempotency-Key was used for another claim",
                     "this key submitted claim " + earlier.getId() + " with other vouchers; use a new key");
         }
@@ -287,8 +307,16 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
 
     /** Frees the vouchers a claim held (rejected, or never stored), so that a new claim may carry them. */
     private void detach(String claimId) {
-        mongo.updateMulti(Query.query(Criteria.where("claimId").is(claimId)),
-                new Update().unset("claimId").inc("version", 1L), Voucher.class);
+        for (ClaimPart p : ClaimPart.values()) {
+            mongo.updateMulti(Query.query(Criteria.where(p.voucherField()).is(claimId)),
+                    new Update().unset(p.voucherField()).inc("version", 1L), Voucher.class);
+        }
+    }
+
+    /** The county's completion share for the year, in basis points (all of it without a policy). */
+    private int completionShareBp(String divisionCode, int year) {
+        SplitPolicy p = mongo.findById(SplitPolicy.key(divisionCode, year), SplitPolicy.class);
+        return p == null ? SplitPolicy.ALL : p.getCompletionShareBp();
     }
 
     private Claim find(String id) {

@@ -31,7 +31,7 @@ public class RecipientsController {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public record Recipient(String baseId, String baseName, String classId, String traineeName, String maskedIdNumber,
-                            long amountFen, String paidOn, String paymentMode) {
+                            long amountFen, String paidOn, String paymentMode, String part) {
     }
 
     private final MongoTemplate mongo;
@@ -68,7 +68,7 @@ public class RecipientsController {
             String paidOn = claim.getPaidAt().atZone(CHINA).toLocalDate().toString();
             for (Claim.Line l : claim.getLines()) {
                 all.add(new Recipient(claim.getBaseId(), claim.getBaseName(), claim.getClassId(), l.traineeName(),
-                        l.maskedIdNumber(), l.amountFen(), paidOn, claim.getPaymentMode()));
+                        l.maskedIdNumber(), l.amountFen(), paidOn, claim.getPaymentMode(), claim.getPart().name()));
             }
         }
         int from = (int) Math.min(all.size(), pr.getOffset());

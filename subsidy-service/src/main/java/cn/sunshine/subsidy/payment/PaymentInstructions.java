@@ -67,9 +67,9 @@ public class PaymentInstructions {
                 PaymentInstruction.class);
     }
 
-    /** True when a paid instruction covers the enrollment (directly, or inside a payment to the base). */
-    public boolean isPaid(String enrollmentId) {
-        return mongo.exists(Query.query(Criteria.where("enrollmentIds").is(enrollmentId).and("status")
-                .is(InstructionStatus.PAID)), PaymentInstruction.class);
+    /** True when a paid instruction of the claim covers the enrollment (directly, or inside a payment to the base). */
+    public boolean isPaid(String claimId, String enrollmentId) {
+        return mongo.exists(Query.query(Criteria.where("claimId").is(claimId).and("enrollmentIds").is(enrollmentId)
+                .and("status").is(InstructionStatus.PAID)), PaymentInstruction.class);
     }
 }

@@ -120,11 +120,11 @@ public class Recoveries implements PaymentHold {
     private List<RecoveryOrder.Item> paidItems(String baseId, List<String> enrollmentIds) {
         List<RecoveryOrder.Item> items = new ArrayList<>();
         for (String enrollmentId : enrollmentIds) {
-            if (!instructions.isPaid(enrollmentId)) {
-                continue;
-            }
             for (Claim c : mongo.find(Query.query(Criteria.where("baseId").is(baseId).and("lines.enrollmentId")
                     .is(enrollmentId).and("status").in(ClaimStatus.ORDERED, ClaimStatus.PAID)), Claim.class)) {
+                if (!instructions.isPaid(c.getId(), enrollmentId)) {
+                    continue;
+                }
                 c.getLines().stream().filter(l -> l.enrollmentId().equals(enrollmentId)).findFirst().ifPresent(l ->
                         items.add(new RecoveryOrder.Item(enrollmentId, c.getId(), l.voucherSerial(), l.amountFen())));
             }

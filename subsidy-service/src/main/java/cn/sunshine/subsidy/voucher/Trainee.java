@@ -4,6 +4,7 @@ import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.events.enrollment.TraineeCompleted;
 import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;
+import cn.sunshine.platform.events.placement.TraineePlaced;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -32,6 +33,8 @@ public class Trainee extends AggregateRoot {
     private String certificateNumber;
     private Instant leftAt;
     private String leftReason;
+    private Instant placedAt;
+    private String placementId;
 
     protected Trainee() {
     }
@@ -85,6 +88,26 @@ public class Trainee extends AggregateRoot {
         certificateNumber = e.certificateNumber();
     }
 
+    static Trainee from(TraineePlaced e) {
+        Trainee t = new Trainee();
+        t.id = e.enrollmentId();
+        t.classId = e.classId();
+        t.baseId = e.baseId();
+        t.divisionCode = e.divisionCode();
+        t.majorCode = e.majorCode();
+        t.year = e.year();
+        t.apply(e);
+        return t;
+    }
+
+    /** The first placement counts (a re-placement changes nothing here). */
+    void apply(TraineePlaced e) {
+        if (placedAt == null) {
+            placedAt = e.placedAt();
+            placementId = e.placementId();
+        }
+    }
+
     void apply(TraineeLeft e) {
         if (classId == null) {
             classId = e.classId();
@@ -97,6 +120,14 @@ public class Trainee extends AggregateRoot {
         }
         leftAt = e.at();
         leftReason = e.reason();
+    }
+
+    public boolean isPlaced() {
+        return placedAt != null;
+    }
+
+    public Instant getPlacedAt() {
+        return placedAt;
     }
 
     public boolean isCompleted() {

@@ -4,6 +4,7 @@ import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.enrollment.TraineeCompleted;
 import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;
+import cn.sunshine.platform.events.placement.TraineePlaced;
 import cn.sunshine.platform.messaging.EventHandler;
 import cn.sunshine.platform.messaging.EventSubscriptions;
 import cn.sunshine.platform.outbox.Projections;
@@ -25,6 +26,8 @@ class TraineeEvents {
                 .on(EventTypes.TRAINEE_ENROLLED, projections.handler(Trainee.class, TraineeEnrolled::enrollmentId,
                         Trainee::from, Trainee::apply))
                 .on(EventTypes.TRAINEE_COMPLETED, projections.handler(Trainee.class, TraineeCompleted::enrollmentId,
+                        Trainee::from, Trainee::apply))
+                .on(EventTypes.TRAINEE_PLACED, projections.handler(Trainee.class, TraineePlaced::enrollmentId,
                         Trainee::from, Trainee::apply))
                 .on(EventTypes.TRAINEE_WITHDRAWN, (e, meta) -> {
                     left.handle(e, meta);

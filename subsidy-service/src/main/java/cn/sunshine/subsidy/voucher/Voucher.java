@@ -40,6 +40,8 @@ public class Voucher extends AggregateRoot {
     private String voidReason;
     @Indexed
     private String claimId;
+    /** The claim of the placement part, when the county splits the subsidy. */
+    private String placementClaimId;
 
     protected Voucher() {
     }
@@ -159,6 +161,10 @@ public class Voucher extends AggregateRoot {
 
     public String getClaimId() {
         return claimId;
+    }
+
+    public String getPlacementClaimId() {
+        return placementClaimId;
     }
 
     public String getVoidReason() {

@@ -19,7 +19,7 @@ class ClaimTest {
         for (int i = 0; i < amounts.length; i++) {
             lines.add(new Claim.Line("420981-2026-00000" + i, "enr-" + i, "王伟", "420981********100" + i, "TIER_2", amounts[i]));
         }
-        return Claim.submit("claim-1", "base-1", "应城市职业教育中心", "420981", "class-1", 2026, "REDUCED_FEE", lines,
+        return Claim.submit("claim-1", "base-1", "应城市职业教育中心", "420981", "class-1", 2026, "REDUCED_FEE", ClaimPart.COMPLETION, lines,
                 50_000, "staff-1", T);
     }
 
