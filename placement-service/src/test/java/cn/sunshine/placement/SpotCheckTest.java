@@ -243,6 +243,26 @@ class SpotCheckTest extends PlacementTestSupport {
     }
 
     @Test
+    void malformedDrawsAndCallsAreRefusedNamingTheFieldNever500() {
+        Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
+        assertThat(county.postRaw("/api/placement/spot-checks", "{\"baseId\":", "application/json").status()).isEqualTo(400);
+        assertThat(county.post("/api/placement/spot-checks", Map.of("baseId", "b", "periodFrom", "2026-13-01",
+                "periodTo", "2026-12-31")).status()).isEqualTo(400);
+        assertThat(county.post("/api/placement/spot-checks", Map.of("baseId", "b", "periodFrom", "2026-06-01",
+                "periodTo", "2026-06-30", "seed", "many")).status()).isEqualTo(400);
+        Http.Response backwards = county.post("/api/placement/spot-checks", Map.of("baseId", "b",
+                "periodFrom", "2026-06-30", "periodTo", "2026-06-01"));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("periodTo");
+        assertThat(county.post("/api/placement/spot-checks", Map.of("baseId", "b", "periodFrom", "2025-12-01",
+                "periodTo", "2026-01-31")).status()).as("one program year").isEqualTo(400);
+        assertThat(county.post("/api/placement/spot-checks/no-such-check/calls", Map.of("placementId", "p",
+                "reached", true)).status()).isEqualTo(404);
+        assertThat(county.get("/api/placement/follow-ups?state=SOON").status()).isEqualTo(400);
+        assertThat(county.get("/api/placement/follow-ups").status()).isEqualTo(400);
+    }
+
+    @Test
     void whenEnrollmentIsTooSlowTheDrawCompletesWithContactsPending() {
         enrollment.stubFor(post(urlEqualTo(LOOKUPS)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)
                 .withHeader("Content-Type", "application/json").withBody("{\"phone\":\"" + PHONE + "\"}")));
