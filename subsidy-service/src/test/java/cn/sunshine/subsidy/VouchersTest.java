@@ -128,6 +128,27 @@ class VouchersTest extends ServiceTestSupport {
     }
 
     @Test
+    void aWholeIdNumberArrivingByMistakeIsNeverKeptOrShown() {
+        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
+        String enrollmentId = "enr-" + java.util.UUID.randomUUID();
+        cn.sunshine.platform.test.TestEvents.publish(rabbit, messaging.getExchange(),
+                cn.sunshine.platform.events.EventTypes.TRAINEE_ENROLLED,
+                new cn.sunshine.platform.events.enrollment.TraineeEnrolled(enrollmentId, story.classId, story.baseId,
+                        story.county, Story.MAJOR, story.year, "张伟", "42098119900101123X", "MALE", "REDUCED_FEE",
+                        80_000, "TIER_2", 20_000, java.time.Instant.parse(story.year + "-04-01T02:00:00Z"), "staff"),
+                enrollmentId, story.county);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(enrollmentId)),
+                        cn.sunshine.subsidy.voucher.Trainee.class));
+        JsonNode v = Story.ok(http().as(story.officer).post("/api/subsidy/classes/" + story.classId + "/vouchers", null))
+                .json().get(0);
+        assertThat(v.path("maskedIdNumber").asText()).isEqualTo("420981********123X");
+        assertThat(mongo.findById(enrollmentId, cn.sunshine.subsidy.voucher.Trainee.class).getMaskedIdNumber())
+                .isEqualTo("420981********123X");
+    }
+
+    @Test
     void issuingAgainIssuesNothingNewAndAForeignCountySeesNothing() {
         Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
         List<JsonNode> first = story.enrollAndIssue(List.of("TIER_1", "TIER_2", "TIER_3"));

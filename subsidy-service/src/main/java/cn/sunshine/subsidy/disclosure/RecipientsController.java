@@ -2,6 +2,7 @@ package cn.sunshine.subsidy.disclosure;
 
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.DivisionCode;
+import cn.sunshine.platform.identifiers.PersonalData;
 import cn.sunshine.platform.security.PublicEndpoint;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.subsidy.claim.Claim;
@@ -68,7 +69,7 @@ public class RecipientsController {
             String paidOn = claim.getPaidAt().atZone(CHINA).toLocalDate().toString();
             for (Claim.Line l : claim.getLines()) {
                 all.add(new Recipient(claim.getBaseId(), claim.getBaseName(), claim.getClassId(), l.traineeName(),
-                        l.maskedIdNumber(), l.amountFen(), paidOn, claim.getPaymentMode(), claim.getPart().name()));
+                        PersonalData.maskIdNumber(l.maskedIdNumber()), l.amountFen(), paidOn, claim.getPaymentMode(), claim.getPart().name()));
             }
         }
         int from = (int) Math.min(all.size(), pr.getOffset());

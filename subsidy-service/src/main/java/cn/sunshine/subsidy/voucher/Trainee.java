@@ -5,6 +5,7 @@ import cn.sunshine.platform.events.enrollment.TraineeCompleted;
 import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;
 import cn.sunshine.platform.events.placement.TraineePlaced;
+import cn.sunshine.platform.identifiers.PersonalData;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -12,7 +13,7 @@ import java.time.Instant;
 
 /**
  * What subsidy knows of an enrollment, from enrollment-service's events: the class, base, major,
- * tier, the name and masked ID number (never the whole number), and whether the trainee completed
+ * tier, the name and masked ID number (masked again on the way in: a whole number is never kept), and whether the trainee completed
  * or left. Vouchers are issued to enrolled trainees; claims are for completed ones.
  */
 @Document("trainees")
@@ -67,7 +68,7 @@ public class Trainee extends AggregateRoot {
         majorCode = e.majorCode();
         year = e.year();
         name = e.name();
-        maskedIdNumber = e.maskedIdNumber();
+        maskedIdNumber = PersonalData.maskIdNumber(e.maskedIdNumber());
         trainingForm = e.trainingForm();
         subsidyTier = e.subsidyTier();
         enrolled = true;
@@ -82,7 +83,7 @@ public class Trainee extends AggregateRoot {
             majorCode = e.majorCode();
             year = e.year();
             name = e.name();
-            maskedIdNumber = e.maskedIdNumber();
+            maskedIdNumber = PersonalData.maskIdNumber(e.maskedIdNumber());
         }
         completedAt = e.completedAt();
         certificateNumber = e.certificateNumber();
@@ -116,7 +117,7 @@ public class Trainee extends AggregateRoot {
             majorCode = e.majorCode();
             year = e.year();
             name = e.name();
-            maskedIdNumber = e.maskedIdNumber();
+            maskedIdNumber = PersonalData.maskIdNumber(e.maskedIdNumber());
         }
         leftAt = e.at();
         leftReason = e.reason();
