@@ -251,6 +251,41 @@ class PaymentsTest extends ServiceTestSupport {
         assertThat(order.path("items")).hasSize(2);
     }
 
+    @Test
+    void instructionsLostBetweenTheRecheckAndTheirWriteAreOrderedAgainAndAnAcceptedPaymentIsPolledUntilPaid() {
+        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        story.enrollAndIssue(Story.tiers343(10));
+        story.redeemAll();
+        story.completeAll();
+        String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
+        story.approveThroughTheChain(claimId);
+        // The process stopped after the re-check was stored and before its instructions were.
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("claimId").is(claimId)), "payment_instructions");
+
+        WireMockServer s = FinanceBureauStub.server();
+        s.resetMappings();
+        s.stubFor(post(urlPathEqualTo("/api/v1/payment-instructions")).willReturn(okJson(
+                "{\"instructionId\":\"" + claimId + "-base\",\"bureauReference\":\"CZ-POLL\",\"status\":\"ACCEPTED\","
+                        + "\"amountFen\":200000}")));
+        s.stubFor(get(urlPathEqualTo("/api/v1/payment-instructions/" + claimId + "-base")).willReturn(okJson(
+                "{\"instructionId\":\"" + claimId + "-base\",\"bureauReference\":\"CZ-POLL\",\"status\":\"PAID\","
+                        + "\"amountFen\":200000,\"paidAt\":\"2031-07-03T01:00:00Z\"}")));
+
+        JsonNode run = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        assertThat(run.path("accepted").asInt()).as(run.toString()).isEqualTo(1);
+        assertThat(run.path("paid").asInt()).as("the same run polls what was accepted").isEqualTo(1);
+        List<JsonNode> paid = instructions(story, claimId);
+        assertThat(paid).hasSize(1);
+        assertThat(paid.get(0).path("status").asText()).isEqualTo("PAID");
+        assertThat(paid.get(0).path("amountFen").asLong()).isEqualTo(200_000L);
+        assertThat(paid.get(0).path("paidAt").asText()).isEqualTo("2031-07-03T01:00:00Z");
+        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + claimId)).json().path("status").asText())
+                .isEqualTo("PAID");
+        assertThat(s.getAllServeEvents().stream().filter(e -> e.getRequest().getMethod().getName().equals("POST")))
+                .as("sent once").hasSize(1);
+    }
+
     private List<JsonNode> instructions(Story story, String claimId) {
         Http.Response r = http().as(story.finance).get("/api/subsidy/claims/" + claimId + "/payment-instructions");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
