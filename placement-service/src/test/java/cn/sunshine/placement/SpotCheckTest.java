@@ -262,6 +262,31 @@ class SpotCheckTest extends PlacementTestSupport {
         assertThat(county.get("/api/placement/follow-ups").status()).isEqualTo(400);
     }
 
+    @Autowired
+    private cn.sunshine.placement.spotcheck.SpotChecks spotChecks;
+
+    @Test
+    void phonesOfACheckLeftOpenAreErasedAfterTheRetentionAndCanBeAskedForAgain() {
+        enrollmentAnswers();
+        String baseId = baseWithPlacements(20);
+        Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
+        String id = county.post("/api/placement/spot-checks", drawBody(baseId, 8L)).json().path("id").asText();
+
+        clock.set(java.time.Instant.parse("2026-07-29T02:00:00Z")); // 29 days: kept
+        spotChecks.erasePhonesPastRetention();
+        assertThat(mongo.findById(id, SpotCheck.class).getItems()).allMatch(i -> PHONE.equals(i.phone()));
+
+        clock.set(java.time.Instant.parse("2026-07-31T02:00:00Z")); // 31 days: erased, pending again
+        assertThat(spotChecks.erasePhonesPastRetention()).isGreaterThanOrEqualTo(1);
+        JsonNode held = county.get("/api/placement/spot-checks/" + id).json();
+        assertThat(held.path("contactsPending").asInt()).isEqualTo(1);
+        assertThat(held.path("items").get(0).path("phone").isNull()).isTrue();
+        assertThat(mongo.findById(id, SpotCheck.class).getItems()).allMatch(i -> i.phone() == null);
+
+        JsonNode again = county.post("/api/placement/spot-checks/" + id + "/contacts", null).json();
+        assertThat(again.path("items").get(0).path("phone").asText()).isEqualTo(PHONE);
+    }
+
     @Test
     void whenEnrollmentIsTooSlowTheDrawCompletesWithContactsPending() {
         enrollment.stubFor(post(urlEqualTo(LOOKUPS)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)

@@ -84,6 +84,20 @@ public class SpotCheck extends AggregateRoot {
                 .toList();
     }
 
+    /**
+     * Erases the phones of an open check held longer than the retention: each such contact is
+     * pending again (the officer asks enrollment again, audited, when still calling).
+     *
+     * @return how many phones were erased
+     */
+    int erasePhones() {
+        int erased = (int) items.stream().filter(i -> i.phone() != null).count();
+        items = items.stream().map(i -> i.phone() == null ? i
+                : i.withoutPhone().withContact(Outcome.PENDING, null, "phone erased after the retention period: ask again"))
+                .toList();
+        return erased;
+    }
+
     /** Records the call of a sampled placement; each discrepancy becomes a finding, published with it. */
     void recordCall(String placementId, boolean reached, Boolean attended, Boolean employed, Boolean subsidyReceived,
                     Boolean chargedFee, String note, Instant now, String by) {

@@ -11,9 +11,9 @@ public record SpotCheckItem(String placementId, String enrollmentId, String trai
                             String employerName, String employerAddress, String job, String workplace,
                             Outcome contact, String phone, String contactProblem, Call call) {
 
-    SpotCheckItem withContact(Outcome outcome, String phone, String problem) {
+    SpotCheckItem withContact(Outcome outcome, String newPhone, String problem) {
         return new SpotCheckItem(placementId, enrollmentId, traineeName, maskedIdNumber, employerName,
-                employerAddress, job, workplace, outcome, phone, problem, call);
+                employerAddress, job, workplace, outcome, newPhone, problem, call);
     }
 
     SpotCheckItem withCall(Call c) {

@@ -138,6 +138,34 @@ public class SpotChecks {
         }
     }
 
+    /**
+     * Erases the phones of open spot checks drawn longer ago than the retention; a check changed
+     * meanwhile is left for the next run.
+     *
+     * @return how many phones were erased
+     */
+    @org.springframework.scheduling.annotation.Scheduled(
+            fixedDelayString = "${sunshine.placement.spot-check.phone-sweep-interval:PT1H}",
+            initialDelayString = "${sunshine.placement.spot-check.phone-sweep-interval:PT1H}")
+    public int erasePhonesPastRetention() {
+        java.time.Instant cutoff = clock.instant().minus(properties.phoneRetention());
+        List<SpotCheck> held = mongo.find(Query.query(Criteria.where("status").is(SpotCheck.Status.OPEN)
+                .and("drawnAt").lt(cutoff).and("items.phone").ne(null)), SpotCheck.class);
+        int erased = 0;
+        for (SpotCheck s : held) {
+            int n = s.erasePhones();
+            if (n > 0) {
+                try {
+                    store.update(s);
+                    erased += n;
+                } catch (DomainException stale) {
+                    // changed since read: the next run erases them
+                }
+            }
+        }
+        return erased;
+    }
+
     public SpotCheck recordCall(SpotCheck check, SpotCheckController.CallRequest r, CurrentUser officer) {
         check.recordCall(r.placementId(), r.reached(), r.attendedTraining(), r.employedAsReported(),
                 r.subsidyReceived(), r.chargedFee(), r.note() == null ? null : r.note().trim(), clock.instant(),
