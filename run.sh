@@ -28,7 +28,9 @@ READY_TIMEOUT="${SUNSHINE_READY_TIMEOUT:-120}"   # seconds per service
 JVM_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k)
 
 # name:port, started in this order, two at a time; the gateway comes last on its own.
-SERVICES=(base-accreditation-service:8081 enrollment-service:8082 subsidy-service:8083 placement-service:8084)
+# tools/finance-bureau-simulator plays the finance bureau's payment system for subsidy-service.
+SERVICES=(tools/finance-bureau-simulator:8090 base-accreditation-service:8081 enrollment-service:8082
+  subsidy-service:8083 placement-service:8084)
 GATEWAY=gateway:8080
 
 BUILD=1
@@ -146,7 +148,7 @@ mkdir -p "$LOG_DIR" "$DATA_DIR"
 # ---------------------------------------------------------------------------------------------
 # The devstack.
 
-for p in 9000 8080 8081 8082 8083 8084; do
+for p in 9000 8080 8081 8082 8083 8084 8090; do
   port_open "$p" && fail "port $p on 127.0.0.1 is already in use (an earlier run still going?); stop that first"
 done
 
@@ -175,8 +177,8 @@ grep -E '^(mongo|amqp|issuer): ' "$LOG_DIR/devstack.log" | sed 's/^/    /'
 RUNNING=()   # name:port of services that came up
 SKIPPED=()
 
-start_service() { # name port -> appends to PIDS; returns 1 if there is no runnable jar
-  local name=$1 port=$2 jar="$ROOT/$1/target/$1-$VERSION.jar"
+start_service() { # module port -> appends to PIDS; returns 1 if there is no runnable jar
+  local name=${1##*/} port=$2 jar="$ROOT/$1/target/${1##*/}-$VERSION.jar"
   if ! is_boot_jar "$jar"; then
     if [[ -f $jar ]]; then
       warn "$name: $jar is not a runnable Spring Boot jar (module not finished?); continuing without $name"
@@ -200,7 +202,7 @@ await_ready() { # name:port ... -> waits for all of them; on a failure stops eve
   while ((${#pending[@]} > 0)); do
     still=()
     for entry in "${pending[@]}"; do
-      name=${entry%%:*}; port=${entry##*:}
+      name=${entry%%:*}; name=${name##*/}; port=${entry##*:}
       status=$(http_status "http://127.0.0.1:$port/actuator/health/readiness")
       if [[ $status == 200 ]]; then
         say "$name is ready on http://localhost:$port"
