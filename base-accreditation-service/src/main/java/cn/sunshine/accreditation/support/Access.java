@@ -12,8 +12,7 @@ import cn.sunshine.platform.security.Role;
 public final class Access {
 
     public static final Role[] OFFICERS = {Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER};
-    public static final Role[] READERS = {Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER,
-            Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR};
+    public static final Role[] READERS = Jurisdiction.OFFICIALS;
 
     private Access() {
     }

@@ -92,15 +92,8 @@ public class Classes {
 
     public PageResult<TrainingClass> list(String baseId, Integer year, TrainingClass.Status status, Integer page,
                                           Integer size) {
-        CurrentUser user = Jurisdiction.currentUser();
         List<Criteria> filters = new ArrayList<>();
-        if (user.hasAny(Access.READERS)) {
-            filters.add(Jurisdiction.scope("divisionCode"));
-        } else if (user.has(Role.BASE_STAFF) && user.baseId() != null) {
-            filters.add(Criteria.where("baseId").is(user.baseId()));
-        } else {
-            throw new AccessDeniedException("officers and base staff only");
-        }
+        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
         if (baseId != null) {
             filters.add(Criteria.where("baseId").is(baseId));
         }

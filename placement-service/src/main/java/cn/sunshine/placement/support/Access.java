@@ -9,8 +9,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 /** This service's access rules on top of {@link Jurisdiction}. */
 public final class Access {
 
-    public static final Role[] READERS = {Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER,
-            Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR};
+    public static final Role[] READERS = Jurisdiction.OFFICIALS;
 
     private Access() {
     }

@@ -6,7 +6,6 @@ import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
-import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.subsidy.base.BaseStanding;
@@ -282,15 +281,8 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
     }
 
     public PageResult<Claim> list(String status, String baseId, Integer page, Integer size) {
-        CurrentUser user = Jurisdiction.currentUser();
         List<Criteria> filters = new ArrayList<>();
-        if (user.hasAny(Access.READERS)) {
-            filters.add(Jurisdiction.scope("divisionCode"));
-        } else if (user.has(Role.BASE_STAFF) && user.baseId() != null) {
-            filters.add(Criteria.where("baseId").is(user.baseId()));
-        } else {
-            throw new org.springframework.security.access.AccessDeniedException("officers and base staff only");
-        }
+        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
         if (status != null) {
             try {
                 filters.add(Criteria.where("status").is(ClaimStatus.valueOf(status)));

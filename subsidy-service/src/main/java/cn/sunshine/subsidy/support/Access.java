@@ -8,8 +8,7 @@ import cn.sunshine.platform.security.Role;
 /** Who may act on which record: the role is checked by @Allowed, the jurisdiction here. */
 public final class Access {
 
-    public static final Role[] READERS = {Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER,
-            Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR};
+    public static final Role[] READERS = Jurisdiction.OFFICIALS;
 
     private Access() {
     }

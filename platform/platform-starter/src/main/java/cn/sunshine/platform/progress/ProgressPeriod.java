@@ -26,8 +26,7 @@ public record ProgressPeriod(DivisionCode division, LocalDate from, LocalDate to
     /** Reports are monthly, quarterly or annual: a longer period is refused. */
     public static final int MAX_DAYS = 366;
     /** Who reads progress figures. */
-    public static final Role[] READERS = {Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER,
-            Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR};
+    public static final Role[] READERS = Jurisdiction.OFFICIALS;
 
     public static ProgressPeriod check(String division, LocalDate from, LocalDate to) {
         CurrentUser user = Jurisdiction.requireRole(READERS);

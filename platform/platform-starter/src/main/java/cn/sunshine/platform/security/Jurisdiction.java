@@ -15,7 +15,26 @@ import java.util.regex.Pattern;
  */
 public final class Jurisdiction {
 
+    /** The officials who read the program's records within their jurisdiction. */
+    public static final Role[] OFFICIALS = {Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER,
+            Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR};
+
     private Jurisdiction() {
+    }
+
+    /**
+     * The scope of a list of a base's records: officials see those of their jurisdiction, base staff
+     * those of their own base; anyone else is refused (403).
+     */
+    public static Criteria scopeOfficialsOrOwnBase(String divisionField, String baseField) {
+        CurrentUser user = currentUser();
+        if (user.hasAny(OFFICIALS)) {
+            return scope(divisionField);
+        }
+        if (user.has(Role.BASE_STAFF) && user.baseId() != null) {
+            return Criteria.where(baseField).is(user.baseId());
+        }
+        throw new org.springframework.security.access.AccessDeniedException("officials and base staff only");
     }
 
     /** The authenticated caller; fails with 401 semantics when there is none. */
@@ -52,8 +71,7 @@ public final class Jurisdiction {
     public static CurrentUser requireOfficerOrOwnBase(String recordDivision, String baseId, String what) {
         CurrentUser user = currentUser();
         boolean ownBase = user.has(Role.BASE_STAFF) && baseId != null && baseId.equals(user.baseId());
-        boolean officer = user.hasAny(Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-                Role.FINANCE_OFFICER, Role.AUDITOR) && user.covers(recordDivision);
+        boolean officer = user.hasAny(OFFICIALS) && user.covers(recordDivision);
         if (!ownBase && !officer) {
             throw DomainException.notFound(what);
         }
