@@ -73,6 +73,8 @@ class BrokerOutageTest {
             // Warm up: the path works.
             Parcel first = store.insert(Parcel.register("420981", 1));
             await().atMost(Duration.ofSeconds(10)).until(() -> tap.received().stream().anyMatch(t -> t.body().contains(first.getId())));
+            // ...and its confirm came back (the tap may see a message before the broker's ack reaches the relay).
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.pending() == 0);
 
             PROXY.close();            // the broker becomes unreachable; open connections are cut
             List<String> ids = new ArrayList<>();
