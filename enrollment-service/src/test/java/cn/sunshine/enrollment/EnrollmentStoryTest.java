@@ -67,7 +67,7 @@ class EnrollmentStoryTest {
 
     static final Instant DAY_ONE = Instant.parse("2026-07-06T01:00:00Z");
     static final Pattern WHOLE_ID = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
-    static final Pattern WHOLE_MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+    static final Pattern WHOLE_MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
     static final String OFFICER = TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG);
 
     static EventTap tap;
