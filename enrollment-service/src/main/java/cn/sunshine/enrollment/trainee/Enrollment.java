@@ -113,7 +113,17 @@ public class Enrollment extends AggregateRoot {
             throw DomainException.invalidField("reason", "a rejection gives its reason");
         }
         rosterCheck = verified ? RosterCheck.VERIFIED : RosterCheck.REJECTED;
-        rosterDecision = new Decision(officer, now, reason == null || reason.isBlank() ? null : reason.trim());
+        rosterDecision = new Decision(officer, now, blankToNull(reason));
+    }
+
+    /** Whether the roster check stands with this outcome and reason (as {@link #checkAgainstRoster} records it). */
+    public boolean rosterCheckIs(RosterCheck outcome, String reason) {
+        return rosterCheck == outcome && rosterDecision != null
+                && java.util.Objects.equals(rosterDecision.reason(), blankToNull(reason));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Left before finishing: the place and the year's registration are released by the caller. */
@@ -182,6 +192,21 @@ public class Enrollment extends AggregateRoot {
     private TraineeLeft leftEvent() {
         return new TraineeLeft(id, classId, baseId, divisionCode, majorCode, year, trainee.name(),
                 trainee.maskedIdNumber(), left.reason(), left.at(), left.by());
+    }
+
+    /** Whether the trainee was assessed and the latest sitting has these scores. */
+    public boolean lastAssessmentIs(int theoryScore, int practicalScore) {
+        Assessment a = lastAssessment();
+        return (status == EnrollmentStatus.ASSESSED || status == EnrollmentStatus.COMPLETED) && a != null
+                && a.theoryScore() == theoryScore && a.practicalScore() == practicalScore;
+    }
+
+    /** Whether the trainee completed with exactly these certificates. */
+    public boolean completedAs(String certificateNumber, String skillCertificateNumber, String skillLevel) {
+        return status == EnrollmentStatus.COMPLETED && completion != null
+                && java.util.Objects.equals(completion.certificateNumber(), certificateNumber)
+                && java.util.Objects.equals(completion.skillCertificateNumber(), skillCertificateNumber)
+                && java.util.Objects.equals(completion.skillLevel(), skillLevel);
     }
 
     public Assessment lastAssessment() {

@@ -197,16 +197,32 @@ public class Enrollments {
         Enrollment e = find(id);
         CurrentUser user = Access.countyOfficerOver(e.getDivisionCode(), "enrollment " + id);
         ETags.requireMatch(ifMatch, e.getVersion(), "enrollment " + id);
-        TrainingClass c = classes.find(e.getClassId());
+        checkRosterUnsaved(e, classes.find(e.getClassId()), r, user.subject(), clock.instant());
+        return store.update(e);
+    }
+
+    /** The roster check's rules and transition on a loaded enrollment of {@code c}, not yet stored. */
+    void checkRosterUnsaved(Enrollment e, TrainingClass c, EnrollmentDtos.RosterCheckRequest r, String actor,
+                            Instant now) {
+        requireOpened(c);
+        if (r.outcome() == Enrollment.RosterCheck.PENDING) {
+            throw DomainException.invalidField("outcome", "must be VERIFIED or REJECTED");
+        }
+        e.checkAgainstRoster(r.outcome() == Enrollment.RosterCheck.VERIFIED, r.reason(), actor, now);
+    }
+
+    /** Trainees are checked against the roster only once the class's opening is confirmed. */
+    static void requireOpened(TrainingClass c) {
         if (c.getStatus() != TrainingClass.Status.OPENED) {
             throw DomainException.rule("class-not-opened", "The class has not opened",
                     "trainees are checked against the roster at the class's opening; confirm the opening first");
         }
-        if (r.outcome() == Enrollment.RosterCheck.PENDING) {
-            throw DomainException.invalidField("outcome", "must be VERIFIED or REJECTED");
-        }
-        e.checkAgainstRoster(r.outcome() == Enrollment.RosterCheck.VERIFIED, r.reason(), user.subject(), clock.instant());
-        return store.update(e);
+    }
+
+    /** Whether the enrollment's roster check already stands as {@code r} asks (repeating it changes nothing). */
+    static boolean rosterCheckDone(Enrollment e, EnrollmentDtos.RosterCheckRequest r) {
+        return r.outcome() != null && r.outcome() != Enrollment.RosterCheck.PENDING
+                && e.rosterCheckIs(r.outcome(), r.reason());
     }
 
     public Enrollment withdraw(String id, String ifMatch, EnrollmentDtos.ReasonRequest r) {
@@ -234,19 +250,51 @@ public class Enrollments {
         Enrollment e = find(id);
         CurrentUser user = Access.ownBaseStaff(e.getBaseId(), "enrollment " + id);
         ETags.requireMatch(ifMatch, e.getVersion(), "enrollment " + id);
-        e.assess(r.theoryScore(), r.practicalScore(), properties.passMark(), user.subject(), clock.instant());
+        assessUnsaved(e, r, user.subject(), clock.instant());
         return store.update(e);
+    }
+
+    /** The assessment's rules and transition (with its event) on a loaded enrollment, not yet stored. */
+    void assessUnsaved(Enrollment e, EnrollmentDtos.AssessmentRequest r, String actor, Instant now) {
+        e.assess(r.theoryScore(), r.practicalScore(), properties.passMark(), actor, now);
+    }
+
+    /** Whether the enrollment's latest assessment already has these scores (repeating it changes nothing). */
+    static boolean assessmentDone(Enrollment e, EnrollmentDtos.AssessmentRequest r) {
+        return r.theoryScore() != null && r.practicalScore() != null
+                && e.lastAssessmentIs(r.theoryScore(), r.practicalScore());
     }
 
     public Enrollment complete(String id, String ifMatch, EnrollmentDtos.CompletionRequest r) {
         Enrollment e = find(id);
         CurrentUser user = Access.ownBaseStaff(e.getBaseId(), "enrollment " + id);
         ETags.requireMatch(ifMatch, e.getVersion(), "enrollment " + id);
-        boolean skill = r.skillCertificateNumber() != null && !r.skillCertificateNumber().isBlank();
-        e.complete(r.certificateNumber().trim(), skill ? r.skillCertificateNumber().trim() : null,
-                skill && r.skillLevel() != null && !r.skillLevel().isBlank() ? r.skillLevel().trim() : null,
-                user.subject(), clock.instant());
+        completeUnsaved(e, r, user.subject(), clock.instant());
         return store.update(e);
+    }
+
+    /** The completion's rules and transition (with its event) on a loaded enrollment, not yet stored. */
+    void completeUnsaved(Enrollment e, EnrollmentDtos.CompletionRequest r, String actor, Instant now) {
+        CompletionFields f = CompletionFields.of(r);
+        e.complete(f.certificateNumber(), f.skillCertificateNumber(), f.skillLevel(), actor, now);
+    }
+
+    /** Whether the enrollment already completed with these certificates (repeating it changes nothing). */
+    static boolean completionDone(Enrollment e, EnrollmentDtos.CompletionRequest r) {
+        if (r.certificateNumber() == null || r.certificateNumber().isBlank()) {
+            return false;
+        }
+        CompletionFields f = CompletionFields.of(r);
+        return e.completedAs(f.certificateNumber(), f.skillCertificateNumber(), f.skillLevel());
+    }
+
+    /** A completion request as recorded: trimmed; the skill level only with a skill certificate. */
+    private record CompletionFields(String certificateNumber, String skillCertificateNumber, String skillLevel) {
+        static CompletionFields of(EnrollmentDtos.CompletionRequest r) {
+            boolean skill = r.skillCertificateNumber() != null && !r.skillCertificateNumber().isBlank();
+            return new CompletionFields(r.certificateNumber().trim(), skill ? r.skillCertificateNumber().trim() : null,
+                    skill && r.skillLevel() != null && !r.skillLevel().isBlank() ? r.skillLevel().trim() : null);
+        }
     }
 
     public Enrollment get(String id) {
