@@ -206,6 +206,10 @@ class ClassBatchTest extends ServiceTestSupport {
         assertThat(http().as(OFFICER).postRaw(path, "{\"checks\": [", "application/json").status()).isEqualTo(400);
         Http.Response unknown = http().as(OFFICER).post(path, Map.of("checks", List.of(check(ids.get(0), "MAYBE", null))));
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        Http.Response nullEntry = http().as(OFFICER).postRaw(path, "{\"checks\": [{\"enrollmentId\": \"" + ids.get(0)
+                + "\", \"outcome\": \"VERIFIED\"}, null]}", "application/json");
+        assertThat(nullEntry.status()).as(nullEntry.toString()).isEqualTo(422);
+        assertThat(nullEntry.json().path("rows").get(0).path("row").asInt()).isEqualTo(2);
         assertThat(enrollment(OFFICER, ids.get(0)).path("version").asLong()).isZero();
     }
 
