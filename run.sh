@@ -190,8 +190,10 @@ start_service() { # module port -> appends to PIDS; returns 1 if there is no run
   fi
   say "starting $name on port $port (logs/$name.log)"
   : >"$LOG_DIR/$name.log"
+  # sunshine.clock.adjustable: an operator may set the services' clock (/actuator/clock), which the
+  # year scenario and the demo province use to play a programme year in minutes (local profile only).
   java "${JVM_OPTS[@]}" -jar "$jar" --spring.profiles.active=local --server.port="$port" \
-    ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"} >>"$LOG_DIR/$name.log" 2>&1 &
+    --sunshine.clock.adjustable=true ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"} >>"$LOG_DIR/$name.log" 2>&1 &
   PIDS+=($!); NAMES+=("$name")
   STARTED_PID[$port]=$!
   return 0

@@ -40,6 +40,7 @@ import java.util.List;
 @AutoConfiguration(beforeName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @EnableConfigurationProperties({OutboxProperties.class, MessagingProperties.class})
+@org.springframework.context.annotation.Import(cn.sunshine.platform.time.ClockConfiguration.class)
 public class PlatformAutoConfiguration {
 
     @Bean
