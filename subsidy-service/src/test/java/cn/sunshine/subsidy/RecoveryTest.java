@@ -6,15 +6,21 @@ import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestEvents;
+import cn.sunshine.subsidy.recovery.Recoveries;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +36,12 @@ class RecoveryTest extends ServiceTestSupport {
     MessagingProperties messaging;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    Recoveries recoveries;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @BeforeEach
     void healthyBureau() {
@@ -89,6 +101,115 @@ class RecoveryTest extends ServiceTestSupport {
         JsonNode paid = http().as(story.finance).get("/api/subsidy/claims/" + nextClaim + "/payment-instructions").json().get(0);
         assertThat(paid.path("status").asText()).isEqualTo("PAID");
         assertThat(paid.path("amountFen").asLong()).isEqualTo(200_000L);
+    }
+
+    /**
+     * A county pays 70 % at completion and the rest for trainees placed. A false placement (the trainee is not
+     * employed as the base reported) recovers exactly the placement part paid for the trainee, once however often
+     * the finding comes; a trainee who was not trained at all still costs the base both parts; a false placement
+     * whose placement part was never paid orders nothing.
+     */
+    @Test
+    void aFalsePlacementRecoversExactlyThePlacementPartPaidForTheTrainee() {
+        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        int shareBp = 7000;
+        Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
+                "year", story.year, "completionShareBp", shareBp, "reason", "30% 按实际转移就业人数拨付")));
+        List<JsonNode> vouchers = story.enrollAndIssue(Story.tiers343(10));
+        Map<String, Long> amountOf = new HashMap<>();
+        vouchers.forEach(v -> amountOf.put(v.path("enrollmentId").asText(), v.path("amountFen").asLong()));
+        story.redeemAll();
+        story.completeAll();
+        String completionClaim = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
+        story.approveThroughTheChain(completionClaim);
+        // Nine are reported placed; the placement part is claimed for the first eight.
+        story.placed(story.enrollmentIds.subList(0, 9));
+        String placementClaim = Story.ok(story.claimPlacementPart(story.enrollmentIds.subList(0, 8))).json()
+                .path("claimId").asText();
+        story.approveThroughTheChain(placementClaim);
+        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        for (String claim : List.of(completionClaim, placementClaim)) {
+            assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + claim)).json().path("status")
+                    .asText()).as(claim).isEqualTo("PAID");
+        }
+
+        // subsidy.claim.approved.v1 says which part each claim pays.
+        await().atMost(Duration.ofSeconds(10)).until(() -> approvedEvent(placementClaim) != null
+                && approvedEvent(completionClaim) != null);
+        assertThat(approvedEvent(completionClaim).path("part").asText()).isEqualTo("COMPLETION");
+        assertThat(approvedEvent(placementClaim).path("part").asText()).isEqualTo("PLACEMENT");
+
+        // A spot check finds that the eighth trainee (300 yuan) is not employed as the base reported.
+        String falselyPlaced = story.enrollmentIds.get(7);
+        long amount = amountOf.get(falselyPlaced);
+        long placementPart = amount - amount * shareBp / 10_000;
+        assertThat(placementPart).isEqualTo(9_000L);
+        SpotCheckFinding falsePlacement = finding(story, falselyPlaced, "NOT_EMPLOYED_AS_REPORTED", "本人称从未到该企业上班");
+        publishAndAwaitHandled(falsePlacement);
+        JsonNode order = Story.ok(http().as(story.officer).get("/api/subsidy/recoveries/finding-"
+                + falsePlacement.findingId())).json();
+        assertThat(order.path("status").asText()).isEqualTo("OPEN");
+        assertThat(order.path("amountFen").asLong()).as("the placement part only: the training did happen")
+                .isEqualTo(placementPart);
+        assertThat(order.path("items")).hasSize(1);
+        JsonNode item = order.path("items").get(0);
+        assertThat(item.path("enrollmentId").asText()).isEqualTo(falselyPlaced);
+        assertThat(item.path("claimId").asText()).isEqualTo(placementClaim);
+        assertThat(item.path("part").asText()).isEqualTo("PLACEMENT");
+        assertThat(item.path("voucherSerial").asText()).isEqualTo(story.serialOf.get(falselyPlaced));
+        assertThat(item.path("amountFen").asLong()).isEqualTo(placementPart);
+        assertThat(order.path("reason").asText()).startsWith("NOT_EMPLOYED_AS_REPORTED");
+        assertThat(recoveries.holdOf(story.baseId)).as("the base's payments are held")
+                .hasValueSatisfying(why -> assertThat(why).contains("finding-" + falsePlacement.findingId()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.ofType("subsidy.recovery.ordered.v1").stream()
+                .anyMatch(t -> t.body().contains(falsePlacement.findingId())));
+
+        // The same finding again (a redelivery, a new event id) orders nothing more.
+        publishAndAwaitHandled(falsePlacement);
+        assertThat(http().as(story.officer).get("/api/subsidy/bases/" + story.baseId + "/recoveries").json()).hasSize(1);
+        assertThat(tap.ofType("subsidy.recovery.ordered.v1").stream()
+                .filter(t -> t.body().contains(falsePlacement.findingId()))).hasSize(1);
+
+        // Not trained at all (the fourth trainee, 200 yuan): both parts are recovered, each line saying its part.
+        String neverTrained = story.enrollmentIds.get(3);
+        long both = amountOf.get(neverTrained);
+        SpotCheckFinding notTrained = finding(story, neverTrained, "NOT_TRAINED", "本人称未参加培训");
+        publishAndAwaitHandled(notTrained);
+        JsonNode whole = Story.ok(http().as(story.officer).get("/api/subsidy/recoveries/finding-"
+                + notTrained.findingId())).json();
+        assertThat(whole.path("amountFen").asLong()).isEqualTo(both);
+        Map<String, Long> byPart = new HashMap<>();
+        whole.path("items").forEach(i -> byPart.put(i.path("part").asText(), i.path("amountFen").asLong()));
+        assertThat(byPart).containsOnly(Map.entry("COMPLETION", both * shareBp / 10_000),
+                Map.entry("PLACEMENT", both - both * shareBp / 10_000));
+
+        // Placed, completion part paid, placement part never claimed: a false placement has nothing to recover.
+        SpotCheckFinding unpaid = finding(story, story.enrollmentIds.get(8), "NOT_EMPLOYED_AS_REPORTED", null);
+        publishAndAwaitHandled(unpaid);
+        assertThat(http().as(story.officer).get("/api/subsidy/recoveries/finding-" + unpaid.findingId()).status())
+                .isEqualTo(404);
+        assertThat(http().as(story.officer).get("/api/subsidy/bases/" + story.baseId + "/recoveries").json()).hasSize(2);
+    }
+
+    private static SpotCheckFinding finding(Story story, String enrollmentId, String kind, String note) {
+        String spotCheck = "spot-" + story.baseId;
+        return new SpotCheckFinding(spotCheck + "-pl-" + enrollmentId + "-" + kind, spotCheck, "pl-" + enrollmentId,
+                enrollmentId, story.baseId, story.county, story.year, kind, note,
+                Instant.parse(story.year + "-10-10T02:00:00Z"), "officer-wang");
+    }
+
+    /** Publishes the finding (a new event id each time) and waits until subsidy-service has handled it. */
+    private void publishAndAwaitHandled(SpotCheckFinding f) {
+        Counter consumed = meters.counter("sunshine.events.consumed", "type", EventTypes.FINDING_RECORDED.name());
+        double before = consumed.count();
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.FINDING_RECORDED, f, f.spotCheckId(),
+                f.divisionCode());
+        await().atMost(Duration.ofSeconds(15)).until(() -> consumed.count() > before);
+    }
+
+    private static JsonNode approvedEvent(String claimId) {
+        return tap.ofType("subsidy.claim.approved.v1").stream().map(t -> JSON.readTree(t.body()))
+                .filter(b -> b.path("claimId").asText().equals(claimId)).findFirst().orElse(null);
     }
 
     @Test

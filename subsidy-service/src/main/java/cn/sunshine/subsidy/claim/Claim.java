@@ -122,14 +122,14 @@ public class Claim extends AggregateRoot {
                 || (d.stage() == Stage.APPROVAL && !extraApprovalRequired)));
     }
 
-    /** The re-check ordered payment: the event others need (enrollment ids, who decided at each stage). */
+    /** The re-check ordered payment: the event others need (enrollment ids, who decided at each stage, the part). */
     void noteOrdered(String by, Instant at) {
         if (status != ClaimStatus.ORDERED) {
             throw DomainException.invalidTransition("claim", status, "ordered for payment");
         }
         recordEvent(EventTypes.CLAIM_APPROVED, new ClaimApproved(id, baseId, divisionCode, classId, year, paymentMode,
                 lines.stream().map(Line::enrollmentId).toList(), totalFen, deciderAt(Stage.VERIFICATION),
-                deciderAt(Stage.APPROVAL), by, at), divisionCode, at);
+                deciderAt(Stage.APPROVAL), by, at, getPart().name()), divisionCode, at);
     }
 
     private String deciderAt(Stage stage) {

@@ -8,6 +8,7 @@ import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.subsidy.claim.Claim;
+import cn.sunshine.subsidy.claim.ClaimPart;
 import cn.sunshine.subsidy.claim.ClaimStatus;
 import cn.sunshine.subsidy.payment.PaymentHold;
 import cn.sunshine.subsidy.payment.PaymentInstructions;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,8 +36,17 @@ public class Recoveries implements PaymentHold {
 
     private static final Logger log = LoggerFactory.getLogger(Recoveries.class);
 
-    /** Findings that mean the subsidy was claimed falsely (虚报冒领) and is recovered. */
-    static final Set<String> RECOVERABLE = Set.of("NOT_TRAINED", "FEE_CHARGED", "SUBSIDY_NOT_RECEIVED");
+    /**
+     * Findings that mean subsidy was claimed falsely (虚报冒领), and the parts of the voucher's amount each
+     * recovers. Not trained, fee charged anyway, subsidy never reached the trainee: everything paid for the
+     * trainee. Not employed as reported (a false placement): the training did happen, so only what the
+     * placement part paid.
+     */
+    static final Map<String, Set<ClaimPart>> RECOVERABLE = Map.of(
+            "NOT_TRAINED", EnumSet.allOf(ClaimPart.class),
+            "FEE_CHARGED", EnumSet.allOf(ClaimPart.class),
+            "SUBSIDY_NOT_RECEIVED", EnumSet.allOf(ClaimPart.class),
+            "NOT_EMPLOYED_AS_REPORTED", EnumSet.of(ClaimPart.PLACEMENT));
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
@@ -58,7 +70,7 @@ public class Recoveries implements PaymentHold {
 
     /** An officer orders recovery for trainees of a base (e.g. a duplicate found later). */
     public RecoveryOrder order(String baseId, List<String> enrollmentIds, String reason) {
-        List<RecoveryOrder.Item> items = paidItems(baseId, enrollmentIds);
+        List<RecoveryOrder.Item> items = paidItems(baseId, enrollmentIds, EnumSet.allOf(ClaimPart.class));
         String division = divisionOf(baseId, items);
         CurrentUser user = Access.over(division, "base " + baseId);
         return store.insert(RecoveryOrder.order(Ids.newId(), baseId, division, items, reason, null, user.subject(),
@@ -66,17 +78,19 @@ public class Recoveries implements PaymentHold {
     }
 
     /**
-     * A spot-check finding of a false claim: a recovery order of what was paid for that trainee, once
-     * per finding (the order's id derives from the finding's). A finding about an unpaid trainee orders nothing.
+     * A spot-check finding of a false claim: a recovery order of what was paid for that trainee in the parts
+     * the finding's kind recovers ({@link #RECOVERABLE}), once per finding (the order's id derives from the
+     * finding's). A finding about a trainee with nothing paid in those parts orders nothing.
      */
     void onFinding(SpotCheckFinding f, EventMetadata meta) {
-        if (!RECOVERABLE.contains(f.kind())) {
+        Set<ClaimPart> parts = RECOVERABLE.get(f.kind());
+        if (parts == null) {
             return;
         }
-        List<RecoveryOrder.Item> items = paidItems(f.baseId(), List.of(f.enrollmentId()));
+        List<RecoveryOrder.Item> items = paidItems(f.baseId(), List.of(f.enrollmentId()), parts);
         if (items.isEmpty()) {
-            log.info("finding {} against base {}: nothing paid for the trainee yet, nothing to recover", f.findingId(),
-                    f.baseId());
+            log.info("finding {} ({}) against base {}: nothing paid for the trainee yet in {}, nothing to recover",
+                    f.findingId(), f.kind(), f.baseId(), parts);
             return;
         }
         String reason = f.kind() + (f.note() == null ? "" : ": " + f.note());
@@ -116,17 +130,22 @@ public class Recoveries implements PaymentHold {
         return all;
     }
 
-    /** What was paid for each of these trainees at the base: the claim line, when its instruction is paid. */
-    private List<RecoveryOrder.Item> paidItems(String baseId, List<String> enrollmentIds) {
+    /**
+     * What was paid for each of these trainees at the base in claims of these parts: the claim line, when its
+     * instruction is paid, with the claim's part.
+     */
+    private List<RecoveryOrder.Item> paidItems(String baseId, List<String> enrollmentIds, Set<ClaimPart> parts) {
         List<RecoveryOrder.Item> items = new ArrayList<>();
         for (String enrollmentId : enrollmentIds) {
             for (Claim c : mongo.find(Query.query(Criteria.where("baseId").is(baseId).and("lines.enrollmentId")
-                    .is(enrollmentId).and("status").in(ClaimStatus.ORDERED, ClaimStatus.PAID)), Claim.class)) {
-                if (!instructions.isPaid(c.getId(), enrollmentId)) {
+                    .is(enrollmentId).and("status").in(ClaimStatus.ORDERED, ClaimStatus.PAID))
+                    .with(Sort.by("submittedAt", "_id")), Claim.class)) {
+                if (!parts.contains(c.getPart()) || !instructions.isPaid(c.getId(), enrollmentId)) {
                     continue;
                 }
                 c.getLines().stream().filter(l -> l.enrollmentId().equals(enrollmentId)).findFirst().ifPresent(l ->
-                        items.add(new RecoveryOrder.Item(enrollmentId, c.getId(), l.voucherSerial(), l.amountFen())));
+                        items.add(new RecoveryOrder.Item(enrollmentId, c.getId(), l.voucherSerial(), c.getPart(),
+                                l.amountFen())));
             }
         }
         return items;

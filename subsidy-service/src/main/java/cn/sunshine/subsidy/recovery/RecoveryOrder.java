@@ -4,6 +4,7 @@ import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.subsidy.RecoveryOrdered;
+import cn.sunshine.subsidy.claim.ClaimPart;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -18,8 +19,12 @@ import java.util.List;
 @Document("recovery_orders")
 public class RecoveryOrder extends AggregateRoot {
 
-    /** One trainee's subsidy recovered. */
-    public record Item(String enrollmentId, String claimId, String voucherSerial, long amountFen) {
+    /**
+     * One paid claim line recovered: the trainee, the claim and voucher, which part of the voucher's amount
+     * the claim paid ({@code COMPLETION} or {@code PLACEMENT}; null in orders made before the part was
+     * recorded: the claim's own part says it) and the amount.
+     */
+    public record Item(String enrollmentId, String claimId, String voucherSerial, ClaimPart part, long amountFen) {
     }
 
     @Indexed
@@ -57,7 +62,7 @@ public class RecoveryOrder extends AggregateRoot {
         r.orderedAt = at;
         r.orderedBy = by;
         r.recordEvent(EventTypes.RECOVERY_ORDERED, new RecoveryOrdered(id, baseId, divisionCode,
-                items.stream().map(Item::enrollmentId).toList(), r.amountFen, reason, findingId, by, at), divisionCode, at);
+                items.stream().map(Item::enrollmentId).distinct().toList(), r.amountFen, reason, findingId, by, at), divisionCode, at);
         return r;
     }
 

@@ -29,6 +29,35 @@ class GoldenSamplesTest {
         }
     }
 
+    /**
+     * A sample as a type was before an optional field was added to it ({@code golden-earlier/<type>.json}) still
+     * maps onto the record: every field it has keeps its value, the added ones read as null.
+     */
+    @Test
+    void earlierSamplesOfATypeStayReadable() throws Exception {
+        int checked = 0;
+        for (EventType<?> type : EventTypes.ALL) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("golden-earlier/" + type.name() + ".json")) {
+                if (in == null) {
+                    continue;
+                }
+                checked++;
+                JsonNode earlier = strict.readTree(in);
+                JsonNode read = strict.readTree(strict.writeValueAsString(strict.treeToValue(earlier, type.payloadType())));
+                for (var field : earlier.properties()) {
+                    assertThat(read.get(field.getKey())).as("%s.%s", type.name(), field.getKey()).isEqualTo(field.getValue());
+                }
+                for (var field : read.properties()) {
+                    if (!earlier.has(field.getKey())) {
+                        assertThat(field.getValue().isNull()).as("%s.%s added: absent reads as null", type.name(),
+                                field.getKey()).isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("earlier samples found").isPositive();
+    }
+
     @Test
     void typeNamesAreUniqueAndVersioned() {
         Set<String> names = new HashSet<>();

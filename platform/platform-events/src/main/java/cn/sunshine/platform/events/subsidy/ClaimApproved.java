@@ -19,8 +19,12 @@ import java.util.List;
  * @param approvedBy     the county leader who approved
  * @param recheckedBy    the finance officer who re-checked
  * @param approvedAt     when the re-check was recorded
+ * @param part           which part of the vouchers' amounts the claim pays: {@code COMPLETION} (the county's
+ *                       completion share, all of it without a split) or {@code PLACEMENT} (the rest, for trainees
+ *                       reported placed); optional, added within v1: null in events published before it existed
+ *                       (those were almost all {@code COMPLETION}; a reader that needs to know asks subsidy-service)
  */
 public record ClaimApproved(String claimId, String baseId, String divisionCode, String classId, int year,
                             String paymentMode, List<String> enrollmentIds, long totalFen, String verifiedBy,
-                            String approvedBy, String recheckedBy, Instant approvedAt) {
+                            String approvedBy, String recheckedBy, Instant approvedAt, String part) {
 }
