@@ -1,0 +1,66 @@
+package cn.sunshine.yeardriver;
+
+import cn.sunshine.devauth.DevTokens;
+import cn.sunshine.devauth.DevUser;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The people who act in the year, each with their own development token (signed with the key the
+ * local run trusts): the same users the token issuer hands out, and one per county office.
+ */
+public final class Actors {
+
+    private static final Duration TTL = Duration.ofHours(12);
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    private String token(String username, String displayName, String role, String division, String baseId) {
+        return tokens.computeIfAbsent(username + "|" + role + "|" + division + "|" + baseId, k ->
+                DevTokens.mint(new DevUser(username, displayName, Set.of(role), division, baseId), TTL));
+    }
+
+    public String provinceOfficer(String province) {
+        return token("province-officer", "省阳光办 王处长", "PROVINCE_OFFICER", province, null);
+    }
+
+    public String cityOfficer(String city) {
+        return token("city-officer-" + city, "市阳光办 " + city, "CITY_OFFICER", city, null);
+    }
+
+    public String countyOfficer(String county) {
+        return token("county-officer-" + county, "县阳光办 " + county, "COUNTY_OFFICER", county, null);
+    }
+
+    public String countyLeader(String county) {
+        return token("county-leader-" + county, "分管县领导 " + county, "COUNTY_LEADER", county, null);
+    }
+
+    public String financeOfficer(String county) {
+        return token("finance-officer-" + county, "县财政局 " + county, "FINANCE_OFFICER", county, null);
+    }
+
+    public String auditor(String division) {
+        return token("auditor-" + division, "审计 " + division, "AUDITOR", division, null);
+    }
+
+    /** The panel's experts are appointed by the city's expert pool: three per tender. */
+    public String expert(String id, String city) {
+        return token(id, "评审专家 " + id, "EXPERT_REVIEWER", city, null);
+    }
+
+    /** An institution's own account before it is a base (it applies to the tender). */
+    public String applicant(String creditCode, String county) {
+        return token("applicant-" + creditCode, "申报单位 " + creditCode, "BASE_STAFF", county, null);
+    }
+
+    public String baseStaff(String baseId, String county) {
+        return token("base-staff-" + baseId, "基地 " + baseId, "BASE_STAFF", county, baseId);
+    }
+
+    public String operator() {
+        return token("operator", "平台运维", "OPERATOR", "420000", null);
+    }
+}

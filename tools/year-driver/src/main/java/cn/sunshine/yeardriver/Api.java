@@ -1,0 +1,168 @@
+package cn.sunshine.yeardriver;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * The driver's HTTP client: JSON in and out, a bearer token per call, a clear failure naming the
+ * call and the problem the service answered. Counts its calls (the benchmark prints them).
+ */
+public final class Api {
+
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final HttpClient http;
+    private final AtomicLong calls = new AtomicLong();
+
+    public Api(String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public long calls() {
+        return calls.get();
+    }
+
+    /** An answer: status, body as JSON (missing when not JSON), raw body and the ETag. */
+    public record Response(String method, String path, int status, String body, JsonNode json, String etag) {
+
+        public boolean is(int expected) {
+            return status == expected;
+        }
+
+        /** The body, or a {@link ScenarioFailure} naming the call and what the service said. */
+        public JsonNode expect(int... expected) {
+            for (int e : expected) {
+                if (status == e) {
+                    return json;
+                }
+            }
+            throw new ScenarioFailure(method + " " + path + " answered " + status + " (expected "
+                    + java.util.Arrays.toString(expected) + "): " + abbreviate(body));
+        }
+
+        public String id() {
+            return expect(200, 201).path("id").asString();
+        }
+
+        private static String abbreviate(String s) {
+            return s == null ? "" : s.length() > 800 ? s.substring(0, 800) + "…" : s;
+        }
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, token, null, null, Map.of());
+    }
+
+    public Response post(String path, String token, Object body) {
+        return send("POST", path, token, body, "application/json", Map.of());
+    }
+
+    public Response post(String path, String token, Object body, Map<String, String> headers) {
+        return send("POST", path, token, body, "application/json", headers);
+    }
+
+    public Response postRaw(String path, String token, String body, String contentType) {
+        return send("POST", path, token, body, contentType, Map.of());
+    }
+
+    private Response send(String method, String path, String token, Object body, String contentType,
+                          Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        if (body == null) {
+            b.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString("{}"));
+            if (!method.equals("GET")) {
+                b.header("Content-Type", "application/json");
+            }
+        } else {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            b.header("Content-Type", contentType);
+            b.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        }
+        calls.incrementAndGet();
+        HttpResponse<String> r;
+        try {
+            r = sendWithRetryOnReset(b.build());
+        } catch (IOException e) {
+            throw new ScenarioFailure(method + " " + path + ": no answer (" + e + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScenarioFailure(method + " " + path + ": interrupted");
+        }
+        JsonNode json = MissingNode.getInstance();
+        String text = r.body();
+        if (text != null && !text.isBlank() && (text.startsWith("{") || text.startsWith("["))) {
+            try {
+                json = JSON.readTree(text);
+            } catch (RuntimeException e) {
+                // not JSON after all: keep the text
+            }
+        }
+        return new Response(method, path, r.statusCode(), text, json, r.headers().firstValue("ETag").orElse(null));
+    }
+
+    /** A kept-alive connection the server closed meanwhile is retried once (the request never arrived). */
+    private HttpResponse<String> sendWithRetryOnReset(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.net.ConnectException | java.io.EOFException e) {
+            Thread.sleep(200);
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Repeats a call until its answer satisfies the condition: for what arrives as an event (a base
+     * accredited in accreditation reaches enrollment a moment later).
+     */
+    public Response await(String what, Duration timeout, java.util.function.Supplier<Response> call,
+                          Predicate<Response> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response last;
+        long pause = 50;
+        do {
+            last = call.get();
+            if (done.test(last)) {
+                return last;
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 1000);
+        } while (System.nanoTime() < deadline);
+        throw new ScenarioFailure("waited " + timeout.toSeconds() + " s for " + what + "; last answer " + last.status()
+                + ": " + (last.body() == null ? "" : last.body().substring(0, Math.min(600, last.body().length()))));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScenarioFailure("interrupted");
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package cn.sunshine.yeardriver;
+
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What must hold at the end of the year, read back from the services through the gateway (and
+ * each service's operator endpoints for its outbox and dead letters): conservation across services,
+ * every fen accounted for, the progress report equal to each service's own figures.
+ */
+public final class Checks {
+
+    /** The checks' outcome: every check made (for the record) and those that failed. */
+    public record Result(List<String> passed, List<String> failed, Map<String, Long> totals) {
+
+        public boolean ok() {
+            return failed.isEmpty();
+        }
+    }
+
+    private final Api gw;
+    private final Actors actors;
+    private final ProvinceYear.Options options;
+    private final Province data;
+    private final List<CountyYear> counties;
+    private final List<String> passed = new ArrayList<>();
+    private final List<String> failed = new ArrayList<>();
+    private final Map<String, Long> totals = new LinkedHashMap<>();
+
+    Checks(Api gw, Actors actors, ProvinceYear.Options options, Province data, List<CountyYear> counties) {
+        this.gw = gw;
+        this.actors = actors;
+        this.options = options;
+        this.data = data;
+        this.counties = counties;
+    }
+
+    private void check(boolean ok, String what) {
+        (ok ? passed : failed).add(what);
+    }
+
+    private void equal(Object expected, Object actual, String what) {
+        check(java.util.Objects.equals(expected, actual), what + ": expected " + expected + ", found " + actual);
+    }
+
+    private void add(String key, long n) {
+        totals.merge(key, n, Long::sum);
+    }
+
+    Result run() {
+        awaitQuiet();
+        for (CountyYear c : counties) {
+            county(c);
+        }
+        reportsAbove();
+        deliveries();
+        return new Result(List.copyOf(passed), List.copyOf(failed), Map.copyOf(totals));
+    }
+
+    /** Events still travelling (the last stage's) are given time to arrive before anything is read. */
+    private void awaitQuiet() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && pendingEvents() > 0) {
+            Api.sleep(500);
+        }
+        Api.sleep(1000); // the last ones handed to the broker reach their consumers
+    }
+
+    private long pendingEvents() {
+        long n = 0;
+        for (String service : options.services()) {
+            Api.Response r = new Api(service).get("/actuator/prometheus", actors.operator());
+            if (!r.is(200)) {
+                continue;
+            }
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("sunshine_outbox_pending")) {
+                    n += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return n;
+    }
+
+    private void county(CountyYear c) {
+        String name = c.county.name() + " " + c.code();
+        String officer = actors.countyOfficer(c.code());
+        int year = options.year();
+        List<CountyYear.Trainee> all = c.allTrainees();
+        long enrolled = all.stream().filter(CountyYear.Trainee::standing).count();
+        long completed = all.stream().filter(t -> t.completed).count();
+        long placed = all.stream().filter(t -> t.placementId != null).count();
+        add("trainees enrolled", enrolled);
+        add("trainees completed", completed);
+        add("trainees placed", placed);
+
+        // The services' own figures for the year.
+        Map<String, JsonNode> own = new LinkedHashMap<>();
+        for (String area : List.of("accreditation", "enrollment", "placement", "subsidy")) {
+            own.put(area, gw.get("/api/" + area + "/progress?division=" + c.code() + "&from=" + year + "-01-01&to=" + year
+                    + "-12-31", officer).expect(200).path("figures"));
+        }
+        long quota = own.get("accreditation").path("quota").asLong();
+        long enrolledSaid = own.get("enrollment").path("enrolled").asLong();
+        long completedSaid = own.get("enrollment").path("completed").asLong();
+        long placedSaid = own.get("placement").path("placed").asLong();
+        equal((long) c.county.quota(), quota, name + ": the county's quota is what the city allocated");
+        equal(enrolled, enrolledSaid, name + ": enrolled (withdrawn trainees do not count)");
+        equal(completed, completedSaid, name + ": completed");
+        equal(placed, placedSaid, name + ": placed (first placements)");
+        check(completedSaid <= enrolledSaid && enrolledSaid <= quota,
+                name + ": completed " + completedSaid + " ≤ enrolled " + enrolledSaid + " ≤ quota " + quota);
+        check(placedSaid <= completedSaid, name + ": placed " + placedSaid + " ≤ completed " + completedSaid);
+        JsonNode rate = gw.get("/api/placement/rates?year=" + year + "&divisionCode=" + c.code(), officer).expect(200);
+        equal(completed, rate.path("completed").asLong(), name + ": placement's completers");
+        equal(placed, rate.path("placed").asLong(), name + ": placement's placed");
+        check(placed * 10000 >= (long) data.committedPlacementRateBp() * completed,
+                name + ": the placement rate " + rate.path("rateBp").asLong() + " bp meets the commitment");
+        equal((long) c.bases.size(), own.get("accreditation").path("basesAccredited").asLong(), name + ": bases accredited");
+        equal((long) data.committedPlacementRateBp(), own.get("accreditation").path("committedPlacementRateBp").asLong(),
+                name + ": committed placement rate");
+
+        // Every fen: vouchers → claims → instructions paid → recovered.
+        long expectedCompletionFen = 0;
+        long expectedPlacementFen = 0;
+        long recoveredExpected = 0;
+        for (CountyYear.Trainee t : all) {
+            long completionPart = t.subsidyFen * CountyYear.COMPLETION_SHARE_BP / 10000;
+            if (t.completed) {
+                expectedCompletionFen += completionPart;
+            }
+            if (t.placementId != null) {
+                expectedPlacementFen += t.subsidyFen - completionPart;
+            }
+            if (t.falsePlacement) {
+                recoveredExpected += t.subsidyFen - completionPart;
+            }
+        }
+        long claimedCompletion = 0;
+        long claimedPlacement = 0;
+        long paidInstructions = 0;
+        long vouchersRedeemedFen = 0;
+        long vouchersVoid = 0;
+        String finance = actors.financeOfficer(c.code());
+        for (CountyYear.Klass k : c.classes()) {
+            for (JsonNode v : gw.get("/api/subsidy/classes/" + k.id + "/vouchers", officer).expect(200)) {
+                switch (v.path("status").asString()) {
+                    case "REDEEMED" -> vouchersRedeemedFen += v.path("amountFen").asLong();
+                    case "VOID" -> vouchersVoid++;
+                    default -> failed.add(name + ": voucher " + v.path("serial").asString() + " left " + v.path("status").asString());
+                }
+            }
+            for (String claimId : new String[]{k.completionClaimId, k.placementClaimId}) {
+                if (claimId == null) {
+                    continue;
+                }
+                JsonNode claim = gw.get("/api/subsidy/claims/" + claimId, finance).expect(200);
+                equal("PAID", claim.path("status").asString(), name + ": claim " + claimId + " paid");
+                long total = claim.path("totalFen").asLong();
+                if (claimId.equals(k.completionClaimId)) {
+                    claimedCompletion += total;
+                } else {
+                    claimedPlacement += total;
+                }
+                long paid = 0;
+                for (JsonNode i : gw.get("/api/subsidy/claims/" + claimId + "/payment-instructions", finance).expect(200)) {
+                    if ("PAID".equals(i.path("status").asString())) {
+                        paid += i.path("amountFen").asLong();
+                    }
+                }
+                equal(total, paid, name + ": claim " + claimId + " approved = its instructions paid");
+                paidInstructions += paid;
+            }
+        }
+        long completedVoucherFen = all.stream().filter(t -> t.completed).mapToLong(t -> t.subsidyFen).sum();
+        long droppedVoucherFen = all.stream().filter(t -> t.dropped).count();
+        equal(expectedCompletionFen, claimedCompletion, name + ": completion claims = 70 % of each completer's voucher");
+        equal(expectedPlacementFen, claimedPlacement, name + ": placement claims = the rest, for placed trainees");
+        check(claimedCompletion + claimedPlacement <= completedVoucherFen,
+                name + ": claims " + (claimedCompletion + claimedPlacement) + " ≤ vouchers of completers " + completedVoucherFen);
+        equal(completedVoucherFen, vouchersRedeemedFen, name + ": vouchers redeemed = vouchers of completers (the dropout's is void)");
+        equal(droppedVoucherFen + all.stream().filter(t -> t.rejected).count(), vouchersVoid,
+                name + ": void vouchers = dropouts and withdrawn");
+        JsonNode fund = gw.get("/api/subsidy/funds/" + c.code() + "/" + year, finance).expect(200);
+        long approved = claimedCompletion + claimedPlacement;
+        equal(approved, fund.path("committedFen").asLong(), name + ": fund committed = approved claims");
+        equal(c.depositedFen - approved, fund.path("availableFen").asLong(), name + ": fund available = deposits − committed");
+        equal(approved, paidInstructions, name + ": approved claims = paid");
+        equal(approved, own.get("subsidy").path("subsidyCommittedFen").asLong(), name + ": subsidy's committed figure");
+        equal(paidInstructions, own.get("subsidy").path("subsidyPaidFen").asLong(), name + ": subsidy's paid figure");
+        long recovered = 0;
+        if (c.falsePlacementBaseId != null) {
+            for (JsonNode order : gw.get("/api/subsidy/bases/" + c.falsePlacementBaseId + "/recoveries", finance).expect(200)) {
+                equal("SETTLED", order.path("status").asString(), name + ": recovery " + order.path("recoveryId").asString() + " settled");
+                recovered += order.path("amountFen").asLong();
+            }
+        }
+        equal(recoveredExpected, recovered, name + ": recovered = the placement share paid for the false placement");
+        long noticed = 0;
+        int page = 0;
+        JsonNode recipients;
+        do {
+            recipients = gw.get("/api/public/subsidy/recipients?divisionCode=" + c.code() + "&year=" + year + "&size=200&page=" + page++, null)
+                    .expect(200);
+            for (JsonNode r : recipients.path("items")) {
+                noticed += r.path("amountFen").asLong();
+            }
+        } while (recipients.path("items").size() == 200);
+        equal(paidInstructions, noticed, name + ": the public notice of recipients adds up to what was paid");
+        add("vouchers redeemed (fen)", vouchersRedeemedFen);
+        add("claims approved (fen)", approved);
+        add("paid (fen)", paidInstructions);
+        add("recovered (fen)", recovered);
+
+        // Spot checks: at least 5 % of reported placements phoned, one finding.
+        long calls = 0;
+        long findings = 0;
+        for (String id : c.spotCheckIds) {
+            JsonNode check = gw.get("/api/placement/spot-checks/" + id, officer).expect(200);
+            equal("CONCLUDED", check.path("status").asString(), name + ": spot check " + id + " concluded");
+            check(check.path("sampled").asLong() * 10000 >= check.path("population").asLong() * data.spotCheckRateBp(),
+                    name + ": spot check " + id + " phoned " + check.path("sampled").asLong() + " of " + check.path("population").asLong());
+            for (JsonNode item : check.path("items")) {
+                calls++;
+                check(item.path("phone").isNull() || item.path("phone").isMissingNode() || item.path("phone").asString().contains("*"),
+                        name + ": a concluded spot check keeps no whole phone");
+            }
+        }
+        findings = c.falsePlacementEnrollmentId == null ? 0 : 1;
+        equal(calls, own.get("placement").path("spotChecks").asLong(), name + ": trainees phoned");
+        equal(findings, own.get("placement").path("findings").asLong(), name + ": findings");
+
+        // The county's progress report (the gateway composes it) equals the services' own figures.
+        report(c.code(), officer, own);
+    }
+
+    private void report(String division, String token, Map<String, JsonNode> own) {
+        int year = options.year();
+        JsonNode report = gw.get("/api/reports/progress?division=" + division + "&period=" + year, token).expect(200);
+        for (String area : own.keySet()) {
+            equal("OK", report.path("parts").path(area).path("status").asString(), division + ": the report's " + area + " part");
+            own.get(area).properties().forEach(f -> {
+                if (report.path("figures").has(f.getKey())) {
+                    equal(f.getValue().asString(), report.path("figures").path(f.getKey()).asString(),
+                            division + ": report figure " + f.getKey() + " = " + area + "'s own");
+                }
+            });
+        }
+    }
+
+    /** The cities' and the province's reports: each the sum of what lies below (quota is the level's own task). */
+    private void reportsAbove() {
+        int year = options.year();
+        String province = data.province().code();
+        String token = actors.provinceOfficer(province);
+        JsonNode report = gw.get("/api/reports/progress?division=" + province + "&period=" + year, token).expect(200);
+        JsonNode f = report.path("figures");
+        equal(totals.get("trainees enrolled"), f.path("enrolled").asLong(), "province: enrolled = Σ counties");
+        equal(totals.get("trainees completed"), f.path("completed").asLong(), "province: completed = Σ counties");
+        equal(totals.get("trainees placed"), f.path("placed").asLong(), "province: placed = Σ counties");
+        equal(totals.get("claims approved (fen)"), f.path("subsidyCommittedFen").asLong(), "province: committed = Σ counties");
+        equal(totals.get("paid (fen)"), f.path("subsidyPaidFen").asLong(), "province: paid = Σ counties");
+        long quota = counties.stream().mapToLong(c -> c.county.quota()).sum();
+        equal(quota + quota / 20, f.path("quota").asLong(), "province: quota = the plan (counties' tasks + 5 % reserve)");
+        totals.put("province quota", f.path("quota").asLong());
+    }
+
+    /** Nothing left in any outbox, nothing dead-lettered. */
+    private void deliveries() {
+        equal(0L, pendingEvents(), "events waiting in the services' outboxes");
+        for (String service : options.services()) {
+            JsonNode dead = new Api(service).get("/actuator/deadletters", actors.operator()).expect(200);
+            equal(0L, dead.path("count").asLong(), service + ": dead letters");
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package cn.sunshine.yeardriver;
+
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * A programme year of some counties of the demo province, through the gateway: the province's plan
+ * and standards, then each stage of {@link CountyYear} for every county (in parallel, as the
+ * counties' offices work at once), the services' programme clock set before each stage, and the
+ * checks at the end ({@link Checks}).
+ */
+public final class ProvinceYear {
+
+    /** What to play. */
+    public record Options(String gateway, List<String> services, int counties, int traineesPerCounty, int classSize,
+                          int year, int parallelism, List<String> onlyCounties) {
+
+        public static Options small(String gateway, List<String> services, int year) {
+            return new Options(gateway, services, 1, 40, 20, year, 1, List.of("420981"));
+        }
+    }
+
+    private final Options options;
+    private final Province data;
+    private final Api gw;
+    private final Actors actors = new Actors();
+    private final Stages stages = new Stages();
+    private final List<CountyYear> counties = new ArrayList<>();
+    private final Map<String, String> employers = new ConcurrentHashMap<>();
+    private final java.io.PrintStream out;
+
+    public ProvinceYear(Options options, Province data, java.io.PrintStream out) {
+        this.options = options;
+        this.data = data;
+        this.gw = new Api(options.gateway());
+        this.out = out;
+        List<Province.County> chosen = options.onlyCounties().isEmpty() ? data.counties().stream().limit(options.counties()).toList()
+                : data.counties().stream().filter(c -> options.onlyCounties().contains(c.code())).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no county of the demo province matches " + options.onlyCounties());
+        }
+        for (Province.County c : chosen) {
+            counties.add(new CountyYear(data, c, options.year(), options.traineesPerCounty(), options.classSize(), gw,
+                    actors, employers));
+        }
+    }
+
+    public Stages stages() {
+        return stages;
+    }
+
+    public List<CountyYear> counties() {
+        return counties;
+    }
+
+    /** Plays the year; returns the checks' findings (empty: everything adds up). */
+    public Checks.Result play() {
+        Calendar cal = new Calendar(options.year());
+        stage("province plan, standards, employers", cal, 3, 2, null, this::provincePlan);
+        stage("county funds, split policy, tender", cal, 3, 2, CountyYear::fundAndPolicy, null);
+        stage("tender published", cal, 3, 2, CountyYear::tender, null);
+        stage("applications", cal, 3, 5, CountyYear::applications, null);
+        stage("expert review, ranking, public notice", cal, 3, 21, CountyYear::review, null);
+        stage("objection and its decision", cal, 3, 23, CountyYear::objection, null);
+        stage("finalisation, allocations, agreements signed", cal, 3, 28, CountyYear::accreditation, null);
+        stage("classes reported, trainees enrolled", cal, 4, 8, CountyYear::enrollment, null);
+        stage("class openings, roster checks", cal, 4, 15, CountyYear::opening, null);
+        stage("vouchers issued and redeemed", cal, 4, 15, CountyYear::vouchers, null);
+        stage("assessment and completion", cal, 6, 1, CountyYear::completion, null);
+        stage("completion claims approved and paid", cal, 6, 5, CountyYear::completionClaims, null);
+        stage("placements", cal, 6, 10, CountyYear::placements, null);
+        stage("placement claims approved and paid", cal, 6, 20, CountyYear::placementClaims, null);
+        stage("follow-up, escalation, re-placement", cal, 7, 12, CountyYear::followUp, null);
+        stage("spot-check rounds", cal, 9, 1, CountyYear::spotChecks, null);
+        stage("recovery settled", cal, 9, 10, CountyYear::recovery, null);
+        setClock(cal.at(11, 20));
+        long before = gw.calls();
+        long start = System.nanoTime();
+        Checks.Result result = new Checks(gw, actors, options, data, counties).run();
+        stages.add(new Stages.Timing("progress reports and checks", cal.date(11, 20).toString(), counties.size(),
+                gw.calls() - before, Duration.ofNanos(System.nanoTime() - start)));
+        return result;
+    }
+
+    private void stage(String name, Calendar cal, int month, int day, Consumer<CountyYear> perCounty, Runnable once) {
+        setClock(cal.at(month, day));
+        long before = gw.calls();
+        long start = System.nanoTime();
+        if (once != null) {
+            once.run();
+        }
+        if (perCounty != null) {
+            forEachCounty(perCounty);
+        }
+        Stages.Timing t = new Stages.Timing(name, cal.date(month, day).toString(), counties.size(), gw.calls() - before,
+                Duration.ofNanos(System.nanoTime() - start));
+        stages.add(t);
+        out.printf("  %-48s %s  %6d calls  %8.1f s%n", name, t.date(), t.calls(), t.took().toMillis() / 1000.0);
+    }
+
+    private void forEachCounty(Consumer<CountyYear> step) {
+        if (options.parallelism() <= 1 || counties.size() == 1) {
+            counties.forEach(step);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), counties.size()));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (CountyYear c : counties) {
+                futures.add(pool.submit(() -> step.accept(c)));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new ScenarioFailure(e.getCause().toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ScenarioFailure("interrupted");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Sets every service's programme clock (operator, directly on each service: the gateway does not route actuator). */
+    public void setClock(Instant now) {
+        for (String service : options.services()) {
+            Api api = new Api(service);
+            api.post("/actuator/clock", actors.operator(), Map.of("now", now.toString())).expect(200);
+        }
+    }
+
+    public void resetClock() {
+        for (String service : options.services()) {
+            new Api(service).post("/actuator/clock", actors.operator(), Map.of("reset", true)).expect(200);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private void provincePlan() {
+        String province = actors.provinceOfficer(data.province().code());
+        int year = options.year();
+        Map<Province.City, List<CountyYear>> byCity = new LinkedHashMap<>();
+        for (CountyYear c : counties) {
+            byCity.computeIfAbsent(c.city, k -> new ArrayList<>()).add(c);
+        }
+        long total = counties.stream().mapToLong(c -> c.county.quota()).sum();
+        Api.Response plan = gw.post("/api/accreditation/quota-ledgers", province, Map.of("divisionCode",
+                data.province().code(), "year", year, "total", total + total / 20,
+                "reason", data.province().name() + year + "年农村劳动力转移培训阳光工程任务（含5%机动）"));
+        if (plan.status() == 409) {
+            throw new ScenarioFailure("the suite already holds a " + year + " plan for " + data.province().name()
+                    + ": play the year on empty data (run.sh keeps it under data/; delete it) or choose another --year");
+        }
+        String provinceLedger = plan.id();
+        for (Map.Entry<Province.City, List<CountyYear>> e : byCity.entrySet()) {
+            Province.City city = e.getKey();
+            long cityTotal = e.getValue().stream().mapToLong(c -> c.county.quota()).sum();
+            gw.post("/api/accreditation/quota-ledgers/" + provinceLedger + "/allocations", province, Map.of(
+                    "toDivision", city.code(), "amount", cityTotal, "reason", city.name() + "年度培训转移任务"),
+                    Map.of("Idempotency-Key", "plan-" + year + "-" + city.code())).expect(200, 201);
+            String cityOfficer = actors.cityOfficer(city.code());
+            String cityLedger = gw.await(city.name() + "'s ledger", CountyYear.EVENTS,
+                    () -> gw.get("/api/accreditation/quota-ledgers?division=" + city.code() + "&year=" + year, cityOfficer),
+                    r -> r.is(200) && r.json().path("items").size() > 0).json().path("items").path(0).path("id").asString();
+            for (CountyYear c : e.getValue()) {
+                gw.post("/api/accreditation/quota-ledgers/" + cityLedger + "/allocations", cityOfficer, Map.of(
+                        "toDivision", c.code(), "amount", c.county.quota(), "reason", c.county.name() + "年度培训转移任务"),
+                        Map.of("Idempotency-Key", "plan-" + year + "-" + c.code())).expect(200, 201);
+            }
+        }
+        for (Province.Major m : data.majors()) {
+            Map<String, Object> standard = new LinkedHashMap<>();
+            standard.put("divisionCode", data.province().code());
+            standard.put("year", year);
+            standard.put("majorCode", m.code());
+            standard.put("tierAmountsFen", data.subsidyTiers());
+            standard.put("centralPerHeadFen", data.fundingPerHeadFen().getOrDefault("central", 0L));
+            standard.put("provincialPerHeadFen", data.fundingPerHeadFen().getOrDefault("provincial", 0L));
+            standard.put("cityPerHeadFen", data.fundingPerHeadFen().getOrDefault("city", 0L));
+            gw.post("/api/subsidy/standards", province, standard).expect(200, 201);
+        }
+        // The employers the bases place trainees with (a register shared by the province).
+        String registrar = actors.countyOfficer(counties.get(0).code());
+        for (int i = 0; i < data.employers().size(); i++) {
+            Province.Employer e = data.employers().get(i);
+            String creditCode = Codes.creditCode("91" + "420100" + String.format("MA%07d", 4_400_000 + i));
+            Api.Response r = gw.post("/api/placement/employers", registrar, Map.of("name", e.name(), "creditCode", creditCode,
+                    "address", e.city() + e.name().replace(e.city(), ""), "hrPhone", "0" + (27 + i % 5) + "-8" + String.format("%07d", 1_000_000 + i * 37)));
+            if (r.status() == 409) {
+                JsonNode existing = gw.get("/api/placement/employers?creditCode=" + creditCode, registrar).expect(200);
+                employers.put(e.name(), existing.path("items").path(0).path("id").asString());
+            } else {
+                employers.put(e.name(), r.id());
+            }
+        }
+    }
+}
