@@ -3,6 +3,8 @@
 #
 #   ./run.sh              build (./mvnw package, tests skipped), then run everything
 #   ./run.sh --no-build   run the jars that are already in */target
+#   ./run.sh --demo       also load the demo province once (孝感市 and four of its counties: a whole
+#                         programme year played through the gateway by tools/year-driver)
 #
 # It starts tools/devstack (MongoDB-wire server on 27017, AMQP broker on 5672 unless RabbitMQ
 # already runs there, development token issuer on 9000), then the services two at a time, each
@@ -34,10 +36,12 @@ SERVICES=(tools/finance-bureau-simulator:8090 base-accreditation-service:8081 en
 GATEWAY=gateway:8080
 
 BUILD=1
+DEMO=0
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --demo) DEMO=1 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -239,6 +243,31 @@ if start_service "${GATEWAY%%:*}" "${GATEWAY##*:}"; then
 fi
 
 ((${#RUNNING[@]} == 0)) && fail "no service could be started (no runnable jars); only the devstack ran"
+
+# ---------------------------------------------------------------------------------------------
+# The demo province (--demo): once per data directory, a programme year played through the
+# gateway by tools/year-driver, ending at today's date (the services' clock is set back to now).
+
+DRIVER_JAR="$ROOT/tools/year-driver/target/year-driver-$VERSION-exec.jar"
+DEMO_MARK="$DATA_DIR/demo-province.loaded"
+if ((DEMO)); then
+  if [[ -f $DEMO_MARK ]]; then
+    say "the demo province is already loaded ($(head -n 1 "$DEMO_MARK")); delete ${DATA_DIR#"$ROOT"/}/ to start again"
+  elif [[ ! -f $DRIVER_JAR ]]; then
+    warn "no $DRIVER_JAR: build first (./run.sh without --no-build); continuing without the demo province"
+  elif [[ " ${RUNNING[*]} " != *" $GATEWAY "* ]]; then
+    warn "the gateway is not running; continuing without the demo province"
+  else
+    say "loading the demo province: 孝感市 with 应城市, 安陆市, 汉川市 and 云梦县, a programme year through the gateway (a minute or two; logs/demo-province.log)"
+    if java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -jar "$DRIVER_JAR" --demo >"$LOG_DIR/demo-province.log" 2>&1; then
+      printf 'loaded %s\n' "$(date '+%Y-%m-%d %H:%M')" >"$DEMO_MARK"
+      grep -E '^(Totals|Checks):' "$LOG_DIR/demo-province.log" | sed 's/^/    /'
+    else
+      tail -n 15 "$LOG_DIR/demo-province.log" >&2
+      warn "loading the demo province failed (see ${LOG_DIR#"$ROOT"/}/demo-province.log); the suite keeps running"
+    fi
+  fi
+fi
 
 # ---------------------------------------------------------------------------------------------
 # What is running, and how to use it.

@@ -41,7 +41,13 @@ public record DevUser(String username, String displayName, Set<String> roles, St
                 new DevUser("county-leader-yingcheng", "应城市 分管副市长", Set.of("COUNTY_LEADER"), "420981", null),
                 new DevUser("finance-officer-yingcheng", "应城市财政局 陈会计", Set.of("FINANCE_OFFICER"), "420981", null),
                 new DevUser("county-officer-anlu", "安陆市阳光办 刘主任", Set.of("COUNTY_OFFICER"), "420982", null),
+                new DevUser("county-leader-anlu", "安陆市 分管副市长", Set.of("COUNTY_LEADER"), "420982", null),
+                new DevUser("finance-officer-anlu", "安陆市财政局 孙会计", Set.of("FINANCE_OFFICER"), "420982", null),
+                new DevUser("county-officer-hanchuan", "汉川市阳光办 黄主任", Set.of("COUNTY_OFFICER"), "420984", null),
+                new DevUser("county-officer-yunmeng", "云梦县阳光办 杨主任", Set.of("COUNTY_OFFICER"), "420923", null),
                 new DevUser("expert-zhou", "评审专家 周教授", Set.of("EXPERT_REVIEWER"), "420900", null),
+                new DevUser("expert-wu", "评审专家 吴高工", Set.of("EXPERT_REVIEWER"), "420900", null),
+                new DevUser("expert-zheng", "评审专家 郑研究员", Set.of("EXPERT_REVIEWER"), "420900", null),
                 new DevUser("auditor-province", "省审计 赵审计员", Set.of("AUDITOR"), "420000", null),
                 new DevUser("operator", "平台运维", Set.of("OPERATOR"), "420000", null));
     }

@@ -10,7 +10,7 @@ import java.time.ZoneId;
  * March, a seven-day public notice, classes from April, completion and claims in June, placement,
  * follow-up through the summer, spot checks in September, the report in November.
  */
-record Calendar(int year) {
+public record Calendar(int year) {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -31,7 +31,7 @@ record Calendar(int year) {
      * The latest year that has been played out by today: its last stage (20 November) lies before
      * now, so the services' clock can end at the real time and a restart loses nothing.
      */
-    static int latestPlayableYear(Instant now) {
+    public static int latestPlayableYear(Instant now) {
         LocalDate today = now.atZone(CHINA).toLocalDate();
         return today.isAfter(LocalDate.of(today.getYear(), 11, 21)) ? today.getYear() : today.getYear() - 1;
     }
