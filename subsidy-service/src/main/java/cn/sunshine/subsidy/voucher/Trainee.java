@@ -178,4 +178,8 @@ public class Trainee extends AggregateRoot {
     public Instant getLeftAt() {
         return leftAt;
     }
+
+    public String getLeftReason() {
+        return leftReason;
+    }
 }

@@ -73,6 +73,15 @@ public class Vouchers {
             } catch (DuplicateKeyException e) {
                 v = mongo.findOne(Query.query(Criteria.where("enrollmentId").is(t.getId())), Voucher.class);
             }
+            // The trainee's departure may have been applied between the read above and this insert: its
+            // handler found no voucher to void then, so the voucher is voided here (the same conditional
+            // update; whichever of the two comes second finds it done). No voucher is left ISSUED to a leaver.
+            Trainee now = mongo.findById(t.getId(), Trainee.class);
+            if (now != null && now.getLeftAt() != null) {
+                voidUnredeemed(t.getId(), "left before the voucher was handed out: " + now.getLeftReason(), user.subject(),
+                        clock.instant());
+                continue;
+            }
             out.add(new Printed(v, codes.codeOf(v.getSerial())));
         }
         return out;

@@ -27,6 +27,7 @@ public final class Api {
     private final String base;
     private final HttpClient http;
     private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
 
     public Api(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -40,6 +41,11 @@ public final class Api {
 
     public long calls() {
         return calls.get();
+    }
+
+    /** Answers 429 (the gateway's per-caller limit) that were waited out and sent again. */
+    public long throttled() {
+        return throttled.get();
     }
 
     /** An answer: status, body as JSON (missing when not JSON), raw body and the ETag. */
@@ -104,15 +110,26 @@ public final class Api {
             b.header("Content-Type", contentType);
             b.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
         }
-        calls.incrementAndGet();
         HttpResponse<String> r;
-        try {
-            r = sendWithRetryOnReset(b.build());
-        } catch (IOException e) {
-            throw new ScenarioFailure(method + " " + path + ": no answer (" + e + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ScenarioFailure(method + " " + path + ": interrupted");
+        HttpRequest request = b.build();
+        int throttled = 0;
+        while (true) {
+            calls.incrementAndGet();
+            try {
+                r = sendWithRetryOnReset(request);
+            } catch (IOException e) {
+                throw new ScenarioFailure(method + " " + path + ": no answer (" + e + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ScenarioFailure(method + " " + path + ": interrupted");
+            }
+            // The gateway limits each caller's pace: a polite client waits as told and sends again.
+            if (r.statusCode() != 429 || ++throttled > 30) {
+                break;
+            }
+            this.throttled.incrementAndGet();
+            long wait = r.headers().firstValue("Retry-After").map(v -> v.matches("\\d{1,3}") ? Long.parseLong(v) : 1L).orElse(1L);
+            sleep(Math.max(1, wait) * 1000);
         }
         JsonNode json = MissingNode.getInstance();
         String text = r.body();

@@ -60,6 +60,11 @@ public final class ProvinceYear {
         return stages;
     }
 
+    /** Calls the gateway throttled (429) and the driver sent again after waiting. */
+    public long throttled() {
+        return gw.throttled();
+    }
+
     public List<CountyYear> counties() {
         return counties;
     }

@@ -70,9 +70,11 @@ public final class YearDriver {
 
         public String summary(ProvinceYear.Options options) {
             long trainees = year.counties().stream().mapToLong(c -> c.allTrainees().size()).sum();
-            return String.format("%n### %s: %d counties, %d trainees, programme year %d, %d counties at once%n%n%s%n",
+            return String.format("%n### %s: %d counties, %d trainees, programme year %d, %d counties at once%n%n%s%n"
+                            + "Checks: %d hold, %d do not. Answers 429 waited out: %d.%n",
                     Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC", year.counties().size(), trainees,
-                    options.year(), options.parallelism(), year.stages().table());
+                    options.year(), options.parallelism(), year.stages().table(), result.passed().size(),
+                    result.failed().size(), year.throttled());
         }
     }
 
@@ -108,6 +110,7 @@ public final class YearDriver {
         out.println();
         out.println(year.stages().table());
         out.println("Totals: " + result.totals());
+        out.println("Answers 429 from the gateway's per-caller limit, waited out and sent again: " + year.throttled());
         out.printf("Checks: %d hold, %d do not%n", result.passed().size(), result.failed().size());
         result.failed().forEach(f -> out.println("  FAILED " + f));
         return new Outcome(year, result, personal);
