@@ -594,15 +594,7 @@ final class CountyYear {
             int toPlace = completers.size() - (int) Math.round(completers.size() * 0.06);
             for (int i = 0; i < toPlace; i++) {
                 Trainee t = completers.get(i);
-                Province.Employer employer = employerFor(k.major, e++);
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("enrollmentId", t.enrollmentId);
-                body.put("employerId", employers.get(employer.name()));
-                body.put("job", data.major(k.major).name() + "工");
-                body.put("monthlyWageFen", employer.monthlyWageFen());
-                body.put("startDate", cal.date(6, 15).toString());
-                body.put("workplace", employer.city().startsWith("湖北") ? "IN_PROVINCE" : "OUT_OF_PROVINCE");
-                body.put("contractSigned", true);
+                Map<String, Object> body = placement(t, k, employerFor(k.major, e++), cal.date(6, 15));
                 t.placementId = gw.await("placement to know " + t.enrollmentId + " completed", EVENTS,
                         () -> gw.post("/api/placement/placements", k.base.staff, body), r -> r.is(201))
                         .json().path("id").asString();
@@ -611,6 +603,19 @@ final class CountyYear {
         if (employerNames.isEmpty()) {
             throw new ScenarioFailure("no employers registered");
         }
+    }
+
+    /** A placement as the base's staff report it: the employer, the job, the wage, where and from when. */
+    private Map<String, Object> placement(Trainee t, Klass k, Province.Employer employer, LocalDate start) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enrollmentId", t.enrollmentId);
+        body.put("employerId", employers.get(employer.name()));
+        body.put("job", data.major(k.major).name() + "工");
+        body.put("monthlyWageFen", employer.monthlyWageFen());
+        body.put("startDate", start.toString());
+        body.put("workplace", employer.city().startsWith("湖北") ? "IN_PROVINCE" : "OUT_OF_PROVINCE");
+        body.put("contractSigned", true);
+        return body;
     }
 
     private Province.Employer employerFor(String major, int i) {
@@ -634,15 +639,7 @@ final class CountyYear {
                     left = true;
                     gw.post("/api/placement/placements/" + t.placementId + "/departure", k.base.staff, Map.of(
                             "leftOn", cal.date(7, 10).toString(), "reason", "工作不适应，本人辞职")).expect(200);
-                    Province.Employer employer = employerFor(k.major, 7);
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("enrollmentId", t.enrollmentId);
-                    body.put("employerId", employers.get(employer.name()));
-                    body.put("job", data.major(k.major).name() + "工");
-                    body.put("monthlyWageFen", employer.monthlyWageFen());
-                    body.put("startDate", cal.date(7, 20).toString());
-                    body.put("workplace", employer.city().startsWith("湖北") ? "IN_PROVINCE" : "OUT_OF_PROVINCE");
-                    body.put("contractSigned", true);
+                    Map<String, Object> body = placement(t, k, employerFor(k.major, 7), cal.date(7, 20));
                     body.put("replacesPlacementId", t.placementId);
                     t.rePlacementId = gw.post("/api/placement/placements", k.base.staff, body).id();
                     continue;
