@@ -28,6 +28,7 @@ public final class Api {
     private final HttpClient http;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
 
     public Api(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -41,6 +42,11 @@ public final class Api {
 
     public long calls() {
         return calls.get();
+    }
+
+    /** Requests with an Idempotency-Key sent again after a lost answer (503) or while the first ran (409). */
+    public long retried() {
+        return retried.get();
     }
 
     /** Answers 429 (the gateway's per-caller limit) that were waited out and sent again. */
@@ -87,8 +93,8 @@ public final class Api {
         return send("POST", path, token, body, "application/json", headers);
     }
 
-    public Response postRaw(String path, String token, String body, String contentType) {
-        return send("POST", path, token, body, contentType, Map.of());
+    public Response postRaw(String path, String token, String body, String contentType, Map<String, String> headers) {
+        return send("POST", path, token, body, contentType, headers);
     }
 
     private Response send(String method, String path, String token, Object body, String contentType,
@@ -124,10 +130,15 @@ public final class Api {
                 throw new ScenarioFailure(method + " " + path + ": interrupted");
             }
             // The gateway limits each caller's pace: a polite client waits as told and sends again.
-            if (r.statusCode() != 429 || ++throttled > 30) {
+            // A request with an Idempotency-Key is sent again, with the same key, when the answer was
+            // lost (503: the gateway gave up waiting) or the first attempt is still running (409).
+            boolean again = r.statusCode() == 429
+                    || headers.containsKey("Idempotency-Key") && (r.statusCode() == 503 || r.statusCode() == 409
+                    && r.body() != null && r.body().contains("idempotency-request-in-progress"));
+            if (!again || ++throttled > 30) {
                 break;
             }
-            this.throttled.incrementAndGet();
+            (r.statusCode() == 429 ? this.throttled : this.retried).incrementAndGet();
             long wait = r.headers().firstValue("Retry-After").map(v -> v.matches("\\d{1,3}") ? Long.parseLong(v) : 1L).orElse(1L);
             sleep(Math.max(1, wait) * 1000);
         }

@@ -386,7 +386,8 @@ final class CountyYear {
             body.put("subsidyTier", p.tier());
             body.put("subsidyFen", t.subsidyFen);
             t.enrollmentId = gw.await("the agreed quota to reach enrollment", EVENTS,
-                    () -> gw.post("/api/enrollment/classes/" + k.id + "/enrollments", k.base.staff, body),
+                    () -> gw.post("/api/enrollment/classes/" + k.id + "/enrollments", k.base.staff, body,
+                            Map.of("Idempotency-Key", "desk-" + k.id + "-" + k.trainees.size())),
                     r -> r.is(201)).json().path("id").asString();
             k.trainees.add(t);
         }
@@ -400,7 +401,7 @@ final class CountyYear {
                         p.village(), "是", p.phone(), p.education(), p.tier(), Long.toString(t.subsidyFen))).append('\n');
             }
             JsonNode result = gw.postRaw("/api/enrollment/classes/" + k.id + "/roster", k.base.staff, csv.toString(),
-                    "text/csv; charset=utf-8").expect(201);
+                    "text/csv; charset=utf-8", Map.of("Idempotency-Key", "roster-" + k.id)).expect(201);
             JsonNode ids = result.path("enrollmentIds");
             if (ids.size() != imported.size()) {
                 throw new ScenarioFailure("roster import of " + imported.size() + " answered " + result);

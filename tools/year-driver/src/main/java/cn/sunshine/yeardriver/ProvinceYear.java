@@ -65,6 +65,10 @@ public final class ProvinceYear {
         return gw.throttled();
     }
 
+    public long retried() {
+        return gw.retried();
+    }
+
     public List<CountyYear> counties() {
         return counties;
     }

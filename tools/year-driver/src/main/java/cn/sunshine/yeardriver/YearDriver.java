@@ -110,7 +110,8 @@ public final class YearDriver {
         out.println();
         out.println(year.stages().table());
         out.println("Totals: " + result.totals());
-        out.println("Answers 429 from the gateway's per-caller limit, waited out and sent again: " + year.throttled());
+        out.println("Answers 429 from the gateway's per-caller limit, waited out and sent again: " + year.throttled()
+                + "; requests sent again with their Idempotency-Key after a lost answer: " + year.retried());
         out.printf("Checks: %d hold, %d do not%n", result.passed().size(), result.failed().size());
         result.failed().forEach(f -> out.println("  FAILED " + f));
         return new Outcome(year, result, personal);
