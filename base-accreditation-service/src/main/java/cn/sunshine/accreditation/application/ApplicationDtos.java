@@ -35,7 +35,7 @@ public final class ApplicationDtos {
                "sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","sizeBytes":482113}]}""")
     public record SubmitApplicationRequest(
             @NotNull @Valid InstitutionDto institution,
-            @NotEmpty @Size(max = 40) List<@Valid @NotNull MajorDto> majors,
+            @NotEmpty @Size(max = 40) List<@Valid @NotNull ProposedMajorDto> majors,
             @NotNull @Size(max = 100) List<@Valid @NotNull DocumentDto> documents) {
     }
 
@@ -58,7 +58,7 @@ public final class ApplicationDtos {
             @NotBlank @Pattern(regexp = PHONE, message = "must be a mobile number or a landline with area code") String phone) {
     }
 
-    public record MajorDto(
+    public record ProposedMajorDto(
             @NotBlank @Pattern(regexp = TenderDtos.CODE, message = TenderDtos.CODE_MESSAGE) String majorCode,
             @NotNull @Min(1) @Max(100000) Integer annualCapacity,
             @NotNull @Min(0) @Max(10_000_000) Long feeStandardFen,

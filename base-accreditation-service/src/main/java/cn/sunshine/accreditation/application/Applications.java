@@ -61,7 +61,7 @@ public class Applications {
                             List.of(new DomainException.FieldError("institution.creditCode", "its base was revoked")));
                 });
         Application a = Application.submit(tender, institution,
-                r.majors().stream().map(ApplicationDtos.MajorDto::toMajor).toList(),
+                r.majors().stream().map(ApplicationDtos.ProposedMajorDto::toMajor).toList(),
                 r.documents().stream().map(ApplicationDtos.DocumentDto::toDocument).toList(),
                 user.subject(), user.baseId(), clock);
         try {

@@ -60,7 +60,7 @@ public class NoticeController {
     @Operation(summary = "Uphold an objection with its consequence, or dismiss it, with reasons")
     public ResponseEntity<NoticeDtos.NoticeView> decide(@PathVariable String noticeId, @PathVariable String objectionId,
                                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                        @Valid @RequestBody NoticeDtos.DecisionRequest request) {
+                                                        @Valid @RequestBody NoticeDtos.ObjectionDecisionRequest request) {
         PublicNotice n = notices.decide(noticeId, objectionId, ifMatch, request);
         return ResponseEntity.ok().eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
     }

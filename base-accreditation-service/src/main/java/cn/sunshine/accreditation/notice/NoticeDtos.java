@@ -39,7 +39,7 @@ public final class NoticeDtos {
             @NotBlank @Size(max = 4000) String statement) {
     }
 
-    public record DecisionRequest(@NotNull Objection.Outcome outcome, @NotBlank @Size(max = 2000) String reasons,
+    public record ObjectionDecisionRequest(@NotNull Objection.Outcome outcome, @NotBlank @Size(max = 2000) String reasons,
                                   @Valid ConsequenceDto consequence) {
     }
 
@@ -50,11 +50,11 @@ public final class NoticeDtos {
         }
     }
 
-    public record EntryView(String applicationId, int rank, String institutionName, String creditCode,
+    public record NoticeEntryView(String applicationId, int rank, String institutionName, String creditCode,
                             String institutionDivision, List<MajorDto> majors, NoticeEntry.Status status,
                             List<String> changedByObjections, List<String> removedMajors, String baseId) {
-        static EntryView of(NoticeEntry e) {
-            return new EntryView(e.applicationId(), e.rank(), e.institutionName(), e.creditCode(),
+        static NoticeEntryView of(NoticeEntry e) {
+            return new NoticeEntryView(e.applicationId(), e.rank(), e.institutionName(), e.creditCode(),
                     e.institutionDivision(), e.majors().stream().map(MajorDto::of).toList(), e.status(),
                     e.changedByObjections(), e.removedMajors(), e.baseId());
         }
@@ -67,7 +67,7 @@ public final class NoticeDtos {
     }
 
     /** An objection as the office sees it: the filer's contact whole, to reply. */
-    public record ObjectionView(String id, Instant filedAt, Objection.Contact contact, String applicationId,
+    public record ObjectionView(String id, Instant filedAt, Objection.ObjectorContact contact, String applicationId,
                                 String statement, RulingView ruling) {
         static ObjectionView of(Objection o) {
             return new ObjectionView(o.id(), o.filedAt(), o.contact(), o.applicationId(), o.statement(),
@@ -93,13 +93,13 @@ public final class NoticeDtos {
 
     public record NoticeView(String id, long version, String tenderId, String divisionCode, int year, String title,
                              int basesRequested, int days, LocalDate firstDay, LocalDate lastDay, Instant startsAt,
-                             Instant endsAt, boolean open, NoticeStatus status, List<EntryView> entries,
+                             Instant endsAt, boolean open, NoticeStatus status, List<NoticeEntryView> entries,
                              ReviewDtos.RankingView ranking, List<ObjectionView> objections,
                              DecisionView publication, DecisionView finalisation) {
         static NoticeView of(PublicNotice n, Instant now) {
             return new NoticeView(n.getId(), n.getVersion(), n.getTenderId(), n.getDivisionCode(), n.getYear(),
                     n.getTitle(), n.getBasesRequested(), n.getDays(), n.getFirstDay(), n.getLastDay(), n.getStartsAt(),
-                    n.getEndsAt(), n.isOpenAt(now), n.getStatus(), n.getEntries().stream().map(EntryView::of).toList(),
+                    n.getEndsAt(), n.isOpenAt(now), n.getStatus(), n.getEntries().stream().map(NoticeEntryView::of).toList(),
                     rankingOf(n, true), n.getObjections().stream().map(ObjectionView::of).toList(),
                     DecisionView.of(n.getPublication()), DecisionView.of(n.getFinalisation()));
         }
@@ -107,12 +107,12 @@ public final class NoticeDtos {
 
     public record PublicNoticeView(String id, String tenderId, String divisionCode, int year, String title,
                                    LocalDate firstDay, LocalDate lastDay, Instant endsAt, boolean open,
-                                   NoticeStatus status, List<EntryView> entries, ReviewDtos.RankingView ranking,
+                                   NoticeStatus status, List<NoticeEntryView> entries, ReviewDtos.RankingView ranking,
                                    List<PublicObjectionView> objections, Instant publishedAt, Instant finalisedAt) {
         static PublicNoticeView of(PublicNotice n, Instant now) {
             return new PublicNoticeView(n.getId(), n.getTenderId(), n.getDivisionCode(), n.getYear(), n.getTitle(),
                     n.getFirstDay(), n.getLastDay(), n.getEndsAt(), n.isOpenAt(now), n.getStatus(),
-                    n.getEntries().stream().map(EntryView::of).toList(), rankingOf(n, false),
+                    n.getEntries().stream().map(NoticeEntryView::of).toList(), rankingOf(n, false),
                     n.getObjections().stream().map(PublicObjectionView::of).toList(), n.getPublication().at(),
                     n.getFinalisation() == null ? null : n.getFinalisation().at());
         }
@@ -120,6 +120,6 @@ public final class NoticeDtos {
 
     static ReviewDtos.RankingView rankingOf(PublicNotice n, boolean withSheets) {
         return new ReviewDtos.RankingView(n.getTenderId(), n.getScale(), n.getPassingScore(), n.getReviewers(), true, List.of(),
-                n.getRanking().stream().map(e -> ReviewDtos.EntryView.of(e, withSheets)).toList());
+                n.getRanking().stream().map(e -> ReviewDtos.RankingEntryView.of(e, withSheets)).toList());
     }
 }

@@ -100,7 +100,7 @@ public class Notices {
     public Filed object(String noticeId, NoticeDtos.ObjectionRequest r) {
         return Retry.onStaleVersion(() -> {
             PublicNotice n = find(noticeId);
-            Objection o = n.object(new Objection.Contact(r.name().trim(), r.phone(), r.email()),
+            Objection o = n.object(new Objection.ObjectorContact(r.name().trim(), r.phone(), r.email()),
                     r.applicationId() == null || r.applicationId().isBlank() ? null : r.applicationId(),
                     r.statement().trim(), clock);
             return new Filed(store.update(n), o);
@@ -110,7 +110,7 @@ public class Notices {
     public record Filed(PublicNotice notice, Objection objection) {
     }
 
-    public PublicNotice decide(String noticeId, String objectionId, String ifMatch, NoticeDtos.DecisionRequest r) {
+    public PublicNotice decide(String noticeId, String objectionId, String ifMatch, NoticeDtos.ObjectionDecisionRequest r) {
         PublicNotice n = find(noticeId);
         CurrentUser user = Access.officerOver(n.getDivisionCode(), "notice " + noticeId);
         ETags.requireMatch(ifMatch, n.getVersion(), "notice " + noticeId);

@@ -9,10 +9,10 @@ import java.util.List;
  * An objection (异议) to a public notice, filed by anyone with contact details, and its decision:
  * upheld with its consequence, or dismissed — always with reasons, who and when.
  */
-public record Objection(String id, Instant filedAt, Contact contact, String applicationId, String statement,
+public record Objection(String id, Instant filedAt, ObjectorContact contact, String applicationId, String statement,
                         Ruling ruling) {
 
-    public record Contact(String name, String phone, String email) {
+    public record ObjectorContact(String name, String phone, String email) {
     }
 
     public enum Outcome { UPHELD, DISMISSED }

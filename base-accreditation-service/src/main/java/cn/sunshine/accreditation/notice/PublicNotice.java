@@ -105,7 +105,7 @@ public class PublicNotice extends AggregateRoot {
     }
 
     /** Anyone files an objection while the period runs. */
-    public Objection object(Objection.Contact contact, String applicationId, String statement, Clock clock) {
+    public Objection object(Objection.ObjectorContact contact, String applicationId, String statement, Clock clock) {
         Instant now = clock.instant();
         if (status != NoticeStatus.OPEN || !now.isBefore(endsAt)) {
             throw new DomainException(422, "notice-period-over", "The notice period is over",

@@ -64,7 +64,7 @@ public class AnnualReviewController {
     @Operation(summary = "Renew, renew with conditions, or revoke (effective at once), with reasons; takes If-Match")
     public ResponseEntity<AnnualReviewDtos.AnnualReviewView> decide(@PathVariable String reviewId,
                                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                                    @Valid @RequestBody AnnualReviewDtos.DecisionRequest request) {
+                                                                    @Valid @RequestBody AnnualReviewDtos.ReviewDecisionRequest request) {
         AnnualReview r = reviews.decide(reviewId, ifMatch, request);
         return ResponseEntity.ok().eTag(ETags.of(r.getVersion())).body(AnnualReviewDtos.AnnualReviewView.of(r));
     }

@@ -34,7 +34,7 @@ public final class AnnualReviewDtos {
                            @Size(max = 50) List<@NotBlank @Size(max = 500) String> findings) {
     }
 
-    public record DecisionRequest(@NotNull AnnualReview.Outcome outcome, @NotBlank @Size(max = 2000) String reasons,
+    public record ReviewDecisionRequest(@NotNull AnnualReview.Outcome outcome, @NotBlank @Size(max = 2000) String reasons,
                                   @Size(max = 20) List<@NotBlank @Size(max = 500) String> conditions) {
     }
 

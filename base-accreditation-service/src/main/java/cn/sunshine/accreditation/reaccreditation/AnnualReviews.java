@@ -69,7 +69,7 @@ public class AnnualReviews {
         }
     }
 
-    public AnnualReview decide(String id, String ifMatch, AnnualReviewDtos.DecisionRequest r) {
+    public AnnualReview decide(String id, String ifMatch, AnnualReviewDtos.ReviewDecisionRequest r) {
         AnnualReview review = find(id);
         CurrentUser user = Access.officerOver(review.getDivisionCode(), "annual review " + id);
         ETags.requireMatch(ifMatch, review.getVersion(), "annual review " + id);

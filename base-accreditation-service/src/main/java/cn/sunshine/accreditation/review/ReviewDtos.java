@@ -80,10 +80,10 @@ public final class ReviewDtos {
     }
 
     public record RankingView(String tenderId, int scale, int passingScore, List<String> reviewers, boolean complete,
-                              List<String> missing, List<EntryView> entries) {
+                              List<String> missing, List<RankingEntryView> entries) {
         public static RankingView of(Ranking r, boolean withSheets) {
             return new RankingView(r.tenderId(), r.scale(), r.passingScore(), r.reviewers(), r.complete(), r.missing(),
-                    r.entries().stream().map(e -> EntryView.of(e, withSheets)).toList());
+                    r.entries().stream().map(e -> RankingEntryView.of(e, withSheets)).toList());
         }
     }
 
@@ -92,12 +92,12 @@ public final class ReviewDtos {
      * average score, its weight and its contribution to the total — and, for officers and reviewers,
      * each reviewer's total and inspection.
      */
-    public record EntryView(int rank, String applicationId, String institutionName, String creditCode,
+    public record RankingEntryView(int rank, String applicationId, String institutionName, String creditCode,
                             BigDecimal averageScore, int sheetCount, int inspectionsPassed, boolean eligible,
                             String ineligibleBecause, List<CompositionView> composition, List<SheetTotalView> sheets) {
-        public static EntryView of(RankedApplication e, boolean withSheets) {
+        public static RankingEntryView of(RankedApplication e, boolean withSheets) {
             int n = e.sheetCount();
-            return new EntryView(e.rank(), e.applicationId(), e.institutionName(), e.creditCode(),
+            return new RankingEntryView(e.rank(), e.applicationId(), e.institutionName(), e.creditCode(),
                     weighted(e.scoreSum(), n), n, e.inspectionsPassed(), e.eligible(), e.ineligibleBecause(),
                     e.criteria().stream().map(c -> new CompositionView(c.code(), c.name(), c.weightBp(),
                             n == 0 ? null : BigDecimal.valueOf(c.scoreSum()).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP),

@@ -32,7 +32,7 @@ import java.time.Clock;
 @Tag(name = "Split policies", description = "A county's share of the subsidy paid at completion, the rest on placement")
 public class SplitPolicyController {
 
-    public record SetRequest(@NotBlank @Pattern(regexp = "\\d{6}") String divisionCode,
+    public record SetPolicyRequest(@NotBlank @Pattern(regexp = "\\d{6}") String divisionCode,
                              @NotNull @Min(2000) @Max(2100) Integer year,
                              @NotNull @Min(0) @Max(10_000) Integer completionShareBp,
                              @NotBlank @Size(max = 1000) String reason) {
@@ -60,7 +60,7 @@ public class SplitPolicyController {
     @ResponseStatus(HttpStatus.CREATED)
     @Allowed({Role.COUNTY_OFFICER})
     @Operation(summary = "Set the county's completion share for a year (basis points; the rest is claimed on placement); once")
-    public PolicyView set(@Valid @RequestBody SetRequest r) {
+    public PolicyView set(@Valid @RequestBody SetPolicyRequest r) {
         if (!DivisionCode.isValid(r.divisionCode())) {
             throw DomainException.invalidField("divisionCode", "not a division code");
         }

@@ -36,7 +36,7 @@ import java.util.Optional;
 @Tag(name = "Standards", description = "Subsidy standards per year and major, in tiers")
 public class Standards {
 
-    public record SetRequest(@NotBlank @Pattern(regexp = "\\d{6}") String divisionCode,
+    public record SetStandardRequest(@NotBlank @Pattern(regexp = "\\d{6}") String divisionCode,
                              @NotNull @Min(2000) @Max(2100) Integer year,
                              @NotBlank String majorCode, @NotEmpty Map<String, Long> tierAmountsFen,
                              @PositiveOrZero long centralPerHeadFen, @PositiveOrZero long provincialPerHeadFen,
@@ -67,7 +67,7 @@ public class Standards {
     @ResponseStatus(HttpStatus.CREATED)
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER})
     @Operation(summary = "Set the standard of a major for a year in your jurisdiction (once; a change is next year's)")
-    public StandardView set(@Valid @RequestBody SetRequest r) {
+    public StandardView set(@Valid @RequestBody SetStandardRequest r) {
         if (!DivisionCode.isValid(r.divisionCode())) {
             throw DomainException.invalidField("divisionCode", "not a division code");
         }

@@ -1,23 +1,92 @@
 package cn.sunshine.platform.test;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.lang.reflect.RecordComponent;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every service's test suite extends this: it walks the service's own OpenAPI document with
- * {@link AccessMatrix}, so an endpoint added tomorrow is checked without anyone writing a test.
+ * {@link AccessMatrix}, so an endpoint added tomorrow is checked without anyone writing a test;
+ * and it checks that no two request or response types of the service share a simple name (the
+ * OpenAPI document names schemas by it, so one would silently document the other's fields).
  */
 public abstract class AccessMatrixContract {
 
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    private ApplicationContext context;
+
     @Test
     void everyEndpointAnswersEveryCallerAsItsAccessPolicySays() {
         AccessMatrix.Result result = AccessMatrix.walk(Http.local(port), "/v3/api-docs");
         assertThat(result.operations()).as("operations in the OpenAPI document").isNotEmpty();
         assertThat(result.violations()).as("answers against the access policy").isEmpty();
+    }
+
+    @Test
+    void everyRequestAndResponseTypeHasItsOwnSchemaName() {
+        Map<String, Set<String>> byName = new TreeMap<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (HandlerMethod method : mapping.getHandlerMethods().values()) {
+                if (!method.getBeanType().getName().startsWith("cn.sunshine")) {
+                    continue;
+                }
+                collect(ResolvableType.forMethodReturnType(method.getMethod()), byName, seen);
+                for (MethodParameter p : method.getMethodParameters()) {
+                    if (p.hasParameterAnnotation(RequestBody.class)) {
+                        collect(ResolvableType.forMethodParameter(p), byName, seen);
+                    }
+                }
+            }
+        }
+        Map<String, Set<String>> clashes = new TreeMap<>();
+        byName.forEach((name, classes) -> {
+            if (classes.size() > 1) {
+                clashes.put(name, classes);
+            }
+        });
+        assertThat(clashes).as("types that the OpenAPI document would name alike (rename one)").isEmpty();
+    }
+
+    private static void collect(ResolvableType type, Map<String, Set<String>> byName, Set<Class<?>> seen) {
+        Class<?> raw = type.resolve();
+        if (raw == null) {
+            return;
+        }
+        for (ResolvableType generic : type.getGenerics()) {
+            collect(generic, byName, seen);
+        }
+        if (raw.isArray()) {
+            collect(type.getComponentType(), byName, seen);
+            return;
+        }
+        // Enums are written inline in the document, not as named schemas.
+        if (!raw.getName().startsWith("cn.sunshine") || raw.isEnum() || !seen.add(raw)) {
+            return;
+        }
+        byName.computeIfAbsent(raw.getSimpleName(), k -> new TreeSet<>()).add(raw.getName());
+        if (raw.isRecord()) {
+            for (RecordComponent c : raw.getRecordComponents()) {
+                collect(ResolvableType.forType(c.getGenericType()), byName, seen);
+            }
+        }
     }
 }
