@@ -3,8 +3,12 @@ package cn.sunshine.enrollment.roster;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,29 +31,39 @@ public class RosterController {
     }
 
     private final RosterImport rosterImport;
+    private final IdempotentRequests idempotent;
 
-    public RosterController(RosterImport rosterImport) {
+    public RosterController(RosterImport rosterImport, IdempotentRequests idempotent) {
         this.rosterImport = rosterImport;
+        this.idempotent = idempotent;
     }
 
     @PostMapping("/api/enrollment/classes/{classId}/roster")
     @Allowed({Role.BASE_STAFF})
-    @Operation(summary = "Import a roster; any bad row (listed with its reason) imports nothing",
+    @Operation(summary = "Import a roster; any bad row (listed with its reason) imports nothing; with an Idempotency-Key "
+            + "a retry of the same file answers the first import again",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
                     @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             schema = @Schema(type = "string", format = "binary"))}))
     public ResponseEntity<?> importRoster(@PathVariable String classId,
                                           @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                          @Parameter(in = ParameterIn.HEADER, description = "1 to 100 printable ASCII characters; "
+                                                  + "the same key and file answer the first import again (its count and "
+                                                  + "enrollment ids, Idempotent-Replayed: true) and enroll nobody twice")
+                                          @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                           @RequestBody(required = false) byte[] body) {
-        RosterImport.Result result = rosterImport.importRoster(classId, contentType, body);
-        if (!result.errors().isEmpty()) {
-            ProblemDetail pd = Problems.of(422, "roster-rejected", "The roster has bad rows",
-                    result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again");
-            pd.setProperty("rows", result.errors());
-            return ResponseEntity.unprocessableEntity().body(pd);
-        }
-        return ResponseEntity.status(201).body(new ImportedView(classId, result.enrolled().size(),
-                result.enrolled().stream().map(Enrollment::getId).toList()));
+        String scope = "enrollment.roster:" + classId + ":" + Jurisdiction.currentUser().subject();
+        return idempotent.run(scope, idempotencyKey, contentType, body, () -> {
+            RosterImport.Result result = rosterImport.importRoster(classId, contentType, body);
+            if (!result.errors().isEmpty()) {
+                ProblemDetail pd = Problems.of(422, "roster-rejected", "The roster has bad rows",
+                        result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again");
+                pd.setProperty("rows", result.errors());
+                return ResponseEntity.unprocessableEntity().body(pd);
+            }
+            return ResponseEntity.status(201).body(new ImportedView(classId, result.enrolled().size(),
+                    result.enrolled().stream().map(Enrollment::getId).toList()));
+        });
     }
 }

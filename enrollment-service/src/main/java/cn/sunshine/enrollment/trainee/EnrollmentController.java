@@ -4,8 +4,14 @@ import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
@@ -28,20 +34,31 @@ public class EnrollmentController {
     private static final String IF_MATCH = HttpHeaders.IF_MATCH;
 
     private final Enrollments enrollments;
+    private final IdempotentRequests idempotent;
 
-    public EnrollmentController(Enrollments enrollments) {
+    public EnrollmentController(Enrollments enrollments, IdempotentRequests idempotent) {
         this.enrollments = enrollments;
+        this.idempotent = idempotent;
     }
 
     @PostMapping("/api/enrollment/classes/{classId}/enrollments")
     @Allowed({Role.BASE_STAFF})
-    @Operation(summary = "Enroll a trainee in a class: once a person a year province-wide, within the agreed quota")
-    public ResponseEntity<EnrollmentDtos.EnrollmentView> enroll(@PathVariable String classId,
-                                                                @Valid @RequestBody EnrollmentDtos.TraineeRequest request) {
-        Enrollment e = enrollments.enroll(classId, request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/enrollment/enrollments/{id}").buildAndExpand(e.getId()).toUri())
-                .eTag(ETags.of(e.getVersion())).body(view(e));
+    @Operation(summary = "Enroll a trainee in a class: once a person a year province-wide, within the agreed quota; "
+            + "with an Idempotency-Key the same key and body answer the same enrollment (Idempotent-Replayed: true)")
+    @ApiResponse(responseCode = "201", description = "enrolled (or the replay of an earlier request with the same key)",
+            content = @Content(schema = @Schema(implementation = EnrollmentDtos.EnrollmentView.class)))
+    public ResponseEntity<?> enroll(@PathVariable String classId,
+                                    @Parameter(in = ParameterIn.HEADER, description = "1 to 100 printable ASCII characters; "
+                                            + "a retry with the same key and body gets the first answer, never a second enrollment")
+                                    @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                                    @Valid @RequestBody EnrollmentDtos.TraineeRequest request) {
+        String scope = "enrollment.enrollments:" + classId + ":" + Jurisdiction.currentUser().subject();
+        return idempotent.runJson(scope, idempotencyKey, request, () -> {
+            Enrollment e = enrollments.enroll(classId, request);
+            return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                            .path("/api/enrollment/enrollments/{id}").buildAndExpand(e.getId()).toUri())
+                    .eTag(ETags.of(e.getVersion())).body(view(e));
+        });
     }
 
     @GetMapping("/api/enrollment/classes/{classId}/enrollments")

@@ -5,6 +5,8 @@ import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.outbox.OutboxProperties;
 import cn.sunshine.platform.outbox.OutboxRelay;
 import cn.sunshine.platform.messaging.MessagingProperties;
+import cn.sunshine.platform.web.IdempotencyProperties;
+import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.ProblemDetailsHandler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,12 +36,12 @@ import java.util.List;
 
 /**
  * What every service gets by depending on platform-starter: the clock, event JSON, the outbox
- * (store and relay), problem details, a database readiness check, OpenAPI with bearer auth, and
+ * (store and relay), problem details, Idempotency-Key handling, a database readiness check, OpenAPI with bearer auth, and
  * a guard against trusting the development token key outside the local and test profiles.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
-@EnableConfigurationProperties({OutboxProperties.class, MessagingProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, MessagingProperties.class, IdempotencyProperties.class})
 @org.springframework.context.annotation.Import(cn.sunshine.platform.time.ClockConfiguration.class)
 public class PlatformAutoConfiguration {
 
@@ -112,6 +114,15 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailsHandler problemDetailsHandler() {
         return new ProblemDetailsHandler();
+    }
+
+    /** Idempotency-Key for creating requests; the application's JSON mapper writes and reads the stored answers. */
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotentRequests idempotentRequests(MongoTemplate mongo, ObjectProvider<tools.jackson.databind.json.JsonMapper> mapper,
+                                          EventJson json, IdempotencyProperties props) {
+        // Leases run on wall-clock time, never on the business clock (which tests may freeze).
+        return new IdempotentRequests(mongo, mapper.getIfAvailable(json::mapper), props, Clock.systemUTC());
     }
 
     @Bean(name = "mongoPingHealthIndicator")

@@ -1,0 +1,285 @@
+package cn.sunshine.enrollment;
+
+import cn.sunshine.enrollment.quota.PlaceCounter;
+import cn.sunshine.enrollment.quota.Places;
+import cn.sunshine.platform.events.EventTypes;
+import cn.sunshine.platform.events.accreditation.AgreedMajor;
+import cn.sunshine.platform.events.accreditation.AgreementSigned;
+import cn.sunshine.platform.events.accreditation.BaseAccredited;
+import cn.sunshine.platform.messaging.MessagingProperties;
+import cn.sunshine.platform.test.Http;
+import cn.sunshine.platform.test.Seeds;
+import cn.sunshine.platform.test.ServiceTestSupport;
+import cn.sunshine.platform.test.SunshineServiceTest;
+import cn.sunshine.platform.test.TestEvents;
+import cn.sunshine.platform.test.TestTokens;
+import cn.sunshine.platform.web.IdempotentRequests;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Idempotency-Key on enrollment's two creating endpoints (one trainee, a roster file): a retry after
+ * a lost answer gets the first answer and enrolls nobody twice.
+ */
+@SunshineServiceTest
+class IdempotencyTest extends ServiceTestSupport {
+
+    static final Instant DAY_ONE = Instant.parse("2026-07-06T01:00:00Z");
+
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    MessagingProperties messaging;
+    @Autowired
+    Places places;
+    @Autowired
+    MongoTemplate mongo;
+
+    record Setup(String baseId, String staff, String classId) {
+        String quotaId() {
+            return PlaceCounter.quotaId(baseId, "WELDING", 2026);
+        }
+    }
+
+    @BeforeEach
+    void dayOne() {
+        clock.set(DAY_ONE);
+    }
+
+    Setup classOf(int quota) {
+        String baseId = UUID.randomUUID().toString();
+        String division = Seeds.YINGCHENG;
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.BASE_ACCREDITED,
+                new BaseAccredited(baseId, "应城市幂等培训学校", "12" + division + "MB7654321H", division, Seeds.majors(),
+                        LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), Instant.parse("2026-06-30T02:00:00Z"),
+                        "county-officer-" + division), baseId, division);
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.AGREEMENT_SIGNED,
+                new AgreementSigned(UUID.randomUUID().toString(), 1, baseId, division, 2026,
+                        List.of(new AgreedMajor("WELDING", "电焊", quota, 60_000)), "REDUCED_FEE", 9000,
+                        "county-officer-" + division, Instant.parse("2026-06-30T02:00:00Z"), "刘校长",
+                        "base-staff-" + baseId, Instant.parse("2026-06-30T06:00:00Z"), null), baseId, division);
+        String staff = TestTokens.baseStaff(division, baseId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> http().as(staff).get("/api/enrollment/bases/" + baseId).status() == 200
+                && places.find(PlaceCounter.quotaId(baseId, "WELDING", 2026)).isPresent());
+        Http.Response klass = http().as(staff).post("/api/enrollment/classes", Map.of("majorCode", "WELDING",
+                "plannedStart", "2026-07-06", "plannedEnd", "2026-08-14", "trainingForm", "FREE", "capacity", quota,
+                "feeFen", 0, "place", Map.of("town", "杨河镇", "village", "三合村", "address", "三合村村委会会议室",
+                        "mobile", true)));
+        assertThat(klass.status()).as(klass.toString()).isEqualTo(201);
+        return new Setup(baseId, staff, klass.json().path("id").asText());
+    }
+
+    static List<Map<String, Object>> people(int n) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(People.anyone());
+        }
+        return list;
+    }
+
+    Http.Response roster(Setup s, String key, String csv) {
+        Http h = http().as(s.staff());
+        if (key != null) {
+            h = h.header(IdempotentRequests.HEADER, key);
+        }
+        return h.postRaw("/api/enrollment/classes/" + s.classId() + "/roster", csv, "text/csv");
+    }
+
+    Http.Response enroll(Setup s, String key, Map<String, Object> trainee) {
+        return http().as(s.staff()).header(IdempotentRequests.HEADER, key)
+                .post("/api/enrollment/classes/" + s.classId() + "/enrollments", trainee);
+    }
+
+    int enrolled(Setup s) {
+        return http().as(s.staff()).get("/api/enrollment/classes/" + s.classId() + "/enrollments").json().path("total").asInt();
+    }
+
+    long remaining(Setup s) {
+        return places.find(s.quotaId()).orElseThrow().remaining();
+    }
+
+    @Test
+    void theSameKeyTwiceForOneTraineeEnrollsOnceAndReplaysTheAnswer() {
+        Setup s = classOf(10);
+        Map<String, Object> trainee = people(1).get(0);
+        Http.Response first = enroll(s, "enroll-zhang-1", trainee);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.header(IdempotentRequests.REPLAYED_HEADER)).isNull();
+
+        Http.Response again = enroll(s, "enroll-zhang-1", trainee);
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.header(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(enrolled(s)).isEqualTo(1);
+        assertThat(remaining(s)).isEqualTo(9);
+
+        Http.Response other = enroll(s, "enroll-zhang-1", people(1).get(0));
+        assertThat(other.status()).as(other.toString()).isEqualTo(422);
+        assertThat(other.json().path("type").asText()).isEqualTo("urn:sunshine:problem:" + IdempotentRequests.KEY_REUSED);
+        assertThat(enrolled(s)).isEqualTo(1);
+
+        Http.Response withoutKey = http().as(s.staff()).post("/api/enrollment/classes/" + s.classId() + "/enrollments", trainee);
+        assertThat(withoutKey.status()).as("no key: unchanged behaviour").isEqualTo(409);
+        assertThat(withoutKey.json().path("type").asText()).isEqualTo("urn:sunshine:problem:already-enrolled");
+    }
+
+    @Test
+    void aKeyThatIsNotPrintableAsciiOrTooLongIsA400NamingTheHeader() {
+        Setup s = classOf(5);
+        for (String bad : List.of("x".repeat(101), "a\tb", "  ")) {
+            Http.Response r = enroll(s, bad, people(1).get(0));
+            assertThat(r.status()).as(bad + ": " + r).isEqualTo(400);
+            assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo(IdempotentRequests.HEADER);
+        }
+        assertThat(enroll(s, "k".repeat(100), people(1).get(0)).status()).isEqualTo(201);
+        assertThat(enrolled(s)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyTwiceForARosterGivesTheSameIdsAndTakesNoMorePlaces() {
+        Setup s = classOf(30);
+        String file = EnrollmentStoryTest.csv(people(12));
+        Http.Response first = roster(s, "roster-2026-07-06", file);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().path("imported").asInt()).isEqualTo(12);
+        assertThat(remaining(s)).isEqualTo(18);
+
+        Http.Response again = roster(s, "roster-2026-07-06", file);
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.header(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(again.json().path("imported").asInt()).isEqualTo(12);
+        assertThat(again.json().path("enrollmentIds")).isEqualTo(first.json().path("enrollmentIds"));
+        assertThat(remaining(s)).as("the quota counter is unchanged by the replay").isEqualTo(18);
+        assertThat(enrolled(s)).isEqualTo(12);
+
+        Http.Response otherFile = roster(s, "roster-2026-07-06", EnrollmentStoryTest.csv(people(3)));
+        assertThat(otherFile.status()).as(otherFile.toString()).isEqualTo(422);
+        assertThat(otherFile.json().path("type").asText()).isEqualTo("urn:sunshine:problem:idempotency-key-reused");
+        assertThat(otherFile.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(enrolled(s)).isEqualTo(12);
+        assertThat(remaining(s)).isEqualTo(18);
+
+        Setup otherClass = classOf(30);
+        Http.Response sameKeyElsewhere = roster(otherClass, "roster-2026-07-06", EnrollmentStoryTest.csv(people(2)));
+        assertThat(sameKeyElsewhere.status()).as("a key is per class and caller").isEqualTo(201);
+        assertThat(sameKeyElsewhere.header(IdempotentRequests.REPLAYED_HEADER)).isNull();
+    }
+
+    @Test
+    void aRefusedFileFreesTheKeyTheCorrectedFileWithTheSameKeyImports() {
+        Setup s = classOf(30);
+        List<Map<String, Object>> good = people(8);
+        List<Map<String, Object>> bad = new ArrayList<>(good);
+        Map<String, Object> wrong = new LinkedHashMap<>(good.get(3));
+        wrong.put("idNumber", People.withWrongCheck((String) wrong.get("idNumber")));
+        bad.set(3, wrong);
+
+        Http.Response refused = roster(s, "roster-fix-me", EnrollmentStoryTest.csv(bad));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().path("type").asText()).isEqualTo("urn:sunshine:problem:roster-rejected");
+        assertThat(mongo.findById(rosterScope(s) + ":roster-fix-me", Document.class, IdempotentRequests.COLLECTION))
+                .as("a refusal deletes the record").isNull();
+
+        Http.Response imported = roster(s, "roster-fix-me", EnrollmentStoryTest.csv(good));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(imported.header(IdempotentRequests.REPLAYED_HEADER)).isNull();
+        assertThat(imported.json().path("imported").asInt()).isEqualTo(8);
+        assertThat(enrolled(s)).isEqualTo(8);
+        assertThat(remaining(s)).isEqualTo(22);
+    }
+
+    @Test
+    void twoConcurrentRequestsWithTheSameKeyEnrollOnce() throws Exception {
+        Setup s = classOf(60);
+        String file = EnrollmentStoryTest.csv(people(40));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            Callable<Http.Response> send = () -> {
+                go.await();
+                return roster(s, "roster-concurrent", file);
+            };
+            Future<Http.Response> a = pool.submit(send);
+            Future<Http.Response> b = pool.submit(send);
+            go.countDown();
+            List<Http.Response> answers = List.of(a.get(), b.get());
+            List<Http.Response> fresh = answers.stream()
+                    .filter(r -> r.status() == 201 && r.header(IdempotentRequests.REPLAYED_HEADER) == null).toList();
+            assertThat(fresh).as(answers.toString()).hasSize(1);
+            Http.Response other = answers.get(0) == fresh.get(0) ? answers.get(1) : answers.get(0);
+            if (other.status() == 409) {
+                assertThat(other.json().path("type").asText()).isEqualTo("urn:sunshine:problem:" + IdempotentRequests.IN_PROGRESS);
+                assertThat(other.header("Retry-After")).isNotBlank();
+            } else {
+                assertThat(other.status()).as(other.toString()).isEqualTo(201);
+                assertThat(other.header(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
+                assertThat(other.json()).isEqualTo(fresh.get(0).json());
+            }
+            assertThat(enrolled(s)).isEqualTo(40);
+            assertThat(remaining(s)).isEqualTo(20);
+
+            Http.Response later = roster(s, "roster-concurrent", file);
+            assertThat(later.status()).isEqualTo(201);
+            assertThat(later.header(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
+            assertThat(later.json().path("enrollmentIds")).isEqualTo(fresh.get(0).json().path("enrollmentIds"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    String rosterScope(Setup s) {
+        return "enrollment.roster:" + s.classId() + ":base-staff-" + s.baseId();
+    }
+
+    @Test
+    void aRequestLeftPendingPastItsLeaseIsTakenOverAFreshOneIsInProgress() {
+        Setup s = classOf(20);
+        String file = EnrollmentStoryTest.csv(people(5));
+        String hash = IdempotentRequests.hash("text/csv", file.getBytes(StandardCharsets.UTF_8));
+
+        mongo.insert(new Document("_id", rosterScope(s) + ":running").append("requestHash", hash).append("status", "PENDING")
+                .append("owner", "another-process").append("startedAt", new Date()), IdempotentRequests.COLLECTION);
+        Http.Response busy = roster(s, "running", file);
+        assertThat(busy.status()).as(busy.toString()).isEqualTo(409);
+        assertThat(busy.json().path("type").asText()).isEqualTo("urn:sunshine:problem:idempotency-request-in-progress");
+        assertThat(busy.header("Retry-After")).isNotBlank();
+        assertThat(enrolled(s)).isZero();
+
+        mongo.insert(new Document("_id", rosterScope(s) + ":crashed").append("requestHash", hash).append("status", "PENDING")
+                .append("owner", "dead-process").append("startedAt", Date.from(Instant.now().minus(Duration.ofMinutes(3)))),
+                IdempotentRequests.COLLECTION);
+        Http.Response takenOver = roster(s, "crashed", file);
+        assertThat(takenOver.status()).as(takenOver.toString()).isEqualTo(201);
+        assertThat(takenOver.header(IdempotentRequests.REPLAYED_HEADER)).isNull();
+        Document record = mongo.findById(rosterScope(s) + ":crashed", Document.class, IdempotentRequests.COLLECTION);
+        assertThat(record.getString("status")).isEqualTo("COMPLETED");
+        assertThat(roster(s, "crashed", file).header(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(enrolled(s)).isEqualTo(5);
+        assertThat(remaining(s)).isEqualTo(15);
+    }
+}

@@ -1,0 +1,268 @@
+package cn.sunshine.platform.web;
+
+import cn.sunshine.platform.domain.DomainException;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The {@code Idempotency-Key} of requests that create something moving money or quota
+ * (docs/api.md): the same key and body give the same answer, never a second record.
+ *
+ * <p>One document per (scope, key) in {@value #COLLECTION}: {@code _id = scope + ":" + key}, the
+ * SHA-256 of the content type and body, the state ({@code PENDING → COMPLETED}), its owner and
+ * times, and the answer (status, {@code Location}/{@code ETag}, the body as a JSON string). The
+ * scope names the endpoint, its target and the caller ({@code "enrollment.roster:" + classId + ":"
+ * + subject}), so a key is private to one caller and one target.
+ *
+ * <ol>
+ *   <li>No key: the action runs as without this facility.</li>
+ *   <li>A key that is not 1–100 printable ASCII characters: 400 {@code validation} naming the header.</li>
+ *   <li>The PENDING record is inserted first; the unique {@code _id} lets exactly one of two
+ *       concurrent requests proceed. The other gets 409 {@value #IN_PROGRESS} with
+ *       {@code Retry-After} — or, once the first has finished, its answer.</li>
+ *   <li>The action runs. A 2xx answer is stored (COMPLETED). Any other answer or an exception (a
+ *       refusal: the action changed nothing) deletes the record, so the key may be sent again
+ *       with the corrected input.</li>
+ *   <li>Same key, same body, COMPLETED: the stored answer again (same status, same body) with
+ *       {@value #REPLAYED_HEADER}{@code : true}. Same key, other body: 422 {@value #KEY_REUSED}.</li>
+ *   <li>A PENDING record older than the lease ({@code sunshine.idempotency.lease}, 2 minutes — the
+ *       process died mid-way) is taken over by a retry with the same body.</li>
+ * </ol>
+ * Leases and times run on the wall clock, never on the business clock (tests may freeze that).
+ */
+public class IdempotentRequests {
+
+    /** The request header. */
+    public static final String HEADER = "Idempotency-Key";
+    /** The header on a replayed answer. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** 422: the key was used for a request with another body. */
+    public static final String KEY_REUSED = "idempotency-key-reused";
+    /** 409: a request with the same key is still running. */
+    public static final String IN_PROGRESS = "idempotency-request-in-progress";
+    public static final String COLLECTION = "_idempotency";
+    public static final int MAX_KEY_LENGTH = 100;
+
+    static final String PENDING = "PENDING";
+    static final String COMPLETED = "COMPLETED";
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
+    private static final int ATTEMPTS = 5;
+
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+    private final IdempotencyProperties props;
+    private final Clock clock;
+    private volatile boolean indexed;
+
+    public IdempotentRequests(MongoTemplate mongo, JsonMapper json, IdempotencyProperties props, Clock wallClock) {
+        this.mongo = mongo;
+        this.json = json;
+        this.props = props;
+        this.clock = wallClock;
+    }
+
+    /**
+     * Runs a request whose body is a raw payload (a file): the hash covers the content type and
+     * the bytes.
+     *
+     * @param scope       the endpoint, its target and the caller, e.g. {@code "enrollment.roster:<classId>:<subject>"}
+     * @param key         the {@code Idempotency-Key} header, or null
+     * @param contentType the request's content type (part of the hash), or null
+     * @param body        the request body, or null
+     * @param action      the request's work; its 2xx answer is stored and replayed
+     */
+    public ResponseEntity<?> run(String scope, String key, String contentType, byte[] body,
+                                 Supplier<? extends ResponseEntity<?>> action) {
+        if (key == null) {
+            return action.get();
+        }
+        requireValidKey(key);
+        return execute(scope, scope + ":" + key, hash(contentType, body), action);
+    }
+
+    /** Runs a request with a JSON body already read into {@code request}: the hash covers its JSON form. */
+    public ResponseEntity<?> runJson(String scope, String key, Object request, Supplier<? extends ResponseEntity<?>> action) {
+        if (key == null) {
+            return action.get();
+        }
+        requireValidKey(key);
+        byte[] body = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+        return execute(scope, scope + ":" + key, hash(MediaType.APPLICATION_JSON_VALUE, body), action);
+    }
+
+    /** 400 naming the header unless the key is 1–100 printable ASCII characters (and not only spaces). */
+    public static void requireValidKey(String key) {
+        boolean ok = key != null && !key.isBlank() && key.length() <= MAX_KEY_LENGTH
+                && key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+        if (!ok) {
+            throw DomainException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters");
+        }
+    }
+
+    private ResponseEntity<?> execute(String scope, String id, String requestHash, Supplier<? extends ResponseEntity<?>> action) {
+        ensureIndex();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            String owner = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            try {
+                mongo.insert(new Document("_id", id).append("requestHash", requestHash).append("status", PENDING)
+                        .append("owner", owner).append("startedAt", Date.from(now))
+                        .append("expiresAt", Date.from(now.plus(props.getRetention()))), COLLECTION);
+                return runAndRecord(scope, id, owner, action);
+            } catch (DuplicateKeyException taken) {
+                Document earlier = mongo.findById(id, Document.class, COLLECTION);
+                if (earlier == null) {
+                    continue; // deleted meanwhile (a refusal): try to insert again
+                }
+                if (!requestHash.equals(earlier.getString("requestHash"))) {
+                    throw new DomainException(422, KEY_REUSED, "Idempotency-Key used for another request",
+                            "this Idempotency-Key was sent with a different body; use a new key for a new request",
+                            List.of(new DomainException.FieldError(HEADER, "used for a different request")));
+                }
+                if (COMPLETED.equals(earlier.getString("status"))) {
+                    return replay(earlier.get("answer", Document.class));
+                }
+                Date startedAt = earlier.getDate("startedAt");
+                if (startedAt != null && startedAt.toInstant().plus(props.getLease()).isBefore(now)) {
+                    long took = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(PENDING)
+                                    .and("owner").is(earlier.getString("owner"))),
+                            new Update().set("owner", owner).set("startedAt", Date.from(now))
+                                    .set("expiresAt", Date.from(now.plus(props.getRetention()))), COLLECTION)
+                            .getModifiedCount();
+                    if (took == 1) {
+                        log.warn("idempotent request {} was left pending past its lease; taken over", scope);
+                        return runAndRecord(scope, id, owner, action);
+                    }
+                    continue;
+                }
+                return inProgress();
+            }
+        }
+        return inProgress();
+    }
+
+    private ResponseEntity<?> runAndRecord(String scope, String id, String owner, Supplier<? extends ResponseEntity<?>> action) {
+        ResponseEntity<?> answer;
+        try {
+            answer = action.get();
+        } catch (RuntimeException | Error e) {
+            release(scope, id, owner);
+            throw e;
+        }
+        if (answer == null || !answer.getStatusCode().is2xxSuccessful()) {
+            release(scope, id, owner);
+            return answer;
+        }
+        Document stored = new Document("status", answer.getStatusCode().value());
+        HttpHeaders h = answer.getHeaders();
+        if (h.getLocation() != null) {
+            stored.append("location", h.getLocation().toString());
+        }
+        if (h.getETag() != null) {
+            stored.append("etag", h.getETag());
+        }
+        Object body = answer.getBody();
+        if (body != null) {
+            stored.append("body", body instanceof String s ? s : json.writeValueAsString(body));
+        }
+        try {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("owner").is(owner)),
+                    new Update().set("status", COMPLETED).set("completedAt", Date.from(clock.instant()))
+                            .set("answer", stored), COLLECTION);
+        } catch (RuntimeException e) {
+            // The work is done; only its replay is lost. A retry waits out the lease, then runs again.
+            log.warn("could not store the answer of idempotent request {}: {}", scope, e.toString());
+        }
+        return answer;
+    }
+
+    private void release(String scope, String id, String owner) {
+        try {
+            mongo.remove(Query.query(Criteria.where("_id").is(id).and("owner").is(owner)), COLLECTION);
+        } catch (RuntimeException e) {
+            log.warn("could not release idempotent request {}: {}", scope, e.toString());
+        }
+    }
+
+    private ResponseEntity<?> replay(Document answer) {
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(answer.getInteger("status")).header(REPLAYED_HEADER, "true");
+        if (answer.getString("location") != null) {
+            b.header(HttpHeaders.LOCATION, answer.getString("location"));
+        }
+        if (answer.getString("etag") != null) {
+            b.header(HttpHeaders.ETAG, answer.getString("etag"));
+        }
+        String body = answer.getString("body");
+        if (body == null) {
+            return b.build();
+        }
+        return b.contentType(MediaType.APPLICATION_JSON).body(json.readTree(body));
+    }
+
+    private ResponseEntity<ProblemDetail> inProgress() {
+        ProblemDetail pd = Problems.of(409, IN_PROGRESS, "A request with this Idempotency-Key is still running",
+                "a request with the same Idempotency-Key is being processed; retry after "
+                        + props.getRetryAfterSeconds() + " s to get its answer");
+        return ResponseEntity.status(409).header(HttpHeaders.RETRY_AFTER, String.valueOf(props.getRetryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    private void ensureIndex() {
+        if (indexed) {
+            return;
+        }
+        try {
+            mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", org.springframework.data.domain.Sort.Direction.ASC)
+                    .expire(java.time.Duration.ZERO).named("expiresAt_ttl"));
+        } catch (RuntimeException e) {
+            log.warn("could not create the TTL index of {}: {}", COLLECTION, e.toString());
+        }
+        indexed = true;
+    }
+
+    /** The stored request hash: SHA-256 (hex) of the content type's type/subtype, a line feed, and the body. */
+    public static String hash(String contentType, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String type = contentType == null ? "" : contentType;
+            try {
+                MediaType t = MediaType.parseMediaType(type);
+                type = t.getType() + "/" + t.getSubtype();
+            } catch (RuntimeException notAMediaType) {
+                // hash it as sent
+            }
+            sha.update(type.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            if (body != null) {
+                sha.update(body);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
