@@ -32,6 +32,19 @@ import java.util.Optional;
  */
 public class AggregateStore {
 
+    /**
+     * Records, before the aggregate's write, that its outbox may hold events (Outbox.INDEX): the
+     * relay finds waiting events there without scanning collections. A fresh token on every write
+     * keeps the relay from removing an entry a newer write relies on. An entry whose write then fails
+     * points at nothing waiting and is removed by the relay.
+     */
+    private void markWaiting(String collection, Object id) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(collection + "/" + id)),
+                new Update().set("collection", collection).set("aggregateId", id)
+                        .set("token", java.util.UUID.randomUUID().toString()).set("at", new java.util.Date()),
+                Outbox.INDEX);
+    }
+
     private final MongoTemplate mongo;
     private final EventJson json;
     private final ObjectProvider<Tracer> tracer;
@@ -77,9 +90,13 @@ public class AggregateStore {
         Document doc = new Document();
         mongo.getConverter().write(aggregate, doc);
         doc.put(versionField(entity), 0L);
-        doc.put(Outbox.FIELD, outboxEntries(aggregate));
+        List<Document> entries = outboxEntries(aggregate);
+        doc.put(Outbox.FIELD, entries);
         if (consumedEventId != null) {
             doc.put(Outbox.PROCESSED, new ArrayList<>(List.of(consumedEventId)));
+        }
+        if (!entries.isEmpty()) {
+            markWaiting(entity.getCollection(), aggregate.getId());
         }
         mongo.insert(doc, entity.getCollection());
         boolean hadEvents = !aggregate.pendingEvents().isEmpty();
@@ -141,6 +158,9 @@ public class AggregateStore {
         if (consumedEventId != null) {
             criteria = criteria.and(Outbox.PROCESSED).ne(consumedEventId);
             update.push(Outbox.PROCESSED).each(consumedEventId);
+        }
+        if (!entries.isEmpty()) {
+            markWaiting(entity.getCollection(), aggregate.getId());
         }
         long matched = mongo.updateFirst(Query.query(criteria), update, entity.getCollection()).getMatchedCount();
         if (matched == 0) {

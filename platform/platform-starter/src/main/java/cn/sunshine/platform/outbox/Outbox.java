@@ -9,6 +9,12 @@ public final class Outbox {
     public static final String LEASE = "_outboxLease";
     /** Ids of events already consumed into this document (idempotent consumers). */
     public static final String PROCESSED = "_processedEvents";
+    /**
+     * The collection that says where events wait: one small document per aggregate whose outbox may
+     * hold events ({@code _id} = collection + "/" + aggregate id), written before the aggregate's own
+     * write. The relay reads it instead of scanning every aggregate collection.
+     */
+    public static final String INDEX = "_outbox_index";
 
     public static final String EVENT_ID = "eventId";
     public static final String TYPE = "type";

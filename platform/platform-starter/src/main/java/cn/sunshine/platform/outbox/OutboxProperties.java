@@ -18,6 +18,30 @@ public class OutboxProperties {
     private Duration retryDelay = Duration.ofSeconds(1);
     /** Documents one pass handles per collection at most. */
     private int batchSize = 500;
+    /**
+     * How often the relay also scans every aggregate collection for waiting events (the safety net
+     * behind the outbox index: documents written before it existed, or by a writer that stopped between
+     * its two writes). At start-up too.
+     */
+    private Duration sweepInterval = Duration.ofSeconds(60);
+    /** An index entry whose document has no waiting events is removed once it is at least this old. */
+    private Duration indexGrace = Duration.ofSeconds(10);
+
+    public Duration getSweepInterval() {
+        return sweepInterval;
+    }
+
+    public void setSweepInterval(Duration sweepInterval) {
+        this.sweepInterval = sweepInterval;
+    }
+
+    public Duration getIndexGrace() {
+        return indexGrace;
+    }
+
+    public void setIndexGrace(Duration indexGrace) {
+        this.indexGrace = indexGrace;
+    }
 
     public boolean isRelayEnabled() {
         return relayEnabled;

@@ -14,6 +14,7 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -57,6 +59,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
     private volatile ScheduledFuture<?> ticker;
+    private volatile Instant nextSweep;
 
     public OutboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, MessagingProperties props, OutboxProperties outbox,
                        Clock clock, String applicationName, MeterRegistry meters) {
@@ -102,23 +105,68 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One pass over every aggregate collection: publishes all pending events it can.
+     * One pass: the documents the outbox index names, and — at start-up and every
+     * {@code sweep-interval} — every aggregate collection (the safety net).
      *
      * @return how many events were published
      */
     public int relayOnce() {
-        int count = 0;
-        for (String collection : collections()) {
-            count += relayCollection(collection);
+        int count = relayIndexed();
+        Instant now = clock.instant();
+        if (nextSweep == null || !now.isBefore(nextSweep)) {
+            nextSweep = now.plus(outbox.getSweepInterval());
+            for (String collection : collections()) {
+                count += relayCollection(collection, null);
+            }
         }
         return count;
     }
 
-    private int relayCollection(String collection) {
+    /** The next pass also scans every collection (tests; an operator's nudge after repairing data by hand). */
+    public void sweepNow() {
+        nextSweep = null;
+        wakeUp();
+    }
+
+    /**
+     * The documents whose outbox may hold events, read from the small index collection (oldest first)
+     * instead of scanning every aggregate collection: each is claimed and published by its id. An entry
+     * is removed when its document has nothing waiting and the entry is older than {@code index-grace}
+     * (a writer records the entry just before its own write; the grace covers the moment between), and
+     * only if no newer write replaced it (its token).
+     */
+    private int relayIndexed() {
+        int count = 0;
+        List<Document> entries = mongo.find(new Query().with(Sort.by("at")).limit(outbox.getBatchSize()), Document.class,
+                Outbox.INDEX);
+        Instant graceLimit = clock.instant().minus(outbox.getIndexGrace());
+        for (Document entry : entries) {
+            String collection = entry.getString("collection");
+            Object id = entry.get("aggregateId");
+            if (collection == null || id == null) {
+                mongo.remove(Query.query(Criteria.where("_id").is(entry.get("_id"))), Outbox.INDEX);
+                continue;
+            }
+            count += relayCollection(collection, id);
+            boolean waiting = mongo.exists(Query.query(Criteria.where("_id").is(id).and(Outbox.FIELD + ".0").exists(true)),
+                    collection);
+            Date at = entry.getDate("at");
+            if (!waiting && (at == null || at.toInstant().isBefore(graceLimit))) {
+                mongo.remove(Query.query(Criteria.where("_id").is(entry.get("_id")).and("token").is(entry.getString("token"))),
+                        Outbox.INDEX);
+            }
+        }
+        return count;
+    }
+
+    /** Publishes what waits in one collection: in the document with this id, or in any (id null). */
+    private int relayCollection(String collection, Object id) {
         int count = 0;
         for (int guard = 0; guard < outbox.getBatchSize(); guard++) {
             Date now = Date.from(clock.instant());
-            Query claimable = Query.query(Criteria.where(Outbox.FIELD + ".0").exists(true)
+            Criteria waiting = id == null ? Criteria.where(Outbox.FIELD + ".0").exists(true)
+                    : Criteria.where("_id").is(id).and(Outbox.FIELD + ".0").exists(true);
+            Query claimable = Query.query(waiting
                     .orOperator(Criteria.where(Outbox.LEASE).exists(false),
                             Criteria.where(Outbox.LEASE + ".until").lt(now)));
             Update lease = new Update().set(Outbox.LEASE, new Document("owner", owner)
@@ -234,11 +282,18 @@ public class OutboxRelay implements SmartLifecycle {
         return executor != null;
     }
 
-    /** Events still waiting in the outboxes (for the gauge and the tests). */
+    /** Events still waiting in the outboxes the index names (for the gauge and the tests): no collection scan. */
     public long pending() {
         long n = 0;
-        for (String c : collections()) {
-            for (Document d : mongo.find(Query.query(Criteria.where(Outbox.FIELD + ".0").exists(true)), Document.class, c)) {
+        for (Document entry : mongo.find(new Query(), Document.class, Outbox.INDEX)) {
+            String collection = entry.getString("collection");
+            Object id = entry.get("aggregateId");
+            if (collection == null || id == null) {
+                continue;
+            }
+            Document d = mongo.findOne(Query.query(Criteria.where("_id").is(id).and(Outbox.FIELD + ".0").exists(true)),
+                    Document.class, collection);
+            if (d != null) {
                 n += d.getList(Outbox.FIELD, Document.class).size();
             }
         }

@@ -163,6 +163,40 @@ class OutboxAndConsumerTest {
         deadLetters.list(50);
     }
 
+    /**
+     * The relay finds waiting events through the outbox index (no collection scan): a write records
+     * its entry first; a document written without one (before the index existed, or by a writer that
+     * stopped between its two writes) is found by the sweep; entries of published documents go away.
+     */
+    @Test
+    void waitingEventsAreFoundThroughTheIndexAndDocumentsWithoutAnEntryByTheSweep() {
+        Parcel parcel = store.insert(Parcel.register("420981", 300));
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxSize(parcel.getId()) == 0);
+        assertThat(tap.ofType("test.parcel.registered.v1").stream().filter(t -> t.body().contains(parcel.getId())))
+                .hasSize(1);
+        // Its entry is removed once the grace has passed (the test profile's grace is the default 10 s at most).
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                !mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is("parcels/" + parcel.getId())),
+                        Outbox.INDEX));
+
+        // An event left in a document that has no index entry: only the sweep can find it.
+        String eventId = UUID.randomUUID().toString();
+        Parcel orphan = store.insert(Parcel.register("420982", 500));
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxSize(orphan.getId()) == 0);
+        mongo.getCollection(Outbox.INDEX).deleteOne(new Document("_id", "parcels/" + orphan.getId()));
+        mongo.getCollection("parcels").updateOne(new Document("_id", orphan.getId()), new Document("$push",
+                new Document(Outbox.FIELD, new Document(Outbox.EVENT_ID, eventId).append(Outbox.TYPE, "test.parcel.registered.v1")
+                        .append(Outbox.SUBJECT, orphan.getId()).append(Outbox.DIVISION, "420982")
+                        .append(Outbox.TIME, new java.util.Date())
+                        .append(Outbox.PAYLOAD, "{\"parcelId\":\"" + orphan.getId() + "\",\"division\":\"420982\",\"weightFen\":500}"))));
+        assertThat(relay.pending()).as("not in the index, so not counted").isZero();
+        relay.sweepNow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxSize(orphan.getId()) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.received().stream().anyMatch(t ->
+                eventId.equals(String.valueOf(t.headers().get(CloudEventHeaders.ID)))));
+    }
+
     private long outboxSize(String id) {
         Document doc = mongo.findById(id, Document.class, "parcels");
         return doc == null || doc.get(Outbox.FIELD) == null ? 0 : doc.getList(Outbox.FIELD, Document.class).size();
