@@ -131,9 +131,9 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * The documents whose outbox may hold events, read from the small index collection (oldest first)
      * instead of scanning every aggregate collection: each is claimed and published by its id. An entry
-     * is removed when its document has nothing waiting and the entry is older than {@code index-grace}
-     * (a writer records the entry just before its own write; the grace covers the moment between), and
-     * only if no newer write replaced it (its token).
+     * is removed when its events were published and nothing is left, or, when nothing was found, once
+     * it is older than {@code index-grace} (a writer records the entry just before its own write; the
+     * grace covers the moment between) — and only if no newer write replaced it (its token).
      */
     private int relayIndexed() {
         int count = 0;
@@ -147,11 +147,14 @@ public class OutboxRelay implements SmartLifecycle {
                 mongo.remove(Query.query(Criteria.where("_id").is(entry.get("_id"))), Outbox.INDEX);
                 continue;
             }
-            count += relayCollection(collection, id);
+            int published = relayCollection(collection, id);
+            count += published;
             boolean waiting = mongo.exists(Query.query(Criteria.where("_id").is(id).and(Outbox.FIELD + ".0").exists(true)),
                     collection);
             Date at = entry.getDate("at");
-            if (!waiting && (at == null || at.toInstant().isBefore(graceLimit))) {
+            // Published now and nothing left: done. Nothing found at all: the writer may be between its
+            // two writes, so the entry stays for the grace (a failed write's entry goes after it).
+            if (!waiting && (published > 0 || at == null || at.toInstant().isBefore(graceLimit))) {
                 mongo.remove(Query.query(Criteria.where("_id").is(entry.get("_id")).and("token").is(entry.getString("token"))),
                         Outbox.INDEX);
             }
