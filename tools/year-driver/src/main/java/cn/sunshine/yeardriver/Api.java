@@ -23,6 +23,8 @@ import java.util.function.Predicate;
 public final class Api {
 
     static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Marks a request the service makes repeatable by its own rules (not sent to the service). */
+    static final String REPEATABLE = "X-Driver-Repeatable";
 
     private final String base;
     private final HttpClient http;
@@ -104,7 +106,11 @@ public final class Api {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(b::header);
+        headers.forEach((k, v) -> {
+            if (!k.equals(REPEATABLE)) {
+                b.header(k, v);
+            }
+        });
         if (body == null) {
             b.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString("{}"));
@@ -134,7 +140,10 @@ public final class Api {
             // lost (503: the gateway gave up waiting) or the first attempt is still running (409).
             boolean again = r.statusCode() == 429
                     || headers.containsKey("Idempotency-Key") && (r.statusCode() == 503 || r.statusCode() == 409
-                    && r.body() != null && r.body().contains("idempotency-request-in-progress"));
+                    && r.body() != null && r.body().contains("idempotency-request-in-progress"))
+                    // A class batch is repeatable by design (entries already done are skipped): sent again
+                    // after a lost answer, or after it met a trainee changed meanwhile (412).
+                    || headers.containsKey(REPEATABLE) && (r.statusCode() == 503 || r.statusCode() == 412);
             if (!again || ++throttled > 30) {
                 break;
             }

@@ -19,6 +19,8 @@ final class CountyYear {
 
     static final Duration EVENTS = Duration.ofSeconds(120);
     static final int COMPLETION_SHARE_BP = 7000;
+    /** The class batches skip entries already done, so the driver may send one again (Api.REPEATABLE). */
+    static final Map<String, String> REPEATABLE = Map.of(Api.REPEATABLE, "true");
 
     final Province data;
     final Province.City city;
@@ -439,7 +441,7 @@ final class CountyYear {
                 checks.add(t.rejected ? Map.of("enrollmentId", t.enrollmentId, "outcome", "REJECTED",
                         "reason", "本人未到场，由他人冒名顶替") : Map.of("enrollmentId", t.enrollmentId, "outcome", "VERIFIED"));
             }
-            gw.post("/api/enrollment/classes/" + k.id + "/roster-checks", officer(), Map.of("checks", checks)).expect(200);
+            gw.post("/api/enrollment/classes/" + k.id + "/roster-checks", officer(), Map.of("checks", checks), REPEATABLE).expect(200);
             for (Trainee t : k.trainees) {
                 if (t.rejected) {
                     gw.post("/api/enrollment/enrollments/" + t.enrollmentId + "/withdrawal", k.base.staff,
@@ -500,8 +502,8 @@ final class CountyYear {
                 assessments.add(Map.of("enrollmentId", t.enrollmentId, "theoryScore", t.failedFirstAssessment ? 45 : 70 + (i * 7) % 28,
                         "practicalScore", 65 + (i * 11) % 33));
             }
-            gw.post("/api/enrollment/classes/" + k.id + "/assessments", k.base.staff, Map.of("assessments", assessments))
-                    .expect(200);
+            gw.post("/api/enrollment/classes/" + k.id + "/assessments", k.base.staff, Map.of("assessments", assessments),
+                    REPEATABLE).expect(200);
             for (Trainee t : sitting) {
                 if (t.failedFirstAssessment) { // the re-sit, a week later in the same stage
                     gw.post("/api/enrollment/enrollments/" + t.enrollmentId + "/assessment", k.base.staff,
@@ -515,8 +517,8 @@ final class CountyYear {
                         "certificateNumber", "JY" + year + code() + String.format("%05d", Math.floorMod(t.enrollmentId.hashCode(), 100000))));
                 t.completed = true;
             }
-            gw.post("/api/enrollment/classes/" + k.id + "/completions", k.base.staff, Map.of("completions", completions))
-                    .expect(200);
+            gw.post("/api/enrollment/classes/" + k.id + "/completions", k.base.staff, Map.of("completions", completions),
+                    REPEATABLE).expect(200);
             first = false;
         }
     }
