@@ -17,7 +17,12 @@ import java.util.stream.Collectors;
  */
 final class CountyYear {
 
-    static final Duration EVENTS = Duration.ofSeconds(120);
+    /**
+     * How long an actor waits for what arrives as an event (a signed agreement reaching enrollment, a
+     * completion reaching subsidy). Seconds in a small year; under a province's load on two cores the
+     * consumers run minutes behind, so the wait is long (sunshine.year-driver.event-wait, seconds).
+     */
+    static final Duration EVENTS = Duration.ofSeconds(Long.getLong("sunshine.year-driver.event-wait", 900));
     static final int COMPLETION_SHARE_BP = 7000;
     /** The class batches skip entries already done, so the driver may send one again (Api.REPEATABLE). */
     static final Map<String, String> REPEATABLE = Map.of(Api.REPEATABLE, "true");
