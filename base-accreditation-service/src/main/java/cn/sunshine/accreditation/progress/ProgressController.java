@@ -1,18 +1,17 @@
 package cn.sunshine.accreditation.progress;
 
+import cn.sunshine.platform.progress.ProgressQuery;
 import cn.sunshine.platform.progress.ProgressView;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Pattern;
-import org.springframework.format.annotation.DateTimeFormat;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
 
 @RestController
 @Validated
@@ -30,9 +29,7 @@ public class ProgressController {
     @Operation(summary = "Quota received, committed placement rate (basis points, weighted by agreed quota) and bases "
             + "accredited, for a division in your jurisdiction and an inclusive period (dates in Asia/Shanghai)")
     public ProgressView progress(
-            @RequestParam @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return figures.of(division, from, to);
+            @Valid @ParameterObject ProgressQuery query) {
+        return figures.of(query.division(), query.from(), query.to());
     }
 }

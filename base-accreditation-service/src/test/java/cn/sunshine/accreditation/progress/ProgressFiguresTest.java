@@ -124,6 +124,9 @@ class ProgressFiguresTest extends ServiceTestSupport {
         assertThat(problem(YUNMENG_OFFICER, "42092", "2031-10-01", "2031-12-31", 400).toString()).contains("division");
         assertThat(http().as(YUNMENG_OFFICER).get("/api/accreditation/progress?division=" + YUNMENG
                 + "&from=2031-13-01&to=2031-12-31").status()).isEqualTo(400);
+        Http.Response missing = http().as(YUNMENG_OFFICER).get("/api/accreditation/progress?division=" + YUNMENG + "&to=2031-12-31");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("errors").toString()).contains("from");
     }
 
     private JsonNode progress(String token, String division, String from, String to, int status) {

@@ -3,22 +3,21 @@ package cn.sunshine.enrollment.progress;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.EnrollmentStatus;
 import cn.sunshine.platform.progress.ProgressPeriod;
+import cn.sunshine.platform.progress.ProgressQuery;
 import cn.sunshine.platform.progress.ProgressView;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,10 +45,8 @@ public class ProgressController {
     @Operation(summary = "Trainees enrolled and completed, for a division in your jurisdiction and an inclusive "
             + "period (dates in Asia/Shanghai)")
     public ProgressView progress(
-            @RequestParam @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        ProgressPeriod period = ProgressPeriod.check(division, from, to);
+            @Valid @ParameterObject ProgressQuery query) {
+        ProgressPeriod period = query.period();
         Criteria inDivision = Criteria.where("divisionCode").regex(period.divisionPattern());
         long enrolled = mongo.count(Query.query(new Criteria().andOperator(inDivision,
                 Criteria.where("enrolled.at").gte(period.start()).lt(period.end()),

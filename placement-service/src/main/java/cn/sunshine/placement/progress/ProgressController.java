@@ -4,23 +4,22 @@ import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.placement.spotcheck.SpotCheck;
 import cn.sunshine.placement.spotcheck.SpotCheckItem;
 import cn.sunshine.platform.progress.ProgressPeriod;
+import cn.sunshine.platform.progress.ProgressQuery;
 import cn.sunshine.platform.progress.ProgressView;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +47,8 @@ public class ProgressController {
     @Operation(summary = "Completers placed and spot-check calls, for a division in your jurisdiction and an inclusive "
             + "period (dates in Asia/Shanghai)")
     public ProgressView progress(
-            @RequestParam @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        ProgressPeriod period = ProgressPeriod.check(division, from, to);
+            @Valid @ParameterObject ProgressQuery query) {
+        ProgressPeriod period = query.period();
         Criteria inDivision = Criteria.where("divisionCode").regex(period.divisionPattern());
         long placed = mongo.count(Query.query(new Criteria().andOperator(inDivision,
                 Criteria.where("sequence").is(1),
