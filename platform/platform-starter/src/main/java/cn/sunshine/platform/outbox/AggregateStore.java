@@ -39,10 +39,17 @@ public class AggregateStore {
      * points at nothing waiting and is removed by the relay.
      */
     private void markWaiting(String collection, Object id) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(collection + "/" + id)),
-                new Update().set("collection", collection).set("aggregateId", id)
-                        .set("token", java.util.UUID.randomUUID().toString()).set("at", new java.util.Date()),
-                Outbox.INDEX);
+        Query entry = Query.query(Criteria.where("_id").is(collection + "/" + id));
+        Update mark = new Update().set("collection", collection).set("aggregateId", id)
+                .set("token", java.util.UUID.randomUUID().toString()).set("at", new java.util.Date());
+        try {
+            mongo.upsert(entry, mark, Outbox.INDEX);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Two writers of one aggregate upserted its entry at once and the other inserted it first:
+            // it exists now, so this is an update. Never let it surface: a caller would read a duplicate
+            // key as its own (an idempotent replay, an aggregate that exists).
+            mongo.upsert(entry, mark, Outbox.INDEX);
+        }
     }
 
     private final MongoTemplate mongo;
