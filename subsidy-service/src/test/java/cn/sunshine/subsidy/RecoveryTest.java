@@ -159,7 +159,7 @@ class RecoveryTest extends ServiceTestSupport {
         assertThat(item.path("voucherSerial").asText()).isEqualTo(story.serialOf.get(falselyPlaced));
         assertThat(item.path("amountFen").asLong()).isEqualTo(placementPart);
         assertThat(order.path("reason").asText()).startsWith("NOT_EMPLOYED_AS_REPORTED");
-        assertThat(recoveries.holdOf(story.baseId)).as("the base's payments are held")
+        assertThat(recoveries.holdOf(story.baseId, null)).as("the base's payments are held")
                 .hasValueSatisfying(why -> assertThat(why).contains("finding-" + falsePlacement.findingId()));
         await().atMost(Duration.ofSeconds(10)).until(() -> tap.ofType("subsidy.recovery.ordered.v1").stream()
                 .anyMatch(t -> t.body().contains(falsePlacement.findingId())));

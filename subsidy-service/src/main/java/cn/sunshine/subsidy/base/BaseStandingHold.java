@@ -17,7 +17,7 @@ class BaseStandingHold implements PaymentHold {
     }
 
     @Override
-    public Optional<String> holdOf(String baseId) {
+    public Optional<String> holdOf(String baseId, String claimId) {
         BaseStanding s = mongo.findById(baseId, BaseStanding.class);
         return s != null && s.isPaymentsHeld() ? Optional.of(s.getHoldReason()) : Optional.empty();
     }

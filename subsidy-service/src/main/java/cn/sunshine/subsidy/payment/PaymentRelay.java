@@ -87,7 +87,8 @@ public class PaymentRelay {
                         Criteria.where("status").is(InstructionStatus.SENDING).and("leaseUntil").lt(now)))
                 .with(Sort.by("createdAt", "_id")).limit(properties.relayBatch()), PaymentInstruction.class);
         for (PaymentInstruction i : due) {
-            Optional<String> hold = holdOf(i.getBaseId());
+            Optional<String> hold = "TRAINEE".equals(i.getPayeeType()) ? Optional.empty()
+                    : holdOf(i.getBaseId(), i.getClaimId());
             if (hold.isPresent()) {
                 held++;
                 if (!hold.get().equals(i.getHeldBecause())) {
@@ -191,9 +192,9 @@ public class PaymentRelay {
         }
     }
 
-    private Optional<String> holdOf(String baseId) {
+    private Optional<String> holdOf(String baseId, String claimId) {
         for (PaymentHold h : holds) {
-            Optional<String> why = h.holdOf(baseId);
+            Optional<String> why = h.holdOf(baseId, claimId);
             if (why.isPresent()) {
                 return why;
             }

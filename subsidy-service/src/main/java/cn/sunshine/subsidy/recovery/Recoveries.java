@@ -61,7 +61,7 @@ public class Recoveries implements PaymentHold {
     }
 
     @Override
-    public Optional<String> holdOf(String baseId) {
+    public Optional<String> holdOf(String baseId, String claimId) {
         RecoveryOrder open = mongo.findOne(Query.query(Criteria.where("baseId").is(baseId)
                 .and("status").is(RecoveryStatus.OPEN)).with(Sort.by("orderedAt")), RecoveryOrder.class);
         return open == null ? Optional.empty()
