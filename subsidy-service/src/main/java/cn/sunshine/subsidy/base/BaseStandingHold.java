@@ -1,12 +1,16 @@
 package cn.sunshine.subsidy.base;
 
+import cn.sunshine.subsidy.claim.Claim;
 import cn.sunshine.subsidy.payment.PaymentHold;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** A revoked base's payments are held (BaseStanding keeps who decided it and why). */
+/**
+ * A revoked base's payments are held (BaseStanding keeps who decided it and why), except a claim the county
+ * released from the hold with a second person's confirmation.
+ */
 @Component
 class BaseStandingHold implements PaymentHold {
 
@@ -19,6 +23,11 @@ class BaseStandingHold implements PaymentHold {
     @Override
     public Optional<String> holdOf(String baseId, String claimId) {
         BaseStanding s = mongo.findById(baseId, BaseStanding.class);
-        return s != null && s.isPaymentsHeld() ? Optional.of(s.getHoldReason()) : Optional.empty();
+        if (s == null || !s.isPaymentsHeld()) {
+            return Optional.empty();
+        }
+        Claim c = claimId == null ? null : mongo.findById(claimId, Claim.class);
+        // The county released this claim from the hold (proposed by one person, confirmed by another).
+        return c != null && c.isHoldReleased() ? Optional.empty() : Optional.of(s.getHoldReason());
     }
 }

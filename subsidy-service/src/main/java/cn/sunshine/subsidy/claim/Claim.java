@@ -29,6 +29,22 @@ public class Claim extends AggregateRoot {
     public record Decision(Stage stage, boolean approved, String by, String byName, Instant at, String reason) {
     }
 
+    /**
+     * A line stopped before it was paid: the trainee's placement was disproved by a spot-check finding. The
+     * claim is not edited: the line stays, marked, and is neither committed nor paid.
+     */
+    public record StoppedLine(String enrollmentId, String voucherSerial, long amountFen, String findingId, String why,
+                              Instant at) {
+    }
+
+    /**
+     * What the county decided about a claim held because its base was revoked: RELEASE (pay it after all) or
+     * CANCEL (never pay it; the fund gets the money back). Proposed by one person, confirmed by another.
+     */
+    public record HoldDecision(String action, String reason, String proposedBy, Instant proposedAt, String confirmedBy,
+                               Instant confirmedAt) {
+    }
+
     @Indexed
     private String baseId;
     private String baseName;
@@ -42,6 +58,10 @@ public class Claim extends AggregateRoot {
     private List<Line> lines = new ArrayList<>();
     private long totalFen;
     private boolean extraApprovalRequired;
+    /** Why the extra approval is needed (this claim's total, or the base's total of the year). */
+    private String extraApprovalReason;
+    private List<StoppedLine> stoppedLines = new ArrayList<>();
+    private HoldDecision holdDecision;
     private ClaimStatus status;
     private Instant submittedAt;
     private String submittedBy;
@@ -68,6 +88,9 @@ public class Claim extends AggregateRoot {
         c.lines = List.copyOf(lines);
         c.totalFen = lines.stream().mapToLong(Line::amountFen).sum();
         c.extraApprovalRequired = c.totalFen > extraApprovalAboveFen;
+        if (c.extraApprovalRequired) {
+            c.extraApprovalReason = "the claim's total " + c.totalFen + " fen is above " + extraApprovalAboveFen;
+        }
         c.status = ClaimStatus.SUBMITTED;
         c.submittedAt = at;
         c.submittedBy = by;
@@ -86,10 +109,10 @@ public class Claim extends AggregateRoot {
     }
 
     /**
-     * Records a decision at a stage. The stage must be the one the claim waits at; the person must
-     * not have decided at another stage of this claim; a rejection needs reasons.
+     * Checks that this decision may be made now: the stage is the one the claim waits at, the person has
+     * not decided at another stage of this claim (nor submitted it), a rejection gives reasons.
      */
-    void decide(Stage stage, boolean approve, String by, String byName, Instant at, String reason) {
+    void checkDecision(Stage stage, boolean approve, String by, String reason) {
         Stage waiting = currentStage();
         if (waiting != stage) {
             throw new DomainException(409, "claim-stage-out-of-order", "Not this claim's stage",
@@ -103,6 +126,32 @@ public class Claim extends AggregateRoot {
         if (!approve && (reason == null || reason.isBlank())) {
             throw DomainException.invalidField("reason", "a rejection gives its reasons");
         }
+    }
+
+    /** True when approving at this stage takes the claim's money from the fund (the last approval). */
+    boolean approvalCommitsAt(Stage stage) {
+        return stage == Stage.EXTRA_APPROVAL || (stage == Stage.APPROVAL && !extraApprovalRequired);
+    }
+
+    /**
+     * The base's claims of the year would pass the threshold with this one: it needs an extra approval
+     * before the fund commits it (the threshold applies to the base's cumulative claims of the programme
+     * year, so splitting a claim into smaller ones does not avoid it).
+     */
+    void requireExtraApproval(String why) {
+        if (status != ClaimStatus.VERIFIED) {
+            throw DomainException.invalidTransition("claim", status, "sent to extra approval");
+        }
+        extraApprovalRequired = true;
+        extraApprovalReason = why;
+    }
+
+    /**
+     * Records a decision at a stage ({@link #checkDecision} first). The re-check's approval orders the
+     * payment and records {@code subsidy.claim.approved.v1} itself.
+     */
+    void decide(Stage stage, boolean approve, String by, String byName, Instant at, String reason) {
+        checkDecision(stage, approve, by, reason);
         decisions.add(new Decision(stage, approve, by, byName, at, reason == null ? null : reason.trim()));
         if (!approve) {
             status = ClaimStatus.REJECTED;
@@ -114,22 +163,99 @@ public class Claim extends AggregateRoot {
             case EXTRA_APPROVAL -> ClaimStatus.APPROVED;
             case RECHECK -> ClaimStatus.ORDERED;
         };
-    }
-
-    /** True once the fund holds the claim's money: after the (last) approval. */
-    boolean committed() {
-        return decisions.stream().anyMatch(d -> d.approved() && (d.stage() == Stage.EXTRA_APPROVAL
-                || (d.stage() == Stage.APPROVAL && !extraApprovalRequired)));
-    }
-
-    /** The re-check ordered payment: the event others need (enrollment ids, who decided at each stage, the part). */
-    void noteOrdered(String by, Instant at) {
-        if (status != ClaimStatus.ORDERED) {
-            throw DomainException.invalidTransition("claim", status, "ordered for payment");
+        if (status == ClaimStatus.ORDERED) {
+            List<Line> paying = payableLines();
+            recordEvent(EventTypes.CLAIM_APPROVED, new ClaimApproved(id, baseId, divisionCode, classId, year, paymentMode,
+                    paying.stream().map(Line::enrollmentId).toList(), payableFen(), deciderAt(Stage.VERIFICATION),
+                    deciderAt(Stage.APPROVAL), by, at, getPart().name()), divisionCode, at);
         }
-        recordEvent(EventTypes.CLAIM_APPROVED, new ClaimApproved(id, baseId, divisionCode, classId, year, paymentMode,
-                lines.stream().map(Line::enrollmentId).toList(), totalFen, deciderAt(Stage.VERIFICATION),
-                deciderAt(Stage.APPROVAL), by, at, getPart().name()), divisionCode, at);
+    }
+
+    /** True while the fund holds the claim's money: approved and not rejected or cancelled. */
+    boolean committed() {
+        return status == ClaimStatus.APPROVED || status == ClaimStatus.ORDERED || status == ClaimStatus.PAID;
+    }
+
+    /**
+     * Stops the line of a trainee whose placement was disproved, before it is paid (a placement claim not yet
+     * ordered). When every line is stopped the claim is cancelled.
+     *
+     * @return the stopped line, or null when the claim has no live line of the trainee
+     */
+    StoppedLine stopLine(String enrollmentId, String findingId, String why, Instant at) {
+        if (getPart() != ClaimPart.PLACEMENT || !(status == ClaimStatus.SUBMITTED || status == ClaimStatus.VERIFIED
+                || status == ClaimStatus.AWAITING_EXTRA_APPROVAL || status == ClaimStatus.APPROVED)) {
+            return null;
+        }
+        Line line = payableLines().stream().filter(l -> l.enrollmentId().equals(enrollmentId)).findFirst().orElse(null);
+        if (line == null) {
+            return null;
+        }
+        StoppedLine stopped = new StoppedLine(enrollmentId, line.voucherSerial(), line.amountFen(), findingId, why, at);
+        stoppedLines.add(stopped);
+        if (payableLines().isEmpty()) {
+            status = ClaimStatus.CANCELLED;
+        }
+        return stopped;
+    }
+
+    /** The lines that are to be paid: every line not stopped. */
+    public List<Line> payableLines() {
+        return lines.stream().filter(l -> stoppedLines.stream().noneMatch(s -> s.enrollmentId().equals(l.enrollmentId())))
+                .toList();
+    }
+
+    /** What the claim pays: the total less its stopped lines. */
+    public long payableFen() {
+        return payableLines().stream().mapToLong(Line::amountFen).sum();
+    }
+
+    /**
+     * The county proposes what to do with a claim held because its base was revoked (approved before the
+     * revocation): RELEASE or CANCEL. Another person confirms ({@link #confirmHoldDecision}).
+     */
+    void proposeHoldDecision(String action, String reason, String by, Instant at) {
+        if (!(committed() && status != ClaimStatus.PAID)) {
+            throw DomainException.conflict("claim-not-held", "Nothing to release",
+                    "claim " + id + " is " + status + ": only an approved claim not yet paid can be held");
+        }
+        if (holdDecision != null && holdDecision.confirmedBy() != null) {
+            throw DomainException.conflict("hold-decided", "The hold was decided",
+                    "claim " + id + ": " + holdDecision.action() + " was confirmed by " + holdDecision.confirmedBy());
+        }
+        if ("CANCEL".equals(action) && status == ClaimStatus.ORDERED) {
+            throw DomainException.rule("claim-ordered", "The payment is ordered",
+                    "claim " + id + " is ordered for payment; a payment instruction cannot be withdrawn here: release "
+                            + "it, or recover the money once paid");
+        }
+        holdDecision = new HoldDecision(action, reason, by, at, null, null);
+    }
+
+    /** A second person confirms the proposed hold decision; CANCEL ends the claim. */
+    HoldDecision confirmHoldDecision(String by, Instant at) {
+        if (holdDecision == null || holdDecision.confirmedBy() != null) {
+            throw DomainException.conflict("no-hold-proposal", "Nothing to confirm",
+                    "claim " + id + " has no proposed hold decision waiting for confirmation");
+        }
+        if (holdDecision.proposedBy().equals(by)) {
+            throw DomainException.rule("separation-of-duties", "One person proposes, another confirms",
+                    "you proposed to " + holdDecision.action() + " claim " + id + "; another person confirms it");
+        }
+        if ("CANCEL".equals(holdDecision.action()) && status == ClaimStatus.ORDERED) {
+            throw DomainException.rule("claim-ordered", "The payment is ordered",
+                    "claim " + id + " was ordered for payment meanwhile; it can only be released now");
+        }
+        holdDecision = new HoldDecision(holdDecision.action(), holdDecision.reason(), holdDecision.proposedBy(),
+                holdDecision.proposedAt(), by, at);
+        if ("CANCEL".equals(holdDecision.action())) {
+            status = ClaimStatus.CANCELLED;
+        }
+        return holdDecision;
+    }
+
+    /** True when the county released this claim from its base's hold (confirmed by a second person). */
+    public boolean isHoldReleased() {
+        return holdDecision != null && holdDecision.confirmedBy() != null && "RELEASE".equals(holdDecision.action());
     }
 
     private String deciderAt(Stage stage) {
@@ -184,6 +310,18 @@ public class Claim extends AggregateRoot {
 
     public boolean isExtraApprovalRequired() {
         return extraApprovalRequired;
+    }
+
+    public String getExtraApprovalReason() {
+        return extraApprovalReason;
+    }
+
+    public List<StoppedLine> getStoppedLines() {
+        return stoppedLines == null ? List.of() : stoppedLines;
+    }
+
+    public HoldDecision getHoldDecision() {
+        return holdDecision;
     }
 
     public ClaimStatus getStatus() {

@@ -45,16 +45,28 @@ public class ClaimController {
         }
     }
 
+    /** RELEASE (pay the held claim after all) or CANCEL (never pay it; the fund gets the money back), with why. */
+    public record HoldDecisionRequest(@NotNull @Pattern(regexp = "RELEASE|CANCEL") String action,
+                                      @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /**
+     * {@code payableFen}: the total less stopped lines (placements disproved before payment); {@code holdDecision}:
+     * what the county decided about a claim its base's revocation holds.
+     */
     public record ClaimView(String claimId, String baseId, String baseName, String divisionCode, String classId,
                             int year, String paymentMode, String part, String status, String waitingFor, long totalFen,
-                            boolean extraApprovalRequired, List<Claim.Line> lines, String submittedAt,
-                            String submittedBy, List<Claim.Decision> decisions, String paidAt) {
+                            long payableFen, boolean extraApprovalRequired, String extraApprovalReason,
+                            List<Claim.Line> lines, List<Claim.StoppedLine> stoppedLines, String submittedAt,
+                            String submittedBy, List<Claim.Decision> decisions, Claim.HoldDecision holdDecision,
+                            String paidAt) {
         static ClaimView of(Claim c) {
             return new ClaimView(c.getId(), c.getBaseId(), c.getBaseName(), c.getDivisionCode(), c.getClassId(),
                     c.getYear(), c.getPaymentMode(), c.getPart().name(), c.getStatus().name(),
-                    c.currentStage() == null ? null : c.currentStage().name(), c.getTotalFen(),
-                    c.isExtraApprovalRequired(), c.getLines(), c.getSubmittedAt().toString(), c.getSubmittedBy(),
-                    c.getDecisions(), c.getPaidAt() == null ? null : c.getPaidAt().toString());
+                    c.currentStage() == null ? null : c.currentStage().name(), c.getTotalFen(), c.payableFen(),
+                    c.isExtraApprovalRequired(), c.getExtraApprovalReason(), c.getLines(), c.getStoppedLines(),
+                    c.getSubmittedAt().toString(), c.getSubmittedBy(), c.getDecisions(), c.getHoldDecision(),
+                    c.getPaidAt() == null ? null : c.getPaidAt().toString());
         }
     }
 
@@ -133,6 +145,24 @@ public class ClaimController {
     public ResponseEntity<ClaimView> recheck(@PathVariable String claimId, @Valid @RequestBody DecisionRequest r,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return decided(claims.decide(claimId, Stage.RECHECK, r.approves(), r.reason(), ifMatch));
+    }
+
+    @PostMapping("/api/subsidy/claims/{claimId}/hold-decision")
+    @Allowed({Role.COUNTY_OFFICER})
+    @Operation(summary = "Propose to release (pay after all) or cancel (give the fund back) a claim held because its "
+            + "base was revoked; another person confirms")
+    public ResponseEntity<ClaimView> proposeHoldDecision(@PathVariable String claimId,
+                                                         @Valid @RequestBody HoldDecisionRequest r,
+                                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return decided(claims.proposeHoldDecision(claimId, r.action(), r.reason().trim(), ifMatch));
+    }
+
+    @PostMapping("/api/subsidy/claims/{claimId}/hold-decision/confirmation")
+    @Allowed({Role.COUNTY_OFFICER, Role.COUNTY_LEADER})
+    @Operation(summary = "A second person of the county confirms the proposed release or cancellation of a held claim")
+    public ResponseEntity<ClaimView> confirmHoldDecision(@PathVariable String claimId,
+                                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return decided(claims.confirmHoldDecision(claimId, ifMatch));
     }
 
     private static ResponseEntity<ClaimView> decided(Claim c) {

@@ -60,6 +60,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
      */
     public Submitted submit(String classId, List<String> serials, ClaimPart part, String idempotencyKey) {
         CurrentUser user = Jurisdiction.currentUser();
+        refuseIfRevoked(user.baseId(), "new claims");
         String claimId = idempotencyKey == null ? Ids.newId() : keyedId(user.baseId(), idempotencyKey);
         if (idempotencyKey != null) {
             Claim earlier = mongo.findById(claimId, Claim.class);
@@ -101,11 +102,13 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
                 errors.add(new DomainException.FieldError(f, "the trainee of voucher " + serial + " has not completed"));
                 continue;
             }
-            int shareBp = completionShareBp(v.getDivisionCode(), v.getYear());
-            long completionFen = SplitPolicy.completionPart(v.getAmountFen(), shareBp);
-            long amountFen = part == ClaimPart.COMPLETION ? completionFen : v.getAmountFen() - completionFen;
-            if (part == ClaimPart.PLACEMENT) {
-                if (v.getClaimId() == null) {
+            long amountFen;
+            if (part == ClaimPart.COMPLETION) {
+                // The split is fixed by the first claim of the voucher's completion part, and stays fixed.
+                amountFen = v.getCompletionPartFen() != null ? v.getCompletionPartFen()
+                        : SplitPolicy.completionPart(v.getAmountFen(), completionShareBp(v.getDivisionCode(), v.getYear()));
+            } else {
+                if (v.getClaimId() == null || v.getCompletionPartFen() == null) {
                     errors.add(new DomainException.FieldError(f, "the completion part of voucher " + serial
                             + " is not claimed yet"));
                     continue;
@@ -114,9 +117,16 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
                     errors.add(new DomainException.FieldError(f, "the trainee of voucher " + serial + " is not placed"));
                     continue;
                 }
-                if (amountFen == 0) {
-                    errors.add(new DomainException.FieldError(f, "the county pays all of voucher " + serial
-                            + " at completion: there is no placement part"));
+                if (t.isPlacementDisproved()) {
+                    errors.add(new DomainException.FieldError(f, "the placement of voucher " + serial
+                            + "'s trainee was disproved by a spot check"));
+                    continue;
+                }
+                // What is left of the voucher after its completion part: never more.
+                amountFen = v.placementPartFen();
+                if (amountFen <= 0) {
+                    errors.add(new DomainException.FieldError(f, "the completion claim of voucher " + serial
+                            + " took all of it: there is no placement part"));
                     continue;
                 }
             }
@@ -139,12 +149,12 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         }
         BaseStanding standing = mongo.findById(user.baseId(), BaseStanding.class);
         for (Claim.Line l : lines) {
-            // Null, or this very claim's id: a request with the same Idempotency-Key racing this one.
-            long n = mongo.updateFirst(Query.query(Criteria.where("serial").is(l.voucherSerial())
-                            .and(part.voucherField()).in(java.util.Arrays.asList(null, claimId))
-                            .and("status").is(VoucherStatus.REDEEMED)),
-                    new Update().set(part.voucherField(), claimId).inc("version", 1L), Voucher.class).getMatchedCount();
-            if (n == 0) {
+            Voucher v = mongo.findOne(Query.query(Criteria.where("serial").is(l.voucherSerial())), Voucher.class);
+            // The voucher decides: its part free (or already this very claim's, a request with the same
+            // Idempotency-Key racing this one) and, for the completion part, the amount as fixed.
+            boolean taken = v != null && store.apply(v, part == ClaimPart.COMPLETION
+                    ? v.takeCompletionPart(claimId, l.amountFen()) : v.takePlacementPart(claimId));
+            if (!taken) {
                 detach(claimId);
                 throw DomainException.conflict("voucher-claimed", "A voucher was claimed meanwhile",
                         "voucher " + l.voucherSerial() + " was taken into another claim; nothing was submitted");
@@ -193,7 +203,13 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         }
     }
 
-    /** A decision at a stage of the chain (the endpoint checked the role of the stage). */
+    /**
+     * A decision at a stage of the chain (the endpoint checked the role of the stage). The approval that
+     * commits the money takes it from the fund first (a guarded write: covered, once per claim, within the
+     * base's yearly threshold), then records the decision conditionally on the version read. When that
+     * write loses to a concurrent one, the commitment is given back only if the claim, as it now stands,
+     * does not hold it: a double-click or a retry never releases the money the winning approval relies on.
+     */
     public Claim decide(String claimId, Stage stage, boolean approve, String reason, String ifMatch) {
         Claim c = find(claimId);
         CurrentUser user = Access.over(c.getDivisionCode(), "claim " + claimId);
@@ -201,30 +217,32 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             throw new org.springframework.security.access.AccessDeniedException("the " + stage + " stage needs " + stage.roles());
         }
         ETags.requireMatch(ifMatch, c.getVersion(), "claim " + claimId);
-        boolean wasCommitted = c.committed();
-        c.decide(stage, approve, user.subject(), user.name(), clock.instant(), reason);
-        boolean commitsNow = !wasCommitted && c.committed();
-        if (commitsNow) {
-            funds.commit(c.getDivisionCode(), c.getYear(), c.getId(), c.getTotalFen(), user.subject(),
+        c.checkDecision(stage, approve, user.subject(), reason);
+        boolean committedNow = false;
+        if (approve && c.approvalCommitsAt(stage)) {
+            refuseIfRevoked(c.getBaseId(), "approvals");
+            Funds.Committed r = funds.commit(c.getDivisionCode(), c.getYear(), c.getId(), c.getBaseId(), c.payableFen(),
+                    stage == Stage.APPROVAL ? properties.extraApprovalAboveFen() : null, user.subject(),
                     "claim " + c.getId() + " approved at " + stage);
+            if (r == Funds.Committed.OVER_BASE_LIMIT) {
+                c.requireExtraApproval("the base's approved claims of " + c.getYear() + " with this one would pass "
+                        + properties.extraApprovalAboveFen() + " fen");
+            }
+            committedNow = r == Funds.Committed.NOW;
         }
-        if (stage == Stage.RECHECK && approve) {
-            c.noteOrdered(user.subject(), clock.instant());
-        }
+        c.decide(stage, approve, user.subject(), user.name(), clock.instant(), reason);
         try {
             store.update(c);
         } catch (DomainException stale) {
-            if (commitsNow) {
-                funds.release(c.getDivisionCode(), c.getYear(), c.getId(), c.getTotalFen(), user.subject(),
-                        "the approval of claim " + c.getId() + " was not recorded: it changed meanwhile");
+            if (committedNow && !find(claimId).committed()) {
+                releaseAll(find(claimId), user.subject(), "the approval of claim " + claimId
+                        + " was not recorded: the claim changed meanwhile");
             }
             throw stale;
         }
         if (!approve) {
-            if (wasCommitted) {
-                funds.release(c.getDivisionCode(), c.getYear(), c.getId(), c.getTotalFen(), user.subject(),
-                        "claim " + c.getId() + " rejected at " + stage + ": " + reason);
-            }
+            // Whatever the fund holds for the claim goes back (nothing, if it was never committed).
+            releaseAll(c, user.subject(), "claim " + c.getId() + " rejected at " + stage + ": " + reason);
             detach(c.getId());
         }
         if (c.getStatus() == ClaimStatus.ORDERED) {
@@ -233,9 +251,88 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         return c;
     }
 
+    /** Gives back what the fund holds for the claim as a whole (its payable amount), once. */
+    private void releaseAll(Claim c, String by, String why) {
+        funds.release(c.getDivisionCode(), c.getYear(), c.getId(), c.getId(), c.getBaseId(), c.payableFen(), by, why);
+    }
+
+    /** A revoked base's new claims and approvals are refused; what was approved before is held at payment. */
+    private void refuseIfRevoked(String baseId, String what) {
+        BaseStanding standing = baseId == null ? null : mongo.findById(baseId, BaseStanding.class);
+        if (standing != null && standing.isRevoked()) {
+            throw DomainException.rule("base-revoked", "The base is revoked",
+                    "base " + baseId + " was revoked (" + standing.getHoldReason() + "); " + what + " are refused");
+        }
+    }
+
+    /**
+     * The county officer proposes to RELEASE a claim held by its base's revocation (pay it after all) or to
+     * CANCEL it (the fund gets the money back); a second person (another officer or the county leader)
+     * confirms with {@link #confirmHoldDecision}.
+     */
+    public Claim proposeHoldDecision(String claimId, String action, String reason, String ifMatch) {
+        Claim c = find(claimId);
+        CurrentUser user = Access.over(c.getDivisionCode(), "claim " + claimId);
+        ETags.requireMatch(ifMatch, c.getVersion(), "claim " + claimId);
+        BaseStanding standing = mongo.findById(c.getBaseId(), BaseStanding.class);
+        if (standing == null || !standing.isPaymentsHeld()) {
+            throw DomainException.conflict("claim-not-held", "The claim is not held",
+                    "the payments of base " + c.getBaseId() + " are not held; claim " + claimId + " goes its normal way");
+        }
+        c.proposeHoldDecision(action, reason, user.subject(), clock.instant());
+        return store.update(c);
+    }
+
+    /** The second person confirms the proposed hold decision: a release lets the payment go; a cancel releases the fund. */
+    public Claim confirmHoldDecision(String claimId, String ifMatch) {
+        Claim c = find(claimId);
+        CurrentUser user = Access.over(c.getDivisionCode(), "claim " + claimId);
+        ETags.requireMatch(ifMatch, c.getVersion(), "claim " + claimId);
+        Claim.HoldDecision d = c.confirmHoldDecision(user.subject(), clock.instant());
+        store.update(c);
+        if ("CANCEL".equals(d.action())) {
+            releaseAll(c, user.subject(), "claim " + c.getId() + " cancelled: " + d.reason());
+            detach(c.getId());
+        }
+        return c;
+    }
+
+    /**
+     * A spot check found that a trainee was not employed as reported: every placement claim line of the trainee
+     * not yet ordered for payment is stopped (what an approval committed for it goes back to the fund).
+     * Lines already ordered or paid are recovered (Recoveries). Repeating it changes nothing.
+     */
+    public void stopDisprovedPlacement(String enrollmentId, String findingId, String why) {
+        for (Claim found : mongo.find(Query.query(Criteria.where("lines.enrollmentId").is(enrollmentId)
+                .and("part").is(ClaimPart.PLACEMENT).and("status").in(ClaimStatus.SUBMITTED, ClaimStatus.VERIFIED,
+                        ClaimStatus.AWAITING_EXTRA_APPROVAL, ClaimStatus.APPROVED)), Claim.class)) {
+            for (int attempt = 0; attempt < 10; attempt++) {
+                Claim c = find(found.getId());
+                boolean wasCommitted = c.committed();
+                Claim.StoppedLine stopped = c.stopLine(enrollmentId, findingId, why, clock.instant());
+                if (stopped == null) {
+                    break;
+                }
+                try {
+                    store.update(c);
+                } catch (DomainException stale) {
+                    continue;
+                }
+                if (wasCommitted) {
+                    funds.release(c.getDivisionCode(), c.getYear(), c.getId() + "/" + enrollmentId, c.getId(),
+                            c.getBaseId(), stopped.amountFen(), "system", "line of " + enrollmentId + " stopped: " + why);
+                }
+                if (c.getStatus() == ClaimStatus.CANCELLED) {
+                    detach(c.getId());
+                }
+                break;
+            }
+        }
+    }
+
     static PaymentOrder orderOf(Claim c) {
         return new PaymentOrder(c.getId(), c.getBaseId(), c.getBaseName(), c.getDivisionCode(), c.getYear(),
-                c.getPaymentMode(), c.getLines().stream()
+                c.getPaymentMode(), c.payableLines().stream()
                 .map(l -> new PaymentOrder.Payee(l.enrollmentId(), l.traineeName(), l.amountFen())).toList());
     }
 

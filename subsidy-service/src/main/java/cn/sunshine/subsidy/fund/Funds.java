@@ -1,55 +1,33 @@
 package cn.sunshine.subsidy.fund;
 
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.identifiers.DivisionCode;
+import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.outbox.AggregateStore;
-import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.outbox.GuardedWrite;
 import cn.sunshine.platform.security.CurrentUser;
-import cn.sunshine.platform.security.Role;
 import cn.sunshine.subsidy.support.Access;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.util.List;
 
-/** Deposits into a county's fund, and the commitments approvals make against it. */
-@RestController
-@Tag(name = "Funds", description = "A county's subsidy fund per year and its balance")
+/**
+ * Use cases of a county's fund. Every change is a transition the {@link Fund} decides as a guarded
+ * write ({@link AggregateStore#apply}); this class loads the fund, checks the caller's scope and says
+ * what a write that matched nothing means.
+ */
+@Service
 public class Funds {
 
-    public static final List<String> SOURCES = List.of("CENTRAL", "PROVINCIAL", "CITY", "COUNTY");
-
-    public record DepositRequest(@NotBlank @Pattern(regexp = "\\d{6}") String divisionCode,
-                                 @NotNull @Min(2000) @Max(2100) Integer year,
-                                 @NotBlank @Pattern(regexp = "CENTRAL|PROVINCIAL|CITY|COUNTY") String source,
-                                 @Positive long amountFen, @NotBlank String reference) {
-    }
-
-    public record FundView(String divisionCode, int year, long depositedFen, long committedFen, long availableFen,
-                           List<Fund.Deposit> deposits, List<Fund.Commitment> commitments) {
-        static FundView of(Fund f) {
-            return new FundView(f.getDivisionCode(), f.getYear(), f.getDepositedFen(), f.getCommittedFen(),
-                    f.getAvailableFen(), f.getDeposits(), f.getCommitments());
-        }
+    /** What a commitment did. */
+    public enum Committed {
+        /** This call committed the amount. */
+        NOW,
+        /** The claim was committed before (a repeated or concurrent approval): nothing changed. */
+        BEFORE,
+        /** The base's committed total in the programme year would pass the limit: nothing changed. */
+        OVER_BASE_LIMIT
     }
 
     private final AggregateStore store;
@@ -62,72 +40,136 @@ public class Funds {
         this.clock = clock;
     }
 
-    @PostMapping("/api/subsidy/funds/deposits")
-    @Allowed({Role.FINANCE_OFFICER})
-    @Operation(summary = "Record money put into a county's fund for a year by a source (the fund opens with the first)")
-    public ResponseEntity<FundView> deposit(@Valid @RequestBody DepositRequest r) {
-        if (!DivisionCode.isValid(r.divisionCode())) {
-            throw DomainException.invalidField("divisionCode", "not a division code");
-        }
-        CurrentUser user = Access.over(r.divisionCode(), "division " + r.divisionCode());
-        String id = Fund.key(r.divisionCode(), r.year());
-        if (mongo.findById(id, Fund.class) == null) {
-            try {
-                store.insert(Fund.open(r.divisionCode(), r.year()));
-            } catch (DuplicateKeyException e) {
-                // opened by a concurrent deposit
+    /** One finance officer records a deposit (pending until another confirms it); the fund opens with the first. */
+    public Fund recordDeposit(String divisionCode, int year, String source, long amountFen, String reference) {
+        CurrentUser user = Access.over(divisionCode, "division " + divisionCode);
+        Fund f = openOrLoad(divisionCode, year);
+        if (!store.apply(f, f.recordDeposit(Ids.newId(), source, amountFen, reference, user.subject(), clock.instant()))) {
+            Fund now = load(divisionCode, year);
+            Fund.Deposit earlier = now.depositByReference(reference).orElseThrow(() ->
+                    new IllegalStateException("deposit " + reference + " neither recorded nor present"));
+            if (earlier.by().equals(user.subject()) && earlier.amountFen() == amountFen && earlier.source().equals(source)) {
+                return now; // the same deposit sent again (a retry): nothing new
             }
+            throw DomainException.conflict("duplicate-reference", "This reference is recorded",
+                    "the fund of " + divisionCode + " for " + year + " has a deposit with reference " + reference
+                            + " already (" + earlier.amountFen() + " fen); a reference is recorded once");
         }
-        Fund.Deposit d = new Fund.Deposit(r.source(), r.amountFen(), r.reference().trim(), user.subject(), clock.instant());
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("deposits.reference").ne(d.reference())),
-                new Update().push("deposits", d).inc("depositedFen", d.amountFen()).inc("availableFen", d.amountFen())
-                        .inc("version", 1L), Fund.class);
-        return ResponseEntity.ok(FundView.of(mongo.findById(id, Fund.class)));
+        return load(divisionCode, year);
     }
 
-    @GetMapping("/api/subsidy/funds/{divisionCode}/{year}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR})
-    @Operation(summary = "A county's fund for a year: deposits, commitments, balance")
-    public FundView get(@PathVariable String divisionCode, @PathVariable String year) {
+    /** Another finance officer confirms a pending deposit, re-keying reference and amount from the bureau's statement. */
+    public Fund confirmDeposit(String divisionCode, int year, String depositId, String reference, long amountFen) {
+        CurrentUser user = Access.over(divisionCode, "fund " + divisionCode + "/" + year);
+        Fund f = load(divisionCode, year);
+        run(f, f.confirmDeposit(depositId, reference, amountFen, user.subject(), clock.instant()), () ->
+                DomainException.conflict("deposit-decided", "The deposit was decided",
+                        "deposit " + depositId + " was confirmed or rejected meanwhile"));
+        return load(divisionCode, year);
+    }
+
+    /** Another finance officer rejects a pending deposit, with the reason. */
+    public Fund rejectDeposit(String divisionCode, int year, String depositId, String reason) {
+        CurrentUser user = Access.over(divisionCode, "fund " + divisionCode + "/" + year);
+        Fund f = load(divisionCode, year);
+        run(f, f.rejectDeposit(depositId, reason, user.subject(), clock.instant()), () ->
+                DomainException.conflict("deposit-decided", "The deposit was decided",
+                        "deposit " + depositId + " was confirmed or rejected meanwhile"));
+        return load(divisionCode, year);
+    }
+
+    public Fund get(String divisionCode, String year) {
         Fund f = year.matches("\\d{4}") ? mongo.findById(divisionCode + ":" + year, Fund.class) : null;
         if (f == null) {
             throw DomainException.notFound("fund " + divisionCode + "/" + year);
         }
         Access.over(f.getDivisionCode(), "fund " + divisionCode + "/" + year);
-        return FundView.of(f);
+        return f;
     }
 
     /**
-     * Commits an amount for a claim if the balance covers it: one conditional update on the fund's
-     * document (balance ≥ amount and the claim not yet committed), so concurrent approvals never
-     * overdraw. Committing the same claim again changes nothing.
+     * Commits a claim's amount: the balance must cover it and the claim must not be committed yet; with
+     * {@code baseLimitFen}, the base's committed total in the year must stay within it.
      *
-     * @throws DomainException 422 when the balance does not cover it
+     * @throws DomainException 422 fund-insufficient when the balance does not cover it
      */
-    public void commit(String divisionCode, int year, String claimId, long amountFen, String by, String why) {
-        String id = Fund.key(divisionCode, year);
-        Fund.Commitment c = new Fund.Commitment(claimId, amountFen, by, clock.instant(), why);
-        long matched = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("availableFen").gte(amountFen)
-                        .and("commitments.claimId").ne(claimId)),
-                new Update().push("commitments", c).inc("availableFen", -amountFen).inc("committedFen", amountFen)
-                        .inc("version", 1L), Fund.class).getMatchedCount();
-        if (matched == 0 && !mongo.exists(Query.query(Criteria.where("_id").is(id).and("commitments.claimId").is(claimId)),
-                Fund.class)) {
-            Fund f = mongo.findById(id, Fund.class);
-            throw DomainException.rule("fund-insufficient", "The fund does not cover the claim",
-                    "the " + year + " fund of " + divisionCode + " has " + (f == null ? 0 : f.getAvailableFen())
-                            + " fen available; the claim needs " + amountFen);
+    public Committed commit(String divisionCode, int year, String claimId, String baseId, long amountFen,
+                            Long baseLimitFen, String by, String why) {
+        Fund f = mongo.findById(Fund.key(divisionCode, year), Fund.class);
+        if (f == null) {
+            throw insufficient(divisionCode, year, 0, amountFen);
+        }
+        if (store.apply(f, f.commit(claimId, baseId, amountFen, baseLimitFen, by, clock.instant(), why))) {
+            return Committed.NOW;
+        }
+        Fund now = load(divisionCode, year);
+        if (now.getCommitments().stream().anyMatch(c -> claimId.equals(c.claimId()) && c.amountFen() > 0)) {
+            return Committed.BEFORE;
+        }
+        if (now.getAvailableFen() < amountFen) {
+            throw insufficient(divisionCode, year, now.getAvailableFen(), amountFen);
+        }
+        if (baseLimitFen != null && now.committedToBase(baseId) + amountFen > baseLimitFen) {
+            return Committed.OVER_BASE_LIMIT;
+        }
+        // The balance moved between the write and the read: decide again on the new state.
+        return commit(divisionCode, year, claimId, baseId, amountFen, baseLimitFen, by, why);
+    }
+
+    /**
+     * Gives back part or all of a claim's commitment once per release key; a claim never committed, or a key
+     * released before, changes nothing.
+     *
+     * @return true when this call gave the amount back
+     */
+    public boolean release(String divisionCode, int year, String releaseKey, String claimId, String baseId,
+                           long amountFen, String by, String why) {
+        Fund f = mongo.findById(Fund.key(divisionCode, year), Fund.class);
+        return f != null && amountFen > 0
+                && store.apply(f, f.release(releaseKey, claimId, baseId, amountFen, by, clock.instant(), why));
+    }
+
+    /** A settled recovery's money back into the fund of its programme year, once per recovery. */
+    public boolean creditRecovery(String divisionCode, int year, String recoveryId, String baseId, long amountFen,
+                                  String by) {
+        Fund f = openOrLoad(divisionCode, year);
+        return store.apply(f, f.creditRecovery(recoveryId, baseId, amountFen, by, clock.instant()));
+    }
+
+    /** The fund of a county's programme year, or null. */
+    public Fund find(String divisionCode, int year) {
+        return mongo.findById(Fund.key(divisionCode, year), Fund.class);
+    }
+
+    private void run(Fund f, GuardedWrite w, java.util.function.Supplier<DomainException> whenNoMatch) {
+        if (!store.apply(f, w)) {
+            throw whenNoMatch.get();
         }
     }
 
-    /** Gives a rejected claim's commitment back, once, as a new entry pointing at the claim. */
-    public void release(String divisionCode, int year, String claimId, long amountFen, String by, String why) {
-        String id = Fund.key(divisionCode, year);
-        Fund.Commitment c = new Fund.Commitment(claimId, -amountFen, by, clock.instant(), why);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("commitments.claimId").is(claimId)
-                        .and("releasedClaims").ne(claimId)),
-                new Update().push("commitments", c).push("releasedClaims", claimId).inc("availableFen", amountFen)
-                        .inc("committedFen", -amountFen).inc("version", 1L), Fund.class);
+    private Fund openOrLoad(String divisionCode, int year) {
+        Fund f = mongo.findById(Fund.key(divisionCode, year), Fund.class);
+        if (f != null) {
+            return f;
+        }
+        try {
+            return store.insert(Fund.open(divisionCode, year));
+        } catch (DuplicateKeyException e) {
+            return load(divisionCode, year); // opened by a concurrent request
+        }
+    }
+
+    private Fund load(String divisionCode, int year) {
+        Fund f = mongo.findById(Fund.key(divisionCode, year), Fund.class);
+        if (f == null) {
+            throw DomainException.notFound("fund " + divisionCode + "/" + year);
+        }
+        return f;
+    }
+
+    private static DomainException insufficient(String divisionCode, int year, long available, long needed) {
+        return DomainException.rule("fund-insufficient", "The fund does not cover the claim",
+                "the " + year + " fund of " + divisionCode + " has " + available + " fen available; the claim needs "
+                        + needed);
     }
 }

@@ -10,6 +10,9 @@ import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.subsidy.claim.Claim;
 import cn.sunshine.subsidy.claim.ClaimPart;
 import cn.sunshine.subsidy.claim.ClaimStatus;
+import cn.sunshine.subsidy.claim.Claims;
+import cn.sunshine.subsidy.voucher.Trainee;
+import org.springframework.data.mongodb.core.query.Update;
 import cn.sunshine.subsidy.payment.PaymentHold;
 import cn.sunshine.subsidy.payment.PaymentInstructions;
 import cn.sunshine.subsidy.support.Access;
@@ -48,15 +51,20 @@ public class Recoveries implements PaymentHold {
             "SUBSIDY_NOT_RECEIVED", EnumSet.allOf(ClaimPart.class),
             "NOT_EMPLOYED_AS_REPORTED", EnumSet.of(ClaimPart.PLACEMENT));
 
+    static final String DISPROVES_PLACEMENT = "NOT_EMPLOYED_AS_REPORTED";
+
     private final AggregateStore store;
     private final MongoTemplate mongo;
     private final PaymentInstructions instructions;
+    private final Claims claims;
     private final Clock clock;
 
-    public Recoveries(AggregateStore store, MongoTemplate mongo, PaymentInstructions instructions, Clock clock) {
+    public Recoveries(AggregateStore store, MongoTemplate mongo, PaymentInstructions instructions, Claims claims,
+                      Clock clock) {
         this.store = store;
         this.mongo = mongo;
         this.instructions = instructions;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -86,6 +94,13 @@ public class Recoveries implements PaymentHold {
         Set<ClaimPart> parts = RECOVERABLE.get(f.kind());
         if (parts == null) {
             return;
+        }
+        if (DISPROVES_PLACEMENT.equals(f.kind())) {
+            // The placement is disproved: no placement part is paid for the trainee from now on.
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(f.enrollmentId()).and("disprovedByFinding").is(null)),
+                    new Update().set("disprovedByFinding", f.findingId()), Trainee.class);
+            claims.stopDisprovedPlacement(f.enrollmentId(), f.findingId(), f.kind()
+                    + (f.note() == null ? "" : ": " + f.note()));
         }
         List<RecoveryOrder.Item> items = paidItems(f.baseId(), List.of(f.enrollmentId()), parts);
         if (items.isEmpty()) {

@@ -36,6 +36,8 @@ public class Trainee extends AggregateRoot {
     private String leftReason;
     private Instant placedAt;
     private String placementId;
+    /** The spot-check finding that disproved the placement (not employed as reported), or null. */
+    private String disprovedByFinding;
 
     protected Trainee() {
     }
@@ -121,6 +123,15 @@ public class Trainee extends AggregateRoot {
         }
         leftAt = e.at();
         leftReason = e.reason();
+    }
+
+    /** True when a spot check found the trainee not employed as reported: the placement part is not to be paid. */
+    public boolean isPlacementDisproved() {
+        return disprovedByFinding != null;
+    }
+
+    public String getDisprovedByFinding() {
+        return disprovedByFinding;
     }
 
     public boolean isPlaced() {

@@ -2,10 +2,14 @@ package cn.sunshine.subsidy.voucher;
 
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.outbox.GuardedWrite;
 import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * A numbered voucher (代金券) for one verified trainee, worth the tier's amount of the standard. The
@@ -42,6 +46,11 @@ public class Voucher extends AggregateRoot {
     private String claimId;
     /** The claim of the placement part, when the county splits the subsidy. */
     private String placementClaimId;
+    /**
+     * The completion part of the amount, fixed by the first claim that took it (the county's split as it was
+     * then); the placement part is what is left, so the parts never add up to more than the voucher.
+     */
+    private Long completionPartFen;
 
     protected Voucher() {
     }
@@ -93,6 +102,52 @@ public class Voucher extends AggregateRoot {
         voidedAt = at;
         voidedBy = by;
         voidReason = reason;
+    }
+
+    /**
+     * Takes the completion part ({@code completionFen}) into a claim: the voucher is redeemed, its completion
+     * part in no other live claim, and the part's amount is the one fixed by an earlier claim, if any (a
+     * rejected claim frees the voucher, never the amount).
+     */
+    public GuardedWrite takeCompletionPart(String claimId, long completionFen) {
+        if (completionPartFen != null && completionPartFen != completionFen) {
+            throw new IllegalArgumentException("the completion part of " + serial + " is fixed at " + completionPartFen);
+        }
+        if (completionFen <= 0 || completionFen > amountFen) {
+            throw new IllegalArgumentException("a completion part of " + completionFen + " of " + amountFen);
+        }
+        return new GuardedWrite(new Criteria().andOperator(Criteria.where("status").is(VoucherStatus.REDEEMED),
+                Criteria.where("claimId").in(Arrays.asList(null, claimId)),
+                new Criteria().orOperator(Criteria.where("completionPartFen").exists(false),
+                        Criteria.where("completionPartFen").is(null),
+                        Criteria.where("completionPartFen").is(completionFen))),
+                new Update().set("claimId", claimId).set("completionPartFen", completionFen),
+                "take the completion part of voucher " + serial + " into claim " + claimId);
+    }
+
+    /**
+     * Takes the placement part, what is left of the amount after the fixed completion part, into a claim:
+     * the completion part must be claimed (its amount fixed) and the placement part in no other live claim.
+     */
+    public GuardedWrite takePlacementPart(String claimId) {
+        if (completionPartFen == null) {
+            throw new IllegalStateException("the completion part of " + serial + " is not fixed");
+        }
+        return new GuardedWrite(new Criteria().andOperator(Criteria.where("status").is(VoucherStatus.REDEEMED),
+                Criteria.where("claimId").ne(null), Criteria.where("completionPartFen").is(completionPartFen),
+                Criteria.where("placementClaimId").in(Arrays.asList(null, claimId))),
+                new Update().set("placementClaimId", claimId),
+                "take the placement part of voucher " + serial + " into claim " + claimId);
+    }
+
+    /** The completion part as fixed by the first claim of it, or null before any. */
+    public Long getCompletionPartFen() {
+        return completionPartFen;
+    }
+
+    /** What is left of the amount for the placement part (0 before the completion part is fixed). */
+    public long placementPartFen() {
+        return completionPartFen == null ? 0 : amountFen - completionPartFen;
     }
 
     public String getSerial() {

@@ -136,6 +136,36 @@ public class AggregateStore {
         return write(aggregate, consumedEventId);
     }
 
+    /**
+     * Runs a transition the aggregate decided as a {@link GuardedWrite}: one update of its document
+     * matched by its id and the write's guard, which also increments the version and appends the
+     * events the aggregate recorded for this transition to its outbox. The aggregate object itself is
+     * not changed (read it again to see the new state).
+     *
+     * @return true when the guard held and the write landed; false when it matched nothing (the
+     *         invariant no longer holds, or the act was done before): nothing was written
+     */
+    public <T extends AggregateRoot> boolean apply(T aggregate, GuardedWrite write) {
+        MongoPersistentEntity<?> entity = entity(aggregate);
+        Update update = write.change();
+        update.inc(versionField(entity), 1L);
+        List<Document> entries = outboxEntries(aggregate);
+        if (!entries.isEmpty()) {
+            update.push(Outbox.FIELD).each(entries.toArray());
+            markWaiting(entity.getCollection(), aggregate.getId());
+        }
+        Criteria criteria = Criteria.where("_id").is(aggregate.getId()).andOperator(write.guard());
+        long matched = mongo.updateFirst(Query.query(criteria), update, entity.getCollection()).getMatchedCount();
+        if (matched == 0) {
+            return false;
+        }
+        aggregate.markStored(aggregate.getVersion() == null ? 0L : aggregate.getVersion() + 1);
+        if (!entries.isEmpty()) {
+            wakeRelay();
+        }
+        return true;
+    }
+
     /** True when the aggregate of this type and id has already consumed the event. */
     public boolean hasConsumed(Class<? extends AggregateRoot> type, String id, String eventId) {
         return mongo.exists(Query.query(Criteria.where("_id").is(id).and(Outbox.PROCESSED).is(eventId)), type);
