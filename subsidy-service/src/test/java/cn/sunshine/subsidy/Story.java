@@ -58,6 +58,8 @@ final class Story {
     final String leader;
     final String cityOfficer;
     final String finance;
+    /** The finance bureau's second person: confirms what the first recorded (maker–checker). */
+    final String financeChecker;
     final String staff;
 
     /** A story in Yingcheng. */
@@ -71,6 +73,7 @@ final class Story {
         this.leader = TestTokens.of("leader-li-" + year, Set.of("COUNTY_LEADER"), county, null);
         this.cityOfficer = TestTokens.of("city-zhao-" + year, Set.of("CITY_OFFICER"), county.substring(0, 4) + "00", null);
         this.finance = TestTokens.of("finance-chen-" + year, Set.of("FINANCE_OFFICER"), county, null);
+        this.financeChecker = TestTokens.of("finance-he-" + year, Set.of("FINANCE_OFFICER"), county, null);
         this.staff = TestTokens.baseStaff(county, baseId);
         this.http = http;
         this.rabbit = rabbit;
@@ -100,9 +103,20 @@ final class Story {
         if (fen <= 0) {
             return;
         }
+        String reference = "ZB-" + year + "-" + UUID.randomUUID();
         Http.Response d = http.as(finance).post("/api/subsidy/funds/deposits", Map.of("divisionCode", county,
-                "year", year, "source", "CENTRAL", "amountFen", fen, "reference", "ZB-" + year + "-" + UUID.randomUUID()));
+                "year", year, "source", "CENTRAL", "amountFen", fen, "reference", reference));
         assertThat(d.status()).as(d.toString()).isEqualTo(200);
+        String depositId = null;
+        for (JsonNode p : d.json().path("pendingDeposits")) {
+            if (reference.equals(p.path("reference").asText())) {
+                depositId = p.path("depositId").asText();
+            }
+        }
+        assertThat(depositId).as("the recorded deposit waits for its confirmation").isNotNull();
+        Http.Response c = http.as(financeChecker).post("/api/subsidy/funds/" + county + "/" + year + "/deposits/"
+                + depositId + "/confirmation", Map.of("reference", reference, "amountFen", fen));
+        assertThat(c.status()).as(c.toString()).isEqualTo(200);
     }
 
     /** {@code tiers} trainees enroll (one tier each, in order) and the officer hands out their vouchers. */

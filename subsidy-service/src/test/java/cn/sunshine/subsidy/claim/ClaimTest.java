@@ -38,7 +38,6 @@ class ClaimTest {
         assertThat(big.getStatus()).isEqualTo(ClaimStatus.APPROVED);
         assertThat(big.committed()).isTrue();
         big.decide(Stage.RECHECK, true, "finance", "陈", T, null);
-        big.noteOrdered("finance", T);
         assertThat(big.getStatus()).isEqualTo(ClaimStatus.ORDERED);
         assertThat(big.pendingEvents()).hasSize(1);
     }
