@@ -36,7 +36,7 @@ class ProgressFiguresTest extends ServiceTestSupport {
     }
 
     @Test
-    void committedAndPaidAreCountedInTheirPeriodForTheCountyAndItsCity() {
+    void hole8_programmeYearFiguresFollowTheClaimsYearAndPeriodFiguresTheDate() {
         Story story = new Story(XIAOCHANG, http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
         story.enrollAndIssue(Story.tiers343(10));
         story.redeemAll();
@@ -51,17 +51,28 @@ class ProgressFiguresTest extends ServiceTestSupport {
 
         String auditor = TestTokens.of("AUDITOR", XIAOCHANG);
         JsonNode day = figures(auditor, XIAOCHANG, "2026-06-30", "2026-06-30");
-        assertThat(day.path("subsidyCommittedFen").asLong()).as("the rejected claim's commitment was given back")
+        assertThat(day.path("subsidyCommittedInPeriodFen").asLong()).as("the rejected claim's commitment was given back")
                 .isEqualTo(70_000L);
-        assertThat(figures(auditor, XIAOCHANG, "2026-07-01", "2026-07-31").path("subsidyCommittedFen").asLong()).isZero();
+        assertThat(figures(auditor, XIAOCHANG, "2026-07-01", "2026-07-31").path("subsidyCommittedInPeriodFen").asLong())
+                .isZero();
 
         JsonNode instruction = http().as(story.finance).get("/api/subsidy/claims/" + paidClaim + "/payment-instructions")
                 .json().get(0);
         String paidOn = Instant.parse(instruction.path("paidAt").asText()).atZone(ZoneId.of("Asia/Shanghai"))
                 .toLocalDate().toString();
         JsonNode city = figures(TestTokens.of("CITY_OFFICER", "420900"), "420900", paidOn, paidOn);
-        assertThat(city.path("subsidyPaidFen").asLong()).isGreaterThanOrEqualTo(70_000L);
-        assertThat(figures(auditor, XIAOCHANG, paidOn, paidOn).path("subsidyPaidFen").asLong()).isEqualTo(70_000L);
+        assertThat(city.path("subsidyPaidInPeriodFen").asLong()).isGreaterThanOrEqualTo(70_000L);
+        assertThat(figures(auditor, XIAOCHANG, paidOn, paidOn).path("subsidyPaidInPeriodFen").asLong()).isEqualTo(70_000L);
+
+        // hole 8: the story's programme year (203x) was paid on the clock's day in 2026: its year's report
+        // still shows it, committed and paid; the year's period figures show nothing moved in it.
+        JsonNode ofYear = figures(auditor, XIAOCHANG, story.year + "-01-01", story.year + "-12-31");
+        assertThat(ofYear.path("subsidyCommittedFen").asLong()).isEqualTo(70_000L);
+        assertThat(ofYear.path("subsidyPaidFen").asLong()).as("paid after the year's end, counted in its year")
+                .isEqualTo(70_000L);
+        assertThat(ofYear.path("subsidyPaidInPeriodFen").asLong()).isZero();
+        assertThat(figures(auditor, XIAOCHANG, paidOn, paidOn).path("subsidyPaidFen").asLong())
+                .as("the day of payment lies in another programme year").isZero();
 
         assertThat(http().as(TestTokens.of("COUNTY_OFFICER", "420981"))
                 .get("/api/subsidy/progress?division=420921&from=2026-06-01&to=2026-06-30").status()).isEqualTo(404);

@@ -59,12 +59,23 @@ public class SplitPolicyController {
     @PostMapping("/api/subsidy/split-policies")
     @ResponseStatus(HttpStatus.CREATED)
     @Allowed({Role.COUNTY_OFFICER})
-    @Operation(summary = "Set the county's completion share for a year (basis points; the rest is claimed on placement); once")
+    @Operation(summary = "Set the county's completion share for a year (basis points; the rest is claimed on placement); "
+            + "once, and before the year's first claim (409 split-after-claims): each voucher's split is fixed by its first claim")
     public PolicyView set(@Valid @RequestBody SetPolicyRequest r) {
         if (!DivisionCode.isValid(r.divisionCode())) {
             throw DomainException.invalidField("divisionCode", "not a division code");
         }
         CurrentUser user = Access.over(r.divisionCode(), "division " + r.divisionCode());
+        if (mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("divisionCode").is(r.divisionCode())
+                        .and("year").is(r.year()).and("completionPartFen").ne(null)),
+                cn.sunshine.subsidy.voucher.Voucher.class)) {
+            // Vouchers already claimed were split as things stood (all at completion without a policy): a policy
+            // now would only apply to the rest, and the year's claims would follow two rules.
+            throw DomainException.conflict("split-after-claims", "Claims of the year exist",
+                    "vouchers of " + r.divisionCode() + " for " + r.year() + " have been claimed already; the split is "
+                            + "set before the first claim of the year");
+        }
         try {
             return PolicyView.of(store.insert(SplitPolicy.set(r.divisionCode(), r.year(), r.completionShareBp(),
                     user.subject(), clock.instant(), r.reason().trim())));

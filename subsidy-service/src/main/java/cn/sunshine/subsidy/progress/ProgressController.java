@@ -23,10 +23,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * subsidy-service's part of the progress reports (docs/reports.md). {@code subsidyCommittedFen}: what
- * approvals committed against the funds of the division and below within the period, net of what
- * rejections gave back in it; {@code subsidyPaidFen}: what the finance bureau paid in the period (its
- * time of payment).
+ * subsidy-service's part of the progress reports (docs/reports.md). One rule per figure:
+ * <ul>
+ *   <li><b>programme-year figures</b> follow the programme year of the fund or claim, whenever the money
+ *   moved: {@code subsidyCommittedFen} (what approvals hold in the funds of the years the period falls
+ *   in, net of releases), {@code subsidyPaidFen} (what the finance bureau paid for claims of those years),
+ *   {@code subsidyRecoveredFen} (what settled recoveries brought back into those years' funds). A year's
+ *   payments made after its 31 December still count in its report;</li>
+ *   <li><b>period figures</b> follow the date the money moved: {@code subsidyCommittedInPeriodFen} (approvals
+ *   net of releases recorded within the period) and {@code subsidyPaidInPeriodFen} (paid by the bureau within
+ *   the period, whatever the programme year).</li>
+ * </ul>
  */
 @RestController
 @Validated
@@ -42,27 +49,42 @@ public class ProgressController {
     @GetMapping("/api/subsidy/progress")
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
             Role.AUDITOR})
-    @Operation(summary = "Subsidy committed and paid, for a division in your jurisdiction and an inclusive period "
-            + "(dates in Asia/Shanghai)")
+    @Operation(summary = "Subsidy committed, paid and recovered for the programme year(s) of the period, and committed "
+            + "and paid within the period, for a division in your jurisdiction (dates in Asia/Shanghai)")
     public ProgressView progress(
             @Valid @ParameterObject ProgressQuery query) {
         ProgressPeriod period = query.period();
         Criteria inDivision = Criteria.where("divisionCode").regex(period.divisionPattern());
-        long committed = 0;
+        Criteria ofYears = Criteria.where("year").gte(period.from().getYear()).lte(period.to().getYear());
+        long committedOfYears = 0;
+        long recoveredOfYears = 0;
+        for (Fund f : mongo.find(Query.query(new Criteria().andOperator(inDivision, ofYears)), Fund.class)) {
+            committedOfYears += f.getCommittedFen();
+            recoveredOfYears += f.getRecoveredFen();
+        }
+        long committedInPeriod = 0;
         for (Fund f : mongo.find(Query.query(inDivision), Fund.class)) {
             for (Fund.Commitment c : f.getCommitments()) {
                 if (!c.at().isBefore(period.start()) && c.at().isBefore(period.end())) {
-                    committed += c.amountFen();
+                    committedInPeriod += c.amountFen();
                 }
             }
         }
-        long paid = mongo.find(Query.query(new Criteria().andOperator(inDivision,
-                        Criteria.where("status").is(InstructionStatus.PAID),
-                        Criteria.where("paidAt").gte(period.start()).lt(period.end()))), PaymentInstruction.class)
-                .stream().mapToLong(PaymentInstruction::getAmountFen).sum();
+        long paidOfYears = sum(new Criteria().andOperator(inDivision, ofYears,
+                Criteria.where("status").is(InstructionStatus.PAID)));
+        long paidInPeriod = sum(new Criteria().andOperator(inDivision, Criteria.where("status").is(InstructionStatus.PAID),
+                Criteria.where("paidAt").gte(period.start()).lt(period.end())));
         Map<String, Long> figures = new LinkedHashMap<>();
-        figures.put("subsidyCommittedFen", committed);
-        figures.put("subsidyPaidFen", paid);
+        figures.put("subsidyCommittedFen", committedOfYears);
+        figures.put("subsidyPaidFen", paidOfYears);
+        figures.put("subsidyRecoveredFen", recoveredOfYears);
+        figures.put("subsidyCommittedInPeriodFen", committedInPeriod);
+        figures.put("subsidyPaidInPeriodFen", paidInPeriod);
         return ProgressView.of(period, figures);
+    }
+
+    private long sum(Criteria c) {
+        return mongo.find(Query.query(c), PaymentInstruction.class).stream().mapToLong(PaymentInstruction::getAmountFen)
+                .sum();
     }
 }
