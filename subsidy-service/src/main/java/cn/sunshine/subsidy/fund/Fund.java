@@ -67,6 +67,8 @@ public class Fund extends AggregateRoot {
     private List<Commitment> commitments = new ArrayList<>();
     private List<String> releasedClaims = new ArrayList<>();
     private Map<String, Long> committedByBase = new HashMap<>();
+    /** What each claim's commitment still holds (its amount less what releases gave back). */
+    private Map<String, Long> committedByClaim = new HashMap<>();
     private List<RecoveryCredit> recoveries = new ArrayList<>();
 
     protected Fund() {
@@ -169,21 +171,26 @@ public class Fund extends AggregateRoot {
         }
         return new GuardedWrite(new Criteria().andOperator(guard), new Update().push("commitments", c)
                 .inc("availableFen", -amountFen).inc("committedFen", amountFen)
-                .inc("committedByBase." + baseId, amountFen), "commit claim " + claimId);
+                .inc("committedByBase." + baseId, amountFen).inc("committedByClaim." + claimId, amountFen),
+                "commit claim " + claimId);
     }
 
     /**
      * Gives back {@code amountFen} of a claim's commitment, once per {@code releaseKey} (the claim's id for the
-     * whole claim, {@code claimId/enrollmentId} for a stopped line), and only while the claim is committed.
+     * whole claim, {@code claimId/enrollmentId} for a stopped line), and never more than the commitment still holds.
      */
     GuardedWrite release(String releaseKey, String claimId, String baseId, long amountFen, String by, Instant at,
                          String why) {
         Commitment c = new Commitment(claimId, -amountFen, by, at, why, baseId, releaseKey);
-        return new GuardedWrite(new Criteria().andOperator(Criteria.where("commitments.claimId").is(claimId),
+        if (amountFen <= 0) {
+            throw new IllegalArgumentException("a release gives back a positive amount");
+        }
+        return new GuardedWrite(new Criteria().andOperator(Criteria.where("committedByClaim." + claimId).gte(amountFen),
                 Criteria.where("releasedClaims").ne(releaseKey)),
                 new Update().push("commitments", c).push("releasedClaims", releaseKey)
                         .inc("availableFen", amountFen).inc("committedFen", -amountFen)
-                        .inc("committedByBase." + baseId, -amountFen), "release " + releaseKey);
+                        .inc("committedByBase." + baseId, -amountFen).inc("committedByClaim." + claimId, -amountFen),
+                "release " + releaseKey);
     }
 
     /** A settled recovery brings its money back into the fund, once. */
@@ -231,6 +238,13 @@ public class Fund extends AggregateRoot {
         }
         if (availableFen < 0) {
             broken.add("available " + availableFen + " < 0");
+        }
+        long byClaim = committedByClaim == null ? 0 : committedByClaim.values().stream().mapToLong(Long::longValue).sum();
+        if (byClaim != committedFen) {
+            broken.add("Σ per claim " + byClaim + " ≠ committed " + committedFen);
+        }
+        if (committedByClaim != null && committedByClaim.values().stream().anyMatch(v -> v < 0)) {
+            broken.add("a claim's commitment below 0: " + committedByClaim);
         }
         return broken;
     }
