@@ -48,6 +48,11 @@ public final class Actors {
         return token("finance-officer-" + county, "县财政局 " + county, "FINANCE_OFFICER", county, null);
     }
 
+    /** The finance bureau's second person, who confirms what the first recorded (maker–checker). */
+    public String financeChecker(String county) {
+        return token("finance-checker-" + county, "县财政局复核 " + county, "FINANCE_OFFICER", county, null);
+    }
+
     public String auditor(String division) {
         return token("auditor-" + division, "审计 " + division, "AUDITOR", division, null);
     }

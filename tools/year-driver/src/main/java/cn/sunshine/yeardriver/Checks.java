@@ -48,6 +48,38 @@ public final class Checks {
         check(java.util.Objects.equals(expected, actual), what + ": expected " + expected + ", found " + actual);
     }
 
+    /**
+     * The finance bureau's own statement (its days of this run, read from the bureau as an auditor would
+     * ask it) holds each instruction we hold PAID exactly once, with the same amount: no fen paid twice,
+     * none lost.
+     */
+    private void bureauStatement(String name, Map<String, Long> paidById) {
+        String url = System.getProperty("sunshine.bureau",
+                System.getenv().getOrDefault("SUNSHINE_FINANCE_BUREAU_URL", "http://127.0.0.1:8090"));
+        Api bureau = new Api(url);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Map<String, Long> statement = new LinkedHashMap<>();
+        Map<String, Integer> times = new LinkedHashMap<>();
+        for (java.time.LocalDate d = today.minusDays(1); !d.isAfter(today.plusDays(1)); d = d.plusDays(1)) {
+            Api.Response r = bureau.get("/api/v1/statements?date=" + d, null);
+            if (!r.is(200)) {
+                continue;
+            }
+            for (JsonNode e : r.json().path("entries")) {
+                String id = e.path("instructionId").asString();
+                if (paidById.containsKey(id)) {
+                    statement.merge(id, e.path("amountFen").asLong(), Long::sum);
+                    times.merge(id, 1, Integer::sum);
+                }
+            }
+        }
+        long ours = paidById.values().stream().mapToLong(Long::longValue).sum();
+        long theirs = statement.values().stream().mapToLong(Long::longValue).sum();
+        equal(ours, theirs, name + ": the bureau's statement = Σ PAID instructions (fen)");
+        equal(paidById.size(), statement.size(), name + ": the bureau's statement = Σ PAID instructions (count)");
+        check(times.values().stream().allMatch(n -> n == 1), name + ": no instruction paid twice by the bureau");
+    }
+
     private void add(String key, long n) {
         totals.merge(key, n, Long::sum);
     }
@@ -147,6 +179,11 @@ public final class Checks {
         long vouchersRedeemedFen = 0;
         long vouchersVoid = 0;
         String finance = actors.financeOfficer(c.code());
+        Map<String, Long> paidInstructionsById = new LinkedHashMap<>();
+        Map<String, Long> voucherAmount = new LinkedHashMap<>();
+        Map<String, Long> linesPerVoucher = new LinkedHashMap<>();
+        Map<String, Integer> completionLines = new LinkedHashMap<>();
+        Map<String, Integer> placementLines = new LinkedHashMap<>();
         for (CountyYear.Klass k : c.classes()) {
             Map<String, CountyYear.Trainee> byEnrollment = new LinkedHashMap<>();
             k.trainees.forEach(t -> byEnrollment.put(t.enrollmentId, t));
@@ -158,6 +195,7 @@ public final class Checks {
                 // voided at once); everyone else's was redeemed at the first lesson.
                 check(left ? "VOID".equals(status) : "REDEEMED".equals(status), name + ": voucher " + v.path("serial").asString()
                         + " is " + status + " for a trainee who " + (left ? "left" : "stayed"));
+                voucherAmount.put(v.path("serial").asString(), v.path("amountFen").asLong());
                 if ("REDEEMED".equals(status)) {
                     vouchersRedeemedFen += v.path("amountFen").asLong();
                 } else if ("VOID".equals(status)) {
@@ -171,6 +209,11 @@ public final class Checks {
                 JsonNode claim = gw.get("/api/subsidy/claims/" + claimId, finance).expect(200);
                 equal("PAID", claim.path("status").asString(), name + ": claim " + claimId + " paid");
                 long total = claim.path("totalFen").asLong();
+                for (JsonNode l : claim.path("lines")) {
+                    linesPerVoucher.merge(l.path("voucherSerial").asString(), l.path("amountFen").asLong(), Long::sum);
+                    (claimId.equals(k.completionClaimId) ? completionLines : placementLines)
+                            .merge(l.path("enrollmentId").asString(), 1, Integer::sum);
+                }
                 if (claimId.equals(k.completionClaimId)) {
                     claimedCompletion += total;
                 } else {
@@ -180,6 +223,7 @@ public final class Checks {
                 for (JsonNode i : gw.get("/api/subsidy/claims/" + claimId + "/payment-instructions", finance).expect(200)) {
                     if ("PAID".equals(i.path("status").asString())) {
                         paid += i.path("amountFen").asLong();
+                        paidInstructionsById.put(i.path("instructionId").asString(), i.path("amountFen").asLong());
                     }
                 }
                 equal(total, paid, name + ": claim " + claimId + " approved = its instructions paid");
@@ -196,10 +240,28 @@ public final class Checks {
         equal(completedVoucherFen, vouchersRedeemedFen, name + ": vouchers redeemed = vouchers of completers (the dropout's is void)");
         check(vouchersVoid >= voidAtLeast && vouchersVoid <= voidAtMost, name + ": void vouchers " + vouchersVoid
                 + " between those handed to leavers (" + voidAtLeast + ") and all leavers (" + voidAtMost + ")");
+        for (Map.Entry<String, Long> v : linesPerVoucher.entrySet()) {
+            Long amount = voucherAmount.get(v.getKey());
+            check(amount != null && v.getValue() <= amount, name + ": voucher " + v.getKey() + " claimed " + v.getValue()
+                    + " ≤ its amount " + amount);
+        }
+        for (CountyYear.Trainee t : all) {
+            if (t.completed) {
+                equal(1, completionLines.getOrDefault(t.enrollmentId, 0), name + ": completer " + t.enrollmentId
+                        + " in exactly one completion line");
+            }
+            check(placementLines.getOrDefault(t.enrollmentId, 0) <= (t.placementId != null ? 1 : 0), name + ": trainee "
+                    + t.enrollmentId + " in at most one placement line, and only if placed");
+        }
+        bureauStatement(name, paidInstructionsById);
         JsonNode fund = gw.get("/api/subsidy/funds/" + c.code() + "/" + year, finance).expect(200);
         long approved = claimedCompletion + claimedPlacement;
+        long credited = fund.path("recoveredFen").asLong();
         equal(approved, fund.path("committedFen").asLong(), name + ": fund committed = approved claims");
-        equal(c.depositedFen - approved, fund.path("availableFen").asLong(), name + ": fund available = deposits − committed");
+        equal(c.depositedFen, fund.path("depositedFen").asLong(), name + ": fund deposited = confirmed deposits");
+        equal(c.depositedFen + credited - approved, fund.path("availableFen").asLong(),
+                name + ": fund available + committed = deposited + recovered");
+        check(fund.path("pendingDeposits").isEmpty(), name + ": no deposit waits for its confirmation");
         equal(approved, paidInstructions, name + ": approved claims = paid");
         equal(approved, own.get("subsidy").path("subsidyCommittedFen").asLong(), name + ": subsidy's committed figure");
         equal(paidInstructions, own.get("subsidy").path("subsidyPaidFen").asLong(), name + ": subsidy's paid figure");

@@ -133,9 +133,17 @@ final class CountyYear {
         for (String[] s : sources) {
             long amount = perHead.getOrDefault(s[1], 0L) * county.quota();
             if (amount > 0) {
-                gw.post("/api/subsidy/funds/deposits", finance, Map.of("divisionCode", code(), "year", year,
-                        "source", s[0], "amountFen", amount, "reference", s[2] + " " + code() + "-" + year + "-" + s[0]))
-                        .expect(200, 201);
+                String reference = s[2] + " " + code() + "-" + year + "-" + s[0];
+                JsonNode recorded = gw.post("/api/subsidy/funds/deposits", finance, Map.of("divisionCode", code(),
+                        "year", year, "source", s[0], "amountFen", amount, "reference", reference)).expect(200, 201);
+                // The bureau's second person confirms it from the earmarked account's statement: only then it counts.
+                for (JsonNode d : recorded.path("pendingDeposits")) {
+                    if (reference.equals(d.path("reference").asString())) {
+                        gw.post("/api/subsidy/funds/" + code() + "/" + year + "/deposits/" + d.path("depositId").asString()
+                                        + "/confirmation", actors.financeChecker(code()),
+                                Map.of("reference", reference, "amountFen", amount)).expect(200);
+                    }
+                }
                 depositedFen += amount;
             }
         }
