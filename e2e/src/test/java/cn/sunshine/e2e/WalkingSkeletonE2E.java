@@ -159,6 +159,24 @@ class WalkingSkeletonE2E {
         assertThat(outcome.result().totals().get("recovered (fen)")).as("the false placement's share").isPositive();
     }
 
+    /**
+     * The year before, played now (安陆市): its payments are made today, after its 31 December, and still count
+     * in its programme year's report; every check holds for it too.
+     */
+    @Test
+    @Order(3)
+    void aPastProgrammeYearPlayedNowAddsUpInItsOwnYear() throws Exception {
+        int year = cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()) - 1;
+        cn.sunshine.yeardriver.YearDriver.Outcome outcome = cn.sunshine.yeardriver.YearDriver.run(
+                new cn.sunshine.yeardriver.ProvinceYear.Options("http://127.0.0.1:8080",
+                        List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
+                                "http://127.0.0.1:8084"), 1, 30, 15, year, 1, List.of("420982")),
+                suite.logDir, System.out);
+        PERSONAL_DATA.addAll(outcome.personalData());
+        assertThat(outcome.result().failed()).as("checks of a past year that do not hold").isEmpty();
+        assertThat(outcome.result().totals().get("paid (fen)")).isPositive();
+    }
+
     @Test
     @Order(98)
     void noLogOfAnyProcessHoldsAWholeIdNumberOrPhone() throws Exception {
