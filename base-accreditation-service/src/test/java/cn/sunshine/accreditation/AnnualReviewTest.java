@@ -140,4 +140,66 @@ class AnnualReviewTest extends ServiceTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> tap.ofType(EventTypes.BASE_ACCREDITED.name()).stream()
                 .anyMatch(t -> t.body().contains(baseId) && t.body().contains("\"validUntil\":\"2028-06-30\"")));
     }
+
+    /**
+     * Hole 6: a placement a spot check disproved ({@code placement.placement.disproved.v1}) leaves the
+     * base's performance facts — placed and the placement rate against the commitment — once however
+     * often it is delivered; a disproval that arrives before its placement keeps it from being counted.
+     */
+    @Test
+    void hole6_disprovedPlacementLeavesTheAnnualReviewFacts() {
+        String baseId = Fixtures.registerBase(http(), "应城市阳光职业培训学校", Fixtures.creditCode(), Map.of("WELDING", 300));
+        for (String e : List.of("e-1", "e-2")) {
+            TestEvents.publish(rabbit, messaging.getExchange(), PerformanceContracts.TRAINEE_ENROLLED,
+                    new PerformanceContracts.TraineeEnrolled(e, baseId, Seeds.YINGCHENG, "WELDING",
+                            Instant.parse("2026-07-10T01:00:00Z")), e, Seeds.YINGCHENG);
+            TestEvents.publish(rabbit, messaging.getExchange(), PerformanceContracts.TRAINEE_COMPLETED,
+                    new PerformanceContracts.TraineeCompleted(e, baseId, Seeds.YINGCHENG, "WELDING",
+                            Instant.parse("2026-08-20T01:00:00Z")), e, Seeds.YINGCHENG);
+            TestEvents.publish(rabbit, messaging.getExchange(), PerformanceContracts.TRAINEE_PLACED,
+                    new PerformanceContracts.TraineePlaced(e + "-1", e, baseId, Seeds.YINGCHENG,
+                            Instant.parse("2026-09-01T02:00:00Z")), e + "-1", Seeds.YINGCHENG);
+        }
+        String performance = "/api/accreditation/bases/" + baseId + "/performance?year=2026";
+        await().atMost(Duration.ofSeconds(10)).until(() -> http().as(Fixtures.OFFICER).get(performance).json().path("placed").asInt() == 2
+                && http().as(Fixtures.OFFICER).get(performance).json().path("completed").asInt() == 2);
+        assertThat(http().as(Fixtures.OFFICER).get(performance).json().path("placementRateBp").asInt()).isEqualTo(10000);
+
+        // the spot check's finding disproved e-1's placement: delivered twice, and once more under another id
+        cn.sunshine.platform.events.placement.PlacementDisproved disproval = new cn.sunshine.platform.events.placement.PlacementDisproved(
+                "e-1-1", "e-1", baseId, Seeds.YINGCHENG, 2026, "s-1-e-1-1-NOT_EMPLOYED_AS_REPORTED",
+                "NOT_EMPLOYED_AS_REPORTED", Instant.parse("2026-09-01T02:00:00Z"), Instant.parse("2026-10-15T03:00:00Z"),
+                "county-officer-" + Seeds.YINGCHENG);
+        String eventId = UUID.randomUUID().toString();
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.PLACEMENT_DISPROVED, disproval, "e-1-1", Seeds.YINGCHENG, eventId);
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.PLACEMENT_DISPROVED, disproval, "e-1-1", Seeds.YINGCHENG, eventId);
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.PLACEMENT_DISPROVED, disproval, "e-1-1", Seeds.YINGCHENG);
+        // e-3's placement is disproved before its placed event arrives: it is never counted
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.PLACEMENT_DISPROVED,
+                new cn.sunshine.platform.events.placement.PlacementDisproved("e-3-1", "e-3", baseId, Seeds.YINGCHENG, 2026,
+                        "s-1-e-3-1-NOT_EMPLOYED_AS_REPORTED", "NOT_EMPLOYED_AS_REPORTED",
+                        Instant.parse("2026-09-02T02:00:00Z"), Instant.parse("2026-10-15T03:10:00Z"),
+                        "county-officer-" + Seeds.YINGCHENG), "e-3-1", Seeds.YINGCHENG);
+        TestEvents.publish(rabbit, messaging.getExchange(), PerformanceContracts.TRAINEE_PLACED,
+                new PerformanceContracts.TraineePlaced("e-3-1", "e-3", baseId, Seeds.YINGCHENG,
+                        Instant.parse("2026-09-02T02:00:00Z")), "e-3-1", Seeds.YINGCHENG);
+        await().atMost(Duration.ofSeconds(10)).until(() -> http().as(Fixtures.OFFICER).get(performance).json().path("disproved").asInt() == 2);
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
+                .until(() -> http().as(Fixtures.OFFICER).get(performance).json().path("placed").asInt() == 1);
+        JsonNode facts = http().as(Fixtures.OFFICER).get(performance).json();
+        assertThat(facts.path("placed").asInt()).isEqualTo(1);
+        assertThat(facts.path("placementRateBp").asInt()).isEqualTo(5000);
+
+        // the review opened on them records the placed count and rate without the disproved placement
+        clock.set(Instant.parse("2027-06-20T02:00:00Z"));
+        Http.Response opened = http().as(Fixtures.OFFICER).post("/api/accreditation/bases/" + baseId + "/annual-reviews",
+                Map.of("year", 2026, "facts", facts(2, 2, 1, List.of("NOT_EMPLOYED_AS_REPORTED"))));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        JsonNode recorded = opened.json().path("recordedByOtherServices");
+        assertThat(recorded.path("placed").asInt()).isEqualTo(1);
+        assertThat(recorded.path("disproved").asInt()).isEqualTo(2);
+        assertThat(recorded.path("placementRateBp").asInt()).isEqualTo(5000);
+        assertThat(recorded.path("meetsCommitment").asBoolean()).as("5000 bp against the committed 9000").isFalse();
+        assertThat(opened.json().path("facts").path("meetsCommitment").asBoolean()).isFalse();
+    }
 }

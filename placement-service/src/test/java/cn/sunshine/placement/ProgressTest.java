@@ -53,16 +53,22 @@ class ProgressTest extends PlacementTestSupport {
                 Map.of("placementId", check.path("items").get(0).path("placementId").asText(), "reached", true,
                         "attendedTraining", false, "employedAsReported", false, "subsidyReceived", true,
                         "chargedFee", false)).status()).isEqualTo(200);
+        // the finding NOT_EMPLOYED_AS_REPORTED disproves the placement called: it counts no more
+        String called = check.path("items").get(0).path("placementId").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                mongo.findById(called, cn.sunshine.placement.placement.Placement.class).isDisproved());
 
         JsonNode q4 = anlu.get("/api/placement/progress?division=" + Seeds.ANLU + "&from=2026-10-01&to=2026-12-31")
                 .json().path("figures");
-        assertThat(q4.path("placed").asLong()).as("the re-placement is the same trainee").isEqualTo(3);
+        assertThat(q4.path("placed").asLong()).as("the re-placement is the same trainee; the disproved one counts no more")
+                .isEqualTo(2);
+        assertThat(q4.path("disproved").asLong()).isEqualTo(1);
         assertThat(q4.path("spotChecks").asLong()).isEqualTo(1);
         assertThat(q4.path("findings").asLong()).as("one call, two findings: one check with a problem").isEqualTo(1);
 
         JsonNode october = anlu.get("/api/placement/progress?division=" + Seeds.ANLU + "&from=2026-10-01&to=2026-10-31")
                 .json().path("figures");
-        assertThat(october.path("placed").asLong()).isEqualTo(3);
+        assertThat(october.path("placed").asLong()).isEqualTo(2);
         assertThat(october.path("spotChecks").asLong()).isZero();
         JsonNode q3 = anlu.get("/api/placement/progress?division=" + Seeds.ANLU + "&from=2026-07-01&to=2026-09-30")
                 .json().path("figures");

@@ -29,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A base reports 100 placements; a county officer draws 5 with a recorded seed (the same seed draws
@@ -301,5 +302,138 @@ class SpotCheckTest extends PlacementTestSupport {
         assertThat(check.path("contactsPending").asInt()).isEqualTo(1);
         assertThat(check.path("items").get(0).path("phone").isNull()).isTrue();
         assertThat(check.path("items").get(0).path("contactProblem").asText()).isEqualTo("enrollment did not answer in time");
+    }
+
+    /**
+     * Hole 6: a round, a call that finds the trainee was never employed as reported, and the placement
+     * is DISPROVED (kept, with the finding): it leaves the base's rate and the progress figures, the
+     * current lists and later draws; {@code placement.placement.disproved.v1} is published once with
+     * its fields, however often the finding arrives. The trainee's real job is then a new placement.
+     */
+    @Test
+    void hole6_aFalsePlacementIsDisprovedAndLeavesTheRate() {
+        enrollmentAnswers();
+        clock.set(java.time.Instant.parse("2026-11-04T02:00:00Z")); // reported in November: this test's period alone
+        String baseId = UUID.randomUUID().toString();
+        List<String> completers = complete(4, "class-" + baseId, baseId, Seeds.YINGCHENG, 2026);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+        for (String id : completers) {
+            assertThat(staff.post("/api/placement/placements", placeBody(id, LocalDate.of(2026, 11, 2))).status())
+                    .isEqualTo(201);
+        }
+        Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
+        String rate = "/api/placement/rates?year=2026&baseId=" + baseId;
+        String progress = "/api/placement/progress?division=" + Seeds.YINGCHENG + "&from=2026-11-01&to=2026-11-30";
+        JsonNode rateBefore = county.get(rate).json();
+        assertThat(rateBefore.path("placed").asLong()).isEqualTo(4);
+        assertThat(rateBefore.path("rateBp").asInt()).isEqualTo(10000);
+        long placedBefore = county.get(progress).json().path("figures").path("placed").asLong();
+        long disprovedBefore = county.get(progress).json().path("figures").path("disproved").asLong();
+
+        // the county's round over November: our base is one stratum; its one sampled trainee never worked there
+        clock.set(java.time.Instant.parse("2026-11-20T02:00:00Z"));
+        Http.Response drawn = county.post("/api/placement/spot-check-rounds",
+                Map.of("periodFrom", "2026-11-01", "periodTo", "2026-11-30", "seed", 2026L));
+        assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
+        JsonNode ours = null;
+        for (JsonNode c : drawn.json().path("spotChecks")) {
+            if (c.path("baseId").asText().equals(baseId)) {
+                ours = c;
+            }
+        }
+        assertThat(ours).as("our base is a stratum of the round").isNotNull();
+        String checkId = ours.path("id").asText();
+        String falsePlacement = ours.path("items").get(0).path("placementId").asText();
+        Http.Response call = county.post("/api/placement/spot-checks/" + checkId + "/calls",
+                Map.of("placementId", falsePlacement, "reached", true, "attendedTraining", true,
+                        "employedAsReported", false, "subsidyReceived", true, "chargedFee", false,
+                        "note", "从未在该单位工作"));
+        assertThat(call.status()).as(call.body()).isEqualTo(200);
+        String findingId = checkId + "-" + falsePlacement + "-NOT_EMPLOYED_AS_REPORTED";
+
+        // the placement is DISPROVED by the finding: kept, with the finding, who and when
+        await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                county.get("/api/placement/placements/" + falsePlacement).json().path("status").asText().equals("DISPROVED"));
+        JsonNode disproved = county.get("/api/placement/placements/" + falsePlacement).json();
+        assertThat(disproved.path("disproval").path("findingId").asText()).isEqualTo(findingId);
+        assertThat(disproved.path("disproval").path("spotCheckId").asText()).isEqualTo(checkId);
+        assertThat(disproved.path("disproval").path("kind").asText()).isEqualTo("NOT_EMPLOYED_AS_REPORTED");
+        assertThat(disproved.path("disproval").path("statusBefore").asText()).isEqualTo("CURRENT");
+        assertThat(disproved.path("disproval").path("by").asText()).isEqualTo("county-officer-" + Seeds.YINGCHENG);
+        assertThat(disproved.path("disproval").path("at").asText()).isEqualTo("2026-11-20T02:00:00Z");
+        assertThat(disproved.path("nextDueOn").isNull()).as("no follow-ups of a job that never was").isTrue();
+        disproved.path("followUps").forEach(f -> assertThat(f.path("status").asText()).isEqualTo("CANCELLED"));
+
+        // the rate and the progress figures drop by one
+        JsonNode rateAfter = county.get(rate).json();
+        assertThat(rateAfter.path("completed").asLong()).isEqualTo(4);
+        assertThat(rateAfter.path("placed").asLong()).isEqualTo(3);
+        assertThat(rateAfter.path("disproved").asLong()).isEqualTo(1);
+        assertThat(rateAfter.path("rateBp").asInt()).isEqualTo(7500);
+        JsonNode figures = county.get(progress).json().path("figures");
+        assertThat(figures.path("placed").asLong()).isEqualTo(placedBefore - 1);
+        assertThat(figures.path("disproved").asLong()).isEqualTo(disprovedBefore + 1);
+
+        // out of the current list, still in the trainee's history with its state; never drawn again
+        String enrollmentId = disproved.path("enrollmentId").asText();
+        JsonNode current = staff.get("/api/placement/placements?baseId=" + baseId + "&status=CURRENT").json();
+        assertThat(current.path("total").asInt()).isEqualTo(3);
+        current.path("items").forEach(i -> assertThat(i.path("id").asText()).isNotEqualTo(falsePlacement));
+        JsonNode history = staff.get("/api/placement/placements?enrollmentId=" + enrollmentId).json();
+        assertThat(history.path("items").get(0).path("status").asText()).isEqualTo("DISPROVED");
+        JsonNode again = county.post("/api/placement/spot-checks", Map.of("baseId", baseId,
+                "periodFrom", "2026-11-01", "periodTo", "2026-11-30", "seed", 1L)).json();
+        assertThat(again.path("population").asInt()).isEqualTo(3);
+        assertThat(sampled(again)).doesNotContain(falsePlacement);
+
+        // published once, with its fields; the same finding delivered again (or another finding) changes nothing
+        var events = published(EventTypes.PLACEMENT_DISPROVED, e -> e.path("placementId").asText().equals(falsePlacement), 1);
+        assertGoldenShape(EventTypes.PLACEMENT_DISPROVED, events.get(0).body());
+        JsonNode event = JSON.readTree(events.get(0).body());
+        assertThat(event.path("enrollmentId").asText()).isEqualTo(enrollmentId);
+        assertThat(event.path("baseId").asText()).isEqualTo(baseId);
+        assertThat(event.path("divisionCode").asText()).isEqualTo(Seeds.YINGCHENG);
+        assertThat(event.path("year").asInt()).isEqualTo(2026);
+        assertThat(event.path("findingId").asText()).isEqualTo(findingId);
+        assertThat(event.path("kind").asText()).isEqualTo("NOT_EMPLOYED_AS_REPORTED");
+        assertThat(event.path("placedAt").asText()).isEqualTo("2026-11-04T02:00:00Z");
+        assertThat(event.path("disprovedAt").asText()).isEqualTo("2026-11-20T02:00:00Z");
+        assertThat(event.path("disprovedBy").asText()).isEqualTo("county-officer-" + Seeds.YINGCHENG);
+        assertThat(String.valueOf(events.get(0).headers().get(cn.sunshine.platform.events.CloudEventHeaders.DIVISION)))
+                .isEqualTo(Seeds.YINGCHENG);
+        var finding = published(EventTypes.FINDING_RECORDED, e -> e.path("findingId").asText().equals(findingId), 1).get(0);
+        String findingEventId = String.valueOf(finding.headers().get(cn.sunshine.platform.events.CloudEventHeaders.ID));
+        var findingBody = JSON.treeToValue(JSON.readTree(finding.body()), cn.sunshine.platform.events.placement.SpotCheckFinding.class);
+        long version = mongo.findById(falsePlacement, cn.sunshine.placement.placement.Placement.class).getVersion();
+        cn.sunshine.platform.test.TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.FINDING_RECORDED,
+                findingBody, checkId, Seeds.YINGCHENG, findingEventId);
+        cn.sunshine.platform.test.TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.FINDING_RECORDED,
+                findingBody, checkId, Seeds.YINGCHENG);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                mongo.findById(falsePlacement, cn.sunshine.placement.placement.Placement.class).getVersion() == version + 1);
+        await().during(java.time.Duration.ofSeconds(1)).atMost(java.time.Duration.ofSeconds(3)).until(() ->
+                tap.ofType(EventTypes.PLACEMENT_DISPROVED.name()).stream()
+                        .filter(t -> t.body().contains("\"" + falsePlacement + "\"")).count() == 1);
+        assertThat(mongo.findById(falsePlacement, cn.sunshine.placement.placement.Placement.class).getVersion())
+                .as("the same event twice is applied once").isEqualTo(version + 1);
+        assertThat(county.get(rate).json().path("placed").asLong()).isEqualTo(3);
+
+        // a disproved placement has no departure; the trainee's real job is a new placement naming it, counted again
+        assertThat(staff.post("/api/placement/placements/" + falsePlacement + "/departure",
+                Map.of("leftOn", "2026-11-19", "reason", "x")).status()).isIn(409, 412);
+        assertThat(staff.post("/api/placement/placements", placeBody(enrollmentId, LocalDate.of(2026, 12, 1))).status())
+                .as("not as a first placement").isEqualTo(409);
+        Map<String, Object> realJob = new java.util.HashMap<>(placeBody(enrollmentId, LocalDate.of(2026, 12, 1)));
+        realJob.put("replacesPlacementId", falsePlacement);
+        Http.Response replaced = staff.post("/api/placement/placements", realJob);
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(201);
+        assertThat(replaced.json().path("sequence").asInt()).isEqualTo(2);
+        assertThat(replaced.json().path("countsTrainee").asBoolean()).isTrue();
+        String newId = replaced.json().path("id").asText();
+        var placedAgain = published(EventTypes.TRAINEE_PLACED, e -> e.path("placementId").asText().equals(newId), 1);
+        assertThat(JSON.readTree(placedAgain.get(0).body()).path("replacesPlacementId").asText()).isEqualTo(falsePlacement);
+        assertThat(county.get(rate).json().path("placed").asLong()).isEqualTo(4);
+        assertThat(county.get("/api/placement/placements/" + falsePlacement).json().path("status").asText())
+                .as("the disproval stands").isEqualTo("DISPROVED");
     }
 }

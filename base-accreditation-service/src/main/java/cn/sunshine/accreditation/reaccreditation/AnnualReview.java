@@ -38,9 +38,14 @@ public class AnnualReview extends AggregateRoot {
         }
     }
 
-    /** What the projection held when the review was opened (null fields: nothing was reported). */
+    /**
+     * What the projection held when the review was opened (null fields: nothing was reported).
+     * {@code placed} leaves out placements a spot check disproved ({@code disproved} counts them);
+     * {@code placementRateBp} is placed / completed (null when nobody completed) and
+     * {@code meetsCommitment} compares it with the review's committed rate (the agreement's, unless entered).
+     */
     public record Recorded(int enrolled, int completed, int placed, int spotChecksCalled, int spotChecksConfirmed,
-                           List<String> findings) {
+                           List<String> findings, Integer disproved, Integer placementRateBp, Boolean meetsCommitment) {
     }
 
     @Indexed

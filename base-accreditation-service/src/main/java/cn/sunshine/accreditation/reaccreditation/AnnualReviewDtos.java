@@ -59,12 +59,17 @@ public final class AnnualReviewDtos {
         }
     }
 
-    public record PerformanceView(String baseId, int year, int enrolled, int completed, int placed,
-                                  int spotChecksCalled, int spotChecksConfirmed, List<String> findings,
-                                  Instant lastEventAt) {
+    /**
+     * {@code placed} leaves out the placements spot checks disproved ({@code disproved});
+     * {@code placementRateBp} = placed / completed (floor; null when nobody completed).
+     */
+    public record PerformanceView(String baseId, int year, int enrolled, int completed, int placed, int disproved,
+                                  Integer placementRateBp, int spotChecksCalled, int spotChecksConfirmed,
+                                  List<String> findings, Instant lastEventAt) {
         static PerformanceView of(BasePerformance p) {
             return new PerformanceView(p.getBaseId(), p.getYear(), p.getEnrolled(), p.getCompleted(), p.getPlaced(),
-                    p.getSpotChecksCalled(), p.getSpotChecksConfirmed(), p.getFindings(), p.getLastEventAt());
+                    p.getDisproved(), p.placementRateBp(), p.getSpotChecksCalled(), p.getSpotChecksConfirmed(),
+                    p.getFindings(), p.getLastEventAt());
         }
     }
 }

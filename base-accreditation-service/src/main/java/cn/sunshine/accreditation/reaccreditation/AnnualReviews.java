@@ -55,8 +55,10 @@ public class AnnualReviews {
                             "there is no effective agreement for " + r.year() + " to take it from: enter it"));
         }
         BasePerformance p = mongo.findById(BasePerformance.idOf(baseId, r.year()), BasePerformance.class);
+        int committedBp = committed;
         AnnualReview.Recorded recorded = p == null ? null : new AnnualReview.Recorded(p.getEnrolled(), p.getCompleted(),
-                p.getPlaced(), p.getSpotChecksCalled(), p.getSpotChecksConfirmed(), p.getFindings());
+                p.getPlaced(), p.getSpotChecksCalled(), p.getSpotChecksConfirmed(), p.getFindings(), p.getDisproved(),
+                p.placementRateBp(), p.placementRateBp() == null ? null : p.placementRateBp() >= committedBp);
         AnnualReview review = AnnualReview.open(baseId, base.getName(), base.getDivisionCode(), r.year(),
                 new AnnualReview.Facts(f.enrolled(), f.completed(), f.placed(), committed, f.spotChecksCalled(),
                         f.spotChecksConfirmed(), f.findings() == null ? List.of() : List.copyOf(f.findings())),

@@ -14,6 +14,10 @@ import java.util.Objects;
  * What the other services report of a base's year, kept from their events exactly once
  * ({@code Projections}): enrolled, completed, placed, spot checks. The annual review shows it beside
  * the facts the officer enters. Id: {@code <baseId>:<year>}.
+ *
+ * <p>{@code placed} counts the placements published as placed, by their ids, less those a spot check
+ * disproved ({@code placement.placement.disproved.v1}): a disproved placement is taken out, or —
+ * when its disproval arrives first — never counted.
  */
 @Document("base_performance")
 public class BasePerformance extends AggregateRoot {
@@ -25,6 +29,10 @@ public class BasePerformance extends AggregateRoot {
     private int enrolled;
     private int completed;
     private int placed;
+    /** The placements counted in {@code placed} (so that a disproval takes out only what was counted). */
+    private List<String> placedIds;
+    /** Placements disproved by a spot-check finding: taken out of {@code placed}, or never counted. */
+    private List<String> disprovedIds;
     private int spotChecksCalled;
     private int spotChecksConfirmed;
     private List<String> findings;
@@ -61,9 +69,42 @@ public class BasePerformance extends AggregateRoot {
         touch(at);
     }
 
-    void placed(Instant at) {
-        placed++;
+    void placed(String placementId, Instant at) {
+        if (placementId == null) {
+            throw new IllegalArgumentException("a placement without its id");
+        }
+        if (!getDisprovedIds().contains(placementId) && !getPlacedIds().contains(placementId)) {
+            placed++;
+            placedIds = append(placedIds, placementId);
+        }
         touch(at);
+    }
+
+    /** A spot check disproved the placement: it counts no more (or never, when it had not arrived yet). */
+    void disproved(String placementId, Instant at) {
+        if (placementId == null) {
+            throw new IllegalArgumentException("a disproval without its placement");
+        }
+        if (getDisprovedIds().contains(placementId)) {
+            return;
+        }
+        disprovedIds = append(disprovedIds, placementId);
+        if (getPlacedIds().contains(placementId)) {
+            placed--;
+            placedIds = getPlacedIds().stream().filter(id -> !id.equals(placementId)).toList();
+        }
+        touch(at);
+    }
+
+    private static List<String> append(List<String> list, String id) {
+        List<String> all = new ArrayList<>(list == null ? List.of() : list);
+        all.add(id);
+        return List.copyOf(all);
+    }
+
+    /** placed / completed in basis points (floor, as the review's rates); null when nobody completed. */
+    public Integer placementRateBp() {
+        return completed == 0 ? null : (int) (placed * 10_000L / completed);
     }
 
     void spotChecked(int called, int confirmed, List<String> newFindings, Instant at) {
@@ -105,6 +146,22 @@ public class BasePerformance extends AggregateRoot {
 
     public int getPlaced() {
         return placed;
+    }
+
+    public List<String> getPlacedIds() {
+        return placedIds == null ? List.of() : placedIds;
+    }
+
+    public List<String> getDisprovedIds() {
+        return disprovedIds == null ? List.of() : disprovedIds;
+    }
+
+    /**
+     * Placements of the base's year disproved by spot checks: taken out of placed, or never counted (a
+     * re-placement is never counted as placed, nor one whose disproval arrived first).
+     */
+    public int getDisproved() {
+        return getDisprovedIds().size();
     }
 
     public int getSpotChecksCalled() {

@@ -1,14 +1,15 @@
 package cn.sunshine.accreditation.reaccreditation;
 
+import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.messaging.EventSubscriptions;
 import cn.sunshine.platform.outbox.Projections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Keeps {@link BasePerformance} from the performance events, each applied once. Until enrollment
- * and placement publish these (proposed) events, the queue stays empty and the reviews' facts are
- * those the officers enter.
+ * Keeps {@link BasePerformance} from the performance events, each applied once (the event id is kept
+ * with the counters in one conditional write). {@code placement.placement.disproved.v1} takes a
+ * placement a spot check disproved out of {@code placed}.
  */
 @Configuration(proxyBeanMethods = false)
 class PerformanceEvents {
@@ -34,9 +35,17 @@ class PerformanceEvents {
                         e -> BasePerformance.idOf(e.baseId(), BasePerformance.yearOf(e.placedAt())),
                         e -> {
                             BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.placedAt()));
-                            p.placed(e.placedAt());
+                            p.placed(e.placementId(), e.placedAt());
                             return p;
-                        }, (p, e) -> p.placed(e.placedAt())))
+                        }, (p, e) -> p.placed(e.placementId(), e.placedAt())))
+                // a disproved placement leaves the year it was counted in (the year of its report)
+                .on(EventTypes.PLACEMENT_DISPROVED, projections.handler(BasePerformance.class,
+                        e -> BasePerformance.idOf(e.baseId(), BasePerformance.yearOf(e.placedAt())),
+                        e -> {
+                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.placedAt()));
+                            p.disproved(e.placementId(), e.disprovedAt());
+                            return p;
+                        }, (p, e) -> p.disproved(e.placementId(), e.disprovedAt())))
                 .on(PerformanceContracts.SPOT_CHECK_CONCLUDED, projections.handler(BasePerformance.class,
                         e -> BasePerformance.idOf(e.baseId(), e.year()),
                         e -> {

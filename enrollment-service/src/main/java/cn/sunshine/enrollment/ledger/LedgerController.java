@@ -7,6 +7,7 @@ import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.Enrollments;
 import cn.sunshine.enrollment.trainee.Trainee;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.identifiers.PersonalData;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Role;
@@ -42,6 +43,25 @@ public class LedgerController {
             new String[]{"就业单位", "employerName"}, new String[]{"就业单位地址", "employerAddress"},
             new String[]{"就业单位电话", "employerPhone"}, new String[]{"学员签字", "signature"});
 
+    /** Marks an employer whose placement a spot check disproved (抽查不实): the row keeps who was claimed. */
+    static final String DISPROVED_MARK = "（抽查不实）";
+
+    /**
+     * The employer of the trainee's latest placement (placement-service's events); one a spot check
+     * disproved is marked and shows no address or phone.
+     */
+    private static String employerName(Enrollment.Employer emp) {
+        if (emp == null) {
+            return "";
+        }
+        return emp.disproved() ? DISPROVED_MARK + orEmpty(emp.name()) : orEmpty(emp.name());
+    }
+
+    /** Fields an event did not carry (an earlier body has no employer address or phone) are empty cells. */
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
     private final Classes classes;
     private final Enrollments enrollments;
 
@@ -76,7 +96,9 @@ public class LedgerController {
                     String.valueOf(e.getFeeFen()), e.getSubsidyTier().name(), String.valueOf(e.getSubsidyFen()),
                     e.getStatus().name(), e.getRosterCheck().name(), done == null ? "" : done.certificateNumber(),
                     done == null || done.skillCertificateNumber() == null ? "" : done.skillCertificateNumber(),
-                    emp == null ? "" : emp.name(), emp == null ? "" : emp.address(), emp == null ? "" : emp.phone(), ""));
+                    employerName(emp), emp == null || emp.disproved() ? "" : orEmpty(emp.address()),
+                    emp == null || emp.disproved() ? "" : orEmpty(whole ? emp.phone() : PersonalData.maskPhone(emp.phone())),
+                    ""));
         }
         String filename = "ledger-" + c.getId() + "." + format;
         byte[] body = format.equals("csv") ? Sheets.writeCsv(rows) : Sheets.writeXlsx("台帐", rows);

@@ -12,7 +12,10 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import cn.sunshine.platform.identifiers.PersonalData;
+
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,8 +46,24 @@ public class Enrollment extends AggregateRoot {
                              String by) {
     }
 
-    /** The employer fields of the ledger, to be filled from placement-service's events (none exist yet). */
-    public record Employer(String name, String address, String phone) {
+    /**
+     * The employer fields of the ledger (就业单位, its address and a working phone), from placement-service's
+     * {@code placement.trainee.placed.v1} / {@code re-placed.v1}: the trainee's latest placement. When a spot
+     * check disproved that placement ({@code placement.placement.disproved.v1}) the finding and time are kept
+     * and the ledger marks it. The phone is the employer's HR phone; it is masked where the trainee's is.
+     */
+    public record Employer(String placementId, String name, String creditCode, String address, String phone,
+                           LocalDate startDate, Instant placedAt, String disprovedByFinding, Instant disprovedAt) {
+
+        public boolean disproved() {
+            return disprovedAt != null;
+        }
+
+        /** The same, the phone masked (as the trainee's phone is for everyone but the county's officers). */
+        public Employer masked() {
+            return new Employer(placementId, name, creditCode, address, PersonalData.maskPhone(phone), startDate,
+                    placedAt, disprovedByFinding, disprovedAt);
+        }
     }
 
     @Indexed
@@ -187,6 +206,44 @@ public class Enrollment extends AggregateRoot {
         recordEvent(EventTypes.TRAINEE_COMPLETED, new TraineeCompleted(id, classId, baseId, divisionCode, majorCode, year,
                 trainee.name(), trainee.maskedIdNumber(), certificateNumber, skillCertificateNumber, skillLevel, now,
                 actor), divisionCode, now);
+    }
+
+    /**
+     * placement-service reported the trainee placed or re-placed: the ledger's employer becomes that
+     * placement's, unless a later placement is already there (events of two placements may arrive out
+     * of order). Only a completer is placed.
+     *
+     * @return whether the ledger's employer changed
+     */
+    public boolean employed(String placementId, String name, String creditCode, String address, String phone,
+                            LocalDate startDate, Instant placedAt) {
+        if (placementId == null || name == null || placedAt == null) {
+            throw new IllegalArgumentException("a placement without its id, employer or time");
+        }
+        if (status != EnrollmentStatus.COMPLETED) {
+            throw DomainException.invalidTransition("trainee", status, "placed in a job");
+        }
+        if (employer != null && (employer.placementId().equals(placementId) || employer.placedAt().isAfter(placedAt))) {
+            return false;
+        }
+        employer = new Employer(placementId, name, creditCode, address, phone, startDate, placedAt, null, null);
+        return true;
+    }
+
+    /**
+     * A spot check disproved a placement of the trainee: when it is the ledger's employer, the ledger
+     * marks it (the finding and time kept; a disproval is final). An earlier placement's disproval
+     * changes nothing.
+     *
+     * @return whether the ledger's employer changed
+     */
+    public boolean employmentDisproved(String placementId, String findingId, Instant at) {
+        if (employer == null || !employer.placementId().equals(placementId) || employer.disproved()) {
+            return false;
+        }
+        employer = new Employer(employer.placementId(), employer.name(), employer.creditCode(), employer.address(),
+                employer.phone(), employer.startDate(), employer.placedAt(), findingId, at);
+        return true;
     }
 
     private TraineeLeft leftEvent() {

@@ -79,7 +79,7 @@ public final class EnrollmentDtos {
                     e.getDivisionCode(), e.getMajorCode(), e.getMajorName(), e.getYear(), e.getTrainingForm(), tv, !whole,
                     e.getFeeFen(), e.getSubsidyTier(), e.getSubsidyFen(), e.getStatus(), e.getEnrolled(),
                     e.getRosterCheck(), e.getRosterDecision(), e.getLeft(), e.getAssessments(), e.getCompletion(),
-                    e.getEmployer());
+                    e.getEmployer() == null || whole ? e.getEmployer() : e.getEmployer().masked());
         }
     }
 }

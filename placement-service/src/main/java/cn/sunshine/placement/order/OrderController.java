@@ -162,8 +162,9 @@ public class OrderController {
 
     private OrderView view(TrainingOrder o) {
         List<PositionView> positions = o.getPositions().stream().map(p -> new PositionView(p.majorCode(), p.count(),
-                p.monthlyWageFen(), p.place(), mongo.count(Query.query(Criteria.where("orderId").is(o.getId())
-                        .and("majorCode").is(p.majorCode()).and("sequence").is(1)), Placement.class))).toList();
+                p.monthlyWageFen(), p.place(), mongo.count(Query.query(new Criteria().andOperator(
+                        Criteria.where("orderId").is(o.getId()).and("majorCode").is(p.majorCode()),
+                        Placement.countsAsPlaced())), Placement.class))).toList();
         return new OrderView(o.getId(), o.getVersion(), o.getEmployerId(), o.getEmployerName(),
                 o.getEmployerCreditCode(), o.getBaseId(), o.getDivisionCode(), o.getYear(), positions,
                 o.getClassIds(), o.getCreatedAt());

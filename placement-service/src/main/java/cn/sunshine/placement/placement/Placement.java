@@ -9,10 +9,12 @@ import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.placement.FollowUpEscalated;
+import cn.sunshine.platform.events.placement.PlacementDisproved;
 import cn.sunshine.platform.events.placement.TraineePlaced;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +29,10 @@ import java.util.List;
  * {@code <enrollmentId>-<sequence>}. The first placement is sequence 1; a re-placement after the
  * trainee left is the next sequence and names the one it follows. Two reports racing for the same
  * sequence collide on the id, so at most one wins; the history is every sequence of the enrollment.
+ *
+ * <p>A spot-check finding {@code NOT_EMPLOYED_AS_REPORTED} disproves it ({@code DISPROVED}, final):
+ * it stays in the history with the finding, and counts nowhere a placement counts
+ * ({@link #countsAsPlaced()}). The trainee's job after that is a new placement naming it.
  */
 @Document("placements")
 @CompoundIndex(name = "base_reported", def = "{'baseId': 1, 'reportedOn': 1}")
@@ -53,7 +59,15 @@ public class Placement extends AggregateRoot {
     private Workplace workplace;
     private boolean contractSigned;
     private String replacesPlacementId;
+    /**
+     * Whether this placement counts the trainee as placed (published as {@code placed}): the first, or
+     * the first after the counted one was disproved. Null in placements stored before it was kept:
+     * then sequence 1 counts.
+     */
+    private Boolean countsTrainee;
     private PlacementStatus status;
+    /** The finding that disproved it, who recorded it and when; null unless DISPROVED. */
+    private Disproval disproval;
     private LocalDate leftOn;
     private String leftReason;
     private LocalDate reportedOn;
@@ -70,17 +84,44 @@ public class Placement extends AggregateRoot {
     @Indexed
     private LocalDate nextDueOn;
 
+    /** A spot-check finding showed the placement false: the finding, the state it was in, who and when. */
+    public record Disproval(String findingId, String spotCheckId, String kind, String note,
+                            PlacementStatus statusBefore, Instant at, String by) {
+    }
+
+    /** The finding kind that disproves a placement. */
+    public static final String NOT_EMPLOYED_AS_REPORTED = "NOT_EMPLOYED_AS_REPORTED";
+
     protected Placement() {
+    }
+
+    /**
+     * The placements that count a trainee as placed (the rate's numerator, the progress report's
+     * {@code placed}, an order's placed trainees): the one published as {@code placed} — sequence 1
+     * for placements stored before {@code countsTrainee} was kept — unless it was disproved.
+     */
+    public static Criteria countsAsPlaced() {
+        return new Criteria().andOperator(Criteria.where("status").ne(PlacementStatus.DISPROVED),
+                new Criteria().orOperator(Criteria.where("countsTrainee").is(true),
+                        new Criteria().andOperator(Criteria.where("countsTrainee").exists(false),
+                                Criteria.where("sequence").is(1))));
     }
 
     public static String idOf(String enrollmentId, int sequence) {
         return enrollmentId + "-" + sequence;
     }
 
-    /** A completer's placement; {@code previous} is the placement the trainee left, or null for the first. */
-    static Placement place(Completer completer, Placement previous, EmployerTerms employer, String orderId, String job,
-                           long monthlyWageFen, LocalDate startDate, Workplace workplace, boolean contractSigned,
-                           List<FollowUp> schedule, Instant now, String by) {
+    /**
+     * A completer's placement; {@code previous} is the placement the trainee left (or that was
+     * disproved), or null for the first. {@code counts}: the trainee has no other placement that counts
+     * them as placed, so this one does and is published as {@code placed} (else {@code re-placed}).
+     */
+    static Placement place(Completer completer, Placement previous, boolean counts, EmployerTerms employer,
+                           String orderId, String job, long monthlyWageFen, LocalDate startDate, Workplace workplace,
+                           boolean contractSigned, List<FollowUp> schedule, Instant now, String by) {
+        if (previous != null && previous.status == PlacementStatus.CURRENT) {
+            throw DomainException.invalidTransition("placement", previous.status, "followed by a re-placement");
+        }
         Placement p = new Placement();
         p.sequence = previous == null ? 1 : previous.sequence + 1;
         p.id = idOf(completer.getId(), p.sequence);
@@ -101,6 +142,7 @@ public class Placement extends AggregateRoot {
         p.workplace = workplace;
         p.contractSigned = contractSigned;
         p.replacesPlacementId = previous == null ? null : previous.getId();
+        p.countsTrainee = counts;
         p.status = PlacementStatus.CURRENT;
         p.reportedOn = ProgramCalendar.dateOf(now);
         p.placedAt = now;
@@ -109,9 +151,10 @@ public class Placement extends AggregateRoot {
         p.casesToOpen = List.of();
         p.refreshNextDue();
         // placed counts a trainee once (the rate's numerator); a re-placement is its own fact
-        p.recordEvent(previous == null ? EventTypes.TRAINEE_PLACED : EventTypes.TRAINEE_REPLACED, new TraineePlaced(p.id, p.enrollmentId, p.classId, p.baseId,
+        p.recordEvent(counts ? EventTypes.TRAINEE_PLACED : EventTypes.TRAINEE_REPLACED, new TraineePlaced(p.id, p.enrollmentId, p.classId, p.baseId,
                 p.divisionCode, p.majorCode, p.year, employer.name(), employer.creditCode(), job, monthlyWageFen,
-                startDate, workplace.name(), contractSigned, p.replacesPlacementId, now, by), p.divisionCode, now);
+                startDate, workplace.name(), contractSigned, p.replacesPlacementId, now, by, employer.address(),
+                employer.hrPhone()), p.divisionCode, now);
         return p;
     }
 
@@ -128,6 +171,33 @@ public class Placement extends AggregateRoot {
         leftReason = reason;
         followUps = followUps.stream().map(f -> f.status() == FollowUp.Status.DUE ? f.cancelled() : f).toList();
         refreshNextDue();
+    }
+
+    /**
+     * A spot-check finding {@code NOT_EMPLOYED_AS_REPORTED} disproves the placement, current or left:
+     * it is kept with the finding and its state before, its remaining follow-ups are cancelled, and
+     * {@code placement.placement.disproved.v1} is recorded. Final: a placement is disproved once.
+     */
+    void disprove(String findingId, String spotCheckId, String kind, String note, Instant at, String by) {
+        if (status == PlacementStatus.DISPROVED) {
+            throw DomainException.invalidTransition("placement", status, "disproved again");
+        }
+        if (!NOT_EMPLOYED_AS_REPORTED.equals(kind)) {
+            throw DomainException.invalidField("kind", "only a finding " + NOT_EMPLOYED_AS_REPORTED + " disproves a placement");
+        }
+        if (findingId == null || findingId.isBlank() || at == null || by == null) {
+            throw DomainException.invalidField("findingId", "a disproval names its finding, when and who");
+        }
+        disproval = new Disproval(findingId, spotCheckId, kind, note, status, at, by);
+        status = PlacementStatus.DISPROVED;
+        followUps = followUps.stream().map(f -> f.status() == FollowUp.Status.DUE ? f.cancelled() : f).toList();
+        refreshNextDue();
+        recordEvent(EventTypes.PLACEMENT_DISPROVED, new PlacementDisproved(id, enrollmentId, baseId, divisionCode, year,
+                findingId, kind, placedAt, at, by), divisionCode, at);
+    }
+
+    public boolean isDisproved() {
+        return status == PlacementStatus.DISPROVED;
     }
 
     /**
@@ -245,6 +315,15 @@ public class Placement extends AggregateRoot {
 
     public PlacementStatus getStatus() {
         return status;
+    }
+
+    /** Whether it counts the trainee as placed (published as {@code placed}), disproved or not. */
+    public boolean isCountsTrainee() {
+        return countsTrainee != null ? countsTrainee : sequence == 1;
+    }
+
+    public Disproval getDisproval() {
+        return disproval;
     }
 
     public LocalDate getLeftOn() {

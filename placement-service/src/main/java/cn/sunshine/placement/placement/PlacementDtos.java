@@ -53,15 +53,17 @@ public final class PlacementDtos {
                                 String baseId, String divisionCode, String majorCode, int year, String traineeName,
                                 String maskedIdNumber, EmployerTerms employer, String orderId, String job,
                                 long monthlyWageFen, LocalDate startDate, Workplace workplace, boolean contractSigned,
-                                String replacesPlacementId, PlacementStatus status, LocalDate leftOn,
-                                String leftReason, LocalDate reportedOn, Instant placedAt, List<FollowUp> followUps,
+                                String replacesPlacementId, boolean countsTrainee, PlacementStatus status,
+                                LocalDate leftOn, String leftReason, Placement.Disproval disproval,
+                                LocalDate reportedOn, Instant placedAt, List<FollowUp> followUps,
                                 LocalDate nextDueOn) {
         public static PlacementView of(Placement p) {
             return new PlacementView(p.getId(), p.getVersion(), p.getEnrollmentId(), p.getSequence(), p.getClassId(),
                     p.getBaseId(), p.getDivisionCode(), p.getMajorCode(), p.getYear(), p.getTraineeName(),
                     p.getMaskedIdNumber(), p.getEmployer(), p.getOrderId(), p.getJob(), p.getMonthlyWageFen(),
                     p.getStartDate(), p.getWorkplace(), p.isContractSigned(), p.getReplacesPlacementId(),
-                    p.getStatus(), p.getLeftOn(), p.getLeftReason(), p.getReportedOn(), p.getPlacedAt(),
+                    p.isCountsTrainee(), p.getStatus(), p.getLeftOn(), p.getLeftReason(), p.getDisproval(),
+                    p.getReportedOn(), p.getPlacedAt(),
                     p.getFollowUps(), p.getNextDueOn());
         }
     }

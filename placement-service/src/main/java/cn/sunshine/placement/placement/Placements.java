@@ -8,10 +8,14 @@ import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.support.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.CreditCode;
+import cn.sunshine.platform.events.placement.SpotCheckFinding;
 import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.outbox.Projections;
 import cn.sunshine.platform.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -28,12 +32,15 @@ public class Placements {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final FollowUpProperties followUp;
+    private final Projections projections;
     private final Clock clock;
 
-    public Placements(MongoTemplate mongo, AggregateStore store, FollowUpProperties followUp, Clock clock) {
+    public Placements(MongoTemplate mongo, AggregateStore store, FollowUpProperties followUp, Projections projections,
+                      Clock clock) {
         this.mongo = mongo;
         this.store = store;
         this.followUp = followUp;
+        this.projections = projections;
         this.clock = clock;
     }
 
@@ -64,12 +71,11 @@ public class Placements {
             if (previous == null || !previous.getEnrollmentId().equals(completer.getId())) {
                 throw DomainException.invalidField("replacesPlacementId", "is not a placement of this trainee");
             }
-            if (previous.getStatus() != PlacementStatus.LEFT) {
+            if (previous.getStatus() == PlacementStatus.CURRENT) {
                 throw DomainException.conflict("still-placed", "Still placed",
                         "the trainee has not left placement " + previous.getId() + ": record the departure first");
             }
-            if (mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
-                    org.springframework.data.mongodb.core.query.Criteria.where("_id")
+            if (mongo.exists(Query.query(Criteria.where("_id")
                             .is(Placement.idOf(completer.getId(), previous.getSequence() + 1))), Placement.class)) {
                 throw DomainException.conflict("already-replaced", "Already re-placed",
                         "placement " + previous.getId() + " was already followed by a re-placement");
@@ -89,8 +95,11 @@ public class Placements {
                 throw DomainException.invalidField("orderId", "has no positions for " + completer.getMajorCode());
             }
         }
+        // counts the trainee as placed unless another of their placements does (a disproved one does not)
+        boolean counts = previous == null || !mongo.exists(Query.query(new Criteria().andOperator(
+                Criteria.where("enrollmentId").is(completer.getId()), Placement.countsAsPlaced())), Placement.class);
         Instant now = clock.instant();
-        Placement p = Placement.place(completer, previous, employer, orderId, r.job().trim(),
+        Placement p = Placement.place(completer, previous, counts, employer, orderId, r.job().trim(),
                 r.monthlyWageFen(), r.startDate(), r.workplace(), r.contractSigned(),
                 followUp.scheduleFrom(r.startDate()), now, staff.subject());
         try {
@@ -98,10 +107,38 @@ public class Placements {
         } catch (DuplicateKeyException e) {
             throw previous == null
                     ? DomainException.conflict("already-placed", "Already placed",
-                    "the trainee already has a placement: a new job is a re-placement after the departure")
+                    "the trainee already has a placement: a new job is a re-placement naming it "
+                            + "(replacesPlacementId) after the departure, or after it was disproved")
                     : DomainException.conflict("already-replaced", "Already re-placed",
                     "placement " + previous.getId() + " was already followed by a re-placement");
         }
+    }
+
+    /**
+     * Applies a spot-check finding to the placement it concerns, once per event: a finding
+     * {@code NOT_EMPLOYED_AS_REPORTED} disproves it (other kinds concern the training or the money and
+     * leave it as it is). A placement already disproved by an earlier finding stays as it is.
+     *
+     * @return true when this event disproved it
+     */
+    boolean applyFinding(SpotCheckFinding f, String eventId) {
+        if (!Placement.NOT_EMPLOYED_AS_REPORTED.equals(f.kind())) {
+            return false;
+        }
+        if (f.placementId() == null || f.findingId() == null || f.recordedAt() == null || f.recordedBy() == null) {
+            throw new IllegalArgumentException("a finding without placement, id, time or officer");
+        }
+        boolean[] disproved = {false};
+        projections.apply(Placement.class, f.placementId(), eventId, () -> {
+            throw new IllegalStateException("finding " + f.findingId() + " names no known placement");
+        }, p -> {
+            disproved[0] = false;
+            if (!p.isDisproved()) {
+                p.disprove(f.findingId(), f.spotCheckId(), f.kind(), f.note(), f.recordedAt(), f.recordedBy());
+                disproved[0] = true;
+            }
+        });
+        return disproved[0];
     }
 
     public Placement leave(Placement p, LocalDate on, String reason) {

@@ -1,6 +1,7 @@
 package cn.sunshine.placement.progress;
 
 import cn.sunshine.placement.placement.Placement;
+import cn.sunshine.placement.placement.PlacementStatus;
 import cn.sunshine.placement.spotcheck.SpotCheck;
 import cn.sunshine.placement.spotcheck.SpotCheckItem;
 import cn.sunshine.platform.progress.ProgressPeriod;
@@ -26,8 +27,9 @@ import java.util.Map;
 
 /**
  * placement-service's part of the progress reports (docs/reports.md): completers placed (转移人数)
- * and the spot-check calls (抽查) in a division and period. {@code placed} counts first placements
- * reported in the period (a re-placement is the same trainee); {@code spotChecks} counts trainees
+ * and the spot-check calls (抽查) in a division and period. {@code placed} counts the placements that
+ * count a trainee as placed (the first; a re-placement is the same trainee) reported in the period,
+ * never one a spot check disproved ({@code disproved} counts those, informative); {@code spotChecks} counts trainees
  * phoned (calls recorded) in the period, {@code findings} those calls that found a problem.
  */
 @RestController
@@ -50,9 +52,12 @@ public class ProgressController {
             @Valid @ParameterObject ProgressQuery query) {
         ProgressPeriod period = query.period();
         Criteria inDivision = Criteria.where("divisionCode").regex(period.divisionPattern());
-        long placed = mongo.count(Query.query(new Criteria().andOperator(inDivision,
-                Criteria.where("sequence").is(1),
-                Criteria.where("placedAt").gte(period.start()).lt(period.end()))), Placement.class);
+        Criteria reportedInPeriod = Criteria.where("placedAt").gte(period.start()).lt(period.end());
+        long placed = mongo.count(Query.query(new Criteria().andOperator(inDivision, Placement.countsAsPlaced(),
+                reportedInPeriod)), Placement.class);
+        // reported in the period and since disproved by a spot check (informative: not in placed)
+        long disproved = mongo.count(Query.query(new Criteria().andOperator(inDivision, reportedInPeriod,
+                Criteria.where("status").is(PlacementStatus.DISPROVED))), Placement.class);
         // spot checks drawn before the period's end and not concluded before its start may hold its calls
         List<SpotCheck> checks = mongo.find(Query.query(new Criteria().andOperator(inDivision,
                 Criteria.where("drawnAt").lt(period.end()),
@@ -74,6 +79,7 @@ public class ProgressController {
         figures.put("placed", placed);
         figures.put("spotChecks", called);
         figures.put("findings", withFindings);
+        figures.put("disproved", disproved);
         return ProgressView.of(period, figures);
     }
 

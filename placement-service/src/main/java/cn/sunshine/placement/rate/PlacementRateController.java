@@ -3,6 +3,7 @@ package cn.sunshine.placement.rate;
 import cn.sunshine.placement.agreement.CommittedRate;
 import cn.sunshine.placement.completer.Completer;
 import cn.sunshine.placement.placement.Placement;
+import cn.sunshine.placement.placement.PlacementStatus;
 import cn.sunshine.placement.support.Access;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.Allowed;
@@ -31,7 +32,7 @@ import java.util.List;
 public class PlacementRateController {
 
     public record RateView(int year, LocalDate completedFrom, LocalDate completedTo, String classId, String baseId, String majorCode, String divisionCode,
-                           long completed, long placed, Integer rateBp, Integer committedRateBp,
+                           long completed, long placed, long disproved, Integer rateBp, Integer committedRateBp,
                            Boolean shortfall, Long shortfallTrainees) {
     }
 
@@ -83,9 +84,12 @@ public class PlacementRateController {
         }
         Criteria selection = new Criteria().andOperator(and);
         long completed = mongo.count(Query.query(selection), Completer.class);
-        // a trainee counts once as placed: the first placement (a re-placement follows it)
-        long placed = mongo.count(Query.query(new Criteria().andOperator(selection,
-                Criteria.where("sequence").is(1))), Placement.class);
+        // a trainee counts once as placed: by the placement published as placed (a re-placement follows it),
+        // unless a spot check disproved it
+        long placed = mongo.count(Query.query(new Criteria().andOperator(selection, Placement.countsAsPlaced())),
+                Placement.class);
+        long disproved = mongo.count(Query.query(new Criteria().andOperator(selection,
+                Criteria.where("status").is(PlacementStatus.DISPROVED))), Placement.class);
         Integer rateBp = completed == 0 ? null : (int) (placed * 10_000 / completed);
 
         String base = baseId;
@@ -108,7 +112,7 @@ public class PlacementRateController {
                 }
             }
         }
-        return new RateView(year, completedFrom, completedTo, classId, baseId, majorCode, divisionCode, completed, placed, rateBp, committed,
+        return new RateView(year, completedFrom, completedTo, classId, baseId, majorCode, divisionCode, completed, placed, disproved, rateBp, committed,
                 shortfall, shortfallTrainees);
     }
 }

@@ -75,7 +75,7 @@ public class SpotChecks {
         checkPeriod(from, to);
         long seed = requestedSeed != null ? requestedSeed : SEEDS.nextLong();
         Query q = Query.query(new Criteria().andOperator(Jurisdiction.scope("divisionCode"),
-                Criteria.where("reportedOn").gte(from).lte(to)));
+                Criteria.where("reportedOn").gte(from).lte(to), notDisproved()));
         List<String> bases = mongo.findDistinct(q, "baseId", Placement.class, String.class).stream().sorted().toList();
         if (bases.isEmpty()) {
             throw DomainException.rule("nothing-to-check", "Nothing to check",
@@ -85,6 +85,11 @@ public class SpotChecks {
         List<SpotCheck> checks = bases.stream()
                 .map(b -> drawStratum(b, from, to, Sampler.stratumSeed(seed, b), roundId, seed, officer)).toList();
         return new Round(roundId, seed, checks);
+    }
+
+    /** A placement already disproved is no longer what the base claims: it is not drawn again. */
+    private static Criteria notDisproved() {
+        return Criteria.where("status").ne(cn.sunshine.placement.placement.PlacementStatus.DISPROVED);
     }
 
     private static void checkPeriod(LocalDate from, LocalDate to) {
@@ -102,7 +107,7 @@ public class SpotChecks {
     private SpotCheck drawStratum(String baseId, LocalDate from, LocalDate to, long seed, String roundId,
                                   Long roundSeed, CurrentUser officer) {
         Query q = Query.query(new Criteria().andOperator(Jurisdiction.scope("divisionCode"),
-                Criteria.where("baseId").is(baseId), Criteria.where("reportedOn").gte(from).lte(to)));
+                Criteria.where("baseId").is(baseId), Criteria.where("reportedOn").gte(from).lte(to), notDisproved()));
         List<Placement> population = mongo.find(q, Placement.class);
         if (population.isEmpty()) {
             throw DomainException.rule("nothing-to-check", "Nothing to check",

@@ -12,6 +12,7 @@ import cn.sunshine.platform.events.enrollment.TraineeCompleted;
 import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;
 import cn.sunshine.platform.events.placement.FollowUpEscalated;
+import cn.sunshine.platform.events.placement.PlacementDisproved;
 import cn.sunshine.platform.events.placement.SpotCheckConcluded;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
 import cn.sunshine.platform.events.placement.TraineePlaced;
@@ -75,6 +76,9 @@ public final class EventTypes {
     public static final EventType<SpotCheckConcluded> SPOT_CHECK_CONCLUDED =
             new EventType<>("placement.spot-check.concluded.v1", SpotCheckConcluded.class);
 
+    public static final EventType<PlacementDisproved> PLACEMENT_DISPROVED =
+            new EventType<>("placement.placement.disproved.v1", PlacementDisproved.class);
+
     public static final EventType<ClaimApproved> CLAIM_APPROVED =
             new EventType<>("subsidy.claim.approved.v1", ClaimApproved.class);
 
@@ -87,7 +91,7 @@ public final class EventTypes {
     public static final List<EventType<?>> ALL = List.of(BASE_ACCREDITED, BASE_REVOKED, BASE_RENEWED, TENDER_PUBLISHED,
             QUOTA_ALLOCATED, AGREEMENT_SIGNED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
             TRAINEE_ASSESSED, TRAINEE_COMPLETED, TRAINEE_PLACED, TRAINEE_REPLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
-            SPOT_CHECK_CONCLUDED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED);
+            SPOT_CHECK_CONCLUDED, PLACEMENT_DISPROVED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED);
 
     private EventTypes() {
     }

@@ -26,10 +26,24 @@ import java.time.LocalDate;
  * @param replacesPlacementId the placement this one follows after the trainee left it (null when placed)
  * @param placedAt            when it was reported
  * @param placedBy            who reported it (token subject)
+ * @param employerAddress     optional (added within v1): the workplace's exact address as the base reported it
+ *                            (the ledger's 就业单位地址); null in events published before it was added
+ * @param employerPhone       optional (added within v1): the employer's HR phone that answers (the employer's, not
+ *                            personal data; the ledger's 就业单位电话); null in events published before it was added
  */
 public record TraineePlaced(String placementId, String enrollmentId, String classId, String baseId,
                             String divisionCode, String majorCode, int year, String employerName,
                             String employerCreditCode, String job, long monthlyWageFen, LocalDate startDate,
                             String workplace, boolean contractSigned, String replacesPlacementId, Instant placedAt,
-                            String placedBy) {
+                            String placedBy, String employerAddress, String employerPhone) {
+
+    /** As the record was before the optional employer address and phone were added (they are then null). */
+    public TraineePlaced(String placementId, String enrollmentId, String classId, String baseId, String divisionCode,
+                         String majorCode, int year, String employerName, String employerCreditCode, String job,
+                         long monthlyWageFen, LocalDate startDate, String workplace, boolean contractSigned,
+                         String replacesPlacementId, Instant placedAt, String placedBy) {
+        this(placementId, enrollmentId, classId, baseId, divisionCode, majorCode, year, employerName, employerCreditCode,
+                job, monthlyWageFen, startDate, workplace, contractSigned, replacesPlacementId, placedAt, placedBy, null,
+                null);
+    }
 }
