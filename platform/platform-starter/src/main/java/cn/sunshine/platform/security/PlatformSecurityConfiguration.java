@@ -60,7 +60,7 @@ public class PlatformSecurityConfiguration {
     /** Boot's JWT decoder applies every {@code OAuth2TokenValidator<Jwt>} bean: a failure is a 401. */
     @Bean
     OAuth2TokenValidator<Jwt> sunshineAudienceValidator(ServiceTokenPolicy policy) {
-        return policy;
+        return policy::validate;
     }
 
     @Bean
