@@ -348,6 +348,25 @@ class DevStackTest {
         assertThat(DevStack.Settings.parse(new String[] {"--bind=0.0.0.0"}).bind()).isEqualTo("0.0.0.0");
         assertThatThrownBy(() -> DevStack.Settings.parse(new String[] {"--bind=mongo.example"}))
                 .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(d.issuerOnly()).isFalse();
+        assertThat(DevStack.Settings.parse(new String[] {"--issuer-only"}).issuerOnly()).isTrue();
+    }
+
+    @Test
+    void issuerOnlyStartsNeitherMongoNorABroker(@TempDir Path otherData) throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        DevStack.Settings s = new DevStack.Settings(freePort(), freePort(), freePort(), otherData, DevStack.HOST, false,
+                true);
+        try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+             DevStack only = DevStack.start(s, out)) {
+            assertThat(only.mongoEmbedded()).isFalse();
+            assertThat(only.amqpEmbedded()).isFalse();
+            assertThat(Ports.answers(DevStack.HOST, s.mongoPort())).isFalse();
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(only.issuerUrl() + "/dev/users")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("mongo: not started (--issuer-only)", DevStack.READY);
     }
 
     @Test
