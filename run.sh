@@ -196,8 +196,16 @@ start_service() { # module port -> appends to PIDS; returns 1 if there is no run
   : >"$LOG_DIR/$name.log"
   # sunshine.clock.adjustable: an operator may set the services' clock (/actuator/clock), which the
   # year scenario and the demo province use to play a programme year in minutes (local profile only).
-  java "${JVM_OPTS[@]}" -jar "$jar" --spring.profiles.active=local --server.port="$port" \
-    --sunshine.clock.adjustable=true ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"} >>"$LOG_DIR/$name.log" 2>&1 &
+  # A service that calls another gets its own OAuth2 client's development secret (the devstack
+  # issuer's client registry, tools/devstack ServiceClients); it fetches client-credentials tokens
+  # from http://localhost:9000/oauth2/token (the default token URI).
+  local client_env=()
+  case "$name" in
+    placement-service) client_env=(SUNSHINE_CLIENT_ID=placement-service SUNSHINE_CLIENT_SECRET=placement-service-dev-secret) ;;
+  esac
+  env ${client_env[@]+"${client_env[@]}"} java "${JVM_OPTS[@]}" -jar "$jar" --spring.profiles.active=local \
+    --server.port="$port" --sunshine.clock.adjustable=true ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"} \
+    >>"$LOG_DIR/$name.log" 2>&1 &
   PIDS+=($!); NAMES+=("$name")
   STARTED_PID[$port]=$!
   return 0

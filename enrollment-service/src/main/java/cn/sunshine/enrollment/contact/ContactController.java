@@ -34,8 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 
 /**
- * The internal, audited way for placement and subsidy (role SERVICE) or a county officer to reach a
- * trainee: the audit record is written before anything is disclosed.
+ * The internal, audited way for another service of the suite or a county officer to reach a
+ * trainee: the audit record is written before anything is disclosed. A service calls with its own
+ * client-credentials token, which must name {@code enrollment-service} in its audience (else 401,
+ * platform security), carry the scope {@value #SCOPE} (else 403) and a division that covers the
+ * trainee's (else 404: existence is not revealed); the client id is the audited actor. The role
+ * SERVICE grants nothing here.
  */
 @RestController
 @Validated
@@ -43,6 +47,9 @@ import java.time.Clock;
 public class ContactController {
 
     private static final Logger log = LoggerFactory.getLogger(ContactController.class);
+
+    /** What a service client's token must carry to look contacts up. */
+    public static final String SCOPE = "contacts:read";
 
     public enum Purpose { SPOT_CHECK, PLACEMENT_FOLLOW_UP, DIRECT_PAYMENT, RIGHTS_ESCALATION, VERIFICATION }
 
@@ -65,10 +72,10 @@ public class ContactController {
     }
 
     @PostMapping("/api/enrollment/contact-lookups")
-    @Allowed({Role.SERVICE, Role.COUNTY_OFFICER})
+    @Allowed(value = {Role.COUNTY_OFFICER}, scopes = {SCOPE})
     @Operation(summary = "A trainee's contact for a stated purpose (audited; within the caller's jurisdiction)")
     public ResponseEntity<ContactView> lookup(@Valid @RequestBody LookupRequest request) {
-        CurrentUser user = Jurisdiction.requireRole(Role.SERVICE, Role.COUNTY_OFFICER);
+        CurrentUser user = Jurisdiction.requireRoleOrScope(SCOPE, Role.COUNTY_OFFICER);
         Enrollment e;
         try {
             e = enrollments.find(request.enrollmentId());
@@ -79,8 +86,10 @@ public class ContactController {
             throw DomainException.notFound("enrollment " + request.enrollmentId());
         }
         ContactLookup audit = new ContactLookup(Ids.newId(), e.getId(), e.getDivisionCode(), e.getBaseId(),
-                user.subject(), user.roles().stream().map(Enum::name).sorted().toList(), request.purpose().name(),
-                request.reason().trim(), clock.instant());
+                user.subject(), user.roles().stream().map(Enum::name).sorted().toList(),
+                user.isServiceClient() ? user.clientId() : null,
+                user.isServiceClient() ? user.scopes().stream().sorted().toList() : null,
+                request.purpose().name(), request.reason().trim(), clock.instant());
         mongo.insert(audit); // before the disclosure: no audit, no answer
         log.info("contact of enrollment {} disclosed to {} for {} (lookup {})", e.getId(), user.subject(),
                 request.purpose(), audit.id());

@@ -3,6 +3,8 @@ package cn.sunshine.placement.contact;
 import cn.sunshine.placement.contact.EnrollmentContactClient.LookupRequest;
 import cn.sunshine.placement.contact.EnrollmentContactClient.Purpose;
 import cn.sunshine.platform.identifiers.PersonalData;
+import cn.sunshine.platform.security.client.ClientCredentialsException;
+import cn.sunshine.platform.security.client.ClientCredentialsTokens;
 import feign.FeignException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * A trainee's phone through enrollment-service's audited lookup, behind a Resilience4j circuit
  * breaker and time limiter ({@code enrollment-contacts}). It never throws: when enrollment is
- * unavailable, slow or refuses, the answer says so and the contact stays pending. Phones are
- * logged masked only.
+ * unavailable, slow or refuses, or no token can be had, the answer says so and the contact stays
+ * pending. A token enrollment refuses (401) is dropped, so the next lookup fetches a new one. Phones
+ * are logged masked only.
  */
 @Component
 public class ContactLookups {
@@ -31,10 +34,13 @@ public class ContactLookups {
 
     private final EnrollmentContactClient client;
     private final CircuitBreaker breaker;
+    private final ClientCredentialsTokens tokens;
 
-    public ContactLookups(EnrollmentContactClient client, CircuitBreakerFactory<?, ?> breakers) {
+    public ContactLookups(EnrollmentContactClient client, CircuitBreakerFactory<?, ?> breakers,
+                          ClientCredentialsTokens tokens) {
         this.client = client;
         this.breaker = breakers.create(BREAKER);
+        this.tokens = tokens;
     }
 
     public Answer lookup(String enrollmentId, Purpose purpose, String reason) {
@@ -51,6 +57,9 @@ public class ContactLookups {
             } catch (FeignException.NotFound e) {
                 // an answer, not a failure of enrollment: it does not count against the breaker
                 return new Answer(Outcome.NOT_FOUND, null, null, "enrollment does not know this enrollment");
+            } catch (FeignException.Unauthorized e) {
+                tokens.evictAll(); // revoked or signed with a retired key: the next lookup asks for another
+                throw e;
             }
         }, failure -> {
             log.warn("contact of enrollment {} pending: {}", enrollmentId, describe(failure));
@@ -59,6 +68,12 @@ public class ContactLookups {
     }
 
     private static String describe(Throwable t) {
+        if (t instanceof ClientCredentialsException c) {
+            return "no token for enrollment: " + c.getMessage();
+        }
+        if (t.getCause() instanceof ClientCredentialsException c) {
+            return "no token for enrollment: " + c.getMessage();
+        }
         if (t instanceof FeignException f && f.status() > 0) {
             return "enrollment answered " + f.status();
         }

@@ -1,5 +1,7 @@
 package cn.sunshine.placement.contact;
 
+import cn.sunshine.platform.security.client.ClientCredentialsRequestInterceptor;
+import cn.sunshine.platform.security.client.ClientCredentialsTokens;
 import feign.Request;
 import feign.RequestInterceptor;
 import feign.Retryer;
@@ -7,22 +9,23 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The contact client's own Feign configuration (not a component: it applies to this client only):
- * the service's own bearer token (role SERVICE), short timeouts, and no Feign retries (the lookup
- * writes an audit record each time; the officer retries pending contacts explicitly).
+ * placement's client-credentials token with the one scope this client needs ({@value #SCOPE}),
+ * short timeouts, and no Feign retries (the lookup writes an audit record each time; the officer
+ * retries pending contacts explicitly).
  */
 class EnrollmentClientConfiguration {
 
+    /** enrollment-service's contact lookup; nothing else is asked for. */
+    static final String SCOPE = "contacts:read";
+
     @Bean
-    RequestInterceptor serviceToken(@Value("${sunshine.placement.enrollment.service-token:}") String token) {
-        return template -> {
-            if (!token.isBlank()) {
-                template.header("Authorization", "Bearer " + token);
-            }
-        };
+    RequestInterceptor serviceCredentials(ClientCredentialsTokens tokens) {
+        return new ClientCredentialsRequestInterceptor(tokens, List.of(SCOPE));
     }
 
     @Bean

@@ -5,9 +5,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
 /**
- * enrollment-service's audited contact lookup (docs/enrollment.md, "Contact lookup"): role
- * SERVICE, the body names the enrollment, the purpose and the reason; enrollment writes its audit
- * record before it answers. Timeouts, retries and the circuit breaker are in {@link ContactLookups}.
+ * enrollment-service's audited contact lookup (docs/enrollment.md, "Contact lookup"): placement's
+ * client-credentials token (audience enrollment-service, scope contacts:read, its division; see
+ * {@link EnrollmentClientConfiguration}), the body names the enrollment, the purpose and the reason;
+ * enrollment writes its audit record, naming this client, before it answers. Timeouts, retries and
+ * the circuit breaker are in {@link ContactLookups}.
  */
 @FeignClient(name = "enrollment-contacts", url = "${sunshine.placement.enrollment.url}",
         configuration = EnrollmentClientConfiguration.class)

@@ -62,8 +62,12 @@ public final class DevTokens {
         if (user.baseId() != null) {
             claims.claim("baseId", user.baseId());
         }
+        return sign(claims.build());
+    }
+
+    private static String sign(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(), claims.build());
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(), claims);
             jwt.sign(new RSASSASigner(KEY));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -73,6 +77,38 @@ public final class DevTokens {
 
     public static String mint(DevUser user) {
         return mint(user, Duration.ofHours(8));
+    }
+
+    /** How long a client-credentials token lives: minutes, not hours (the client fetches a new one). */
+    public static final Duration CLIENT_TOKEN_TTL = Duration.ofMinutes(5);
+
+    /**
+     * Mints a client-credentials token for a service of the suite: {@code sub}, {@code azp} and
+     * {@code client_id} name the client, {@code aud} the services it may call, {@code scope}
+     * (space-separated) what it may do there, {@code division} the jurisdiction it acts for; no
+     * {@code roles}.
+     */
+    public static String mintClient(DevClient client, Duration ttl) {
+        Objects.requireNonNull(client, "client");
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(client.clientId())
+                .audience(client.audiences())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now.minusSeconds(5)))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .claim("azp", client.clientId())
+                .claim("client_id", client.clientId())
+                .claim("scope", String.join(" ", client.scopes()))
+                .claim("division", client.division())
+                .build();
+        return sign(claims);
+    }
+
+    public static String mintClient(DevClient client) {
+        return mintClient(client, CLIENT_TOKEN_TTL);
     }
 
     /** The public JWK set (JSON) that verifies the development tokens. */

@@ -21,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
  * on SIGTERM / Ctrl-C.
  *
  * <p>Options (each also as a system property {@code devstack.<name>}): {@code --mongo-port=},
- * {@code --amqp-port=}, {@code --issuer-port=}, {@code --data-dir=}, {@code --bind=}, {@code --verbose}.
+ * {@code --amqp-port=}, {@code --issuer-port=}, {@code --data-dir=}, {@code --bind=}, {@code --verbose},
+ * {@code --issuer-only} (the token issuer alone, e.g. beside docker-compose's real MongoDB and RabbitMQ).
  * {@code --bind=} is the address the servers listen on: {@code 127.0.0.1} by default; inside a
  * container {@code --bind=0.0.0.0}, so that other containers can reach it (the probes for
  * something already answering always go to the loopback address).
@@ -33,7 +34,8 @@ public final class DevStack implements AutoCloseable {
     public static final String READY = "devstack ready";
 
     /** What to start where. */
-    public record Settings(int mongoPort, int amqpPort, int issuerPort, Path dataDir, String bind, boolean verbose) {
+    public record Settings(int mongoPort, int amqpPort, int issuerPort, Path dataDir, String bind, boolean verbose,
+                           boolean issuerOnly) {
 
         public static final int DEFAULT_MONGO_PORT = 27017;
         public static final int DEFAULT_AMQP_PORT = 5672;
@@ -52,6 +54,11 @@ public final class DevStack implements AutoCloseable {
             this(mongoPort, amqpPort, issuerPort, dataDir, HOST, verbose);
         }
 
+        /** Everything started (not {@code --issuer-only}). */
+        public Settings(int mongoPort, int amqpPort, int issuerPort, Path dataDir, String bind, boolean verbose) {
+            this(mongoPort, amqpPort, issuerPort, dataDir, bind, verbose, false);
+        }
+
         public static Settings defaults() {
             return parse(new String[0]);
         }
@@ -59,15 +66,16 @@ public final class DevStack implements AutoCloseable {
         /** Command-line options override system properties {@code devstack.*}, which override defaults. */
         public static Settings parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
-            for (String name : new String[] {"mongo-port", "amqp-port", "issuer-port", "data-dir", "bind", "verbose"}) {
+            for (String name : new String[] {"mongo-port", "amqp-port", "issuer-port", "data-dir", "bind", "verbose",
+                    "issuer-only"}) {
                 String v = System.getProperty("devstack." + name);
                 if (v != null) {
                     given.put(name, v);
                 }
             }
             for (String arg : args) {
-                if (arg.equals("--verbose")) {
-                    given.put("verbose", "true");
+                if (arg.equals("--verbose") || arg.equals("--issuer-only")) {
+                    given.put(arg.substring(2), "true");
                     continue;
                 }
                 int eq = arg.indexOf('=');
@@ -75,7 +83,7 @@ public final class DevStack implements AutoCloseable {
                     throw new IllegalArgumentException("unknown argument: " + arg);
                 }
                 String name = arg.substring(2, eq);
-                if (!name.matches("mongo-port|amqp-port|issuer-port|data-dir|bind|verbose")) {
+                if (!name.matches("mongo-port|amqp-port|issuer-port|data-dir|bind|verbose|issuer-only")) {
                     throw new IllegalArgumentException("unknown option: --" + name);
                 }
                 given.put(name, arg.substring(eq + 1));
@@ -86,7 +94,8 @@ public final class DevStack implements AutoCloseable {
                     port(given, "issuer-port", DEFAULT_ISSUER_PORT),
                     Path.of(given.getOrDefault("data-dir", "data")),
                     given.getOrDefault("bind", HOST),
-                    Boolean.parseBoolean(given.getOrDefault("verbose", "false")));
+                    Boolean.parseBoolean(given.getOrDefault("verbose", "false")),
+                    Boolean.parseBoolean(given.getOrDefault("issuer-only", "false")));
         }
 
         public Path mongoFile() {
@@ -146,8 +155,13 @@ public final class DevStack implements AutoCloseable {
     public static DevStack start(Settings settings, PrintStream out) throws Exception {
         DevStack stack = new DevStack(settings);
         try {
-            stack.startMongo(out);
-            stack.startAmqp(out);
+            if (settings.issuerOnly()) {
+                out.println("mongo: not started (--issuer-only)");
+                out.println("amqp: not started (--issuer-only)");
+            } else {
+                stack.startMongo(out);
+                stack.startAmqp(out);
+            }
             stack.startIssuer(out);
         } catch (Exception | Error e) {
             stack.close();
@@ -295,11 +309,13 @@ public final class DevStack implements AutoCloseable {
     private static void usage(PrintStream out) {
         out.println(String.join(System.lineSeparator(),
                 "usage: java -jar devstack.jar [--mongo-port=27017] [--amqp-port=5672] [--issuer-port=9000]"
-                        + " [--data-dir=./data] [--bind=127.0.0.1] [--verbose]",
+                        + " [--data-dir=./data] [--bind=127.0.0.1] [--verbose] [--issuer-only]",
                 "  each option can also be given as a system property, e.g. -Ddevstack.mongo-port=27018",
                 "  --bind: the address to listen on (127.0.0.1; 0.0.0.0 inside a container)",
                 "  mongo:  MongoDB-wire server on 127.0.0.1 (data in <data-dir>/mongo.mv), unless the port answers",
                 "  amqp:   in-process Qpid Broker-J (AMQP 0-9-1, guest/guest), unless a broker already answers",
-                "  issuer: development tokens on http://127.0.0.1:<issuer-port>/dev/tokens/{username}"));
+                "  issuer: development tokens on http://127.0.0.1:<issuer-port>/dev/tokens/{username}, and the",
+                "          service clients' client-credentials tokens on POST /oauth2/token",
+                "  --issuer-only: start the issuer alone (no MongoDB-wire server, no broker)"));
     }
 }

@@ -229,6 +229,73 @@ class DevStackTest {
     }
 
     @Test
+    void tokenEndpointIssuesAClientCredentialsTokenForARegisteredServiceClient() throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                ("placement-service:" + ServiceClients.PLACEMENT_DEV_SECRET).getBytes(StandardCharsets.UTF_8));
+        java.time.Instant before = java.time.Instant.now();
+        HttpResponse<String> r = token("grant_type=client_credentials&scope=contacts%3Aread", "Basic " + basic);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(r.headers().firstValue("Pragma")).hasValue("no-cache");
+        assertThat(field(r.body(), "token_type")).isEqualTo("Bearer");
+        assertThat(field(r.body(), "scope")).isEqualTo("contacts:read");
+        assertThat(r.body()).contains("\"expires_in\":300");
+
+        SignedJWT jwt = SignedJWT.parse(field(r.body(), "access_token"));
+        JWKSet keys = JWKSet.parse(get("/.well-known/jwks.json").body());
+        assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+        assertThat(jwt.verify(new RSASSAVerifier(keys.getKeys().get(0).toRSAKey()))).isTrue();
+        var claims = jwt.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(DevTokens.ISSUER);
+        assertThat(claims.getAudience()).containsExactly("enrollment-service");
+        assertThat(claims.getStringClaim("scope")).isEqualTo("contacts:read");
+        assertThat(claims.getStringClaim("client_id")).isEqualTo("placement-service");
+        assertThat(claims.getStringClaim("azp")).isEqualTo("placement-service");
+        assertThat(claims.getSubject()).isEqualTo("placement-service");
+        assertThat(claims.getStringClaim("division")).isEqualTo("420000");
+        assertThat(claims.getClaim("roles")).as("a service token carries no roles").isNull();
+        assertThat(claims.getExpirationTime().toInstant())
+                .isBetween(before.plusSeconds(295), java.time.Instant.now().plusSeconds(301));
+
+        // client_secret_post, no scope asked: the client's scopes
+        HttpResponse<String> post = token("grant_type=client_credentials&client_id=placement-service&client_secret="
+                + ServiceClients.PLACEMENT_DEV_SECRET, null);
+        assertThat(post.statusCode()).as(post.body()).isEqualTo(200);
+        assertThat(SignedJWT.parse(field(post.body(), "access_token")).getJWTClaimsSet().getStringClaim("scope"))
+                .isEqualTo("contacts:read");
+    }
+
+    @Test
+    void tokenEndpointRefusesAWrongSecretAnUnknownClientAndWhatTheClientMayNotHave() throws Exception {
+        String wrong = java.util.Base64.getEncoder().encodeToString("placement-service:guess".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = token("grant_type=client_credentials", "Basic " + wrong);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic "));
+        assertThat(field(r.body(), "error")).isEqualTo("invalid_client");
+        assertThat(r.body()).contains("\"error_description\"").doesNotContain("access_token");
+
+        assertThat(field(token("grant_type=client_credentials&client_id=placement-service&client_secret=guess", null)
+                .body(), "error")).isEqualTo("invalid_client");
+        assertThat(token("grant_type=client_credentials&client_id=subsidy-service&client_secret="
+                + ServiceClients.PLACEMENT_DEV_SECRET, null).statusCode()).as("unknown client").isEqualTo(401);
+        assertThat(token("grant_type=client_credentials", null).statusCode()).as("no client at all").isEqualTo(401);
+
+        String good = "client_id=placement-service&client_secret=" + ServiceClients.PLACEMENT_DEV_SECRET;
+        HttpResponse<String> password = token("grant_type=password&" + good, null);
+        assertThat(password.statusCode()).isEqualTo(400);
+        assertThat(field(password.body(), "error")).isEqualTo("unsupported_grant_type");
+        HttpResponse<String> more = token("grant_type=client_credentials&scope=contacts%3Aread+payments%3Asettle&" + good, null);
+        assertThat(more.statusCode()).isEqualTo(400);
+        assertThat(field(more.body(), "error")).isEqualTo("invalid_scope");
+        assertThat(field(token("scope=contacts%3Aread&" + good, null).body(), "error")).isEqualTo("invalid_request");
+
+        HttpResponse<String> get = get(TokenIssuer.TOKEN_PATH);
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    @Test
     void usesWhatAlreadyAnswersOnTheMongoAndAmqpPorts(@TempDir Path otherData) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         DevStack.Settings s = new DevStack.Settings(stack.settings().mongoPort(), stack.amqpPort(), freePort(),
@@ -281,6 +348,25 @@ class DevStackTest {
         assertThat(DevStack.Settings.parse(new String[] {"--bind=0.0.0.0"}).bind()).isEqualTo("0.0.0.0");
         assertThatThrownBy(() -> DevStack.Settings.parse(new String[] {"--bind=mongo.example"}))
                 .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(d.issuerOnly()).isFalse();
+        assertThat(DevStack.Settings.parse(new String[] {"--issuer-only"}).issuerOnly()).isTrue();
+    }
+
+    @Test
+    void issuerOnlyStartsNeitherMongoNorABroker(@TempDir Path otherData) throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        DevStack.Settings s = new DevStack.Settings(freePort(), freePort(), freePort(), otherData, DevStack.HOST, false,
+                true);
+        try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+             DevStack only = DevStack.start(s, out)) {
+            assertThat(only.mongoEmbedded()).isFalse();
+            assertThat(only.amqpEmbedded()).isFalse();
+            assertThat(Ports.answers(DevStack.HOST, s.mongoPort())).isFalse();
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(only.issuerUrl() + "/dev/users")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("mongo: not started (--issuer-only)", DevStack.READY);
     }
 
     @Test
@@ -292,6 +378,16 @@ class DevStackTest {
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(stack.issuerUrl() + path)).timeout(Duration.ofSeconds(5))
                 .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> token(String form, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.issuerUrl() + TokenIssuer.TOKEN_PATH))
+                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static String field(String json, String name) {

@@ -52,8 +52,9 @@ public class AccessPolicy implements HandlerInterceptor, SmartInitializingSingle
             return true;
         }
         CurrentUser user = Jurisdiction.currentUser();
-        if (!user.hasAny(allowed.value())) {
-            throw new AccessDeniedException("needs one of " + Arrays.toString(allowed.value()));
+        if (!user.hasAny(allowed.value()) && !user.hasAnyScope(allowed.scopes())) {
+            throw new AccessDeniedException("needs one of " + Arrays.toString(allowed.value())
+                    + (allowed.scopes().length == 0 ? "" : " or a service scope of " + Arrays.toString(allowed.scopes())));
         }
         return true;
     }
@@ -64,7 +65,13 @@ public class AccessPolicy implements HandlerInterceptor, SmartInitializingSingle
             return null;
         }
         Allowed allowed = method.getMethodAnnotation(Allowed.class);
-        return allowed == null ? Set.of() : EnumSet.copyOf(Arrays.asList(allowed.value()));
+        return allowed == null || allowed.value().length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(allowed.value()));
+    }
+
+    /** The service scopes allowed on a handler (empty for a public endpoint or one for people only). */
+    public static Set<String> scopesOf(HandlerMethod method) {
+        Allowed allowed = method.getMethodAnnotation(Allowed.class);
+        return allowed == null ? Set.of() : new java.util.TreeSet<>(Arrays.asList(allowed.scopes()));
     }
 
     @Override
@@ -86,8 +93,9 @@ public class AccessPolicy implements HandlerInterceptor, SmartInitializingSingle
                 } else if (isPublic != publicPath) {
                     problems.add(patterns + " " + m.getShortLogMessage()
                             + (isPublic ? ": @PublicEndpoint outside /api/public/**" : ": /api/public/** needs @PublicEndpoint"));
-                } else if (hasRoles && m.getMethodAnnotation(Allowed.class).value().length == 0) {
-                    problems.add(patterns + " " + m.getShortLogMessage() + ": @Allowed names no role");
+                } else if (hasRoles && m.getMethodAnnotation(Allowed.class).value().length == 0
+                        && m.getMethodAnnotation(Allowed.class).scopes().length == 0) {
+                    problems.add(patterns + " " + m.getShortLogMessage() + ": @Allowed names no role and no scope");
                 }
             }
         }

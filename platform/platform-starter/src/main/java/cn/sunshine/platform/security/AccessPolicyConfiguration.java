@@ -37,7 +37,10 @@ public class AccessPolicyConfiguration {
         };
     }
 
-    /** {@code x-sunshine-access: {public, roles}} on every operation, and the roles in its description. */
+    /**
+     * {@code x-sunshine-access: {public, roles, scopes}} on every operation (scopes: what a service's
+     * client-credentials token must carry), and the same in its description.
+     */
     @Bean
     OperationCustomizer accessPolicyInOpenApi() {
         return (Operation operation, HandlerMethod handler) -> {
@@ -45,9 +48,17 @@ public class AccessPolicyConfiguration {
             Map<String, Object> access = new LinkedHashMap<>();
             access.put("public", roles == null);
             access.put("roles", roles == null ? List.of() : roles.stream().map(Role::name).sorted().toList());
+            Set<String> scopes = AccessPolicy.scopesOf(handler);
+            if (!scopes.isEmpty()) {
+                access.put("scopes", List.copyOf(scopes));
+            }
             operation.addExtension("x-sunshine-access", access);
             String who = roles == null ? "Public: no token needed." : "Roles: " + String.join(", ",
                     roles.stream().map(Role::name).sorted().toList()) + " (within their jurisdiction).";
+            if (!scopes.isEmpty()) {
+                who += " Services: a client-credentials token with the scope " + String.join(" or ", scopes)
+                        + " (within the client's division).";
+            }
             operation.setDescription(operation.getDescription() == null ? who : operation.getDescription() + "\n\n" + who);
             return operation;
         };

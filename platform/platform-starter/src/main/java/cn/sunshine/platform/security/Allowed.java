@@ -12,11 +12,19 @@ import java.lang.annotation.Target;
  * endpoint escapes the access policy. The policy is enforced before the handler runs, published in
  * the OpenAPI document ({@code x-sunshine-access}) and walked by the access-matrix tests.
  * Jurisdiction (which records of the role's kind) is checked inside, with {@link Jurisdiction}.
+ * A service calls an endpoint only if it names a scope the service's token carries.
  */
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Allowed {
 
-    Role[] value();
+    /** The people's roles that may call it. */
+    Role[] value() default {};
+
+    /**
+     * The scopes that let a service of the suite call it with its client-credentials token (e.g.
+     * {@code contacts:read}); a person's token never passes by a scope, a service's never by a role.
+     */
+    String[] scopes() default {};
 }

@@ -40,6 +40,9 @@ public final class Jurisdiction {
     /** The authenticated caller; fails with 401 semantics when there is none. */
     public static CurrentUser currentUser() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof ServiceClientAuthentication client) {
+            return CurrentUser.client(client.getToken(), client.clientId());
+        }
         if (auth instanceof JwtAuthenticationToken jwt) {
             return CurrentUser.from(jwt.getToken());
         }
@@ -74,6 +77,19 @@ public final class Jurisdiction {
         boolean officer = user.hasAny(OFFICIALS) && user.covers(recordDivision);
         if (!ownBase && !officer) {
             throw DomainException.notFound(what);
+        }
+        return user;
+    }
+
+    /**
+     * Passes when the caller is a person with one of the roles, or a service client whose token
+     * carries the scope; else 403.
+     */
+    public static CurrentUser requireRoleOrScope(String scope, Role... roles) {
+        CurrentUser user = currentUser();
+        if (!user.hasAny(roles) && !user.hasAnyScope(scope)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "this needs one of the roles " + java.util.Arrays.toString(roles) + " or the scope " + scope);
         }
         return user;
     }

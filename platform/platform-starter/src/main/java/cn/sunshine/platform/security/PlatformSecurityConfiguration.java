@@ -6,6 +6,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,11 +33,15 @@ import java.util.List;
 /**
  * Every service is an OAuth2 resource server: it validates the bearer token itself (no trust in
  * the network), maps the {@code roles} claim to authorities, and answers 401/403 as problem details.
- * Public reads live under {@code /api/public/**}.
+ * Public reads live under {@code /api/public/**}. A service's own client-credentials token
+ * ({@link ServiceTokenPolicy}) must name this service in its audience (401 otherwise) and gets its
+ * scopes as authorities, never roles. A client for calling other services that way:
+ * {@link cn.sunshine.platform.security.client.ClientCredentialsConfiguration}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
+@Import(cn.sunshine.platform.security.client.ClientCredentialsConfiguration.class)
 public class PlatformSecurityConfiguration {
 
     public static final String[] PUBLIC_PATHS = {
@@ -43,9 +50,22 @@ public class PlatformSecurityConfiguration {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Which tokens are service tokens and the audiences they (and, if configured, people's) must name. */
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTokenPolicy serviceTokenPolicy(Environment env) {
+        return ServiceTokenPolicy.from(env);
+    }
+
+    /** Boot's JWT decoder applies every {@code OAuth2TokenValidator<Jwt>} bean: a failure is a 401. */
+    @Bean
+    OAuth2TokenValidator<Jwt> sunshineAudienceValidator(ServiceTokenPolicy policy) {
+        return policy::validate;
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain sunshineSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain sunshineSecurityFilterChain(HttpSecurity http, ServiceTokenPolicy policy) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> write(response, 401,
                 Problems.of(401, "unauthorized", "Unauthorized", "a valid bearer token is required"));
         AccessDeniedHandler forbidden = (request, response, e) -> write(response, 403,
@@ -58,7 +78,7 @@ public class PlatformSecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .jwt(j -> j.jwtAuthenticationConverter(jwtAuthenticationConverter(policy)))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
@@ -74,6 +94,24 @@ public class PlatformSecurityConfiguration {
                 roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
             }
             return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        };
+    }
+
+    /**
+     * People's tokens as {@link #jwtAuthenticationConverter()}; a service client's token (per the
+     * policy) becomes a {@link ServiceClientAuthentication} whose authorities are its scopes
+     * ({@code SCOPE_contacts:read}): its {@code roles} claim, SERVICE included, grants nothing.
+     */
+    public static Converter<Jwt, AbstractAuthenticationToken> jwtAuthenticationConverter(ServiceTokenPolicy policy) {
+        Converter<Jwt, AbstractAuthenticationToken> people = jwtAuthenticationConverter();
+        return jwt -> {
+            String client = policy.serviceClientOf(jwt);
+            if (client == null) {
+                return people.convert(jwt);
+            }
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            CurrentUser.scopesOf(jwt).forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
+            return new ServiceClientAuthentication(jwt, authorities, client);
         };
     }
 

@@ -12,7 +12,13 @@ public enum Role {
     AUDITOR,
     /** Runs the platform: dead letters, replays. Sees no program data by this role alone. */
     OPERATOR,
-    /** Another service of the suite calling with its own credentials. */
+    /**
+     * Legacy: a broad role for "another system". It grants a service of the suite nothing: the
+     * suite's services call each other with client-credentials tokens (an audience, scopes, a
+     * division), whose {@code roles} claim is ignored ({@link ServiceTokenPolicy}). No endpoint of
+     * accreditation, enrollment or placement accepts it; subsidy's payment callback still does until
+     * the finance bureau signs its callbacks.
+     */
     SERVICE;
 
     public String authority() {
