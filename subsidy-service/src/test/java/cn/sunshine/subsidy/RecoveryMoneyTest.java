@@ -354,11 +354,12 @@ class RecoveryMoneyTest extends ServiceTestSupport {
         }
         assertThat(line).hasSize(15);
         assertThat(line).doesNotContainKey(Story.name(5) + "/PLACEMENT");
-        long completionPaid = 200_000L;
+        long completionPaid = 0;
         long placementPaid = 0;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             long amount = Story.TIERS.get(Story.tiers343(10).get(i));
-            placementPaid += amount - amount * 7000 / 10_000;
+            completionPaid += amount * 7000 / 10_000;
+            placementPaid += i < 5 ? amount - amount * 7000 / 10_000 : 0;
         }
         assertThat(paid).as("the notice adds up to what was paid").isEqualTo(completionPaid + placementPaid);
 
