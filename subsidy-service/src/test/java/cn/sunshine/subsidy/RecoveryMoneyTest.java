@@ -166,6 +166,15 @@ class RecoveryMoneyTest extends ServiceTestSupport {
 
         // A settled order is not recorded again.
         assertThat(http().as(story.finance).post(recovery + "/settlement", receipt).status()).isEqualTo(409);
+
+        // subsidy.recovery.settled.v1, once.
+        await().atMost(Duration.ofSeconds(10)).until(() -> tap.ofType("subsidy.recovery.settled.v1").stream()
+                .anyMatch(t -> t.body().contains(id)));
+        assertThat(tap.ofType("subsidy.recovery.settled.v1").stream().filter(t -> t.body().contains(id))).hasSize(1);
+        String body = tap.ofType("subsidy.recovery.settled.v1").stream().filter(t -> t.body().contains(id)).findFirst()
+                .orElseThrow().body();
+        assertThat(body).contains("\"confirmedBy\":\"finance-he-" + story.year + "\"")
+                .contains("\"amountFen\":" + amount);
     }
 
     @Test

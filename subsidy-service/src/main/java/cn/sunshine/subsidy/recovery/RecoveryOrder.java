@@ -4,6 +4,7 @@ import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.subsidy.RecoveryOrdered;
+import cn.sunshine.platform.events.subsidy.RecoverySettled;
 import cn.sunshine.platform.outbox.GuardedWrite;
 import cn.sunshine.subsidy.claim.ClaimPart;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -151,6 +152,9 @@ public class RecoveryOrder extends AggregateRoot {
         }
         Settlement confirmed = new Settlement(s.settlementId(), s.reference(), s.amountFen(), s.recordedBy(),
                 s.recordedAt(), by, at, null, null, null);
+        recordEvent(EventTypes.RECOVERY_SETTLED, new RecoverySettled(id, baseId, divisionCode, amountFen, s.reference(),
+                s.recordedBy(), s.recordedAt(), by, at, credits.stream()
+                .map(c -> new RecoverySettled.FundCredit(c.year(), c.amountFen())).toList()), divisionCode, at);
         return new GuardedWrite(recordedGuard(s), new Update().set("status", RecoveryStatus.SETTLED.name())
                 .set("settlement", confirmed).set("fundCredits", credits).set("settledAt", at).set("settledBy", by)
                 .set("settlementReference", s.reference()), "confirm settlement " + s.reference() + " of recovery " + id);
