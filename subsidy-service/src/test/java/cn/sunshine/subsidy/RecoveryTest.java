@@ -94,9 +94,18 @@ class RecoveryTest extends ServiceTestSupport {
         assertThat(held.path("heldBecause").asText()).contains(order.path("recoveryId").asText());
         assertThat(http().as(story.officer).get("/api/subsidy/bases/" + story.baseId + "/recoveries").json()).hasSize(1);
 
-        // Settled: the held payment goes out.
-        Story.ok(http().as(story.finance).post("/api/subsidy/recoveries/" + order.path("recoveryId").asText()
-                + "/settlement", Map.of("reference", "退回-" + story.year + "-001")));
+        // One finance officer records the repayment: still held until a second one confirms it.
+        String recovery = "/api/subsidy/recoveries/" + order.path("recoveryId").asText();
+        Map<String, Object> receipt = Map.of("reference", "退回-" + story.year + "-001", "amountFen", 10_000);
+        assertThat(Story.ok(http().as(story.finance).post(recovery + "/settlement", receipt)).json().path("status")
+                .asText()).isEqualTo("SETTLEMENT_RECORDED");
+        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        assertThat(http().as(story.finance).get("/api/subsidy/claims/" + nextClaim + "/payment-instructions").json().get(0)
+                .path("status").asText()).isEqualTo("PENDING");
+
+        // Confirmed by the second person: the held payment goes out.
+        assertThat(Story.ok(http().as(story.financeChecker).post(recovery + "/settlement/confirmation", receipt)).json()
+                .path("status").asText()).isEqualTo("SETTLED");
         Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
         JsonNode paid = http().as(story.finance).get("/api/subsidy/claims/" + nextClaim + "/payment-instructions").json().get(0);
         assertThat(paid.path("status").asText()).isEqualTo("PAID");

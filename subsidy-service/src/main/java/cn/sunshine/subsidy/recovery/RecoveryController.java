@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,17 +28,36 @@ public class RecoveryController {
                                @NotBlank @Size(max = 2000) String reason) {
     }
 
-    public record SettleRequest(@NotBlank @Size(max = 100) String reference) {
+    /** The bureau's receipt of the repayment: its reference and the amount received (the order's amount). */
+    public record SettleRequest(@NotBlank @Size(max = 100) String reference, @Positive long amountFen) {
     }
 
+    /** The checker's reading of the bureau's statement: it must match the recorded settlement. */
+    public record ConfirmSettlementRequest(@NotBlank @Size(max = 100) String reference, @Positive long amountFen) {
+    }
+
+    public record RejectSettlementRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /**
+     * A recovery order. {@code status}: OPEN, SETTLEMENT_RECORDED (recorded, waiting for a second finance
+     * officer's confirmation; still holding the base's payments) or SETTLED. {@code settlement}: the recorded
+     * (then confirmed) repayment; {@code rejectedSettlements}: earlier recorded ones rejected; {@code skipped}:
+     * paid lines named but recovered by another order; {@code fundCredits}: what the settlement credits to
+     * which fund. {@code settledAt/settledBy/settlementReference}: the confirmation.
+     */
     public record RecoveryView(String recoveryId, String baseId, String divisionCode, List<RecoveryOrder.Item> items,
                                long amountFen, String reason, String findingId, String status, String orderedAt,
-                               String orderedBy, String settledAt, String settledBy, String settlementReference) {
+                               String orderedBy, String settledAt, String settledBy, String settlementReference,
+                               RecoveryOrder.Settlement settlement, List<RecoveryOrder.Settlement> rejectedSettlements,
+                               List<RecoveryOrder.Skipped> skipped, List<RecoveryOrder.FundCredit> fundCredits,
+                               String fundsCreditedAt) {
         static RecoveryView of(RecoveryOrder r) {
             return new RecoveryView(r.getId(), r.getBaseId(), r.getDivisionCode(), r.getItems(), r.getAmountFen(),
                     r.getReason(), r.getFindingId(), r.getStatus().name(), r.getOrderedAt().toString(), r.getOrderedBy(),
                     r.getSettledAt() == null ? null : r.getSettledAt().toString(), r.getSettledBy(),
-                    r.getSettlementReference());
+                    r.getSettlementReference(), r.getSettlement(), r.getRejectedSettlements(), r.getSkipped(),
+                    r.getFundCredits(), r.getFundsCreditedAt() == null ? null : r.getFundsCreditedAt().toString());
         }
     }
 
@@ -49,7 +69,9 @@ public class RecoveryController {
 
     @PostMapping("/api/subsidy/recoveries")
     @Allowed({Role.COUNTY_OFFICER})
-    @Operation(summary = "Order recovery of what was paid for some trainees of a base (e.g. a duplicate found later)")
+    @Operation(summary = "Order recovery of what was paid for some trainees of a base (e.g. a duplicate found later). "
+            + "A paid line another order recovers is left out (named in skipped); 409 already-recovered when every "
+            + "paid line named is recovered already")
     public ResponseEntity<RecoveryView> order(@Valid @RequestBody OrderRequest r) {
         RecoveryOrder o = recoveries.order(r.baseId(), r.enrollmentIds(), r.reason().trim());
         return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(o.getVersion())).body(RecoveryView.of(o));
@@ -74,9 +96,32 @@ public class RecoveryController {
 
     @PostMapping("/api/subsidy/recoveries/{recoveryId}/settlement")
     @Allowed({Role.FINANCE_OFFICER})
-    @Operation(summary = "Record the repayment (its reference): the base's held payments go out again")
+    @Operation(summary = "Record the repayment (the bureau's receipt reference and the amount received, which must be "
+            + "the order's amount): SETTLEMENT_RECORDED, the base's payments still held until another finance officer "
+            + "confirms it")
     public ResponseEntity<RecoveryView> settle(@PathVariable String recoveryId, @Valid @RequestBody SettleRequest r) {
-        RecoveryOrder o = recoveries.settle(recoveryId, r.reference().trim());
+        RecoveryOrder o = recoveries.recordSettlement(recoveryId, r.reference().trim(), r.amountFen());
+        return ResponseEntity.ok().eTag(ETags.of(o.getVersion())).body(RecoveryView.of(o));
+    }
+
+    @PostMapping("/api/subsidy/recoveries/{recoveryId}/settlement/confirmation")
+    @Allowed({Role.FINANCE_OFFICER})
+    @Operation(summary = "A second finance officer confirms the recorded repayment, re-keying reference and amount from "
+            + "the bureau's statement (422 recovery-confirmation-mismatch when they differ): SETTLED, the fund credited, "
+            + "the base's payments released")
+    public ResponseEntity<RecoveryView> confirm(@PathVariable String recoveryId,
+                                                @Valid @RequestBody ConfirmSettlementRequest r) {
+        RecoveryOrder o = recoveries.confirmSettlement(recoveryId, r.reference().trim(), r.amountFen());
+        return ResponseEntity.ok().eTag(ETags.of(o.getVersion())).body(RecoveryView.of(o));
+    }
+
+    @PostMapping("/api/subsidy/recoveries/{recoveryId}/settlement/rejection")
+    @Allowed({Role.FINANCE_OFFICER})
+    @Operation(summary = "A second finance officer rejects the recorded repayment (not on the statement), with the "
+            + "reason: OPEN again, the rejected record kept")
+    public ResponseEntity<RecoveryView> reject(@PathVariable String recoveryId,
+                                               @Valid @RequestBody RejectSettlementRequest r) {
+        RecoveryOrder o = recoveries.rejectSettlement(recoveryId, r.reason().trim());
         return ResponseEntity.ok().eTag(ETags.of(o.getVersion())).body(RecoveryView.of(o));
     }
 }

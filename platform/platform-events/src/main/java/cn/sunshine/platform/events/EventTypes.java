@@ -19,6 +19,7 @@ import cn.sunshine.platform.events.placement.TraineePlaced;
 import cn.sunshine.platform.events.subsidy.ClaimApproved;
 import cn.sunshine.platform.events.subsidy.PaymentSettled;
 import cn.sunshine.platform.events.subsidy.RecoveryOrdered;
+import cn.sunshine.platform.events.subsidy.RecoverySettled;
 
 import java.util.List;
 
@@ -88,10 +89,14 @@ public final class EventTypes {
     public static final EventType<RecoveryOrdered> RECOVERY_ORDERED =
             new EventType<>("subsidy.recovery.ordered.v1", RecoveryOrdered.class);
 
+    public static final EventType<RecoverySettled> RECOVERY_SETTLED =
+            new EventType<>("subsidy.recovery.settled.v1", RecoverySettled.class);
+
     public static final List<EventType<?>> ALL = List.of(BASE_ACCREDITED, BASE_REVOKED, BASE_RENEWED, TENDER_PUBLISHED,
             QUOTA_ALLOCATED, AGREEMENT_SIGNED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
             TRAINEE_ASSESSED, TRAINEE_COMPLETED, TRAINEE_PLACED, TRAINEE_REPLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
-            SPOT_CHECK_CONCLUDED, PLACEMENT_DISPROVED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED);
+            SPOT_CHECK_CONCLUDED, PLACEMENT_DISPROVED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED,
+            RECOVERY_SETTLED);
 
     private EventTypes() {
     }
