@@ -189,7 +189,7 @@ public class Payments {
         for (LocalDate day = from; !day.isAfter(yesterday) && fetched < MAX_NEW_DAYS; day = day.plusDays(1)) {
             FinanceBureauClient.BureauStatement statement = bureau.statement(day.toString());
             fetched++;
-            if (!statement.entries().isEmpty() || hadActivity(day)) {
+            if ((statement.entries() != null && !statement.entries().isEmpty()) || hadActivity(day)) {
                 done.add(reconcileDay(day, statement));
             }
             mongo.save(new ReconciliationCursor(CURSOR, day.toString(), cursor == null ? null : cursor.lastRunAt()));
@@ -241,7 +241,8 @@ public class Payments {
                                      String by, FinanceBureauClient.BureauStatement fetched) {
         FinanceBureauClient.BureauStatement statement = fetched != null ? fetched : bureau.statement(date.toString());
         Map<String, FinanceBureauClient.BureauPayment> theirs = new HashMap<>();
-        for (FinanceBureauClient.BureauPayment p : statement.entries()) {
+        List<FinanceBureauClient.BureauPayment> entries = statement.entries() == null ? List.of() : statement.entries();
+        for (FinanceBureauClient.BureauPayment p : entries) {
             theirs.put(p.instructionId(), p);
         }
         var from = date.atStartOfDay(CHINA).toInstant();
@@ -273,7 +274,7 @@ public class Payments {
             }
         }
         Reconciliation r = new Reconciliation(Ids.newId(), date.toString(), clock.instant(), by,
-                statement.entries().size(), statement.totalFen(), oursPaid.size(),
+                entries.size(), statement.totalFen(), oursPaid.size(),
                 oursPaid.stream().mapToLong(PaymentInstruction::getAmountFen).sum(), mismatches);
         return mongo.insert(r);
     }
