@@ -1,5 +1,6 @@
 package cn.sunshine.subsidy;
 
+import cn.sunshine.subsidy.payment.BureauSignatures;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.springframework.context.ApplicationContextInitializer;
@@ -22,6 +23,12 @@ public class FinanceBureauStub implements ApplicationContextInitializer<Configur
 
     private static WireMockServer server;
 
+    /** The bureau's current callback key, and the one it is rotating away from (both configured). */
+    public static final String KEY_ID = "hubei-czt-2026b";
+    public static final String SECRET = "test-bureau-callback-secret-2026b-0123456789";
+    public static final String OLD_KEY_ID = "hubei-czt-2026a";
+    public static final String OLD_SECRET = "test-bureau-callback-secret-2026a-9876543210";
+
     public static synchronized WireMockServer server() {
         if (server == null) {
             server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
@@ -41,10 +48,35 @@ public class FinanceBureauStub implements ApplicationContextInitializer<Configur
                 "sunshine.subsidy.breaker-open-for", "300ms",
                 "sunshine.subsidy.retry-wait", "10ms",
                 "sunshine.subsidy.extra-approval-above-fen", "1000000",
-                "sunshine.subsidy.voucher-secret", "test-voucher-secret-0123456789")));
+                "sunshine.subsidy.voucher-secret", "test-voucher-secret-0123456789",
+                "sunshine.subsidy.bureau-callback.keys", KEY_ID + "=" + SECRET + ", " + OLD_KEY_ID + "=" + OLD_SECRET)));
     }
 
-    /** The bureau as it is when healthy: pays each instruction and echoes it. */
+    /**
+     * A request signed as the bureau signs its callbacks (docs/subsidy.md): the headers for {@code body}
+     * sent by POST to {@code path}, under the given key, timestamp and nonce.
+     */
+    public static cn.sunshine.platform.test.Http signed(cn.sunshine.platform.test.Http http, String path, String body,
+                                                        String keyId, String secret, java.time.Instant at, String nonce) {
+        String timestamp = Long.toString(at.getEpochSecond());
+        String canonical = BureauSignatures.canonical("POST", path, timestamp, nonce,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.header(BureauSignatures.KEY_ID, keyId).header(BureauSignatures.TIMESTAMP, timestamp)
+                .header(BureauSignatures.NONCE, nonce)
+                .header(BureauSignatures.SIGNATURE, BureauSignatures.sign(secret.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8), canonical));
+    }
+
+    /** Signed now (the machine's time) with the current key and a fresh nonce. */
+    public static cn.sunshine.platform.test.Http signed(cn.sunshine.platform.test.Http http, String path, String body) {
+        return signed(http, path, body, KEY_ID, SECRET, java.time.Instant.now(), freshNonce());
+    }
+
+    public static String freshNonce() {
+        return java.util.UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The bureau as it is when healthy: pays each instruction and echoes it (its time of payment: none given). */
     public static void healthy() {
         server().resetAll();
         back();
@@ -67,7 +99,6 @@ public class FinanceBureauStub implements ApplicationContextInitializer<Configur
                         + "\"bureauReference\":\"CZ-{{jsonPath request.body '$.instructionId'}}\",\"status\":\"PAID\","
                         + "\"amountFen\":{{jsonPath request.body '$.amountFen'}},"
                         + "\"payeeType\":\"{{jsonPath request.body '$.payeeType'}}\","
-                        + "\"payeeId\":\"{{jsonPath request.body '$.payeeId'}}\","
-                        + "\"paidAt\":\"{{now}}\"}");
+                        + "\"payeeId\":\"{{jsonPath request.body '$.payeeId'}}\"}");
     }
 }

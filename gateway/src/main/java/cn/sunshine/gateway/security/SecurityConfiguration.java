@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -37,6 +38,13 @@ public class SecurityConfiguration {
             "/api/public/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**"};
 
+    /**
+     * Callbacks of outside systems that authenticate by their own signature, which the service checks
+     * (docs/subsidy.md): routed like the rest of their area, limits included, without a bearer token.
+     * Exactly these paths and method; the rest of {@code /api/**} still needs a token.
+     */
+    static final String[] SIGNED_CALLBACKS = {"/api/subsidy/payment-instructions/*/settlement"};
+
     @Bean
     SecurityWebFilterChain sunshineGatewaySecurity(ServerHttpSecurity http) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
@@ -59,6 +67,7 @@ public class SecurityConfiguration {
                 .cors(c -> { })
                 .authorizeExchange(a -> a
                         .pathMatchers(PUBLIC_PATHS).permitAll()
+                        .pathMatchers(HttpMethod.POST, SIGNED_CALLBACKS).permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/**").hasRole("OPERATOR")
                         // The circuit breakers' fallbacks are reached by internal forwarding only.

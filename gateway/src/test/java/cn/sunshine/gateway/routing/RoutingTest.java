@@ -66,6 +66,29 @@ class RoutingTest extends GatewayTest {
     }
 
     @Test
+    void theFinanceBureausSignedCallbackNeedsNoTokenAndNothingElseOfTheAreaIsOpened() {
+        String callback = "/api/subsidy/payment-instructions/c-1-base/settlement";
+        SUBSIDY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(callback)
+                .willReturn(okJson("{\"status\":\"PAID\"}")));
+
+        http.post().uri(callback).header("X-Bureau-Key-Id", "hubei-czt-2026b").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"status\":\"PAID\"}").exchange().expectStatus().isOk();
+        SUBSIDY.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(callback))
+                .withHeader("X-Bureau-Key-Id", equalTo("hubei-czt-2026b"))
+                .withHeader(HttpHeaders.AUTHORIZATION, absent()));
+
+        // Only POST to exactly that path: another method, a longer path or another instruction resource is not.
+        http.get().uri(callback).exchange().expectStatus().isUnauthorized();
+        http.post().uri(callback + "/x").exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/subsidy/payment-instructions/c-1-base").exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/subsidy/payment-runs").exchange().expectStatus().isUnauthorized();
+        // A token that is sent is still checked.
+        http.post().uri(callback).header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")
+                .exchange().expectStatus().isUnauthorized();
+        SUBSIDY.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void aProtectedRouteWithoutATokenIs401ProblemAndNeverReachesTheService() {
         http.get().uri("/api/accreditation/tenders").exchange()
                 .expectStatus().isUnauthorized()

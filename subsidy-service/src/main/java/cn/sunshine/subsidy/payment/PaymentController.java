@@ -7,9 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +21,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @RestController
-@Tag(name = "Payments", description = "Payment instructions to the finance bureau, its callback, reconciliation")
+@Tag(name = "Payments", description = "Payment instructions to the finance bureau, reconciliation (the bureau's "
+        + "signed callback is BureauCallback, outside this document: docs/subsidy.md)")
 public class PaymentController {
 
     public record InstructionView(String instructionId, String claimId, String baseId, String divisionCode,
@@ -36,11 +35,6 @@ public class PaymentController {
                     i.getHeldBecause(), i.getBureauReference(), i.getPaidAt() == null ? null : i.getPaidAt().toString(),
                     i.getAttempts());
         }
-    }
-
-    /** The bureau's callback: the state of one of our instructions. */
-    public record SettlementRequest(@NotBlank String bureauReference, @NotNull @Pattern(regexp = "PAID|ACCEPTED") String status,
-                                    @PositiveOrZero long amountFen, String paidAt) {
     }
 
     /** An optional note on why the run was started by hand. */
@@ -71,21 +65,6 @@ public class PaymentController {
             throw DomainException.notFound("payment instructions of claim " + claimId);
         }
         return payments.ofClaim(claimId, any.getDivisionCode(), any.getBaseId()).stream().map(InstructionView::of).toList();
-    }
-
-    @PostMapping("/api/subsidy/payment-instructions/{instructionId}/settlement")
-    @Allowed({Role.SERVICE})
-    @Operation(summary = "The finance bureau's callback: an instruction was accepted or paid")
-    public InstructionView settlement(@PathVariable String instructionId, @Valid @RequestBody SettlementRequest r) {
-        if (r.paidAt() != null) {
-            try {
-                java.time.Instant.parse(r.paidAt());
-            } catch (DateTimeParseException e) {
-                throw DomainException.invalidField("paidAt", "an ISO-8601 instant");
-            }
-        }
-        return InstructionView.of(payments.callback(instructionId, new FinanceBureauClient.BureauPayment(instructionId,
-                r.bureauReference(), r.status(), r.amountFen(), null, null, r.paidAt())));
     }
 
     @PostMapping("/api/subsidy/payment-runs")

@@ -41,7 +41,14 @@ public class PaymentInstruction extends AggregateRoot {
     private String heldBecause;
     private List<Attempt> attempts = new ArrayList<>();
     private String bureauReference;
+    @Indexed(sparse = true)
     private Instant paidAt;
+    /** When it was first handed to the bureau (our clock); null while never sent. */
+    @Indexed(sparse = true)
+    private Instant sentAt;
+    /** When we recorded it PAID (our clock): the reconciliation redoes a day settled after its last run. */
+    @Indexed(sparse = true)
+    private Instant settledAt;
 
     protected PaymentInstruction() {
     }
@@ -81,6 +88,27 @@ public class PaymentInstruction extends AggregateRoot {
         status = InstructionStatus.SENDING;
         leaseUntil = until;
         heldBecause = null;
+        if (sentAt == null) {
+            sentAt = now;
+        }
+    }
+
+    /**
+     * Whether the bureau's word may settle it: only once it was sent (SENDING, ACCEPTED) or already
+     * is PAID. A PENDING instruction (never sent, sent back after a failed send, or held) and a
+     * REFUSED one cannot be settled by anyone's say-so.
+     */
+    boolean settleable() {
+        return status == InstructionStatus.SENDING || status == InstructionStatus.ACCEPTED
+                || status == InstructionStatus.PAID;
+    }
+
+    /**
+     * The earliest time the bureau can have paid it: its first send. Instructions sent before
+     * {@code sentAt} was recorded fall back to their creation.
+     */
+    Instant earliestPayment() {
+        return sentAt != null ? sentAt : createdAt;
     }
 
     void failed(Instant at, String why) {
@@ -96,6 +124,17 @@ public class PaymentInstruction extends AggregateRoot {
         attempts.add(new Attempt(at, "accepted as " + reference));
     }
 
+    /**
+     * The bureau answered a send with a payment we cannot take as it is (its time of payment or its
+     * amount does not fit): not settled, followed up by the relay's polls like an accepted one.
+     */
+    void unconfirmed(Instant at, String reference, String why) {
+        status = InstructionStatus.ACCEPTED;
+        leaseUntil = null;
+        bureauReference = reference;
+        attempts.add(new Attempt(at, "answered paid, not settled: " + why));
+    }
+
     void refused(Instant at, String why) {
         status = InstructionStatus.REFUSED;
         leaseUntil = null;
@@ -107,10 +146,14 @@ public class PaymentInstruction extends AggregateRoot {
         if (status == InstructionStatus.PAID) {
             return false;
         }
+        if (!settleable()) {
+            throw DomainException.invalidTransition("payment instruction", status, "settled");
+        }
         status = InstructionStatus.PAID;
         leaseUntil = null;
         bureauReference = reference;
         paidAt = when;
+        settledAt = recordedAt;
         attempts.add(new Attempt(recordedAt, "paid as " + reference));
         recordEvent(EventTypes.PAYMENT_SETTLED, new PaymentSettled(id, claimId, baseId, divisionCode, payeeType,
                 payeeId, enrollmentIds, amountFen, reference, when), divisionCode, recordedAt);
@@ -175,5 +218,13 @@ public class PaymentInstruction extends AggregateRoot {
 
     public Instant getPaidAt() {
         return paidAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public Instant getSettledAt() {
+        return settledAt;
     }
 }

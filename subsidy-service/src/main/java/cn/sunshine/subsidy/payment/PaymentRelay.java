@@ -5,6 +5,7 @@ import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.subsidy.config.SubsidyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,10 +46,17 @@ public class PaymentRelay {
     private final SubsidyProperties properties;
     private final Clock clock;
     private final Runnable beforeRun;
+    private final Duration clockSkew;
 
+    /**
+     * @param clockSkew how far the bureau's clock may be from ours when its time of payment is checked
+     *                  ({@code sunshine.subsidy.bureau-clock-skew}, 2 minutes)
+     */
     public PaymentRelay(AggregateStore store, MongoTemplate mongo, FinanceBureau bureau, List<PaymentHold> holds,
                         ApplicationEventPublisher publisher, SubsidyProperties properties, Clock clock,
-                        List<MissingInstructions> missing) {
+                        List<MissingInstructions> missing,
+                        @Value("${sunshine.subsidy.bureau-clock-skew:2m}") Duration clockSkew) {
+        this.clockSkew = clockSkew;
         this.store = store;
         this.mongo = mongo;
         this.bureau = bureau;
@@ -104,10 +112,15 @@ public class PaymentRelay {
             try {
                 FinanceBureauClient.BureauPayment p = bureau.submit(new FinanceBureauClient.BureauInstruction(i.getId(),
                         i.getPayeeType(), i.getPayeeId(), i.getPayeeName(), i.getAmountFen(), purpose(i)));
-                if (settle(i, p)) {
-                    paid++;
-                } else {
-                    accepted++;
+                try {
+                    if (settle(i, p)) {
+                        paid++;
+                    } else {
+                        accepted++;
+                    }
+                } catch (DomainException unfit) {
+                    unconfirmed(i, p, unfit);
+                    failed++;
                 }
             } catch (FinanceBureau.Refused e) {
                 i.refused(clock.instant(), e.getMessage());
@@ -131,6 +144,8 @@ public class PaymentRelay {
                 }
             } catch (FinanceBureau.Unavailable e) {
                 return new RunResult(paid, accepted, failed, held, refused, true);
+            } catch (DomainException unfit) {
+                log.warn("finance bureau's answer for instruction {} not settled: {}", i.getId(), unfit.getMessage());
             } catch (RuntimeException e) {
                 log.warn("status of instruction {} unknown: {}", i.getId(), e.toString());
             }
@@ -139,46 +154,70 @@ public class PaymentRelay {
     }
 
     /**
-     * Applies the bureau's word on an instruction (from a send, a poll or a callback).
+     * Applies the bureau's own word on an instruction (the answer to a send, a poll of its status, or
+     * the status the callback made us ask for). Only a sent instruction (SENDING, ACCEPTED) is settled;
+     * one that is PENDING or REFUSED by now is left as it is.
      *
      * @return true when it is now paid
+     * @throws DomainException 422 {@code bureau-mismatch} when the answer is for another id or amount,
+     *                         422 {@code settlement-time-out-of-range} when its time of payment is not
+     *                         within [first send, now]
      */
     public boolean settle(PaymentInstruction i, FinanceBureauClient.BureauPayment p) {
         if (p == null || !i.getId().equals(p.instructionId()) || p.amountFen() != i.getAmountFen()) {
-            throw DomainException.rule("bureau-mismatch", "The bureau's answer does not match the instruction",
-                    "instruction " + i.getId() + ": the bureau answered " + p);
+            throw new DomainException(422, "bureau-mismatch", "The bureau's answer does not match the instruction",
+                    "instruction " + i.getId() + " of " + i.getAmountFen() + " fen: the bureau answered "
+                            + (p == null ? "nothing" : p.instructionId() + " of " + p.amountFen() + " fen"),
+                    List.of(new DomainException.FieldError("amountFen", "must be the instruction's amount")));
         }
+        boolean paid = "PAID".equals(p.status());
+        Instant when = paid ? paidAt(i, p.paidAt()) : null;
         for (int attempt = 0; attempt < 5; attempt++) {
-            boolean changed;
-            if ("PAID".equals(p.status())) {
-                changed = i.paid(p.bureauReference(), instantOf(p.paidAt()), clock.instant());
-            } else {
-                if (i.getStatus() == InstructionStatus.ACCEPTED) {
-                    return false;
-                }
-                i.accepted(clock.instant(), p.bureauReference());
-                changed = true;
+            if (i.getStatus() == InstructionStatus.PAID) {
+                return true;
             }
-            if (!changed) {
-                return i.getStatus() == InstructionStatus.PAID;
+            if (!i.settleable() || (!paid && i.getStatus() == InstructionStatus.ACCEPTED)) {
+                return false;
+            }
+            if (paid) {
+                i.paid(p.bureauReference(), when, clock.instant());
+            } else {
+                i.accepted(clock.instant(), p.bureauReference());
             }
             if (tryUpdate(i)) {
-                if (i.getStatus() == InstructionStatus.PAID) {
+                if (paid) {
                     publisher.publishEvent(new InstructionPaid(i.getClaimId(), i.getId()));
-                    return true;
                 }
-                return false;
+                return paid;
             }
             i = Objects.requireNonNull(mongo.findById(i.getId(), PaymentInstruction.class));
         }
         return i.getStatus() == InstructionStatus.PAID;
     }
 
-    /** The bureau's time of payment: an ISO-8601 instant, with or without an offset; now when it gives none. */
-    private Instant instantOf(String text) {
+    /**
+     * The bureau's time of payment (an ISO-8601 instant, with or without an offset; now when it gives
+     * none), which must lie between the instruction's first send and now, give or take the allowed
+     * difference of the two clocks: a time before the send is impossible, a time after now is not yet,
+     * and either would put the payment on a day its reconciliation has already passed.
+     */
+    Instant paidAt(PaymentInstruction i, String text) {
+        Instant now = clock.instant();
         if (text == null || text.isBlank()) {
-            return clock.instant();
+            return now;
         }
+        Instant when = parseInstant(text);
+        Instant earliest = i.earliestPayment() == null ? null : i.earliestPayment().minus(clockSkew);
+        if (when == null || (earliest != null && when.isBefore(earliest)) || when.isAfter(now.plus(clockSkew))) {
+            String range = "between the instruction's first send (" + i.earliestPayment() + ") and now (" + now + ")";
+            throw new DomainException(422, "settlement-time-out-of-range", "The time of payment is not plausible",
+                    "instruction " + i.getId() + ": the time of payment '" + text + "' is not " + range,
+                    List.of(new DomainException.FieldError("paidAt", "must lie " + range)));
+        }
+        return when;
+    }
+
+    private static Instant parseInstant(String text) {
         try {
             return java.time.OffsetDateTime.parse(text.trim()).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
@@ -186,9 +225,24 @@ public class PaymentRelay {
                 return java.time.OffsetDateTime.parse(text.trim(),
                         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX")).toInstant();
             } catch (java.time.format.DateTimeParseException again) {
-                log.warn("the bureau's payment time '{}' is not an instant; recorded as now", text);
-                return clock.instant();
+                return null;
             }
+        }
+    }
+
+    /** A send answered PAID in a way we cannot take (see {@link #settle}): kept ACCEPTED and polled. */
+    private void unconfirmed(PaymentInstruction sent, FinanceBureauClient.BureauPayment p, DomainException why) {
+        log.warn("finance bureau's answer for instruction {} not settled: {}", sent.getId(), why.getMessage());
+        PaymentInstruction i = sent;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (i.getStatus() != InstructionStatus.SENDING) {
+                return;
+            }
+            i.unconfirmed(clock.instant(), p.bureauReference(), why.getMessage());
+            if (tryUpdate(i)) {
+                return;
+            }
+            i = Objects.requireNonNull(mongo.findById(i.getId(), PaymentInstruction.class));
         }
     }
 

@@ -49,10 +49,12 @@ public class BureauController {
 
     private final Ledger ledger;
     private final Faults faults;
+    private final Callbacks callbacks;
 
-    public BureauController(Ledger ledger, Faults faults) {
+    public BureauController(Ledger ledger, Faults faults, Callbacks callbacks) {
         this.ledger = ledger;
         this.faults = faults;
+        this.callbacks = callbacks;
     }
 
     @PostMapping("/api/v1/payment-instructions")
@@ -69,6 +71,9 @@ public class BureauController {
         if (o.conflict()) {
             return problem(HttpStatus.CONFLICT, "instruction " + r.instructionId()
                     + " was received before with another payee or amount; nothing was paid");
+        }
+        if (o.created()) {
+            callbacks.paid(o.payment());
         }
         return ResponseEntity.status(o.created() ? HttpStatus.CREATED : HttpStatus.OK).body(PaymentView.of(o.payment()));
     }
@@ -96,6 +101,12 @@ public class BureauController {
     @GetMapping("/admin/faults")
     public Faults.Settings faults() {
         return faults.get();
+    }
+
+    /** What the signed callbacks did (simulator.callback.url: off when unset). */
+    @GetMapping("/admin/callbacks")
+    public Callbacks.Stats callbacks() {
+        return callbacks.stats();
     }
 
     @PutMapping("/admin/faults")

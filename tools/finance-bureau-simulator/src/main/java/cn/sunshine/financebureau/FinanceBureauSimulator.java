@@ -12,6 +12,7 @@ import java.time.Clock;
  * daily statement. Everything is in memory; an admin endpoint switches slowness, errors and outages on.
  */
 @SpringBootApplication
+@org.springframework.boot.context.properties.EnableConfigurationProperties(Callbacks.Settings.class)
 public class FinanceBureauSimulator {
 
     public static void main(String[] args) {

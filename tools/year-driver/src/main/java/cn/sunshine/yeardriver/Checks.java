@@ -274,6 +274,7 @@ public final class Checks {
         }
         equal(recoveredExpected, recovered, name + ": recovered = the placement share paid for the false placement");
         long noticed = 0;
+        long noticedNet = 0;
         int page = 0;
         JsonNode recipients;
         do {
@@ -281,9 +282,12 @@ public final class Checks {
                     .expect(200);
             for (JsonNode r : recipients.path("items")) {
                 noticed += r.path("amountFen").asLong();
+                noticedNet += r.path("netFen").asLong();
             }
         } while (recipients.path("items").size() == 200);
         equal(paidInstructions, noticed, name + ": the public notice of recipients adds up to what was paid");
+        equal(paidInstructions - recovered, noticedNet, name + ": the notice's net amounts = paid − recovered");
+        equal(recovered, credited, name + ": the settled recoveries were credited to the fund");
         add("vouchers redeemed (fen)", vouchersRedeemedFen);
         add("claims approved (fen)", approved);
         add("paid (fen)", paidInstructions);

@@ -735,7 +735,10 @@ final class CountyYear {
         return null;
     }
 
-    /** 10 September: the base repays the placement share paid for the false placement; the finance clerk records it. */
+    /**
+     * 10 September: the base repays the placement share paid for the false placement; the finance clerk records
+     * the receipt and the bureau's second person confirms it from the account's statement (the fund is credited).
+     */
     void recovery() {
         if (falsePlacementBaseId == null) {
             return;
@@ -744,11 +747,22 @@ final class CountyYear {
         JsonNode orders = gw.await("the recovery ordered from the spot-check finding", EVENTS,
                 () -> gw.get("/api/subsidy/bases/" + falsePlacementBaseId + "/recoveries", finance),
                 r -> r.is(200) && r.json().size() > 0).json();
+        int n = 0;
         for (JsonNode order : orders) {
-            if ("OPEN".equals(order.path("status").asString())) {
-                gw.post("/api/subsidy/recoveries/" + order.path("recoveryId").asString() + "/settlement", finance,
-                        Map.of("reference", "缴款书 " + code() + "-" + year + "-0001")).expect(200);
+            String status = order.path("status").asString();
+            if (!"OPEN".equals(status) && !"SETTLEMENT_RECORDED".equals(status)) {
+                continue;
             }
+            String path = "/api/subsidy/recoveries/" + order.path("recoveryId").asString() + "/settlement";
+            String reference = "缴款书 " + code() + "-" + year + "-" + String.format("%04d", ++n);
+            long amount = order.path("amountFen").asLong();
+            if ("OPEN".equals(status)) {
+                gw.post(path, finance, Map.of("reference", reference, "amountFen", amount)).expect(200);
+            } else {
+                reference = order.path("settlement").path("reference").asString(reference);
+            }
+            gw.post(path + "/confirmation", actors.financeChecker(code()),
+                    Map.of("reference", reference, "amountFen", amount)).expect(200);
         }
     }
 
