@@ -126,7 +126,9 @@ public final class Checks {
         List<CountyYear.Trainee> all = c.allTrainees();
         long enrolled = all.stream().filter(CountyYear.Trainee::standing).count();
         long completed = all.stream().filter(t -> t.completed).count();
-        long placed = all.stream().filter(t -> t.placementId != null).count();
+        // A placement the spot check disproved (not employed as reported) is no placement: it leaves every figure.
+        long placed = all.stream().filter(t -> t.placementId != null && !t.falsePlacement).count();
+        add("placements disproved", all.stream().filter(t -> t.placementId != null && t.falsePlacement).count());
         add("trainees enrolled", enrolled);
         add("trainees completed", completed);
         add("trainees placed", placed);
@@ -144,7 +146,7 @@ public final class Checks {
         equal((long) c.county.quota(), quota, name + ": the county's quota is what the city allocated");
         equal(enrolled, enrolledSaid, name + ": enrolled (withdrawn trainees do not count)");
         equal(completed, completedSaid, name + ": completed");
-        equal(placed, placedSaid, name + ": placed (first placements)");
+        equal(placed, placedSaid, name + ": placed (first placements, less those disproved)");
         check(completedSaid <= enrolledSaid && enrolledSaid <= quota,
                 name + ": completed " + completedSaid + " ≤ enrolled " + enrolledSaid + " ≤ quota " + quota);
         check(placedSaid <= completedSaid, name + ": placed " + placedSaid + " ≤ completed " + completedSaid);
