@@ -233,6 +233,9 @@ class MoneyHolesTest extends ServiceTestSupport {
                 .json().get(0);
         assertThat(instruction.path("amountFen").asLong()).isEqualTo(57_000L);
         assertThat(instruction.path("enrollmentIds").toString()).doesNotContain(liar);
+        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + placement)).json().path("status")
+                .asText()).isEqualTo("PAID");
         assertThat(fundDocument(story).brokenIdentities()).isEmpty();
     }
 
