@@ -317,4 +317,38 @@ class MoneyHolesTest extends ServiceTestSupport {
         assertThat(fund.path("availableFen").asLong()).isEqualTo(3_660_000L);
         assertThat(fund.path("deposits").get(0).path("confirmedBy").asText()).isNotBlank();
     }
+
+    /**
+     * Hole 7, cancelled: a claim ordered before its base's revocation, held since (its instruction never sent),
+     * is cancelled by two people of the county: the instruction is withdrawn, the fund gets the money back and
+     * nothing reaches the bureau.
+     */
+    @Test
+    void hole7_aHeldOrderedClaimIsCancelledByTwoPeopleAndTheFundGetsItsMoneyBack() {
+        Story story = story(10, 1_000_000);
+        String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
+        story.approveThroughTheChain(claimId);
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.BASE_REVOKED, Seeds.baseRevoked(story.baseId,
+                story.county), story.baseId, story.county);
+        await().atMost(Duration.ofSeconds(15)).until(() -> http().as(story.officer)
+                .get("/api/subsidy/bases/" + story.baseId).json().path("paymentsHeld").asBoolean());
+        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        assertThat(fund(story).path("committedFen").asLong()).isEqualTo(200_000L);
+
+        Story.ok(http().as(story.officer).post("/api/subsidy/claims/" + claimId + "/hold-decision",
+                Map.of("action", "CANCEL", "reason", "基地被取缔，培训记录不实，不予拨付")));
+        Story.ok(http().as(story.leader).post("/api/subsidy/claims/" + claimId + "/hold-decision/confirmation", null));
+
+        JsonNode claim = Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + claimId)).json();
+        assertThat(claim.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(claim.path("holdDecision").path("confirmedBy").asText()).isNotBlank();
+        JsonNode instruction = http().as(story.finance).get("/api/subsidy/claims/" + claimId + "/payment-instructions")
+                .json().get(0);
+        assertThat(instruction.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(fund(story).path("committedFen").asLong()).as("the fund got the money back").isZero();
+        assertThat(fundDocument(story).brokenIdentities()).isEmpty();
+        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        assertThat(FinanceBureauStub.server().getAllServeEvents()).as("nothing of this claim reached the bureau")
+                .noneMatch(e -> e.getRequest().getBodyAsString().contains(instruction.path("instructionId").asText()));
+    }
 }

@@ -223,15 +223,13 @@ public class Claim extends AggregateRoot {
             throw DomainException.conflict("hold-decided", "The hold was decided",
                     "claim " + id + ": " + holdDecision.action() + " was confirmed by " + holdDecision.confirmedBy());
         }
-        if ("CANCEL".equals(action) && status == ClaimStatus.ORDERED) {
-            throw DomainException.rule("claim-ordered", "The payment is ordered",
-                    "claim " + id + " is ordered for payment; a payment instruction cannot be withdrawn here: release "
-                            + "it, or recover the money once paid");
-        }
         holdDecision = new HoldDecision(action, reason, by, at, null, null);
     }
 
-    /** A second person confirms the proposed hold decision; CANCEL ends the claim. */
+    /**
+     * A second person confirms the proposed hold decision; CANCEL ends the claim (an ordered claim only once
+     * its payment instructions, never sent, were withdrawn: the use case does that first).
+     */
     HoldDecision confirmHoldDecision(String by, Instant at) {
         if (holdDecision == null || holdDecision.confirmedBy() != null) {
             throw DomainException.conflict("no-hold-proposal", "Nothing to confirm",
@@ -240,10 +238,6 @@ public class Claim extends AggregateRoot {
         if (holdDecision.proposedBy().equals(by)) {
             throw DomainException.rule("separation-of-duties", "One person proposes, another confirms",
                     "you proposed to " + holdDecision.action() + " claim " + id + "; another person confirms it");
-        }
-        if ("CANCEL".equals(holdDecision.action()) && status == ClaimStatus.ORDERED) {
-            throw DomainException.rule("claim-ordered", "The payment is ordered",
-                    "claim " + id + " was ordered for payment meanwhile; it can only be released now");
         }
         holdDecision = new HoldDecision(holdDecision.action(), holdDecision.reason(), holdDecision.proposedBy(),
                 holdDecision.proposedAt(), by, at);

@@ -288,7 +288,12 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         Claim c = find(claimId);
         CurrentUser user = Access.over(c.getDivisionCode(), "claim " + claimId);
         ETags.requireMatch(ifMatch, c.getVersion(), "claim " + claimId);
+        boolean ordered = c.getStatus() == ClaimStatus.ORDERED;
         Claim.HoldDecision d = c.confirmHoldDecision(user.subject(), clock.instant());
+        if ("CANCEL".equals(d.action()) && ordered) {
+            // The instructions go first: only never-sent ones can be withdrawn (else 409, nothing changes).
+            instructions.cancelAll(claimId, d.reason(), user.subject());
+        }
         store.update(c);
         if ("CANCEL".equals(d.action())) {
             releaseAll(c, user.subject(), "claim " + c.getId() + " cancelled: " + d.reason());
@@ -351,7 +356,38 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
 
     @EventListener
     void onInstructionPaid(InstructionPaid paid) {
-        settleIfPaid(paid.claimId());
+        if (mongo.exists(Query.query(Criteria.where("_id").is(paid.claimId())), Claim.class)) {
+            settleIfPaid(paid.claimId());
+        }
+    }
+
+    /**
+     * The safety net for a process stopped between an approval's fund commitment and the claim's write: a
+     * commitment the claim does not hold (the claim is not approved, or was rejected or cancelled) for longer
+     * than a few minutes is given back. A claim that is approved later commits again.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${sunshine.subsidy.commitment-sweep:5m}",
+            initialDelayString = "${sunshine.subsidy.commitment-sweep:5m}")
+    void releaseOrphanCommitments() {
+        java.time.Instant before = clock.instant().minus(java.time.Duration.ofMinutes(5));
+        try {
+            for (cn.sunshine.subsidy.fund.Fund f : mongo.find(Query.query(Criteria.where("committedFen").gt(0)),
+                    cn.sunshine.subsidy.fund.Fund.class)) {
+                for (cn.sunshine.subsidy.fund.Fund.Commitment entry : f.getCommitments()) {
+                    if (entry.amountFen() <= 0 || entry.at().isAfter(before) || !f.holdsCommitmentOf(entry.claimId())) {
+                        continue;
+                    }
+                    Claim c = mongo.findById(entry.claimId(), Claim.class);
+                    if (c == null || c.committed()) {
+                        continue;
+                    }
+                    releaseAll(c, "system", "the commitment of claim " + c.getId() + " was not recorded on the claim ("
+                            + c.getStatus() + "): given back");
+                }
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Claims.class).warn("commitment sweep failed: {}", e.toString());
+        }
     }
 
     /** Marks the claim paid once every instruction of it is paid. */

@@ -205,8 +205,7 @@ public class Fund extends AggregateRoot {
 
     /** True when the claim's commitment is held (committed and not released as a whole). */
     public boolean holdsCommitmentOf(String claimId) {
-        return commitments.stream().anyMatch(c -> claimId.equals(c.claimId()) && c.amountFen() > 0)
-                && !releasedClaims.contains(claimId);
+        return committedByClaim != null && committedByClaim.getOrDefault(claimId, 0L) > 0;
     }
 
     /** What the base's approved claims hold in this fund now. */

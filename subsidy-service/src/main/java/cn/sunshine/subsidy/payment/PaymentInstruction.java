@@ -111,6 +111,26 @@ public class PaymentInstruction extends AggregateRoot {
         return sentAt != null ? sentAt : createdAt;
     }
 
+    /**
+     * Withdraws an instruction that was never sent: PENDING with no attempt at all (a failed send may have
+     * reached the bureau, so it cannot be withdrawn from here). The guard of the write: still PENDING, never
+     * sent.
+     */
+    public cn.sunshine.platform.outbox.GuardedWrite cancel(String why, String by, Instant at) {
+        if (status != InstructionStatus.PENDING || sentAt != null || !attempts.isEmpty()) {
+            throw DomainException.conflict("instruction-sent", "The payment was sent",
+                    "instruction " + id + " is " + status + (attempts.isEmpty() ? "" : " after " + attempts.size()
+                            + " attempt(s)") + ": it may have reached the bureau and cannot be withdrawn");
+        }
+        return new cn.sunshine.platform.outbox.GuardedWrite(new org.springframework.data.mongodb.core.query.Criteria()
+                .andOperator(org.springframework.data.mongodb.core.query.Criteria.where("status").is(InstructionStatus.PENDING),
+                        org.springframework.data.mongodb.core.query.Criteria.where("sentAt").is(null),
+                        org.springframework.data.mongodb.core.query.Criteria.where("attempts").size(0)),
+                new org.springframework.data.mongodb.core.query.Update().set("status", InstructionStatus.CANCELLED)
+                        .set("heldBecause", null).push("attempts", new Attempt(at, "cancelled by " + by + ": " + why)),
+                "cancel instruction " + id);
+    }
+
     void failed(Instant at, String why) {
         status = InstructionStatus.PENDING;
         leaseUntil = null;

@@ -56,6 +56,30 @@ public class PaymentInstructions {
         }
     }
 
+    /**
+     * Withdraws every instruction of a claim, none of which was ever sent (409 instruction-sent otherwise,
+     * nothing withdrawn).
+     */
+    public void cancelAll(String claimId, String why, String by) {
+        List<PaymentInstruction> all = ofClaim(claimId);
+        List<cn.sunshine.platform.outbox.GuardedWrite> writes = new ArrayList<>();
+        for (PaymentInstruction i : all) {
+            if (i.getStatus() != InstructionStatus.CANCELLED) {
+                writes.add(i.cancel(why, by, clock.instant()));
+            }
+        }
+        int n = 0;
+        for (PaymentInstruction i : all) {
+            if (i.getStatus() == InstructionStatus.CANCELLED) {
+                continue;
+            }
+            if (!store.apply(i, writes.get(n++))) {
+                throw cn.sunshine.platform.domain.DomainException.conflict("instruction-sent", "The payment was sent",
+                        "instruction " + i.getId() + " was taken for sending meanwhile; it cannot be withdrawn");
+            }
+        }
+    }
+
     public boolean allPaid(String claimId) {
         Query q = Query.query(Criteria.where("claimId").is(claimId));
         return mongo.exists(q, PaymentInstruction.class) && !mongo.exists(Query.query(Criteria.where("claimId").is(claimId)
