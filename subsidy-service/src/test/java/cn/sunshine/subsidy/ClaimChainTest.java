@@ -1,14 +1,10 @@
 package cn.sunshine.subsidy;
 
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.Http;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -24,21 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The approval chain 核准 → 审批 → 复核: in order, one person per stage, reasons kept, the fund never overdrawn. */
 @SunshineServiceTest
-class ClaimChainTest extends ServiceTestSupport {
+class ClaimChainTest extends SubsidyServiceTest {
 
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    MongoTemplate mongo;
 
     private Story storyWithClaimable(int trainees, long fundFen) {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", fundFen);
-        story.enrollAndIssue(Story.tiers343(trainees));
-        story.redeemAll();
-        story.completeAll();
-        return story;
+        return claimableStory(trainees, fundFen);
     }
 
     @Test

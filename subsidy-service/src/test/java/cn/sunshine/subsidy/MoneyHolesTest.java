@@ -2,19 +2,14 @@ package cn.sunshine.subsidy;
 
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.platform.test.TestTokens;
 import cn.sunshine.subsidy.fund.Fund;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -37,30 +32,12 @@ import static org.awaitility.Awaitility.await;
  * aggregates and passes now.
  */
 @SunshineServiceTest
-class MoneyHolesTest extends ServiceTestSupport {
+class MoneyHolesTest extends SubsidyServiceTest {
 
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    MongoTemplate mongo;
 
-    @BeforeEach
-    void healthyBureau() {
-        FinanceBureauStub.healthy();
-    }
 
     private Story story(int trainees, long fundFen) {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", fundFen);
-        story.enrollAndIssue(Story.tiers343(trainees));
-        story.redeemAll();
-        story.completeAll();
-        return story;
-    }
-
-    private JsonNode fund(Story story) {
-        return Story.ok(http().as(story.finance).get("/api/subsidy/funds/" + story.county + "/" + story.year)).json();
+        return claimableStory(trainees, fundFen);
     }
 
     private Fund fundDocument(Story story) {
@@ -143,7 +120,7 @@ class MoneyHolesTest extends ServiceTestSupport {
      */
     @Test
     void hole3_thePlacementPartIsWhatIsLeftOfTheVoucher() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
         Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
                 "year", story.year, "completionShareBp", 7000, "reason", "30% 按实际转移就业人数拨付")));
         story.enrollAndIssue(Story.tiers343(10));
@@ -200,7 +177,7 @@ class MoneyHolesTest extends ServiceTestSupport {
      */
     @Test
     void hole6_aDisprovedPlacementStopsItsUnpaidPlacementLine() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
         Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
                 "year", story.year, "completionShareBp", 7000, "reason", "30% 按实际转移就业人数拨付")));
         story.enrollAndIssue(Story.tiers343(10));
@@ -286,7 +263,7 @@ class MoneyHolesTest extends ServiceTestSupport {
     /** Hole 4 (deposits): one finance officer records, another confirms by re-keying; alone, or mistyped, nothing counts. */
     @Test
     void hole4_aDepositCountsOnlyOnceASecondPersonConfirmsIt() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
+        Story story = newStory().setUp("REDUCED_FEE", 0);
         String reference = "鄂财农 " + story.year + "-77";
         JsonNode recorded = Story.ok(http().as(story.finance).post("/api/subsidy/funds/deposits", Map.of("divisionCode",
                 story.county, "year", story.year, "source", "CENTRAL", "amountFen", 3_660_000, "reference", reference)))

@@ -1,10 +1,8 @@
 package cn.sunshine.subsidy;
 
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestClockConfiguration;
 import cn.sunshine.platform.test.TestEvents;
@@ -12,11 +10,8 @@ import cn.sunshine.platform.test.TestTokens;
 import cn.sunshine.subsidy.payment.BureauSignatures;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,21 +36,11 @@ import static org.awaitility.Awaitility.await;
 
 /** From vouchers to money: a class of 60, the bureau down for part of the run, reconciliation, the public notice. */
 @SunshineServiceTest
-class PaymentsTest extends ServiceTestSupport {
+class PaymentsTest extends SubsidyServiceTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    MongoTemplate mongo;
 
-    @BeforeEach
-    void healthyBureau() {
-        FinanceBureauStub.healthy();
-    }
 
     @Test
     void aClassOfSixtyInTiers343IsPaidToEachTraineeExactlyOnceThroughAnOutageAndEveryFenReconciles() {
@@ -409,7 +394,7 @@ class PaymentsTest extends ServiceTestSupport {
 
     /** A base's claim of 10 vouchers (200,000 fen, 以降代补: one instruction to the base), re-checked: PENDING. */
     private Ordered orderedClaim() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
         story.enrollAndIssue(Story.tiers343(10));
         story.redeemAll();
         story.completeAll();
@@ -505,7 +490,7 @@ class PaymentsTest extends ServiceTestSupport {
 
     @Test
     void aCountySplitPaysSeventyPercentAtCompletionAndTheRestForPlacedTraineesOnly() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
         Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
                 "year", story.year, "completionShareBp", 7000, "reason", "30% 按实际转移就业人数拨付")));
         assertThat(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
@@ -562,7 +547,7 @@ class PaymentsTest extends ServiceTestSupport {
 
     @Test
     void instructionsLostBetweenTheRecheckAndTheirWriteAreOrderedAgainAndAnAcceptedPaymentIsPolledUntilPaid() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
         story.enrollAndIssue(Story.tiers343(10));
         story.redeemAll();
         story.completeAll();

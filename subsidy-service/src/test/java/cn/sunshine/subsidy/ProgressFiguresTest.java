@@ -1,14 +1,9 @@
 package cn.sunshine.subsidy;
 
-import cn.sunshine.platform.messaging.MessagingProperties;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -18,26 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** subsidy's part of the progress reports: committed and paid, in a division and period (docs/reports.md). */
 @SunshineServiceTest
-class ProgressFiguresTest extends ServiceTestSupport {
+class ProgressFiguresTest extends SubsidyServiceTest {
 
     /** 孝昌县, a county of 孝感市 no other test of this service uses. */
     private static final String XIAOCHANG = "420921";
 
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    MongoTemplate mongo;
 
-    @BeforeEach
-    void healthyBureau() {
-        FinanceBureauStub.healthy();
-    }
 
     @Test
     void hole8_programmeYearFiguresFollowTheClaimsYearAndPeriodFiguresTheDate() {
-        Story story = new Story(XIAOCHANG, http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story story = newStory(XIAOCHANG).setUp("REDUCED_FEE", 1_000_000);
         story.enrollAndIssue(Story.tiers343(10));
         story.redeemAll();
         story.completeAll();

@@ -2,20 +2,15 @@ package cn.sunshine.subsidy;
 
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.Http;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.platform.test.TestTokens;
 import cn.sunshine.subsidy.recovery.Recoveries;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -40,23 +35,13 @@ import static org.awaitility.Awaitility.await;
  * paid after the finding that disproved it is recovered, and the public notice nets what was recovered.
  */
 @SunshineServiceTest
-class RecoveryMoneyTest extends ServiceTestSupport {
+class RecoveryMoneyTest extends SubsidyServiceTest {
 
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     MeterRegistry meters;
     @Autowired
     Recoveries recoveries;
 
-    @BeforeEach
-    void healthyBureau() {
-        FinanceBureauStub.healthy();
-    }
 
     @Test
     void hole4_oneFinanceOfficerCannotSettleARecoveryAlone() {
@@ -276,7 +261,7 @@ class RecoveryMoneyTest extends ServiceTestSupport {
      */
     @Test
     void hole4_aPlacementPartPaidAfterItsFindingIsRecovered() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
         splitAt70(story);
         story.enrollAndIssue(Story.tiers343(10));
         story.redeemAll();
@@ -318,7 +303,7 @@ class RecoveryMoneyTest extends ServiceTestSupport {
      */
     @Test
     void hole4_theRecipientsNoticeNetsRecoveredAmounts() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
         splitAt70(story);
         story.enrollAndIssue(Story.tiers343(10));
         story.redeemAll();
@@ -408,7 +393,7 @@ class RecoveryMoneyTest extends ServiceTestSupport {
 
     /** A base's class of ten (100/200/300 yuan in 3:4:3) whose completion claim is paid. */
     private Story paidStory() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
         story.enrollAndIssue(Story.tiers343(10));
         story.redeemAll();
         story.completeAll();
@@ -430,10 +415,6 @@ class RecoveryMoneyTest extends ServiceTestSupport {
                 "enrollmentIds", enrollmentIds, "reason", "duplicate person-year found in 安陆市"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json();
-    }
-
-    private JsonNode fund(Story story) {
-        return Story.ok(http().as(story.finance).get("/api/subsidy/funds/" + story.county + "/" + story.year)).json();
     }
 
     private static void assertIdentity(JsonNode fund) {

@@ -2,18 +2,13 @@ package cn.sunshine.subsidy;
 
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
-import cn.sunshine.platform.messaging.MessagingProperties;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.subsidy.recovery.Recoveries;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,14 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /** A spot-check finding of a false claim: a recovery order, and the base's next payment held until it is settled. */
 @SunshineServiceTest
-class RecoveryTest extends ServiceTestSupport {
+class RecoveryTest extends SubsidyServiceTest {
 
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     MeterRegistry meters;
     @Autowired
@@ -43,14 +32,10 @@ class RecoveryTest extends ServiceTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @BeforeEach
-    void healthyBureau() {
-        FinanceBureauStub.healthy();
-    }
 
     @Test
     void aFindingOrdersRecoveryOfWhatWasPaidAndHoldsTheBasesNextPaymentUntilSettled() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 2_000_000);
+        Story story = newStory().setUp("REDUCED_FEE", 2_000_000);
         story.enrollAndIssue(Story.tiers343(20));
         story.redeemAll();
         story.completeAll();
@@ -120,7 +105,7 @@ class RecoveryTest extends ServiceTestSupport {
      */
     @Test
     void aFalsePlacementRecoversExactlyThePlacementPartPaidForTheTrainee() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
         int shareBp = 7000;
         Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
                 "year", story.year, "completionShareBp", shareBp, "reason", "30% 按实际转移就业人数拨付")));
@@ -223,7 +208,7 @@ class RecoveryTest extends ServiceTestSupport {
 
     @Test
     void aRevokedBasesApprovedClaimIsHeldNotPaid() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 1_000_000);
+        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
         story.enrollAndIssue(Story.tiers343(10));
         story.redeemAll();
         story.completeAll();
@@ -246,7 +231,7 @@ class RecoveryTest extends ServiceTestSupport {
 
     @Test
     void anOfficerOrdersRecoveryOnlyOfWhatWasPaid() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
+        Story story = newStory().setUp("REDUCED_FEE", 0);
         story.enrollAndIssue(Story.tiers343(10));
         var r = http().as(story.officer).post("/api/subsidy/recoveries", Map.of("baseId", story.baseId,
                 "enrollmentIds", story.enrollmentIds.subList(0, 1), "reason", "duplicate found in 安陆市"));

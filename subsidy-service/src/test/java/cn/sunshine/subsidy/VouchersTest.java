@@ -1,14 +1,10 @@
 package cn.sunshine.subsidy;
 
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.Http;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -24,18 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Vouchers (代金券): genuine only with their code, redeemed once by the trainee's own base. */
 @SunshineServiceTest
-class VouchersTest extends ServiceTestSupport {
+class VouchersTest extends SubsidyServiceTest {
 
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    MongoTemplate mongo;
 
     @Test
     void twoConcurrentRedemptionsOfOneVoucherOneWins() throws Exception {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
+        Story story = newStory().setUp("REDUCED_FEE", 0);
         story.enrollAndIssue(List.of("TIER_2"));
         String enrollmentId = story.enrollmentIds.get(0);
 
@@ -65,7 +55,7 @@ class VouchersTest extends ServiceTestSupport {
 
     @Test
     void aForgedCodeOrSerialIsRefusedAndTheVoucherStaysUnredeemed() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
+        Story story = newStory().setUp("REDUCED_FEE", 0);
         JsonNode voucher = story.enrollAndIssue(List.of("TIER_3")).get(0);
         String serial = voucher.path("serial").asText();
         String code = voucher.path("code").asText();
@@ -105,7 +95,7 @@ class VouchersTest extends ServiceTestSupport {
 
     @Test
     void aTraineeWhoWithdrawsLosesTheUnredeemedVoucher() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REFUND_AFTER", 0);
+        Story story = newStory().setUp("REFUND_AFTER", 0);
         story.enrollAndIssue(List.of("TIER_1", "TIER_2"));
         String leaving = story.enrollmentIds.get(1);
         cn.sunshine.platform.test.TestEvents.publish(rabbit, messaging.getExchange(),
@@ -129,7 +119,7 @@ class VouchersTest extends ServiceTestSupport {
 
     @Test
     void aWholeIdNumberArrivingByMistakeIsNeverKeptOrShown() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
+        Story story = newStory().setUp("REDUCED_FEE", 0);
         String enrollmentId = "enr-" + java.util.UUID.randomUUID();
         cn.sunshine.platform.test.TestEvents.publish(rabbit, messaging.getExchange(),
                 cn.sunshine.platform.events.EventTypes.TRAINEE_ENROLLED,
@@ -150,7 +140,7 @@ class VouchersTest extends ServiceTestSupport {
 
     @Test
     void issuingAgainIssuesNothingNewAndAForeignCountySeesNothing() {
-        Story story = new Story(http(), rabbit, messaging.getExchange(), mongo).setUp("REDUCED_FEE", 0);
+        Story story = newStory().setUp("REDUCED_FEE", 0);
         List<JsonNode> first = story.enrollAndIssue(List.of("TIER_1", "TIER_2", "TIER_3"));
         Http.Response again = http().as(story.officer).post("/api/subsidy/classes/" + story.classId + "/vouchers", null);
         List<String> serialsAgain = new ArrayList<>();
