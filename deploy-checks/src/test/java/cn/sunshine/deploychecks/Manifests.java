@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 record Manifests(String overlay, String rendered, List<KubernetesObject> objects, List<Map<String, Object>> customResources) {
 
     /** Kinds that are not Kubernetes' own: client-java has no model for them. */
-    static final Set<String> CUSTOM_API_GROUPS = Set.of("keda.sh", "mongodbcommunity.mongodb.com", "rabbitmq.com");
+    static final Set<String> CUSTOM_API_GROUPS = Set.of("keda.sh", "mongodbcommunity.mongodb.com", "rabbitmq.com", "monitoring.coreos.com");
 
     static Path repoRoot() {
         String root = System.getProperty("sunshine.repo.root");

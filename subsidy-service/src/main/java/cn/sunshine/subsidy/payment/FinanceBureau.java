@@ -46,16 +46,24 @@ public class FinanceBureau {
     private final CircuitBreaker breaker;
     private final Retry retry;
 
-    public FinanceBureau(FinanceBureauClient client, SubsidyProperties properties) {
+    /**
+     * The breaker is made in the application's breaker registry when there is one (so its state is exported as
+     * {@code resilience4j_circuitbreaker_state{name="finance-bureau"}} for the alert), else on its own.
+     */
+    public FinanceBureau(FinanceBureauClient client, SubsidyProperties properties,
+                         org.springframework.beans.factory.ObjectProvider<io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry> registry) {
         this.client = client;
-        this.breaker = CircuitBreaker.of("finance-bureau", CircuitBreakerConfig.custom()
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(4)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(properties.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordException(e -> !(e instanceof Refused) && !(e instanceof UnknownInstruction))
-                .build());
+                .build();
+        io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry breakers = registry.getIfAvailable();
+        this.breaker = breakers != null ? breakers.circuitBreaker("finance-bureau", config)
+                : CircuitBreaker.of("finance-bureau", config);
         this.retry = Retry.of("finance-bureau", RetryConfig.custom()
                 .maxAttempts(properties.retryAttempts())
                 .waitDuration(properties.retryWait())

@@ -239,7 +239,7 @@ public class Payments {
 
     private Reconciliation reconcile(LocalDate date, Criteria scope, java.util.function.Predicate<String> covers,
                                      String by, FinanceBureauClient.BureauStatement fetched) {
-        FinanceBureauClient.BureauStatement statement = fetched != null ? fetched : bureau.statement(date.toString());
+        FinanceBureauClient.BureauStatement statement = fetched != null ? fetched : statementOf(date);
         Map<String, FinanceBureauClient.BureauPayment> theirs = new HashMap<>();
         List<FinanceBureauClient.BureauPayment> entries = statement.entries() == null ? List.of() : statement.entries();
         for (FinanceBureauClient.BureauPayment p : entries) {
@@ -277,6 +277,19 @@ public class Payments {
                 entries.size(), statement.totalFen(), oursPaid.size(),
                 oursPaid.stream().mapToLong(PaymentInstruction::getAmountFen).sum(), mismatches);
         return mongo.insert(r);
+    }
+
+    /** The bureau's statement of a day; one it does not have (404) or will not give (4xx) is a clear problem. */
+    private FinanceBureauClient.BureauStatement statementOf(LocalDate date) {
+        try {
+            return bureau.statement(date.toString());
+        } catch (FinanceBureau.UnknownInstruction e) {
+            throw new DomainException(422, "statement-not-available", "The bureau has no statement for that day",
+                    "the finance bureau has no statement for " + date + " (yet); reconcile it once the day is closed",
+                    List.of(new DomainException.FieldError("date", "no statement of the bureau for " + date)));
+        } catch (FinanceBureau.Refused e) {
+            throw DomainException.rule("statement-refused", "The bureau refused to give the statement", e.getMessage());
+        }
     }
 
     public List<PaymentInstruction> ofClaim(String claimId, String divisionCode, String baseId) {

@@ -107,6 +107,13 @@ public class PlatformAutoConfiguration {
                 return Double.NaN;
             }
         }).description("events waiting in outboxes").register(meters);
+        Gauge.builder("sunshine.outbox.oldest.age", relay, r -> {
+            try {
+                return r.oldestWaitingSeconds();
+            } catch (RuntimeException e) {
+                return Double.NaN;
+            }
+        }).baseUnit("seconds").description("how long the oldest waiting event has waited").register(meters);
         return relay;
     }
 

@@ -52,8 +52,17 @@ public class MessagingConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DeadLetters deadLetters(RabbitTemplate rabbit, MessagingProperties props) {
-        return new DeadLetters(rabbit, props, Clock.systemUTC());
+    DeadLetters deadLetters(RabbitTemplate rabbit, MessagingProperties props,
+                            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        DeadLetters d = new DeadLetters(rabbit, props, Clock.systemUTC());
+        meters.ifAvailable(m -> io.micrometer.core.instrument.Gauge.builder("sunshine.deadletters.waiting", d, x -> {
+            try {
+                return x.count();
+            } catch (RuntimeException e) {
+                return Double.NaN; // the broker is unreachable: unknown, not 0
+            }
+        }).description("messages waiting in this service's dead-letter queue").register(m));
+        return d;
     }
 
     @Bean

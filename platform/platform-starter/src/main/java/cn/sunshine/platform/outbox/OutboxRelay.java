@@ -55,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final String owner;
     private final Counter published;
+    private final MeterRegistry meters;
     private final Counter failures;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
@@ -70,6 +71,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.clock = clock;
         this.source = "/sunshine/" + applicationName;
         this.owner = applicationName + "-" + java.util.UUID.randomUUID();
+        this.meters = meters;
         this.published = Counter.builder("sunshine.outbox.published").description("events published from the outbox")
                 .register(meters);
         this.failures = Counter.builder("sunshine.outbox.publish.failures")
@@ -191,6 +193,10 @@ public class OutboxRelay implements SmartLifecycle {
                             new Update().pull(Outbox.FIELD, new Document(Outbox.EVENT_ID, entry.getString(Outbox.EVENT_ID))),
                             collection);
                     published.increment();
+                    // The programme's own figures, by event type and division (a county, city or province
+                    // code: at most a province's divisions, a bounded label), for dashboards.
+                    meters.counter("sunshine.events.published", "type", String.valueOf(entry.getString(Outbox.TYPE)),
+                            "division", String.valueOf(entry.getString(Outbox.DIVISION))).increment();
                     count++;
                 }
             } finally {
@@ -301,6 +307,18 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         return n;
+    }
+
+    /**
+     * How long the oldest event known to wait has waited, in seconds (0 when none waits): from the outbox
+     * index's entries, each written just before its aggregate's write. An alert fires when the relay falls
+     * behind (the broker is down, the relay is stuck).
+     */
+    public double oldestWaitingSeconds() {
+        Document oldest = mongo.findOne(new Query().with(org.springframework.data.domain.Sort.by("at")).limit(1),
+                Document.class, Outbox.INDEX);
+        Date at = oldest == null ? null : oldest.getDate("at");
+        return at == null ? 0 : Math.max(0, Duration.between(at.toInstant(), clock.instant()).toMillis() / 1000.0);
     }
 
     public Duration pollInterval() {
