@@ -132,6 +132,44 @@ public class PlatformAutoConfiguration {
         return new IdempotentRequests(mongo, mapper.getIfAvailable(json::mapper), props, Clock.systemUTC());
     }
 
+    /** Any write with an Idempotency-Key is idempotent (docs/api.md "Idempotency"). */
+    @Bean
+    @ConditionalOnMissingBean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
+            type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
+    cn.sunshine.platform.web.IdempotencyFilter idempotencyFilter(IdempotentRequests idempotent,
+                                                                 ObjectProvider<tools.jackson.databind.json.JsonMapper> mapper,
+                                                                 EventJson json) {
+        return new cn.sunshine.platform.web.IdempotencyFilter(idempotent, mapper.getIfAvailable(json::mapper));
+    }
+
+    /** Every write documents the optional Idempotency-Key header in the OpenAPI document. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.springdoc.core.customizers.OperationCustomizer")
+    org.springdoc.core.customizers.OperationCustomizer idempotencyKeyInOpenApi() {
+        return (operation, handler) -> {
+            org.springframework.web.bind.annotation.RequestMapping mapping = org.springframework.core.annotation
+                    .AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
+                            org.springframework.web.bind.annotation.RequestMapping.class);
+            boolean write = mapping != null && java.util.Arrays.stream(mapping.method()).anyMatch(m ->
+                    m != org.springframework.web.bind.annotation.RequestMethod.GET
+                            && m != org.springframework.web.bind.annotation.RequestMethod.HEAD
+                            && m != org.springframework.web.bind.annotation.RequestMethod.OPTIONS);
+            boolean declared = operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(p -> IdempotentRequests.HEADER.equalsIgnoreCase(p.getName()));
+            if (write && !declared) {
+                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
+                        .name(IdempotentRequests.HEADER).required(false)
+                        .schema(new io.swagger.v3.oas.models.media.StringSchema().maxLength(IdempotentRequests.MAX_KEY_LENGTH))
+                        .description("Optional. The same key, caller and body answer the first request's answer again "
+                                + "(Idempotent-Replayed: true), never a second effect: send any write again with its key "
+                                + "after a lost answer, a timeout or a 503. Another body with the same key: 422; the first "
+                                + "still running: 409 with Retry-After."));
+            }
+            return operation;
+        };
+    }
+
     @Bean(name = "mongoPingHealthIndicator")
     MongoPingHealthIndicator mongoPing(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);

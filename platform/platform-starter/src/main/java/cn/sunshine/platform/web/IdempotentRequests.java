@@ -114,6 +114,16 @@ public class IdempotentRequests {
         return execute(scope, scope + ":" + key, hash(MediaType.APPLICATION_JSON_VALUE, body), action);
     }
 
+    /**
+     * Runs a request already hashed by the caller ({@link IdempotencyFilter}: any state-changing request):
+     * {@code scope} names the method, path and caller; {@code requestHash} is {@link #hash} of its body.
+     */
+    public ResponseEntity<?> runHashed(String scope, String key, String requestHash,
+                                       Supplier<? extends ResponseEntity<?>> action) {
+        requireValidKey(key);
+        return execute(scope, scope + ":" + key, requestHash, action);
+    }
+
     /** 400 naming the header unless the key is 1–100 printable ASCII characters (and not only spaces). */
     public static void requireValidKey(String key) {
         boolean ok = key != null && !key.isBlank() && key.length() <= MAX_KEY_LENGTH

@@ -30,6 +30,17 @@ public class ProbeController {
         return Map.of("name", request.name(), "amountFen", request.amountFen());
     }
 
+    /** Every call that reaches it has an effect (a count): what idempotency must keep to one per key. */
+    static final java.util.concurrent.atomic.AtomicInteger EFFECTS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @PostMapping("/api/probe/effects")
+    @Allowed(Role.COUNTY_OFFICER)
+    public org.springframework.http.ResponseEntity<Map<String, Object>> effect(@Valid @RequestBody ProbeRequest request) {
+        int n = EFFECTS.incrementAndGet();
+        return org.springframework.http.ResponseEntity.status(201).eTag("\"" + n + "\"")
+                .body(Map.of("effect", n, "name", request.name(), "id", java.util.UUID.randomUUID().toString()));
+    }
+
     @GetMapping("/api/probe/divisions/{division}")
     @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
     public Map<String, Object> inDivision(@PathVariable String division) {
