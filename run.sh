@@ -14,7 +14,8 @@
 # Environment (optional): SUNSHINE_DATA_DIR, SUNSHINE_LOG_DIR, SUNSHINE_READY_TIMEOUT (s per
 # service), SUNSHINE_SERVICE_ARGS (extra arguments for every service and the gateway; the
 # end-to-end test uses it to give the run its own exchange and queue names), SUNSHINE_KEEP_GOING=1
-# (a process that dies is reported and the others keep running).
+# (a process that dies is reported and the others keep running), SUNSHINE_RESTART=1 (a service or
+# the gateway that dies is started again on its port, as a cluster restarts a pod).
 # See docs/running-locally.md.
 
 set -uo pipefail
@@ -319,10 +320,26 @@ say "Ctrl-C stops everything"
 # SUNSHINE_KEEP_GOING=1, say so once and keep the others running: a crashed service must not
 # take the suite down while you look at what the others do without it).
 declare -A REPORTED=()
+entry_of() { # name -> its module:port entry (a service or the gateway), or nothing
+  local e
+  for e in "${SERVICES[@]}" "$GATEWAY"; do
+    [[ ${e%%:*} == *"$1" ]] && { printf '%s' "$e"; return 0; }
+  done
+  return 1
+}
 while true; do
   for ((i = 0; i < ${#PIDS[@]}; i++)); do
     if ! kill -0 "${PIDS[i]}" 2>/dev/null && [[ -z ${REPORTED[$i]:-} ]]; then
       show_log_tail "${NAMES[i]}"
+      entry=$(entry_of "${NAMES[i]}" || true)
+      if [[ ${SUNSHINE_RESTART:-0} == 1 && -n $entry ]]; then
+        # Like a cluster restarting a pod: the same service again on its port (its data, its outbox and
+        # its queue are where it left them). The fault-injected year of the end-to-end test relies on it.
+        warn "${NAMES[i]} (pid ${PIDS[i]}) exited; restarting it (SUNSHINE_RESTART=1)"
+        REPORTED[$i]=1
+        start_service "${entry%%:*}" "${entry##*:}" || true
+        continue
+      fi
       if [[ ${SUNSHINE_KEEP_GOING:-0} == 1 ]]; then
         warn "${NAMES[i]} (pid ${PIDS[i]}) exited; the others keep running (SUNSHINE_KEEP_GOING=1)"
         REPORTED[$i]=1

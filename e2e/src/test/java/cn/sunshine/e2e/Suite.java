@@ -56,6 +56,8 @@ final class Suite implements AutoCloseable {
         pb.environment().put("SUNSHINE_DATA_DIR", data.toString());
         pb.environment().put("SUNSHINE_LOG_DIR", logs.toString());
         pb.environment().put("SUNSHINE_KEEP_GOING", "1");
+        // A service that dies is started again on its port, as a cluster restarts a pod (the fault year).
+        pb.environment().put("SUNSHINE_RESTART", "1");
         // Its own exchange and queues on the shared broker; the gateway's per-caller limits raised so
         // that the access matrix (hundreds of calls per role) is not throttled — 429s are the
         // gateway module's own test.
@@ -110,6 +112,12 @@ final class Suite implements AutoCloseable {
     void kill(String service) {
         process.descendants().filter(p -> p.info().commandLine().orElse("").contains(service + "-0.1.0-SNAPSHOT.jar"))
                 .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Whether a process of this module (its jar) is running now. */
+    boolean running(String service) {
+        return process.descendants().anyMatch(p -> p.isAlive()
+                && p.info().commandLine().orElse("").contains(service + "-0.1.0-SNAPSHOT.jar"));
     }
 
     boolean allStopped() {

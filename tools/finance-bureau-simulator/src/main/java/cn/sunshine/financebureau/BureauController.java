@@ -75,6 +75,7 @@ public class BureauController {
         if (o.created()) {
             callbacks.paid(o.payment());
         }
+        faults.beforeAnswer(); // paid; the answer may be lost to the caller's read timeout
         return ResponseEntity.status(o.created() ? HttpStatus.CREATED : HttpStatus.OK).body(PaymentView.of(o.payment()));
     }
 

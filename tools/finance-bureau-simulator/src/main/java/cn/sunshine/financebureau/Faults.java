@@ -8,8 +8,19 @@ import java.util.concurrent.ThreadLocalRandom;
 @Component
 public class Faults {
 
-    /** What the switches are set to. */
-    public record Settings(long delayMillis, int errorPercent, boolean outage) {
+    /**
+     * What the switches are set to. {@code answerDelayMillis}: a payment is made at once but its answer comes
+     * only after this long — a caller with a shorter read timeout never hears that it was paid (optional;
+     * 0 when absent).
+     */
+    public record Settings(long delayMillis, int errorPercent, boolean outage, Long answerDelayMillis) {
+        public Settings(long delayMillis, int errorPercent, boolean outage) {
+            this(delayMillis, errorPercent, outage, 0L);
+        }
+
+        public long answerDelay() {
+            return answerDelayMillis == null ? 0 : answerDelayMillis;
+        }
     }
 
     private volatile Settings settings = new Settings(0, 0, false);
@@ -22,10 +33,25 @@ public class Faults {
         if (s.delayMillis() < 0 || s.delayMillis() > 120_000) {
             throw new IllegalArgumentException("delayMillis must be between 0 and 120000");
         }
+        if (s.answerDelay() < 0 || s.answerDelay() > 120_000) {
+            throw new IllegalArgumentException("answerDelayMillis must be between 0 and 120000");
+        }
         if (s.errorPercent() < 0 || s.errorPercent() > 100) {
             throw new IllegalArgumentException("errorPercent must be between 0 and 100");
         }
         this.settings = s;
+    }
+
+    /** After a payment was made: holds its answer back as the switch says. */
+    void beforeAnswer() {
+        long wait = settings.answerDelay();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Applies the switches to one request: waits, then says whether to fail it. */

@@ -31,11 +31,19 @@ public final class Api {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    /** How long a call keeps trying while the suite does not answer (a service or the gateway restarting). */
+    private volatile Duration unavailableFor = Duration.ofMinutes(3);
 
     public Api(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** How long calls keep trying while the suite does not answer (default 3 minutes). */
+    public Api unavailableFor(Duration budget) {
+        this.unavailableFor = budget;
+        return this;
     }
 
     public String base() {
@@ -111,6 +119,13 @@ public final class Api {
                 b.header(k, v);
             }
         });
+        // Like any good client: every write carries an Idempotency-Key, the same on every try, so it may be
+        // sent again after a lost answer, a timeout, a 503 or a service restarting (the platform makes any
+        // write with a key idempotent).
+        boolean write = !method.equals("GET");
+        if (write && !headers.containsKey("Idempotency-Key")) {
+            b.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        }
         if (body == null) {
             b.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString("{}"));
@@ -125,11 +140,21 @@ public final class Api {
         HttpResponse<String> r;
         HttpRequest request = b.build();
         int throttled = 0;
+        long deadline = System.nanoTime() + unavailableFor.toNanos();
+        long backOff = 250;
         while (true) {
             calls.incrementAndGet();
             try {
                 r = sendWithRetryOnReset(request);
             } catch (IOException e) {
+                // No answer (the gateway or a service restarting, a timeout): the same request again, with its
+                // key, after a growing pause, until the unavailability budget runs out.
+                if (System.nanoTime() < deadline) {
+                    retried.incrementAndGet();
+                    sleep(backOff);
+                    backOff = Math.min(backOff * 2, 5_000);
+                    continue;
+                }
                 throw new ScenarioFailure(method + " " + path + ": no answer (" + e + ")");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -138,8 +163,18 @@ public final class Api {
             // The gateway limits each caller's pace: a polite client waits as told and sends again.
             // A request with an Idempotency-Key is sent again, with the same key, when the answer was
             // lost (503: the gateway gave up waiting) or the first attempt is still running (409).
+            boolean unavailable = (r.statusCode() == 503 || r.statusCode() == 502 || r.statusCode() == 504)
+                    && System.nanoTime() < deadline;
+            if (unavailable && !(r.statusCode() == 503 && r.body() != null && r.body().contains("finance-bureau"))) {
+                // The gateway answers 503 while a service is down or restarting: wait and send again (a write
+                // with the same key). The finance bureau's own 503 is an answer the scenario reads.
+                retried.incrementAndGet();
+                sleep(backOff);
+                backOff = Math.min(backOff * 2, 5_000);
+                continue;
+            }
             boolean again = r.statusCode() == 429
-                    || headers.containsKey("Idempotency-Key") && (r.statusCode() == 503 || r.statusCode() == 409
+                    || write && (r.statusCode() == 409
                     && r.body() != null && r.body().contains("idempotency-request-in-progress"))
                     // A class batch is repeatable by design (entries already done are skipped): sent again
                     // after a lost answer, or after it met a trainee changed meanwhile (412).

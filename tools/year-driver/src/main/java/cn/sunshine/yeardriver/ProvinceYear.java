@@ -39,6 +39,7 @@ public final class ProvinceYear {
     private final List<CountyYear> counties = new ArrayList<>();
     private final Map<String, String> employers = new ConcurrentHashMap<>();
     private final java.io.PrintStream out;
+    private volatile java.util.function.Consumer<String> onStageStart = name -> { };
 
     public ProvinceYear(Options options, Province data, java.io.PrintStream out) {
         this.options = options;
@@ -54,6 +55,12 @@ public final class ProvinceYear {
             counties.add(new CountyYear(data, c, options.year(), options.traineesPerCounty(), options.classSize(), gw,
                     actors, employers));
         }
+    }
+
+    /** Told the name of each stage as it starts (a fault injector picks its moments by it). */
+    public ProvinceYear onStageStart(java.util.function.Consumer<String> listener) {
+        this.onStageStart = listener;
+        return this;
     }
 
     public Stages stages() {
@@ -104,6 +111,7 @@ public final class ProvinceYear {
 
     private void stage(String name, Calendar cal, int month, int day, Consumer<CountyYear> perCounty, Runnable once) {
         setClock(cal.at(month, day));
+        onStageStart.accept(name);
         long before = gw.calls();
         long start = System.nanoTime();
         if (once != null) {

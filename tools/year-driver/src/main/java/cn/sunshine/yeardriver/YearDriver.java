@@ -79,8 +79,14 @@ public final class YearDriver {
     }
 
     public static Outcome run(ProvinceYear.Options options, Path logs, java.io.PrintStream out) throws IOException {
+        return run(options, logs, out, name -> { });
+    }
+
+    /** The same, telling {@code onStageStart} each stage's name as it starts (for a fault injector). */
+    public static Outcome run(ProvinceYear.Options options, Path logs, java.io.PrintStream out,
+                              java.util.function.Consumer<String> onStageStart) throws IOException {
         Province data = Province.demo();
-        ProvinceYear year = new ProvinceYear(options, data, out);
+        ProvinceYear year = new ProvinceYear(options, data, out).onStageStart(onStageStart);
         out.printf("Playing programme year %d: %d county(ies), %d trainees each, through %s%n", options.year(),
                 year.counties().size(), options.traineesPerCounty(), options.gateway());
         Checks.Result result;

@@ -21,9 +21,16 @@ import java.util.Map;
 public class ClockEndpoint {
 
     private final ProgramClock clock;
+    private final java.util.function.Consumer<java.time.Duration> keep;
 
     public ClockEndpoint(ProgramClock clock) {
+        this(clock, offset -> { });
+    }
+
+    /** {@code keep} stores each new offset (the service's database), so a restart comes back at the same time. */
+    public ClockEndpoint(ProgramClock clock, java.util.function.Consumer<java.time.Duration> keep) {
         this.clock = clock;
+        this.keep = keep;
     }
 
     @ReadOperation
@@ -35,6 +42,7 @@ public class ClockEndpoint {
     public WebEndpointResponse<Map<String, Object>> set(@Nullable String now, @Nullable Boolean reset) {
         if (Boolean.TRUE.equals(reset)) {
             clock.reset();
+            keep.accept(clock.offset());
             return new WebEndpointResponse<>(view(), 200);
         }
         if (now == null || now.isBlank()) {
@@ -42,6 +50,7 @@ public class ClockEndpoint {
         }
         try {
             clock.set(Instant.parse(now.trim()));
+            keep.accept(clock.offset());
         } catch (DateTimeParseException e) {
             return invalid("\"now\" is not an ISO-8601 instant (e.g. 2026-03-01T01:00:00Z)");
         }

@@ -34,6 +34,12 @@ public final class ProgramClock extends Clock {
         return instant();
     }
 
+    /** Sets the offset from the machine's time directly (a kept offset, read at start-up). */
+    public Instant shift(Duration offsetFromMachine) {
+        offset.set(offsetFromMachine);
+        return instant();
+    }
+
     /** Back to the machine's time. */
     public Instant reset() {
         offset.set(Duration.ZERO);
