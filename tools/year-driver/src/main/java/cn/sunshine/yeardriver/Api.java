@@ -173,9 +173,17 @@ public final class Api {
                 backOff = Math.min(backOff * 2, 5_000);
                 continue;
             }
+            if (write && r.statusCode() == 409 && r.body() != null && r.body().contains("idempotency-request-in-progress")
+                    && System.nanoTime() < deadline) {
+                // The first try still runs — or its process died and its claim on the key runs out after the
+                // service's lease (2 minutes): wait as told and ask again for the answer.
+                retried.incrementAndGet();
+                long wait = r.headers().firstValue("Retry-After").map(v -> v.matches("\\d{1,3}") ? Long.parseLong(v) : 1L)
+                        .orElse(1L);
+                sleep(Math.max(1, wait) * 1000);
+                continue;
+            }
             boolean again = r.statusCode() == 429
-                    || write && (r.statusCode() == 409
-                    && r.body() != null && r.body().contains("idempotency-request-in-progress"))
                     // A class batch is repeatable by design (entries already done are skipped): sent again
                     // after a lost answer, or after it met a trainee changed meanwhile (412).
                     || headers.containsKey(REPEATABLE) && (r.statusCode() == 503 || r.statusCode() == 412);
