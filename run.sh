@@ -159,8 +159,10 @@ done
 
 say "starting devstack (logs/devstack.log)"
 : >"$LOG_DIR/devstack.log"
+# Loopback only, like every service below: the run trusts the development token key, whose private
+# half is in the repository, so nothing of it may be reachable from another machine.
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -jar "$DEVSTACK_JAR" \
-  --data-dir="$DATA_DIR" >>"$LOG_DIR/devstack.log" 2>&1 &
+  --bind=127.0.0.1 --data-dir="$DATA_DIR" >>"$LOG_DIR/devstack.log" 2>&1 &
 PIDS+=($!); NAMES+=(devstack)
 DEVSTACK_PID=$!
 
@@ -205,7 +207,7 @@ start_service() { # module port -> appends to PIDS; returns 1 if there is no run
     placement-service) client_env=(SUNSHINE_CLIENT_ID=placement-service SUNSHINE_CLIENT_SECRET=placement-service-dev-secret) ;;
   esac
   env ${client_env[@]+"${client_env[@]}"} java "${JVM_OPTS[@]}" -jar "$jar" --spring.profiles.active=local \
-    --server.port="$port" --sunshine.clock.adjustable=true ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"} \
+    --server.address=127.0.0.1 --server.port="$port" --sunshine.clock.adjustable=true ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"} \
     >>"$LOG_DIR/$name.log" 2>&1 &
   PIDS+=($!); NAMES+=("$name")
   STARTED_PID[$port]=$!

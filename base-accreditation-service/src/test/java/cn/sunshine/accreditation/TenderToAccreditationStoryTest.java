@@ -144,17 +144,70 @@ class TenderToAccreditationStoryTest extends ServiceTestSupport {
                 + "/score-sheets", Fixtures.sheet(50, "PASSED", "2026-06-24")).status())
                 .as("the ranking is frozen once noticed").isIn(409);
 
-        // 6月25日: two objections from the public, without a token.
+        // 6月25日: two objections from the public, without a token, each confirmed by the code sent to its phone.
         clock.set(Instant.parse("2026-06-25T01:00:00Z"));
-        Http.Response upheldObjection = http().post("/api/public/accreditation/notices/" + noticeId + "/objections",
+        Http.Response upheldObjection = objectAndConfirm(noticeId, "198.51.100.20",
                 Map.of("name", "张先生", "phone", "13971234567", "applicationId", applications.get(2),
                         "statement", "该校实训车间为租用，租期仅剩三个月，与申报材料不符"));
         assertThat(upheldObjection.status()).as(upheldObjection.toString()).isEqualTo(201);
         assertThat(upheldObjection.json().path("phone").asText()).isEqualTo("139****4567");
-        Http.Response dismissedObjection = http().post("/api/public/accreditation/notices/" + noticeId + "/objections",
+
+        // A flood: one caller sends 2,000 objections (random phones, and one phone over and over). Unconfirmed
+        // objections count for nothing; the caller gets at most 10 awaiting their code, one phone at most 3.
+        int accepted = 0;
+        int limited = 0;
+        for (int i = 0; i < 2000; i++) {
+            String phone = i % 2 == 0 ? "13800000000" : String.format("138%08d", i);
+            Http.Response r = http().header("X-Sunshine-Client-Address", "203.0.113.66")
+                    .post("/api/public/accreditation/notices/" + noticeId + "/objections",
+                            Map.of("name", "刷单" + i, "phone", phone, "statement", "垃圾异议 " + i));
+            assertThat(r.status()).as(r.toString()).isIn(202, 429);
+            if (r.status() == 202) {
+                accepted++;
+            } else {
+                limited++;
+                assertThat(r.json().path("type").asText()).isEqualTo("urn:sunshine:problem:objection-limit");
+            }
+        }
+        assertThat(accepted).as("awaiting their code from one caller").isEqualTo(10);
+        assertThat(limited).isEqualTo(1990);
+        // guessing a code voids the objection after 5 tries
+        Http.Response guessed = http().header("X-Sunshine-Client-Address", "203.0.113.67")
+                .post("/api/public/accreditation/notices/" + noticeId + "/objections",
+                        Map.of("name", "猜码", "phone", "13811112222", "statement", "x"));
+        String guessUrl = "/api/public/accreditation/notices/" + noticeId + "/pending-objections/"
+                + guessed.json().path("confirmationId").asText() + "/confirmation";
+        String real = codeSentTo("13811112222");
+        String wrong = real.equals("000000") ? "000001" : "000000";
+        for (int i = 0; i < 4; i++) {
+            Http.Response w = http().post(guessUrl, Map.of("code", wrong));
+            assertThat(w.status()).isEqualTo(422);
+            assertThat(w.json().path("type").asText()).isEqualTo("urn:sunshine:problem:confirmation-code-wrong");
+        }
+        assertThat(http().post(guessUrl, Map.of("code", wrong)).status()).isEqualTo(422);
+        assertThat(http().post(guessUrl, Map.of("code", real)).status()).as("void after 5 wrong codes").isEqualTo(404);
+        // one phone's confirmed objections are limited too
+        for (int i = 0; i < 3; i++) {
+            assertThat(objectAndConfirm(noticeId, "203.0.113.68", Map.of("name", "李某", "phone", "13700001111",
+                    "statement", "重复异议 " + i)).status()).isEqualTo(201);
+        }
+        Http.Response fourth = http().header("X-Sunshine-Client-Address", "203.0.113.68")
+                .post("/api/public/accreditation/notices/" + noticeId + "/objections",
+                        Map.of("name", "李某", "phone", "13700001111", "statement", "重复异议 3"));
+        assertThat(fourth.status()).isEqualTo(429);
+
+        // A genuine objector with another phone gets in, flood or not.
+        Http.Response dismissedObjection = objectAndConfirm(noticeId, "192.0.2.30",
                 Map.of("name", "王女士", "phone", "0712-5221234", "applicationId", applications.get(4),
                         "statement", "听说该校收费偏高"));
-        assertThat(dismissedObjection.status()).isEqualTo(201);
+        assertThat(dismissedObjection.status()).as(dismissedObjection.toString()).isEqualTo(201);
+        // the flood's unconfirmed objections never reached the notice and expire; then the caller may file again
+        JsonNode held = http().as(Fixtures.OFFICER).get("/api/accreditation/notices/" + noticeId).json();
+        assertThat(held.path("objections").size()).isEqualTo(5);
+        clock.set(Instant.parse("2026-06-25T01:11:00Z"));
+        assertThat(http().header("X-Sunshine-Client-Address", "203.0.113.66")
+                .post("/api/public/accreditation/notices/" + noticeId + "/objections",
+                        Map.of("name", "刷单", "phone", "13800000001", "statement", "x")).status()).isEqualTo(202);
 
         clock.set(Instant.parse("2026-06-30T15:59:00Z"));
         Http.Response early = http().as(Fixtures.OFFICER).post("/api/accreditation/notices/" + noticeId + "/finalisation", null);
@@ -173,10 +226,17 @@ class TenderToAccreditationStoryTest extends ServiceTestSupport {
         JsonNode officerView = dismissed.json();
         assertThat(officerView.path("objections").findValuesAsString("phone"))
                 .as("the office sees the filers' contacts whole").contains("13971234567", "0712-5221234");
+        for (JsonNode o : officerView.path("objections")) {
+            if (o.path("ruling").isNull() || o.path("ruling").isMissingNode()) {
+                assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/notices/" + noticeId + "/objections/"
+                        + o.path("id").asText() + "/decision", Map.of("outcome", "DISMISSED",
+                        "reasons", "重复异议，内容无事实依据")).status()).isEqualTo(200);
+            }
+        }
 
         // 7月1日 00:00 in Shanghai: the period is over; late objections are refused; the result is final.
         clock.set(Instant.parse("2026-06-30T16:00:00Z"));
-        Http.Response late = http().post("/api/public/accreditation/notices/" + noticeId + "/objections",
+        Http.Response late = http().header("X-Sunshine-Client-Address", "192.0.2.31").post("/api/public/accreditation/notices/" + noticeId + "/objections",
                 Map.of("name", "赵先生", "phone", "13800001111", "statement", "迟到的异议"));
         assertThat(late.status()).isEqualTo(422);
         assertThat(late.json().path("type").asText()).isEqualTo("urn:sunshine:problem:notice-period-over");
@@ -218,5 +278,27 @@ class TenderToAccreditationStoryTest extends ServiceTestSupport {
     private static long accreditedEventsFor(List<String> baseIds) {
         return tap.ofType(EventTypes.BASE_ACCREDITED.name()).stream()
                 .filter(t -> baseIds.stream().anyMatch(id -> t.body().contains(id))).count();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.sunshine.accreditation.notice.SimulatedObjectionSms sms;
+
+    /** The code in the last SMS the simulated gateway sent to a phone. */
+    private String codeSentTo(String phone) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{6}").matcher(sms.lastMessageTo(phone));
+        assertThat(m.find()).isTrue();
+        return m.group();
+    }
+
+    /** Files an objection from a client address (as the gateway names it) and confirms it with the code sent. */
+    private Http.Response objectAndConfirm(String noticeId, String clientAddress, Map<String, Object> body) {
+        Http.Response filed = http().header("X-Sunshine-Client-Address", clientAddress)
+                .post("/api/public/accreditation/notices/" + noticeId + "/objections", body);
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(202);
+        assertThat(filed.json().path("phone").asText()).contains("****");
+        assertThat(filed.json().path("simulatedCode").isNull()).as("no code in the answer outside the local run").isTrue();
+        return http().post("/api/public/accreditation/notices/" + noticeId + "/pending-objections/"
+                + filed.json().path("confirmationId").asText() + "/confirmation",
+                Map.of("code", codeSentTo((String) body.get("phone"))));
     }
 }

@@ -1,5 +1,6 @@
 package cn.sunshine.placement;
 
+import cn.sunshine.placement.spotcheck.Sampler;
 import cn.sunshine.placement.spotcheck.SpotCheck;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.test.Http;
@@ -32,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A base reports 100 placements; a county officer draws 5 with a recorded seed (the same seed draws
- * the same 5); the call list's phones come from enrollment's audited lookup (WireMock); one call
+ * A base reports 100 placements; a county officer draws 5 with the server's seed, recorded before the
+ * draw (an officer's own seed is refused; an auditor repeats the draw from the record); the call list's phones come from enrollment's audited lookup (WireMock); one call
  * finds the trainee never worked there and the finding is published; when enrollment fails or is
  * slow, the draw still completes with those contacts pending.
  */
@@ -70,7 +71,7 @@ class SpotCheckTest extends PlacementTestSupport {
 
         String baseId = baseWithPlacements(20);
         Http.Response drawn = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG))
-                .post("/api/placement/spot-checks", drawBody(baseId, 11L));
+                .post("/api/placement/spot-checks", drawBody(baseId));
         assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
         assertThat(drawn.json().path("contactsPending").asInt()).isEqualTo(1);
         assertThat(drawn.json().path("items").get(0).path("contactProblem").asText()).contains("circuit open");
@@ -98,8 +99,44 @@ class SpotCheckTest extends PlacementTestSupport {
         return baseId;
     }
 
-    private static Map<String, Object> drawBody(String baseId, long seed) {
-        return Map.of("baseId", baseId, "periodFrom", "2026-06-01", "periodTo", "2026-06-30", "seed", seed);
+    private static Map<String, Object> drawBody(String baseId) {
+        return Map.of("baseId", baseId, "periodFrom", "2026-06-01", "periodTo", "2026-06-30");
+    }
+
+    /**
+     * What an auditor does with nothing but the round's record: repeat each stratum's draw with the
+     * published algorithm and compare it with the sample recorded and the spot check's call list.
+     */
+    private void auditorReproduces(String roundId) {
+        Http auditor = http().as(TestTokens.of("AUDITOR", Seeds.YINGCHENG));
+        Http.Response got = auditor.get("/api/placement/spot-check-rounds/" + roundId);
+        assertThat(got.status()).as(got.body()).isEqualTo(200);
+        JsonNode record = got.json();
+        assertThat(record.path("status").asText()).isEqualTo("DRAWN");
+        long roundSeed = record.path("seed").asLong();
+        assertThat(record.path("seedCommitment").asText()).isEqualTo(Sampler.commitment(roundSeed));
+        assertThat(record.path("seedSource").asText()).contains("HMAC-SHA256").contains("roundId");
+        int rate = record.path("sampleRateBp").asInt();
+        int minimum = record.path("minimumPerBase").asInt();
+        assertThat(record.path("strata").size()).isPositive();
+        for (JsonNode stratum : record.path("strata")) {
+            List<String> population = new ArrayList<>();
+            stratum.path("populationIds").forEach(id -> population.add(id.asText()));
+            assertThat(population).hasSize(stratum.path("population").asInt());
+            long seed = Sampler.stratumSeed(roundSeed, stratum.path("baseId").asText());
+            assertThat(stratum.path("seed").asLong()).isEqualTo(seed);
+            int size = (int) Math.min(population.size(), Math.max(minimum, ((long) population.size() * rate + 9_999) / 10_000));
+            List<String> repeated = Sampler.draw(population, size, seed);
+            List<String> recorded = new ArrayList<>();
+            stratum.path("sampleIds").forEach(id -> recorded.add(id.asText()));
+            assertThat(repeated).as("the auditor's repetition of the draw").containsExactlyElementsOf(recorded);
+            JsonNode check = auditor.get("/api/placement/spot-checks/" + stratum.path("spotCheckId").asText()).json();
+            assertThat(sampled(check)).containsExactlyElementsOf(recorded);
+            assertThat(check.path("roundId").asText()).isEqualTo(roundId);
+        }
+        // outside the round's county it does not exist
+        assertThat(http().as(TestTokens.of("AUDITOR", Seeds.ANLU)).get("/api/placement/spot-check-rounds/" + roundId)
+                .status()).isEqualTo(404);
     }
 
     private static List<String> sampled(JsonNode check) {
@@ -114,12 +151,12 @@ class SpotCheckTest extends PlacementTestSupport {
         String baseId = baseWithPlacements(100);
         Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
 
-        Http.Response drawn = county.post("/api/placement/spot-checks", drawBody(baseId, 20261015L));
+        Http.Response drawn = county.post("/api/placement/spot-checks", drawBody(baseId));
         assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
         JsonNode check = drawn.json();
         assertThat(check.path("population").asInt()).isEqualTo(100);
         assertThat(check.path("sampled").asInt()).isEqualTo(5);
-        assertThat(check.path("seed").asLong()).isEqualTo(20261015L);
+        long seed = check.path("seed").asLong();
         assertThat(check.path("contactsPending").asInt()).isZero();
         check.path("items").forEach(i -> {
             assertThat(i.path("contact").asText()).isEqualTo("RETRIEVED");
@@ -128,11 +165,17 @@ class SpotCheckTest extends PlacementTestSupport {
         List<String> sample = sampled(check);
         assertThat(sample).doesNotHaveDuplicates().allMatch(id -> id.endsWith("-1"));
 
-        // the same seed draws the same five; another seed draws another sample
-        assertThat(sampled(county.post("/api/placement/spot-checks", drawBody(baseId, 20261015L)).json()))
-                .containsExactlyElementsOf(sample);
-        assertThat(sampled(county.post("/api/placement/spot-checks", drawBody(baseId, 7L)).json()))
-                .hasSize(5).isNotEqualTo(sample);
+        // the seed is the server's: a county officer who names one is refused, and nothing is drawn
+        Http.Response steered = county.post("/api/placement/spot-checks", Map.of("baseId", baseId,
+                "periodFrom", "2026-06-01", "periodTo", "2026-06-30", "seed", 20261015L));
+        assertThat(steered.status()).as(steered.body()).isEqualTo(400);
+        assertThat(steered.json().path("errors").get(0).path("field").asText()).isEqualTo("seed");
+        // the auditor repeats the draw from what was recorded before it; a later draw has its own seed
+        auditorReproduces(check.path("roundId").asText());
+        JsonNode later = county.post("/api/placement/spot-checks", drawBody(baseId)).json();
+        assertThat(later.path("seed").asLong()).isNotEqualTo(seed);
+        assertThat(sampled(later)).hasSize(5);
+        county.post("/api/placement/spot-checks", drawBody(baseId));
 
         // every contact came through the audited lookup, as this service, for the stated purpose
         enrollment.verify(15, postRequestedFor(urlEqualTo(LOOKUPS))
@@ -147,7 +190,7 @@ class SpotCheckTest extends PlacementTestSupport {
         assertThat(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU)).get("/api/placement/spot-checks/" + id)
                 .status()).isEqualTo(404);
         assertThat(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU)).post("/api/placement/spot-checks",
-                drawBody(baseId, 1L)).status()).isEqualTo(422);
+                drawBody(baseId)).status()).isEqualTo(422);
 
         // the calls: the first trainee never worked there, the others confirm everything
         String neverWorked = sample.get(0);
@@ -183,7 +226,7 @@ class SpotCheckTest extends PlacementTestSupport {
         assertThat(round.path("sampled").asInt()).isEqualTo(5);
         assertThat(round.path("called").asInt()).isEqualTo(5);
         assertThat(round.path("confirmed").asInt()).isEqualTo(4);
-        assertThat(round.path("seed").asLong()).isEqualTo(20261015L);
+        assertThat(round.path("seed").asLong()).isEqualTo(seed);
         assertThat(round.path("findings").get(0).asText()).isEqualTo("NOT_EMPLOYED_AS_REPORTED");
 
         // the phones are gone once the round is concluded
@@ -197,12 +240,13 @@ class SpotCheckTest extends PlacementTestSupport {
         String big = baseWithPlacements(40);
         String small = baseWithPlacements(3);
         Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
-        Map<String, Object> december = Map.of("periodFrom", "2026-12-01", "periodTo", "2026-12-31", "seed", 99L);
+        Map<String, Object> december = Map.of("periodFrom", "2026-12-01", "periodTo", "2026-12-31");
 
         Http.Response drawn = county.post("/api/placement/spot-check-rounds", december);
         assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
         JsonNode round = drawn.json();
-        assertThat(round.path("seed").asLong()).isEqualTo(99L);
+        assertThat(round.path("seedCommitment").asText()).isEqualTo(Sampler.commitment(round.path("seed").asLong()));
+        assertThat(drawn.headers().firstValue("Location")).hasValue("/api/placement/spot-check-rounds/" + round.path("roundId").asText());
         Map<String, JsonNode> byBase = new java.util.HashMap<>();
         round.path("spotChecks").forEach(c -> byBase.put(c.path("baseId").asText(), c));
         assertThat(byBase).containsOnlyKeys(big, small);
@@ -211,9 +255,11 @@ class SpotCheckTest extends PlacementTestSupport {
         assertThat(byBase.get(big).path("roundId").asText()).isEqualTo(round.path("roundId").asText());
         assertThat(byBase.get(big).path("seed").asLong()).isNotEqualTo(byBase.get(small).path("seed").asLong());
 
-        JsonNode again = county.post("/api/placement/spot-check-rounds", december).json();
-        again.path("spotChecks").forEach(c -> assertThat(sampled(c))
-                .containsExactlyElementsOf(sampled(byBase.get(c.path("baseId").asText()))));
+        auditorReproduces(round.path("roundId").asText());
+        Http.Response steered = county.post("/api/placement/spot-check-rounds",
+                Map.of("periodFrom", "2026-12-01", "periodTo", "2026-12-31", "seed", 99L));
+        assertThat(steered.status()).as("the officer checked cannot choose the seed").isEqualTo(400);
+        assertThat(steered.body()).contains("seed");
         assertThat(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU)).post("/api/placement/spot-check-rounds",
                 december).status()).isEqualTo(422);
     }
@@ -224,7 +270,7 @@ class SpotCheckTest extends PlacementTestSupport {
         String baseId = baseWithPlacements(40);
         Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
 
-        Http.Response drawn = county.post("/api/placement/spot-checks", drawBody(baseId, 42L));
+        Http.Response drawn = county.post("/api/placement/spot-checks", drawBody(baseId));
         assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
         JsonNode check = drawn.json();
         assertThat(check.path("sampled").asInt()).isEqualTo(2);
@@ -271,7 +317,7 @@ class SpotCheckTest extends PlacementTestSupport {
         enrollmentAnswers();
         String baseId = baseWithPlacements(20);
         Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
-        String id = county.post("/api/placement/spot-checks", drawBody(baseId, 8L)).json().path("id").asText();
+        String id = county.post("/api/placement/spot-checks", drawBody(baseId)).json().path("id").asText();
 
         clock.set(java.time.Instant.parse("2026-07-29T02:00:00Z")); // 29 days: kept
         spotChecks.erasePhonesPastRetention();
@@ -295,7 +341,7 @@ class SpotCheckTest extends PlacementTestSupport {
         String baseId = baseWithPlacements(20);
 
         Http.Response drawn = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG))
-                .post("/api/placement/spot-checks", drawBody(baseId, 5L));
+                .post("/api/placement/spot-checks", drawBody(baseId));
         assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
         JsonNode check = drawn.json();
         assertThat(check.path("sampled").asInt()).as("at least one per base").isEqualTo(1);
@@ -333,7 +379,7 @@ class SpotCheckTest extends PlacementTestSupport {
         // the county's round over November: our base is one stratum; its one sampled trainee never worked there
         clock.set(java.time.Instant.parse("2026-11-20T02:00:00Z"));
         Http.Response drawn = county.post("/api/placement/spot-check-rounds",
-                Map.of("periodFrom", "2026-11-01", "periodTo", "2026-11-30", "seed", 2026L));
+                Map.of("periodFrom", "2026-11-01", "periodTo", "2026-11-30"));
         assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
         JsonNode ours = null;
         for (JsonNode c : drawn.json().path("spotChecks")) {
@@ -382,7 +428,7 @@ class SpotCheckTest extends PlacementTestSupport {
         JsonNode history = staff.get("/api/placement/placements?enrollmentId=" + enrollmentId).json();
         assertThat(history.path("items").get(0).path("status").asText()).isEqualTo("DISPROVED");
         JsonNode again = county.post("/api/placement/spot-checks", Map.of("baseId", baseId,
-                "periodFrom", "2026-11-01", "periodTo", "2026-11-30", "seed", 1L)).json();
+                "periodFrom", "2026-11-01", "periodTo", "2026-11-30")).json();
         assertThat(again.path("population").asInt()).isEqualTo(3);
         assertThat(sampled(again)).doesNotContain(falsePlacement);
 

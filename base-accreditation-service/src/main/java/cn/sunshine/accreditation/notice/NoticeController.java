@@ -28,11 +28,16 @@ import java.time.Clock;
 @Tag(name = "Public notice", description = "The proposed result, objections and finalisation (公示, 异议, 认定)")
 public class NoticeController {
 
+    /** The client's address as the gateway resolved it (it replaces any the client sent). */
+    static final String CLIENT_ADDRESS = "X-Sunshine-Client-Address";
+
     private final Notices notices;
+    private final ObjectionConfirmations confirmations;
     private final Clock clock;
 
-    public NoticeController(Notices notices, Clock clock) {
+    public NoticeController(Notices notices, ObjectionConfirmations confirmations, Clock clock) {
         this.notices = notices;
+        this.confirmations = confirmations;
         this.clock = clock;
     }
 
@@ -92,10 +97,33 @@ public class NoticeController {
 
     @PostMapping("/api/public/accreditation/notices/{noticeId}/objections")
     @PublicEndpoint
-    @Operation(summary = "File an objection during the notice period (anyone, no token; contact details required)")
-    public ResponseEntity<NoticeDtos.FiledObjectionView> object(@PathVariable String noticeId,
-                                                                @Valid @RequestBody NoticeDtos.ObjectionRequest request) {
-        Notices.Filed f = notices.object(noticeId, request);
-        return ResponseEntity.status(201).body(NoticeDtos.FiledObjectionView.of(f.notice(), f.objection()));
+    @Operation(summary = "File an objection during the notice period (anyone, no token; contact details required): "
+            + "202, a one-time code is sent to the phone given; the objection counts once confirmed with it. "
+            + "429 objection-limit when this phone or connection has too many awaiting their code, or the phone "
+            + "has filed the most objections one phone may")
+    public ResponseEntity<ObjectionConfirmations.Pending> object(@PathVariable String noticeId,
+                                                                 @Valid @RequestBody NoticeDtos.ObjectionRequest request,
+                                                                 jakarta.servlet.http.HttpServletRequest http) {
+        String forwarded = http.getHeader(CLIENT_ADDRESS);
+        String caller = forwarded != null && !forwarded.isBlank() && forwarded.length() <= 64
+                ? forwarded.trim() : http.getRemoteAddr();
+        ObjectionConfirmations.Pending p = confirmations.file(noticeId, request, caller);
+        return ResponseEntity.accepted()
+                .location(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/public/accreditation/notices/{noticeId}/pending-objections/{id}")
+                        .buildAndExpand(noticeId, p.confirmationId()).toUri())
+                .cacheControl(org.springframework.http.CacheControl.noStore()).body(p);
+    }
+
+    @PostMapping("/api/public/accreditation/notices/{noticeId}/pending-objections/{confirmationId}/confirmation")
+    @PublicEndpoint
+    @Operation(summary = "Confirm an objection with the code sent to its phone (anyone, no token): 201, it now "
+            + "counts and an officer decides it; 422 confirmation-code-wrong; 404 expired or void")
+    public ResponseEntity<NoticeDtos.FiledObjectionView> confirm(@PathVariable String noticeId,
+                                                                 @PathVariable String confirmationId,
+                                                                 @Valid @RequestBody NoticeDtos.ConfirmationRequest request) {
+        Notices.Filed f = confirmations.confirm(noticeId, confirmationId, request.code());
+        return ResponseEntity.status(201).cacheControl(org.springframework.http.CacheControl.noStore())
+                .body(NoticeDtos.FiledObjectionView.of(f.notice(), f.objection()));
     }
 }

@@ -39,6 +39,11 @@ public final class NoticeDtos {
             @NotBlank @Size(max = 4000) String statement) {
     }
 
+    @Schema(example = """
+            {"code":"204816"}""")
+    public record ConfirmationRequest(@NotBlank @Pattern(regexp = "\\s*\\d{6}\\s*", message = "must be the 6-digit code sent by SMS") String code) {
+    }
+
     public record ObjectionDecisionRequest(@NotNull Objection.Outcome outcome, @NotBlank @Size(max = 2000) String reasons,
                                   @Valid ConsequenceDto consequence) {
     }

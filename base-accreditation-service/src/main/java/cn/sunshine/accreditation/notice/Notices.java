@@ -96,13 +96,18 @@ public class Notices {
                 Sort.by(Sort.Direction.DESC, "startsAt"));
     }
 
-    /** Anyone, without a token, during the period. Concurrent filings serialise on the notice's version. */
-    public Filed object(String noticeId, NoticeDtos.ObjectionRequest r) {
+    /**
+     * A confirmed objection (anyone, without a token, during the period) joins the notice. Concurrent
+     * filings serialise on the notice's version; the same objection id twice is filed once.
+     */
+    public Filed object(String noticeId, String objectionId, Objection.ObjectorContact contact, String applicationId,
+                        String statement, int maxPerPhone, int maxObjectors) {
         return Retry.onStaleVersion(() -> {
             PublicNotice n = find(noticeId);
-            Objection o = n.object(new Objection.ObjectorContact(r.name().trim(), r.phone(), r.email()),
-                    r.applicationId() == null || r.applicationId().isBlank() ? null : r.applicationId(),
-                    r.statement().trim(), clock);
+            if (n.objection(objectionId).isPresent()) {
+                return new Filed(n, n.objection(objectionId).get());
+            }
+            Objection o = n.object(objectionId, contact, applicationId, statement, maxPerPhone, maxObjectors, clock);
             return new Filed(store.update(n), o);
         });
     }

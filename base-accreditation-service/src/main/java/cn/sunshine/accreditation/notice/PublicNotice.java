@@ -30,7 +30,6 @@ import java.util.function.Function;
 public class PublicNotice extends AggregateRoot {
 
     public static final int DEFAULT_DAYS = 7;
-    static final int MAX_OBJECTIONS = 2000;
 
     @Indexed(unique = true)
     private String tenderId;
@@ -104,8 +103,19 @@ public class PublicNotice extends AggregateRoot {
         return n;
     }
 
-    /** Anyone files an objection while the period runs. */
-    public Objection object(Objection.ObjectorContact contact, String applicationId, String statement, Clock clock) {
+    /** A phone as a key: its digits ({@code 0712-5221234} and {@code 07125221234} are one phone). */
+    public static String phoneKey(String phone) {
+        return phone == null ? "" : phone.replaceAll("\\D", "");
+    }
+
+    /**
+     * Whether an objection from this phone would be taken: during the period, naming an application
+     * of this notice, fewer than {@code maxPerPhone} objections from the phone already, and within the
+     * cap — which counts distinct phones ({@code maxObjectors}) for a phone not heard yet, so a flood
+     * of objections from a few phones never shuts out another objector; a phone already heard adds
+     * objections only while the notice holds fewer than {@code maxObjectors} in all.
+     */
+    public void checkObjection(String applicationId, String phoneKey, int maxPerPhone, int maxObjectors, Clock clock) {
         Instant now = clock.instant();
         if (status != NoticeStatus.OPEN || !now.isBefore(endsAt)) {
             throw new DomainException(422, "notice-period-over", "The notice period is over",
@@ -114,11 +124,33 @@ public class PublicNotice extends AggregateRoot {
         if (applicationId != null && ranking.stream().noneMatch(r -> r.applicationId().equals(applicationId))) {
             throw DomainException.invalidField("applicationId", "is not an application of this notice");
         }
-        if (objections.size() >= MAX_OBJECTIONS) {
+        long fromPhone = objections.stream().filter(o -> phoneKey(o.contact().phone()).equals(phoneKey)).count();
+        if (fromPhone >= maxPerPhone) {
+            throw new DomainException(429, "objection-limit", "Too many objections from this phone",
+                    "this phone has filed " + fromPhone + " objections to this notice, the most one phone may; "
+                            + "the office decides each of them and will reply");
+        }
+        boolean full = fromPhone == 0
+                ? objections.stream().map(o -> phoneKey(o.contact().phone())).distinct().count() >= maxObjectors
+                : objections.size() >= maxObjectors;
+        if (full) {
             throw DomainException.rule("too-many-objections", "Too many objections",
                     "this notice has reached its limit of objections; contact the office directly");
         }
-        Objection o = new Objection(Ids.newId(), now, contact, applicationId, statement, null);
+    }
+
+    /**
+     * A confirmed objection joins the notice while the period runs (see {@link #checkObjection});
+     * filing the same objection id again returns it unchanged.
+     */
+    public Objection object(String objectionId, Objection.ObjectorContact contact, String applicationId,
+                            String statement, int maxPerPhone, int maxObjectors, Clock clock) {
+        Optional<Objection> already = objection(objectionId);
+        if (already.isPresent()) {
+            return already.get();
+        }
+        checkObjection(applicationId, phoneKey(contact.phone()), maxPerPhone, maxObjectors, clock);
+        Objection o = new Objection(objectionId, clock.instant(), contact, applicationId, statement, null);
         List<Objection> all = new ArrayList<>(objections);
         all.add(o);
         objections = all;

@@ -2,8 +2,6 @@ package cn.sunshine.gateway.edge;
 
 import org.springframework.web.server.ServerWebExchange;
 
-import java.net.InetSocketAddress;
-
 /**
  * Who is calling, as far as the edge needs to know: the token subject, or for a caller without a
  * token the client address. Kept as an exchange attribute for the rate limit and the access log.
@@ -16,10 +14,8 @@ public record Caller(String subject, String address) {
         return new Caller(subject, null);
     }
 
-    public static Caller anonymous(InetSocketAddress remote) {
-        String address = remote == null ? "unknown"
-                : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
-        return new Caller(null, address);
+    public static Caller anonymous(String address) {
+        return new Caller(null, address == null ? "unknown" : address);
     }
 
     public boolean isAuthenticated() {

@@ -16,6 +16,12 @@ import java.util.List;
  * @param maxRequestSize the largest request body accepted (413 above it)
  * @param rateLimit      per-caller token buckets
  * @param cors           browser clients allowed to call the API
+ * @param operatorOnlyMetricsAndDocs {@code /actuator/prometheus} and every API document
+ *                       ({@code /v3/api-docs/**}, Swagger UI) only for the role OPERATOR; on in the
+ *                       {@code cluster} profile, off locally and in tests (they stay open there)
+ * @param publicMaxAge   how long browsers and proxies may keep a public read
+ *                       ({@code GET /api/public/**}, 200) the service did not mark itself:
+ *                       {@code Cache-Control: public, max-age=…}
  */
 @ConfigurationProperties("sunshine.gateway")
 public record EdgeProperties(
@@ -23,7 +29,9 @@ public record EdgeProperties(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10MB") DataSize maxRequestSize,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue Cors cors) {
+        @DefaultValue Cors cors,
+        @DefaultValue("false") boolean operatorOnlyMetricsAndDocs,
+        @DefaultValue("30s") Duration publicMaxAge) {
 
     /**
      * Token buckets in memory, one per caller: the token's subject, or the client address for

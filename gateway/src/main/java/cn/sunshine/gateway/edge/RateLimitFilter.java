@@ -1,8 +1,6 @@
 package cn.sunshine.gateway.edge;
 
 import cn.sunshine.gateway.web.Problems;
-import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
-import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +14,9 @@ import reactor.core.publisher.Mono;
  * Per-caller rate limit on {@code /api/**}: a token bucket per token subject, or per client address
  * for callers without a token. Over the limit the caller gets 429 problem details with
  * {@code Retry-After}. Runs after Spring Security (order -100), so the subject is a validated one;
- * it also records the {@link Caller} for the access log.
+ * it also records the {@link Caller} for the access log. The client address is
+ * {@link ClientAddress}'s (X-Forwarded-For read only as far as the trusted proxy hops go); it is
+ * passed on to the services in {@link ClientAddress#HEADER}, replacing anything the client sent.
  */
 @Component
 @Order(RateLimitFilter.ORDER)
@@ -29,7 +29,7 @@ public class RateLimitFilter implements WebFilter {
     private final TokenBuckets buckets;
     private final TokenBuckets.Limit callerLimit;
     private final TokenBuckets.Limit anonymousLimit;
-    private final RemoteAddressResolver clientAddress;
+    private final ClientAddress clientAddress;
 
     public RateLimitFilter(EdgeProperties properties) {
         EdgeProperties.RateLimit limit = properties.rateLimit();
@@ -39,16 +39,17 @@ public class RateLimitFilter implements WebFilter {
         this.anonymousLimit = new TokenBuckets.Limit(limit.anonymousRate(), limit.anonymousBurst());
         // Behind a load balancer or ingress the connection comes from the proxy: the client is the
         // address that many trusted hops back in X-Forwarded-For.
-        this.clientAddress = limit.trustedProxyHops() > 0
-                ? XForwardedRemoteAddressResolver.maxTrustedIndex(limit.trustedProxyHops())
-                : new RemoteAddressResolver() { };
+        this.clientAddress = new ClientAddress(limit.trustedProxyHops());
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    public Mono<Void> filter(ServerWebExchange original, WebFilterChain chain) {
+        String address = clientAddress.resolve(original.getRequest());
+        ServerWebExchange exchange = original.mutate()
+                .request(r -> r.headers(h -> h.set(ClientAddress.HEADER, address))).build();
         return exchange.getPrincipal()
                 .map(principal -> Caller.authenticated(principal.getName()))
-                .switchIfEmpty(Mono.fromSupplier(() -> Caller.anonymous(clientAddress.resolve(exchange))))
+                .switchIfEmpty(Mono.fromSupplier(() -> Caller.anonymous(address)))
                 .flatMap(caller -> {
                     exchange.getAttributes().put(Caller.ATTRIBUTE, caller);
                     if (!enabled || !exchange.getRequest().getPath().value().startsWith("/api/")) {

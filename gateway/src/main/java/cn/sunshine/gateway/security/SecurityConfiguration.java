@@ -27,15 +27,21 @@ import java.util.List;
  * The gateway is an OAuth2 resource server like every service: it validates the bearer token
  * itself (signature, expiry) and relays it unchanged, so each service validates it again (no trust
  * in the network). {@code roles: ["COUNTY_OFFICER"]} becomes authority {@code ROLE_COUNTY_OFFICER}.
- * Public reads, health, metrics and API documents need no token; the rest of {@code /api/**} needs
- * a valid one; the management endpoints beyond those need the OPERATOR role; anything else is closed.
+ * Public reads and health need no token; metrics and API documents need none locally and OPERATOR
+ * in a cluster; the rest of {@code /api/**} needs a valid one; the management endpoints beyond those need the OPERATOR role; anything else is closed.
  * 401 and 403 are problem details.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {
-            "/api/public/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/api/public/**", "/actuator/health", "/actuator/health/**", "/actuator/info"};
+
+    /**
+     * Metrics and the API documents: open locally and in tests, only for OPERATOR in a cluster
+     * ({@code sunshine.gateway.operator-only-metrics-and-docs}, set by the {@code cluster} profile).
+     */
+    static final String[] METRICS_AND_DOCS = {"/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**"};
 
     /**
@@ -46,7 +52,8 @@ public class SecurityConfiguration {
     static final String[] SIGNED_CALLBACKS = {"/api/subsidy/payment-instructions/*/settlement"};
 
     @Bean
-    SecurityWebFilterChain sunshineGatewaySecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain sunshineGatewaySecurity(ServerHttpSecurity http, EdgeProperties edge) {
+        boolean operatorOnly = edge.operatorOnlyMetricsAndDocs();
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             boolean presented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
@@ -65,6 +72,13 @@ public class SecurityConfiguration {
                 .requestCache(c -> c.disable())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(c -> { })
+                .authorizeExchange(a -> {
+                    if (operatorOnly) {
+                        a.pathMatchers(METRICS_AND_DOCS).hasRole("OPERATOR");
+                    } else {
+                        a.pathMatchers(METRICS_AND_DOCS).permitAll();
+                    }
+                })
                 .authorizeExchange(a -> a
                         .pathMatchers(PUBLIC_PATHS).permitAll()
                         .pathMatchers(HttpMethod.POST, SIGNED_CALLBACKS).permitAll()

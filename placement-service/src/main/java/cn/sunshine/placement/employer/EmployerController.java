@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 @RestController
 @Tag(name = "Employers", description = "Employers that take trainees (用人单位): public business data")
@@ -49,16 +50,26 @@ public class EmployerController {
 
     public record UpdateRequest(@NotBlank @Size(max = 100) String name,
                                 @NotBlank @Size(min = 6, max = 200) String address,
-                                @NotBlank @Pattern(regexp = PlacementDtos.PHONE, message = "must be a mobile or landline number with area code") String hrPhone) {
+                                @NotBlank @Pattern(regexp = PlacementDtos.PHONE, message = "must be a mobile or landline number with area code") String hrPhone,
+                                @NotBlank @Size(max = 500) String reason) {
     }
 
     public record EmployerView(String id, long version, String name, String creditCode, String address,
-                               String hrPhone, String registeredInDivision, Instant registeredAt) {
+                               String hrPhone, String registeredInDivision, Instant registeredAt, int revision,
+                               Employer.Revision lastChange) {
         static EmployerView of(Employer e) {
+            List<Employer.Revision> revisions = e.getRevisions();
+            Employer.Revision last = revisions.get(revisions.size() - 1);
             return new EmployerView(e.getId(), e.getVersion(), e.getName(), e.getCreditCode(), e.getAddress(),
-                    e.getHrPhone(), e.getRegisteredInDivision(), e.getRegisteredAt());
+                    e.getHrPhone(), e.getRegisteredInDivision(), e.getRegisteredAt(), last.number(), last);
         }
     }
+
+    public record RevisionsView(String employerId, String creditCode, String registeredInDivision,
+                                List<Employer.Revision> revisions) {
+    }
+
+    private static final Role[] EDITORS = {Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER};
 
     private static final Role[] EVERYONE_IN_THE_PROGRAM = {Role.PROVINCE_OFFICER, Role.CITY_OFFICER,
             Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF};
@@ -126,17 +137,44 @@ public class EmployerController {
     }
 
     @PutMapping("/api/placement/employers/{id}")
-    @Allowed({Role.BASE_STAFF, Role.COUNTY_OFFICER})
-    @Operation(summary = "Correct an employer's name, address or HR phone (the credit code stays)")
+    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Operation(summary = "Correct an employer's name, address or HR phone with a reason (the credit code stays): "
+            + "officers of the division that registered it, or the province's; every change is a new revision")
     public ResponseEntity<EmployerView> update(@PathVariable String id,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                @Valid @RequestBody UpdateRequest r) {
-        Jurisdiction.requireRole(Role.BASE_STAFF, Role.COUNTY_OFFICER);
+        CurrentUser user = Jurisdiction.requireRole(EDITORS);
         Employer e = find(id);
+        requireKeeper(user, e);
         ETags.requireMatch(ifMatch, e.getVersion(), "employer " + id);
-        e.update(r.name().trim(), r.address().trim(), r.hrPhone());
+        e.change(r.name().trim(), r.address().trim(), r.hrPhone(), user.subject(), clock.instant(), r.reason().trim());
         store.update(e);
         return ResponseEntity.ok().eTag(ETags.of(e.getVersion())).body(EmployerView.of(e));
+    }
+
+    @GetMapping("/api/placement/employers/{id}/revisions")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
+            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Operation(summary = "Every revision of an employer, oldest first: the values, who, when and why")
+    public RevisionsView revisions(@PathVariable String id) {
+        Jurisdiction.requireRole(EVERYONE_IN_THE_PROGRAM);
+        Employer e = find(id);
+        return new RevisionsView(e.getId(), e.getCreditCode(), e.getRegisteredInDivision(), e.getRevisions());
+    }
+
+    /**
+     * The employer is kept by the division that registered it: its own officers, or the province's.
+     * Anyone else (another county, a city, base staff) is refused and the employer stays as it is.
+     */
+    private static void requireKeeper(CurrentUser user, Employer e) {
+        String keeper = e.getRegisteredInDivision();
+        boolean own = keeper != null && user.division() != null && keeper.equals(user.division().value());
+        boolean province = user.has(Role.PROVINCE_OFFICER) && (keeper == null || user.covers(keeper));
+        if (!own && !province) {
+            throw new DomainException(403, "outside-jurisdiction", "Outside your jurisdiction",
+                    "employer " + e.getId() + " is kept by division " + keeper
+                            + "; only its officers or the province's may change it");
+        }
     }
 
     private Employer find(String id) {

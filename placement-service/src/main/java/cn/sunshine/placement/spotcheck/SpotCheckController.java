@@ -46,8 +46,12 @@ public class SpotCheckController {
     public record RoundRequest(@NotNull LocalDate periodFrom, @NotNull LocalDate periodTo, Long seed) {
     }
 
-    public record RoundView(String roundId, long seed, List<SpotCheckView> spotChecks) {
+    public record RoundView(String roundId, long seed, String seedCommitment, List<SpotCheckView> spotChecks) {
     }
+
+    /** Why a seed in a draw request is refused: the officer whose placements are checked never chooses it. */
+    static final String SEED_REFUSED = "is not accepted: the seed is the server's (HMAC of the round id under its "
+            + "secret), recorded before the draw; GET /api/placement/spot-check-rounds/{roundId} shows it";
 
     public record CallRequest(@NotBlank @Size(max = 140) String placementId, @NotNull Boolean reached,
                               Boolean attendedTraining, Boolean employedAsReported, Boolean subsidyReceived,
@@ -78,7 +82,8 @@ public class SpotCheckController {
     @Operation(summary = "Draw a reproducible sample of a base's reported placements in a period, with the call list")
     public ResponseEntity<SpotCheckView> draw(@Valid @RequestBody DrawRequest r) {
         CurrentUser officer = Jurisdiction.requireRole(Role.COUNTY_OFFICER);
-        SpotCheck s = spotChecks.draw(r.baseId(), r.periodFrom(), r.periodTo(), r.seed(), officer);
+        refuseSeed(r.seed());
+        SpotCheck s = spotChecks.draw(r.baseId(), r.periodFrom(), r.periodTo(), officer);
         return ResponseEntity.created(URI.create("/api/placement/spot-checks/" + s.getId()))
                 .cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion())).body(view(s, officer));
     }
@@ -88,10 +93,27 @@ public class SpotCheckController {
     @Operation(summary = "Draw a county-wide round: one reproducible sample per base that reported placements in the period")
     public ResponseEntity<RoundView> drawRound(@Valid @RequestBody RoundRequest r) {
         CurrentUser officer = Jurisdiction.requireRole(Role.COUNTY_OFFICER);
-        SpotChecks.Round round = spotChecks.drawRound(r.periodFrom(), r.periodTo(), r.seed(), officer);
-        return ResponseEntity.status(201).cacheControl(CacheControl.noStore())
-                .body(new RoundView(round.roundId(), round.seed(),
+        refuseSeed(r.seed());
+        SpotChecks.Round round = spotChecks.drawRound(r.periodFrom(), r.periodTo(), officer);
+        return ResponseEntity.created(URI.create("/api/placement/spot-check-rounds/" + round.roundId()))
+                .cacheControl(CacheControl.noStore())
+                .body(new RoundView(round.roundId(), round.seed(), round.seedCommitment(),
                         round.spotChecks().stream().map(s -> view(s, officer)).toList()));
+    }
+
+    @GetMapping("/api/placement/spot-check-rounds/{roundId}")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.AUDITOR})
+    @Operation(summary = "What a round (or a single draw) was drawn from, as recorded before the draw: its seed, "
+            + "the seed's commitment and source, the sampling rule and, per base, the population's placement ids "
+            + "and the sample, so an auditor can repeat the draw")
+    public ResponseEntity<SpotCheckDraw> round(@PathVariable String roundId) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(spotChecks.findDraw(roundId));
+    }
+
+    private static void refuseSeed(Long seed) {
+        if (seed != null) {
+            throw cn.sunshine.platform.domain.DomainException.invalidField("seed", SEED_REFUSED);
+        }
     }
 
     @GetMapping("/api/placement/spot-checks/{id}")

@@ -13,7 +13,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +24,6 @@ import java.util.stream.Collectors;
 /** Draws spot checks, fetches their call list's contacts, records calls and concludes them. */
 @Service
 public class SpotChecks {
-
-    private static final SecureRandom SEEDS = new SecureRandom();
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -53,27 +50,30 @@ public class SpotChecks {
 
     /**
      * Draws the sample of the placements {@code baseId} reported from {@code from} to {@code to}
-     * (Asia/Shanghai dates) and fetches each contact. The draw completes even when enrollment is
-     * unavailable: those contacts are pending.
+     * (Asia/Shanghai dates) and fetches each contact: a round of one stratum (its seed the server's,
+     * recorded before the draw). The draw completes even when enrollment is unavailable: those
+     * contacts are pending.
      */
-    public SpotCheck draw(String baseId, LocalDate from, LocalDate to, Long requestedSeed, CurrentUser officer) {
+    public SpotCheck draw(String baseId, LocalDate from, LocalDate to, CurrentUser officer) {
         checkPeriod(from, to);
-        long seed = requestedSeed != null ? requestedSeed : SEEDS.nextLong();
-        return drawStratum(baseId, from, to, seed, null, null, officer);
+        SpotCheckDraw record = record(SpotCheckDraw.Kind.SINGLE_BASE, baseId, from, to, officer);
+        Drawn drawn = drawStratum(baseId, from, to, record, officer);
+        complete(record, List.of(drawn));
+        return drawn.check();
     }
 
     /** What a county-wide round drew: its id, its seed and one spot check per base (the strata). */
-    public record Round(String roundId, long seed, List<SpotCheck> spotChecks) {
+    public record Round(String roundId, long seed, String seedCommitment, List<SpotCheck> spotChecks) {
     }
 
     /**
      * A county-wide round: every base that reported placements in the officer's jurisdiction in the
-     * period is a stratum, drawn with its own seed derived from the round's (same round seed → same
-     * samples), at least one placement per base.
+     * period is a stratum, drawn with its own seed derived from the round's, at least one placement
+     * per base. The round's seed is the server's (HMAC of the round id under its secret), recorded
+     * before anything is drawn.
      */
-    public Round drawRound(LocalDate from, LocalDate to, Long requestedSeed, CurrentUser officer) {
+    public Round drawRound(LocalDate from, LocalDate to, CurrentUser officer) {
         checkPeriod(from, to);
-        long seed = requestedSeed != null ? requestedSeed : SEEDS.nextLong();
         Query q = Query.query(new Criteria().andOperator(Jurisdiction.scope("divisionCode"),
                 Criteria.where("reportedOn").gte(from).lte(to), notDisproved()));
         List<String> bases = mongo.findDistinct(q, "baseId", Placement.class, String.class).stream().sorted().toList();
@@ -81,10 +81,43 @@ public class SpotChecks {
             throw DomainException.rule("nothing-to-check", "Nothing to check",
                     "no base in your jurisdiction reported placements from " + from + " to " + to);
         }
+        SpotCheckDraw record = record(SpotCheckDraw.Kind.ROUND, null, from, to, officer);
+        List<Drawn> drawn = bases.stream().map(b -> drawStratum(b, from, to, record, officer)).toList();
+        complete(record, drawn);
+        return new Round(record.id(), record.seed(), record.seedCommitment(), drawn.stream().map(Drawn::check).toList());
+    }
+
+    /** The record of a round (or single draw), for officers, leaders and auditors covering it; else 404. */
+    public SpotCheckDraw findDraw(String roundId) {
+        SpotCheckDraw d = mongo.findById(roundId, SpotCheckDraw.class);
+        if (d == null) {
+            throw DomainException.notFound("spot-check round " + roundId);
+        }
+        Jurisdiction.requireCovers(d.divisionCode(), "spot-check round " + roundId);
+        return d;
+    }
+
+    /** The round's id and seed, written before the population is read and the sample drawn. */
+    private SpotCheckDraw record(SpotCheckDraw.Kind kind, String baseId, LocalDate from, LocalDate to,
+                                 CurrentUser officer) {
         String roundId = cn.sunshine.platform.domain.Ids.newId();
-        List<SpotCheck> checks = bases.stream()
-                .map(b -> drawStratum(b, from, to, Sampler.stratumSeed(seed, b), roundId, seed, officer)).toList();
-        return new Round(roundId, seed, checks);
+        long seed = Sampler.roundSeed(properties.seedKey(), roundId);
+        SpotCheckDraw record = new SpotCheckDraw(roundId, kind, SpotCheckDraw.Status.RECORDED,
+                officer.division() == null ? null : officer.division().value(), baseId, from, to, seed,
+                SpotCheckDraw.SEED_SOURCE, Sampler.commitment(seed), properties.sampleRateBp(),
+                properties.minimumPerBase(), clock.instant(), officer.subject(), List.of());
+        return mongo.insert(record);
+    }
+
+    /** A stratum drawn: its spot check and the population's ids, in the order the draw used. */
+    private record Drawn(SpotCheck check, List<String> populationIds) {
+    }
+
+    private void complete(SpotCheckDraw record, List<Drawn> drawn) {
+        List<SpotCheckDraw.Stratum> strata = drawn.stream().map(d -> new SpotCheckDraw.Stratum(d.check().getBaseId(),
+                d.check().getId(), d.check().getSeed(), d.check().getPopulation(), d.check().getItems().size(),
+                d.populationIds(), d.check().getItems().stream().map(SpotCheckItem::placementId).toList())).toList();
+        mongo.save(record.drawn(strata));
     }
 
     /** A placement already disproved is no longer what the base claims: it is not drawn again. */
@@ -104,8 +137,9 @@ public class SpotChecks {
         }
     }
 
-    private SpotCheck drawStratum(String baseId, LocalDate from, LocalDate to, long seed, String roundId,
-                                  Long roundSeed, CurrentUser officer) {
+    private Drawn drawStratum(String baseId, LocalDate from, LocalDate to, SpotCheckDraw round,
+                                  CurrentUser officer) {
+        long seed = Sampler.stratumSeed(round.seed(), baseId);
         Query q = Query.query(new Criteria().andOperator(Jurisdiction.scope("divisionCode"),
                 Criteria.where("baseId").is(baseId), Criteria.where("reportedOn").gte(from).lte(to), notDisproved()));
         List<Placement> population = mongo.find(q, Placement.class);
@@ -115,15 +149,17 @@ public class SpotChecks {
         }
         int size = properties.sampleSize(population.size());
         Map<String, Placement> byId = population.stream().collect(Collectors.toMap(Placement::getId, Function.identity()));
-        List<SpotCheckItem> items = Sampler.draw(List.copyOf(byId.keySet()), size, seed).stream().map(byId::get)
+        List<String> populationIds = byId.keySet().stream().sorted().toList();
+        List<SpotCheckItem> items = Sampler.draw(populationIds, size, seed).stream().map(byId::get)
                 .map(p -> new SpotCheckItem(p.getId(), p.getEnrollmentId(), p.getTraineeName(), p.getMaskedIdNumber(),
                         p.getEmployer().name(), p.getEmployer().address(), p.getJob(), p.getWorkplace().name(),
                         Outcome.PENDING, null, "not looked up yet", null))
                 .toList();
         SpotCheck check = SpotCheck.draw(baseId, population.get(0).getDivisionCode(), from, to, population.size(),
-                properties.sampleRateBp(), seed, roundId, roundSeed, items, clock.instant(), officer.subject());
+                properties.sampleRateBp(), seed, round.id(), round.seed(), items, clock.instant(), officer.subject());
+
         fetchPending(check, officer);
-        return store.insert(check);
+        return new Drawn(store.insert(check), populationIds);
     }
 
     /** Asks enrollment again for the contacts still pending. */

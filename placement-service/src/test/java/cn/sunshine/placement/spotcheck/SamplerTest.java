@@ -19,16 +19,16 @@ class SamplerTest {
 
     @Test
     void fivePercentRoundedUpAtLeastOnePerBaseAtMostThePopulation() {
-        SpotCheckProperties five = new SpotCheckProperties(500, 1, null);
+        SpotCheckProperties five = new SpotCheckProperties(500, 1, null, null);
         assertThat(five.sampleSize(100)).isEqualTo(5);
         assertThat(five.sampleSize(101)).isEqualTo(6);
         assertThat(five.sampleSize(40)).isEqualTo(2);
         assertThat(five.sampleSize(20)).isEqualTo(1);
         assertThat(five.sampleSize(3)).isEqualTo(1);
-        assertThat(new SpotCheckProperties(1000, 3, null).sampleSize(2)).isEqualTo(2);
-        assertThat(new SpotCheckProperties(1000, 3, null).sampleSize(100)).isEqualTo(10);
-        assertThatThrownBy(() -> new SpotCheckProperties(499, 1, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SpotCheckProperties(500, 0, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new SpotCheckProperties(1000, 3, null, null).sampleSize(2)).isEqualTo(2);
+        assertThat(new SpotCheckProperties(1000, 3, null, null).sampleSize(100)).isEqualTo(10);
+        assertThatThrownBy(() -> new SpotCheckProperties(499, 1, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SpotCheckProperties(500, 0, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

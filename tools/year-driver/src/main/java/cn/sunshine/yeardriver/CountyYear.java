@@ -281,10 +281,15 @@ final class CountyYear {
     /** 23 March: a member of the public objects to the first-ranked institution; the office looks into it. */
     void objection() {
         Applicant first = applicants.get(0);
-        JsonNode filed = gw.post("/api/public/accreditation/notices/" + noticeId + "/objections", null, Map.of(
+        // Filed, then confirmed with the code sent to the phone (the local run's simulated SMS gateway
+        // puts it in the answer as simulatedCode); only a confirmed objection counts.
+        JsonNode pending = gw.post("/api/public/accreditation/notices/" + noticeId + "/objections", null, Map.of(
                 "name", "群众来信", "phone", "13907120000", "applicationId", first.applicationId(),
-                "statement", first.institution().name() + "的实训车间是租用的，申报材料中的设备数量有夸大。")).expect(200, 201);
+                "statement", first.institution().name() + "的实训车间是租用的，申报材料中的设备数量有夸大。")).expect(202);
         personalData.add("13907120000");
+        JsonNode filed = gw.post("/api/public/accreditation/notices/" + noticeId + "/pending-objections/"
+                        + pending.path("confirmationId").asString() + "/confirmation", null,
+                Map.of("code", pending.path("simulatedCode").asString())).expect(201);
         String objectionId = filed.path("id").asString();
         gw.post("/api/accreditation/notices/" + noticeId + "/objections/" + objectionId + "/decision", officer(), Map.of(
                 "outcome", "DISMISSED", "reasons", "经实地核查，实训车间租期五年，设备数量与申报相符，异议不成立。"))
@@ -692,9 +697,9 @@ final class CountyYear {
     // 1 September: the county's spot-check round; the first trainee phoned is not employed as reported.
 
     void spotChecks() {
+        // The round's seed is the server's (recorded before the draw); a county officer cannot name one.
         JsonNode round = gw.post("/api/placement/spot-check-rounds", officer(), Map.of(
-                "periodFrom", cal.date(6, 1).toString(), "periodTo", cal.date(8, 31).toString(),
-                "seed", Long.parseLong(code()) * 1000 + year % 1000)).expect(201);
+                "periodFrom", cal.date(6, 1).toString(), "periodTo", cal.date(8, 31).toString())).expect(201);
         boolean first = true;
         for (JsonNode summary : round.path("spotChecks")) {
             String id = summary.path("id").asString();
