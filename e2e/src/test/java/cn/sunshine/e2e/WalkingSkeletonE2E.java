@@ -179,7 +179,7 @@ class WalkingSkeletonE2E {
 
     /**
      * A year that survives faults (docs/performance.md "The fault year"): 汉川市's year played without faults,
-     * then 云梦县's year — the same size, the same plan — with every service and the gateway killed (kill -9)
+     * then its next year — the same county, size and plan — with every service and the gateway killed (kill -9)
      * once in the middle of a stage and restarted, the finance bureau down during a payment run, and the
      * bureau paying but its answers lost to a timeout. Every check holds for both, no fen is paid twice or
      * lost (the bureau's statement equals the PAID instructions), and the two years' figures are the same.
@@ -191,12 +191,12 @@ class WalkingSkeletonE2E {
         List<String> services = List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
                 "http://127.0.0.1:8084");
         cn.sunshine.yeardriver.YearDriver.Outcome calm = cn.sunshine.yeardriver.YearDriver.run(
-                new cn.sunshine.yeardriver.ProvinceYear.Options("http://127.0.0.1:8080", services, 1, 30, 15, latest - 2,
+                new cn.sunshine.yeardriver.ProvinceYear.Options("http://127.0.0.1:8080", services, 1, 30, 15, latest - 3,
                         1, List.of("420984")), suite.logDir, System.out);
         FaultYear faults = new FaultYear(suite, System.out);
         cn.sunshine.yeardriver.YearDriver.Outcome stormy = cn.sunshine.yeardriver.YearDriver.run(
-                new cn.sunshine.yeardriver.ProvinceYear.Options("http://127.0.0.1:8080", services, 1, 30, 15, latest - 3,
-                        1, List.of("420923")), suite.logDir, System.out, faults);
+                new cn.sunshine.yeardriver.ProvinceYear.Options("http://127.0.0.1:8080", services, 1, 30, 15, latest - 2,
+                        1, List.of("420984")), suite.logDir, System.out, faults);
         faults.settle(Duration.ofMinutes(2));
         PERSONAL_DATA.addAll(calm.personalData());
         PERSONAL_DATA.addAll(stormy.personalData());
