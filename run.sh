@@ -177,6 +177,11 @@ for ((i = 0; ; i++)); do
   sleep 0.25
 done
 grep -E '^(mongo|amqp|issuer): ' "$LOG_DIR/devstack.log" | sed 's/^/    /'
+# The in-process Qpid broker has no quorum queues: the services declare classic ones on it (RabbitMQ,
+# here and in a cluster, gets quorum queues).
+if grep -q '^amqp: embedded Qpid' "$LOG_DIR/devstack.log" 2>/dev/null; then
+  SERVICE_ARGS+=(--sunshine.messaging.queue-type=classic)
+fi
 
 # ---------------------------------------------------------------------------------------------
 # The services.

@@ -24,8 +24,9 @@ import java.util.List;
 
 /**
  * The broker topology and the consumer: one durable topic exchange; per service one durable
- * queue bound to exactly the event types it subscribes to, and its dead-letter queue; a listener
- * with manual acknowledgement dispatching to the handlers.
+ * queue (a quorum queue with a delivery limit, unless {@code sunshine.messaging.queue-type=classic})
+ * bound to exactly the event types it subscribes to, and its dead-letter queue; a listener with
+ * manual acknowledgement dispatching to the handlers.
  */
 @AutoConfiguration(afterName = {"org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
         "cn.sunshine.platform.config.PlatformAutoConfiguration"})
@@ -36,8 +37,20 @@ public class MessagingConfiguration {
         List<Declarable> d = new ArrayList<>();
         TopicExchange exchange = new TopicExchange(props.getExchange(), true, false);
         d.add(exchange);
-        Queue queue = QueueBuilder.durable(props.getQueue()).build();
-        Queue dlq = QueueBuilder.durable(props.deadLetterQueue()).build();
+        Queue queue;
+        Queue dlq;
+        if (props.quorum()) {
+            // Replicated over the cluster's nodes (the loss of one loses nothing). The handler dead-letters a
+            // failing event itself after max-attempts; the broker's delivery limit is the backstop for a
+            // message that kills its consumer before the handler can count (a poison message crashing the
+            // process): past it the broker routes the message to the same dead-letter queue.
+            queue = QueueBuilder.durable(props.getQueue()).quorum().deliveryLimit(Math.max(10, props.getMaxAttempts() * 2))
+                    .deadLetterExchange("").deadLetterRoutingKey(props.deadLetterQueue()).build();
+            dlq = QueueBuilder.durable(props.deadLetterQueue()).quorum().build();
+        } else {
+            queue = QueueBuilder.durable(props.getQueue()).build();
+            dlq = QueueBuilder.durable(props.deadLetterQueue()).build();
+        }
         d.add(queue);
         d.add(dlq);
         EventSubscriptions subs = EventSubscriptions.merge(subscriptions.orderedStream().toList());
@@ -48,6 +61,24 @@ public class MessagingConfiguration {
             }
         }
         return new Declarables(d);
+    }
+
+    /**
+     * A queue that exists with other arguments (a classic queue declared by an earlier version, on a developer's
+     * broker) must not stop the service: the declaration's refusal is logged and the existing queue is used.
+     * Deleting it (when empty) lets the next start declare it as configured.
+     */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor sunshineTolerantDeclarations() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof org.springframework.amqp.rabbit.core.RabbitAdmin admin) {
+                    admin.setIgnoreDeclarationExceptions(true);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

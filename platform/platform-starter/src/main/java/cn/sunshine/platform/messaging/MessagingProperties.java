@@ -22,6 +22,11 @@ public class MessagingProperties {
     /** Consumers per queue. */
     private int concurrency = 1;
     private int prefetch = 20;
+    /**
+     * {@code quorum} (default: replicated over the cluster's nodes, with a delivery limit) or {@code classic}
+     * (a broker without quorum queues: the local run's in-process Qpid broker).
+     */
+    private String queueType = "quorum";
 
     public String getExchange() {
         return exchange;
@@ -89,6 +94,22 @@ public class MessagingProperties {
 
     public void setConcurrency(int concurrency) {
         this.concurrency = concurrency;
+    }
+
+    public String getQueueType() {
+        return queueType;
+    }
+
+    public void setQueueType(String queueType) {
+        if (!"quorum".equals(queueType) && !"classic".equals(queueType)) {
+            throw new IllegalArgumentException("sunshine.messaging.queue-type is quorum or classic, not " + queueType);
+        }
+        this.queueType = queueType;
+    }
+
+    /** True for quorum queues. */
+    public boolean quorum() {
+        return "quorum".equals(queueType);
     }
 
     public int getPrefetch() {
