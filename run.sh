@@ -187,6 +187,7 @@ fi
 # The services.
 
 RUNNING=()   # name:port of services that came up
+RESTARTING=0
 SKIPPED=()
 
 start_service() { # module port -> appends to PIDS; returns 1 if there is no runnable jar
@@ -201,7 +202,7 @@ start_service() { # module port -> appends to PIDS; returns 1 if there is no run
     return 1
   fi
   say "starting $name on port $port (logs/$name.log)"
-  : >"$LOG_DIR/$name.log"
+  ((RESTARTING)) || : >"$LOG_DIR/$name.log"   # a restart appends: the log shows what came before
   # sunshine.clock.adjustable: an operator may set the services' clock (/actuator/clock), which the
   # year scenario and the demo province use to play a programme year in minutes (local profile only).
   # A service that calls another gets its own OAuth2 client's development secret (the devstack
@@ -344,7 +345,7 @@ while true; do
         # its queue are where it left them). The fault-injected year of the end-to-end test relies on it.
         warn "${NAMES[i]} (pid ${PIDS[i]}) exited; restarting it (SUNSHINE_RESTART=1)"
         REPORTED[$i]=1
-        start_service "${entry%%:*}" "${entry##*:}" || true
+        RESTARTING=1 start_service "${entry%%:*}" "${entry##*:}" || true
         continue
       fi
       if [[ ${SUNSHINE_KEEP_GOING:-0} == 1 ]]; then

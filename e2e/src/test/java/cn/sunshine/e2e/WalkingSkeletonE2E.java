@@ -204,8 +204,10 @@ class WalkingSkeletonE2E {
         assertThat(faults.injected()).as("every planned fault happened").hasSizeGreaterThanOrEqualTo(faults.planned());
         assertThat(calm.result().failed()).as("checks of the year without faults").isEmpty();
         assertThat(stormy.result().failed()).as("checks of the year with faults").isEmpty();
+        // The spot check draws its sample from a server-made seed, so which placement turns out false (and how
+        // much it recovers) differs from year to year; everything else is the same year.
         for (String figure : List.of("trainees enrolled", "trainees completed", "trainees placed", "placements disproved",
-                "vouchers redeemed (fen)", "claims approved (fen)", "paid (fen)", "recovered (fen)")) {
+                "vouchers redeemed (fen)", "claims approved (fen)", "paid (fen)")) {
             assertThat(stormy.result().totals().get(figure)).as(figure + ": with faults as without")
                     .isEqualTo(calm.result().totals().get(figure));
         }

@@ -269,7 +269,19 @@ public final class Checks {
         equal(paidInstructions, own.get("subsidy").path("subsidyPaidFen").asLong(), name + ": subsidy's paid figure");
         long recovered = 0;
         if (c.falsePlacementBaseId != null) {
+            java.util.Set<String> claimsOfTheYear = new java.util.HashSet<>();
+            for (CountyYear.Klass k : c.classes()) {
+                claimsOfTheYear.add(k.completionClaimId);
+                claimsOfTheYear.add(k.placementClaimId);
+            }
             for (JsonNode order : gw.get("/api/subsidy/bases/" + c.falsePlacementBaseId + "/recoveries", finance).expect(200)) {
+                boolean ofThisYear = false;
+                for (JsonNode item : order.path("items")) {
+                    ofThisYear |= claimsOfTheYear.contains(item.path("claimId").asString());
+                }
+                if (!ofThisYear) {
+                    continue; // the base's recovery of another programme year (a base lives on from year to year)
+                }
                 equal("SETTLED", order.path("status").asString(), name + ": recovery " + order.path("recoveryId").asString() + " settled");
                 recovered += order.path("amountFen").asLong();
             }
