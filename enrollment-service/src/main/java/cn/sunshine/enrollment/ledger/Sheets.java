@@ -7,6 +7,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.sunshine.platform.export.SafeCells;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -100,23 +102,15 @@ public final class Sheets {
     public static byte[] writeCsv(List<List<String>> rows) {
         StringBuilder sb = new StringBuilder("\uFEFF");
         for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                String v = row.get(i) == null ? "" : row.get(i);
-                if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-                    sb.append('"').append(v.replace("\"", "\"\"")).append('"');
-                } else {
-                    sb.append(v);
-                }
-            }
-            sb.append("\r\n");
+            sb.append(SafeCells.csvLine(row)).append("\r\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Every cell as text, so that an ID number never becomes a number in the spreadsheet. */
+    /**
+     * Every cell as text, so that an ID number never becomes a number in the spreadsheet, and
+     * formula-safe ({@link SafeCells}): a text cell never starts with = + - @, a tab or a carriage return.
+     */
     public static byte[] writeXlsx(String sheetName, List<List<String>> rows) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(sheetName);
@@ -124,7 +118,7 @@ public final class Sheets {
                 Row row = sheet.createRow(r);
                 List<String> cells = rows.get(r);
                 for (int c = 0; c < cells.size(); c++) {
-                    row.createCell(c).setCellValue(cells.get(c) == null ? "" : cells.get(c));
+                    row.createCell(c).setCellValue(SafeCells.neutralise(cells.get(c)));
                 }
             }
             wb.write(out);

@@ -28,7 +28,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("management.endpoint.health.roles", "OPERATOR");
         d.put("management.health.mongo.enabled", "false");
         d.put("management.health.mongodb.enabled", "false");
-        d.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters,clock");
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters,clock,personaldatakeys");
         d.put("management.observations.key-values.application", app);
         d.put("management.tracing.sampling.probability", "1.0");
         d.put("management.tracing.export.enabled", "false");
