@@ -360,6 +360,17 @@ class PersonalDataTest extends ServiceTestSupport {
             assertThat(back.rewrapAll().after().recordsByKeyId()).containsOnlyKeys("test-1");
         }
         assertThat(mongo.findById(enrollmentId, Enrollment.class).getTrainee()).isEqualTo(t0);
+
+        // the operator's endpoint: the census, and the re-wrap (nothing left to do)
+        String operator = TestTokens.of("OPERATOR", DIVISION);
+        Http.Response census = http().as(operator).get("/actuator/personaldatakeys");
+        assertThat(census.status()).as(census.toString()).isEqualTo(200);
+        assertThat(census.json().path("currentKeyId").asText()).isEqualTo("test-1");
+        assertThat(census.json().path("recordsByKeyId").path("test-1").asLong()).isEqualTo(total);
+        Http.Response rotate = http().as(operator).post("/actuator/personaldatakeys", Map.of());
+        assertThat(rotate.status()).as(rotate.toString()).isEqualTo(200);
+        assertThat(rotate.json().path("rewrapped").asLong()).isZero();
+        assertThat(http().as(OFFICER).get("/actuator/personaldatakeys").status()).isEqualTo(403);
     }
 
     // ------------------------------------------------------------------------------- exports

@@ -9,8 +9,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Configuration
 public class PersonalDataConfiguration {
 
+    /** The development KEK of the local profile (application.yml): refused anywhere else. */
+    static final String DEV_KEY = "ZGV2LW9ubHkta2VrLW5vdC1mb3ItYW55LXByb3ZpbmM=";
+
     @Bean
-    SealedTrainees sealedTrainees(PersonalDataKeyProperties properties) {
+    SealedTrainees sealedTrainees(PersonalDataKeyProperties properties, org.springframework.core.env.Environment env) {
+        boolean local = java.util.Arrays.asList(env.getActiveProfiles()).contains("local");
+        if (!local && properties.keys().containsValue(DEV_KEY)) {
+            throw new IllegalStateException("sunshine.enrollment.personal-data: the development key-encryption key is "
+                    + "only for the local profile; set the province's KEK from its secrets");
+        }
         try {
             return new SealedTrainees(new EnvelopeCipher(properties.currentKeyId(), properties.keys()));
         } catch (IllegalStateException e) {
