@@ -563,4 +563,47 @@ class PersonalDataTest extends ServiceTestSupport {
             return out.toByteArray();
         }
     }
+
+    @Test
+    void anXlsxRosterIsStillImportedThroughTheStreamingReader() throws Exception {
+        String[] bc = classWithTrainees(new ArrayList<>(), new ArrayList<>(), List.of("陈小红"));
+        String staff = TestTokens.baseStaff(DIVISION, bc[0]);
+        List<String> ids = List.of(People.idNumber(true), People.idNumber(false), People.idNumber(true));
+        byte[] xlsx;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("名册");
+            String[] zh = {"姓名", "性别", "身份证号", "户籍县", "乡镇", "村", "农村户籍", "手机", "文化程度", "补助档次", "补助金额(分)"};
+            String[] en = {"name", "gender", "idNumber", "householdDivision", "town", "village", "ruralHousehold", "phone",
+                    "education", "subsidyTier", "subsidyFen"};
+            var h0 = sheet.createRow(0);
+            var h1 = sheet.createRow(1);
+            for (int c = 0; c < zh.length; c++) {
+                h0.createCell(c).setCellValue(zh[c]);
+                h1.createCell(c).setCellValue(en[c]);
+            }
+            for (int r = 0; r < ids.size(); r++) {
+                var row = sheet.createRow(r + 2);
+                row.createCell(0).setCellValue(List.of("赵一", "钱二", "孙三").get(r));
+                row.createCell(1).setCellValue(r == 1 ? "女" : "男");
+                row.createCell(2).setCellValue(ids.get(r));
+                row.createCell(3).setCellValue(420981); // a number cell
+                row.createCell(4).setCellValue("杨河镇");
+                row.createCell(5).setCellValue("三合村");
+                row.createCell(6).setCellValue(true); // a boolean cell
+                row.createCell(7).setCellValue("1387655" + String.format("%04d", r));
+                row.createCell(8).setCellValue("初中");
+                row.createCell(9).setCellValue("TIER_2");
+                row.createCell(10).setCellValue(20000);
+            }
+            wb.write(out);
+            xlsx = out.toByteArray();
+        }
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/enrollment/classes/" + bc[1] + "/roster"))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", XLSX)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(xlsx)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        String list = http().as(OFFICER).get("/api/enrollment/classes/" + bc[1] + "/enrollments?size=10").body();
+        assertThat(list).contains(ids.get(0), ids.get(1), ids.get(2), "13876550002");
+    }
 }
