@@ -69,9 +69,11 @@ public class EnrollmentController {
 
     @GetMapping("/api/enrollment/classes/{classId}/enrollments")
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
-    @Operation(summary = "The trainees of a class")
+    @Operation(summary = "The trainees of a class (whole for a county officer of the county, audited: say why with "
+            + "purpose or X-Purpose; masked without birth date or age for everyone else)")
     public PageResult<EnrollmentDtos.EnrollmentView> list(@PathVariable String classId,
                                                           @RequestParam(required = false) EnrollmentStatus status,
+                                                          @RequestParam(required = false) String purpose,
                                                           @RequestParam(required = false) Integer page,
                                                           @RequestParam(required = false) Integer size) {
         PageResult<Enrollment> found = enrollments.listForClass(classId, status, page, size);
