@@ -9,6 +9,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -122,17 +123,33 @@ public final class RosterReader {
     /** The first sheet's rows as text. IllegalArgumentException when it is no readable XLSX. */
     public static List<List<String>> readXlsx(byte[] bytes) {
         Map<String, byte[]> small = new HashMap<>();
-        String[] wanted = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml"};
-        // Pass 1: check every entry's size and ratio; keep the workbook, its relations and the shared strings.
-        scan(bytes, name -> List.of(wanted).contains(name), small::put);
+        List<String> shared = new ArrayList<>();
+        // Pass 1: every entry inflated within the limits; the workbook and its relations kept (small),
+        // the shared strings parsed as they inflate.
+        zip(bytes, (name, in) -> {
+            if (name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels")) {
+                byte[] content = in.readNBytes(MAX_SMALL_ENTRY + 1);
+                if (content.length > MAX_SMALL_ENTRY) {
+                    throw exceeded("maxEntryBytes", name + " has more than " + MAX_SMALL_ENTRY + " bytes");
+                }
+                small.put(name, content);
+            } else if (name.equals("xl/sharedStrings.xml")) {
+                shared.addAll(sharedStrings(in));
+            }
+            in.transferTo(OutputStream.nullOutputStream());
+            return true;
+        });
         String sheet = firstSheet(small.get("xl/workbook.xml"), small.get("xl/_rels/workbook.xml.rels"));
-        List<String> shared = small.containsKey("xl/sharedStrings.xml") ? sharedStrings(small.remove("xl/sharedStrings.xml")) : List.of();
         // Pass 2: stream the sheet.
         List<List<String>> rows = new ArrayList<>();
         boolean[] found = {false};
-        scanStreaming(bytes, sheet, in -> {
+        zip(bytes, (name, in) -> {
+            if (!name.equals(sheet)) {
+                return true;
+            }
             found[0] = true;
             sheetRows(in, shared, rows);
+            return false;
         });
         if (!found[0]) {
             throw new IllegalArgumentException("the file is not a readable XLSX workbook");
@@ -140,44 +157,62 @@ public final class RosterReader {
         return rows;
     }
 
-    interface EntrySink {
-        void accept(String name, byte[] content);
+    /** The workbook and its relations are a few kilobytes. */
+    private static final int MAX_SMALL_ENTRY = 1024 * 1024;
+
+    interface EntryReader {
+        /** @return whether to go on to the next entry */
+        boolean read(String name, InputStream inflating) throws IOException, XMLStreamException;
     }
 
-    interface StreamSink {
-        void accept(InputStream in) throws XMLStreamException;
-    }
-
-    /** Reads every entry within the limits, keeping the wanted ones (each at most MAX_ENTRY_BYTES). */
-    private static void scan(byte[] bytes, java.util.function.Predicate<String> keep, EntrySink sink) {
+    /** Walks the entries, each given as a stream that checks the entry, total and ratio limits as it inflates. */
+    private static void zip(byte[] bytes, EntryReader reader) {
         Counting raw = new Counting(new ByteArrayInputStream(bytes));
-        long total = 0;
+        long[] total = {0};
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(raw)) {
             ZipEntry e;
-            byte[] buf = new byte[8192];
             while ((e = zip.getNextEntry()) != null) {
                 if (++entries > MAX_ZIP_ENTRIES) {
                     throw exceeded("maxZipEntries", "the XLSX file has more than " + MAX_ZIP_ENTRIES + " entries");
                 }
-                boolean kept = keep.test(e.getName());
-                java.io.ByteArrayOutputStream out = kept ? new java.io.ByteArrayOutputStream() : null;
-                long size = 0;
-                int n;
-                while ((n = zip.read(buf)) > 0) {
-                    size += n;
-                    total += n;
-                    check(size, total, raw.count);
-                    if (out != null) {
-                        out.write(buf, 0, n);
+                long[] size = {0};
+                InputStream inflating = new FilterInputStream(zip) {
+                    @Override
+                    public int read() throws IOException {
+                        int b = super.read();
+                        if (b >= 0) {
+                            size[0]++;
+                            total[0]++;
+                            check(size[0], total[0], raw.count);
+                        }
+                        return b;
                     }
-                }
-                if (out != null) {
-                    sink.accept(e.getName(), out.toByteArray());
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = super.read(b, off, len);
+                        if (n > 0) {
+                            size[0] += n;
+                            total[0] += n;
+                            check(size[0], total[0], raw.count);
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+                if (!reader.read(e.getName(), inflating)) {
+                    return;
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | XMLStreamException | RuntimeException e) {
             if (e instanceof cn.sunshine.platform.domain.DomainException d) {
+                throw d;
+            }
+            if (e.getCause() instanceof cn.sunshine.platform.domain.DomainException d) {
                 throw d;
             }
             throw new IllegalArgumentException("the file is not a readable XLSX workbook");
@@ -198,46 +233,6 @@ public final class RosterReader {
         if (total > 65_536 && total > (long) MAX_COMPRESSION_RATIO * compressed) {
             throw exceeded("maxCompressionRatio", "the XLSX file inflates more than " + MAX_COMPRESSION_RATIO
                     + " times its size (a zip bomb?)");
-        }
-    }
-
-    private static void scanStreaming(byte[] bytes, String name, StreamSink sink) {
-        Counting raw = new Counting(new ByteArrayInputStream(bytes));
-        try (ZipInputStream zip = new ZipInputStream(raw)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                if (e.getName().equals(name)) {
-                    long[] size = {0};
-                    InputStream limited = new FilterInputStream(zip) {
-                        @Override
-                        public int read() throws IOException {
-                            int b = super.read();
-                            if (b >= 0) {
-                                check(++size[0], size[0], raw.count);
-                            }
-                            return b;
-                        }
-
-                        @Override
-                        public int read(byte[] b, int off, int len) throws IOException {
-                            int n = super.read(b, off, len);
-                            if (n > 0) {
-                                size[0] += n;
-                                check(size[0], size[0], raw.count);
-                            }
-                            return n;
-                        }
-
-                        @Override
-                        public void close() {
-                        }
-                    };
-                    sink.accept(limited);
-                    return;
-                }
-            }
-        } catch (IOException | XMLStreamException e) {
-            throw new IllegalArgumentException("the file is not a readable XLSX workbook");
         }
     }
 
@@ -282,10 +277,11 @@ public final class RosterReader {
         }
     }
 
-    private static List<String> sharedStrings(byte[] xml) {
+    private static List<String> sharedStrings(InputStream xml) {
         List<String> out = new ArrayList<>();
+        long chars = 0;
         try {
-            XMLStreamReader x = xml(new ByteArrayInputStream(xml));
+            XMLStreamReader x = xml(xml);
             StringBuilder si = null;
             boolean inT = false;
             boolean inRph = false;
@@ -315,6 +311,10 @@ public final class RosterReader {
                 } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && inT && !inRph && si != null) {
                     if (si.length() + x.getTextLength() > MAX_CELL_CHARS) {
                         throw exceeded("maxCellChars", "a cell has more than " + MAX_CELL_CHARS + " characters");
+                    }
+                    chars += x.getTextLength();
+                    if (chars > MAX_SHARED_CHARS) {
+                        throw exceeded("maxSharedChars", "the XLSX file's texts have more than " + MAX_SHARED_CHARS + " characters");
                     }
                     si.append(x.getText());
                 }

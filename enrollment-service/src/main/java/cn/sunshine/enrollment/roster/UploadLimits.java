@@ -22,10 +22,12 @@ public final class UploadLimits {
     public static final int MAX_CELL_CHARS = 1_000;
     /** Entries of an XLSX file (Excel writes about a dozen). */
     public static final int MAX_ZIP_ENTRIES = 100;
-    /** Uncompressed bytes of one XLSX entry (the sheet or the shared strings). */
-    public static final long MAX_ENTRY_BYTES = 16L * 1024 * 1024;
+    /** Uncompressed bytes of one XLSX entry (a sheet of 1,100 rows × 25 cells is about 2 MB). */
+    public static final long MAX_ENTRY_BYTES = 8L * 1024 * 1024;
     /** Uncompressed bytes of all XLSX entries read. */
-    public static final long MAX_TOTAL_BYTES = 32L * 1024 * 1024;
+    public static final long MAX_TOTAL_BYTES = 16L * 1024 * 1024;
+    /** Characters of all the shared strings of an XLSX (they are kept while the sheet is read). */
+    public static final long MAX_SHARED_CHARS = 2_000_000;
     /** Uncompressed over compressed bytes of an XLSX file: a zip bomb inflates far beyond this. */
     public static final int MAX_COMPRESSION_RATIO = 100;
 
