@@ -7,7 +7,9 @@ import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.Enrollments;
 import cn.sunshine.enrollment.trainee.Trainee;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.identifiers.Disclosure;
 import cn.sunshine.platform.identifiers.PersonalData;
+import cn.sunshine.enrollment.privacy.PersonalDataAudit;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Role;
@@ -64,34 +66,44 @@ public class LedgerController {
 
     private final Classes classes;
     private final Enrollments enrollments;
+    private final PersonalDataAudit audit;
 
-    public LedgerController(Classes classes, Enrollments enrollments) {
+    public LedgerController(Classes classes, Enrollments enrollments, PersonalDataAudit audit) {
         this.classes = classes;
         this.enrollments = enrollments;
+        this.audit = audit;
     }
 
     @GetMapping("/api/enrollment/classes/{classId}/ledger")
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
-    @Operation(summary = "Export a class's ledger as CSV or XLSX (format=csv|xlsx); ID numbers and phones whole only for the county's officers")
+    @Operation(summary = "Export a class's ledger as CSV or XLSX (format=csv|xlsx); ID numbers and phones whole only "
+            + "for the county's officers (audited: say why with purpose or X-Purpose); every text cell formula-safe")
     public ResponseEntity<byte[]> export(@PathVariable String classId,
-                                         @RequestParam(required = false, defaultValue = "csv") String format) {
+                                         @RequestParam(required = false, defaultValue = "csv") String format,
+                                         @RequestParam(required = false) String purpose) {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw DomainException.invalidField("format", "must be csv or xlsx");
         }
         TrainingClass c = classes.get(classId);
         CurrentUser user = cn.sunshine.platform.security.Jurisdiction.currentUser();
-        boolean whole = Access.seesWhole(user, c.getDivisionCode());
+        Disclosure d = Access.disclosure(user, c.getDivisionCode(), c.getBaseId());
+        boolean whole = d.whole();
+        List<Enrollment> ledger = enrollments.ledgerOf(classId);
+        if (whole && !ledger.isEmpty()) {
+            audit.record(user, "ledger.export", c.getDivisionCode(), classId, ledger.stream().map(Enrollment::getId).toList());
+        }
         List<List<String>> rows = new ArrayList<>();
         rows.add(COLUMNS.stream().map(h -> h[0]).toList());
         rows.add(COLUMNS.stream().map(h -> h[1]).toList());
         int no = 0;
-        for (Enrollment e : enrollments.ledgerOf(classId)) {
+        for (Enrollment e : ledger) {
             Trainee t = e.getTrainee();
             Enrollment.Completion done = e.getCompletion();
             Enrollment.Employer emp = e.getEmployer();
-            rows.add(List.of(String.valueOf(++no), t.name(), t.gender().chinese(), String.valueOf(t.ageAtEnrollment()),
-                    whole ? t.idNumber() : t.maskedIdNumber(), t.householdDivision(), t.town(), t.village(),
-                    t.ruralHousehold() ? "是" : "否", whole ? t.phone() : t.maskedPhone(), t.education().chinese(),
+            Integer age = d.age(t.ageAtEnrollment());
+            rows.add(List.of(String.valueOf(++no), t.name(), t.gender().chinese(), age == null ? "" : String.valueOf(age),
+                    d.idNumber(t.idNumber()), t.householdDivision(), orEmpty(d.address(t.town())), orEmpty(d.address(t.village())),
+                    t.ruralHousehold() ? "是" : "否", d.phone(t.phone()), t.education().chinese(),
                     e.getMajorName(), c.getId(), c.getPlannedStart() + "~" + c.getPlannedEnd(),
                     String.valueOf(e.getFeeFen()), e.getSubsidyTier().name(), String.valueOf(e.getSubsidyFen()),
                     e.getStatus().name(), e.getRosterCheck().name(), done == null ? "" : done.certificateNumber(),

@@ -1,18 +1,16 @@
 package cn.sunshine.enrollment.ledger;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import cn.sunshine.platform.export.SafeCells;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Rows of text in and out of CSV (RFC 4180, UTF-8) and XLSX. */
@@ -24,99 +22,28 @@ public final class Sheets {
     private Sheets() {
     }
 
-    /** Parses CSV; a UTF-8 byte-order mark is skipped. Fails with IllegalArgumentException on an unclosed quote. */
+    /** Parses CSV with the upload limits (a UTF-8 byte-order mark is skipped): {@link cn.sunshine.enrollment.roster.RosterReader}. */
     public static List<List<String>> readCsv(byte[] bytes) {
-        String s = new String(bytes, StandardCharsets.UTF_8);
-        if (s.startsWith("\uFEFF")) {
-            s = s.substring(1);
-        }
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(ch);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("the CSV file has an unclosed quote");
-        }
-        if (!cell.isEmpty() || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
+        return cn.sunshine.enrollment.roster.RosterReader.readCsv(new ByteArrayInputStream(bytes));
     }
 
-    /** The first sheet's rows as the text a person sees in the cells. Fails with IllegalArgumentException when it is no XLSX. */
+    /** The first sheet's rows as text, streamed with the upload limits: {@link cn.sunshine.enrollment.roster.RosterReader}. */
     public static List<List<String>> readXlsx(byte[] bytes) {
-        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            Sheet sheet = wb.getSheetAt(0);
-            DataFormatter format = new DataFormatter();
-            List<List<String>> rows = new ArrayList<>();
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                        Cell cell = row.getCell(c);
-                        cells.add(cell == null ? "" : format.formatCellValue(cell));
-                    }
-                }
-                rows.add(cells);
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the file is not a readable XLSX workbook");
-        }
+        return cn.sunshine.enrollment.roster.RosterReader.readXlsx(bytes);
     }
 
     public static byte[] writeCsv(List<List<String>> rows) {
         StringBuilder sb = new StringBuilder("\uFEFF");
         for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                String v = row.get(i) == null ? "" : row.get(i);
-                if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-                    sb.append('"').append(v.replace("\"", "\"\"")).append('"');
-                } else {
-                    sb.append(v);
-                }
-            }
-            sb.append("\r\n");
+            sb.append(SafeCells.csvLine(row)).append("\r\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Every cell as text, so that an ID number never becomes a number in the spreadsheet. */
+    /**
+     * Every cell as text, so that an ID number never becomes a number in the spreadsheet, and
+     * formula-safe ({@link SafeCells}): a text cell never starts with = + - @, a tab or a carriage return.
+     */
     public static byte[] writeXlsx(String sheetName, List<List<String>> rows) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(sheetName);
@@ -124,7 +51,7 @@ public final class Sheets {
                 Row row = sheet.createRow(r);
                 List<String> cells = rows.get(r);
                 for (int c = 0; c < cells.size(); c++) {
-                    row.createCell(c).setCellValue(cells.get(c) == null ? "" : cells.get(c));
+                    row.createCell(c).setCellValue(SafeCells.neutralise(cells.get(c)));
                 }
             }
             wb.write(out);

@@ -52,7 +52,8 @@ public class RosterController {
                                                   + "the same key and file answer the first import again (its count and "
                                                   + "enrollment ids, Idempotent-Replayed: true) and enroll nobody twice")
                                           @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-                                          @RequestBody(required = false) byte[] body) {
+                                          jakarta.servlet.http.HttpServletRequest request) {
+        byte[] body = boundedBody(request);
         String scope = "enrollment.roster:" + classId + ":" + Jurisdiction.currentUser().subject();
         return idempotent.run(scope, idempotencyKey, contentType, body, () -> {
             RosterImport.Result result = rosterImport.importRoster(classId, contentType, body);
@@ -65,5 +66,27 @@ public class RosterController {
             return ResponseEntity.status(201).body(new ImportedView(classId, result.enrolled().size(),
                     result.enrolled().stream().map(Enrollment::getId).toList()));
         });
+    }
+
+    /**
+     * The body, refused with 413 {@code upload-too-large} (limit {@code maxBytes}) as soon as it is
+     * known to be longer than {@link UploadLimits#MAX_BYTES}: by its Content-Length before reading, or
+     * at the first byte over while reading a chunked body.
+     */
+    static byte[] boundedBody(jakarta.servlet.http.HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        if (declared > UploadLimits.MAX_BYTES) {
+            throw UploadLimits.exceeded("maxBytes", "the file has more than " + UploadLimits.MAX_BYTES + " bytes");
+        }
+        try (java.io.InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(UploadLimits.MAX_BYTES + 1);
+            if (body.length > UploadLimits.MAX_BYTES) {
+                throw UploadLimits.exceeded("maxBytes", "the file has more than " + UploadLimits.MAX_BYTES + " bytes");
+            }
+            return body;
+        } catch (java.io.IOException e) {
+            throw new cn.sunshine.platform.domain.DomainException(400, "malformed-request", "The request body could not be read",
+                    "the upload was interrupted");
+        }
     }
 }

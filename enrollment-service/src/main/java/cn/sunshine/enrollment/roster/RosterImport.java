@@ -205,10 +205,10 @@ public class RosterImport {
         }
         try {
             if (type.startsWith(Sheets.XLSX)) {
-                return Sheets.readXlsx(body);
+                return RosterReader.readXlsx(body);
             }
             if (type.startsWith(Sheets.CSV)) {
-                return Sheets.readCsv(body);
+                return RosterReader.readCsv(new java.io.ByteArrayInputStream(body));
             }
         } catch (IllegalArgumentException e) {
             throw DomainException.invalidField("file", e.getMessage());

@@ -42,6 +42,20 @@ public final class Access {
         return user;
     }
 
+    /**
+     * What the caller sees of a trainee's personal data (docs/personal-data.md): whole for a county
+     * officer of the trainee's county; masked with the household address for the trainee's own base;
+     * masked without address, birth date or age for everyone else.
+     */
+    public static cn.sunshine.platform.identifiers.Disclosure disclosure(CurrentUser user, String division, String baseId) {
+        if (seesWhole(user, division)) {
+            return cn.sunshine.platform.identifiers.Disclosure.WHOLE;
+        }
+        boolean ownBase = user.has(Role.BASE_STAFF) && baseId != null && baseId.equals(user.baseId());
+        return ownBase ? cn.sunshine.platform.identifiers.Disclosure.MASKED_WITH_ADDRESS
+                : cn.sunshine.platform.identifiers.Disclosure.MASKED;
+    }
+
     /** Whether the caller sees personal data whole: a county officer of the record's county. */
     public static boolean seesWhole(CurrentUser user, String division) {
         return user.has(Role.COUNTY_OFFICER) && user.covers(division);

@@ -1,6 +1,9 @@
 package cn.sunshine.enrollment.trainee;
 
+import cn.sunshine.enrollment.support.Access;
 import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.CurrentUser;
+import java.util.List;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.ETags;
@@ -35,10 +38,13 @@ public class EnrollmentController {
 
     private final Enrollments enrollments;
     private final IdempotentRequests idempotent;
+    private final cn.sunshine.enrollment.privacy.PersonalDataAudit audit;
 
-    public EnrollmentController(Enrollments enrollments, IdempotentRequests idempotent) {
+    public EnrollmentController(Enrollments enrollments, IdempotentRequests idempotent,
+                                cn.sunshine.enrollment.privacy.PersonalDataAudit audit) {
         this.enrollments = enrollments;
         this.idempotent = idempotent;
+        this.audit = audit;
     }
 
     @PostMapping("/api/enrollment/classes/{classId}/enrollments")
@@ -63,19 +69,30 @@ public class EnrollmentController {
 
     @GetMapping("/api/enrollment/classes/{classId}/enrollments")
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
-    @Operation(summary = "The trainees of a class")
+    @Operation(summary = "The trainees of a class (whole for a county officer of the county, audited: say why with "
+            + "purpose or X-Purpose; masked without birth date or age for everyone else)")
     public PageResult<EnrollmentDtos.EnrollmentView> list(@PathVariable String classId,
                                                           @RequestParam(required = false) EnrollmentStatus status,
+                                                          @RequestParam(required = false) String purpose,
                                                           @RequestParam(required = false) Integer page,
                                                           @RequestParam(required = false) Integer size) {
-        return enrollments.listForClass(classId, status, page, size).map(this::view);
+        PageResult<Enrollment> found = enrollments.listForClass(classId, status, page, size);
+        CurrentUser user = Jurisdiction.currentUser();
+        List<String> whole = found.items().stream()
+                .filter(e -> Access.disclosure(user, e.getDivisionCode(), e.getBaseId()).whole()).map(Enrollment::getId).toList();
+        if (!whole.isEmpty()) {
+            audit.record(user, "enrollment.list", found.items().get(0).getDivisionCode(), classId, whole);
+        }
+        return found.map(e -> EnrollmentDtos.EnrollmentView.of(e, user));
     }
 
     @GetMapping("/api/enrollment/enrollments/{enrollmentId}")
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
-    @Operation(summary = "A trainee's ledger row (ID number and phone whole only for a county officer of the county)")
-    public ResponseEntity<EnrollmentDtos.EnrollmentView> get(@PathVariable String enrollmentId) {
-        return ok(enrollments.get(enrollmentId));
+    @Operation(summary = "A trainee's ledger row (ID number and phone whole only for a county officer of the county, "
+            + "audited; say why with the query parameter purpose or the header X-Purpose)")
+    public ResponseEntity<EnrollmentDtos.EnrollmentView> get(@PathVariable String enrollmentId,
+                                                             @RequestParam(required = false) String purpose) {
+        return ok(enrollments.get(enrollmentId), "enrollment.read");
     }
 
     @PostMapping("/api/enrollment/enrollments/{enrollmentId}/roster-check")
@@ -84,7 +101,7 @@ public class EnrollmentController {
     public ResponseEntity<EnrollmentDtos.EnrollmentView> rosterCheck(@PathVariable String enrollmentId,
                                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                      @Valid @RequestBody EnrollmentDtos.RosterCheckRequest request) {
-        return ok(enrollments.checkRoster(enrollmentId, ifMatch, request));
+        return ok("enrollment.roster-check", enrollments.checkRoster(enrollmentId, ifMatch, request));
     }
 
     @PostMapping("/api/enrollment/enrollments/{enrollmentId}/withdrawal")
@@ -93,7 +110,7 @@ public class EnrollmentController {
     public ResponseEntity<EnrollmentDtos.EnrollmentView> withdraw(@PathVariable String enrollmentId,
                                                                   @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                   @Valid @RequestBody EnrollmentDtos.ReasonRequest request) {
-        return ok(enrollments.withdraw(enrollmentId, ifMatch, request));
+        return ok("enrollment.withdrawal", enrollments.withdraw(enrollmentId, ifMatch, request));
     }
 
     @PostMapping("/api/enrollment/enrollments/{enrollmentId}/dropout")
@@ -102,7 +119,7 @@ public class EnrollmentController {
     public ResponseEntity<EnrollmentDtos.EnrollmentView> drop(@PathVariable String enrollmentId,
                                                               @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                               @Valid @RequestBody EnrollmentDtos.ReasonRequest request) {
-        return ok(enrollments.drop(enrollmentId, ifMatch, request));
+        return ok("enrollment.dropout", enrollments.drop(enrollmentId, ifMatch, request));
     }
 
     @PostMapping("/api/enrollment/enrollments/{enrollmentId}/assessment")
@@ -111,7 +128,7 @@ public class EnrollmentController {
     public ResponseEntity<EnrollmentDtos.EnrollmentView> assess(@PathVariable String enrollmentId,
                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                 @Valid @RequestBody EnrollmentDtos.AssessmentRequest request) {
-        return ok(enrollments.assess(enrollmentId, ifMatch, request));
+        return ok("enrollment.assessment", enrollments.assess(enrollmentId, ifMatch, request));
     }
 
     @PostMapping("/api/enrollment/enrollments/{enrollmentId}/completion")
@@ -120,14 +137,27 @@ public class EnrollmentController {
     public ResponseEntity<EnrollmentDtos.EnrollmentView> complete(@PathVariable String enrollmentId,
                                                                   @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                   @Valid @RequestBody EnrollmentDtos.CompletionRequest request) {
-        return ok(enrollments.complete(enrollmentId, ifMatch, request));
+        return ok("enrollment.completion", enrollments.complete(enrollmentId, ifMatch, request));
     }
 
-    private ResponseEntity<EnrollmentDtos.EnrollmentView> ok(Enrollment e) {
-        return ResponseEntity.ok().eTag(ETags.of(e.getVersion())).body(view(e));
+    private ResponseEntity<EnrollmentDtos.EnrollmentView> ok(String operation, Enrollment e) {
+        return ok(e, operation);
+    }
+
+    private ResponseEntity<EnrollmentDtos.EnrollmentView> ok(Enrollment e, String operation) {
+        return ResponseEntity.ok().eTag(ETags.of(e.getVersion())).body(view(e, operation));
     }
 
     private EnrollmentDtos.EnrollmentView view(Enrollment e) {
-        return EnrollmentDtos.EnrollmentView.of(e, Jurisdiction.currentUser());
+        return view(e, "enrollment.enroll");
+    }
+
+    /** The answer as the caller may see it; an answer with the record whole is audited first. */
+    private EnrollmentDtos.EnrollmentView view(Enrollment e, String operation) {
+        CurrentUser user = Jurisdiction.currentUser();
+        if (Access.disclosure(user, e.getDivisionCode(), e.getBaseId()).whole()) {
+            audit.record(user, operation, e.getDivisionCode(), e.getClassId(), List.of(e.getId()));
+        }
+        return EnrollmentDtos.EnrollmentView.of(e, user);
     }
 }

@@ -55,7 +55,12 @@ public final class EnrollmentDtos {
                                     @Size(max = 20) String skillLevel) {
     }
 
-    public record TraineeView(String name, Gender gender, String idNumber, LocalDate birthDate, int ageAtEnrollment,
+    /**
+     * The trainee as the caller may see them ({@link cn.sunshine.platform.identifiers.Disclosure}): with a
+     * masked ID number the birth date and the age are absent (null), and the town and village too unless
+     * the caller is the trainee's own base.
+     */
+    public record TraineeView(String name, Gender gender, String idNumber, LocalDate birthDate, Integer ageAtEnrollment,
                               String householdDivision, String town, String village, boolean ruralHousehold,
                               String phone, Education education) {
     }
@@ -70,11 +75,15 @@ public final class EnrollmentDtos {
 
         /** The ID number and phone whole for a county officer of the trainee's county, masked for everyone else. */
         public static EnrollmentView of(Enrollment e, CurrentUser viewer) {
-            boolean whole = Access.seesWhole(viewer, e.getDivisionCode());
+            return of(e, Access.disclosure(viewer, e.getDivisionCode(), e.getBaseId()));
+        }
+
+        public static EnrollmentView of(Enrollment e, cn.sunshine.platform.identifiers.Disclosure d) {
+            boolean whole = d.whole();
             Trainee t = e.getTrainee();
-            TraineeView tv = new TraineeView(t.name(), t.gender(), whole ? t.idNumber() : t.maskedIdNumber(), t.birthDate(),
-                    t.ageAtEnrollment(), t.householdDivision(), t.town(), t.village(), t.ruralHousehold(),
-                    whole ? t.phone() : t.maskedPhone(), t.education());
+            TraineeView tv = new TraineeView(t.name(), t.gender(), d.idNumber(t.idNumber()), d.birthDate(t.birthDate()),
+                    d.age(t.ageAtEnrollment()), t.householdDivision(), d.address(t.town()), d.address(t.village()),
+                    t.ruralHousehold(), d.phone(t.phone()), t.education());
             return new EnrollmentView(e.getId(), e.getVersion(), e.getClassId(), e.getBaseId(), e.getBaseName(),
                     e.getDivisionCode(), e.getMajorCode(), e.getMajorName(), e.getYear(), e.getTrainingForm(), tv, !whole,
                     e.getFeeFen(), e.getSubsidyTier(), e.getSubsidyFen(), e.getStatus(), e.getEnrolled(),

@@ -60,8 +60,10 @@ public class PlatformAutoConfiguration {
     /** Calendar dates are stored as {@code YYYY-MM-DD} strings: no time zone can shift them. */
     @Bean
     @ConditionalOnMissingBean
-    MongoCustomConversions mongoCustomConversions() {
-        return new MongoCustomConversions(List.of(new LocalDateToString(), new StringToLocalDate()));
+    MongoCustomConversions mongoCustomConversions(org.springframework.beans.factory.ObjectProvider<MongoConverters> more) {
+        List<Object> converters = new java.util.ArrayList<>(List.of(new LocalDateToString(), new StringToLocalDate()));
+        more.orderedStream().forEach(m -> converters.addAll(m.converters()));
+        return new MongoCustomConversions(converters);
     }
 
     @WritingConverter

@@ -28,7 +28,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("management.endpoint.health.roles", "OPERATOR");
         d.put("management.health.mongo.enabled", "false");
         d.put("management.health.mongodb.enabled", "false");
-        d.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters,clock");
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters,clock,personaldatakeys");
         d.put("management.observations.key-values.application", app);
         // Latency buckets of the HTTP server at the SLOs only (bounded series), for p99 alerts.
         d.put("management.metrics.distribution.slo.http.server.requests", "100ms,250ms,500ms,1s,2s,5s");
