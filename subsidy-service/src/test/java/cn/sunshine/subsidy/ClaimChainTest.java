@@ -121,11 +121,19 @@ class ClaimChainTest extends SubsidyServiceTest {
             responses.add(f.get());
         }
         pool.shutdown();
-        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 201));
+        // One creates the claim; the others are told it is still running (409 with Retry-After) or, once it
+        // finished, get its answer again — as every write with an Idempotency-Key does (docs/api.md).
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 201, 409));
         assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(1);
+        assertThat(responses.stream().filter(r -> r.status() == 409)).allMatch(r -> r.header("Retry-After") != null
+                && r.json().path("type").asText().equals("urn:sunshine:problem:idempotency-request-in-progress"));
         assertThat(responses.stream().filter(r -> r.status() == 200))
                 .allMatch(r -> "true".equals(r.header("Idempotent-Replayed")));
-        assertThat(responses.stream().map(r -> r.json().path("claimId").asText()).distinct()).hasSize(1);
+        String claimId = responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json()
+                .path("claimId").asText();
+        Http.Response again = as.post("/api/subsidy/claims", body);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().path("claimId").asText()).as("sent again: the same claim").isEqualTo(claimId);
         assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims?baseId=" + story.baseId)).json()
                 .path("total").asLong()).isEqualTo(1);
 
