@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -54,10 +55,15 @@ final class EqualityIndex<P> extends Index<P> {
         return positions == null ? List.of() : List.copyOf(positions);
     }
 
-    /** Whether this index can answer an equality with {@code value}: plain values, not arrays, documents or null. */
+    /**
+     * Whether an index can answer an equality with {@code value}: plain values (strings, numbers,
+     * booleans, object ids, dates, UUIDs), not null, arrays, documents or regular expressions, whose
+     * matching is not plain equality.
+     */
     static boolean indexable(Object value) {
-        return value != null && !(value instanceof Missing) && !(value instanceof Collection) && !(value instanceof Map)
-                && !(value instanceof java.util.regex.Pattern);
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof ObjectId || value instanceof java.util.Date || value instanceof java.time.Instant
+                || value instanceof java.util.UUID;
     }
 
     private static KeyValue key(Object value) {

@@ -104,10 +104,8 @@ public class IndexedH2Collection extends H2Collection {
             Document keyQuery = new Document();
             for (IndexKey key : index.getKeys()) {
                 Object value = valueOf(key.getKey(), equalities);
-                if (value == null || value instanceof Collection) {
-                    return null;
-                }
-                if (value instanceof Document && index.getKeys().size() > 1) {
+                boolean wholeDocument = value instanceof Document && index.getKeys().size() == 1;
+                if (!EqualityIndex.indexable(value) && !wholeDocument) {
                     return null;
                 }
                 keyQuery.put(key.getKey(), value);
