@@ -235,7 +235,7 @@ class IndexedH2BackendTest {
         try (MongoClient writerClient = MongoClients.create("mongodb://" + narrowedServer.getLocalAddress().getHostString()
                 + ":" + narrowedServer.getLocalAddress().getPort())) {
             MongoCollection<Document> writer = writerClient.getDatabase("t").getCollection("ledgers");
-            for (int r = 0; r < 3; r++) {
+            for (int r = 0; r < 2; r++) {
                 pool.submit(() -> {
                     while (!stop.get()) {
                         Document d = ledgers.find(Filters.eq("_id", "L")).first();
@@ -249,7 +249,7 @@ class IndexedH2BackendTest {
                     return null;
                 });
             }
-            for (int v = 0; v < 1500; v++) {
+            for (int v = 0; v < 500; v++) {
                 Document current = writer.find(Filters.eq("_id", "L")).first();
                 int version = current.getInteger("version");
                 int allocated = (version + 1) % 1000;
