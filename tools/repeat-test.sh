@@ -7,9 +7,9 @@
 #   tools/repeat-test.sh -n 10 -m enrollment-service -t 'EnrollmentTest'
 #   SUNSHINE_TEST_RABBIT_PORT=5999 tools/repeat-test.sh   # the same against the embedded broker
 #
-# The module and what it depends on are compiled once (offline, -o); each run is then
-# `surefire:test` alone. Prints each run's time and the total; exit status 1 at the first failure
-# (its report stays in <module>/target/surefire-reports).
+# The module and what it depends on are compiled once (offline, -o); each run is then the `test`
+# phase with -Dtest (nothing left to compile: only that test runs). Prints each run's time and the
+# total; exit status 1 at the first failure (its output in <module>/target/repeat-test.log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +32,7 @@ log="$module/target/repeat-test.log"
 started=$(date +%s)
 for i in $(seq "$runs"); do
   t0=$(date +%s)
-  if ./mvnw -B -o -q surefire:test -pl "$module" -am -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
+  if ./mvnw -B -o -q test -pl "$module" -am -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
       > "$log" 2>&1; then
     echo "repeat-test: run $i/$runs passed ($(( $(date +%s) - t0 )) s)"
   else
