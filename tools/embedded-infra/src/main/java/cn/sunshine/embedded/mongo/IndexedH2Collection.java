@@ -35,8 +35,9 @@ import java.util.stream.Stream;
  * <p><b>Queries use the indexes.</b> The stock planner uses an index only when the query is exactly
  * that index's keys (so {@code {_id, version}}, the optimistic-lock update, scans the collection).
  * Here {@link #queryDocuments} looks for an equality (top level or inside {@code $and}) that an
- * index can answer — {@code _id}, all the keys of a unique index, or the first key of a non-unique
- * index ({@link EqualityIndex}) — takes the candidates from the index with the fewest, and matches
+ * index can answer — {@code _id}, all the keys of a unique index, the first key of a compound
+ * unique index ({@link PrefixedUniqueIndex}) or of a non-unique index ({@link EqualityIndex}) —
+ * takes the candidates from the index with the fewest, and matches
  * only those against the whole query. Queries without such an equality scan as before.
  */
 public class IndexedH2Collection extends H2Collection {
@@ -96,6 +97,18 @@ public class IndexedH2Collection extends H2Collection {
             for (QueryNarrowing.Equality e : equalities) {
                 if (e.field().equals(equalityIndex.field()) && EqualityIndex.indexable(e.value())) {
                     return equalityIndex.positionsOf(e.value());
+                }
+            }
+            return null;
+        }
+        if (index instanceof PrefixedUniqueIndex prefixed) {
+            Collection<Object> all = positions(prefixed.unique(), equalities);
+            if (all != null) {
+                return all;
+            }
+            for (QueryNarrowing.Equality e : equalities) {
+                if (e.field().equals(prefixed.prefixField()) && EqualityIndex.indexable(e.value())) {
+                    return prefixed.prefixPositions(e.value());
                 }
             }
             return null;

@@ -62,6 +62,17 @@ public class IndexedH2Database extends H2Database {
     }
 
     @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        Index<Object> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        if (keys.size() < 2) {
+            return unique;
+        }
+        // A compound unique index also answers an equality on its first key (an index prefix).
+        return new PrefixedUniqueIndex(unique, new EqualityIndex<>(indexName + "#prefix", keys, sparse,
+                document -> Utils.getSubdocumentValue(document, "_id")), sparse);
+    }
+
+    @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         return new EqualityIndex<>(indexName, keys, sparse, document -> Utils.getSubdocumentValue(document, "_id"));
     }

@@ -217,6 +217,10 @@ class IndexedH2BackendTest {
         assertThat(c.candidates(new de.bwaldvogel.mongo.bson.Document("_id", 301L).append("version", 1))).hasSize(1);
         Collection<Object> byDivision = c.candidates(new de.bwaldvogel.mongo.bson.Document("division", "420984"));
         assertThat(byDivision).isNotNull().hasSizeLessThan(DOCUMENTS / 2);
+        assertThat(c.candidates(new de.bwaldvogel.mongo.bson.Document("classId", "c-9")))   // a unique index's prefix
+                .isNotEmpty().hasSize((int) scanning.countDocuments(Filters.eq("classId", "c-9")));
+        assertThat(c.candidates(new de.bwaldvogel.mongo.bson.Document("classId", "c-9").append("seq", 3))).hasSizeLessThanOrEqualTo(1);
+        assertThat(c.candidates(new de.bwaldvogel.mongo.bson.Document("seq", 3))).isNull();    // not a prefix: a scan
         assertThat(c.candidates(new de.bwaldvogel.mongo.bson.Document("amount", 12.0))).isNull(); // no index: a scan
     }
 
