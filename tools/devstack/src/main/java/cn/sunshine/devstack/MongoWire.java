@@ -1,6 +1,7 @@
 package cn.sunshine.devstack;
 
 import de.bwaldvogel.mongo.MongoServer;
+import cn.sunshine.embedded.mongo.IndexedH2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.io.IOException;
@@ -9,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * A MongoDB-wire-protocol server (mongo-java-server) on an H2 MVStore file: data survives
- * restarts; delete the file to start from scratch. No transactions, change streams or
+ * restarts; delete the file to start from scratch. The backend is {@link IndexedH2Backend}: reads
+ * return copies and queries go through the indexes (unique and non-unique) the services declare. No transactions, change streams or
  * {@code hello} (see the platform notes).
  */
 final class MongoWire implements AutoCloseable {
@@ -26,7 +28,7 @@ final class MongoWire implements AutoCloseable {
         Files.createDirectories(file.toAbsolutePath().getParent());
         H2Backend backend;
         try {
-            backend = new H2Backend(file.toString());
+            backend = IndexedH2Backend.file(file.toString());
         } catch (RuntimeException e) {
             throw new IllegalStateException("mongo: cannot open " + file
                     + " (is another devstack using it? delete it to reset the data): " + e.getMessage(), e);

@@ -1,129 +1,41 @@
 package cn.sunshine.devstack;
 
-import org.apache.qpid.server.SystemLauncher;
+import cn.sunshine.embedded.amqp.EmbeddedAmqpBroker;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * Apache Qpid Broker-J in process: one AMQP 0-9-1 port on the loopback address, an in-memory
- * virtual host reached as {@code /} (RabbitMQ's default), user guest/guest.
- *
- * <p>What the suite needs and this configuration provides: durable topic exchanges and durable
- * queues (kept in memory here), bindings, publisher confirms, {@code basic.get},
- * {@code basic.nack} with requeue, the default exchange. Differences from RabbitMQ: queue
- * arguments it does not know (e.g. {@code x-dead-letter-exchange}) are logged and ignored instead of
- * rejected ({@code queue.behaviourOnUnknownDeclareArgument=LOG}); an unroutable mandatory publish
- * comes back as a negative confirm.
+ * The devstack's fallback AMQP broker: Apache Qpid Broker-J in process, see
+ * {@link EmbeddedAmqpBroker} (module tools/embedded-infra, shared with platform-test, whose tests
+ * start one when no RabbitMQ answers).
  */
 final class QpidBroker implements AutoCloseable {
 
-    private static final String VIRTUAL_HOST = "default";
+    private final EmbeddedAmqpBroker broker;
 
-    private final SystemLauncher launcher;
-    private final int port;
-
-    private QpidBroker(SystemLauncher launcher, int port) {
-        this.launcher = launcher;
-        this.port = port;
+    private QpidBroker(EmbeddedAmqpBroker broker) {
+        this.broker = broker;
     }
 
     static QpidBroker start(String host, int port, Path workDir) throws Exception {
-        Files.createDirectories(workDir);
-        // The initial configuration and the system properties are read from files: Qpid's
-        // classpath: defaults do not resolve inside a Spring Boot fat jar.
-        Path config = workDir.resolve("initial-config.json");
-        Files.writeString(config, initialConfig(host, port), StandardCharsets.UTF_8);
-        Path systemProperties = workDir.resolve("system.properties");
-        Files.writeString(systemProperties, String.join("\n",
-                "# written by devstack at every start; edits are overwritten",
-                "qpid.amqp_port=" + port,
-                ""), StandardCharsets.ISO_8859_1);
-
-        Map<String, String> context = new HashMap<>();
-        context.put("qpid.work_dir", workDir.toString());
-        context.put("QPID_WORK", workDir.toString());
-
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put("type", "Memory");
-        attributes.put("initialConfigurationLocation", config.toUri().toURL().toExternalForm());
-        attributes.put("initialSystemPropertiesLocation", systemProperties.toUri().toURL().toExternalForm());
-        attributes.put("startupLoggedToSystemOut", Boolean.FALSE);
-        attributes.put("preferenceStoreAttributes", "{\"type\": \"Noop\"}");
-        attributes.put("context", context);
-
-        SystemLauncher launcher = new SystemLauncher();
-        try {
-            launcher.startup(attributes);
-        } catch (Exception e) {
-            try {
-                launcher.shutdown();
-            } catch (RuntimeException ignored) {
-                // already failed
-            }
-            throw new IllegalStateException("amqp: Qpid Broker-J did not start on " + host + ":" + port
-                    + ": " + e.getMessage(), e);
-        }
-        if (!Ports.answers(host, port)) {
-            launcher.shutdown();
-            throw new IllegalStateException("amqp: Qpid Broker-J started but does not listen on " + host + ":" + port);
-        }
-        return new QpidBroker(launcher, port);
+        return new QpidBroker(EmbeddedAmqpBroker.start(host, port, workDir));
     }
 
-    /** The broker's configuration: model version of Broker-J 10 (9.1). */
     static String initialConfig(String host, int port) {
-        return """
-                {
-                  "name": "devstack",
-                  "modelVersion": "9.1",
-                  "context": {
-                    "queue.behaviourOnUnknownDeclareArgument": "LOG",
-                    "broker.failStartupWithErroredChild": "true"
-                  },
-                  "authenticationproviders": [ {
-                    "name": "plain",
-                    "type": "Plain",
-                    "secureOnlyMechanisms": [],
-                    "users": [ { "name": "guest", "type": "managed", "password": "guest" } ]
-                  } ],
-                  "ports": [ {
-                    "name": "AMQP",
-                    "port": %d,
-                    "bindingAddress": "%s",
-                    "authenticationProvider": "plain",
-                    "protocols": [ "AMQP_0_8", "AMQP_0_9", "AMQP_0_9_1" ],
-                    "virtualhostaliases": [
-                      { "name": "nameAlias", "type": "nameAlias" },
-                      { "name": "defaultAlias", "type": "defaultAlias" }
-                    ]
-                  } ],
-                  "virtualhostnodes": [ {
-                    "name": "%s",
-                    "type": "Memory",
-                    "defaultVirtualHostNode": "true",
-                    "virtualHostInitialConfiguration": "{\\"type\\": \\"Memory\\"}"
-                  } ]
-                }
-                """.formatted(port, host, VIRTUAL_HOST);
+        return EmbeddedAmqpBroker.initialConfig(host, port);
     }
 
     static String version() {
-        String v = SystemLauncher.class.getPackage().getImplementationVersion();
-        return v != null ? v : "10.1.0";
+        return EmbeddedAmqpBroker.version();
     }
 
     @Override
     public void close() {
-        launcher.shutdown();
+        broker.close();
     }
 
     @Override
     public String toString() {
-        return "amqp (Qpid Broker-J on port " + port + ")";
+        return broker.toString();
     }
 }

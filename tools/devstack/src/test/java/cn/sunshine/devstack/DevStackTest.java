@@ -33,6 +33,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -169,6 +171,31 @@ class DevStackTest {
         try (MongoWire mongo = MongoWire.start(file, DevStack.HOST, port);
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             assertThat(client.getDatabase("keep").getCollection("c").find().first()).containsEntry("v", "kept");
+        }
+    }
+
+    @Test
+    void nonUniqueIndexesExistAndAreRebuiltAfterARestart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mongo.mv");
+        int port = freePort();
+        try (MongoWire mongo = MongoWire.start(file, DevStack.HOST, port);
+             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> c = client.getDatabase("keep").getCollection("ledgers");
+            c.createIndex(new Document("division", 1));
+            c.insertMany(List.of(new Document("_id", "a").append("division", "420981").append("version", 0),
+                    new Document("_id", "b").append("division", "420981").append("version", 0),
+                    new Document("_id", "c").append("division", "420982").append("version", 0)));
+        }
+        try (MongoWire mongo = MongoWire.start(file, DevStack.HOST, port);
+             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> c = client.getDatabase("keep").getCollection("ledgers");
+            assertThat(c.listIndexes().map(i -> i.getString("name")).into(new ArrayList<>())).contains("_id_", "division_1");
+            assertThat(c.find(new Document("division", "420981")).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                    .containsExactly("a", "b");
+            assertThat(c.updateOne(new Document("_id", "b").append("version", 0),
+                    new Document("$set", new Document("division", "420982").append("version", 1))).getModifiedCount()).isEqualTo(1);
+            assertThat(c.find(new Document("division", "420982")).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                    .containsExactly("b", "c");
         }
     }
 

@@ -1,16 +1,22 @@
 package cn.sunshine.platform.test;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Points a service under test at the embedded MongoDB-wire server, the machine's RabbitMQ with
- * names unique to the run, and the development token key; plain-text logs for readable test output.
+ * names unique to the run (or an embedded broker when none answers: {@link TestBroker}), and the
+ * development token key; plain-text logs for readable test output. When the service is ready, checks
+ * that every index it declares exists on the embedded store ({@link DeclaredIndexes}).
  */
 public class SunshineTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -24,6 +30,10 @@ public class SunshineTestInitializer implements ApplicationContextInitializer<Co
         p.put("spring.rabbitmq.port", TestRun.rabbitPort());
         p.put("sunshine.messaging.exchange", TestRun.exchange());
         p.put("sunshine.messaging.queue", TestRun.queue(app));
+        // The embedded Qpid broker has no quorum queues (RabbitMQ, the machine's, gets them as in a cluster).
+        if (TestBroker.isEmbedded(TestBroker.address())) {
+            p.put("sunshine.messaging.queue-type", "classic");
+        }
         p.put("sunshine.messaging.initial-backoff", "20ms");
         p.put("sunshine.messaging.max-attempts", "3");
         p.put("sunshine.outbox.poll-interval", "100ms");
@@ -42,6 +52,29 @@ public class SunshineTestInitializer implements ApplicationContextInitializer<Co
         }
         if (!env.matchesProfiles("test")) {
             env.addActiveProfile("test");
+        }
+        context.addApplicationListener(new DeclaredIndexCheck());
+    }
+
+    /**
+     * When the service is ready: every index its {@code @Document} classes declare exists on the
+     * embedded store (Spring Data's auto index creation ran against it), or the context fails.
+     * {@code sunshine.test.check-indexes=false} turns the check off.
+     */
+    static final class DeclaredIndexCheck implements ApplicationListener<ApplicationReadyEvent> {
+
+        @Override
+        public void onApplicationEvent(ApplicationReadyEvent event) {
+            var context = event.getApplicationContext();
+            if (!context.getEnvironment().getProperty("sunshine.test.check-indexes", Boolean.class, true)) {
+                return;
+            }
+            for (MongoTemplate mongo : context.getBeansOfType(MongoTemplate.class).values()) {
+                List<String> missing = DeclaredIndexes.missing(mongo);
+                if (!missing.isEmpty()) {
+                    throw new IllegalStateException("declared indexes missing from the embedded store: " + missing);
+                }
+            }
         }
     }
 }

@@ -22,6 +22,7 @@ public class TestLoggingDefaults implements EnvironmentPostProcessor {
                         "logging.level.org.mongodb.driver", "WARN",
                         "logging.level.org.springframework", "WARN",
                         "logging.level.org.apache", "WARN",
+                        "logging.level.qpid", "WARN",
                         "logging.level.org.hibernate.validator", "WARN")));
     }
 }

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names unique to this test run on the machine's shared RabbitMQ, and their removal when the JVM
- * ends, so that runs never see each other's messages.
+ * ends, so that runs never see each other's messages. Which broker: {@link TestBroker} (the
+ * machine's RabbitMQ, or an embedded one when none answers).
  */
 public final class TestRun {
 
@@ -38,12 +39,14 @@ public final class TestRun {
         return name;
     }
 
+    /** The broker's host: the machine's RabbitMQ, or the embedded broker when none answers ({@link TestBroker}). */
     public static String rabbitHost() {
-        return System.getProperty("sunshine.test.rabbit.host", "127.0.0.1");
+        return TestBroker.address().host();
     }
 
+    /** The broker's port: the machine's RabbitMQ, or the embedded broker when none answers ({@link TestBroker}). */
     public static int rabbitPort() {
-        return Integer.getInteger("sunshine.test.rabbit.port", 5672);
+        return TestBroker.address().port();
     }
 
     /**
@@ -66,9 +69,13 @@ public final class TestRun {
         if (QUEUES.isEmpty() && EXCHANGES.isEmpty()) {
             return;   // nothing of this run on any broker (or already removed by cleanUpNow)
         }
+        TestBroker.Address broker = TestBroker.address();
+        if (TestBroker.isEmbedded(broker)) {
+            return;   // the embedded broker keeps everything in memory and ends with the JVM
+        }
         ConnectionFactory cf = new ConnectionFactory();
-        cf.setHost(rabbitHost());
-        cf.setPort(rabbitPort());
+        cf.setHost(broker.host());
+        cf.setPort(broker.port());
         cf.setConnectionTimeout(2000);
         try (Connection c = cf.newConnection("test-cleanup"); Channel ch = c.createChannel()) {
             for (String q : QUEUES) {

@@ -3,6 +3,7 @@ package cn.sunshine.platform.test.app;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.Instant;
 @Document("parcels")
 public class Parcel extends AggregateRoot {
 
+    @Indexed // a non-unique index: the embedded store creates it and narrows equalities through it
     private String division;
     private long weightFen;
     private boolean flagged;

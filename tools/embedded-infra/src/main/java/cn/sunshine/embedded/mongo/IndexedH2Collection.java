@@ -1,0 +1,174 @@
+package cn.sunshine.embedded.mongo;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * mongo-java-server's H2 collection with two changes that make it behave like MongoDB where the
+ * platform depends on it.
+ *
+ * <p><b>Reads return copies.</b> The stock collection hands out the very {@link Document} it stores
+ * and updates it in place, so a reply being encoded on one connection can show a document that an
+ * update on another connection has half rewritten (a quota ledger with the new {@code allocated} and
+ * the old {@code version}). Here {@link #matchDocumentsFromStream(Document, Stream, int, int, int,
+ * Comparator, Document)} — the one method every query, count, distinct, findAndModify, update and
+ * delete goes through — returns deep copies of the matching documents. An update then changes its
+ * copy and {@code handleUpdate} stores that copy in place of the old document, so a stored document
+ * is never changed after it is stored: whoever holds one holds a consistent snapshot.
+ *
+ * <p><b>Queries use the indexes.</b> The stock planner uses an index only when the query is exactly
+ * that index's keys (so {@code {_id, version}}, the optimistic-lock update, scans the collection).
+ * Here {@link #queryDocuments} looks for an equality (top level or inside {@code $and}) that an
+ * index can answer — {@code _id}, all the keys of a unique index, the first key of a compound
+ * unique index ({@link PrefixedUniqueIndex}) or of a non-unique index ({@link EqualityIndex}) —
+ * takes the candidates from the index with the fewest, and matches
+ * only those against the whole query. Queries without such an equality scan as before.
+ */
+public class IndexedH2Collection extends H2Collection {
+
+    private final boolean narrowing;
+    private final MVMap<Object, Document> dataMap;
+
+    public IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                               MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
+                               CursorRegistry cursorRegistry, boolean narrowing) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.narrowing = narrowing;
+        this.dataMap = dataMap;
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        if (narrowing && query != null && !query.isEmpty()) {
+            Collection<Object> candidates = candidates(query);
+            if (candidates != null) {
+                // In the order a scan would have found them (the store's key order), so that a query
+                // without a sort answers the same list narrowed or not.
+                List<Object> ordered = new ArrayList<>(candidates);
+                Comparator<Object> keyOrder = (a, b) -> dataMap.getKeyType().compare(Missing.ofNullable(a), Missing.ofNullable(b));
+                ordered.sort(isNaturalDescending(orderBy) ? keyOrder.reversed() : keyOrder);
+                return matchDocuments(query, ordered, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The positions of the only documents that can match {@code query}, from the index that gives
+     * the fewest, or null when no index can narrow it. Every matching document is among them.
+     */
+    Collection<Object> candidates(Document query) {
+        List<QueryNarrowing.Equality> equalities = QueryNarrowing.equalities(query);
+        if (equalities.isEmpty()) {
+            return null;
+        }
+        Collection<Object> best = null;
+        for (Index<Object> index : getIndexes()) {
+            Collection<Object> positions = positions(index, equalities);
+            if (positions != null && (best == null || positions.size() < best.size())) {
+                best = positions;
+                if (best.size() <= 1) {
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Collection<Object> positions(Index<Object> index, List<QueryNarrowing.Equality> equalities) {
+        if (index instanceof EqualityIndex<Object> equalityIndex) {
+            for (QueryNarrowing.Equality e : equalities) {
+                if (e.field().equals(equalityIndex.field()) && EqualityIndex.indexable(e.value())) {
+                    return equalityIndex.positionsOf(e.value());
+                }
+            }
+            return null;
+        }
+        if (index instanceof PrefixedUniqueIndex prefixed) {
+            Collection<Object> all = positions(prefixed.unique(), equalities);
+            if (all != null) {
+                return all;
+            }
+            for (QueryNarrowing.Equality e : equalities) {
+                if (e.field().equals(prefixed.prefixField()) && EqualityIndex.indexable(e.value())) {
+                    return prefixed.prefixPositions(e.value());
+                }
+            }
+            return null;
+        }
+        if (index instanceof AbstractUniqueIndex<Object>) {
+            Document keyQuery = new Document();
+            for (IndexKey key : index.getKeys()) {
+                Object value = valueOf(key.getKey(), equalities);
+                boolean wholeDocument = value instanceof Document && index.getKeys().size() == 1;
+                if (!EqualityIndex.indexable(value) && !wholeDocument) {
+                    return null;
+                }
+                keyQuery.put(key.getKey(), value);
+            }
+            if (!index.canHandle(keyQuery)) {
+                return null;
+            }
+            List<Object> positions = new ArrayList<>();
+            for (Object position : index.getPositions(keyQuery)) {
+                positions.add(position);
+            }
+            return positions;
+        }
+        return null;
+    }
+
+    private static Object valueOf(String field, List<QueryNarrowing.Equality> equalities) {
+        for (QueryNarrowing.Equality e : equalities) {
+            if (e.field().equals(field)) {
+                return e.value();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+                                         int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        List<Document> documents = new ArrayList<>();
+        for (Object position : positions) {
+            Document document = getDocument(position);
+            if (document != null) {
+                documents.add(document);
+            }
+        }
+        return matchDocumentsFromStream(documents.stream(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream,
+                                                   int numberToSkip, int limit, int batchSize,
+                                                   Comparator<Document> documentComparator,
+                                                   Document fieldSelector) {
+        // Match against the stored documents, then copy only the ones that matched; the rest
+        // (sorting, skip, limit, projection) works on the copies, with a query that matches all.
+        Stream<Document> copies = documentStream
+                .filter(Objects::nonNull)
+                .filter(document -> documentMatchesQuery(document, query))
+                .map(Document::cloneDeeply);
+        return super.matchDocumentsFromStream(new Document(), copies, numberToSkip, limit, batchSize,
+                documentComparator, fieldSelector);
+    }
+}

@@ -1,0 +1,79 @@
+package cn.sunshine.embedded.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+
+/**
+ * An H2 database whose collections are {@link IndexedH2Collection}s and whose non-unique indexes
+ * exist ({@link EqualityIndex}, in memory, rebuilt from the documents when the store is opened)
+ * instead of being ignored with a warning.
+ */
+public class IndexedH2Database extends H2Database {
+
+    /** The store, for the collections the super constructor already opens (before our fields are set). */
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> OPENING_NARROWING = new ThreadLocal<>();
+
+    private final MVStore store;
+    private final boolean narrowing;
+
+    static IndexedH2Database open(String databaseName, MVStore store, CursorRegistry cursorRegistry, boolean narrowing) {
+        OPENING.set(store);
+        OPENING_NARROWING.set(narrowing);
+        try {
+            return new IndexedH2Database(databaseName, store, cursorRegistry, narrowing);
+        } finally {
+            OPENING.remove();
+            OPENING_NARROWING.remove();
+        }
+    }
+
+    private IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry, boolean narrowing) {
+        super(databaseName, store, cursorRegistry);
+        this.store = store;
+        this.narrowing = narrowing;
+    }
+
+    private MVStore store() {
+        return store != null ? store : OPENING.get();
+    }
+
+    private boolean narrowing() {
+        return store != null ? narrowing : Boolean.TRUE.equals(OPENING_NARROWING.get());
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        // The same map names as H2Database, so that a data file written by the stock backend opens here.
+        String fullCollectionName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> dataMap = store().openMap("databases." + fullCollectionName);
+        MVMap<String, Object> metaMap = store().openMap("meta." + fullCollectionName);
+        return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, narrowing());
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        Index<Object> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        if (keys.size() < 2) {
+            return unique;
+        }
+        // A compound unique index also answers an equality on its first key (an index prefix).
+        return new PrefixedUniqueIndex(unique, new EqualityIndex<>(indexName + "#prefix", keys, sparse,
+                document -> Utils.getSubdocumentValue(document, "_id")), sparse);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        return new EqualityIndex<>(indexName, keys, sparse, document -> Utils.getSubdocumentValue(document, "_id"));
+    }
+}

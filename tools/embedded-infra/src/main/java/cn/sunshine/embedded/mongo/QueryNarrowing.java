@@ -1,0 +1,68 @@
+package cn.sunshine.embedded.mongo;
+
+import de.bwaldvogel.mongo.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The equalities of a query that an index may answer: {@code {field: value}} and
+ * {@code {field: {$eq: value}}} at the top level of the query and inside {@code $and} (at any
+ * depth). Everything else ({@code $or}, {@code $in}, ranges, {@code $ne}, regular expressions,
+ * {@code $elemMatch}, …) is left to the matcher, which the collection applies to every candidate
+ * anyway: an equality only ever narrows the documents looked at, never decides a match.
+ */
+final class QueryNarrowing {
+
+    /** One equality of a query: the field (a dotted path) and the value it must equal. */
+    record Equality(String field, Object value) {
+    }
+
+    private QueryNarrowing() {
+    }
+
+    static List<Equality> equalities(Document query) {
+        List<Equality> found = new ArrayList<>();
+        collect(query, found);
+        return found;
+    }
+
+    private static void collect(Document query, List<Equality> found) {
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            String key = entry.getKey();
+            Object value = entry.getValue();
+            if (key.equals("$and") && value instanceof Collection<?> clauses) {
+                for (Object clause : clauses) {
+                    if (clause instanceof Document d) {
+                        collect(d, found);
+                    }
+                }
+            } else if (!key.startsWith("$")) {
+                Object equal = equalityValue(value);
+                if (equal != NONE) {
+                    found.add(new Equality(key, equal));
+                }
+            }
+        }
+    }
+
+    private static final Object NONE = new Object();
+
+    /** The value an entry's value requires equality with, or NONE when it is an operator expression. */
+    private static Object equalityValue(Object value) {
+        if (value instanceof Document d) {
+            if (d.size() == 1 && d.containsKey("$eq")) {
+                return d.get("$eq");
+            }
+            for (String k : d.keySet()) {
+                if (k.startsWith("$")) {
+                    return NONE; // an operator expression ($gt, $in, $regex, $elemMatch, …)
+                }
+            }
+            return d; // an embedded document compared whole
+        }
+        return value;
+    }
+}
