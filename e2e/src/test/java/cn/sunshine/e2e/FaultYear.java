@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@code kill -9} of each service and of the gateway, once, and its restart (run.sh with
  *       {@code SUNSHINE_RESTART=1}, as a cluster restarts a pod);</li>
+ *   <li>the broker cut away from every service for 20 s (the suite's own TCP proxy in front of the
+ *       machine's RabbitMQ), then back;</li>
  *   <li>the finance bureau down during a payment run (its outage switch), then back;</li>
  *   <li>the finance bureau paying instructions and then not answering in time (its answer held back past
  *       subsidy's read timeout): the money left, the answer was lost.</li>
@@ -46,6 +48,15 @@ final class FaultYear implements Consumer<String> {
         kill("applications", "base-accreditation-service");
         kill("classes reported, trainees enrolled", "enrollment-service");
         kill("vouchers issued and redeemed", "subsidy-service");
+        faults.add(new Fault("assessment and completion", "the broker cut away from every service for 20 s "
+                + "(completions, assessments and their events in flight)", () -> {
+            sleep(200);
+            suite.cutBroker();
+            background.schedule(() -> {
+                suite.restoreBroker();
+                note("the broker reachable again");
+            }, 20, java.util.concurrent.TimeUnit.SECONDS);
+        }));
         bureau("completion claims approved and paid", "the finance bureau down for 20 s during the payment run",
                 Map.of("delayMillis", 0, "errorPercent", 0, "outage", true), Duration.ofSeconds(20));
         kill("placements", "placement-service");

@@ -61,7 +61,13 @@ final class Suite implements AutoCloseable {
         // Its own exchange and queues on the shared broker; the gateway's per-caller limits raised so
         // that the access matrix (hundreds of calls per role) is not throttled — 429s are the
         // gateway module's own test.
-        pb.environment().put("SUNSHINE_SERVICE_ARGS", "--sunshine.messaging.exchange=" + exchange
+        // The services reach the broker through a TCP proxy of the suite's own, so the fault year can cut
+        // the broker away from them and bring it back (never touching the machine's RabbitMQ itself).
+        BROKER_LINK = org.netcrusher.tcp.TcpCrusherBuilder.builder().withReactor(REACTOR)
+                .withBindAddress("127.0.0.1", freePort())
+                .withConnectAddress(TestRun.rabbitHost(), TestRun.rabbitPort()).buildAndOpen();
+        pb.environment().put("SUNSHINE_SERVICE_ARGS", "--spring.rabbitmq.port=" + BROKER_LINK.getBindAddress().getPort()
+                + " --sunshine.messaging.exchange=" + exchange
                 + " --sunshine.messaging.queue-suffix=.test-" + TestRun.ID
                 + " --sunshine.gateway.rate-limit.rate=10000 --sunshine.gateway.rate-limit.burst=20000");
         Suite suite = new Suite(root, logs, out, pb.start());
@@ -112,6 +118,32 @@ final class Suite implements AutoCloseable {
     void kill(String service) {
         process.descendants().filter(p -> p.info().commandLine().orElse("").contains(service + "-0.1.0-SNAPSHOT.jar"))
                 .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static final org.netcrusher.core.reactor.NioReactor REACTOR;
+    private static org.netcrusher.tcp.TcpCrusher BROKER_LINK;
+
+    static {
+        try {
+            REACTOR = new org.netcrusher.core.reactor.NioReactor();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Cuts the services' connections to the broker (they see it go away) until {@link #restoreBroker()}. */
+    void cutBroker() {
+        BROKER_LINK.close();
+    }
+
+    void restoreBroker() {
+        BROKER_LINK.open();
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** Whether a process of this module (its jar) is running now. */
