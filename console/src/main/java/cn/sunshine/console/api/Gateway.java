@@ -55,12 +55,12 @@ public class Gateway {
     private final OAuth2AuthorizedClientRepository authorizedClients;
     private final ConsoleProperties properties;
 
-    public Gateway(RestClient.Builder builder, JsonMapper json, OAuth2AuthorizedClientRepository authorizedClients,
+    public Gateway(JsonMapper json, OAuth2AuthorizedClientRepository authorizedClients,
                    ConsoleProperties properties) {
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(2_000);
         factory.setReadTimeout((int) properties.timeout().toMillis());
-        this.rest = builder.baseUrl(properties.gatewayUri()).requestFactory(factory).build();
+        this.rest = RestClient.builder().baseUrl(properties.gatewayUri()).requestFactory(factory).build();
         this.json = json;
         this.authorizedClients = authorizedClients;
         this.properties = properties;
