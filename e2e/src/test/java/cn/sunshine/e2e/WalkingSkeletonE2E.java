@@ -10,7 +10,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -197,83 +196,7 @@ class WalkingSkeletonE2E {
                         "http://127.0.0.1:8083", "http://127.0.0.1:8084"), county, year, System.out);
         assertThat(suite.runOutput()).contains("console:   http://localhost:8080/");
         long started = System.nanoTime();
-        try (ConsoleJourneys browser = new ConsoleJourneys()) {
-            // The county leader: 待审批, the claim, a double-click on 批准.
-            browser.signIn("county-leader-yingcheng");
-            assertThat(browser.text("who")).contains("应城市 分管副市长", "县分管领导", "420981");
-            assertThat(Integer.parseInt(browser.driver.findElement(By.cssSelector("#task-approval .count")).getText())).isPositive();
-            browser.screenshot("01-leader-home-zh");
-            browser.driver.findElement(By.id("task-approval")).click();
-            browser.wait.until(d -> !d.findElements(By.cssSelector("tr[data-claim-id='" + waiting.verified() + "']")).isEmpty());
-            browser.screenshot("02-leader-approvals-zh");
-            browser.driver.findElement(By.cssSelector("tr[data-claim-id='" + waiting.verified() + "'] a")).click();
-            browser.wait.until(d -> "VERIFIED".equals(browser.claimStatus()));
-            JsonNode before = ConsoleJourneys.claim(county, waiting.verified());
-            long payable = before.path("payableFen").asLong();
-            assertThat(browser.text("claim-total")).isEqualTo(String.format("¥%,.2f", payable / 100.0));
-            long committedBefore = ConsoleJourneys.committedFen(county, year);
-            browser.screenshot("03-leader-claim-zh");
-            browser.decide("approve", true);
-            assertThat(browser.claimStatus()).isEqualTo("APPROVED");
-            Thread.sleep(1500); // a second request, had one gone out, would have landed by now
-            JsonNode after = ConsoleJourneys.claim(county, waiting.verified());
-            assertThat(after.path("status").asString()).isEqualTo("APPROVED");
-            long approvals = 0;
-            for (JsonNode d : after.path("decisions")) {
-                approvals += "APPROVAL".equals(d.path("stage").asString()) ? 1 : 0;
-            }
-            assertThat(approvals).as("one approval decision").isEqualTo(1);
-            assertThat(ConsoleJourneys.committedFen(county, year)).as("committed once").isEqualTo(committedBefore + payable);
-            assertThat(browser.text("decisions")).contains("审批", "同意");
-            browser.screenshot("04-leader-approved-zh");
-            browser.open("/claims/" + waiting.verified() + "?lang=en");
-            assertThat(browser.text("claim-status")).isEqualTo("To re-check");
-            browser.screenshot("05-leader-claim-en");
-            browser.open("/claims/" + waiting.verified() + "?lang=zh-CN");
-            browser.signOut();
-
-            // The finance bureau: 待复核, 复核通过; the payment instructions appear on the claim.
-            browser.signIn("finance-officer-yingcheng");
-            browser.open("/tasks/recheck");
-            browser.driver.findElement(By.cssSelector("tr[data-claim-id='" + waiting.verified() + "'] a")).click();
-            browser.decide("approve", false);
-            assertThat(browser.claimStatus()).isIn("ORDERED", "PAID");
-            assertThat(browser.driver.findElements(By.cssSelector("#instructions tbody tr"))).isNotEmpty();
-            browser.screenshot("06-finance-rechecked-zh");
-            browser.signOut();
-
-            // The county officer: 待核准, 核准 one claim.
-            browser.signIn("county-officer-yingcheng");
-            String toVerify = waiting.submitted().get(0);
-            browser.open("/tasks/verification");
-            browser.driver.findElement(By.cssSelector("tr[data-claim-id='" + toVerify + "'] a")).click();
-            browser.wait.until(d -> "SUBMITTED".equals(browser.claimStatus()));
-            browser.driver.findElement(By.id("reason")).sendKeys("已核对台帐、代金券和身份证复印件");
-            browser.decide("approve", false);
-            assertThat(browser.claimStatus()).isEqualTo("VERIFIED");
-            assertThat(ConsoleJourneys.claim(county, toVerify).path("status").asString()).isEqualTo("VERIFIED");
-            browser.screenshot("07-officer-verified-zh");
-            browser.signOut();
-
-            // An officer of 安陆市 sees nothing of 应城市's: the queue does not list it, the page is a polite not-found.
-            browser.signIn("county-officer-anlu");
-            browser.open("/tasks/verification");
-            for (String id : waiting.submitted()) {
-                assertThat(browser.driver.findElements(By.cssSelector("tr[data-claim-id='" + id + "']"))).isEmpty();
-            }
-            browser.open("/claims/" + waiting.submitted().get(waiting.submitted().size() - 1));
-            assertThat(browser.driver.findElement(By.id("problem")).getAttribute("data-kind")).isEqualTo("NOT_FOUND");
-            assertThat(browser.driver.getPageSource()).doesNotContain(waiting.submitted().get(waiting.submitted().size() - 1));
-            browser.screenshot("08-anlu-officer-not-found-zh");
-            browser.signOut();
-
-            // The public: no sign-in, the recipients notice of 应城市 (the year played before has paid claims).
-            browser.open("/public?division=420981");
-            assertThat(browser.driver.findElements(By.cssSelector("#recipients tbody tr"))).isNotEmpty();
-            assertThat(browser.driver.findElements(By.cssSelector("#bases tbody tr"))).isNotEmpty();
-            assertThat(browser.text("recipients")).containsPattern("\\d{6}\\*+\\w{4}").contains("¥");
-            browser.screenshot("09-public-notice-zh");
-        }
+        ConsoleJourneys.play(waiting);
         System.out.printf("console journeys took %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
