@@ -174,7 +174,7 @@ for ((i = 0; ; i++)); do
   ((i >= 240)) && { show_log_tail devstack; fail "devstack not ready after 60 s"; }
   sleep 0.25
 done
-grep -E '^(mongo|amqp|issuer|oidc): ' "$LOG_DIR/devstack.log" | sed 's/^/    /'
+grep -E '^(mongo|amqp|issuer): ' "$LOG_DIR/devstack.log" | sed 's/^/    /'
 
 # ---------------------------------------------------------------------------------------------
 # The services.

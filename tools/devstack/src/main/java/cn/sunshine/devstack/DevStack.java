@@ -214,9 +214,8 @@ public final class DevStack implements AutoCloseable {
         OidcProvider oidc = new OidcProvider("http://localhost:" + port);
         issuer.mount(OidcProvider.PATH, oidc::handle);
         out.println("issuer: development token issuer at " + issuer.baseUrl()
-                + " (GET /dev/users, /dev/tokens/{username}, /.well-known/jwks.json)");
-        out.println("oidc: OpenID Connect provider for the console at " + oidc.issuer()
-                + " (authorization code + PKCE, a demo-user picker; client console/" + OidcProvider.CLIENT_ID + "-dev-secret)");
+                + " (GET /dev/users, /dev/tokens/{username}, /.well-known/jwks.json; the console's OpenID Connect"
+                + " provider at " + oidc.issuer() + ")");
         out.flush();
     }
 
