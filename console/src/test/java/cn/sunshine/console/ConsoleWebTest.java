@@ -104,6 +104,9 @@ class ConsoleWebTest {
         when(gateway.getPublic(anyString())).thenReturn(answer(Map.of("items", List.of(), "total", 0), null));
         String html = mvc.perform(get("/public").param("lang", "en")).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("Sunshine Project public notices").doesNotContain("补助发放公示");
+        String chinese = mvc.perform(get("/public?division=420982&lang=zh-CN"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains("href=\"/public?division=420982&amp;lang=en\"");
     }
 
     @Test

@@ -32,6 +32,18 @@ public class ConsoleAdvice {
         return me == null ? java.util.List.of() : cn.sunshine.console.claims.Task.forRoles(me.roles());
     }
 
+    /** The language switch's links: this page, with the other language (query kept, so a filter survives). */
+    @ModelAttribute("langLinks")
+    java.util.Map<String, String> langLinks(HttpServletRequest request) {
+        String here = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        java.util.Map<String, String> links = new java.util.HashMap<>();
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            links.put(lang, org.springframework.web.util.UriComponentsBuilder.fromUriString(here)
+                    .replaceQueryParam("lang", lang).build().toUriString());
+        }
+        return links;
+    }
+
     @ModelAttribute("htmx")
     boolean htmx(HttpServletRequest request) {
         return "true".equals(request.getHeader("HX-Request"));
