@@ -74,6 +74,52 @@ class ConsoleWebTest {
         return new Gateway.Answer(200, h, body);
     }
 
+    static OidcUser officer() {
+        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub",
+                "county-officer-yingcheng", "name", "应城市阳光办 张主任", "preferred_username", "county-officer-yingcheng",
+                "roles", List.of("COUNTY_OFFICER"), "division", "420981"));
+        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
+    }
+
+    void aClassWithTwoTraineesToCheck() {
+        when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(Map.of("id", "k-1", "baseName", "应城市职业教育中心",
+                "majorName", "电焊", "plannedStart", "2026-04-15", "plannedEnd", "2026-05-30", "enrolled", 2), null));
+        when(gateway.get("/api/enrollment/classes/k-1/enrollments?size=500")).thenReturn(answer(Map.of("items", List.of(
+                Map.of("id", "e-1", "status", "ENROLLED", "rosterCheck", "PENDING", "trainee", Map.of("name", "李明",
+                        "idNumber", "42098119900101123X", "town", "城中街道", "village", "民主村")),
+                Map.of("id", "e-2", "status", "ENROLLED", "rosterCheck", "PENDING", "trainee", Map.of("name", "王芳",
+                        "idNumber", "420981199202021234", "town", "长江埠街道", "village", "新河村"))), "total", 2), null));
+    }
+
+    @Test
+    void aClassOpeningIsCheckedInOneBatchWithIdNumbersMasked() throws Exception {
+        aClassWithTwoTraineesToCheck();
+        String html = mvc.perform(get("/classes/k-1").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("李明", "420981********123X", "一键核对提交", "待核定 2 人").doesNotContain("42098119900101123X");
+        when(gateway.post(eq("/api/enrollment/classes/k-1/roster-checks"), any(), any()))
+                .thenReturn(answer(Map.of("applied", 2, "alreadyDone", 0), null));
+        mvc.perform(post("/classes/k-1/roster-checks").with(oidcLogin().oidcUser(officer())).with(csrf())
+                        .header("HX-Request", "true").param("enrollmentId", "e-1", "e-2").param("outcome-e-2", "REJECTED")
+                        .param("reason-e-2", "本人未到场"))
+                .andExpect(header().string("HX-Redirect", "/classes/k-1?done=2"));
+        verify(gateway).post(eq("/api/enrollment/classes/k-1/roster-checks"), eq(Map.of("checks", List.of(
+                Map.of("enrollmentId", "e-1", "outcome", "VERIFIED"),
+                Map.of("enrollmentId", "e-2", "outcome", "REJECTED", "reason", "本人未到场")))), any());
+    }
+
+    @Test
+    void aRefusedRowIsNamedOnItsRow() throws Exception {
+        aClassWithTwoTraineesToCheck();
+        when(gateway.post(anyString(), any(), any())).thenThrow(new ApiException(422, "urn:sunshine:problem:batch-rejected",
+                "1 problem(s) found; nothing was changed", Map.of(), List.of(Map.of("row", 2, "enrollmentId", "e-2",
+                "field", "reason", "message", "不符须写明理由"))));
+        String html = mvc.perform(post("/classes/k-1/roster-checks").with(oidcLogin().oidcUser(officer())).with(csrf())
+                        .header("HX-Request", "true").param("enrollmentId", "e-1", "e-2").param("outcome-e-2", "REJECTED"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("不符须写明理由", "is-invalid", "nothing was changed", "data-kind=\"INVALID\"");
+    }
+
     @Test
     void aPageNeedsSignInWhichIsAuthorizationCodeWithPkce() throws Exception {
         mvc.perform(get("/")).andExpect(status().is3xxRedirection())

@@ -14,13 +14,20 @@ public class ApiException extends RuntimeException {
     private final String type;
     private final String detail;
     private final Map<String, String> fieldErrors;
+    private final java.util.List<Map<String, Object>> rows;
 
     public ApiException(int status, String type, String detail, Map<String, String> fieldErrors) {
+        this(status, type, detail, fieldErrors, List.of());
+    }
+
+    public ApiException(int status, String type, String detail, Map<String, String> fieldErrors,
+                        List<Map<String, Object>> rows) {
         super(status + " " + type + ": " + detail);
         this.status = status;
         this.type = type;
         this.detail = detail;
         this.fieldErrors = fieldErrors == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(fieldErrors));
+        this.rows = rows == null ? List.of() : List.copyOf(rows);
     }
 
     @SuppressWarnings("unchecked")
@@ -36,7 +43,15 @@ public class ApiException extends RuntimeException {
         }
         String type = problem == null ? null : (String) problem.get("type");
         String detail = problem == null ? null : (String) problem.get("detail");
-        return new ApiException(status, type, detail, fields);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        if (problem != null && problem.get("rows") instanceof List<?> list) {
+            for (Object r : list) {
+                if (r instanceof Map<?, ?> m) {
+                    rows.add((Map<String, Object>) m);
+                }
+            }
+        }
+        return new ApiException(status, type, detail, fields, rows);
     }
 
     public int status() {
@@ -54,5 +69,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** A batch's refused rows ({@code rows[{row, enrollmentId, field, message}]}), each shown on its row. */
+    public List<Map<String, Object>> rows() {
+        return rows;
     }
 }

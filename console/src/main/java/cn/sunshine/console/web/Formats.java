@@ -73,6 +73,21 @@ public class Formats {
         return s.length() == 10 ? LocalDate.parse(s) : Instant.parse(s).atZone(PROGRAMME_ZONE).toLocalDate();
     }
 
+    /**
+     * A resident ID number as pages show it: {@code 420981********123X} (the first six and last four). An API that
+     * already masked it is shown as it came.
+     */
+    public String maskId(Object idNumber) {
+        if (idNumber == null) {
+            return "";
+        }
+        String s = idNumber.toString();
+        if (s.length() != 18 || s.contains("*")) {
+            return s;
+        }
+        return s.substring(0, 6) + "********" + s.substring(14);
+    }
+
     /** The first characters of an opaque id, for a table (the full id is in the link). */
     public String shortId(Object id) {
         if (id == null) {

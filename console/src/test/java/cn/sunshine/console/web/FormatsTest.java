@@ -55,6 +55,13 @@ class FormatsTest {
     }
 
     @Test
+    void anIdNumberIsShownMasked() {
+        assertThat(fmt.maskId("42098119900101123X")).isEqualTo("420981********123X");
+        assertThat(fmt.maskId("420981********123X")).isEqualTo("420981********123X");
+        assertThat(fmt.maskId(null)).isEmpty();
+    }
+
+    @Test
     void aLongIdIsShortenedForTables() {
         assertThat(fmt.shortId("0123456789abcdef")).isEqualTo("01234567…");
         assertThat(fmt.shortId("abc")).isEqualTo("abc");
