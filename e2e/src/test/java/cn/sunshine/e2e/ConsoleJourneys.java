@@ -41,6 +41,8 @@ final class ConsoleJourneys implements AutoCloseable {
     final WebDriverWait wait;
     final Path profile;
     final List<String> screenshots = new ArrayList<>();
+    /** Serious and critical axe-core violations (WCAG 2.1 A and AA rules) on the pages visited. */
+    final List<String> accessibility = new ArrayList<>();
 
     ConsoleJourneys() throws IOException {
         profile = Files.createTempDirectory("console-chromium-");
@@ -104,7 +106,21 @@ final class ConsoleJourneys implements AutoCloseable {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
     }
 
+    /** axe-core on the page as it stands: its serious and critical violations are kept for the journey's end. */
+    void axe(String page) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        for (com.deque.html.axecore.results.Rule v : results.getViolations()) {
+            if ("serious".equals(v.getImpact()) || "critical".equals(v.getImpact())) {
+                accessibility.add(page + ": " + v.getId() + " (" + v.getImpact() + ") " + v.getHelp() + " " + v.getNodes()
+                        .stream().limit(3).map(n -> String.valueOf(n.getTarget()) + " " + n.getFailureSummary()).toList());
+            }
+        }
+    }
+
+    /** A screenshot of the page (and axe-core's look at it). */
     Path screenshot(String name) throws IOException {
+        axe(name);
         Path target = SHOTS.resolve(name + ".png");
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
@@ -209,6 +225,9 @@ final class ConsoleJourneys implements AutoCloseable {
             assertThat(browser.driver.findElements(By.cssSelector("#bases tbody tr"))).isNotEmpty();
             assertThat(browser.text("recipients")).containsPattern("\\d{6}\\*+\\w{4}").contains("¥");
             browser.screenshot("09-public-notice-zh");
+            Files.writeString(SHOTS.resolve("axe.txt"), String.join("\n", browser.accessibility) + "\n");
+            assertThat(browser.accessibility).as("serious or critical axe-core violations (WCAG 2.1 A/AA) on the pages visited")
+                    .isEmpty();
         }
     }
 
