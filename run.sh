@@ -32,8 +32,9 @@ JVM_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k)
 
 # name:port, started in this order, two at a time; the gateway comes last on its own.
 # tools/finance-bureau-simulator plays the finance bureau's payment system for subsidy-service.
+# console is the web application (docs/console.md): the gateway serves it at http://localhost:8080/.
 SERVICES=(tools/finance-bureau-simulator:8090 base-accreditation-service:8081 enrollment-service:8082
-  subsidy-service:8083 placement-service:8084)
+  subsidy-service:8083 placement-service:8084 console:8085)
 GATEWAY=gateway:8080
 
 BUILD=1
@@ -153,7 +154,7 @@ mkdir -p "$LOG_DIR" "$DATA_DIR"
 # ---------------------------------------------------------------------------------------------
 # The devstack.
 
-for p in 9000 8080 8081 8082 8083 8084 8090; do
+for p in 9000 8080 8081 8082 8083 8084 8085 8090; do
   port_open "$p" && fail "port $p on 127.0.0.1 is already in use (an earlier run still going?); stop that first"
 done
 
@@ -293,6 +294,9 @@ echo
 say "the Sunshine Project is running"
 if [[ " ${RUNNING[*]} " == *" $GATEWAY "* ]]; then
   echo "    gateway:   http://localhost:8080"
+  if [[ " ${RUNNING[*]} " == *" console:8085 "* ]]; then
+    echo "    console:   http://localhost:8080/   (sign in by picking a demo user; public notices: http://localhost:8080/public)"
+  fi
 else
   echo "    gateway:   not running (no runnable gateway jar); call the services directly"
 fi

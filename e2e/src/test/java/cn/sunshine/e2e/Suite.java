@@ -36,7 +36,7 @@ final class Suite implements AutoCloseable {
 
     static Suite start(Duration timeout) throws IOException, InterruptedException {
         Path root = Path.of("").toAbsolutePath().getParent();
-        for (String module : Stream.concat(SERVICES.stream(), Stream.of("gateway", "tools/devstack", "tools/finance-bureau-simulator")).toList()) {
+        for (String module : Stream.concat(SERVICES.stream(), Stream.of("gateway", "console", "tools/devstack", "tools/finance-bureau-simulator")).toList()) {
             String name = module.substring(module.lastIndexOf('/') + 1);
             Path jar = root.resolve(module).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
             if (!Files.isRegularFile(jar)) {

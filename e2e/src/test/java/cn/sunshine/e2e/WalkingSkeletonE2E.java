@@ -178,6 +178,29 @@ class WalkingSkeletonE2E {
     }
 
     /**
+     * The console in headless Chromium, through the gateway: a small year of 应城市 two years back leaves claims
+     * waiting; the county leader signs in through the OIDC flow, opens the claim waiting for 审批 and double-clicks
+     * 批准 — approved once, the fund's committed figure grows by the claim's amount exactly once; the finance
+     * bureau re-checks it (复核); the county officer verifies (核准) another; an officer of 安陆市 finds nothing of
+     * 应城市's; the public opens the recipients notice. Screenshots in Chinese and one in English.
+     */
+    @Test
+    @Order(10)
+    void inTheConsoleEachRoleDoesItsWorkAndADoubleClickApprovesOnce() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
+                "chromium and chromium-driver are not installed (.ci/run installs them)");
+        int year = cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()) - 2;
+        String county = "420981";
+        cn.sunshine.yeardriver.ClaimsWaiting.Claims waiting = cn.sunshine.yeardriver.ClaimsWaiting.prepare(
+                "http://127.0.0.1:8080", List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082",
+                        "http://127.0.0.1:8083", "http://127.0.0.1:8084"), county, year, System.out);
+        assertThat(suite.runOutput()).contains("console:   http://localhost:8080/");
+        long started = System.nanoTime();
+        ConsoleJourneys.play(waiting);
+        System.out.printf("console journeys took %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
      * A year that survives faults (docs/performance.md "The fault year"): 汉川市's year played without faults,
      * then its next year — the same county, size and plan — with every service and the gateway killed (kill -9)
      * once in the middle of a stage and restarted, the finance bureau down during a payment run, and the

@@ -31,6 +31,8 @@ public abstract class GatewayTest {
     protected static final WireMockServer ACCREDITATION = start();
     protected static final WireMockServer SUBSIDY = start();
     protected static final WireMockServer PLACEMENT = start();
+    /** Plays the console (the web application the gateway serves at /). */
+    protected static final WireMockServer CONSOLE = start();
     /** Nothing listens here: the enrollment service is down. */
     protected static final int ENROLLMENT_DOWN_PORT = closedPort();
 
@@ -39,6 +41,7 @@ public abstract class GatewayTest {
             ACCREDITATION.stop();
             SUBSIDY.stop();
             PLACEMENT.stop();
+            CONSOLE.stop();
         }));
     }
 
@@ -48,6 +51,7 @@ public abstract class GatewayTest {
         registry.add("sunshine.services.enrollment.uri", () -> "http://127.0.0.1:" + ENROLLMENT_DOWN_PORT);
         registry.add("sunshine.services.subsidy.uri", () -> url(SUBSIDY));
         registry.add("sunshine.services.placement.uri", () -> url(PLACEMENT));
+        registry.add("sunshine.console.uri", () -> url(CONSOLE));
     }
 
     @LocalServerPort
@@ -60,6 +64,7 @@ public abstract class GatewayTest {
         ACCREDITATION.resetAll();
         SUBSIDY.resetAll();
         PLACEMENT.resetAll();
+        CONSOLE.resetAll();
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(15)).build();
     }

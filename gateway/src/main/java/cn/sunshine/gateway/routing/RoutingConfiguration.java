@@ -29,8 +29,19 @@ public class RoutingConfiguration {
     static final String FALLBACK_PATH = "/fallback/";
 
     @Bean
-    RouteLocator sunshineRoutes(RouteLocatorBuilder builder, BackendServices backends, EdgeProperties edge) {
+    RouteLocator sunshineRoutes(RouteLocatorBuilder builder, BackendServices backends, EdgeProperties edge,
+                                ConsoleRoute console) {
         RouteLocatorBuilder.Builder routes = builder.routes();
+        if (console.uri() != null) {
+            Consumer<SpringCloudCircuitBreakerFilterFactory.Config> breaker = c -> c.setName(ConsoleRoute.NAME)
+                    .setFallbackUri("forward:" + FALLBACK_PATH + ConsoleRoute.NAME);
+            // The browser's Host goes to the console, which builds its links and its OIDC redirect URI from it.
+            routes.route(ConsoleRoute.NAME, r -> r.path(ConsoleRoute.PATHS)
+                    .filters(f -> f.preserveHostHeader().circuitBreaker(breaker))
+                    .metadata(RESPONSE_TIMEOUT_ATTR, edge.timeout().multipliedBy(6).toMillis())
+                    .metadata(CONNECT_TIMEOUT_ATTR, Math.toIntExact(edge.connectTimeout().toMillis()))
+                    .uri(console.uri()));
+        }
         backends.services().forEach((area, backend) -> {
             String name = backend.nameOr(area);
             long responseTimeout = backend.timeoutOr(edge.timeout()).toMillis();

@@ -211,8 +211,11 @@ public final class DevStack implements AutoCloseable {
         }
         issuer = TokenIssuer.start(settings.bind(), port);
         running.push(issuer);
+        OidcProvider oidc = new OidcProvider("http://localhost:" + port);
+        issuer.mount(OidcProvider.PATH, oidc::handle);
         out.println("issuer: development token issuer at " + issuer.baseUrl()
-                + " (GET /dev/users, /dev/tokens/{username}, /.well-known/jwks.json)");
+                + " (GET /dev/users, /dev/tokens/{username}, /.well-known/jwks.json; the console's OpenID Connect"
+                + " provider at " + oidc.issuer() + ")");
         out.flush();
     }
 

@@ -73,6 +73,11 @@ final class TokenIssuer implements AutoCloseable {
         return new TokenIssuer(server, executor);
     }
 
+    /** Mounts another handler beside the issuer's endpoints (the console's OIDC provider, {@link OidcProvider}). */
+    void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     String baseUrl() {
         InetSocketAddress a = server.getAddress();
         return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();

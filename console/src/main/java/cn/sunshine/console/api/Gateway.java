@@ -1,0 +1,140 @@
+package cn.sunshine.console.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.context.i18n.LocaleContextHolder;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The console's only way to the services: HTTP through the gateway, as the signed-in person (their own
+ * access token from the server-side session, never the console's), so every API's role and jurisdiction
+ * rules apply to what a page shows. Public pages call the public APIs without a token. A refusal comes back
+ * as {@link ApiException}; a gateway that cannot be reached as a 503 one.
+ */
+@Component
+public class Gateway {
+
+    /** An answer: status, headers (the ETag), and the JSON body as maps and lists. */
+    public record Answer(int status, HttpHeaders headers, Object json) {
+        public String etag() {
+            return headers.getETag();
+        }
+
+        /** The body when it is a JSON object (an empty map otherwise). */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> body() {
+            return json instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        }
+
+        /** The body when it is a JSON array (an empty list otherwise). */
+        public java.util.List<?> list() {
+            return json instanceof java.util.List<?> l ? l : java.util.List.of();
+        }
+    }
+
+    private final RestClient rest;
+    private final JsonMapper json;
+    private final OAuth2AuthorizedClientRepository authorizedClients;
+    private final ConsoleProperties properties;
+
+    public Gateway(JsonMapper json, OAuth2AuthorizedClientRepository authorizedClients,
+                   ConsoleProperties properties) {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(2_000);
+        factory.setReadTimeout((int) properties.timeout().toMillis());
+        this.rest = RestClient.builder().baseUrl(properties.gatewayUri()).requestFactory(factory).build();
+        this.json = json;
+        this.authorizedClients = authorizedClients;
+        this.properties = properties;
+    }
+
+    /** GET as the signed-in person. */
+    public Answer get(String path) {
+        return call(HttpMethod.GET, path, null, h -> { }, true);
+    }
+
+    /** GET without a token (the public APIs). */
+    public Answer getPublic(String path) {
+        return call(HttpMethod.GET, path, null, h -> { }, false);
+    }
+
+    /** POST a JSON body as the signed-in person, with extra headers (If-Match, Idempotency-Key). */
+    public Answer post(String path, Object body, Consumer<HttpHeaders> headers) {
+        return call(HttpMethod.POST, path, body, headers, true);
+    }
+
+    private Answer call(HttpMethod method, String path, Object body, Consumer<HttpHeaders> headers, boolean asUser) {
+        String token = asUser ? accessToken() : null;
+        try {
+            RestClient.RequestBodySpec spec = rest.method(method).uri(URI.create(properties.gatewayUri() + path))
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .headers(h -> {
+                        if (token != null) {
+                            h.setBearerAuth(token);
+                        }
+                        h.set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag());
+                        headers.accept(h);
+                    });
+            if (body != null) {
+                spec = spec.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+            }
+            return spec.exchange((request, response) -> {
+                int status = response.getStatusCode().value();
+                byte[] bytes = response.getBody().readAllBytes();
+                Object parsed = bytes.length == 0 ? Map.of() : parse(bytes);
+                if (status >= 400) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> problem = parsed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                    throw ApiException.of(status, problem);
+                }
+                return new Answer(status, response.getHeaders(), parsed);
+            });
+        } catch (ResourceAccessException e) {
+            throw new ApiException(503, "urn:sunshine:problem:service-unavailable", "the gateway cannot be reached", Map.of());
+        }
+    }
+
+    private Object parse(byte[] bytes) {
+        try {
+            return json.readValue(bytes, Object.class);
+        } catch (RuntimeException e) {
+            return Map.of("detail", new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The person's access token, kept in the server-side session by Spring Security's OAuth2 client. */
+    private String accessToken() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs)) {
+            throw new SignInAgain("not signed in");
+        }
+        HttpServletRequest request = attrs.getRequest();
+        OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient(properties.registrationId(), auth, request);
+        if (client == null || client.getAccessToken() == null) {
+            throw new SignInAgain("no access token in the session");
+        }
+        Instant expires = client.getAccessToken().getExpiresAt();
+        if (expires != null && expires.isBefore(Instant.now().plusSeconds(30))) {
+            throw new SignInAgain("the access token has expired");
+        }
+        return client.getAccessToken().getTokenValue();
+    }
+}
