@@ -707,9 +707,13 @@ final class CountyYear {
             JsonNode check = gw.get("/api/placement/spot-checks/" + id, officer()).expect(200);
             for (JsonNode item : check.path("items")) {
                 String placementId = item.path("placementId").asString();
-                boolean falsePlacement = first;
                 Trainee t = traineeOfPlacement(placementId);
-                if (falsePlacement && t != null) {
+                // The first sampled placement that is its trainee's only one turns out false (a trainee who left
+                // and was re-placed counts by the new job: disproving the old one would not change the figures
+                // the checks expect to change).
+                boolean falsePlacement = first && t != null && placementId.equals(t.placementId) && t.rePlacementId == null;
+                if (falsePlacement) {
+                    first = false;
                     t.falsePlacement = true;
                     falsePlacementBaseId = check.path("baseId").asString();
                     falsePlacementEnrollmentId = t.enrollmentId;
@@ -723,7 +727,6 @@ final class CountyYear {
                 call.put("chargedFee", false);
                 call.put("note", falsePlacement ? "本人称结业后一直在家务农，未到该企业上班" : "本人确认在岗");
                 gw.post("/api/placement/spot-checks/" + id + "/calls", officer(), call).expect(200, 201);
-                first = false;
             }
             gw.post("/api/placement/spot-checks/" + id + "/conclusion", officer(), null).expect(200);
         }
