@@ -24,7 +24,7 @@ class VouchersTest extends SubsidyServiceTest {
 
 
     @Test
-    void twoConcurrentRedemptionsOfOneVoucherOneWins() throws Exception {
+    void concurrentRedemptionsOfOneVoucherRedeemItOnce() throws Exception {
         Story story = newStory().setUp("REDUCED_FEE", 0);
         story.enrollAndIssue(List.of("TIER_2"));
         String enrollmentId = story.enrollmentIds.get(0);
@@ -45,8 +45,15 @@ class VouchersTest extends SubsidyServiceTest {
             statuses.add(f.get().status());
         }
         pool.shutdown();
-        assertThat(statuses).containsOnlyOnce(200);
-        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(racers - 1);
+        // The same act eight times at once (a double-click, retries): each gets the redeemed voucher, written once.
+        assertThat(statuses).containsOnly(200);
+        assertThat(answers.stream().map(f -> {
+            try {
+                return f.get().json().path("redeemedAt").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct()).as("one redemption").hasSize(1);
 
         JsonNode vouchers = Story.ok(http().as(story.officer).get("/api/subsidy/classes/" + story.classId + "/vouchers")).json();
         assertThat(vouchers.get(0).path("status").asText()).isEqualTo("REDEEMED");

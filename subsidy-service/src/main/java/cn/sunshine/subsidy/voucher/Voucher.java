@@ -90,6 +90,11 @@ public class Voucher extends AggregateRoot {
         redeemedBy = by;
     }
 
+    /** True when the voucher was redeemed, for this enrollment. */
+    boolean isRedeemedFor(String forEnrollmentId) {
+        return status == VoucherStatus.REDEEMED && enrollmentId.equals(forEnrollmentId);
+    }
+
     void voidIt(String by, Instant at, String reason) {
         if (status == VoucherStatus.VOID) {
             throw DomainException.invalidTransition("voucher", status, "voided");

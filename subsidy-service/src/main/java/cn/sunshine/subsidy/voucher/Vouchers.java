@@ -87,7 +87,11 @@ public class Vouchers {
         return out;
     }
 
-    /** The base redeems a voucher presented by its trainee: serial and code must verify. At most once. */
+    /**
+     * The base redeems a voucher presented by its trainee: serial and code must verify. At most once: redeeming
+     * it again for the same trainee is the same act and answers the redeemed voucher (idempotent by its own
+     * rule — a double-click or a retry after a lost answer); a void voucher, or one redeemed for another, is 409.
+     */
     public Voucher redeem(String serial, String code, String enrollmentId) {
         Voucher v = findBySerial(serial);
         if (v == null || !codes.verifies(serial, code)) {
@@ -95,11 +99,17 @@ public class Vouchers {
                     "the serial and code do not match a voucher we issued");
         }
         CurrentUser user = Access.ownBase(v.getBaseId(), "voucher " + serial);
+        if (v.isRedeemedFor(enrollmentId)) {
+            return v; // the same act again (a double-click, a retry after a lost answer): its result, nothing new
+        }
         v.redeem(enrollmentId, user.subject(), clock.instant());
         try {
             return store.update(v);
         } catch (DomainException stale) {
             Voucher now = findBySerial(serial);
+            if (now.isRedeemedFor(enrollmentId)) {
+                return now; // redeemed for this trainee by a concurrent request: the same act
+            }
             throw DomainException.conflict("voucher-not-redeemable", "The voucher cannot be redeemed",
                     "voucher " + serial + " is " + now.getStatus());
         }
