@@ -63,7 +63,8 @@ class OverlayPolicyTest {
     void rendersAndLoadsStrictly(String overlay) {
         Manifests m = m(overlay);
         assertThat(m.all(V1Deployment.class)).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrder(
-                "base-accreditation-service", "enrollment-service", "subsidy-service", "placement-service", "gateway");
+                "base-accreditation-service", "enrollment-service", "subsidy-service", "placement-service", "gateway",
+                "console");
         assertThat(m.rendered()).as("placeholders of k8s/base that the overlay must replace").doesNotContain(".invalid");
     }
 
@@ -355,7 +356,7 @@ class OverlayPolicyTest {
                 uris.add(v);
             }
         });
-        assertThat(uris).hasSize(4);
+        assertThat(uris).as("the four services and the console").hasSize(5);
         for (String uri : uris) {
             String hostPort = uri.replaceFirst("^http://", "");
             String host = hostPort.substring(0, hostPort.indexOf(':'));
