@@ -293,8 +293,26 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         if ("CANCEL".equals(d.action()) && ordered) {
             // The instructions go first: only never-sent ones can be withdrawn (else 409, nothing changes).
             instructions.cancelAll(claimId, d.reason(), user.subject());
+            // Withdrawn: the claim must now record its cancellation, even if it changed meanwhile (a relay's
+            // hold note), or its payments would be gone while it still reads ORDERED.
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    store.update(c);
+                    break;
+                } catch (DomainException stale) {
+                    if (attempt >= 10) {
+                        throw stale;
+                    }
+                    c = find(claimId);
+                    if (c.getStatus() == ClaimStatus.CANCELLED) {
+                        break;
+                    }
+                    d = c.confirmHoldDecision(user.subject(), clock.instant());
+                }
+            }
+        } else {
+            store.update(c);
         }
-        store.update(c);
         if ("CANCEL".equals(d.action())) {
             releaseAll(c, user.subject(), "claim " + c.getId() + " cancelled: " + d.reason());
             detach(c.getId());

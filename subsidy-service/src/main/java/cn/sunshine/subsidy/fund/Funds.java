@@ -95,25 +95,28 @@ public class Funds {
      */
     public Committed commit(String divisionCode, int year, String claimId, String baseId, long amountFen,
                             Long baseLimitFen, String by, String why) {
-        Fund f = mongo.findById(Fund.key(divisionCode, year), Fund.class);
-        if (f == null) {
-            throw insufficient(divisionCode, year, 0, amountFen);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Fund f = mongo.findById(Fund.key(divisionCode, year), Fund.class);
+            if (f == null) {
+                throw insufficient(divisionCode, year, 0, amountFen);
+            }
+            if (store.apply(f, f.commit(claimId, baseId, amountFen, baseLimitFen, by, clock.instant(), why))) {
+                return Committed.NOW;
+            }
+            Fund now = load(divisionCode, year);
+            if (now.getCommitments().stream().anyMatch(c -> claimId.equals(c.claimId()) && c.amountFen() > 0)) {
+                return Committed.BEFORE;
+            }
+            if (now.getAvailableFen() < amountFen) {
+                throw insufficient(divisionCode, year, now.getAvailableFen(), amountFen);
+            }
+            if (baseLimitFen != null && now.committedToBase(baseId) + amountFen > baseLimitFen) {
+                return Committed.OVER_BASE_LIMIT;
+            }
+            // The balance moved between the write and the read: decide again on the new state.
         }
-        if (store.apply(f, f.commit(claimId, baseId, amountFen, baseLimitFen, by, clock.instant(), why))) {
-            return Committed.NOW;
-        }
-        Fund now = load(divisionCode, year);
-        if (now.getCommitments().stream().anyMatch(c -> claimId.equals(c.claimId()) && c.amountFen() > 0)) {
-            return Committed.BEFORE;
-        }
-        if (now.getAvailableFen() < amountFen) {
-            throw insufficient(divisionCode, year, now.getAvailableFen(), amountFen);
-        }
-        if (baseLimitFen != null && now.committedToBase(baseId) + amountFen > baseLimitFen) {
-            return Committed.OVER_BASE_LIMIT;
-        }
-        // The balance moved between the write and the read: decide again on the new state.
-        return commit(divisionCode, year, claimId, baseId, amountFen, baseLimitFen, by, why);
+        throw DomainException.conflict("fund-busy", "The fund is changing", "the " + year + " fund of " + divisionCode
+                + " changed under every attempt to commit claim " + claimId + "; nothing was committed: try again");
     }
 
     /**
