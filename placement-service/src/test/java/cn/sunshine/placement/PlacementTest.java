@@ -54,6 +54,15 @@ class PlacementTest extends PlacementTestSupport {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("type").asText()).endsWith("already-placed");
 
+        // the same report sent again (a retry whose answer was lost, without its key) is the same act:
+        // it answers the placement and publishes nothing more
+        Http.Response retried = staff.post("/api/placement/placements", placeBody(enrollmentId, START));
+        assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+        assertThat(retried.json().path("id").asText()).isEqualTo(placementId);
+        assertThat(retried.json().path("version").asLong()).isEqualTo(p.path("version").asLong());
+        assertThat(staff.get("/api/placement/placements?enrollmentId=" + enrollmentId).json().path("total").asInt())
+                .isEqualTo(1);
+
         // another base's staff and another county's officer do not see it
         assertThat(http().as(TestTokens.baseStaff(Seeds.YINGCHENG, "other-base")).get("/api/placement/placements/" + placementId)
                 .status()).isEqualTo(404);
@@ -161,7 +170,15 @@ class PlacementTest extends PlacementTestSupport {
         assertThat(second.status()).as(second.body()).isEqualTo(201);
         assertThat(second.json().path("replacesPlacementId").asText()).isEqualTo(first);
         assertThat(second.json().path("sequence").asInt()).isEqualTo(2);
-        assertThat(staff.post("/api/placement/placements", replacement).status()).isEqualTo(409);
+        // the same re-placement sent again is the same act; another one after it is refused
+        Http.Response retried = staff.post("/api/placement/placements", replacement);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+        assertThat(retried.json().path("id").asText()).isEqualTo(second.json().path("id").asText());
+        Map<String, Object> another = new HashMap<>(replacement);
+        another.put("job", "另一个岗位");
+        Http.Response refused = staff.post("/api/placement/placements", another);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("type").asText()).endsWith("already-replaced");
 
         // published as a re-placement, naming the old one; "placed" stays once per trainee
         String secondId = second.json().path("id").asText();

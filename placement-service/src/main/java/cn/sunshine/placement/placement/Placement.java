@@ -107,6 +107,19 @@ public class Placement extends AggregateRoot {
                                 Criteria.where("sequence").is(1))));
     }
 
+    /**
+     * Whether this placement is the one a base's staff reported with these terms: the same trainee,
+     * the same placement it follows, employer, job, wage and start (the base was checked before). Reporting it again (a retry whose
+     * answer was lost) is the same act, not a second placement.
+     */
+    boolean isReportOf(String forEnrollmentId, String replaces, String creditCode, String reportedJob,
+                       long wageFen, LocalDate start) {
+        return enrollmentId.equals(forEnrollmentId)
+                && java.util.Objects.equals(replacesPlacementId, replaces)
+                && employer != null && employer.creditCode().equals(creditCode)
+                && job.equals(reportedJob) && monthlyWageFen == wageFen && startDate.equals(start);
+    }
+
     public static String idOf(String enrollmentId, int sequence) {
         return enrollmentId + "-" + sequence;
     }

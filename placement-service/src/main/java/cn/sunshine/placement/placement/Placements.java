@@ -75,8 +75,12 @@ public class Placements {
                 throw DomainException.conflict("still-placed", "Still placed",
                         "the trainee has not left placement " + previous.getId() + ": record the departure first");
             }
-            if (mongo.exists(Query.query(Criteria.where("_id")
-                            .is(Placement.idOf(completer.getId(), previous.getSequence() + 1))), Placement.class)) {
+            Placement next = mongo.findById(Placement.idOf(completer.getId(), previous.getSequence() + 1),
+                    Placement.class);
+            if (next != null) {
+                if (isThisReport(next, r, employer)) {
+                    return next;
+                }
                 throw DomainException.conflict("already-replaced", "Already re-placed",
                         "placement " + previous.getId() + " was already followed by a re-placement");
             }
@@ -105,6 +109,10 @@ public class Placements {
         try {
             return store.insert(p);
         } catch (DuplicateKeyException e) {
+            Placement existing = mongo.findById(p.getId(), Placement.class);
+            if (existing != null && isThisReport(existing, r, employer)) {
+                return existing;
+            }
             throw previous == null
                     ? DomainException.conflict("already-placed", "Already placed",
                     "the trainee already has a placement: a new job is a re-placement naming it "
@@ -112,6 +120,12 @@ public class Placements {
                     : DomainException.conflict("already-replaced", "Already re-placed",
                     "placement " + previous.getId() + " was already followed by a re-placement");
         }
+    }
+
+    /** The same report sent again (its first answer lost to a restart or a timeout) is the same act. */
+    private static boolean isThisReport(Placement existing, PlaceRequest r, EmployerTerms employer) {
+        return existing.isReportOf(r.enrollmentId(), blankToNull(r.replacesPlacementId()), employer.creditCode(),
+                r.job().trim(), r.monthlyWageFen(), r.startDate());
     }
 
     /**
