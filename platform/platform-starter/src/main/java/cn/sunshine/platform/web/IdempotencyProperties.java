@@ -9,10 +9,11 @@ import java.time.Duration;
 public class IdempotencyProperties {
 
     /**
-     * How long a request owns its key while it runs. A record still PENDING after this (the process
-     * died mid-way) may be taken over by a retry with the same key and body.
+     * How long a request owns its key without a renewal. The process running it renews it every
+     * third of this; a record still PENDING and not renewed for this long (the process died mid-way)
+     * may be taken over by a retry with the same key and body.
      */
-    private Duration lease = Duration.ofMinutes(2);
+    private Duration lease = Duration.ofSeconds(30);
     /** How long a completed answer is kept for replay (a TTL index removes it afterwards). */
     private Duration retention = Duration.ofDays(7);
     /** The Retry-After of a 409 idempotency-request-in-progress, in seconds. */

@@ -48,12 +48,14 @@ import java.util.function.Supplier;
  *       with the corrected input.</li>
  *   <li>Same key, same body, COMPLETED: the stored answer again (same status, same body) with
  *       {@value #REPLAYED_HEADER}{@code : true}. Same key, other body: 422 {@value #KEY_REUSED}.</li>
- *   <li>A PENDING record older than the lease ({@code sunshine.idempotency.lease}, 2 minutes — the
- *       process died mid-way) is taken over by a retry with the same body.</li>
+ *   <li>While the action runs, its process renews the record every third of the lease; a PENDING
+ *       record not renewed for the lease ({@code sunshine.idempotency.lease}, 30 s — the process died
+ *       mid-way) is taken over by a retry with the same body. A slow request keeps its key however
+ *       long it runs; a dead one frees it within the lease.</li>
  * </ol>
  * Leases and times run on the wall clock, never on the business clock (tests may freeze that).
  */
-public class IdempotentRequests {
+public class IdempotentRequests implements AutoCloseable {
 
     /** The request header. */
     public static final String HEADER = "Idempotency-Key";
@@ -77,12 +79,40 @@ public class IdempotentRequests {
     private final IdempotencyProperties props;
     private final Clock clock;
     private volatile boolean indexed;
+    /** The keys this process is running now (record id → owner), renewed while they run. */
+    private final java.util.Map<String, String> running = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService renewer;
 
     public IdempotentRequests(MongoTemplate mongo, JsonMapper json, IdempotencyProperties props, Clock wallClock) {
         this.mongo = mongo;
         this.json = json;
         this.props = props;
         this.clock = wallClock;
+        this.renewer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "idempotency-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(100, props.getLease().toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renewRunning, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Renews the lease of every request this process is running, so none is taken over while it runs. */
+    private void renewRunning() {
+        for (var e : running.entrySet()) {
+            try {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(e.getKey()).and("owner").is(e.getValue())
+                                .and("status").is(PENDING)),
+                        new Update().set("renewedAt", Date.from(clock.instant())), COLLECTION);
+            } catch (RuntimeException ex) {
+                log.warn("could not renew the lease of an idempotent request: {}", ex.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        renewer.shutdownNow();
     }
 
     /**
@@ -156,11 +186,15 @@ public class IdempotentRequests {
                 if (COMPLETED.equals(earlier.getString("status"))) {
                     return replay(earlier.get("answer", Document.class));
                 }
-                Date startedAt = earlier.getDate("startedAt");
-                if (startedAt != null && startedAt.toInstant().plus(props.getLease()).isBefore(now)) {
+                Date heldSince = earlier.getDate("renewedAt") != null ? earlier.getDate("renewedAt")
+                        : earlier.getDate("startedAt");
+                if (heldSince != null && heldSince.toInstant().plus(props.getLease()).isBefore(now)) {
+                    // only if not renewed since it was read (its process may still be alive after all)
+                    Criteria unrenewed = earlier.getDate("renewedAt") == null ? Criteria.where("renewedAt").exists(false)
+                            : Criteria.where("renewedAt").is(earlier.getDate("renewedAt"));
                     long took = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(PENDING)
-                                    .and("owner").is(earlier.getString("owner"))),
-                            new Update().set("owner", owner).set("startedAt", Date.from(now))
+                                    .and("owner").is(earlier.getString("owner")).andOperator(unrenewed)),
+                            new Update().set("owner", owner).set("startedAt", Date.from(now)).unset("renewedAt")
                                     .set("expiresAt", Date.from(now.plus(props.getRetention()))), COLLECTION)
                             .getModifiedCount();
                     if (took == 1) {
@@ -177,11 +211,14 @@ public class IdempotentRequests {
 
     private ResponseEntity<?> runAndRecord(String scope, String id, String owner, Supplier<? extends ResponseEntity<?>> action) {
         ResponseEntity<?> answer;
+        running.put(id, owner);
         try {
             answer = action.get();
         } catch (RuntimeException | Error e) {
             release(scope, id, owner);
             throw e;
+        } finally {
+            running.remove(id, owner);
         }
         if (answer == null || !answer.getStatusCode().is2xxSuccessful()) {
             release(scope, id, owner);

@@ -107,4 +107,60 @@ class IdempotencyFilterTest {
         assertThat(other.header("Idempotent-Replayed")).isNull();
         assertThat(ProbeController.EFFECTS.get() - before).isEqualTo(2);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    /**
+     * The key's lease: a request that runs longer than the lease keeps its key (its process renews it), so a
+     * retry meanwhile is told to wait and nothing runs twice; a request whose process died (a record no one
+     * renews) is taken over by the retry once the lease has passed.
+     */
+    @Test
+    void aSlowRequestKeepsItsKeyAndADeadOnesKeyIsTakenOverAfterTheLease() throws Exception {
+        cn.sunshine.platform.web.IdempotencyProperties props = new cn.sunshine.platform.web.IdempotencyProperties();
+        props.setLease(java.time.Duration.ofMillis(600));
+        try (cn.sunshine.platform.web.IdempotentRequests requests = new cn.sunshine.platform.web.IdempotentRequests(mongo,
+                tools.jackson.databind.json.JsonMapper.builder().build(), props, java.time.Clock.systemUTC())) {
+            java.util.concurrent.atomic.AtomicInteger effects = new java.util.concurrent.atomic.AtomicInteger();
+            String key = UUID.randomUUID().toString();
+            String hash = cn.sunshine.platform.web.IdempotentRequests.hash("application/json", "{}".getBytes());
+            CountDownLatch started = new CountDownLatch(1);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<org.springframework.http.ResponseEntity<?>> slow = pool.submit(() -> requests.runHashed("probe", key, hash,
+                    () -> {
+                        started.countDown();
+                        effects.incrementAndGet();
+                        try {
+                            Thread.sleep(2_000);   // more than three leases
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return org.springframework.http.ResponseEntity.status(201).body(Map.of("done", true));
+                    }));
+            started.await();
+            Thread.sleep(1_500);
+            org.springframework.http.ResponseEntity<?> meanwhile = requests.runHashed("probe", key, hash, () -> {
+                effects.incrementAndGet();
+                return org.springframework.http.ResponseEntity.status(201).build();
+            });
+            assertThat(meanwhile.getStatusCode().value()).as("still running past the lease: wait").isEqualTo(409);
+            assertThat(slow.get().getStatusCode().value()).isEqualTo(201);
+            pool.shutdown();
+            assertThat(effects.get()).as("ran once").isEqualTo(1);
+
+            // a process died mid-way: its record stays PENDING and nobody renews it
+            String orphan = UUID.randomUUID().toString();
+            mongo.insert(new org.bson.Document("_id", "probe:" + orphan).append("requestHash", hash)
+                    .append("status", "PENDING").append("owner", "a-dead-process")
+                    .append("startedAt", java.util.Date.from(java.time.Instant.now()))
+                    .append("expiresAt", java.util.Date.from(java.time.Instant.now().plusSeconds(3600))),
+                    cn.sunshine.platform.web.IdempotentRequests.COLLECTION);
+            assertThat(requests.runHashed("probe", orphan, hash, () -> org.springframework.http.ResponseEntity.status(201).build())
+                    .getStatusCode().value()).as("within the lease: wait").isEqualTo(409);
+            Thread.sleep(700);
+            assertThat(requests.runHashed("probe", orphan, hash, () -> org.springframework.http.ResponseEntity.status(201).build())
+                    .getStatusCode().value()).as("past the lease: taken over and run").isEqualTo(201);
+        }
+    }
 }
