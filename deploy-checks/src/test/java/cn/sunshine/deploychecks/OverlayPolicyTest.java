@@ -222,6 +222,37 @@ class OverlayPolicyTest {
         }
     }
 
+    /** Issue 14: people's tokens for another application of the realm are refused by the gateway and every service. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theGatewayAndEveryServiceCheckTheAudience(String overlay) {
+        Manifests m = m(overlay);
+        Map<String, Map<String, String>> configMaps = new java.util.HashMap<>();
+        for (V1ConfigMap cm : m.all(V1ConfigMap.class)) {
+            configMaps.put(cm.getMetadata().getName(), Optional.ofNullable(cm.getData()).orElse(Map.of()));
+        }
+        for (V1Deployment d : m.all(V1Deployment.class)) {
+            if (d.getMetadata().getName().equals("console")) {
+                continue; // a client of the realm, not a resource server
+            }
+            for (V1Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
+                Map<String, String> env = new java.util.HashMap<>();
+                for (var from : Optional.ofNullable(c.getEnvFrom()).orElse(List.of())) {
+                    if (from.getConfigMapRef() != null) {
+                        env.putAll(configMaps.getOrDefault(from.getConfigMapRef().getName(), Map.of()));
+                    }
+                }
+                for (V1EnvVar e : Optional.ofNullable(c.getEnv()).orElse(List.of())) {
+                    if (e.getValue() != null) {
+                        env.put(e.getName(), e.getValue());
+                    }
+                }
+                assertThat(env.get("SUNSHINE_SECURITY_AUDIENCES")).as("%s: SUNSHINE_SECURITY_AUDIENCES", d.getMetadata().getName())
+                        .isNotBlank();
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void aDefaultDenyPolicyCoversIngressAndEgress(String overlay) {

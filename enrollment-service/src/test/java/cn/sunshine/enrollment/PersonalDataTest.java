@@ -10,8 +10,8 @@ import cn.sunshine.platform.events.accreditation.AgreementSigned;
 import cn.sunshine.platform.events.accreditation.BaseAccredited;
 import cn.sunshine.platform.identifiers.ResidentIdNumber;
 import cn.sunshine.platform.messaging.MessagingProperties;
-import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.test.Http;
+import cn.sunshine.platform.test.PersonalDataProbe;
 import cn.sunshine.platform.test.Seeds;
 import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
@@ -37,12 +37,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,10 +58,7 @@ class PersonalDataTest extends ServiceTestSupport {
 
     static final String DIVISION = Seeds.YINGCHENG;
     static final String OFFICER = TestTokens.of("COUNTY_OFFICER", DIVISION);
-    static final Pattern MASKED_ID = Pattern.compile("(\\d{6})\\*{8}(\\d{3})([0-9X])");
-    static final Pattern MASKED_PHONE = Pattern.compile("(1[3-9]\\d)\\*{4}(\\d{4})");
-    static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})[-/年]?(0[1-9]|1[0-2])[-/月]?(0[1-9]|[12]\\d|3[01])");
-    static final Pattern DIGITS = Pattern.compile("\\d+");
+    static final Pattern MASKED_ID = PersonalDataProbe.MASKED_ID;
 
     @Autowired
     RabbitTemplate rabbit;
@@ -135,50 +129,22 @@ class PersonalDataTest extends ServiceTestSupport {
                 Map.of("certificateNumber", "YC2026-" + enrollmentId.substring(0, 8)));
         attempt("POST completion answer to the base", done.body(), ids, phones);
 
-        // every GET of the OpenAPI document, every role, own jurisdiction (and a foreign base's staff)
-        JsonNode doc = http().get("/v3/api-docs").json();
-        Map<String, String> callers = new LinkedHashMap<>();
-        for (Role role : Role.values()) {
-            if (role == Role.BASE_STAFF) {
-                callers.put("BASE_STAFF(own base)", staff);
-                callers.put("BASE_STAFF(another base)", TestTokens.baseStaff(DIVISION, UUID.randomUUID().toString()));
-            } else {
-                callers.put(role.name(), TestTokens.of(role.name(), role == Role.PROVINCE_OFFICER ? "420000" : DIVISION));
-            }
-        }
-        List<String> walked = new ArrayList<>();
+        // every GET of the OpenAPI document, every role, own jurisdiction (and a foreign base's staff, and nobody)
+        Map<String, String> ours = Map.of("classId", classId, "enrollmentId", enrollmentId, "baseId", baseId);
+        PersonalDataProbe.Walk walk = PersonalDataProbe.walk(port, "/api/enrollment", (template, name) -> ours.get(name),
+                PersonalDataProbe.callers(DIVISION, baseId));
         int answersWithTrainees = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").properties().iterator(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> p = it.next();
-            if (!p.getKey().startsWith("/api/enrollment") || !p.getValue().has("get")) {
-                continue;
+        for (PersonalDataProbe.Answer a : walk.answers()) {
+            if (ids.stream().anyMatch(id -> a.text().contains(id.substring(14)))) {
+                answersWithTrainees++;
             }
-            String path = p.getKey().replace("{classId}", classId).replace("{enrollmentId}", enrollmentId)
-                    .replace("{baseId}", baseId).replaceAll("\\{[^}]+}", "x");
-            boolean hasFormat = p.getValue().path("get").path("parameters").findValues("name").stream()
-                    .anyMatch(n -> n.asText().equals("format"));
-            List<String> variants = hasFormat ? List.of(path + "?format=csv", path + "?format=xlsx") : List.of(path);
-            for (String v : variants) {
-                walked.add("GET " + v);
-                for (Map.Entry<String, String> caller : callers.entrySet()) {
-                    HttpResponse<byte[]> r = get(caller.getValue(), v);
-                    if (r.statusCode() != 200) {
-                        continue;
-                    }
-                    String text = text(r);
-                    boolean carries = ids.stream().anyMatch(id -> text.contains(id.substring(14)));
-                    if (carries) {
-                        answersWithTrainees++;
-                    }
-                    String label = caller.getKey() + " GET " + v;
-                    if (caller.getKey().equals("COUNTY_OFFICER")) {
-                        continue; // whole by design: audited, checked below
-                    }
-                    attempt(label, text, ids, phones);
-                }
+            if (a.caller().equals("COUNTY_OFFICER")) {
+                continue; // whole by design: audited, checked below
             }
+            attempt(a.label(), a.text(), ids, phones);
         }
-        assertThat(walked).as("operations walked").anyMatch(s -> s.contains("/ledger"))
+        List<String> walked = walk.requests();
+        assertThat(walked).as("operations walked").anyMatch(s -> s.contains("/ledger") && s.contains("format=xlsx"))
                 .anyMatch(s -> s.endsWith(classId + "/enrollments")).anyMatch(s -> s.endsWith("/enrollments/" + enrollmentId));
         assertThat(answersWithTrainees).as("answers that carried trainees").isGreaterThan(10);
 
@@ -214,57 +180,9 @@ class PersonalDataTest extends ServiceTestSupport {
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static String text(HttpResponse<byte[]> r) {
-        String type = r.headers().firstValue("Content-Type").orElse("");
-        if (type.startsWith("application/vnd.openxmlformats")) {
-            return String.join("\n", RosterReader.readXlsx(r.body()).stream().map(row -> String.join(",", row)).toList());
-        }
-        return new String(r.body(), StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Tries to rebuild each trainee's ID number and phone from an answer, and fails the test if it can:
-     * the whole values; every masked ID completed with every date in the answer (any format); a masked ID
-     * beside a birth date or an age; every masked phone completed with every run of digits in the answer.
-     */
+    /** The platform's attempt (platform-test {@link PersonalDataProbe#attempt}), shared by every service. */
     static void attempt(String label, String text, List<String> ids, List<String> phones) {
-        for (String id : ids) {
-            assertThat(text).as(label + ": a whole ID number").doesNotContain(id);
-        }
-        for (String phone : phones) {
-            assertThat(text).as(label + ": a whole phone").doesNotContain(phone);
-        }
-        List<String> dates = new ArrayList<>();
-        Matcher d = DATE.matcher(text);
-        while (d.find()) {
-            dates.add(d.group(1) + d.group(2) + d.group(3));
-        }
-        Matcher m = MASKED_ID.matcher(text);
-        while (m.find()) {
-            for (String date : dates) {
-                String first17 = m.group(1) + date + m.group(2);
-                String candidate = first17 + ResidentIdNumber.checkCharacter(first17);
-                assertThat(ids).as(label + ": " + m.group() + " + the date " + date + " in the answer gives a whole ID")
-                        .doesNotContain(candidate);
-            }
-            assertThat(text).as(label + ": a birth date or an age beside a masked ID")
-                    .doesNotContainPattern("\"birthDate\"\\s*:\\s*\"").doesNotContainPattern("\"age\\w*\"\\s*:\\s*\\d");
-        }
-        List<String> runs = new ArrayList<>();
-        Matcher r = DIGITS.matcher(text);
-        while (r.find()) {
-            runs.add(r.group());
-        }
-        Matcher p = MASKED_PHONE.matcher(text);
-        while (p.find()) {
-            for (String phone : phones) {
-                if (phone.startsWith(p.group(1)) && phone.endsWith(p.group(2))) {
-                    String hidden = phone.substring(3, 7);
-                    assertThat(runs).as(label + ": the hidden digits of " + p.group() + " elsewhere in the answer")
-                            .noneMatch(run -> run.equals(hidden) || run.contains(hidden + p.group(2)));
-                }
-            }
-        }
+        PersonalDataProbe.attempt(label, text, ids, phones);
     }
 
     static String birth(String id) {

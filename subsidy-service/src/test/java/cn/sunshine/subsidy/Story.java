@@ -218,8 +218,11 @@ final class Story {
         return SURNAMES[i % SURNAMES.length] + GIVEN[(i / SURNAMES.length) % GIVEN.length];
     }
 
+    /** The masked ID numbers the trainees' events carry, in order; where none is given, a made-up one. */
+    final List<String> maskedIds = new ArrayList<>();
+
     String masked(int i) {
-        return county + "********" + String.format("%04d", 1000 + i);
+        return i < maskedIds.size() ? maskedIds.get(i) : county + "********" + String.format("%04d", 1000 + i);
     }
 
     /** Tiers in the seeds' ratio 3:4:3 for a class of {@code n} (a multiple of 10). */

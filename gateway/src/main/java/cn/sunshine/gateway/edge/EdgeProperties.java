@@ -13,7 +13,10 @@ import java.util.List;
  * @param timeout        how long a service may take to begin its response before the caller gets
  *                       a 503 (per service: {@code sunshine.services.<area>.timeout})
  * @param connectTimeout how long to wait for a TCP connection to a service
- * @param maxRequestSize the largest request body accepted (413 above it)
+ * @param maxRequestSize the largest request body accepted (413 {@code payload-too-large} above it)
+ * @param maxJsonSize    the largest JSON request body accepted ({@code application/json},
+ *                       {@code application/*+json}: 413 {@code body-too-large} above it), as the services
+ *                       limit it ({@code sunshine.web.max-json-body}); file uploads keep {@code maxRequestSize}
  * @param rateLimit      per-caller token buckets
  * @param cors           browser clients allowed to call the API
  * @param operatorOnlyMetricsAndDocs {@code /actuator/prometheus} and every API document
@@ -28,6 +31,7 @@ public record EdgeProperties(
         @DefaultValue("5s") Duration timeout,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10MB") DataSize maxRequestSize,
+        @DefaultValue("1MB") DataSize maxJsonSize,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Cors cors,
         @DefaultValue("false") boolean operatorOnlyMetricsAndDocs,

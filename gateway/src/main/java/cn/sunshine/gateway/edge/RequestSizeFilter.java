@@ -5,6 +5,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -17,7 +18,9 @@ import reactor.core.publisher.Mono;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Refuses request bodies above {@code sunshine.gateway.max-request-size} with 413 problem details.
+ * Refuses request bodies above {@code sunshine.gateway.max-request-size} with 413 problem details
+ * ({@code payload-too-large}), and JSON bodies above {@code sunshine.gateway.max-json-size} with 413
+ * {@code body-too-large} (the services' own limit, so a huge JSON body never reaches them).
  * A declared {@code Content-Length} above the limit is refused before anything is read or
  * forwarded; a body sent without a length (chunked) is counted as it streams and cut off at the
  * limit, which ends the request with the same 413 (the route's fallback answers it). Runs after
@@ -27,19 +30,34 @@ import java.util.concurrent.atomic.AtomicLong;
 @Order(RateLimitFilter.ORDER + 10)
 public class RequestSizeFilter implements WebFilter {
 
-    private final DataSize limit;
+    private final DataSize requestLimit;
+    private final DataSize jsonLimit;
 
     public RequestSizeFilter(EdgeProperties properties) {
-        this.limit = properties.maxRequestSize();
+        this.requestLimit = properties.maxRequestSize();
+        this.jsonLimit = properties.maxJsonSize();
+    }
+
+    static boolean json(MediaType type) {
+        return type != null && ("json".equalsIgnoreCase(type.getSubtype())
+                || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        MediaType type;
+        try {
+            type = exchange.getRequest().getHeaders().getContentType();
+        } catch (org.springframework.util.InvalidMimeTypeException | org.springframework.http.InvalidMediaTypeException e) {
+            type = null;
+        }
+        boolean json = json(type) && jsonLimit.toBytes() < requestLimit.toBytes();
+        DataSize limit = json ? jsonLimit : requestLimit;
         long max = limit.toBytes();
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > max) {
-            RequestTooLargeException tooLarge = new RequestTooLargeException(limit);
-            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request too large",
+            RequestTooLargeException tooLarge = new RequestTooLargeException(limit, json);
+            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, tooLarge.kind(), "Request too large",
                     tooLarge.getReason());
         }
         if (declared >= 0) {
@@ -52,7 +70,7 @@ public class RequestSizeFilter implements WebFilter {
                 return super.getBody().handle((buffer, sink) -> {
                     if (seen.addAndGet(buffer.readableByteCount()) > max) {
                         DataBufferUtils.release(buffer);
-                        sink.error(new RequestTooLargeException(limit));
+                        sink.error(new RequestTooLargeException(limit, json));
                     } else {
                         sink.next(buffer);
                     }

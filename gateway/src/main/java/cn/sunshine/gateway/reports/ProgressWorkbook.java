@@ -1,5 +1,6 @@
 package cn.sunshine.gateway.reports;
 
+import cn.sunshine.platform.export.SafeCells;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -19,6 +20,10 @@ import java.util.Map;
  * as integers, rates as fractions formatted as percentages (9441 bp → 0.9441, shown 94.41%), a
  * shortfall as 是/否. A figure whose part did not answer reads 未答复 (no answer); a figure that
  * cannot be computed is left empty. Sheet 数据来源 lists each part's status and reason.
+ *
+ * <p>Every text cell goes through {@link SafeCells#neutralise} (the platform's one rule for exports,
+ * OWASP CSV injection): a division, period or a service's reason beginning with {@code = + - @}, a tab
+ * or a carriage return is written with a leading single quote, so a spreadsheet never runs it.
  */
 final class ProgressWorkbook {
 
@@ -53,12 +58,12 @@ final class ProgressWorkbook {
                 Cell cell = data.createCell(c);
                 if (value == null) {
                     if (report.unanswered().containsKey(column.name())) {
-                        cell.setCellValue(NO_ANSWER);
+                        text(cell, NO_ANSWER);
                     } else {
                         cell.setBlank();
                     }
                 } else if (value instanceof Boolean flag) {
-                    cell.setCellValue(flag ? "是" : "否");
+                    text(cell, flag ? "是" : "否");
                 } else if (column.kind() == ProgressReport.Kind.RATE_BP) {
                     cell.setCellValue(((Long) value) / 10_000.0);
                     cell.setCellStyle(percent);
@@ -84,10 +89,10 @@ final class ProgressWorkbook {
             int r = 2;
             for (Map.Entry<String, ProgressReport.PartStatus> e : report.parts().entrySet()) {
                 Row row = parts.createRow(r++);
-                row.createCell(0).setCellValue(e.getKey());
-                row.createCell(1).setCellValue(e.getValue().service());
-                row.createCell(2).setCellValue(e.getValue().status().name());
-                row.createCell(3).setCellValue(e.getValue().reason() == null ? "" : e.getValue().reason());
+                text(row.createCell(0), e.getKey());
+                text(row.createCell(1), e.getValue().service());
+                text(row.createCell(2), e.getValue().status().name());
+                text(row.createCell(3), e.getValue().reason());
             }
             book.write(out);
             return out.toByteArray();
@@ -99,16 +104,21 @@ final class ProgressWorkbook {
     private static int text(Row chinese, Row english, Row data, int c, CellStyle header, String zh, String en,
             String value) {
         heading(chinese, english, c, header, zh, en);
-        data.createCell(c).setCellValue(value);
+        text(data.createCell(c), value);
         return c + 1;
+    }
+
+    /** A text cell, formula-safe; null is an empty text. */
+    static void text(Cell cell, String value) {
+        cell.setCellValue(SafeCells.neutralise(value));
     }
 
     private static void heading(Row chinese, Row english, int c, CellStyle header, String zh, String en) {
         Cell z = chinese.createCell(c);
-        z.setCellValue(zh);
+        text(z, zh);
         z.setCellStyle(header);
         Cell e = english.createCell(c);
-        e.setCellValue(en);
+        text(e, en);
         e.setCellStyle(header);
     }
 }

@@ -33,7 +33,9 @@ class ServiceUnavailableFallback implements HandlerFunction<ServerResponse> {
         ResponseStatusException callerError = callerError(failure);
         if (callerError != null) {
             HttpStatusCode status = callerError.getStatusCode();
-            return problem(status, Problems.kindOf(status), Problems.titleOf(status),
+            String kind = callerError instanceof cn.sunshine.gateway.edge.RequestTooLargeException tooLarge
+                    ? tooLarge.kind() : Problems.kindOf(status);
+            return problem(status, kind, Problems.titleOf(status),
                     callerError.getReason() != null ? callerError.getReason() : "the request cannot be processed as sent",
                     Map.of());
         }

@@ -106,6 +106,28 @@ public class SecurityConfiguration {
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 
+    /**
+     * The audience check, as at every service ({@code sunshine.security.audiences}, default
+     * {@code sunshine}): a token of the same issuer meant for another application is a 401. Boot's JWT
+     * decoder applies every {@code OAuth2TokenValidator<Jwt>} bean. An empty list turns it off.
+     */
+    @Bean
+    org.springframework.security.oauth2.core.OAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt> sunshineAudienceValidator(
+            Environment env) {
+        List<String> audiences = org.springframework.boot.context.properties.bind.Binder.get(env)
+                .bind("sunshine.security.audiences", org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
+                .orElse(List.of()).stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
+        return jwt -> {
+            List<String> aud = jwt.getAudience() == null ? List.of() : jwt.getAudience();
+            if (audiences.isEmpty() || aud.stream().anyMatch(audiences::contains)) {
+                return org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success();
+            }
+            return org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.failure(
+                    new org.springframework.security.oauth2.core.OAuth2Error("invalid_token",
+                            "the token is not meant for this API (audience " + aud + ")", null));
+        };
+    }
+
     /** Browser clients: bearer tokens, no cookies, so no credentials mode. */
     @Bean
     CorsConfigurationSource corsConfigurationSource(EdgeProperties edge) {
@@ -114,7 +136,8 @@ public class SecurityConfiguration {
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
                 HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key",
-                "traceparent", "tracestate"));
+                // why a whole record is read (audited by enrollment: docs/personal-data.md)
+                "X-Purpose", "traceparent", "tracestate"));
         cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
                 HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.WWW_AUTHENTICATE));
         cors.setAllowCredentials(false);

@@ -43,6 +43,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             detail = "the gateway failed to process the request";
         }
         exchange.getResponse().getHeaders().clearContentHeaders();
-        return Problems.write(exchange, status, Problems.kindOf(status), Problems.titleOf(status), detail);
+        String kind = ex instanceof cn.sunshine.gateway.edge.RequestTooLargeException tooLarge
+                ? tooLarge.kind() : Problems.kindOf(status);
+        return Problems.write(exchange, status, kind, Problems.titleOf(status), detail);
     }
 }

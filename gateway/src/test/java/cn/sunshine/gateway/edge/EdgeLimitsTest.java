@@ -21,7 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Limits in the tests: 5 requests/s with a burst of 10 per caller, bodies up to 64 KB. */
+/** Limits in the tests: 5 requests/s with a burst of 10 per caller, bodies up to 64 KB, JSON bodies up to 16 KB. */
 class EdgeLimitsTest extends GatewayTest {
 
     @Test
@@ -82,5 +82,34 @@ class EdgeLimitsTest extends GatewayTest {
                 .exchange()
                 .expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:sunshine:problem:payload-too-large");
+    }
+
+    @Test
+    void aJsonBodyAboveTheJsonLimitIs413BodyTooLargeDeclaredOrStreamed() {
+        SUBSIDY.stubFor(post("/api/subsidy/claims").willReturn(okJson("{\"id\":\"c-1\"}")));
+        String huge = "{\"classId\":\"" + "x".repeat(20 * 1024) + "\"}";
+
+        http.post().uri("/api/subsidy/claims").header(HttpHeaders.AUTHORIZATION, bearer("json-writer"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(huge)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:sunshine:problem:body-too-large")
+                .jsonPath("$.detail").isEqualTo("the JSON body is larger than the limit of 16 KB");
+
+        Flux<DataBuffer> chunks = Flux.range(0, 5)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[8 * 1024]));
+        http.post().uri("/api/subsidy/claims").header(HttpHeaders.AUTHORIZATION, bearer("json-streamer"))
+                .contentType(MediaType.valueOf("application/merge-patch+json")).body(chunks, DataBuffer.class)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:sunshine:problem:body-too-large");
+        SUBSIDY.verify(0, anyRequestedFor(anyUrl()));
+
+        // the same size as a file (not JSON) is within the request limit and passes
+        http.post().uri("/api/subsidy/claims").header(HttpHeaders.AUTHORIZATION, bearer("file-sender"))
+                .contentType(MediaType.valueOf("text/csv")).bodyValue(huge)
+                .exchange().expectStatus().isOk();
     }
 }

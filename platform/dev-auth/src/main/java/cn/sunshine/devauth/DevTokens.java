@@ -44,14 +44,25 @@ public final class DevTokens {
     private DevTokens() {
     }
 
+    /** The audience of people's tokens: the suite's APIs (services and gateway accept it by default). */
+    public static final String AUDIENCE = "sunshine";
+
     /** Mints a token for the user with the given roles, jurisdiction and (for base staff) base. */
     public static String mint(DevUser user, Duration ttl) {
+        return mint(user, ttl, List.of(AUDIENCE));
+    }
+
+    /**
+     * The same token meant for other audiences (e.g. another application of the same issuer): the
+     * suite refuses it with 401 unless one of them is {@link #AUDIENCE}.
+     */
+    public static String mint(DevUser user, Duration ttl, List<String> audiences) {
         Objects.requireNonNull(user, "user");
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(user.username())
-                .audience("sunshine")
+                .audience(List.copyOf(audiences))
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now.minusSeconds(5)))

@@ -145,6 +145,25 @@ public class PlatformAutoConfiguration {
         return new cn.sunshine.platform.web.IdempotencyFilter(idempotent, mapper.getIfAvailable(json::mapper));
     }
 
+    /**
+     * JSON bodies above {@code sunshine.web.max-json-body} (default 1 MB) get 413 {@code body-too-large}
+     * before security and parsing (docs/api.md "Errors").
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
+            type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
+    org.springframework.boot.web.servlet.FilterRegistrationBean<cn.sunshine.platform.web.JsonBodyLimitFilter> jsonBodyLimitFilter(
+            org.springframework.core.env.Environment env) {
+        org.springframework.util.unit.DataSize limit = org.springframework.boot.context.properties.bind.Binder.get(env)
+                .bind("sunshine.web.max-json-body", org.springframework.util.unit.DataSize.class)
+                .orElse(org.springframework.util.unit.DataSize.ofMegabytes(1));
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new cn.sunshine.platform.web.JsonBodyLimitFilter(limit));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 50);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
     /** Every write documents the optional Idempotency-Key header in the OpenAPI document. */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.springdoc.core.customizers.OperationCustomizer")

@@ -42,6 +42,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // Data: indexes are declared in code and created at startup.
         d.put("spring.data.mongodb.auto-index-creation", "true");
         d.put("spring.mongodb.uri", "mongodb://localhost:27017/sunshine_" + app.replace('-', '_'));
+        // Security: a person's token must name this audience (ServiceTokenPolicy; the development tokens,
+        // the devstack's and the realm's (deploy/keycloak) carry it). A province may list others.
+        d.put("sunshine.security.audiences", "sunshine");
         // Web: problem details, no stack traces, bounded request size.
         d.put("spring.mvc.problemdetails.enabled", "false"); // ProblemDetailsHandler is ours
         d.put("server.error.include-stacktrace", "never");

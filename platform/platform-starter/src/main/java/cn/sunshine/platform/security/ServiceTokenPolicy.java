@@ -24,7 +24,9 @@ import java.util.Set;
  *       default {@code spring.application.name}), or it is refused with 401. Its {@code roles} claim
  *       grants nothing: what it may do is its {@code scope}, within its {@code division}.</li>
  *   <li>Any other token is a person's. When {@code sunshine.security.audiences} lists audiences, a
- *       person's token must name one of them (401 otherwise); empty (the default), it is not checked.</li>
+ *       person's token must name one of them (401 otherwise). The platform's default is {@code sunshine}
+ *       (PlatformDefaults: the development tokens, the devstack's and the realm's people's tokens carry
+ *       it); set it empty to turn the check off (never in a cluster: deploy-checks refuses it).</li>
  * </ul>
  */
 public final class ServiceTokenPolicy implements OAuth2TokenValidator<Jwt> {

@@ -66,10 +66,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(IdempotentRequests.HEADER);
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        } catch (JsonBodyLimitFilter.BodyTooLargeException e) {
+            body = null;
+        }
+        if (body == null || body.length > MAX_BODY) {
             write(response, ResponseEntity.status(413).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(413,
-                    "payload-too-large", "The request is too large", "a JSON body of at most " + MAX_BODY + " bytes")));
+                    JsonBodyLimitFilter.KIND, "Request body too large", "a JSON body of at most " + MAX_BODY + " bytes")));
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -124,6 +124,10 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (JsonBodyLimitFilter.tooLarge(ex)) {
+            return ResponseEntity.status(413).body(Problems.of(413, JsonBodyLimitFilter.KIND, "Request body too large",
+                    "the JSON body is larger than the limit"));
+        }
         String field = null;
         Throwable cause = ex.getCause();
         if (cause instanceof JacksonException je && je.getPath() != null && !je.getPath().isEmpty()) {

@@ -40,6 +40,44 @@ public abstract class AccessMatrixContract {
         assertThat(result.violations()).as("answers against the access policy").isEmpty();
     }
 
+    /**
+     * Issue 14: a token of the same issuer meant for another application (its {@code aud} names another
+     * client, not {@code sunshine}) is refused with 401 at every operation that needs a token, whatever its
+     * role; the same person's token for the suite is not (it gets past authentication).
+     */
+    @Test
+    void aTokenForAnotherAudienceIs401AtEveryOperationThatNeedsAToken() {
+        tools.jackson.databind.JsonNode doc = Http.local(port).get("/v3/api-docs").json();
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (var path : doc.path("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
+                if (!java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    continue;
+                }
+                String url = path.getKey().replaceAll("\\{[^}]+}", "x");
+                Object body = method.equals("GET") || method.equals("DELETE") ? null : Map.of();
+                if (Http.local(port).send(method, url, body).status() != 401) {
+                    continue; // public (or answered by its own signature): no token needed
+                }
+                for (cn.sunshine.platform.security.Role role : java.util.List.of(cn.sunshine.platform.security.Role.PROVINCE_OFFICER,
+                        cn.sunshine.platform.security.Role.OPERATOR)) {
+                    String other = TestTokens.withAudience(role.name(), "420000", "another-app", "account");
+                    String ours = TestTokens.of(role.name(), "420000");
+                    int refused = Http.local(port).as(other).send(method, url, body).status();
+                    int admitted = Http.local(port).as(ours).send(method, url, body).status();
+                    checked.add(method + " " + url);
+                    if (refused != 401 || admitted == 401) {
+                        wrong.add(method + " " + url + " as " + role + ": another audience " + refused + ", ours " + admitted);
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("operations that need a token").isNotEmpty();
+        assertThat(wrong).as("another audience must be 401, ours must pass authentication").isEmpty();
+    }
+
     @Test
     void everyRequestAndResponseTypeHasItsOwnSchemaName() {
         Map<String, Set<String>> byName = new TreeMap<>();

@@ -18,6 +18,11 @@ public final class TestTokens {
         return DevTokens.mint(DevUser.of(role, division));
     }
 
+    /** A person's token of the same issuer meant for other audiences (another application of the realm). */
+    public static String withAudience(String role, String division, String... audiences) {
+        return DevTokens.mint(DevUser.of(role, division), Duration.ofHours(1), List.of(audiences));
+    }
+
     public static String baseStaff(String division, String baseId) {
         return DevTokens.mint(DevUser.baseStaff(division, baseId));
     }
