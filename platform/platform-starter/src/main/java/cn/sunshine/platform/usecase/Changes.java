@@ -66,15 +66,16 @@ public class Changes {
 
     /** Loads, checks scope and If-Match, applies the act and writes; answers the aggregate at its new version. */
     public <T extends AggregateRoot> T change(Class<T> type, String id, String ifMatch, Scope<? super T> scope, Act<? super T> act) {
-        return change(type, id, ifMatch, scope, (T a, CurrentUser u) -> {
+        return changeWithResult(type, id, ifMatch, scope, (T a, CurrentUser u) -> {
             act.apply(a, u);
             return null;
         }).aggregate();
     }
 
     /** As {@link #change(Class, String, String, Scope, Act)}, with the transition's own answer. */
-    public <T extends AggregateRoot, R> Changed<T, R> change(Class<T> type, String id, String ifMatch,
-                                                           Scope<? super T> scope, Transition<? super T, R> transition) {
+    public <T extends AggregateRoot, R> Changed<T, R> changeWithResult(Class<T> type, String id, String ifMatch,
+                                                                     Scope<? super T> scope,
+                                                                     Transition<? super T, R> transition) {
         for (int attempt = 1; ; attempt++) {
             T aggregate = find(type, id);
             CurrentUser actor = scope.check(aggregate);

@@ -104,7 +104,7 @@ class ChangesTest {
     @Test
     void aTransitionsAnswerComesBackWithTheAggregate() {
         Parcel p = store.insert(Parcel.register("420981", 5));
-        Changes.Changed<Parcel, String> changed = changes.change(Parcel.class, p.getId(), null, inCounty("420981"),
+        Changes.Changed<Parcel, String> changed = changes.changeWithResult(Parcel.class, p.getId(), null, inCounty("420981"),
                 (Parcel x, CurrentUser u) -> {
                     x.flag();
                     return "flagged by " + u.subject();
