@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@code kill -9} of each service and of the gateway, once, and its restart (run.sh with
  *       {@code SUNSHINE_RESTART=1}, as a cluster restarts a pod);</li>
+ *   <li>enrollment-service frozen ({@code SIGSTOP}) for longer than its leases while a second replica of it
+ *       runs (as a cluster runs two pods): the leases the frozen relay held expire and the replica takes them
+ *       over, then the frozen one wakes up in the middle of what it was doing;</li>
  *   <li>the broker cut away from every service for 20 s (the suite's own TCP proxy in front of the
  *       machine's RabbitMQ), then back;</li>
  *   <li>the finance bureau down during a payment run (its outage switch), then back;</li>
@@ -47,6 +50,17 @@ final class FaultYear implements Consumer<String> {
         this.log = log;
         kill("applications", "base-accreditation-service");
         kill("classes reported, trainees enrolled", "enrollment-service");
+        faults.add(new Fault("class openings, roster checks", "enrollment-service frozen (SIGSTOP) for 40 s, past its "
+                + "30 s leases, while its second replica runs: the replica's relay takes over what the frozen one held",
+                () -> {
+                    sleep(300);
+                    try {
+                        suite.freeze("enrollment-service", Duration.ofSeconds(40));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    note("enrollment-service thawed (SIGCONT)");
+                }));
         kill("vouchers issued and redeemed", "subsidy-service");
         faults.add(new Fault("assessment and completion", "the broker cut away from every service for 20 s "
                 + "(completions, assessments and their events in flight)", () -> {

@@ -99,9 +99,73 @@ final class Suite implements AutoCloseable {
         return Files.readString(logDir.resolve(service + ".log"), StandardCharsets.UTF_8);
     }
 
+    /** Second replicas started by the test itself (run.sh runs one of each). */
+    private final List<Process> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Starts a second replica of a service, as a cluster runs two pods: the primary's own command line (the
+     * same jar, JVM options, data and broker) on another port, logging to {@code <service>-replica.log}.
+     * The gateway keeps routing to the primary; the replica shares its database and queues, so its outbox
+     * relay and its consumers compete with the primary's. Returns its base URL once it is ready.
+     */
+    String startReplica(String service, int port, Duration timeout) throws IOException, InterruptedException {
+        ProcessHandle primary = process.descendants().filter(p -> p.isAlive()
+                        && p.info().commandLine().orElse("").contains(service + "-0.1.0-SNAPSHOT.jar")).findFirst()
+                .orElseThrow(() -> new IllegalStateException(service + " is not running"));
+        List<String> command = new java.util.ArrayList<>();
+        command.add(primary.info().command().orElseThrow());
+        for (String arg : primary.info().arguments().orElseThrow()) {
+            command.add(arg.startsWith("--server.port=") ? "--server.port=" + port : arg);
+        }
+        Process replica = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(service + "-replica.log").toFile())).start();
+        replicas.add(replica);
+        String url = "http://127.0.0.1:" + port;
+        Instant deadline = Instant.now().plus(timeout);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        while (Instant.now().isBefore(deadline)) {
+            if (!replica.isAlive()) {
+                throw new IllegalStateException("the replica of " + service + " exited (" + replica.exitValue() + ")");
+            }
+            try {
+                int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return url;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the replica of " + service + " was not ready within " + timeout);
+    }
+
+    /**
+     * Freezes the primary process of a service ({@code SIGSTOP}: a node that stops answering, a long pause)
+     * and thaws it ({@code SIGCONT}) after the given time; the replica, if any, keeps running.
+     */
+    void freeze(String service, Duration howLong) throws IOException, InterruptedException {
+        List<ProcessHandle> primaries = process.descendants().filter(p -> p.isAlive()
+                && p.info().commandLine().orElse("").contains(service + "-0.1.0-SNAPSHOT.jar")).toList();
+        for (ProcessHandle p : primaries) {
+            new ProcessBuilder("kill", "-STOP", String.valueOf(p.pid())).inheritIO().start().waitFor();
+        }
+        Thread.sleep(howLong.toMillis());
+        for (ProcessHandle p : primaries) {
+            new ProcessBuilder("kill", "-CONT", String.valueOf(p.pid())).inheritIO().start().waitFor();
+        }
+    }
+
     /** Ctrl-C, as a user would: run.sh stops what it started. */
     @Override
     public void close() throws InterruptedException {
+        for (Process replica : replicas) {
+            replica.destroy();
+            if (!replica.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                replica.destroyForcibly();
+            }
+        }
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -225,10 +225,15 @@ class WalkingSkeletonE2E {
                 new cn.sunshine.yeardriver.ProvinceYear.Options("http://127.0.0.1:8080", services, counties.size(), trainees,
                         classSize, latest - 4, parallel, counties), suite.logDir, System.out);
         long calmTook = System.nanoTime() - calmStarted;
+        // As a cluster runs two pods: a second enrollment-service shares the primary's database and queues
+        // (its relay and consumers compete with the primary's) for the year with faults; its clock is set with the rest.
+        String replica = suite.startReplica("enrollment-service", 8092, Duration.ofMinutes(2));
+        List<String> withReplica = new java.util.ArrayList<>(services);
+        withReplica.add(replica);
         FaultYear faults = new FaultYear(suite, System.out);
         long stormyStarted = System.nanoTime();
         cn.sunshine.yeardriver.YearDriver.Outcome stormy = cn.sunshine.yeardriver.YearDriver.run(
-                new cn.sunshine.yeardriver.ProvinceYear.Options("http://127.0.0.1:8080", services, counties.size(), trainees,
+                new cn.sunshine.yeardriver.ProvinceYear.Options("http://127.0.0.1:8080", withReplica, counties.size(), trainees,
                         classSize, latest - 3, parallel, counties), suite.logDir, System.out, faults);
         long stormyTook = System.nanoTime() - stormyStarted;
         faults.settle(Duration.ofMinutes(2));

@@ -9,6 +9,7 @@ import cn.sunshine.accreditation.quota.Quotas;
 import cn.sunshine.accreditation.support.Access;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
@@ -37,15 +38,17 @@ public class Agreements {
     private final Quotas quotas;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Changes changes;
 
     public Agreements(AggregateStore store, AgreementRepository agreements, BaseRepository bases, Quotas quotas,
-                      MongoTemplate mongo, Clock clock) {
+                      MongoTemplate mongo, Clock clock, Changes changes) {
         this.store = store;
         this.agreements = agreements;
         this.bases = bases;
         this.quotas = quotas;
         this.mongo = mongo;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public Agreement propose(AgreementDtos.ProposeRequest r) {
@@ -62,27 +65,26 @@ public class Agreements {
     }
 
     public Agreement amend(String id, String ifMatch, AgreementDtos.AmendRequest r) {
-        Agreement a = find(id);
-        CurrentUser user = Access.officerOver(a.getDivisionCode(), "agreement " + id);
-        ETags.requireMatch(ifMatch, a.getVersion(), "agreement " + id);
-        Base base = bases.findById(a.getBaseId()).orElseThrow();
-        a.amend(terms(base, a.getYear(), r.majors()), r.subsidyPaymentMode(), r.committedPlacementRateBp(),
-                r.reason().trim(), user.subject(), clock);
-        return store.update(a);
+        return changes.change(Agreement.class, id, ifMatch, a -> Access.officerOver(a.getDivisionCode(), "agreement " + id),
+                (Agreement a, CurrentUser user) -> {
+                    Base base = bases.findById(a.getBaseId()).orElseThrow();
+                    a.amend(terms(base, a.getYear(), r.majors()), r.subsidyPaymentMode(), r.committedPlacementRateBp(),
+                            r.reason().trim(), user.subject(), clock);
+                });
     }
 
     public Agreement sign(String id, String ifMatch, AgreementDtos.SignRequest r) {
-        Agreement a = find(id);
-        CurrentUser user = Jurisdiction.currentUser();
-        if (!user.has(Role.BASE_STAFF) || !a.getBaseId().equals(user.baseId())) {
-            if (Access.readsDivision(user, a.getDivisionCode())) {
-                throw new org.springframework.security.access.AccessDeniedException("the base's own staff sign");
+        return changes.change(Agreement.class, id, ifMatch, a -> {
+            CurrentUser user = Jurisdiction.currentUser();
+            if (!user.has(Role.BASE_STAFF) || !a.getBaseId().equals(user.baseId())) {
+                if (Access.readsDivision(user, a.getDivisionCode())) {
+                    throw new org.springframework.security.access.AccessDeniedException("the base's own staff sign");
+                }
+                throw DomainException.notFound("agreement " + id);
             }
-            throw DomainException.notFound("agreement " + id);
-        }
-        ETags.requireMatch(ifMatch, a.getVersion(), "agreement " + id);
-        a.sign(new AgreementVersion.Signatory(r.signatoryName().trim(), r.signatoryTitle().trim()), user.subject(), clock);
-        return store.update(a);
+            return user;
+        }, (Agreement a, CurrentUser user) -> a.sign(new AgreementVersion.Signatory(r.signatoryName().trim(),
+                r.signatoryTitle().trim()), user.subject(), clock));
     }
 
     public Agreement get(String id) {

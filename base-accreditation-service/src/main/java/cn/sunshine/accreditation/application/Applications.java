@@ -9,6 +9,7 @@ import cn.sunshine.accreditation.tender.Tenders;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.CreditCode;
 import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
@@ -34,9 +35,10 @@ public class Applications {
     private final TenderParticipation participation;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Changes changes;
 
     public Applications(AggregateStore store, ApplicationRepository applications, BaseRepository bases, Tenders tenders,
-                        TenderParticipation participation, MongoTemplate mongo, Clock clock) {
+                        TenderParticipation participation, MongoTemplate mongo, Clock clock, Changes changes) {
         this.store = store;
         this.applications = applications;
         this.bases = bases;
@@ -44,6 +46,7 @@ public class Applications {
         this.participation = participation;
         this.mongo = mongo;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public Application submit(String tenderId, ApplicationDtos.SubmitApplicationRequest r) {
@@ -126,14 +129,14 @@ public class Applications {
     }
 
     public Application reject(String id, String ifMatch, List<String> reasons) {
-        Application a = find(id);
-        CurrentUser user = Access.officerOver(a.getTenderDivision(), "application " + id);
-        cn.sunshine.platform.web.ETags.requireMatch(ifMatch, a.getVersion(), "application " + id);
-        if (tenders.outcome(a.getTenderId()).noticed()) {
-            throw DomainException.conflict("result-noticed", "The result is already noticed",
-                    "the tender's result is publicly noticed; an objection is the way to change it now");
-        }
-        a.reject(reasons.stream().map(String::trim).toList(), user.subject(), clock);
-        return store.update(a);
+        return changes.change(Application.class, id, ifMatch,
+                a -> Access.officerOver(a.getTenderDivision(), "application " + id),
+                (Application a, CurrentUser user) -> {
+                    if (tenders.outcome(a.getTenderId()).noticed()) {
+                        throw DomainException.conflict("result-noticed", "The result is already noticed",
+                                "the tender's result is publicly noticed; an objection is the way to change it now");
+                    }
+                    a.reject(reasons.stream().map(String::trim).toList(), user.subject(), clock);
+                });
     }
 }

@@ -3,6 +3,7 @@ package cn.sunshine.accreditation.base;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.CreditCode;
 import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
@@ -26,12 +27,14 @@ public class BaseAccreditation {
     private final BaseRepository bases;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Changes changes;
 
-    public BaseAccreditation(AggregateStore store, BaseRepository bases, MongoTemplate mongo, Clock clock) {
+    public BaseAccreditation(AggregateStore store, BaseRepository bases, MongoTemplate mongo, Clock clock, Changes changes) {
         this.store = store;
         this.bases = bases;
         this.mongo = mongo;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public Base accredit(BaseDtos.AccreditBaseRequest r) {
@@ -61,12 +64,13 @@ public class BaseAccreditation {
     }
 
     public Base revoke(String id, String ifMatch, String reason) {
-        CurrentUser user = Jurisdiction.requireRole(Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER);
-        Base base = bases.findById(id).filter(b -> user.covers(b.getDivisionCode()))
-                .orElseThrow(() -> DomainException.notFound("base " + id));
-        cn.sunshine.platform.web.ETags.requireMatch(ifMatch, base.getVersion(), "base " + id);
-        base.revoke(reason.trim(), user.subject(), clock);
-        return store.update(base);
+        CurrentUser officer = Jurisdiction.requireRole(Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER);
+        return changes.change(Base.class, id, ifMatch, b -> {
+            if (!officer.covers(b.getDivisionCode())) {
+                throw DomainException.notFound("base " + id);
+            }
+            return officer;
+        }, (Base b, CurrentUser user) -> b.revoke(reason.trim(), user.subject(), clock));
     }
 
     public PageResult<Base> list(String division, BaseStatus status, Integer page, Integer size) {

@@ -16,6 +16,7 @@ import cn.sunshine.accreditation.tender.Tenders;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
@@ -47,9 +48,10 @@ public class Notices {
     private final Reviews reviews;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Changes changes;
 
     public Notices(AggregateStore store, PublicNoticeRepository notices, BaseRepository bases, Tenders tenders,
-                   Applications applications, Reviews reviews, MongoTemplate mongo, Clock clock) {
+                   Applications applications, Reviews reviews, MongoTemplate mongo, Clock clock, Changes changes) {
         this.store = store;
         this.notices = notices;
         this.bases = bases;
@@ -58,6 +60,7 @@ public class Notices {
         this.reviews = reviews;
         this.mongo = mongo;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public PublicNotice publish(String tenderId, int basesToAccredit, Integer days) {
@@ -116,12 +119,11 @@ public class Notices {
     }
 
     public PublicNotice decide(String noticeId, String objectionId, String ifMatch, NoticeDtos.ObjectionDecisionRequest r) {
-        PublicNotice n = find(noticeId);
-        CurrentUser user = Access.officerOver(n.getDivisionCode(), "notice " + noticeId);
-        ETags.requireMatch(ifMatch, n.getVersion(), "notice " + noticeId);
-        n.decide(objectionId, r.outcome(), r.consequence() == null ? null : r.consequence().toConsequence(),
-                r.reasons().trim(), user.subject(), clock);
-        return store.update(n);
+        return changes.change(PublicNotice.class, noticeId, ifMatch,
+                n -> Access.officerOver(n.getDivisionCode(), "notice " + noticeId),
+                (PublicNotice n, CurrentUser user) -> n.decide(objectionId, r.outcome(),
+                        r.consequence() == null ? null : r.consequence().toConsequence(), r.reasons().trim(),
+                        user.subject(), clock));
     }
 
     /**

@@ -4,6 +4,7 @@ import cn.sunshine.accreditation.support.Access;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
@@ -29,15 +30,17 @@ public class Tenders {
     private final TenderParticipation participation;
     private final TenderOutcomes outcomes;
     private final Clock clock;
+    private final Changes changes;
 
     public Tenders(AggregateStore store, TenderRepository tenders, MongoTemplate mongo,
-                   TenderParticipation participation, TenderOutcomes outcomes, Clock clock) {
+                   TenderParticipation participation, TenderOutcomes outcomes, Clock clock, Changes changes) {
         this.store = store;
         this.tenders = tenders;
         this.mongo = mongo;
         this.participation = participation;
         this.outcomes = outcomes;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public Tender draft(TenderDtos.DraftTenderRequest r) {
@@ -55,11 +58,8 @@ public class Tenders {
     }
 
     public Tender publish(String id, String ifMatch) {
-        Tender t = find(id);
-        CurrentUser user = Access.officerOver(t.getDivisionCode(), "tender " + id);
-        ETags.requireMatch(ifMatch, t.getVersion(), "tender " + id);
-        t.publish(user.subject(), clock);
-        return store.update(t);
+        return changes.change(Tender.class, id, ifMatch, t -> Access.officerOver(t.getDivisionCode(), "tender " + id),
+                (Tender t, CurrentUser user) -> t.publish(user.subject(), clock));
     }
 
     /** A tender the caller may read: officers covering its division, or a reviewer on its panel. */

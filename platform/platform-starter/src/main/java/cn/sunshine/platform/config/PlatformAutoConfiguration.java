@@ -89,6 +89,13 @@ public class PlatformAutoConfiguration {
         return new AggregateStore(mongo, json, tracer, relay);
     }
 
+    /** The one way a use case changes an aggregate: scope, If-Match, transition, conditional write (docs/architecture.md). */
+    @Bean
+    @ConditionalOnMissingBean
+    cn.sunshine.platform.usecase.Changes changes(MongoTemplate mongo, AggregateStore store) {
+        return new cn.sunshine.platform.usecase.Changes(mongo, store);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     cn.sunshine.platform.outbox.Projections projections(AggregateStore store, MongoTemplate mongo) {

@@ -1,0 +1,109 @@
+package cn.sunshine.platform.usecase;
+
+import cn.sunshine.platform.domain.AggregateRoot;
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.web.ETags;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The one way a use case changes an aggregate (docs/architecture.md "A use case"):
+ * <ol>
+ *   <li>load it by id — 404 when there is none;</li>
+ *   <li>check it is in the caller's scope ({@link Scope}: answers the acting user, or throws 404 / 403 as the
+ *       access helpers do);</li>
+ *   <li>check {@code If-Match} against its version — 412 when the client's copy is stale;</li>
+ *   <li>apply the transition ({@link Transition}), which changes the aggregate and records its events itself;</li>
+ *   <li>write state and events in one conditional update ({@link AggregateStore#update}).</li>
+ * </ol>
+ * When the write meets a newer version (someone else changed it between the read and the write) and the
+ * client did not pin a version with {@code If-Match}, the whole sequence runs again on the new state, a few
+ * times: the transition decides again on what is now there. With {@code If-Match} the client asked for its
+ * version and gets 412.
+ */
+public class Changes {
+
+    /** How many times a change without If-Match is tried against a moving version. */
+    static final int ATTEMPTS = 4;
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    public Changes(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    /** Checks that an aggregate is the caller's to change, and answers who is acting. */
+    @FunctionalInterface
+    public interface Scope<T> {
+        CurrentUser check(T aggregate);
+    }
+
+    /** Changes the aggregate (recording its events) and answers what the use case returns besides it. */
+    @FunctionalInterface
+    public interface Transition<T, R> {
+        R apply(T aggregate, CurrentUser actor);
+    }
+
+    /** A transition with nothing to answer besides the aggregate. */
+    @FunctionalInterface
+    public interface Act<T> {
+        void apply(T aggregate, CurrentUser actor);
+    }
+
+    /** The changed aggregate (at its new version) and the transition's answer. */
+    public record Changed<T, R>(T aggregate, R result) {
+    }
+
+    /** Loads an aggregate the caller may see: 404 when it does not exist or the scope refuses it. */
+    public <T extends AggregateRoot> T load(Class<T> type, String id, Scope<? super T> scope) {
+        T aggregate = find(type, id);
+        scope.check(aggregate);
+        return aggregate;
+    }
+
+    /** Loads, checks scope and If-Match, applies the act and writes; answers the aggregate at its new version. */
+    public <T extends AggregateRoot> T change(Class<T> type, String id, String ifMatch, Scope<? super T> scope, Act<? super T> act) {
+        return changeWithResult(type, id, ifMatch, scope, (T a, CurrentUser u) -> {
+            act.apply(a, u);
+            return null;
+        }).aggregate();
+    }
+
+    /** As {@link #change(Class, String, String, Scope, Act)}, with the transition's own answer. */
+    public <T extends AggregateRoot, R> Changed<T, R> changeWithResult(Class<T> type, String id, String ifMatch,
+                                                                     Scope<? super T> scope,
+                                                                     Transition<? super T, R> transition) {
+        for (int attempt = 1; ; attempt++) {
+            T aggregate = find(type, id);
+            CurrentUser actor = scope.check(aggregate);
+            ETags.requireMatch(ifMatch, aggregate.getVersion(), what(type, id));
+            R result = transition.apply(aggregate, actor);
+            try {
+                store.update(aggregate);
+                return new Changed<>(aggregate, result);
+            } catch (DomainException stale) {
+                boolean mayRetry = stale.status() == 412 && (ifMatch == null || ifMatch.isBlank()) && attempt < ATTEMPTS;
+                if (!mayRetry) {
+                    throw stale;
+                }
+            }
+        }
+    }
+
+    private <T extends AggregateRoot> T find(Class<T> type, String id) {
+        T aggregate = id == null ? null : mongo.findById(id, type);
+        if (aggregate == null) {
+            throw DomainException.notFound(what(type, id));
+        }
+        return aggregate;
+    }
+
+    /** "training class 42" for {@code TrainingClass} and id 42: how problems name the record. */
+    static String what(Class<?> type, String id) {
+        String words = type.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return words + " " + id;
+    }
+}

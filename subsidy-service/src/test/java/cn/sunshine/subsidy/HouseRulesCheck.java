@@ -1,0 +1,13 @@
+package cn.sunshine.subsidy;
+
+import cn.sunshine.platform.test.arch.HouseRules;
+import org.junit.jupiter.api.Test;
+
+/** The house rules (platform-test HouseRules; docs/architecture.md) over this service's main classes. */
+class HouseRulesCheck {
+
+    @Test
+    void theServiceKeepsTheHouseRules() {
+        HouseRules.check("cn.sunshine.subsidy");
+    }
+}
