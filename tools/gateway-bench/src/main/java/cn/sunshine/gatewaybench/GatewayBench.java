@@ -32,6 +32,8 @@ import java.util.Map;
  *   --requests N           per side at one connection (default 1000; the write: a fifth of it)
  *   --warmup S             per side and route before measuring (default 10)
  *   --county CODE          the county of the fixtures (default 429006, which the demo does not use)
+ *   --prepare false        no fixtures: the reads only, against whatever answers (e.g. the gateway in
+ *                          front of a stub, to profile the gateway alone)
  *   --out FILE             also append the table to FILE
  * </pre>
  * The gateway's per-caller limits must be raised for the run (run.sh's SUNSHINE_SERVICE_ARGS, see
@@ -65,9 +67,13 @@ public final class GatewayBench {
         System.out.println(machine());
         Fixtures fixtures = new Fixtures(gateway.toString(), county);
         long t0 = System.nanoTime();
-        fixtures.prepare();
-        System.out.printf(Locale.ROOT, "fixtures: county %s, year %d, base %s, %d trainees enrolled there before this run (%.1f s)%n",
-                county, fixtures.year, fixtures.baseId, fixtures.alreadyEnrolled, (System.nanoTime() - t0) / 1e9);
+        if (!"false".equals(o.get("prepare"))) {
+            fixtures.prepare();
+            System.out.printf(Locale.ROOT, "fixtures: county %s, year %d, base %s, %d trainees enrolled there before this run (%.1f s)%n",
+                    county, fixtures.year, fixtures.baseId, fixtures.alreadyEnrolled, (System.nanoTime() - t0) / 1e9);
+        } else if (routes.contains("write")) {
+            throw new IllegalArgumentException("the write needs its fixtures (--prepare false: public and read only)");
+        }
 
         Load load = new Load();
         List<String> rows = new ArrayList<>();
@@ -183,7 +189,7 @@ public final class GatewayBench {
     private static Map<String, String> options(String[] args) {
         Map<String, String> o = new LinkedHashMap<>();
         List<String> valued = List.of("gateway", "accreditation", "enrollment", "routes", "connections", "seconds",
-                "requests", "warmup", "county", "out");
+                "requests", "warmup", "county", "out", "prepare");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String name = a.startsWith("--") ? a.substring(2) : "";
