@@ -2,14 +2,15 @@
 # How long the whole suite takes from `./run.sh --no-build` to all healthy, and how much memory its
 # JVMs hold (the sum of their resident set sizes) when idle and after a small programme year:
 #
-#   flock /tmp/sunshine-ports.lock tools/suite-footprint.sh [--bench] [--no-year] [--keep-data]
+#   flock /tmp/sunshine-ports.lock tools/suite-footprint.sh [--bench] [--cds] [--no-year] [--keep-data]
 #
 # Starts run.sh on a fresh data directory of its own (target/suite-footprint/; --keep-data keeps the
 # last one), times it until it prints that the Sunshine Project is running (run.sh waits for every
 # service's readiness, the gateway's last), waits 20 s and sums the RSS of every JVM run.sh started
 # (devstack, the five services and the simulator, the console, the gateway), then plays the demo
 # province's year through the gateway (tools/year-driver --demo) and sums again; then stops the suite.
-# --bench: run.sh's benchmark mode. Extra run.sh environment (SUNSHINE_JVM_ARGS, …) is passed on.
+# --bench: run.sh's benchmark mode; --cds: run.sh's class-data-sharing archives (the first run after
+# a build makes them, and its time includes that; measure the second). Extra run.sh environment (SUNSHINE_JVM_ARGS, …) is passed on.
 # Prints a table per JVM and the totals (docs/performance.md keeps them).
 
 set -uo pipefail
@@ -24,9 +25,10 @@ KEEP=0
 for arg in "$@"; do
   case "$arg" in
     --bench) RUN_ARGS+=(--bench) ;;
+    --cds) RUN_ARGS+=(--cds) ;;
     --no-year) YEAR=0 ;;
     --keep-data) KEEP=1 ;;
-    *) echo "suite-footprint.sh: unknown argument '$arg' (--bench, --no-year, --keep-data)" >&2; exit 2 ;;
+    *) echo "suite-footprint.sh: unknown argument '$arg' (--bench, --cds, --no-year, --keep-data)" >&2; exit 2 ;;
   esac
 done
 
