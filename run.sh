@@ -5,6 +5,12 @@
 #   ./run.sh --no-build   run the jars that are already in */target
 #   ./run.sh --demo       also load the demo province once (孝感市 and four of its counties: a whole
 #                         programme year played through the gateway by tools/year-driver)
+#   ./run.sh --cds        start each service and the gateway from a class-data-sharing archive of its
+#                         own (also SUNSHINE_CDS=1): about twice as fast a start; the archives are made
+#                         once per built jar, on the first run after a build (target/cds/ of each module)
+#   ./run.sh --bench      benchmark mode (also SUNSHINE_PROFILE=bench): every JVM with the full JIT and
+#                         a heap sized for a long run, instead of the default tuned for a quick start
+#                         (docs/performance.md)
 #
 # It starts tools/devstack (MongoDB-wire server on 27017, AMQP broker on 5672 unless RabbitMQ
 # already runs there, development token issuer on 9000), then the services two at a time, each
@@ -13,7 +19,8 @@
 # Ctrl-C (or SIGTERM) stops every process this script started, and only those.
 # Environment (optional): SUNSHINE_DATA_DIR, SUNSHINE_LOG_DIR, SUNSHINE_READY_TIMEOUT (s per
 # service), SUNSHINE_SERVICE_ARGS (extra arguments for every service and the gateway; the
-# end-to-end test uses it to give the run its own exchange and queue names), SUNSHINE_KEEP_GOING=1
+# end-to-end test uses it to give the run its own exchange and queue names), SUNSHINE_JVM_ARGS (extra
+# JVM options for every service and the gateway, e.g. a flight recording), SUNSHINE_PROFILE, SUNSHINE_KEEP_GOING=1
 # (a process that dies is reported and the others keep running), SUNSHINE_RESTART=1 (a service or
 # the gateway that dies is started again on its port, as a cluster restarts a pod).
 # See docs/running-locally.md.
@@ -26,9 +33,10 @@ VERSION="0.1.0-SNAPSHOT"
 LOG_DIR="${SUNSHINE_LOG_DIR:-$ROOT/logs}"
 DATA_DIR="${SUNSHINE_DATA_DIR:-$ROOT/data}"
 read -r -a SERVICE_ARGS <<<"${SUNSHINE_SERVICE_ARGS:-}"
+read -r -a EXTRA_JVM_ARGS <<<"${SUNSHINE_JVM_ARGS:-}"
 DEVSTACK_JAR="$ROOT/tools/devstack/target/devstack-$VERSION.jar"
 READY_TIMEOUT="${SUNSHINE_READY_TIMEOUT:-120}"   # seconds per service
-JVM_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k)
+PROFILE="${SUNSHINE_PROFILE:-default}"
 
 # name:port, started in this order, two at a time; the gateway comes last on its own.
 # tools/finance-bureau-simulator plays the finance bureau's payment system for subsidy-service.
@@ -39,14 +47,32 @@ GATEWAY=gateway:8080
 
 BUILD=1
 DEMO=0
+CDS="${SUNSHINE_CDS:-0}"
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
     --demo) DEMO=1 ;;
+    --bench) PROFILE=bench ;;
+    --cds) CDS=1 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
+
+# The JVMs' flags. Default: tuned for start-up and a small footprint (C1 only, a small heap), which
+# is what a developer's run and the demo need. bench: the full tiered JIT (C2) and heaps sized for a
+# province's year or a load test; slower to start and larger, faster once warm (docs/performance.md).
+case "$PROFILE" in
+  default)
+    JVM_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k)
+    DEVSTACK_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m)
+    DRIVER_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m) ;;
+  bench)
+    JVM_OPTS=(-XX:+UseSerialGC -Xms256m -Xmx768m -Xss512k)
+    DEVSTACK_OPTS=(-XX:+UseSerialGC -Xms512m -Xmx1536m)
+    DRIVER_OPTS=(-XX:+UseSerialGC -Xmx768m) ;;
+  *) echo "run.sh: unknown SUNSHINE_PROFILE '$PROFILE' (default or bench)" >&2; exit 2 ;;
+esac
 
 say()  { printf '==> %s\n' "$*"; }
 warn() { printf '==> WARNING: %s\n' "$*" >&2; }
@@ -140,6 +166,7 @@ if [[ -z $JAVA_MAJOR || $JAVA_MAJOR -lt 17 ]]; then
   fail "Java 17 or newer is needed; 'java -version' says: $(java -version 2>&1 | head -n 1)"
 fi
 
+[[ $PROFILE == bench ]] && say "benchmark mode: full JIT, heaps of up to ${JVM_OPTS[2]#-Xmx} a service (${DEVSTACK_OPTS[2]#-Xmx} the devstack)"
 if [[ $BUILD == 1 ]]; then
   say "building (./mvnw -q -B -DskipTests package); the first build downloads dependencies and takes a while"
   ./mvnw -q -B -DskipTests package || fail "the build failed (see above); fix it, or run ./run.sh --no-build with the jars you have"
@@ -162,7 +189,7 @@ say "starting devstack (logs/devstack.log)"
 : >"$LOG_DIR/devstack.log"
 # Loopback only, like every service below: the run trusts the development token key, whose private
 # half is in the repository, so nothing of it may be reachable from another machine.
-java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -jar "$DEVSTACK_JAR" \
+java "${DEVSTACK_OPTS[@]}" -jar "$DEVSTACK_JAR" \
   --bind=127.0.0.1 --data-dir="$DATA_DIR" >>"$LOG_DIR/devstack.log" 2>&1 &
 PIDS+=($!); NAMES+=(devstack)
 DEVSTACK_PID=$!
@@ -191,6 +218,31 @@ RUNNING=()   # name:port of services that came up
 RESTARTING=0
 SKIPPED=()
 
+# Class-data sharing (--cds): the jar extracted once (java -Djarmode=tools … extract: the classes on a
+# plain class path, which CDS needs), then a training start that stops once its Spring context is
+# refreshed (-Dspring.context.exit=onRefresh) and writes the archive of every class it loaded
+# (-XX:ArchiveClassesAtExit); later starts map that archive instead of loading and verifying the
+# classes again. Remade when the jar or the profile changes; any failure falls back to the plain jar.
+cds_launch() { # module jar -> sets launch=(...) of the caller when an archive is usable
+  local module=$1 jar=$2 name=${1##*/}
+  local dir="$ROOT/$module/target/cds" stamp
+  stamp="$(stat -c '%s %Y' "$jar") $PROFILE $JAVA_MAJOR"
+  if [[ ! -f $dir/app.jsa || "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ]]; then
+    say "$name: making its class-data-sharing archive (once per build; logs in ${dir#"$ROOT"/}/)"
+    rm -rf "$dir" && mkdir -p "$dir"
+    if ! java -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >"$dir/extract.log" 2>&1 ||
+      ! timeout 300 java "${JVM_OPTS[@]}" -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh \
+        -jar "$dir/app/${jar##*/}" --spring.profiles.active=local --server.address=127.0.0.1 --server.port=0 \
+        ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"} >"$dir/train.log" 2>&1 || [[ ! -s $dir/app.jsa ]]; then
+      warn "$name: no class-data-sharing archive (see ${dir#"$ROOT"/}/); starting it from its jar"
+      rm -f "$dir/app.jsa"
+      return 0
+    fi
+    printf '%s\n' "$stamp" >"$dir/stamp"
+  fi
+  launch=(-XX:SharedArchiveFile="$dir/app.jsa" -Xshare:auto -jar "$dir/app/${jar##*/}")
+}
+
 start_service() { # module port -> appends to PIDS; returns 1 if there is no runnable jar
   local name=${1##*/} port=$2 jar="$ROOT/$1/target/${1##*/}-$VERSION.jar"
   if ! is_boot_jar "$jar"; then
@@ -213,7 +265,9 @@ start_service() { # module port -> appends to PIDS; returns 1 if there is no run
   case "$name" in
     placement-service) client_env=(SUNSHINE_CLIENT_ID=placement-service SUNSHINE_CLIENT_SECRET=placement-service-dev-secret) ;;
   esac
-  env ${client_env[@]+"${client_env[@]}"} java "${JVM_OPTS[@]}" -jar "$jar" --spring.profiles.active=local \
+  local launch=(-jar "$jar")
+  ((CDS)) && cds_launch "$1" "$jar"
+  env ${client_env[@]+"${client_env[@]}"} java "${JVM_OPTS[@]}" ${EXTRA_JVM_ARGS[@]+"${EXTRA_JVM_ARGS[@]}"} "${launch[@]}" --spring.profiles.active=local \
     --server.address=127.0.0.1 --server.port="$port" --sunshine.clock.adjustable=true ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"} \
     >>"$LOG_DIR/$name.log" 2>&1 &
   PIDS+=($!); NAMES+=("$name")
@@ -277,7 +331,7 @@ if ((DEMO)); then
     warn "the gateway is not running; continuing without the demo province"
   else
     say "loading the demo province: 孝感市 with 应城市, 安陆市, 汉川市 and 云梦县, a programme year through the gateway (a minute or two; logs/demo-province.log)"
-    if java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -jar "$DRIVER_JAR" --demo >"$LOG_DIR/demo-province.log" 2>&1; then
+    if java "${DRIVER_OPTS[@]}" -jar "$DRIVER_JAR" --demo >"$LOG_DIR/demo-province.log" 2>&1; then
       printf 'loaded %s\n' "$(date '+%Y-%m-%d %H:%M')" >"$DEMO_MARK"
       grep -E '^(Totals|Checks):' "$LOG_DIR/demo-province.log" | sed 's/^/    /'
     else

@@ -25,6 +25,9 @@ import java.util.List;
  * @param publicMaxAge   how long browsers and proxies may keep a public read
  *                       ({@code GET /api/public/**}, 200) the service did not mark itself:
  *                       {@code Cache-Control: public, max-age=…}
+ * @param acceptedTokens how many accepted bearer tokens the gateway remembers (by digest, each until
+ *                       its expiry) so that a caller's next request skips the signature check; 0 turns
+ *                       it off ({@code CachingReactiveJwtDecoder})
  */
 @ConfigurationProperties("sunshine.gateway")
 public record EdgeProperties(
@@ -35,7 +38,8 @@ public record EdgeProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Cors cors,
         @DefaultValue("false") boolean operatorOnlyMetricsAndDocs,
-        @DefaultValue("30s") Duration publicMaxAge) {
+        @DefaultValue("30s") Duration publicMaxAge,
+        @DefaultValue("10000") int acceptedTokens) {
 
     /**
      * Token buckets in memory, one per caller: the token's subject, or the client address for

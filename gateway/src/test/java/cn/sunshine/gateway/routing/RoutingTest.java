@@ -119,6 +119,27 @@ class RoutingTest extends GatewayTest {
     }
 
     @Test
+    void aTokenAcceptedBeforeVouchesForNoOtherToken() {
+        // The gateway remembers an accepted token until its expiry (CachingReactiveJwtDecoder): its tampered
+        // copy, a token expired a while ago and garbage still meet the full check.
+        ACCREDITATION.stubFor(get("/api/accreditation/tenders?year=2025").willReturn(okJson("{\"items\":[]}")));
+        String valid = token("county-officer-anlu");
+        for (int i = 0; i < 3; i++) {
+            http.get().uri("/api/accreditation/tenders?year=2025").header(HttpHeaders.AUTHORIZATION, "Bearer " + valid)
+                    .exchange().expectStatus().isOk();
+        }
+        String tamperedSignature = valid.substring(0, valid.length() - 4) + (valid.endsWith("AAAA") ? "BBBB" : "AAAA");
+        String[] payload = valid.split("\\.");
+        String tamperedClaims = payload[0] + "." + payload[1].substring(0, payload[1].length() - 2) + "xx." + payload[2];
+        String expired = DevTokens.mint(DevUser.of("COUNTY_OFFICER", "420982"), Duration.ofMinutes(-10));
+        for (String token : new String[] {tamperedSignature, tamperedClaims, expired, valid + "x"}) {
+            http.get().uri("/api/accreditation/tenders?year=2025").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isUnauthorized();
+        }
+        ACCREDITATION.verify(3, getRequestedFor(urlEqualTo("/api/accreditation/tenders?year=2025")));
+    }
+
+    @Test
     void whatIsNotRoutedIsAProblemToo() {
         // The fallback endpoints are internal: closed to callers, with or without a token.
         http.get().uri("/fallback/enrollment-service").header(HttpHeaders.AUTHORIZATION, bearer("curious"))
