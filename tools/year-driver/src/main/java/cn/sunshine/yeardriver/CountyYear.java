@@ -496,11 +496,16 @@ final class CountyYear {
                 gw.post("/api/enrollment/enrollments/" + leaver.enrollmentId + "/dropout", k.base.staff,
                         Map.of("reason", "家中有事，外出务工，中途退学")).expect(200);
             }
+            // The base collects the class's vouchers at the first lesson and redeems them in one batch (收券).
+            List<Map<String, Object>> redemptions = new ArrayList<>();
             for (Trainee t : k.trainees) {
                 if (t.standing() && !t.dropped) {
-                    gw.post("/api/subsidy/vouchers/redemption", k.base.staff, Map.of("serial", t.voucherSerial,
-                            "code", t.voucherCode, "enrollmentId", t.enrollmentId)).expect(200);
+                    redemptions.add(Map.of("serial", t.voucherSerial, "code", t.voucherCode, "enrollmentId", t.enrollmentId));
                 }
+            }
+            if (!redemptions.isEmpty()) {
+                gw.post("/api/subsidy/classes/" + k.id + "/voucher-redemptions", k.base.staff,
+                        Map.of("redemptions", redemptions), REPEATABLE).expect(200);
             }
             first = false;
         }
