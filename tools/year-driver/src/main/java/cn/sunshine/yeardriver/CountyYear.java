@@ -665,6 +665,9 @@ final class CountyYear {
         boolean first = true;
         boolean left = false;
         for (Klass k : classes()) {
+            // The base phones the class's placed trainees and records the round on one sheet (跟踪服务台账).
+            List<Map<String, Object>> contacts = new ArrayList<>();
+            boolean escalating = false;
             for (Trainee t : k.trainees) {
                 if (t.placementId == null) {
                     continue;
@@ -679,6 +682,7 @@ final class CountyYear {
                     continue;
                 }
                 Map<String, Object> contact = new LinkedHashMap<>();
+                contact.put("placementId", t.placementId);
                 contact.put("contactedOn", cal.date(7, 12).toString());
                 contact.put("reached", true);
                 contact.put("stillEmployed", true);
@@ -688,20 +692,25 @@ final class CountyYear {
                     contact.put("problems", List.of("UNPAID_WAGES"));
                     contact.put("unpaidWagesFen", 150_000);
                     contact.put("note", "用工单位拖欠6月份工资");
+                    escalating = true;
                 }
-                JsonNode recorded = gw.post("/api/placement/placements/" + t.placementId + "/follow-ups/1", k.base.staff, contact)
-                        .expect(200, 201);
-                if (first) {
-                    escalationCaseId = recorded.path("escalationCaseId").asString();
-                    if (escalationCaseId.isEmpty()) {
-                        throw new ScenarioFailure("a follow-up with unpaid wages opened no escalation case: " + recorded);
-                    }
-                    gw.await("the escalation case " + escalationCaseId, EVENTS,
-                            () -> gw.get("/api/placement/escalations/" + escalationCaseId, officer()), r -> r.is(200));
-                    gw.post("/api/placement/escalations/" + escalationCaseId + "/resolution", officer(), Map.of(
-                            "resolution", "县劳动监察大队督促用工单位足额补发工资", "recoveredWagesFen", 150_000)).expect(200);
-                }
+                contacts.add(contact);
                 first = false;
+            }
+            if (contacts.isEmpty()) {
+                continue;
+            }
+            JsonNode recorded = gw.post("/api/placement/classes/" + k.id + "/follow-ups/1", k.base.staff,
+                    Map.of("contacts", contacts), REPEATABLE).expect(200);
+            if (escalating) {
+                escalationCaseId = recorded.path("escalationCaseIds").path(0).asString();
+                if (escalationCaseId.isEmpty()) {
+                    throw new ScenarioFailure("a follow-up with unpaid wages opened no escalation case: " + recorded);
+                }
+                gw.await("the escalation case " + escalationCaseId, EVENTS,
+                        () -> gw.get("/api/placement/escalations/" + escalationCaseId, officer()), r -> r.is(200));
+                gw.post("/api/placement/escalations/" + escalationCaseId + "/resolution", officer(), Map.of(
+                        "resolution", "县劳动监察大队督促用工单位足额补发工资", "recoveredWagesFen", 150_000)).expect(200);
             }
         }
     }
