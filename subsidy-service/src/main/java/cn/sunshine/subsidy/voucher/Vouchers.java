@@ -56,13 +56,15 @@ public class Vouchers {
         }
         CurrentUser user = Access.over(trainees.get(0).getDivisionCode(), "class " + classId);
         List<Printed> out = new ArrayList<>();
+        java.util.Map<String, java.util.Optional<SubsidyStandard>> standardOf = new java.util.HashMap<>();
         for (Trainee t : trainees) {
             Voucher existing = mongo.findOne(Query.query(Criteria.where("enrollmentId").is(t.getId())), Voucher.class);
             if (existing != null) {
                 out.add(new Printed(existing, codes.codeOf(existing.getSerial())));
                 continue;
             }
-            SubsidyStandard s = standards.find(t.getDivisionCode(), t.getYear(), t.getMajorCode()).orElseThrow(() ->
+            SubsidyStandard s = standardOf.computeIfAbsent(t.getDivisionCode() + "|" + t.getYear() + "|" + t.getMajorCode(),
+                    k -> standards.find(t.getDivisionCode(), t.getYear(), t.getMajorCode())).orElseThrow(() ->
                     DomainException.rule("no-standard", "No subsidy standard applies",
                             "set the " + t.getYear() + " standard of " + t.getMajorCode() + " first"));
             String serial = nextSerial(t.getDivisionCode(), t.getYear());
