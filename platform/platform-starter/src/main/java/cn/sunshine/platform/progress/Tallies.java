@@ -101,11 +101,25 @@ public class Tallies implements AutoCloseable {
         return List.copyOf(keys);
     }
 
+    /**
+     * When this process last marked each key. A key it marked less than {@link #REMARK_AFTER} ago is not marked
+     * again: that mark stays at least {@link #GRACE} after it was set, longer than the write that follows the
+     * skipped mark takes to land, so a recount that removes it has seen that write too. (A class batch writes
+     * fifty enrollments of one key: one mark instead of fifty.)
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> markedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Duration REMARK_AFTER = Duration.ofSeconds(1);
+
     /** Marks keys stale just before the write that may change what they count (a fresh token each time). */
     public void markStale(List<String> keys) {
         // The machine's time, not the programme clock (an operator may move that): the grace is real time.
         Date now = new Date();
+        long nanos = System.nanoTime();
         for (String key : keys) {
+            Long last = markedAt.get(key);
+            if (last != null && nanos - last < REMARK_AFTER.toNanos()) {
+                continue;
+            }
             String[] k = key.split("\\|");
             Update mark = new Update().set("figure", k[0]).set("division", k[1]).set("day", k[2]).set("bucket", k[3])
                     .set("token", UUID.randomUUID().toString()).set("at", now);
@@ -114,6 +128,7 @@ public class Tallies implements AutoCloseable {
             } catch (org.springframework.dao.DuplicateKeyException raced) {
                 mongo.upsert(Query.query(Criteria.where("_id").is(key)), mark, STALE);
             }
+            markedAt.put(key, nanos);
         }
     }
 
