@@ -58,6 +58,60 @@ class FollowUpTest extends PlacementTestSupport {
         assertThat(escalations.sweep()).as("nothing left").isZero();
     }
 
+    @Test
+    void aBaseRecordsAClassesFollowUpRoundInOneBatchAllOrNothingAndRepeatably() {
+        String baseId = UUID.randomUUID().toString();
+        String classId = "class-" + baseId;
+        List<String> completers = complete(3, classId, baseId, Seeds.YINGCHENG, 2026);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+        JsonNode placed = staff.post("/api/placement/classes/" + classId + "/placements", Map.of("placements",
+                completers.stream().map(e -> placeBody(e, LocalDate.of(2026, 7, 1))).toList())).json();
+        List<String> ids = new ArrayList<>();
+        placed.path("placementIds").forEach(i -> ids.add(i.asText()));
+        String path = "/api/placement/classes/" + classId + "/follow-ups/1";
+        List<Map<String, Object>> contacts = List.of(
+                Map.of("placementId", ids.get(0), "contactedOn", "2026-08-02", "reached", true, "stillEmployed", true,
+                        "monthlyWageFen", 300000, "satisfaction", 4),
+                Map.of("placementId", ids.get(1), "contactedOn", "2026-08-02", "reached", true, "stillEmployed", true,
+                        "problems", List.of("UNPAID_WAGES"), "unpaidWagesFen", 150000),
+                Map.of("placementId", ids.get(2), "contactedOn", "2026-08-02", "reached", false));
+
+        // Not due yet on 1 July: every row refused, nothing recorded.
+        clock.set(Instant.parse("2026-07-02T02:00:00Z"));
+        Http.Response early = staff.post(path, Map.of("contacts", contacts));
+        assertThat(early.status()).as(early.body()).isEqualTo(422);
+        assertThat(early.json().path("type").asText()).endsWith("batch-rejected");
+        assertThat(early.json().path("rows")).hasSize(3);
+
+        clock.set(Instant.parse("2026-08-02T02:00:00Z"));
+        // A row with unpaid wages but no problem named (row 2 changed) refuses the whole sheet.
+        List<Map<String, Object>> bad = new ArrayList<>(contacts);
+        bad.set(1, Map.of("placementId", ids.get(1), "contactedOn", "2026-08-02", "reached", true, "unpaidWagesFen", 150000));
+        Http.Response rejected = staff.post(path, Map.of("contacts", bad));
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.json().path("rows").get(0).path("row").asInt()).isEqualTo(2);
+        assertThat(staff.get("/api/placement/placements/" + ids.get(0)).json().path("followUps").get(0).path("status")
+                .asText()).isEqualTo("DUE");
+        assertThat(http().as(TestTokens.baseStaff(Seeds.YINGCHENG, "other-base")).post(path, Map.of("contacts", contacts))
+                .status()).isEqualTo(404);
+
+        JsonNode recorded = staff.post(path, Map.of("contacts", contacts)).json();
+        assertThat(recorded.path("recorded").asInt()).isEqualTo(3);
+        String caseId = recorded.path("escalationCaseIds").get(0).asText();
+        assertThat(caseId).isEqualTo(ids.get(1) + "-f1");
+        EscalationCase opened = mongo.findById(caseId, EscalationCase.class);
+        assertThat(opened).isNotNull();
+        assertThat(opened.getProblems()).containsExactly("UNPAID_WAGES");
+        for (String id : ids) {
+            assertThat(staff.get("/api/placement/placements/" + id).json().path("followUps").get(0).path("status")
+                    .asText()).isEqualTo("DONE");
+        }
+        // Sent again (a lost answer): already done, nothing new.
+        JsonNode again = staff.post(path, Map.of("contacts", contacts)).json();
+        assertThat(again.path("recorded").asInt()).isZero();
+        assertThat(again.path("alreadyDone").asInt()).isEqualTo(3);
+    }
+
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.path("items").forEach(i -> ids.add(i.path("id").asText()));

@@ -73,6 +73,54 @@ class PlacementTest extends PlacementTestSupport {
     }
 
     @Test
+    void aBaseReportsAClassesPlacementsInOneBatchAllOrNothingAndRepeatably() {
+        String baseId = UUID.randomUUID().toString();
+        String classId = "class-" + baseId;
+        List<String> completers = complete(3, classId, baseId, Seeds.YINGCHENG, 2026);
+        String outsider = complete(1, "class-other-" + baseId, baseId, Seeds.YINGCHENG, 2026).get(0);
+        Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
+        String path = "/api/placement/classes/" + classId + "/placements";
+        List<Map<String, Object>> entries = completers.stream().map(e -> placeBody(e, START)).toList();
+
+        // A trainee of another class (row 2) and a start too far ahead (row 3): 422 naming both, nothing placed.
+        Map<String, Object> tooFar = new HashMap<>(placeBody(completers.get(2), START.plusYears(2)));
+        Http.Response rejected = staff.post(path, Map.of("placements", List.of(entries.get(0), placeBody(outsider, START), tooFar)));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(422);
+        assertThat(rejected.json().path("type").asText()).endsWith("batch-rejected");
+        List<Integer> rows = new java.util.ArrayList<>();
+        rejected.json().path("rows").forEach(r -> rows.add(r.path("row").asInt()));
+        assertThat(rows).containsExactly(2, 3);
+        assertThat(staff.get("/api/placement/placements?baseId=" + baseId).json().path("items")).isEmpty();
+
+        // Another base's staff: not their class (404); an empty batch: 400.
+        assertThat(http().as(TestTokens.baseStaff(Seeds.YINGCHENG, "other-base")).post(path, Map.of("placements", entries))
+                .status()).isEqualTo(404);
+        assertThat(staff.post(path, Map.of("placements", List.of())).status()).isEqualTo(400);
+
+        Http.Response placed = staff.post(path, Map.of("placements", entries));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        assertThat(placed.json().path("placed").asInt()).isEqualTo(3);
+        List<String> ids = new java.util.ArrayList<>();
+        placed.json().path("placementIds").forEach(id -> ids.add(id.asText()));
+        for (int i = 0; i < 3; i++) {
+            // each as the single endpoint writes it, and published like it
+            JsonNode p = staff.get("/api/placement/placements/" + ids.get(i)).json();
+            assertThat(p.path("enrollmentId").asText()).isEqualTo(completers.get(i));
+            assertThat(p.path("status").asText()).isEqualTo("CURRENT");
+            assertThat(p.path("followUps")).hasSize(6);
+            String id = ids.get(i);
+            assertThat(published(EventTypes.TRAINEE_PLACED, e -> e.path("placementId").asText().equals(id), 1)).hasSize(1);
+        }
+        // Sent again (a lost answer): already done, nothing new; another job for a placed trainee is refused.
+        Http.Response again = staff.post(path, Map.of("placements", entries));
+        assertThat(again.json().path("placed").asInt()).isZero();
+        assertThat(again.json().path("alreadyDone").asInt()).isEqualTo(3);
+        Http.Response otherJob = staff.post(path, Map.of("placements", List.of(placeBody(completers.get(0), START.plusDays(5)))));
+        assertThat(otherJob.status()).isEqualTo(422);
+        assertThat(otherJob.json().path("rows").get(0).path("message").asText()).contains("already has a placement");
+    }
+
+    @Test
     void tenConcurrentReportsForOneTraineeMakeExactlyOnePlacement() throws Exception {
         String baseId = UUID.randomUUID().toString();
         String enrollmentId = complete(1, "class-" + baseId, baseId, Seeds.YINGCHENG, 2026).get(0);

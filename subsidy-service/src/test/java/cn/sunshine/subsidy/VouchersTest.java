@@ -61,6 +61,58 @@ class VouchersTest extends SubsidyServiceTest {
     }
 
     @Test
+    void aBaseRedeemsAClassesVouchersInOneBatchAllOrNothingAndRepeatably() {
+        Story story = newStory().setUp("REDUCED_FEE", 0);
+        List<JsonNode> issued = story.enrollAndIssue(List.of("TIER_1", "TIER_2", "TIER_3"));
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (JsonNode v : issued) {
+            entries.add(Map.of("serial", v.path("serial").asText(), "code", v.path("code").asText(),
+                    "enrollmentId", v.path("enrollmentId").asText()));
+        }
+        String path = "/api/subsidy/classes/" + story.classId + "/voucher-redemptions";
+
+        // A forged code in row 2 and a voucher named twice (row 4): 422 naming both rows, nothing redeemed.
+        String code = issued.get(1).path("code").asText();
+        List<Map<String, Object>> bad = new ArrayList<>(entries);
+        bad.set(1, Map.of("serial", issued.get(1).path("serial").asText(), "code", (code.charAt(0) == 'A' ? "B" : "A")
+                + code.substring(1), "enrollmentId", issued.get(1).path("enrollmentId").asText()));
+        bad.add(entries.get(0));
+        Http.Response rejected = http().as(story.staff).post(path, Map.of("redemptions", bad));
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.json().path("type").asText()).isEqualTo("urn:sunshine:problem:batch-rejected");
+        assertThat(values(rejected.json().path("rows"), "row")).containsExactly("2", "4");
+        JsonNode untouched = Story.ok(http().as(story.officer).get("/api/subsidy/classes/" + story.classId + "/vouchers")).json();
+        assertThat(values(untouched, "status")).containsOnly("ISSUED");
+
+        // Another base's staff: the class is not theirs (404, as for a single voucher); an empty batch is 400.
+        assertThat(http().as(TestTokens.baseStaff(story.county, "another-base")).post(path, Map.of("redemptions", entries))
+                .status()).isEqualTo(404);
+        assertThat(http().as(story.staff).post(path, Map.of("redemptions", List.of())).status()).isEqualTo(400);
+
+        JsonNode done = Story.ok(http().as(story.staff).post(path, Map.of("redemptions", entries))).json();
+        assertThat(done.path("redeemed").asInt()).isEqualTo(3);
+        assertThat(done.path("alreadyDone").asInt()).isZero();
+        List<String> sent = issued.stream().map(v -> v.path("serial").asText()).toList();
+        List<String> answered = new ArrayList<>();
+        done.path("serials").forEach(s -> answered.add(s.asText()));
+        assertThat(answered).as("the serials in the order sent").isEqualTo(sent);
+        // Sent again (a lost answer): the same act, nothing new; a single redemption of one of them agrees.
+        JsonNode again = Story.ok(http().as(story.staff).post(path, Map.of("redemptions", entries))).json();
+        assertThat(again.path("redeemed").asInt()).isZero();
+        assertThat(again.path("alreadyDone").asInt()).isEqualTo(3);
+        assertThat(Story.ok(story.redeem(story.enrollmentIds.get(0))).json().path("status").asText()).isEqualTo("REDEEMED");
+        JsonNode after = Story.ok(http().as(story.officer).get("/api/subsidy/classes/" + story.classId + "/vouchers")).json();
+        assertThat(values(after, "status")).containsOnly("REDEEMED");
+        assertThat(values(after, "redeemedBy")).containsOnly(after.get(0).path("redeemedBy").asText());
+    }
+
+    private static List<String> values(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+
+    @Test
     void aForgedCodeOrSerialIsRefusedAndTheVoucherStaysUnredeemed() {
         Story story = newStory().setUp("REDUCED_FEE", 0);
         JsonNode voucher = story.enrollAndIssue(List.of("TIER_3")).get(0);

@@ -1,7 +1,5 @@
 package cn.sunshine.enrollment.progress;
 
-import cn.sunshine.enrollment.trainee.Enrollment;
-import cn.sunshine.enrollment.trainee.EnrollmentStatus;
 import cn.sunshine.platform.progress.ProgressPeriod;
 import cn.sunshine.platform.progress.ProgressQuery;
 import cn.sunshine.platform.progress.ProgressView;
@@ -11,9 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import cn.sunshine.platform.progress.Tallies;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,10 +29,10 @@ import java.util.Map;
 @Tag(name = "Progress", description = "This service's figures for the progress reports (进度报告) the gateway composes")
 public class ProgressController {
 
-    private final MongoTemplate mongo;
+    private final Tallies tallies;
 
-    public ProgressController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public ProgressController(Tallies tallies) {
+        this.tallies = tallies;
     }
 
     @GetMapping("/api/enrollment/progress")
@@ -47,13 +43,9 @@ public class ProgressController {
     public ProgressView progress(
             @Valid @ParameterObject ProgressQuery query) {
         ProgressPeriod period = query.period();
-        Criteria inDivision = Criteria.where("divisionCode").regex(period.divisionPattern());
-        long enrolled = mongo.count(Query.query(new Criteria().andOperator(inDivision,
-                Criteria.where("enrolled.at").gte(period.start()).lt(period.end()),
-                Criteria.where("status").ne(EnrollmentStatus.WITHDRAWN),
-                Criteria.where("rosterCheck").ne(Enrollment.RosterCheck.REJECTED))), Enrollment.class);
-        long completed = mongo.count(Query.query(new Criteria().andOperator(inDivision,
-                Criteria.where("completion.at").gte(period.start()).lt(period.end()))), Enrollment.class);
+        // Sums of per-county, per-day tallies (ProgressFigures), recounted from the enrollments as they change.
+        long enrolled = tallies.sum(ProgressFigures.ENROLLED, period);
+        long completed = tallies.sum(ProgressFigures.COMPLETED, period);
         Map<String, Long> figures = new LinkedHashMap<>();
         figures.put("enrolled", enrolled);
         figures.put("completed", completed);

@@ -15,6 +15,8 @@ import java.time.Instant;
 @Document("placement_completers")
 public class Completer extends AggregateRoot {
 
+    /** A class's completers are read together when its placements are reported in one batch. */
+    @Indexed
     private String classId;
     @Indexed
     private String baseId;

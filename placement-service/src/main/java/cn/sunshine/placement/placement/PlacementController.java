@@ -34,11 +34,32 @@ import java.net.URI;
 public class PlacementController {
 
     private final Placements placements;
+    private final ClassPlacements classPlacements;
     private final MongoTemplate mongo;
 
-    public PlacementController(Placements placements, MongoTemplate mongo) {
+    public PlacementController(Placements placements, ClassPlacements classPlacements, MongoTemplate mongo) {
         this.placements = placements;
+        this.classPlacements = classPlacements;
         this.mongo = mongo;
+    }
+
+    @PostMapping("/api/placement/classes/{classId}/placements")
+    @Allowed({Role.BASE_STAFF})
+    @Operation(summary = "Report a class's placements in one request (就业台账): each by the single placement's rules; "
+            + "any bad row (listed) changes nothing; repeatable")
+    public ResponseEntity<?> placeClass(@PathVariable String classId,
+                                        @Valid @RequestBody PlacementDtos.ClassPlacementsRequest request) {
+        CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
+        ClassPlacements.Result result = classPlacements.place(classId, request.placements(), staff);
+        if (!result.errors().isEmpty()) {
+            org.springframework.http.ProblemDetail pd = cn.sunshine.platform.web.Problems.of(422, "batch-rejected",
+                    "The batch has bad rows", result.errors().size()
+                            + " problem(s) found; nothing was changed: correct the rows and send the batch again");
+            pd.setProperty("rows", result.errors());
+            return ResponseEntity.unprocessableEntity().body(pd);
+        }
+        return ResponseEntity.ok(new PlacementDtos.ClassPlacementsView(result.placed(), result.alreadyDone(),
+                result.placementIds()));
     }
 
     @PostMapping("/api/placement/placements")

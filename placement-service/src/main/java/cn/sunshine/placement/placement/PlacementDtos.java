@@ -46,6 +46,14 @@ public final class PlacementDtos {
                                @Size(max = 140) String replacesPlacementId) {
     }
 
+    /** A class's placements in one request: 1 to 500 entries, each trainee once. */
+    public record ClassPlacementsRequest(@NotNull @Size(min = 1, max = 500) List<@NotNull @Valid PlaceRequest> placements) {
+    }
+
+    /** What a class's placements did; the ids of the trainees' placements in the order sent. */
+    public record ClassPlacementsView(int placed, int alreadyDone, List<String> placementIds) {
+    }
+
     public record DepartureRequest(@NotNull LocalDate leftOn, @NotBlank @Size(max = 500) String reason) {
     }
 

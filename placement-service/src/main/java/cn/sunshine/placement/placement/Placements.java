@@ -164,7 +164,7 @@ public class Placements {
     }
 
     /** The registered employer named by id, or the one given inline (credit code checked). */
-    private EmployerTerms employerOf(PlaceRequest r) {
+    EmployerTerms employerOf(PlaceRequest r) {
         boolean byId = r.employerId() != null && !r.employerId().isBlank();
         if (byId == (r.employer() != null)) {
             throw DomainException.invalidField("employer", "give either employerId (a registered employer) or employer, not both");

@@ -38,9 +38,11 @@ import java.util.Map;
 public class ProgressController {
 
     private final MongoTemplate mongo;
+    private final cn.sunshine.platform.progress.Tallies tallies;
 
-    public ProgressController(MongoTemplate mongo) {
+    public ProgressController(MongoTemplate mongo, cn.sunshine.platform.progress.Tallies tallies) {
         this.mongo = mongo;
+        this.tallies = tallies;
     }
 
     @GetMapping("/api/placement/progress")
@@ -52,12 +54,10 @@ public class ProgressController {
             @Valid @ParameterObject ProgressQuery query) {
         ProgressPeriod period = query.period();
         Criteria inDivision = Criteria.where("divisionCode").regex(period.divisionPattern());
-        Criteria reportedInPeriod = Criteria.where("placedAt").gte(period.start()).lt(period.end());
-        long placed = mongo.count(Query.query(new Criteria().andOperator(inDivision, Placement.countsAsPlaced(),
-                reportedInPeriod)), Placement.class);
+        // Sums of per-county, per-day tallies (ProgressFigures), recounted from the placements as they change.
+        long placed = tallies.sum(ProgressFigures.PLACED, period);
         // reported in the period and since disproved by a spot check (informative: not in placed)
-        long disproved = mongo.count(Query.query(new Criteria().andOperator(inDivision, reportedInPeriod,
-                Criteria.where("status").is(PlacementStatus.DISPROVED))), Placement.class);
+        long disproved = tallies.sum(ProgressFigures.DISPROVED, period);
         // spot checks drawn before the period's end and not concluded before its start may hold its calls
         List<SpotCheck> checks = mongo.find(Query.query(new Criteria().andOperator(inDivision,
                 Criteria.where("drawnAt").lt(period.end()),

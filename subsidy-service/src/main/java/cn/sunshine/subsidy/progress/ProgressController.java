@@ -6,8 +6,6 @@ import cn.sunshine.platform.progress.ProgressView;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.subsidy.fund.Fund;
-import cn.sunshine.subsidy.payment.InstructionStatus;
-import cn.sunshine.subsidy.payment.PaymentInstruction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,9 +39,11 @@ import java.util.Map;
 public class ProgressController {
 
     private final MongoTemplate mongo;
+    private final cn.sunshine.platform.progress.Tallies tallies;
 
-    public ProgressController(MongoTemplate mongo) {
+    public ProgressController(MongoTemplate mongo, cn.sunshine.platform.progress.Tallies tallies) {
         this.mongo = mongo;
+        this.tallies = tallies;
     }
 
     @GetMapping("/api/subsidy/progress")
@@ -70,10 +70,9 @@ public class ProgressController {
                 }
             }
         }
-        long paidOfYears = sum(new Criteria().andOperator(inDivision, ofYears,
-                Criteria.where("status").is(InstructionStatus.PAID)));
-        long paidInPeriod = sum(new Criteria().andOperator(inDivision, Criteria.where("status").is(InstructionStatus.PAID),
-                Criteria.where("paidAt").gte(period.start()).lt(period.end())));
+        // Sums of per-county tallies (ProgressFigures), recounted from the instructions as they change.
+        long paidOfYears = tallies.sumOfYears(ProgressFigures.PAID_OF_YEAR, period);
+        long paidInPeriod = tallies.sum(ProgressFigures.PAID_ON_DAY, period);
         Map<String, Long> figures = new LinkedHashMap<>();
         figures.put("subsidyCommittedFen", committedOfYears);
         figures.put("subsidyPaidFen", paidOfYears);
@@ -81,10 +80,5 @@ public class ProgressController {
         figures.put("subsidyCommittedInPeriodFen", committedInPeriod);
         figures.put("subsidyPaidInPeriodFen", paidInPeriod);
         return ProgressView.of(period, figures);
-    }
-
-    private long sum(Criteria c) {
-        return mongo.find(Query.query(c), PaymentInstruction.class).stream().mapToLong(PaymentInstruction::getAmountFen)
-                .sum();
     }
 }

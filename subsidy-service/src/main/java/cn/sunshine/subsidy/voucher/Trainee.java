@@ -19,6 +19,8 @@ import java.time.Instant;
 @Document("trainees")
 public class Trainee extends AggregateRoot {
 
+    /** A class's trainees are read together when its vouchers are issued (an indexed equality, not a scan). */
+    @Indexed
     private String classId;
     @Indexed
     private String baseId;

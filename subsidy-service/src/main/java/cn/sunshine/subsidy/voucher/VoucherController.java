@@ -26,6 +26,15 @@ public class VoucherController {
                                 @NotBlank String enrollmentId) {
     }
 
+    /** A class's vouchers as its trainees hand them in: 1 to 500 entries, each voucher once. */
+    public record ClassRedemptionsRequest(@jakarta.validation.constraints.NotNull @Size(min = 1, max = 500)
+                                          List<Vouchers.Redemption> redemptions) {
+    }
+
+    /** What a class's redemptions did: how many now, how many were already redeemed, the serials in the order sent. */
+    public record ClassRedemptionView(int redeemed, int alreadyDone, List<String> serials) {
+    }
+
     public record VerifyRequest(@NotBlank @Size(max = 40) String serial, @NotBlank @Size(max = 16) String code) {
     }
 
@@ -75,6 +84,24 @@ public class VoucherController {
     @Operation(summary = "Redeem a voucher the trainee presented (serial and code), for their enrollment; once")
     public VoucherView redeem(@Valid @RequestBody RedeemRequest r) {
         return VoucherView.of(vouchers.redeem(r.serial().trim(), r.code(), r.enrollmentId()), null);
+    }
+
+    @PostMapping("/api/subsidy/classes/{classId}/voucher-redemptions")
+    @Allowed({Role.BASE_STAFF})
+    @Operation(summary = "Redeem the vouchers a class's trainees handed in, in one request (收券): each by the single "
+            + "redemption's rules; any bad row (listed) changes nothing; repeatable")
+    public org.springframework.http.ResponseEntity<?> redeemForClass(@PathVariable String classId,
+                                                                     @Valid @RequestBody ClassRedemptionsRequest r) {
+        Vouchers.ClassRedemption result = vouchers.redeemForClass(classId, r.redemptions());
+        if (!result.errors().isEmpty()) {
+            org.springframework.http.ProblemDetail pd = cn.sunshine.platform.web.Problems.of(422, "batch-rejected",
+                    "The batch has bad rows", result.errors().size()
+                            + " problem(s) found; nothing was changed: correct the rows and send the batch again");
+            pd.setProperty("rows", result.errors());
+            return org.springframework.http.ResponseEntity.unprocessableEntity().body(pd);
+        }
+        return org.springframework.http.ResponseEntity.ok(new ClassRedemptionView(result.redeemed().size(),
+                result.alreadyDone().size(), result.serials()));
     }
 
     @PostMapping("/api/subsidy/vouchers/voiding")

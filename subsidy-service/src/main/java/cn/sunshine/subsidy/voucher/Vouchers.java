@@ -56,13 +56,15 @@ public class Vouchers {
         }
         CurrentUser user = Access.over(trainees.get(0).getDivisionCode(), "class " + classId);
         List<Printed> out = new ArrayList<>();
+        java.util.Map<String, java.util.Optional<SubsidyStandard>> standardOf = new java.util.HashMap<>();
         for (Trainee t : trainees) {
             Voucher existing = mongo.findOne(Query.query(Criteria.where("enrollmentId").is(t.getId())), Voucher.class);
             if (existing != null) {
                 out.add(new Printed(existing, codes.codeOf(existing.getSerial())));
                 continue;
             }
-            SubsidyStandard s = standards.find(t.getDivisionCode(), t.getYear(), t.getMajorCode()).orElseThrow(() ->
+            SubsidyStandard s = standardOf.computeIfAbsent(t.getDivisionCode() + "|" + t.getYear() + "|" + t.getMajorCode(),
+                    k -> standards.find(t.getDivisionCode(), t.getYear(), t.getMajorCode())).orElseThrow(() ->
                     DomainException.rule("no-standard", "No subsidy standard applies",
                             "set the " + t.getYear() + " standard of " + t.getMajorCode() + " first"));
             String serial = nextSerial(t.getDivisionCode(), t.getYear());
@@ -113,6 +115,97 @@ public class Vouchers {
             throw DomainException.conflict("voucher-not-redeemable", "The voucher cannot be redeemed",
                     "voucher " + serial + " is " + now.getStatus());
         }
+    }
+
+    /** One voucher a trainee handed in: its serial and code, for their enrollment. */
+    public record Redemption(String serial, String code, String enrollmentId) {
+    }
+
+    /** A bad entry of a class's redemptions: {@code row} counts the entries from 1. */
+    public record RowError(int row, String serial, String field, String message) {
+    }
+
+    /** What a class's redemptions did: the serials redeemed now and those already redeemed, or every bad row. */
+    public record ClassRedemption(List<String> redeemed, List<String> alreadyDone, List<String> serials,
+                                  List<RowError> errors) {
+    }
+
+    /**
+     * The base redeems the vouchers of a class as its trainees hand them in (收券), one request for the class:
+     * each entry by {@link #redeem}'s rules. Every entry is checked first (a voucher of this class and of the
+     * caller's base, its code verifying, issued to that enrollment, not void): any bad row changes nothing.
+     * Then each voucher is written on its own, conditionally on the version read. There is no transaction over
+     * the batch, so it is repeatable: a voucher already redeemed for its trainee counts as already done, and
+     * sending the batch again after a failure part-way finishes it.
+     */
+    public ClassRedemption redeemForClass(String classId, List<Redemption> entries) {
+        // The class's vouchers through the classId index (at most a class's size), not one query per serial.
+        java.util.Map<String, Voucher> ofClass = new java.util.HashMap<>();
+        for (Voucher v : mongo.find(Query.query(Criteria.where("classId").is(classId)), Voucher.class)) {
+            ofClass.put(v.getSerial(), v);
+        }
+        String baseId = ofClass.values().stream().map(Voucher::getBaseId).findFirst().orElse(null);
+        CurrentUser user = Access.ownBase(baseId, "class " + classId);
+        List<RowError> errors = new ArrayList<>();
+        List<Voucher> toWrite = new ArrayList<>();
+        List<String> alreadyDone = new ArrayList<>();
+        List<String> serials = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.time.Instant now = clock.instant();
+        for (int i = 0; i < entries.size(); i++) {
+            int row = i + 1;
+            Redemption r = entries.get(i);
+            String serial = r == null || r.serial() == null ? null : r.serial().trim();
+            serials.add(serial);
+            if (r == null || serial == null || serial.isBlank() || r.code() == null || r.code().isBlank()
+                    || r.enrollmentId() == null || r.enrollmentId().isBlank()) {
+                errors.add(new RowError(row, serial, r == null || serial == null || serial.isBlank() ? "serial"
+                        : r.code() == null || r.code().isBlank() ? "code" : "enrollmentId", "must not be blank"));
+                continue;
+            }
+            if (!seen.add(serial)) {
+                errors.add(new RowError(row, serial, "serial", "the voucher appears in an earlier row"));
+                continue;
+            }
+            Voucher v = ofClass.get(serial);
+            if (v == null || !codes.verifies(serial, r.code())) {
+                // Absent, of another class or a wrong code: not told apart, as for a single redemption.
+                errors.add(new RowError(row, serial, "code", "the serial and code do not match a voucher of this class"));
+                continue;
+            }
+            if (v.isRedeemedFor(r.enrollmentId())) {
+                alreadyDone.add(serial);
+                continue;
+            }
+            try {
+                v.redeem(r.enrollmentId(), user.subject(), now);
+                toWrite.add(v);
+            } catch (DomainException refused) {
+                errors.add(new RowError(row, serial, refused.kind().equals("voucher-other-trainee") ? "enrollmentId"
+                        : "status", refused.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new ClassRedemption(List.of(), List.of(), serials, errors);
+        }
+        List<String> redeemed = new ArrayList<>();
+        for (Voucher v : toWrite) {
+            try {
+                store.update(v);
+                redeemed.add(v.getSerial());
+            } catch (DomainException stale) {
+                Voucher current = findBySerial(v.getSerial());
+                if (current == null || !current.isRedeemedFor(v.getEnrollmentId())) {
+                    // Voided meanwhile (the trainee left): what was written stays, the rest waits for a new batch.
+                    throw DomainException.conflict("voucher-not-redeemable", "The voucher cannot be redeemed",
+                            "voucher " + v.getSerial() + " is " + (current == null ? "gone" : current.getStatus())
+                                    + "; " + redeemed.size() + " voucher(s) of the batch were redeemed before it: "
+                                    + "send the batch again without it");
+                }
+                alreadyDone.add(v.getSerial()); // redeemed for this trainee by a concurrent request: the same act
+            }
+        }
+        return new ClassRedemption(redeemed, alreadyDone, serials, List.of());
     }
 
     /** Whether a serial and code are a voucher we issued, and its state; no personal data. */

@@ -496,11 +496,16 @@ final class CountyYear {
                 gw.post("/api/enrollment/enrollments/" + leaver.enrollmentId + "/dropout", k.base.staff,
                         Map.of("reason", "家中有事，外出务工，中途退学")).expect(200);
             }
+            // The base collects the class's vouchers at the first lesson and redeems them in one batch (收券).
+            List<Map<String, Object>> redemptions = new ArrayList<>();
             for (Trainee t : k.trainees) {
                 if (t.standing() && !t.dropped) {
-                    gw.post("/api/subsidy/vouchers/redemption", k.base.staff, Map.of("serial", t.voucherSerial,
-                            "code", t.voucherCode, "enrollmentId", t.enrollmentId)).expect(200);
+                    redemptions.add(Map.of("serial", t.voucherSerial, "code", t.voucherCode, "enrollmentId", t.enrollmentId));
                 }
+            }
+            if (!redemptions.isEmpty()) {
+                gw.post("/api/subsidy/classes/" + k.id + "/voucher-redemptions", k.base.staff,
+                        Map.of("redemptions", redemptions), REPEATABLE).expect(200);
             }
             first = false;
         }
@@ -613,12 +618,20 @@ final class CountyYear {
             List<Trainee> completers = k.trainees.stream().filter(t -> t.completed).toList();
             // About 94 % placed: above the committed 90 %, as the seeds' counties report.
             int toPlace = completers.size() - (int) Math.round(completers.size() * 0.06);
+            if (toPlace <= 0) {
+                continue;
+            }
+            // The base reports the class's employment roster (就业台账) in one batch.
+            List<Map<String, Object>> entries = new ArrayList<>();
             for (int i = 0; i < toPlace; i++) {
-                Trainee t = completers.get(i);
-                Map<String, Object> body = placement(t, k, employerFor(k.major, e++), cal.date(6, 15));
-                t.placementId = gw.await("placement to know " + t.enrollmentId + " completed", EVENTS,
-                        () -> gw.post("/api/placement/placements", k.base.staff, body), r -> r.is(201))
-                        .json().path("id").asString();
+                entries.add(placement(completers.get(i), k, employerFor(k.major, e++), cal.date(6, 15)));
+            }
+            // Placement learns of completions as events: the batch is accepted once it knows every trainee in it.
+            JsonNode placed = gw.await("placement to know class " + k.id + "'s " + toPlace + " completers", EVENTS,
+                    () -> gw.post("/api/placement/classes/" + k.id + "/placements", k.base.staff,
+                            Map.of("placements", entries), REPEATABLE), r -> r.is(200)).json();
+            for (int i = 0; i < toPlace; i++) {
+                completers.get(i).placementId = placed.path("placementIds").path(i).asString();
             }
         }
         if (employerNames.isEmpty()) {
@@ -652,6 +665,9 @@ final class CountyYear {
         boolean first = true;
         boolean left = false;
         for (Klass k : classes()) {
+            // The base phones the class's placed trainees and records the round on one sheet (跟踪服务台账).
+            List<Map<String, Object>> contacts = new ArrayList<>();
+            boolean escalating = false;
             for (Trainee t : k.trainees) {
                 if (t.placementId == null) {
                     continue;
@@ -666,6 +682,7 @@ final class CountyYear {
                     continue;
                 }
                 Map<String, Object> contact = new LinkedHashMap<>();
+                contact.put("placementId", t.placementId);
                 contact.put("contactedOn", cal.date(7, 12).toString());
                 contact.put("reached", true);
                 contact.put("stillEmployed", true);
@@ -675,20 +692,25 @@ final class CountyYear {
                     contact.put("problems", List.of("UNPAID_WAGES"));
                     contact.put("unpaidWagesFen", 150_000);
                     contact.put("note", "用工单位拖欠6月份工资");
+                    escalating = true;
                 }
-                JsonNode recorded = gw.post("/api/placement/placements/" + t.placementId + "/follow-ups/1", k.base.staff, contact)
-                        .expect(200, 201);
-                if (first) {
-                    escalationCaseId = recorded.path("escalationCaseId").asString();
-                    if (escalationCaseId.isEmpty()) {
-                        throw new ScenarioFailure("a follow-up with unpaid wages opened no escalation case: " + recorded);
-                    }
-                    gw.await("the escalation case " + escalationCaseId, EVENTS,
-                            () -> gw.get("/api/placement/escalations/" + escalationCaseId, officer()), r -> r.is(200));
-                    gw.post("/api/placement/escalations/" + escalationCaseId + "/resolution", officer(), Map.of(
-                            "resolution", "县劳动监察大队督促用工单位足额补发工资", "recoveredWagesFen", 150_000)).expect(200);
-                }
+                contacts.add(contact);
                 first = false;
+            }
+            if (contacts.isEmpty()) {
+                continue;
+            }
+            JsonNode recorded = gw.post("/api/placement/classes/" + k.id + "/follow-ups/1", k.base.staff,
+                    Map.of("contacts", contacts), REPEATABLE).expect(200);
+            if (escalating) {
+                escalationCaseId = recorded.path("escalationCaseIds").path(0).asString();
+                if (escalationCaseId.isEmpty()) {
+                    throw new ScenarioFailure("a follow-up with unpaid wages opened no escalation case: " + recorded);
+                }
+                gw.await("the escalation case " + escalationCaseId, EVENTS,
+                        () -> gw.get("/api/placement/escalations/" + escalationCaseId, officer()), r -> r.is(200));
+                gw.post("/api/placement/escalations/" + escalationCaseId + "/resolution", officer(), Map.of(
+                        "resolution", "县劳动监察大队督促用工单位足额补发工资", "recoveredWagesFen", 150_000)).expect(200);
             }
         }
     }

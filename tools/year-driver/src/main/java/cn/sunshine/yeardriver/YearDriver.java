@@ -71,10 +71,12 @@ public final class YearDriver {
         public String summary(ProvinceYear.Options options) {
             long trainees = year.counties().stream().mapToLong(c -> c.allTrainees().size()).sum();
             return String.format("%n### %s: %d counties, %d trainees, programme year %d, %d counties at once%n%n%s%n"
-                            + "Checks: %d hold, %d do not. Answers 429 waited out: %d.%n",
+                            + "Checks: %d hold, %d do not. Answers 429 waited out: %d. The province's progress report "
+                            + "answered in %d ms (asked again: %d ms).%n",
                     Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC", year.counties().size(), trainees,
                     options.year(), options.parallelism(), year.stages().table(), result.passed().size(),
-                    result.failed().size(), year.throttled());
+                    result.failed().size(), year.throttled(), result.totals().getOrDefault("province report ms (first)", -1L),
+                    result.totals().getOrDefault("province report ms (again)", -1L));
         }
     }
 

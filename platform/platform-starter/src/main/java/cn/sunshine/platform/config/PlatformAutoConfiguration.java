@@ -85,8 +85,20 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AggregateStore aggregateStore(MongoTemplate mongo, EventJson json, ObjectProvider<Tracer> tracer,
-                                  ObjectProvider<OutboxRelay> relay) {
-        return new AggregateStore(mongo, json, tracer, relay);
+                                  ObjectProvider<OutboxRelay> relay,
+                                  ObjectProvider<cn.sunshine.platform.progress.Tallies> tallies) {
+        return new AggregateStore(mongo, json, tracer, relay, tallies);
+    }
+
+    /** The progress tallies of the service's figures (docs/reports.md), when it declares any. */
+    @Bean
+    @ConditionalOnMissingBean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(cn.sunshine.platform.progress.Tallies.Figure.class)
+    cn.sunshine.platform.progress.Tallies tallies(MongoTemplate mongo,
+                                                  List<cn.sunshine.platform.progress.Tallies.Figure<?>> figures,
+                                                  org.springframework.core.env.Environment env) {
+        return new cn.sunshine.platform.progress.Tallies(mongo, figures)
+                .start(env.getProperty("sunshine.progress.tally-refresh", java.time.Duration.class, java.time.Duration.ofSeconds(2)));
     }
 
     /** The one way a use case changes an aggregate: scope, If-Match, transition, conditional write (docs/architecture.md). */

@@ -57,12 +57,35 @@ public class AggregateStore {
     private final ObjectProvider<Tracer> tracer;
     private final ObjectProvider<OutboxRelay> relay;
 
+    private final ObjectProvider<cn.sunshine.platform.progress.Tallies> tallies;
+
     public AggregateStore(MongoTemplate mongo, EventJson json, ObjectProvider<Tracer> tracer,
                           ObjectProvider<OutboxRelay> relay) {
+        this(mongo, json, tracer, relay, null);
+    }
+
+    /**
+     * @param tallies the progress tallies (cn.sunshine.platform.progress.Tallies), when the service keeps any: every
+     *                write of a tallied aggregate stores its tally keys with it and marks them stale just before
+     */
+    public AggregateStore(MongoTemplate mongo, EventJson json, ObjectProvider<Tracer> tracer,
+                          ObjectProvider<OutboxRelay> relay, ObjectProvider<cn.sunshine.platform.progress.Tallies> tallies) {
         this.mongo = mongo;
         this.json = json;
         this.tracer = tracer;
         this.relay = relay;
+        this.tallies = tallies;
+    }
+
+    /** The aggregate's tally keys, marked stale now (before its write); null when its type is not tallied. */
+    private List<String> tallyKeys(AggregateRoot aggregate) {
+        cn.sunshine.platform.progress.Tallies t = tallies == null ? null : tallies.getIfAvailable();
+        if (t == null || !t.tallies(aggregate.getClass())) {
+            return null;
+        }
+        List<String> keys = t.keysOf(aggregate);
+        t.markStale(keys);
+        return keys;
     }
 
     /** Inserts a new aggregate (version 0) with its events. A unique index violation surfaces as DuplicateKeyException. */
@@ -101,6 +124,10 @@ public class AggregateStore {
         doc.put(Outbox.FIELD, entries);
         if (consumedEventId != null) {
             doc.put(Outbox.PROCESSED, new ArrayList<>(List.of(consumedEventId)));
+        }
+        List<String> tally = tallyKeys(aggregate);
+        if (tally != null) {
+            doc.put(cn.sunshine.platform.progress.Tallies.FIELD, tally);
         }
         if (!entries.isEmpty()) {
             markWaiting(entity.getCollection(), aggregate.getId());
@@ -154,6 +181,10 @@ public class AggregateStore {
             update.push(Outbox.FIELD).each(entries.toArray());
             markWaiting(entity.getCollection(), aggregate.getId());
         }
+        List<String> tally = tallyKeys(aggregate);
+        if (tally != null) {
+            update.set(cn.sunshine.platform.progress.Tallies.FIELD, tally);
+        }
         Criteria criteria = Criteria.where("_id").is(aggregate.getId()).andOperator(write.guard());
         long matched = mongo.updateFirst(Query.query(criteria), update, entity.getCollection()).getMatchedCount();
         if (matched == 0) {
@@ -190,6 +221,10 @@ public class AggregateStore {
         List<Document> entries = outboxEntries(aggregate);
         if (!entries.isEmpty()) {
             update.push(Outbox.FIELD).each(entries.toArray());
+        }
+        List<String> tally = tallyKeys(aggregate);
+        if (tally != null) {
+            update.set(cn.sunshine.platform.progress.Tallies.FIELD, tally);
         }
         Criteria criteria = Criteria.where("_id").is(aggregate.getId()).and(versionField).is(aggregate.getVersion());
         if (consumedEventId != null) {

@@ -53,6 +53,41 @@ public class IndexedH2Collection extends H2Collection {
         this.dataMap = dataMap;
     }
 
+    /**
+     * The leading {@code $match} of the aggregation running on this thread, and the collection it runs on
+     * (set by {@link IndexedH2Database#handleCommand} around an {@code aggregate} command).
+     */
+    record AggregationMatch(String database, String collection, Document match) {
+    }
+
+    static final ThreadLocal<AggregationMatch> AGGREGATION_MATCH = new ThreadLocal<>();
+
+    /** Full scans: queries and aggregations no index could narrow (for the tests). */
+    private final java.util.concurrent.atomic.AtomicLong fullScans = new java.util.concurrent.atomic.AtomicLong();
+
+    long fullScans() {
+        return fullScans.get();
+    }
+
+    /**
+     * An aggregation reads the whole collection and filters it in its first stage; the stock server does
+     * so for {@code countDocuments} and {@code exists} too (a {@code $match}, a {@code $limit}, a
+     * {@code $group}). When the pipeline starts with a {@code $match} an index can narrow, the stage gets
+     * only the documents that match it (narrowed like a find): the {@code $match} then keeps them all.
+     */
+    @Override
+    public Stream<Document> queryAllAsStream() {
+        AggregationMatch hint = AGGREGATION_MATCH.get();
+        if (narrowing && hint != null && hint.collection().equals(getCollectionName())
+                && hint.database().equals(getDatabaseName()) && candidates(hint.match()) != null) {
+            List<Document> matched = new ArrayList<>();
+            handleQuery(hint.match()).forEach(matched::add);
+            return matched.stream();
+        }
+        return super.queryAllAsStream(); // an empty query: counted as a full scan there
+
+    }
+
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
@@ -67,6 +102,7 @@ public class IndexedH2Collection extends H2Collection {
                 return matchDocuments(query, ordered, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
         }
+        fullScans.incrementAndGet();
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 

@@ -52,6 +52,33 @@ public class IndexedH2Database extends H2Database {
         return store != null ? narrowing : Boolean.TRUE.equals(OPENING_NARROWING.get());
     }
 
+    /**
+     * An {@code aggregate} command whose pipeline starts with a {@code $match} runs with that match as a hint
+     * to its collection ({@link IndexedH2Collection#queryAllAsStream()}), which narrows it through an index.
+     */
+    @Override
+    public Document handleCommand(io.netty.channel.Channel channel, String command, Document query,
+                                  de.bwaldvogel.mongo.backend.DatabaseResolver resolver, de.bwaldvogel.mongo.oplog.Oplog oplog) {
+        Document match = narrowing() && "aggregate".equalsIgnoreCase(command) ? leadingMatch(query) : null;
+        if (match == null || !(query.get("aggregate") instanceof String collection)) {
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+        IndexedH2Collection.AGGREGATION_MATCH.set(new IndexedH2Collection.AggregationMatch(getDatabaseName(), collection, match));
+        try {
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        } finally {
+            IndexedH2Collection.AGGREGATION_MATCH.remove();
+        }
+    }
+
+    private static Document leadingMatch(Document command) {
+        if (command.get("pipeline") instanceof List<?> stages && !stages.isEmpty() && stages.get(0) instanceof Document first
+                && first.size() == 1 && first.get("$match") instanceof Document match && !match.isEmpty()) {
+            return match;
+        }
+        return null;
+    }
+
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         // The same map names as H2Database, so that a data file written by the stock backend opens here.

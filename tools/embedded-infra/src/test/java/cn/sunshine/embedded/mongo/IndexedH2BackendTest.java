@@ -225,6 +225,25 @@ class IndexedH2BackendTest {
     }
 
     /**
+     * {@code countDocuments} and {@code exists} are aggregations on the server ({@code $match} first): one
+     * whose match an index can narrow reads only its candidates, like a find; the rest still scan.
+     */
+    @Test
+    void aCountByAnIndexedEqualityDoesNotScan() {
+        IndexedH2Collection c = (IndexedH2Collection) narrowedBackend.resolveDatabase("t").resolveCollection("trainees", false);
+        long before = c.fullScans();
+        for (Bson query : List.of(Filters.and(Filters.eq("_id", 301L), Filters.exists("version")),
+                Filters.eq("division", "420984"), Filters.and(Filters.eq("classId", "c-7"), Filters.gt("seq", 40)))) {
+            assertThat(narrowed.countDocuments(query)).as("count %s", query).isEqualTo(scanning.countDocuments(query));
+            assertThat(narrowed.find(query).limit(1).first() != null).isEqualTo(scanning.countDocuments(query) > 0);
+        }
+        assertThat(c.fullScans()).as("narrowed counts and finds scan nothing").isEqualTo(before);
+        assertThat(narrowed.countDocuments(Filters.regex("division", "^4209")))
+                .isEqualTo(scanning.countDocuments(Filters.regex("division", "^4209")));
+        assertThat(c.fullScans()).as("a count no index can narrow scans").isGreaterThan(before);
+    }
+
+    /**
      * A ledger whose two halves always add up to 1,000 on every write; readers on other
      * connections must never see them not adding up (the stock memory backend's live documents did).
      */

@@ -41,6 +41,22 @@ public class PlatformTestApp {
                 });
     }
 
+    /** Flagged parcels per division (one "day" for all: the year 2026), for the progress tallies' test. */
+    @Bean
+    cn.sunshine.platform.progress.Tallies.Figure<Parcel> flaggedParcels() {
+        return new cn.sunshine.platform.progress.Tallies.Figure<>("parcels.flagged", Parcel.class,
+                p -> new cn.sunshine.platform.progress.Tallies.Place(p.getDivision(), "2026"),
+                org.springframework.data.mongodb.core.query.Criteria.where("flagged").is(true), null);
+    }
+
+    /** The weight of every parcel per division, summed. */
+    @Bean
+    cn.sunshine.platform.progress.Tallies.Figure<Parcel> parcelWeight() {
+        return new cn.sunshine.platform.progress.Tallies.Figure<>("parcels.weight", Parcel.class,
+                p -> new cn.sunshine.platform.progress.Tallies.Place(p.getDivision(), "2026"),
+                org.springframework.data.mongodb.core.query.Criteria.where("weightFen").gte(0), "weightFen");
+    }
+
     static void tally(Projections projections, ParcelRegistered p, EventMetadata meta) {
         projections.apply(ParcelTally.class, p.division(), meta.id(),
                 () -> ParcelTally.first(p.division(), p.weightFen()), t -> t.add(p.weightFen()));
