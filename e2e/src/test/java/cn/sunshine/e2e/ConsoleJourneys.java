@@ -106,6 +106,36 @@ final class ConsoleJourneys implements AutoCloseable {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
     }
 
+    /**
+     * Kills the console (run.sh starts it again, as a cluster replaces a pod) and reloads the page: the person
+     * is still signed in — the session, with the access token, is in the console's database — and the page's
+     * counts come from the gateway with the stored token.
+     */
+    void survivesARestart(Suite suite) throws Exception {
+        String before = text("who");
+        suite.kill("console");
+        Http console = Http.local(8085);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (suite.running("console") && console.getOrNull("/actuator/health/liveness") != null && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            Http.Response ready = console.getOrNull("/actuator/health/readiness");
+            if (ready != null && ready.status() == 200) {
+                break;
+            }
+            assertThat(System.nanoTime()).as("the console is back within two minutes").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+        assertThat(driver.getCurrentUrl()).as("no new sign-in after the restart").startsWith(CONSOLE + "/")
+                .doesNotContain("/oidc/");
+        assertThat(text("who")).isEqualTo(before);
+        System.out.println("console restarted: the session held");
+    }
+
     /** axe-core on the page as it stands: its serious and critical violations are kept for the journey's end. */
     void axe(String page) {
         com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
@@ -146,7 +176,7 @@ final class ConsoleJourneys implements AutoCloseable {
      * the county officer verifies another claim, an officer of 安陆市 finds nothing of 应城市's, the public reads
      * the recipients notice.
      */
-    static void play(cn.sunshine.yeardriver.ClaimsWaiting.Claims waiting) throws Exception {
+    static void play(cn.sunshine.yeardriver.ClaimsWaiting.Claims waiting, Suite suite) throws Exception {
         String county = waiting.county();
         int year = waiting.year();
         try (ConsoleJourneys browser = new ConsoleJourneys()) {
@@ -155,6 +185,8 @@ final class ConsoleJourneys implements AutoCloseable {
             assertThat(browser.text("who")).contains("应城市 分管副市长", "县分管领导", "420981");
             assertThat(Integer.parseInt(browser.driver.findElement(By.cssSelector("#task-approval .count")).getText())).isPositive();
             browser.screenshot("01-leader-home-zh");
+            // The console is killed and started again (as a pod is replaced): the leader is still signed in.
+            browser.survivesARestart(suite);
             browser.driver.findElement(By.id("task-approval")).click();
             browser.wait.until(d -> !d.findElements(By.cssSelector("tr[data-claim-id='" + waiting.verified() + "']")).isEmpty());
             browser.screenshot("02-leader-approvals-zh");
