@@ -136,6 +136,110 @@ final class ConsoleJourneys implements AutoCloseable {
         System.out.println("console restarted: the session held");
     }
 
+    static final List<String> SERVICES = List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
+            "http://127.0.0.1:8084");
+
+    /** Base staff of a base: the picker's base staff form (county, base id). */
+    void signInAsBaseStaff(String baseId) {
+        driver.manage().deleteAllCookies();
+        driver.get(CONSOLE + "/");
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.name("baseId")));
+        input.sendKeys(baseId);
+        input.findElement(By.xpath("./ancestor::form//button[@type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+    }
+
+    /** A resident ID number of the province with its ISO 7064 MOD 11-2 check character (or a wrong one). */
+    static String idNumber(String birth, int sequence, boolean rightCheck) {
+        String body = "420981" + birth + String.format("%03d", sequence);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        char check = "10X98765432".charAt(sum % 11);
+        char wrong = check == '0' ? '1' : '0';
+        return body + (rightCheck ? check : wrong);
+    }
+
+    static String rosterCsv(List<String[]> rows) {
+        StringBuilder csv = new StringBuilder("姓名,性别,身份证号,户籍县,乡镇,村,农村户籍,手机,文化程度,补助档次,补助金额(分)\n");
+        for (String[] r : rows) {
+            csv.append(String.join(",", r)).append('\n');
+        }
+        return csv.toString();
+    }
+
+    void baseStaffImportARoster(cn.sunshine.yeardriver.ClaimsWaiting.Claims waiting) throws Exception {
+        java.util.Random random = new java.util.Random();
+        int seq = 500 + random.nextInt(400);
+        String good1 = idNumber("19850315", seq, true);
+        String good2 = idNumber("19880721", seq + 1, true);
+        String bad = idNumber("19880721", seq + 1, false);
+        String phone1 = "139" + String.format("%08d", random.nextInt(100_000_000));
+        String phone2 = "137" + String.format("%08d", random.nextInt(100_000_000));
+        WalkingSkeletonE2E.PERSONAL_DATA.addAll(List.of(good1, good2, bad, phone1, phone2));
+        String[] first = {"周建国", "男", good1, "420981", "杨河镇", "三合村", "是", phone1, "初中", "TIER_2", "20000"};
+        Path badFile = Files.createTempFile(profile, "名册-有误-", ".csv");
+        Files.writeString(badFile, rosterCsv(List.of(first,
+                new String[] {"吴秀兰", "女", bad, "420981", "杨河镇", "三合村", "是", phone2, "高中", "TIER_2", "20000"})));
+        Path goodFile = Files.createTempFile(profile, "名册-", ".csv");
+        Files.writeString(goodFile, rosterCsv(List.of(first,
+                new String[] {"吴秀兰", "女", good2, "420981", "杨河镇", "三合村", "是", phone2, "高中", "TIER_2", "20000"})));
+        cn.sunshine.yeardriver.ClaimsWaiting.clockAt("http://127.0.0.1:8080", SERVICES, waiting, 5, 10, System.out);
+        try {
+            signInAsBaseStaff(waiting.baseId());
+            assertThat(text("who")).contains("培训基地");
+            driver.findElement(By.id("nav-my-classes")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("report-class"))).click();
+            // 申报开班: the base's major, dates in the prepared year, a class in a village.
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("class-form")));
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("majorCode"))).selectByValue(waiting.majorCode());
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+            js.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("plannedStart")), waiting.year() + "-06-01");
+            js.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("plannedEnd")), waiting.year() + "-07-15");
+            driver.findElement(By.id("capacity")).sendKeys("10");
+            driver.findElement(By.id("town")).sendKeys("杨河镇");
+            driver.findElement(By.id("village")).sendKeys("三合村");
+            driver.findElement(By.id("address")).sendKeys("三合村村委会二楼培训室");
+            screenshot("10-base-report-class-zh");
+            driver.findElement(By.id("submit-class")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            assertThat(driver.findElement(By.id("class-status")).getAttribute("data-status")).isEqualTo("REPORTED");
+            String classUrl = driver.getCurrentUrl();
+
+            // A roster with one bad row: the row report names row 3's ID number; nothing is imported.
+            driver.findElement(By.id("roster-file")).sendKeys(badFile.toAbsolutePath().toString());
+            driver.findElement(By.id("upload-roster")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("row-report")));
+            List<WebElement> reported = driver.findElements(By.cssSelector("#row-report-table tbody tr"));
+            assertThat(reported).hasSize(1);
+            assertThat(reported.get(0).getAttribute("data-row")).isEqualTo("3");
+            assertThat(reported.get(0).getAttribute("data-field")).isEqualTo("idNumber");
+            assertThat(reported.get(0).getText()).contains("第 3 行", "身份证号");
+            assertThat(driver.findElements(By.cssSelector("#trainees tbody tr"))).as("nothing imported").isEmpty();
+            screenshot("11-base-roster-rejected-zh");
+
+            // The corrected file: both imported.
+            driver.findElement(By.id("roster-file")).sendKeys(goodFile.toAbsolutePath().toString());
+            driver.findElement(By.id("upload-roster")).click();
+            wait.until(d -> !d.findElements(By.id("done")).isEmpty() && d.findElement(By.id("done")).getText().contains("已导入"));
+            assertThat(text("done")).contains("已导入 2 名学员");
+            assertThat(driver.findElements(By.cssSelector("#trainees tbody tr"))).hasSize(2);
+            assertThat(text("trainees")).contains("周建国", "吴秀兰").doesNotContain(good1, good2);
+            screenshot("12-base-roster-imported-zh");
+
+            // The ledger through the console: the trainees, their ID numbers masked for base staff.
+            Object ledger = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(function (r) { return r.text(); }).then(done, function (e) { done('error ' + e); });",
+                    classUrl.replaceFirst("\\?.*$", "") + "/ledger?format=csv");
+            assertThat(String.valueOf(ledger)).contains("周建国", "吴秀兰").doesNotContain(good1, good2);
+            signOut();
+        } finally {
+            cn.sunshine.yeardriver.ClaimsWaiting.resetClock("http://127.0.0.1:8080", SERVICES, waiting, System.out);
+        }
+    }
+
     /** axe-core on the page as it stands: its serious and critical violations are kept for the journey's end. */
     void axe(String page) {
         com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
@@ -250,6 +354,10 @@ final class ConsoleJourneys implements AutoCloseable {
             assertThat(browser.driver.getPageSource()).doesNotContain(waiting.submitted().get(waiting.submitted().size() - 1));
             browser.screenshot("08-anlu-officer-not-found-zh");
             browser.signOut();
+
+            // Base staff: report a class, upload a roster with one bad row (the row report names it, nothing imported),
+            // then the corrected file (imported); the ledger downloads with the trainees.
+            browser.baseStaffImportARoster(waiting);
 
             // The public: no sign-in, the recipients notice of 应城市 (the year played before has paid claims).
             browser.open("/public?division=420981");

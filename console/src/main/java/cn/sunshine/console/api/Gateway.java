@@ -81,6 +81,43 @@ public class Gateway {
         return call(HttpMethod.POST, path, body, headers, true);
     }
 
+    /** POST a file's bytes as the signed-in person (a roster: text/csv or XLSX), with extra headers (Idempotency-Key). */
+    public Answer postBytes(String path, byte[] bytes, MediaType contentType, Consumer<HttpHeaders> headers) {
+        return call(HttpMethod.POST, path, new RawBody(bytes, contentType), headers, true);
+    }
+
+    /** A file the API answers (a ledger): its bytes and headers (Content-Type, Content-Disposition). */
+    public record Download(byte[] bytes, HttpHeaders headers) {
+    }
+
+    /** GET a file as the signed-in person; a refusal is an {@link ApiException} as for any call. */
+    public Download download(String path) {
+        String token = accessToken();
+        try {
+            return rest.get().uri(URI.create(properties.gatewayUri() + path))
+                    .headers(h -> {
+                        h.setBearerAuth(token);
+                        h.set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag());
+                    })
+                    .exchange((request, response) -> {
+                        int status = response.getStatusCode().value();
+                        byte[] bytes = response.getBody().readAllBytes();
+                        if (status >= 400) {
+                            Object parsed = bytes.length == 0 ? Map.of() : parse(bytes);
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> problem = parsed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                            throw ApiException.of(status, problem);
+                        }
+                        return new Download(bytes, response.getHeaders());
+                    });
+        } catch (ResourceAccessException e) {
+            throw new ApiException(503, "urn:sunshine:problem:service-unavailable", "the gateway cannot be reached", Map.of());
+        }
+    }
+
+    private record RawBody(byte[] bytes, MediaType contentType) {
+    }
+
     private Answer call(HttpMethod method, String path, Object body, Consumer<HttpHeaders> headers, boolean asUser) {
         String token = asUser ? accessToken() : null;
         try {
@@ -93,7 +130,9 @@ public class Gateway {
                         h.set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag());
                         headers.accept(h);
                     });
-            if (body != null) {
+            if (body instanceof RawBody raw) {
+                spec = spec.contentType(raw.contentType()).body(raw.bytes());
+            } else if (body != null) {
                 spec = spec.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
             }
             return spec.exchange((request, response) -> {
