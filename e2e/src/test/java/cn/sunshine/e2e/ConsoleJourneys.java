@@ -136,6 +136,26 @@ final class ConsoleJourneys implements AutoCloseable {
         System.out.println("console restarted: the session held");
     }
 
+    /** The county officer's dashboard: every figure is the progress report's, and the three charts are drawn. */
+    void dashboardShowsTheReport(String county, int year) throws IOException {
+        Http.Response r = GATEWAY.as(TestTokens.of("COUNTY_OFFICER", county)).get("/api/reports/progress?division=" + county
+                + "&period=" + year);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode figures = r.json().path("figures");
+        driver.findElement(By.id("nav-dashboard")).click();
+        open("/dashboard?year=" + year);
+        wait.until(d -> "3".equals(d.findElement(By.tagName("html")).getAttribute("data-charts")));
+        for (String[] f : new String[][] {{"fig-quota", "quota"}, {"fig-enrolled", "enrolled"}, {"fig-completed", "completed"},
+                {"fig-placed", "placed"}, {"fig-committed", "subsidyCommittedFen"}, {"fig-paid", "subsidyPaidFen"}}) {
+            assertThat(java.util.Objects.toString(driver.findElement(By.id(f[0])).getAttribute("data-value"), "")).as(f[1])
+                    .isEqualTo(figures.path(f[1]).isNull() ? "" : figures.path(f[1]).asString());
+        }
+        assertThat(figures.path("enrolled").asLong()).isPositive();
+        assertThat(driver.findElements(By.cssSelector("#chart-progress canvas"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#months tbody tr"))).isNotEmpty();
+        screenshot("13-officer-dashboard-zh");
+    }
+
     static final List<String> SERVICES = List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
             "http://127.0.0.1:8084");
 
@@ -341,6 +361,8 @@ final class ConsoleJourneys implements AutoCloseable {
             assertThat(browser.claimStatus()).isEqualTo("VERIFIED");
             assertThat(claim(county, toVerify).path("status").asString()).isEqualTo("VERIFIED");
             browser.screenshot("07-officer-verified-zh");
+            // The county's year (the one the e2e played first): the dashboard shows the gateway's report as it is.
+            browser.dashboardShowsTheReport(county, cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()));
             browser.signOut();
 
             // An officer of 安陆市 sees nothing of 应城市's: the queue does not list it, the page is a polite not-found.
