@@ -156,6 +156,47 @@ final class ConsoleJourneys implements AutoCloseable {
         screenshot("13-officer-dashboard-zh");
     }
 
+    void leaderApprovesSeveralAtOnce(cn.sunshine.yeardriver.ClaimsWaiting.Claims waiting) throws IOException {
+        String county = waiting.county();
+        String first = waiting.submitted().get(0); // verified by the officer in the browser just before
+        assertThat(waiting.submitted()).as("claims enough for a batch").hasSizeGreaterThanOrEqualTo(2);
+        String second = waiting.submitted().get(1);
+        Http.Response verified = GATEWAY.as(TestTokens.of("COUNTY_OFFICER", county)).post("/api/subsidy/claims/" + second
+                + "/verification", java.util.Map.of("decision", "APPROVE", "reason", "已核对"));
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        signIn("county-leader-yingcheng");
+        open("/tasks/approval");
+        for (String id : List.of(first, second)) {
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("pick-" + id))).click();
+        }
+        screenshot("14-leader-batch-chosen-zh");
+        // A colleague decides one of them meanwhile (sends it back): the batch's If-Match for it no longer holds.
+        Http.Response colleague = GATEWAY.as(TestTokens.of("COUNTY_LEADER", county)).post("/api/subsidy/claims/" + second
+                + "/approval", java.util.Map.of("decision", "REJECT", "reason", "培训记录不全，请补充后重新申报"));
+        assertThat(colleague.status()).as(colleague.toString()).isEqualTo(200);
+        long committedBefore = committedFen(county, waiting.year());
+        driver.findElement(By.id("batch-approve")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("batch-result")));
+        assertThat(driver.findElement(By.cssSelector("#batch-results tr[data-claim-id='" + first + "']")).getAttribute("data-outcome"))
+                .isEqualTo("DONE");
+        WebElement refused = driver.findElement(By.cssSelector("#batch-results tr[data-claim-id='" + second + "']"));
+        assertThat(refused.getAttribute("data-outcome")).isEqualTo("REFUSED");
+        assertThat(refused.getText()).contains("未办理", "已退回");
+        JsonNode approved = claim(county, first);
+        assertThat(approved.path("status").asString()).isIn("APPROVED", "AWAITING_EXTRA_APPROVAL");
+        long approvals = 0;
+        for (JsonNode d : approved.path("decisions")) {
+            approvals += "APPROVAL".equals(d.path("stage").asString()) ? 1 : 0;
+        }
+        assertThat(approvals).isEqualTo(1);
+        assertThat(claim(county, second).path("status").asString()).isEqualTo("REJECTED");
+        if ("APPROVED".equals(approved.path("status").asString())) {
+            assertThat(committedFen(county, waiting.year())).isEqualTo(committedBefore + approved.path("payableFen").asLong());
+        }
+        screenshot("15-leader-batch-result-zh");
+        signOut();
+    }
+
     static final List<String> SERVICES = List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
             "http://127.0.0.1:8084");
 
@@ -364,6 +405,9 @@ final class ConsoleJourneys implements AutoCloseable {
             // The county's year (the one the e2e played first): the dashboard shows the gateway's report as it is.
             browser.dashboardShowsTheReport(county, cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()));
             browser.signOut();
+
+            // The leader approves several claims at once; one decided by a colleague meanwhile is named, the other goes through.
+            browser.leaderApprovesSeveralAtOnce(waiting);
 
             // An officer of 安陆市 sees nothing of 应城市's: the queue does not list it, the page is a polite not-found.
             browser.signIn("county-officer-anlu");
