@@ -18,3 +18,12 @@ document.addEventListener('submit', function (event) {
     }, 0);
   }
 });
+
+// A print button (data-print): the browser's print dialog, with the page's print stylesheet (A4).
+document.addEventListener('click', function (event) {
+  var target = event.target;
+  if (target && target.closest && target.closest('[data-print]')) {
+    event.preventDefault();
+    window.print();
+  }
+});

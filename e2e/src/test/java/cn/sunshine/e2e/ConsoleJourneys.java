@@ -197,6 +197,30 @@ final class ConsoleJourneys implements AutoCloseable {
         signOut();
     }
 
+    /** A screenshot of the page as the print stylesheet lays it out (print media emulated), then back to the screen. */
+    void printed(String name) throws IOException {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            assertThat(driver.findElement(By.cssSelector("header.topbar")).isDisplayed()).as("no navigation on paper").isFalse();
+            Path target = SHOTS.resolve(name + ".png");
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            screenshots.add(target.toAbsolutePath().toString());
+            System.out.println("console screenshot: " + target.toAbsolutePath());
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+    }
+
+    /** A download through the console, fetched by the page itself: its status and its first two bytes. */
+    String fetchStatusAndStart(String path) {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(function (r) { return r.arrayBuffer().then(function (b) {"
+                        + "  var a = new Uint8Array(b); done(r.status + ' ' + String.fromCharCode(a[0], a[1])); }); },"
+                        + " function (e) { done('error ' + e); });", path));
+    }
+
     static final List<String> SERVICES = List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
             "http://127.0.0.1:8084");
 
@@ -389,6 +413,13 @@ final class ConsoleJourneys implements AutoCloseable {
             assertThat(browser.claimStatus()).isIn("ORDERED", "PAID");
             assertThat(browser.driver.findElements(By.cssSelector("#instructions tbody tr"))).isNotEmpty();
             browser.screenshot("06-finance-rechecked-zh");
+            // The claim's approval sheet as it prints (A4): the decisions of 核准, 审批 and 复核.
+            browser.driver.findElement(By.id("approval-sheet")).click();
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-decisions")));
+            assertThat(browser.text("sheet-decisions")).contains("核准", "审批", "复核");
+            browser.printed("16-approval-sheet-print-zh");
+            // The claims in scope as Excel, with the page's filter.
+            assertThat(browser.fetchStatusAndStart("/claims/export.xlsx?status=PAID")).startsWith("200 PK");
             browser.signOut();
 
             // The county officer: 待核准, 核准 one claim.
@@ -431,6 +462,7 @@ final class ConsoleJourneys implements AutoCloseable {
             assertThat(browser.driver.findElements(By.cssSelector("#bases tbody tr"))).isNotEmpty();
             assertThat(browser.text("recipients")).containsPattern("\\d{6}\\*+\\w{4}").contains("¥");
             browser.screenshot("09-public-notice-zh");
+            browser.printed("17-public-notice-print-zh");
             Files.writeString(SHOTS.resolve("axe.txt"), String.join("\n", browser.accessibility) + "\n");
             assertThat(browser.accessibility).as("serious or critical axe-core violations (WCAG 2.1 A/AA) on the pages visited")
                     .isEmpty();

@@ -153,13 +153,29 @@ public class ClaimsController {
         return "true".equals(request.getHeader("HX-Request")) ? "tasks :: queue" : "tasks";
     }
 
+    /**
+     * All claims in scope, filtered by status and (for officers, leaders, finance, auditors) by base; the filters are
+     * in the address, so a bookmark keeps a search, and the Excel download takes the same filters.
+     */
     @GetMapping("/claims")
-    String all(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
+    String all(@RequestParam(required = false) String status, @RequestParam(required = false) String baseId,
+               @RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
         String filter = status != null && STATUSES.contains(status) ? status : null;
+        String base = baseId != null && baseId.matches("[A-Za-z0-9._:-]{1,128}") ? baseId : null;
         model.addAttribute("status", filter);
+        model.addAttribute("baseId", base);
         model.addAttribute("statuses", STATUSES);
-        model.addAttribute("list", gateway.get("/api/subsidy/claims?size=50&page=" + page
-                + (filter == null ? "" : "&status=" + filter)).body());
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("list", gateway.get("/api/subsidy/claims?size=50&page=" + Math.max(0, page)
+                + (filter == null ? "" : "&status=" + filter) + (base == null ? "" : "&baseId=" + base)).body());
+        CurrentUser me = CurrentUser.of(auth);
+        if (me != null && me.readsProgress()) {
+            try {
+                model.addAttribute("bases", gateway.get("/api/enrollment/bases?size=200").body().getOrDefault("items", List.of()));
+            } catch (ApiException e) {
+                model.addAttribute("bases", List.of()); // the filter by base is then not offered; the list still is
+            }
+        }
         return "claims";
     }
 
@@ -169,6 +185,14 @@ public class ClaimsController {
         drawClaim(claimId, CurrentUser.of(auth), model);
         model.addAttribute("done", "APPROVE".equals(done) || "REJECT".equals(done) ? done : null);
         return "claim";
+    }
+
+    /** The claim's approval sheet (补助资金审批表) to print on A4 and file: facts, lines, each stage's decision. */
+    @GetMapping("/claims/{claimId}/sheet")
+    String sheet(@PathVariable String claimId, Authentication auth, Model model) {
+        drawClaim(claimId, CurrentUser.of(auth), model);
+        model.addAttribute("printedAt", java.time.Instant.now().toString());
+        return "claim-sheet";
     }
 
     @PostMapping("/claims/{claimId}/decision")
