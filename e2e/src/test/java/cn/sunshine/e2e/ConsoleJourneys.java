@@ -420,6 +420,15 @@ final class ConsoleJourneys implements AutoCloseable {
             browser.printed("16-approval-sheet-print-zh");
             // The claims in scope as Excel, with the page's filter.
             assertThat(browser.fetchStatusAndStart("/claims/export.xlsx?status=PAID")).startsWith("200 PK");
+            // The finance desk: the fund of the claims' year, a payment run now, today's statement reconciled.
+            browser.driver.findElement(By.id("nav-finance")).click();
+            browser.open("/finance?year=" + year);
+            assertThat(browser.text("fund-committed")).startsWith("¥");
+            browser.driver.findElement(By.id("run-payments")).click();
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-result")));
+            browser.driver.findElement(By.id("run-reconciliation")).click();
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reconciliation")));
+            browser.screenshot("18-finance-desk-zh");
             browser.signOut();
 
             // The county officer: 待核准, 核准 one claim.
