@@ -123,6 +123,7 @@ public class MongoSessionRepository implements SessionRepository<MongoSessionRep
         boolean renamed = !session.getId().equals(session.originalId());
         if (session.isNew || renamed || session.changed) {
             Document doc = new Document("_id", session.getId())
+                    .append("handle", handle(session.getId()))
                     .append("principal", principal(session))
                     .append("created", Date.from(session.getCreationTime()))
                     .append("lastAccessed", Date.from(session.getLastAccessedTime()))
@@ -177,6 +178,37 @@ public class MongoSessionRepository implements SessionRepository<MongoSessionRep
     /** Removes the sessions whose idle time ran out; the number removed. */
     public long deleteExpired() {
         return sessions().deleteMany(Filters.lte("expiresAt", Date.from(clock.instant()))).getDeletedCount();
+    }
+
+    /** A live session as an operator sees it: never its id (which is the cookie's secret), a handle derived from it. */
+    public record LiveSession(String handle, String principal, Instant created, Instant lastAccessed, Instant expiresAt) {
+    }
+
+    /** The handle of a session: the first 16 hex digits of SHA-256 of its id (the id cannot be got back from it). */
+    static String handle(String id) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The signed-in sessions live now, the most recently used first (at most {@code limit}). */
+    public java.util.List<LiveSession> liveSessions(int limit) {
+        java.util.List<LiveSession> out = new java.util.ArrayList<>();
+        for (Document d : sessions().find(Filters.and(Filters.gt("expiresAt", Date.from(clock.instant())),
+                Filters.ne("principal", null))).sort(new Document("lastAccessed", -1)).limit(limit)) {
+            out.add(new LiveSession(d.getString("handle") != null ? d.getString("handle") : handle(d.getString("_id")),
+                    d.getString("principal"), d.getDate("created").toInstant(), d.getDate("lastAccessed").toInstant(),
+                    d.getDate("expiresAt").toInstant()));
+        }
+        return out;
+    }
+
+    /** Ends the live session with this handle (its person is signed out on every replica); whether there was one. */
+    public boolean endByHandle(String handle) {
+        return handle != null && handle.matches("[0-9a-f]{16}") && sessions().deleteOne(Filters.eq("handle", handle)).getDeletedCount() > 0;
     }
 
     /** How many sessions are live now. */

@@ -234,4 +234,23 @@ class MongoSessionRepositoryTest {
         local.setActiveProfiles("local");
         assertThat(new SessionConfiguration().sessionRepository(mongo, dev, local)).isNotNull();
     }
+
+    @Test
+    void anOperatorSeesLiveSessionsByHandleNeverByIdAndEndsOne() {
+        MongoSessionRepository a = replica(clientA);
+        MongoSessionRepository.StoredSession s = a.createSession();
+        s.setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(leader()));
+        a.save(s);
+        MongoSessionRepository.StoredSession anonymous = a.createSession();
+        a.save(anonymous);
+        java.util.List<MongoSessionRepository.LiveSession> live = replica(clientB).liveSessions(1000);
+        MongoSessionRepository.LiveSession mine = live.stream().filter(l -> l.handle().equals(MongoSessionRepository.handle(s.getId())))
+                .findFirst().orElseThrow();
+        assertThat(mine.principal()).isEqualTo("county-leader-yingcheng");
+        assertThat(mine.handle()).hasSize(16).isNotEqualTo(s.getId()).doesNotContain(s.getId().substring(0, 8));
+        assertThat(live).noneMatch(l -> l.handle().equals(MongoSessionRepository.handle(anonymous.getId())));
+        assertThat(replica(clientB).endByHandle(mine.handle())).isTrue();
+        assertThat(a.findById(s.getId())).as("signed out on every replica").isNull();
+        assertThat(replica(clientB).endByHandle("not-a-handle")).isFalse();
+    }
 }

@@ -33,6 +33,7 @@ class ConsoleRouteTest extends GatewayTest {
         CONSOLE.stubFor(get(urlPathEqualTo("/dashboard")).willReturn(aResponse().withStatus(200).withBody("dashboard")));
         CONSOLE.stubFor(post(urlEqualTo("/classes/k-1/roster")).willReturn(aResponse().withStatus(403)));
         CONSOLE.stubFor(get(urlPathEqualTo("/finance")).willReturn(aResponse().withStatus(200).withBody("finance")));
+        CONSOLE.stubFor(get(urlPathEqualTo("/operator/sessions")).willReturn(aResponse().withStatus(200).withBody("sessions")));
 
         http.get().uri("/").exchange().expectStatus().isFound()
                 .expectHeader().valueEquals(HttpHeaders.LOCATION, "http://127.0.0.1:" + gatewayPort + "/oauth2/authorization/sunshine");
@@ -46,6 +47,7 @@ class ConsoleRouteTest extends GatewayTest {
         http.get().uri("/dashboard?year=2026").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("dashboard");
         http.post().uri("/classes/k-1/roster").exchange().expectStatus().isForbidden();
         http.get().uri("/finance?year=2026").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("finance");
+        http.get().uri("/operator/sessions").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("sessions");
         CONSOLE.verify(getRequestedFor(urlEqualTo("/")).withHeader(HttpHeaders.HOST, equalTo("127.0.0.1:" + gatewayPort)));
     }
 
