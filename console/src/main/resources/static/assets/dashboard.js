@@ -20,7 +20,7 @@
       { name: label(el, 'placed'), type: 'line', data: d.placed, symbolSize: 6 }
     ];
     if (typeof d.quota === 'number') {
-      series[0].markLine = { symbol: 'none', label: { formatter: label(el, 'quota') + ' ' + d.quota },
+      series[0].markLine = { symbol: 'none', label: { position: 'insideEndTop', formatter: label(el, 'quota') + ' ' + d.quota },
         lineStyle: { type: 'dashed', color: '#6b7280' }, data: [{ yAxis: d.quota }] };
     }
     c.setOption({
@@ -39,12 +39,15 @@
     if (!d) { return; }
     function pct(bp) { return typeof bp === 'number' ? bp / 100 : null; }
     var c = echarts.init(el, null, { renderer: 'canvas' });
+    var short = typeof d.placementRateBp === 'number' && typeof d.committedPlacementRateBp === 'number'
+      && d.placementRateBp < d.committedPlacementRateBp;
     var placement = { name: label(el, 'placement'), type: 'bar', barWidth: '40%',
-      data: [pct(d.completionRateBp), pct(d.placementRateBp)],
+      data: [{ value: pct(d.completionRateBp), itemStyle: { color: '#1d4ed8' } },
+             { value: pct(d.placementRateBp), itemStyle: { color: short ? '#b91c1c' : '#15803d' } }],
       label: { show: true, position: 'top', formatter: function (p) { return p.value == null ? '—' : p.value.toFixed(2) + '%'; } } };
     if (typeof d.committedPlacementRateBp === 'number') {
       placement.markLine = { symbol: 'none', lineStyle: { color: '#b91c1c', type: 'dashed' },
-        label: { formatter: label(el, 'committed') + ' ' + (d.committedPlacementRateBp / 100).toFixed(2) + '%' },
+        label: { position: 'insideEndTop', formatter: label(el, 'committed') + ' ' + (d.committedPlacementRateBp / 100).toFixed(2) + '%' },
         data: [{ yAxis: d.committedPlacementRateBp / 100 }] };
     }
     c.setOption({
