@@ -224,6 +224,13 @@ final class ConsoleJourneys implements AutoCloseable {
     static final List<String> SERVICES = List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
             "http://127.0.0.1:8084");
 
+    /** Scrolls the element to the middle of the window, then clicks it (a button below the fold is not clickable). */
+    void click(By by) {
+        WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
     /** Base staff of a base: the picker's base staff form (county, base id). */
     void signInAsBaseStaff(String baseId) {
         driver.manage().deleteAllCookies();
@@ -288,14 +295,14 @@ final class ConsoleJourneys implements AutoCloseable {
             driver.findElement(By.id("village")).sendKeys("三合村");
             driver.findElement(By.id("address")).sendKeys("三合村村委会二楼培训室");
             screenshot("10-base-report-class-zh");
-            driver.findElement(By.id("submit-class")).click();
+            click(By.id("submit-class"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
             assertThat(driver.findElement(By.id("class-status")).getAttribute("data-status")).isEqualTo("REPORTED");
             String classUrl = driver.getCurrentUrl();
 
             // A roster with one bad row: the row report names row 3's ID number; nothing is imported.
             driver.findElement(By.id("roster-file")).sendKeys(badFile.toAbsolutePath().toString());
-            driver.findElement(By.id("upload-roster")).click();
+            click(By.id("upload-roster"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("row-report")));
             List<WebElement> reported = driver.findElements(By.cssSelector("#row-report-table tbody tr"));
             assertThat(reported).hasSize(1);
@@ -307,7 +314,7 @@ final class ConsoleJourneys implements AutoCloseable {
 
             // The corrected file: both imported.
             driver.findElement(By.id("roster-file")).sendKeys(goodFile.toAbsolutePath().toString());
-            driver.findElement(By.id("upload-roster")).click();
+            click(By.id("upload-roster"));
             wait.until(d -> !d.findElements(By.id("done")).isEmpty() && d.findElement(By.id("done")).getText().contains("已导入"));
             assertThat(text("done")).contains("已导入 2 名学员");
             assertThat(driver.findElements(By.cssSelector("#trainees tbody tr"))).hasSize(2);

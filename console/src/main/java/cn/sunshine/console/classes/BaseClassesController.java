@@ -243,7 +243,9 @@ public class BaseClassesController {
         ApiErrors.Kind kind = refused == null || refused.status() == 413 ? ApiErrors.Kind.INVALID : ApiErrors.kindOf(refused);
         model.addAttribute("rosterFeedback", kind);
         model.addAttribute("rosterProblem", refused);
-        model.addAttribute("rosterMessageKey", local != null ? local : refused.status() == 413 ? "roster.file.tooLarge" : null);
+        // A refused file's rows are listed in the page: the person's words above them, not the API's summary.
+        model.addAttribute("rosterMessageKey", local != null ? local : refused.status() == 413 ? "roster.file.tooLarge"
+                : !refused.rows().isEmpty() ? "error.invalid" : null);
         model.addAttribute("rosterFile", name);
         // A refused file frees its key (docs/enrollment.md): the corrected file may go with a new one.
         model.addAttribute("rosterKey", key());
