@@ -74,7 +74,7 @@ class PortalPagesTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(list).contains("应城市2026年阳光工程培训基地招标公告", "专家评审中", "2026年3月3日 00:00");
         String one = mvc.perform(get("/public/tenders/t-1")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(one).contains("具有独立法人资格", "法人证书", "1,200", "30.00%", "合格分数 60 分（满分 100 分）");
+        assertThat(one).contains("具有独立法人资格", "法人证书", "1,200", "30.00%", "60 分（满分 100 分）");
         String english = mvc.perform(get("/public/tenders/t-1?lang=en")).andReturn().getResponse().getContentAsString();
         assertThat(english).contains("Under expert review", "Legal person certificate", "3 Mar 2026");
     }
