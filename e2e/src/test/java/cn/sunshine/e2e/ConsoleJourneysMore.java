@@ -40,9 +40,9 @@ final class ConsoleJourneysMore {
             // ---- The public: the notice under way, an objection filed with the phone, then the code.
             browser.driver.manage().deleteAllCookies();
             browser.open("/public?division=" + county);
-            browser.driver.findElement(By.id("portal-notices")).click();
+            press(browser, By.id("portal-notices"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-notice-id='" + scenes.noticeId() + "']")));
-            browser.driver.findElement(By.cssSelector("tr[data-notice-id='" + scenes.noticeId() + "'] a")).click();
+            press(browser, By.cssSelector("tr[data-notice-id='" + scenes.noticeId() + "'] a"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("objection-form")));
             assertThat(browser.driver.findElement(By.id("notice-state")).getAttribute("data-open")).isEqualTo("true");
             assertThat(browser.text("entries")).contains("¥");
@@ -55,13 +55,12 @@ final class ConsoleJourneysMore {
             browser.driver.findElement(By.id("objector-phone")).sendKeys(phone);
             new Select(browser.driver.findElement(By.id("objection-application"))).selectByIndex(1);
             browser.driver.findElement(By.id("objection-statement")).sendKeys("该单位的实训车间近期已停用，与申报材料不符，请核查。");
-            browser.driver.findElement(By.id("objection-send")).click();
+            press(browser, By.id("objection-send"), false);
             WebElement simulated = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("simulated-code")));
             assertThat(browser.text("objection-sent")).contains("139****5555").doesNotContain(phone);
             browser.screenshot("11-public-objection-code-zh");
             browser.driver.findElement(By.id("objection-code")).sendKeys(simulated.getAttribute("data-code"));
-            WebElement confirm = browser.driver.findElement(By.id("objection-confirm"));
-            new Actions(browser.driver).doubleClick(confirm).perform();
+            press(browser, By.id("objection-confirm"), true);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("objection-filed")));
             String objectionId = browser.text("objection-id");
             browser.screenshot("12-public-objection-filed-zh");
@@ -83,34 +82,35 @@ final class ConsoleJourneysMore {
             browser.open("/public/tenders?division=" + county + "&lang=zh-CN");
             assertThat(browser.driver.findElements(By.cssSelector("tr[data-tender-id='" + scenes.reviewTender() + "']"))).hasSize(1);
             browser.screenshot("14-public-tenders-zh");
-            browser.driver.findElement(By.cssSelector("tr[data-tender-id='" + scenes.reviewTender() + "'] a")).click();
+            press(browser, By.cssSelector("tr[data-tender-id='" + scenes.reviewTender() + "'] a"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("criteria")));
             assertThat(browser.text("tender-stage")).isEqualTo("专家评审中");
             browser.screenshot("15-public-tender-zh");
             browser.open("/public/vouchers");
             browser.driver.findElement(By.id("serial")).sendKeys(county + "-" + scenes.year() + "-000001");
             browser.driver.findElement(By.id("voucher-code")).sendKeys("ZZZZZZZZ");
-            browser.driver.findElement(By.id("voucher-check")).click();
+            press(browser, By.id("voucher-check"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("voucher-answer")));
             assertThat(browser.driver.findElement(By.id("voucher-answer")).getAttribute("data-genuine")).isEqualTo("false");
             browser.screenshot("16-public-voucher-zh");
 
             // ---- The expert: my panels, the declaration, a score sheet (double-clicked: one sheet).
             browser.signIn("expert-zhou");
-            browser.driver.findElement(By.id("nav-expert")).click();
+            press(browser, By.id("nav-expert"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-tender-id='" + scenes.reviewTender() + "']")));
             assertThat(browser.driver.findElement(By.cssSelector("tr[data-tender-id='" + scenes.reviewTender() + "']")).getText())
                     .contains("待声明利害关系");
             browser.screenshot("20-expert-panels-zh");
-            browser.driver.findElement(By.cssSelector("tr[data-tender-id='" + scenes.reviewTender() + "'] a")).click();
-            browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("no-conflict"))).click();
+            press(browser, By.cssSelector("tr[data-tender-id='" + scenes.reviewTender() + "'] a"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-conflict")));
+            press(browser, By.id("no-conflict"), false);
             browser.driver.findElement(By.id("declaration-statement")).sendKeys("本人与本次招标的各申报单位无亲属、任职和经济往来关系。");
-            browser.driver.findElement(By.id("declare")).click();
+            press(browser, By.id("declare"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
             assertThat(browser.driver.findElement(By.id("member-status")).getAttribute("data-status")).isEqualTo("DECLARED");
             browser.screenshot("21-expert-declared-zh");
             String application = scenes.applications().get(0);
-            browser.driver.findElement(By.cssSelector("tr[data-application-id='" + application + "'] a")).click();
+            press(browser, By.cssSelector("tr[data-application-id='" + application + "'] a"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-form")));
             int[] scores = {86, 82, 90, 84};
             List<WebElement> inputs = browser.driver.findElements(By.cssSelector("#sheet-form input[type=number]"));
@@ -120,11 +120,11 @@ final class ConsoleJourneysMore {
             }
             ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('visitedOn').value = arguments[0]",
                     scenes.year() + "-03-21");
-            browser.driver.findElement(By.id("inspection-passed")).click();
+            press(browser, By.id("inspection-passed"), false);
             browser.driver.findElement(By.id("findings")).sendKeys("实训车间与申报一致，焊机在用");
             browser.driver.findElement(By.id("comments")).sendKeys("师资较强，就业渠道稳定");
             browser.screenshot("22-expert-score-sheet-zh");
-            new Actions(browser.driver).doubleClick(browser.driver.findElement(By.id("submit-sheet"))).perform();
+            press(browser, By.id("submit-sheet"), true);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
             assertThat(browser.driver.findElement(By.cssSelector("tr[data-application-id='" + application + "']"))
                     .getAttribute("data-scored")).isEqualTo("true");
@@ -146,11 +146,11 @@ final class ConsoleJourneysMore {
             browser.open("/reports/progress?period=" + reportYear);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#children tr[data-division='420900']")));
             browser.screenshot("30-province-report-zh");
-            browser.driver.findElement(By.cssSelector("#children tr[data-division='420900'] a")).click();
+            press(browser, By.cssSelector("#children tr[data-division='420900'] a"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#children tr[data-division='" + county + "']")));
             assertThat(browser.text("report-division")).isEqualTo("孝感市");
             browser.screenshot("31-city-report-zh");
-            browser.driver.findElement(By.cssSelector("#children tr[data-division='" + county + "'] a")).click();
+            press(browser, By.cssSelector("#children tr[data-division='" + county + "'] a"), false);
             browser.wait.until(d -> "应城市".equals(browser.text("report-division")));
             assertThat(browser.text("breadcrumb")).contains("湖北省", "孝感市", "应城市");
             JsonNode report = GATEWAY.as(TestTokens.of("PROVINCE_OFFICER", "420000"))
@@ -174,10 +174,10 @@ final class ConsoleJourneysMore {
 
             // ---- The auditor: who read personal data whole; a spot-check round's seed.
             browser.signIn("auditor-province");
-            browser.driver.findElement(By.id("nav-audit")).click();
+            press(browser, By.id("nav-audit"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-reads")));
             browser.screenshot("40-auditor-home-zh");
-            browser.driver.findElement(By.id("audit-reads")).click();
+            press(browser, By.id("audit-reads"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reads tbody tr")));
             browser.screenshot("41-auditor-reads-zh");
             JsonNode spot = GATEWAY.as(officer).get("/api/placement/spot-checks?size=1").json().path("items").path(0);
@@ -185,7 +185,7 @@ final class ConsoleJourneysMore {
             assertThat(roundId).as("a spot-check round of " + county).isNotBlank();
             browser.open("/audit/spot-checks");
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-round-id='" + roundId + "'] a")));
-            browser.driver.findElement(By.cssSelector("tr[data-round-id='" + roundId + "'] a")).click();
+            press(browser, By.cssSelector("tr[data-round-id='" + roundId + "'] a"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("round-seed")));
             JsonNode round = GATEWAY.as(TestTokens.of("AUDITOR", "420000")).get("/api/placement/spot-check-rounds/" + roundId).json();
             assertThat(browser.text("round-seed")).isEqualTo(round.path("seed").asString());
@@ -217,6 +217,18 @@ final class ConsoleJourneysMore {
                     .isEmpty();
         }
         return personalData;
+    }
+
+    /** Scrolls the element to the middle of the window, then clicks it (twice for a double-click). */
+    static void press(ConsoleJourneys browser, By by, boolean twice) {
+        WebElement e = browser.driver.findElement(by);
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+        browser.wait.until(ExpectedConditions.elementToBeClickable(e));
+        if (twice) {
+            new Actions(browser.driver).doubleClick(e).perform();
+        } else {
+            e.click();
+        }
     }
 
     /** The console's answer to a GET from the page itself (its session cookie): status, type, file name, and " PK" for a zip. */
