@@ -8,6 +8,7 @@
 # data and logs of its own (target/gateway-bench/), waits until the suite is running, runs
 # tools/gateway-bench (options after --, e.g. -- --routes read --connections 8), and stops the suite.
 # --bench: run.sh's benchmark mode (full JIT, larger heaps) instead of its default flags.
+# --keep-data: the data of the last run (by default each run starts on an empty one).
 # GWBENCH_JFR=name: also record the gateway and the services with JFR while the driver runs
 # (target/gateway-bench/<name>-<service>.jfr). See docs/performance.md.
 
@@ -18,15 +19,19 @@ WORK="$ROOT/target/gateway-bench"
 BENCH_JAR="$ROOT/tools/gateway-bench/target/gateway-bench-0.1.0-SNAPSHOT-exec.jar"
 
 RUN_ARGS=(--no-build)
+KEEP=0
 while (($# > 0)); do
   case "$1" in
     --bench) RUN_ARGS+=(--bench); shift ;;
+    --keep-data) KEEP=1; shift ;;
     --) shift; break ;;
-    *) echo "bench.sh: unknown argument '$1' (--bench, then -- and gateway-bench's options)" >&2; exit 2 ;;
+    *) echo "bench.sh: unknown argument '$1' (--bench, --keep-data, then -- and gateway-bench's options)" >&2; exit 2 ;;
   esac
 done
 [[ -f $BENCH_JAR ]] || { echo "bench.sh: $BENCH_JAR is missing; build it (./mvnw -B -q -pl tools/gateway-bench -am -DskipTests package)" >&2; exit 1; }
 
+# A fresh data directory each run (the fixtures take seconds); --keep-data keeps the last one.
+((KEEP)) || rm -rf "$WORK/data"
 mkdir -p "$WORK/logs" "$WORK/data"
 RUN_LOG="$WORK/run.log"
 SUNSHINE_DATA_DIR="$WORK/data" SUNSHINE_LOG_DIR="$WORK/logs" \
