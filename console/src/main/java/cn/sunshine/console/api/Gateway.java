@@ -86,7 +86,7 @@ public class Gateway {
         return call(HttpMethod.POST, path, new RawBody(bytes, contentType), headers, true);
     }
 
-    /** A file the API answers (a ledger): its bytes and headers (Content-Type, Content-Disposition). */
+    /** A file the API answers (a ledger, a workbook): its bytes and headers (Content-Type, Content-Disposition). */
     public record Download(byte[] bytes, HttpHeaders headers) {
     }
 
@@ -218,35 +218,6 @@ public class Gateway {
             throw new SignInAgain("the access token has expired");
         }
         return client.getAccessToken().getTokenValue();
-    }
-
-    /** A file the API answers (a workbook): its bytes and headers (Content-Type, Content-Disposition). */
-    public record Download(byte[] bytes, HttpHeaders headers) {
-    }
-
-    /** GET a file as the signed-in person; a refusal is an {@link ApiException} as for any call. */
-    public Download download(String path) {
-        String token = accessToken();
-        try {
-            return rest.get().uri(URI.create(properties.gatewayUri() + path))
-                    .headers(h -> {
-                        h.setBearerAuth(token);
-                        h.set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag());
-                    })
-                    .exchange((request, response) -> {
-                        int status = response.getStatusCode().value();
-                        byte[] bytes = response.getBody().readAllBytes();
-                        if (status >= 400) {
-                            Object parsed = bytes.length == 0 ? Map.of() : parse(bytes);
-                            @SuppressWarnings("unchecked")
-                            Map<String, Object> problem = parsed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-                            throw ApiException.of(status, problem);
-                        }
-                        return new Download(bytes, response.getHeaders());
-                    });
-        } catch (ResourceAccessException e) {
-            throw new ApiException(503, "urn:sunshine:problem:service-unavailable", "the gateway cannot be reached", Map.of());
-        }
     }
 
     /** POST a JSON body without a token (the public APIs: an objection, a voucher check), with extra headers. */
