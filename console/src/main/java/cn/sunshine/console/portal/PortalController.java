@@ -91,11 +91,22 @@ public class PortalController {
     }
 
     @GetMapping("/public/notices/{noticeId}")
-    String notice(@PathVariable String noticeId, Model model) {
+    String notice(@PathVariable String noticeId, org.springframework.security.web.csrf.CsrfToken csrf, Model model) {
+        formToken(csrf);
         loadNotice(noticeId, model);
         model.addAttribute("form", new LinkedHashMap<String, String>());
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         return "portal/notice";
+    }
+
+    /**
+     * A page with a form holds the CSRF token in the session: it is made now, before the page is written —
+     * once a long page has begun to go out, the response is committed and no session can be made any more.
+     */
+    private static void formToken(org.springframework.security.web.csrf.CsrfToken csrf) {
+        if (csrf != null) {
+            csrf.getToken();
+        }
     }
 
     private void loadNotice(String noticeId, Model model) {
@@ -184,7 +195,8 @@ public class PortalController {
     }
 
     @GetMapping("/public/vouchers")
-    String voucherCheck(Model model) {
+    String voucherCheck(org.springframework.security.web.csrf.CsrfToken csrf, Model model) {
+        formToken(csrf);
         return "portal/voucher";
     }
 
