@@ -63,6 +63,15 @@ public class ReviewPanel extends AggregateRoot {
         members = next;
     }
 
+    /**
+     * Whether the reviewer has already made exactly this declaration: sending it again (a retry whose answer was
+     * lost) is the same act, not a second declaration.
+     */
+    public boolean hasDeclared(String reviewerId, boolean noConflict, String statement) {
+        return member(reviewerId).filter(m -> m.status() == (noConflict ? PanelMember.Status.DECLARED : PanelMember.Status.RECUSED)
+                && m.declaration() != null && java.util.Objects.equals(m.declaration().reason(), statement)).isPresent();
+    }
+
     /** The reviewer's own declaration: no conflict of interest (may score), or a conflict (recused). */
     public PanelMember declare(String reviewerId, boolean noConflict, String statement, Clock clock) {
         PanelMember m = member(reviewerId).orElseThrow(() -> DomainException.notFound("panel"));

@@ -72,6 +72,9 @@ public class Reviews {
         CurrentUser user = Jurisdiction.requireRole(Role.EXPERT_REVIEWER);
         ReviewPanel panel = panels.findByTenderId(tenderId).filter(p -> p.member(user.subject()).isPresent())
                 .orElseThrow(() -> DomainException.notFound("tender " + tenderId));
+        if (panel.hasDeclared(user.subject(), noConflict, statement.trim())) {
+            return panel; // the same declaration sent again (found by the fault year: a retry after a lost answer)
+        }
         panel.declare(user.subject(), noConflict, statement.trim(), clock);
         return store.update(panel);
     }
