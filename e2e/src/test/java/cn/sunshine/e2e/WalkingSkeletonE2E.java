@@ -216,27 +216,6 @@ class WalkingSkeletonE2E {
     }
 
     /**
-     * The console's further pages in headless Chromium, through the gateway (ConsoleJourneysMore): two tenders of
-     * 应城市 five years back (one noticed today, one waiting for an expert); the public objects to the notice (the
-     * phone, then the code), an expert declares and scores, a province officer drills the report down to 应城市 and
-     * downloads its workbook, the auditor reads the personal-data reads and a spot check's seed, and an officer of
-     * 安陆市 finds nothing of 应城市 in any of them.
-     */
-    @Test
-    @Order(11)
-    void inTheConsoleThePublicAnExpertAProvinceOfficerAndTheAuditorDoTheirWork() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
-                "chromium and chromium-driver are not installed (.ci/run installs them)");
-        int latest = cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now());
-        cn.sunshine.yeardriver.ConsoleScenes.Scenes scenes = cn.sunshine.yeardriver.ConsoleScenes.prepare(
-                "http://127.0.0.1:8080", List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082",
-                        "http://127.0.0.1:8083", "http://127.0.0.1:8084"), "420981", latest - 5, System.out);
-        long started = System.nanoTime();
-        PERSONAL_DATA.addAll(ConsoleJourneysMore.play(scenes, latest));
-        System.out.printf("console journeys (more) took %.1f s%n", (System.nanoTime() - started) / 1e9);
-    }
-
-    /**
      * A year that survives faults (docs/performance.md "The fault year"): 汉川市's year played without faults,
      * then its next year — the same county, size and plan — with every service and the gateway killed (kill -9)
      * once in the middle of a stage and restarted, the finance bureau down during a payment run, and the

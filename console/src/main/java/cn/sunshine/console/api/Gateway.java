@@ -86,7 +86,7 @@ public class Gateway {
         return call(HttpMethod.POST, path, new RawBody(bytes, contentType), headers, true);
     }
 
-    /** A file the API answers (a ledger, a workbook): its bytes and headers (Content-Type, Content-Disposition). */
+    /** A file the API answers (a ledger): its bytes and headers (Content-Type, Content-Disposition). */
     public record Download(byte[] bytes, HttpHeaders headers) {
     }
 
@@ -218,10 +218,5 @@ public class Gateway {
             throw new SignInAgain("the access token has expired");
         }
         return client.getAccessToken().getTokenValue();
-    }
-
-    /** POST a JSON body without a token (the public APIs: an objection, a voucher check), with extra headers. */
-    public Answer postPublic(String path, Object body, Consumer<HttpHeaders> headers) {
-        return call(HttpMethod.POST, path, body, headers, false);
     }
 }

@@ -113,24 +113,6 @@ public class Formats {
         return s.length() <= 8 ? s : s.substring(0, 8) + "…";
     }
 
-    /** A count with the grouping the reader expects: {@code 3660} → {@code 3,660}; null → an empty string. */
-    public String number(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return "";
-        }
-        long n = value instanceof Number num ? num.longValue() : Long.parseLong(value.toString().trim());
-        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(n);
-    }
-
-    /** A rate in basis points as a percentage with two decimals: {@code 9441} → {@code 94.41%}; null → an empty string. */
-    public String rateBp(Object bp) {
-        if (bp == null || bp.toString().isBlank()) {
-            return "";
-        }
-        long value = bp instanceof Number n ? n.longValue() : Long.parseLong(bp.toString().trim());
-        return BigDecimal.valueOf(value).movePointLeft(2).setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString() + "%";
-    }
-
     private static boolean chinese() {
         return Locale.CHINESE.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
     }
