@@ -88,22 +88,6 @@ public class Formats {
         return s.substring(0, 6) + "********" + s.substring(14);
     }
 
-    /** Basis points → {@code 94.41%}; null (no rate: nobody to divide by, or a part did not answer) → {@code —}. */
-    public String percent(Object bp) {
-        if (!(bp instanceof Number n)) {
-            return "—";
-        }
-        return BigDecimal.valueOf(n.longValue()).movePointLeft(2).setScale(2, java.math.RoundingMode.UNNECESSARY) + "%";
-    }
-
-    /** A count with thousands separators ({@code 3,660}); null → {@code —}. */
-    public String count(Object n) {
-        if (!(n instanceof Number v)) {
-            return "—";
-        }
-        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v.longValue());
-    }
-
     /** The first characters of an opaque id, for a table (the full id is in the link). */
     public String shortId(Object id) {
         if (id == null) {

@@ -15,7 +15,7 @@ import java.net.URI;
 public record ConsoleRoute(URI uri) {
 
     public static final String[] PATHS = {"/", "/login/**", "/logout", "/oauth2/authorization/**", "/tasks/**", "/claims",
-            "/claims/**", "/classes", "/classes/**", "/dashboard", "/dashboard/**", "/finance", "/finance/**", "/operator/**", "/public", "/public/**", "/assets/**", "/signed-out", "/favicon.ico"};
+            "/claims/**", "/public", "/public/**", "/assets/**", "/signed-out", "/favicon.ico"};
 
     public static final String NAME = "console";
 }
