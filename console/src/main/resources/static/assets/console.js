@@ -7,3 +7,23 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A plain form (no htmx) marked data-disable-in-flight: its buttons are disabled once it is sent, so a
+// double-click sends it once (the request's Idempotency-Key covers a resend after a lost answer).
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (form && form.hasAttribute && form.hasAttribute('data-disable-in-flight') && !form.hasAttribute('hx-post')) {
+    window.setTimeout(function () {
+      form.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    }, 0);
+  }
+});
+
+// A print button (data-print): the browser's print dialog, with the page's print stylesheet (A4).
+document.addEventListener('click', function (event) {
+  var target = event.target;
+  if (target && target.closest && target.closest('[data-print]')) {
+    event.preventDefault();
+    window.print();
+  }
+});

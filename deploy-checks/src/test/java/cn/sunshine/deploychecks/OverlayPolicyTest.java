@@ -396,6 +396,34 @@ class OverlayPolicyTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theConsoleRunsTwoPodsSharingItsSessionsInItsOwnDatabase(String overlay) {
+        Manifests m = m(overlay);
+        V1Deployment console = m.all(V1Deployment.class).stream().filter(d -> d.getMetadata().getName().equals("console"))
+                .findFirst().orElseThrow();
+        assertThat(console.getSpec().getReplicas()).as("console replicas (sessions are shared, docs/console.md)")
+                .isGreaterThanOrEqualTo(2);
+        Map<String, V1EnvVar> env = new HashMap<>();
+        console.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().forEach(e -> env.put(e.getName(), e));
+        assertThat(env.get("SUNSHINE_MONGODB_URI").getValueFrom().getSecretKeyRef().getName()).isEqualTo("console-mongodb");
+        for (String key : List.of("SUNSHINE_CONSOLE_SESSION_KEY_ID", "SUNSHINE_CONSOLE_SESSION_KEY")) {
+            assertThat(env.get(key)).as("console env %s", key).isNotNull();
+            assertThat(env.get(key).getValueFrom().getSecretKeyRef().getName()).isEqualTo("console-secrets");
+        }
+        V1ConfigMap own = m.all(V1ConfigMap.class).stream().filter(c -> c.getMetadata().getName().startsWith("console-"))
+                .findFirst().orElseThrow(() -> new AssertionError("the console's ConfigMap"));
+        assertThat(own.getData()).containsEntry("SPRING_MONGODB_DATABASE", "sunshine_console");
+        Map<String, String> podLabels = console.getSpec().getTemplate().getMetadata().getLabels();
+        assertThat(m.all(V1NetworkPolicy.class).stream().filter(p -> p.getMetadata().getName().equals("mongodb-egress"))
+                .filter(p -> matches(p.getSpec().getPodSelector(), podLabels)).toList())
+                .as("the console may reach MongoDB").hasSize(1);
+        for (Map<String, Object> mdb : m.custom("MongoDBCommunity")) {
+            assertThat((List<?>) ((Map<?, ?>) mdb.get("spec")).get("users")).as("the operator makes the console's user")
+                    .anyMatch(u -> "console".equals(((Map<?, ?>) u).get("name")));
+        }
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private static String path(V1Probe probe, String what) {

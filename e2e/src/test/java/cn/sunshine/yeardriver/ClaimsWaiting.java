@@ -14,8 +14,27 @@ import java.util.Map;
  */
 public final class ClaimsWaiting {
 
-    /** @param verified waiting at APPROVAL; {@code submitted} waiting at VERIFICATION */
-    public record Claims(String county, int year, String verified, List<String> submitted) {
+    /**
+     * @param verified  waiting at APPROVAL; {@code submitted} waiting at VERIFICATION
+     * @param baseId    a base of that year with places left in its agreement (for base staff's journey)
+     * @param majorCode a major of that base with places left
+     */
+    public record Claims(String county, int year, String verified, List<String> submitted, String baseId, String majorCode) {
+    }
+
+    /**
+     * Sets the services' clock to a day of the prepared year (base staff then work within their base's validity and
+     * their agreement's year), until {@link #resetClock}.
+     */
+    public static void clockAt(String gateway, List<String> services, Claims claims, int month, int day, PrintStream out) {
+        ProvinceYear py = new ProvinceYear(new ProvinceYear.Options(gateway, services, 1, 9, 3, claims.year(), 1,
+                List.of(claims.county())), Province.demo(), out);
+        py.setClock(new Calendar(claims.year()).at(month, day));
+    }
+
+    public static void resetClock(String gateway, List<String> services, Claims claims, PrintStream out) {
+        new ProvinceYear(new ProvinceYear.Options(gateway, services, 1, 9, 3, claims.year(), 1, List.of(claims.county())),
+                Province.demo(), out).resetClock();
     }
 
     private ClaimsWaiting() {
@@ -66,7 +85,10 @@ public final class ClaimsWaiting {
             }
             c.gw.post("/api/subsidy/claims/" + claims.get(0) + "/verification", c.officer(),
                     Map.of("decision", "APPROVE", "reason", "已核对台帐、代金券和身份证复印件，数量金额相符")).expect(200);
-            return new Claims(county, year, claims.get(0), List.copyOf(claims.subList(1, claims.size())));
+            // The allocation is the planned enrolment plus at least 2 places per major (CountyYear.accreditation).
+            CountyYear.Base base = c.bases.get(0);
+            return new Claims(county, year, claims.get(0), List.copyOf(claims.subList(1, claims.size())), base.id,
+                    base.majors.get(0));
         } finally {
             py.resetClock();
         }

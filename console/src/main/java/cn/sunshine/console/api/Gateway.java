@@ -81,8 +81,88 @@ public class Gateway {
         return call(HttpMethod.POST, path, body, headers, true);
     }
 
+    /** POST a file's bytes as the signed-in person (a roster: text/csv or XLSX), with extra headers (Idempotency-Key). */
+    public Answer postBytes(String path, byte[] bytes, MediaType contentType, Consumer<HttpHeaders> headers) {
+        return call(HttpMethod.POST, path, new RawBody(bytes, contentType), headers, true);
+    }
+
+    /** A file the API answers (a ledger, a workbook): its bytes and headers (Content-Type, Content-Disposition). */
+    public record Download(byte[] bytes, HttpHeaders headers) {
+    }
+
+    /** GET a file as the signed-in person; a refusal is an {@link ApiException} as for any call. */
+    public Download download(String path) {
+        String token = accessToken();
+        try {
+            return rest.get().uri(URI.create(properties.gatewayUri() + path))
+                    .headers(h -> {
+                        h.setBearerAuth(token);
+                        h.set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag());
+                    })
+                    .exchange((request, response) -> {
+                        int status = response.getStatusCode().value();
+                        byte[] bytes = response.getBody().readAllBytes();
+                        if (status >= 400) {
+                            Object parsed = bytes.length == 0 ? Map.of() : parse(bytes);
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> problem = parsed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                            throw ApiException.of(status, problem);
+                        }
+                        return new Download(bytes, response.getHeaders());
+                    });
+        } catch (ResourceAccessException e) {
+            throw new ApiException(503, "urn:sunshine:problem:service-unavailable", "the gateway cannot be reached", Map.of());
+        }
+    }
+
+    private record RawBody(byte[] bytes, MediaType contentType) {
+    }
+
+    /**
+     * Several GETs as the signed-in person at once (a dashboard's monthly reports): each element of the answer is
+     * the path's {@link Answer}, or the {@link ApiException} it was refused with.
+     */
+    public java.util.List<Object> getEach(java.util.List<String> paths) {
+        String token = accessToken();
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        java.util.List<java.util.concurrent.Future<Object>> futures = new java.util.ArrayList<>();
+        for (String path : paths) {
+            futures.add(PARALLEL.submit(() -> {
+                try {
+                    return call(HttpMethod.GET, path, null, h -> { }, token, locale);
+                } catch (ApiException e) {
+                    return e;
+                }
+            }));
+        }
+        java.util.List<Object> answers = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Object> f : futures) {
+            try {
+                answers.add(f.get(properties.timeout().toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                answers.add(new ApiException(503, "urn:sunshine:problem:service-unavailable", "interrupted", Map.of()));
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                f.cancel(true);
+                answers.add(new ApiException(503, "urn:sunshine:problem:service-unavailable", "no answer in time", Map.of()));
+            }
+        }
+        return answers;
+    }
+
+    /** At most four calls of one page at a time (a dashboard's months), so one person cannot flood the gateway. */
+    private static final java.util.concurrent.ExecutorService PARALLEL = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "console-gateway-parallel");
+        t.setDaemon(true);
+        return t;
+    });
+
     private Answer call(HttpMethod method, String path, Object body, Consumer<HttpHeaders> headers, boolean asUser) {
-        String token = asUser ? accessToken() : null;
+        return call(method, path, body, headers, asUser ? accessToken() : null, LocaleContextHolder.getLocale());
+    }
+
+    private Answer call(HttpMethod method, String path, Object body, Consumer<HttpHeaders> headers, String token,
+                        java.util.Locale locale) {
         try {
             RestClient.RequestBodySpec spec = rest.method(method).uri(URI.create(properties.gatewayUri() + path))
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
@@ -90,10 +170,12 @@ public class Gateway {
                         if (token != null) {
                             h.setBearerAuth(token);
                         }
-                        h.set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag());
+                        h.set(HttpHeaders.ACCEPT_LANGUAGE, locale.toLanguageTag());
                         headers.accept(h);
                     });
-            if (body != null) {
+            if (body instanceof RawBody raw) {
+                spec = spec.contentType(raw.contentType()).body(raw.bytes());
+            } else if (body != null) {
                 spec = spec.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
             }
             return spec.exchange((request, response) -> {
@@ -136,5 +218,10 @@ public class Gateway {
             throw new SignInAgain("the access token has expired");
         }
         return client.getAccessToken().getTokenValue();
+    }
+
+    /** POST a JSON body without a token (the public APIs: an objection, a voucher check), with extra headers. */
+    public Answer postPublic(String path, Object body, Consumer<HttpHeaders> headers) {
+        return call(HttpMethod.POST, path, body, headers, false);
     }
 }

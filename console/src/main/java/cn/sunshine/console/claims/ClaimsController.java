@@ -42,20 +42,140 @@ public class ClaimsController {
     }
 
     @GetMapping("/tasks/{slug}")
-    String task(@PathVariable String slug, @RequestParam(defaultValue = "0") int page, Model model) {
+    String task(@PathVariable String slug, @RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
         Task task = Task.bySlug(slug).orElseThrow(() -> new ApiException(404, null, "no such task", Map.of()));
-        model.addAttribute("task", task);
-        model.addAttribute("list", gateway.get("/api/subsidy/claims?status=" + task.status() + "&size=50&page=" + page).body());
+        drawQueue(task, page, CurrentUser.of(auth), model);
         return "tasks";
     }
 
+    /**
+     * The queue; for the person who works it, each claim with the ETag it was read at (the batch sends it back as
+     * {@code If-Match}, so a claim changed since the page was drawn is refused, not decided blind) and a batch key.
+     */
+    private void drawQueue(Task task, int page, CurrentUser me, Model model) {
+        model.addAttribute("task", task);
+        Map<String, Object> list = gateway.get("/api/subsidy/claims?status=" + task.status() + "&size=50&page=" + page).body();
+        model.addAttribute("list", list);
+        boolean batch = me != null && task.workedBy(me.roles());
+        model.addAttribute("canBatch", batch);
+        if (batch) {
+            List<String> ids = new java.util.ArrayList<>();
+            for (Object o : (List<?>) list.getOrDefault("items", List.of())) {
+                if (o instanceof Map<?, ?> m && m.get("claimId") != null) {
+                    ids.add(String.valueOf(m.get("claimId")));
+                }
+            }
+            Map<String, String> etags = new LinkedHashMap<>();
+            List<Object> answers = ids.isEmpty() ? List.of() : gateway.getEach(ids.stream()
+                    .map(id -> "/api/subsidy/claims/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8)).toList());
+            for (int i = 0; i < ids.size() && i < answers.size(); i++) {
+                if (answers.get(i) instanceof Gateway.Answer a && a.etag() != null) {
+                    etags.put(ids.get(i), a.etag());
+                }
+            }
+            model.addAttribute("etags", etags);
+            model.addAttribute("batchKey", java.util.UUID.randomUUID().toString());
+        }
+    }
+
+    /** One claim's outcome in a batch: decided (its status now), or refused (why, in the person's words). */
+    public record BatchResult(String claimId, String baseName, Object totalFen, boolean done, String status,
+                              ApiErrors.Kind kind, String detail) {
+    }
+
+    static final int MAX_BATCH = 50;
+
+    /**
+     * Several claims of a queue decided at once (the leader's 批量批准): each sent alone, in the order shown, with its
+     * own {@code If-Match} (the ETag the page was drawn from) and {@code Idempotency-Key} (the batch's key and the
+     * claim), so a resent batch or a double-click decides nothing twice, and a claim someone decided meanwhile is
+     * named as such while the others go through. The page then lists every claim's outcome and the queue again.
+     */
+    @PostMapping("/tasks/{slug}/batch")
+    String batch(@PathVariable String slug, @RequestParam(name = "claimId", required = false) List<String> claimIds,
+                 @RequestParam String batchKey, @RequestParam(required = false) String reason,
+                 @RequestParam Map<String, String> form, Authentication auth, HttpServletRequest request,
+                 HttpServletResponse response, Model model) {
+        Task task = Task.bySlug(slug).orElseThrow(() -> new ApiException(404, null, "no such task", Map.of()));
+        CurrentUser me = CurrentUser.of(auth);
+        List<String> chosen = claimIds == null ? List.of() : claimIds.stream().filter(id -> id != null && !id.isBlank())
+                .distinct().limit(MAX_BATCH).toList();
+        List<BatchResult> results = new java.util.ArrayList<>();
+        for (String id : chosen) {
+            String seg = UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+            String etag = form.get("etag-" + id);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("decision", "APPROVE");
+            if (reason != null && !reason.isBlank()) {
+                body.put("reason", reason.strip());
+            }
+            try {
+                Map<String, Object> decided = gateway.post("/api/subsidy/claims/" + seg + "/" + task.action(), body, h -> {
+                    if (etag != null && !etag.isBlank()) {
+                        h.set(HttpHeaders.IF_MATCH, etag);
+                    }
+                    h.set("Idempotency-Key", batchKey + ":" + id);
+                }).body();
+                results.add(new BatchResult(id, (String) decided.get("baseName"), decided.get("totalFen"), true,
+                        String.valueOf(decided.get("status")), null, null));
+            } catch (ApiException e) {
+                ApiErrors.Kind kind = ApiErrors.kindOf(e);
+                if (kind == ApiErrors.Kind.SIGN_IN) {
+                    throw e;
+                }
+                results.add(new BatchResult(id, null, null, false, null, kind, e.detail()));
+            }
+        }
+        // Name each refused claim by its base and amount as it stands now (it may be gone from the person's view: 404).
+        List<Integer> unnamed = new java.util.ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).baseName() == null) {
+                unnamed.add(i);
+            }
+        }
+        if (!unnamed.isEmpty()) {
+            List<Object> now = gateway.getEach(unnamed.stream().map(i -> "/api/subsidy/claims/"
+                    + UriUtils.encodePathSegment(results.get(i).claimId(), StandardCharsets.UTF_8)).toList());
+            for (int j = 0; j < unnamed.size() && j < now.size(); j++) {
+                int i = unnamed.get(j);
+                BatchResult r = results.get(i);
+                if (now.get(j) instanceof Gateway.Answer a) {
+                    results.set(i, new BatchResult(r.claimId(), (String) a.body().get("baseName"), a.body().get("totalFen"),
+                            r.done(), String.valueOf(a.body().get("status")), r.kind(), r.detail()));
+                }
+            }
+        }
+        model.addAttribute("results", results);
+        model.addAttribute("resultsDone", results.stream().filter(BatchResult::done).count());
+        model.addAttribute("resultsFailed", results.stream().filter(r -> !r.done()).count());
+        model.addAttribute("batchEmpty", chosen.isEmpty());
+        drawQueue(task, 0, me, model);
+        return "true".equals(request.getHeader("HX-Request")) ? "tasks :: queue" : "tasks";
+    }
+
+    /**
+     * All claims in scope, filtered by status and (for officers, leaders, finance, auditors) by base; the filters are
+     * in the address, so a bookmark keeps a search, and the Excel download takes the same filters.
+     */
     @GetMapping("/claims")
-    String all(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
+    String all(@RequestParam(required = false) String status, @RequestParam(required = false) String baseId,
+               @RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
         String filter = status != null && STATUSES.contains(status) ? status : null;
+        String base = baseId != null && baseId.matches("[A-Za-z0-9._:-]{1,128}") ? baseId : null;
         model.addAttribute("status", filter);
+        model.addAttribute("baseId", base);
         model.addAttribute("statuses", STATUSES);
-        model.addAttribute("list", gateway.get("/api/subsidy/claims?size=50&page=" + page
-                + (filter == null ? "" : "&status=" + filter)).body());
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("list", gateway.get("/api/subsidy/claims?size=50&page=" + Math.max(0, page)
+                + (filter == null ? "" : "&status=" + filter) + (base == null ? "" : "&baseId=" + base)).body());
+        CurrentUser me = CurrentUser.of(auth);
+        if (me != null && me.readsProgress()) {
+            try {
+                model.addAttribute("bases", gateway.get("/api/enrollment/bases?size=200").body().getOrDefault("items", List.of()));
+            } catch (ApiException e) {
+                model.addAttribute("bases", List.of()); // the filter by base is then not offered; the list still is
+            }
+        }
         return "claims";
     }
 
@@ -65,6 +185,14 @@ public class ClaimsController {
         drawClaim(claimId, CurrentUser.of(auth), model);
         model.addAttribute("done", "APPROVE".equals(done) || "REJECT".equals(done) ? done : null);
         return "claim";
+    }
+
+    /** The claim's approval sheet (补助资金审批表) to print on A4 and file: facts, lines, each stage's decision. */
+    @GetMapping("/claims/{claimId}/sheet")
+    String sheet(@PathVariable String claimId, Authentication auth, Model model) {
+        drawClaim(claimId, CurrentUser.of(auth), model);
+        model.addAttribute("printedAt", java.time.Instant.now().toString());
+        return "claim-sheet";
     }
 
     @PostMapping("/claims/{claimId}/decision")

@@ -28,24 +28,48 @@ import java.util.Map;
 @Controller
 public class ClassesController {
 
-    private final Gateway gateway;
+    static final java.util.Set<String> STATUSES = java.util.Set.of("REPORTED", "OPENED");
 
-    public ClassesController(Gateway gateway) {
+    private final Gateway gateway;
+    private final BaseClassesController baseClasses;
+
+    public ClassesController(Gateway gateway, BaseClassesController baseClasses) {
         this.gateway = gateway;
+        this.baseClasses = baseClasses;
     }
 
     static String seg(String s) {
         return UriUtils.encodePathSegment(s, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The classes: base staff see all of their base's (any state) with 申报开班; officers the county's opened
+     * classes (or those reported, not yet opened), waiting for the roster check.
+     */
     @GetMapping("/classes")
-    String classes(Model model) {
-        model.addAttribute("list", gateway.get("/api/enrollment/classes?status=OPENED&size=100").body());
+    String classes(@RequestParam(required = false) String status, org.springframework.security.core.Authentication auth,
+                   Model model) {
+        cn.sunshine.console.web.CurrentUser me = cn.sunshine.console.web.CurrentUser.of(auth);
+        boolean base = me != null && me.has("BASE_STAFF");
+        String filter = status != null && STATUSES.contains(status) ? status : base ? null : "OPENED";
+        model.addAttribute("status", filter);
+        model.addAttribute("baseView", base);
+        model.addAttribute("list", gateway.get("/api/enrollment/classes?size=100" + (filter == null ? "" : "&status=" + filter)).body());
         return "classes";
     }
 
     @GetMapping("/classes/{classId}")
-    String klass(@PathVariable String classId, @RequestParam(required = false) Integer done, Model model) {
+    String klass(@PathVariable String classId, @RequestParam(required = false) Integer done,
+                 @RequestParam(required = false) Integer imported, @RequestParam(required = false) String enrolled,
+                 @RequestParam(required = false) String reported, org.springframework.security.core.Authentication auth,
+                 Model model) {
+        cn.sunshine.console.web.CurrentUser me = cn.sunshine.console.web.CurrentUser.of(auth);
+        if (me != null && me.has("BASE_STAFF")) {
+            model.addAttribute("imported", imported);
+            model.addAttribute("enrolled", enrolled != null);
+            model.addAttribute("reported", reported != null);
+            return baseClasses.drawBaseClass(classId, model);
+        }
         draw(classId, model);
         model.addAttribute("done", done);
         return "class";

@@ -41,6 +41,21 @@ public final class ApiErrors {
     private ApiErrors() {
     }
 
+    /**
+     * 409s that refuse the input itself (the person is enrolled elsewhere this year, the voucher is someone else's
+     * or in another claim, the reference is taken) are {@link Kind#INVALID}: reloading would not help, the
+     * problem's detail says what to change. Every other refusal as {@link #kindOf(int)}.
+     */
+    static final java.util.Set<String> INPUT_CONFLICTS = java.util.Set.of("already-enrolled", "voucher-claimed",
+            "voucher-not-redeemable", "duplicate-reference", "duplicate");
+
+    public static Kind kindOf(cn.sunshine.console.api.ApiException e) {
+        if (e.status() == 409 && INPUT_CONFLICTS.contains(e.kind())) {
+            return Kind.INVALID;
+        }
+        return kindOf(e.status());
+    }
+
     public static Kind kindOf(int status) {
         return switch (status) {
             case 403, 404 -> Kind.NOT_FOUND;

@@ -23,6 +23,14 @@ public record CurrentUser(String username, String name, List<String> roles, Stri
                 user.getClaimAsString("division"), user.getClaimAsString("baseId"));
     }
 
+    /** The roles that read progress reports (docs/reports.md): the dashboard is theirs. */
+    static final java.util.Set<String> PROGRESS_READERS = java.util.Set.of("PROVINCE_OFFICER", "CITY_OFFICER",
+            "COUNTY_OFFICER", "COUNTY_LEADER", "FINANCE_OFFICER", "AUDITOR");
+
+    public boolean readsProgress() {
+        return roles.stream().anyMatch(PROGRESS_READERS::contains);
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
     }

@@ -88,6 +88,22 @@ public class Formats {
         return s.substring(0, 6) + "********" + s.substring(14);
     }
 
+    /** Basis points → {@code 94.41%}; null (no rate: nobody to divide by, or a part did not answer) → {@code —}. */
+    public String percent(Object bp) {
+        if (!(bp instanceof Number n)) {
+            return "—";
+        }
+        return BigDecimal.valueOf(n.longValue()).movePointLeft(2).setScale(2, java.math.RoundingMode.UNNECESSARY) + "%";
+    }
+
+    /** A count with thousands separators ({@code 3,660}); null → {@code —}. */
+    public String count(Object n) {
+        if (!(n instanceof Number v)) {
+            return "—";
+        }
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v.longValue());
+    }
+
     /** The first characters of an opaque id, for a table (the full id is in the link). */
     public String shortId(Object id) {
         if (id == null) {
@@ -95,6 +111,24 @@ public class Formats {
         }
         String s = id.toString();
         return s.length() <= 8 ? s : s.substring(0, 8) + "…";
+    }
+
+    /** A count with the grouping the reader expects: {@code 3660} → {@code 3,660}; null → an empty string. */
+    public String number(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return "";
+        }
+        long n = value instanceof Number num ? num.longValue() : Long.parseLong(value.toString().trim());
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(n);
+    }
+
+    /** A rate in basis points as a percentage with two decimals: {@code 9441} → {@code 94.41%}; null → an empty string. */
+    public String rateBp(Object bp) {
+        if (bp == null || bp.toString().isBlank()) {
+            return "";
+        }
+        long value = bp instanceof Number n ? n.longValue() : Long.parseLong(bp.toString().trim());
+        return BigDecimal.valueOf(value).movePointLeft(2).setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString() + "%";
     }
 
     private static boolean chinese() {

@@ -15,7 +15,17 @@ import java.net.URI;
 public record ConsoleRoute(URI uri) {
 
     public static final String[] PATHS = {"/", "/login/**", "/logout", "/oauth2/authorization/**", "/tasks/**", "/claims",
-            "/claims/**", "/public", "/public/**", "/assets/**", "/signed-out", "/favicon.ico"};
+            "/claims/**", "/classes", "/classes/**", "/dashboard", "/dashboard/**", "/finance", "/finance/**", "/operator/**", "/public", "/public/**", "/assets/**", "/signed-out", "/favicon.ico"};
 
     public static final String NAME = "console";
+
+    /** The expert's, the reports' and the auditor's pages (docs/console.md "More pages"). */
+    public static final String[] MORE_PATHS = {"/expert", "/expert/**", "/reports", "/reports/**", "/audit", "/audit/**"};
+
+    /** Every path the console serves: {@link #PATHS} and {@link #MORE_PATHS}. */
+    public static String[] allPaths() {
+        String[] all = java.util.Arrays.copyOf(PATHS, PATHS.length + MORE_PATHS.length);
+        System.arraycopy(MORE_PATHS, 0, all, PATHS.length, MORE_PATHS.length);
+        return all;
+    }
 }

@@ -36,7 +36,7 @@ public class RoutingConfiguration {
             Consumer<SpringCloudCircuitBreakerFilterFactory.Config> breaker = c -> c.setName(ConsoleRoute.NAME)
                     .setFallbackUri("forward:" + FALLBACK_PATH + ConsoleRoute.NAME);
             // The browser's Host goes to the console, which builds its links and its OIDC redirect URI from it.
-            routes.route(ConsoleRoute.NAME, r -> r.path(ConsoleRoute.PATHS)
+            routes.route(ConsoleRoute.NAME, r -> r.path(ConsoleRoute.allPaths())
                     .filters(f -> f.preserveHostHeader().circuitBreaker(breaker))
                     .metadata(RESPONSE_TIMEOUT_ATTR, edge.timeout().multipliedBy(6).toMillis())
                     .metadata(CONNECT_TIMEOUT_ATTR, Math.toIntExact(edge.connectTimeout().toMillis()))

@@ -86,7 +86,7 @@ public class SecurityConfiguration {
                 .authorizeExchange(a -> a
                         .pathMatchers(PUBLIC_PATHS).permitAll()
                         // The console's pages: it signs people in itself (docs/console.md).
-                        .pathMatchers(cn.sunshine.gateway.routing.ConsoleRoute.PATHS).permitAll()
+                        .pathMatchers(cn.sunshine.gateway.routing.ConsoleRoute.allPaths()).permitAll()
                         .pathMatchers(HttpMethod.POST, SIGNED_CALLBACKS).permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/**").hasRole("OPERATOR")

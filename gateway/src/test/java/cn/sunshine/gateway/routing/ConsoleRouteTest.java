@@ -29,6 +29,11 @@ class ConsoleRouteTest extends GatewayTest {
                 .withHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8").withBody("<h1>阳光工程 信息公开</h1>")));
         CONSOLE.stubFor(get(urlEqualTo("/assets/console.css")).willReturn(aResponse().withStatus(200).withBody("body{}")));
         CONSOLE.stubFor(post(urlEqualTo("/claims/c-1/decision")).willReturn(aResponse().withStatus(403)));
+        CONSOLE.stubFor(get(urlPathEqualTo("/classes/k-1")).willReturn(aResponse().withStatus(200).withBody("class")));
+        CONSOLE.stubFor(get(urlPathEqualTo("/dashboard")).willReturn(aResponse().withStatus(200).withBody("dashboard")));
+        CONSOLE.stubFor(post(urlEqualTo("/classes/k-1/roster")).willReturn(aResponse().withStatus(403)));
+        CONSOLE.stubFor(get(urlPathEqualTo("/finance")).willReturn(aResponse().withStatus(200).withBody("finance")));
+        CONSOLE.stubFor(get(urlPathEqualTo("/operator/sessions")).willReturn(aResponse().withStatus(200).withBody("sessions")));
 
         http.get().uri("/").exchange().expectStatus().isFound()
                 .expectHeader().valueEquals(HttpHeaders.LOCATION, "http://127.0.0.1:" + gatewayPort + "/oauth2/authorization/sunshine");
@@ -37,6 +42,12 @@ class ConsoleRouteTest extends GatewayTest {
         http.get().uri("/assets/console.css").exchange().expectStatus().isOk();
         // The console's own CSRF protection answers a POST without its token; the gateway passes it on.
         http.post().uri("/claims/c-1/decision").exchange().expectStatus().isForbidden();
+        // Base staff's classes (and a roster upload), the county's dashboard.
+        http.get().uri("/classes/k-1").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("class");
+        http.get().uri("/dashboard?year=2026").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("dashboard");
+        http.post().uri("/classes/k-1/roster").exchange().expectStatus().isForbidden();
+        http.get().uri("/finance?year=2026").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("finance");
+        http.get().uri("/operator/sessions").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("sessions");
         CONSOLE.verify(getRequestedFor(urlEqualTo("/")).withHeader(HttpHeaders.HOST, equalTo("127.0.0.1:" + gatewayPort)));
     }
 
