@@ -172,7 +172,19 @@ final class ConsoleJourneysMore {
             browser.open("/reports/progress?division=" + county + "&period=" + reportYear + "&lang=zh-CN");
             browser.signOut();
 
-            // ---- The auditor: who read personal data whole; a spot-check round's seed.
+            // ---- The auditor: who read personal data whole; a spot-check round's seed. First a read to find: the
+            // county's officer exports a class's ledger whole, saying why (an audited read).
+            String ledgerClass = "";
+            for (JsonNode c : GATEWAY.as(officer).get("/api/enrollment/classes?size=50").json().path("items")) {
+                if (c.path("enrolled").asInt() > 0) {
+                    ledgerClass = c.path("id").asString();
+                    break;
+                }
+            }
+            assertThat(ledgerClass).as("a class of " + county).isNotBlank();
+            Http.Response wholeLedger = GATEWAY.as(officer).get("/api/enrollment/classes/" + ledgerClass + "/ledger?format=csv&purpose="
+                    + java.net.URLEncoder.encode("核对花名册与身份证复印件", java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(wholeLedger.status()).as(wholeLedger.toString()).isEqualTo(200);
             browser.signIn("auditor-province");
             press(browser, By.id("nav-audit"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-reads")));
@@ -222,7 +234,7 @@ final class ConsoleJourneysMore {
     /** Scrolls the element to the middle of the window, then clicks it (twice for a double-click). */
     static void press(ConsoleJourneys browser, By by, boolean twice) {
         WebElement e = browser.driver.findElement(by);
-        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", e);
         browser.wait.until(ExpectedConditions.elementToBeClickable(e));
         if (twice) {
             new Actions(browser.driver).doubleClick(e).perform();
