@@ -38,13 +38,9 @@ public class ClassBatches {
 
     private static final Logger log = LoggerFactory.getLogger(ClassBatches.class);
 
-    /** A bad entry: {@code row} counts the entries from 1. */
-    public record RowError(int row, String enrollmentId, String field, String message) {
-    }
-
     /** The outcome: what was applied and what was already done, or every error found (then nothing changed). */
     public record Result(List<String> applied, List<String> alreadyDone, List<String> enrollmentIds,
-                         List<RowError> errors) {
+                         List<EnrollmentDtos.BatchRowError> errors) {
     }
 
     private final Enrollments enrollments;
@@ -63,7 +59,7 @@ public class ClassBatches {
     }
 
     /** The county officer of the class's county checks its trainees against the roster (对照名册核定学员身份). */
-    public Result checkRoster(String classId, List<BatchDtos.RosterCheckEntry> checks) {
+    public Result checkRoster(String classId, List<EnrollmentDtos.RosterCheckEntry> checks) {
         TrainingClass c = classes.find(classId);
         CurrentUser user = Access.countyOfficerOver(c.getDivisionCode(), "class " + classId);
         requireDistinct("checks", checks);
@@ -75,7 +71,7 @@ public class ClassBatches {
     }
 
     /** The base's staff record the class's assessments. */
-    public Result assess(String classId, List<BatchDtos.AssessmentEntry> assessments) {
+    public Result assess(String classId, List<EnrollmentDtos.AssessmentEntry> assessments) {
         TrainingClass c = classes.find(classId);
         CurrentUser user = Access.ownBaseStaff(c.getBaseId(), "class " + classId);
         requireDistinct("assessments", assessments);
@@ -86,7 +82,7 @@ public class ClassBatches {
     }
 
     /** The base's staff record the class's completions (结业). */
-    public Result complete(String classId, List<BatchDtos.CompletionEntry> completions) {
+    public Result complete(String classId, List<EnrollmentDtos.CompletionEntry> completions) {
         TrainingClass c = classes.find(classId);
         CurrentUser user = Access.ownBaseStaff(c.getBaseId(), "class " + classId);
         requireDistinct("completions", completions);
@@ -96,11 +92,11 @@ public class ClassBatches {
     }
 
     /** 400 when an enrollment is named twice: which of the two entries should stand is not ours to guess. */
-    private static void requireDistinct(String listField, List<? extends BatchDtos.Entry<?>> entries) {
+    private static void requireDistinct(String listField, List<? extends EnrollmentDtos.Entry<?>> entries) {
         Map<String, Integer> firstRow = new HashMap<>();
         List<DomainException.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            BatchDtos.Entry<?> entry = entries.get(i);
+            EnrollmentDtos.Entry<?> entry = entries.get(i);
             if (entry == null || entry.enrollmentId() == null || entry.enrollmentId().isBlank()) {
                 continue;
             }
@@ -121,34 +117,34 @@ public class ClassBatches {
      * copy read), then — only when none is bad — makes each entry's change through the use-case kernel, as the
      * single endpoint does, on the enrollments read again.
      */
-    private <R> Result run(TrainingClass c, CurrentUser user, String what, List<? extends BatchDtos.Entry<R>> entries,
+    private <R> Result run(TrainingClass c, CurrentUser user, String what, List<? extends EnrollmentDtos.Entry<R>> entries,
                            BiPredicate<Enrollment, R> done, Function<R, Changes.Act<Enrollment>> step) {
         List<String> ids = entries.stream().map(e -> e == null || e.enrollmentId() == null ? null : e.enrollmentId().trim())
                 .toList();
         Map<String, Enrollment> found = read(ids.stream().filter(id -> id != null && !id.isBlank()).toList());
-        List<RowError> errors = new ArrayList<>();
+        List<EnrollmentDtos.BatchRowError> errors = new ArrayList<>();
         Map<String, R> toApply = new LinkedHashMap<>();
         List<String> alreadyDone = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             int row = i + 1;
-            BatchDtos.Entry<R> entry = entries.get(i);
+            EnrollmentDtos.Entry<R> entry = entries.get(i);
             String id = ids.get(i);
             if (entry == null) {
-                errors.add(new RowError(row, null, "enrollmentId", "the entry is empty"));
+                errors.add(new EnrollmentDtos.BatchRowError(row, null, "enrollmentId", "the entry is empty"));
                 continue;
             }
-            List<RowError> rowErrors = new ArrayList<>();
+            List<EnrollmentDtos.BatchRowError> rowErrors = new ArrayList<>();
             if (id == null || id.isBlank()) {
-                rowErrors.add(new RowError(row, null, "enrollmentId", "must not be blank"));
+                rowErrors.add(new EnrollmentDtos.BatchRowError(row, null, "enrollmentId", "must not be blank"));
             }
             R request = entry.request();
             for (ConstraintViolation<R> v : validator.validate(request)) {
-                rowErrors.add(new RowError(row, id, v.getPropertyPath().toString(), v.getMessage()));
+                rowErrors.add(new EnrollmentDtos.BatchRowError(row, id, v.getPropertyPath().toString(), v.getMessage()));
             }
             Enrollment e = id == null ? null : found.get(id);
             if (id != null && !id.isBlank() && (e == null || !c.getId().equals(e.getClassId()))) {
                 // Absent or of another class: not told apart, as elsewhere.
-                rowErrors.add(new RowError(row, id, "enrollmentId", "is not an enrollment of this class"));
+                rowErrors.add(new EnrollmentDtos.BatchRowError(row, id, "enrollmentId", "is not an enrollment of this class"));
             }
             if (!rowErrors.isEmpty()) {
                 errors.addAll(rowErrors);
@@ -164,14 +160,14 @@ public class ClassBatches {
                 toApply.put(id, request);
             } catch (DomainException d) {
                 if (d.errors().isEmpty()) {
-                    errors.add(new RowError(row, id, fieldOf(d), d.getMessage()));
+                    errors.add(new EnrollmentDtos.BatchRowError(row, id, fieldOf(d), d.getMessage()));
                 } else {
-                    d.errors().forEach(fe -> errors.add(new RowError(row, id, fe.field(), fe.message())));
+                    d.errors().forEach(fe -> errors.add(new EnrollmentDtos.BatchRowError(row, id, fe.field(), fe.message())));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparingInt(RowError::row));
+            errors.sort(Comparator.comparingInt(EnrollmentDtos.BatchRowError::row));
             return new Result(List.of(), List.of(), List.of(), errors);
         }
         Changes.Scope<Enrollment> ofTheClass = e -> {
