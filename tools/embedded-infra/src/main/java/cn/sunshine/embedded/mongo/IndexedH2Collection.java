@@ -103,9 +103,19 @@ public class IndexedH2Collection extends H2Collection {
         return super.count(query, skip, limit);
     }
 
+    /**
+     * The stock {@code addIndex} fills an index from the documents only when the index is empty. A
+     * compound unique index opened from the store's file is not (its unique part is kept in the
+     * file), but its {@link PrefixedUniqueIndex prefix} lives in memory and starts empty after a
+     * restart: it is filled here, or every query by the first key alone would find nothing.
+     */
     @Override
     public synchronized void addIndex(Index<Object> index) {
         super.addIndex(index);
+        if (index instanceof PrefixedUniqueIndex prefixed && prefixed.prefixNeedsLoading()
+                && getIndexes().stream().anyMatch(added -> added == index)) {
+            streamAllDocumentsWithPosition().forEach(d -> prefixed.loadPrefix(d.getDocument(), d.getPosition()));
+        }
     }
 
     @Override
