@@ -73,16 +73,22 @@ class IndexedH2ConcurrencyTest {
         return client.getDatabase("t");
     }
 
-    @Test
-    void countsAndPagesOnIndexedFieldsStayCorrectWhileOthersWrite() throws Exception {
-        MongoCollection<Document> setup = database().getCollection("placements");
-        setup.createIndex(Indexes.ascending("classId"));                                            // non-unique
-        setup.createIndex(Indexes.ascending("cohort", "seq"), new IndexOptions().unique(true));    // its prefix
+    /** The collection with a non-unique index, a compound unique one (and so its prefix) and its documents. */
+    private MongoCollection<Document> preloaded() {
+        MongoCollection<Document> placements = database().getCollection("placements");
+        placements.createIndex(Indexes.ascending("classId"));
+        placements.createIndex(Indexes.ascending("cohort", "seq"), new IndexOptions().unique(true));
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < PRELOADED; i++) {
             documents.add(document("p-" + i, i));
         }
-        setup.insertMany(documents);
+        placements.insertMany(documents);
+        return placements;
+    }
+
+    @Test
+    void countsAndPagesOnIndexedFieldsStayCorrectWhileOthersWrite() throws Exception {
+        MongoCollection<Document> setup = preloaded();
 
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -162,14 +168,7 @@ class IndexedH2ConcurrencyTest {
      */
     @Test
     void theServersCountPathsReadTheIndexesOnlyUnderTheCollectionsLock() throws Exception {
-        MongoCollection<Document> setup = database().getCollection("placements");
-        setup.createIndex(Indexes.ascending("classId"));
-        setup.createIndex(Indexes.ascending("cohort", "seq"), new IndexOptions().unique(true));
-        List<Document> documents = new ArrayList<>();
-        for (int i = 0; i < PRELOADED; i++) {
-            documents.add(document("p-" + i, i));
-        }
-        setup.insertMany(documents);
+        preloaded();
         IndexedH2Collection collection = (IndexedH2Collection) backend.resolveDatabase("t").resolveCollection("placements", true);
 
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
