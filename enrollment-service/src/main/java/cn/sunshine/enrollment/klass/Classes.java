@@ -11,7 +11,7 @@ import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
-import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,12 +30,14 @@ import java.util.List;
 public class Classes {
 
     private final AggregateStore store;
+    private final Changes changes;
     private final MongoTemplate mongo;
     private final Places places;
     private final Clock clock;
 
-    public Classes(AggregateStore store, MongoTemplate mongo, Places places, Clock clock) {
+    public Classes(AggregateStore store, Changes changes, MongoTemplate mongo, Places places, Clock clock) {
         this.store = store;
+        this.changes = changes;
         this.mongo = mongo;
         this.places = places;
         this.clock = clock;
@@ -73,11 +75,10 @@ public class Classes {
     }
 
     public TrainingClass open(String id, String ifMatch, ClassDtos.OpeningRequest r) {
-        TrainingClass c = find(id);
-        CurrentUser user = Access.countyOfficerOver(c.getDivisionCode(), "class " + id);
-        ETags.requireMatch(ifMatch, c.getVersion(), "class " + id);
-        c.open(user.subject(), r == null ? null : blankToNull(r.notes()), enrolled(c.getId()), clock.instant());
-        return store.update(c);
+        return changes.change(Changes.Ref.of(TrainingClass.class, id).named("class " + id), ifMatch,
+                c -> Access.countyOfficerOver(c.getDivisionCode(), "class " + id),
+                (TrainingClass c, CurrentUser user) -> c.open(user.subject(), r == null ? null : blankToNull(r.notes()),
+                        enrolled(c.getId()), clock.instant()));
     }
 
     public TrainingClass get(String id) {

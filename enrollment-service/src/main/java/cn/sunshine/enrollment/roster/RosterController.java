@@ -21,14 +21,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-
 @RestController
 @Tag(name = "Roster", description = "Import a class's roster (名册) from CSV or XLSX: all rows or none")
 public class RosterController {
-
-    public record ImportedView(String classId, int imported, List<String> enrollmentIds) {
-    }
 
     private final RosterImport rosterImport;
     private final IdempotentRequests idempotent;
@@ -63,7 +58,7 @@ public class RosterController {
                 pd.setProperty("rows", result.errors());
                 return ResponseEntity.unprocessableEntity().body(pd);
             }
-            return ResponseEntity.status(201).body(new ImportedView(classId, result.enrolled().size(),
+            return ResponseEntity.status(201).body(new RosterDtos.ImportedView(classId, result.enrolled().size(),
                     result.enrolled().stream().map(Enrollment::getId).toList()));
         });
     }

@@ -43,12 +43,8 @@ public class RosterImport {
 
     public static final int MAX_ROWS = 1000;
 
-    /** A bad row ({@code row} is the line in the file, 1 for the first) or the file itself ({@code row} 0). */
-    public record RowError(int row, String field, String message) {
-    }
-
     /** The outcome: the enrollments made, or every error found (then nothing was imported). */
-    public record Result(List<Enrollment> enrolled, List<RowError> errors) {
+    public record Result(List<Enrollment> enrolled, List<RosterDtos.RowError> errors) {
     }
 
     /** The columns the import reads, by their Chinese or English header. */
@@ -93,9 +89,9 @@ public class RosterImport {
         List<List<String>> table = read(contentType, body);
         enrollments.requireOpenForEnrollment(c);
 
-        List<RowError> errors = new ArrayList<>();
+        List<RosterDtos.RowError> errors = new ArrayList<>();
         if (table.isEmpty()) {
-            return new Result(List.of(), List.of(new RowError(0, "file", "the file is empty")));
+            return new Result(List.of(), List.of(new RosterDtos.RowError(0, "file", "the file is empty")));
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> header = table.get(0);
@@ -107,7 +103,7 @@ public class RosterImport {
         }
         for (String required : new LinkedHashMap<>(HEADERS).values().stream().distinct().toList()) {
             if (!columns.containsKey(required)) {
-                errors.add(new RowError(1, required, "the header has no column " + required));
+                errors.add(new RosterDtos.RowError(1, required, "the header has no column " + required));
             }
         }
         if (!errors.isEmpty()) {
@@ -130,31 +126,31 @@ public class RosterImport {
             }
             int line = r + 1;
             if (++dataRows > MAX_ROWS) {
-                errors.add(new RowError(line, "file", "a roster has at most " + MAX_ROWS + " rows"));
+                errors.add(new RosterDtos.RowError(line, "file", "a roster has at most " + MAX_ROWS + " rows"));
                 break;
             }
-            List<RowError> rowErrors = new ArrayList<>();
+            List<RosterDtos.RowError> rowErrors = new ArrayList<>();
             EnrollmentDtos.TraineeRequest req = toRequest(cells, columns, line, rowErrors);
             for (ConstraintViolation<EnrollmentDtos.TraineeRequest> v : validator.validate(req)) {
                 String field = v.getPropertyPath().toString();
                 if (rowErrors.stream().noneMatch(e -> e.field().equals(field))) {
-                    rowErrors.add(new RowError(line, field, v.getMessage()));
+                    rowErrors.add(new RosterDtos.RowError(line, field, v.getMessage()));
                 }
             }
             TraineeRules.Checked checked = null;
             if (rowErrors.isEmpty()) {
                 checked = rules.check(req, today);
-                checked.all().forEach(fe -> rowErrors.add(new RowError(line, fe.field(), fe.message())));
+                checked.all().forEach(fe -> rowErrors.add(new RosterDtos.RowError(line, fe.field(), fe.message())));
                 if (rowErrors.isEmpty() && c.getTrainingForm() != cn.sunshine.enrollment.klass.TrainingForm.FREE
                         && req.subsidyFen() > c.getFeeFen()) {
-                    rowErrors.add(new RowError(line, "subsidyFen", "must not exceed the class's fee " + c.getFeeFen() + " fen"));
+                    rowErrors.add(new RosterDtos.RowError(line, "subsidyFen", "must not exceed the class's fee " + c.getFeeFen() + " fen"));
                 }
             }
             if (rowErrors.isEmpty()) {
                 String key = personKey.of(checked.id());
                 Integer earlier = firstRowOfKey.putIfAbsent(key, line);
                 if (earlier != null) {
-                    rowErrors.add(new RowError(line, "idNumber", "the same person as row " + earlier + " of this file"));
+                    rowErrors.add(new RosterDtos.RowError(line, "idNumber", "the same person as row " + earlier + " of this file"));
                 } else {
                     rowOfRegistryId.put(PersonYear.id(key, c.getYear()), line);
                     admissions.add(new Enrollments.Admission(Ids.newId(), checked.trainee(), key, req.subsidyTier(),
@@ -166,35 +162,35 @@ public class RosterImport {
         }
         if (!rowOfRegistryId.isEmpty()) {
             for (PersonYear holder : personYears.findAll(new ArrayList<>(rowOfRegistryId.keySet()))) {
-                errors.add(new RowError(rowOfRegistryId.get(holder.id()), "idNumber", holder.maskedIdNumber()
+                errors.add(new RosterDtos.RowError(rowOfRegistryId.get(holder.id()), "idNumber", holder.maskedIdNumber()
                         + " is already enrolled this year at " + PersonYears.where(holder)
                         + ": a person is subsidised once a year"));
             }
         }
         if (dataRows == 0) {
-            errors.add(new RowError(0, "file", "the file has no trainees"));
+            errors.add(new RosterDtos.RowError(0, "file", "the file has no trainees"));
         }
         int asked = dataRows;
         int quotaLeft = places.find(PlaceCounter.quotaId(c.getBaseId(), c.getMajorCode(), c.getYear()))
                 .map(PlaceCounter::remaining).orElse(0);
         if (asked > quotaLeft) {
-            errors.add(new RowError(0, "file", "the agreed quota of the base for " + c.getMajorCode() + " in "
+            errors.add(new RosterDtos.RowError(0, "file", "the agreed quota of the base for " + c.getMajorCode() + " in "
                     + c.getYear() + " has " + Math.max(0, quotaLeft) + " place(s) left; the file has " + asked + " trainees"));
         }
         int seatsLeft = places.find(PlaceCounter.classId(c.getId())).map(PlaceCounter::remaining).orElse(0);
         if (asked > seatsLeft) {
-            errors.add(new RowError(0, "file", "the class has " + Math.max(0, seatsLeft) + " place(s) left; the file has "
+            errors.add(new RosterDtos.RowError(0, "file", "the class has " + Math.max(0, seatsLeft) + " place(s) left; the file has "
                     + asked + " trainees"));
         }
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparingInt(RowError::row));
+            errors.sort(java.util.Comparator.comparingInt(RosterDtos.RowError::row));
             return new Result(List.of(), errors);
         }
         try {
             return new Result(enrollments.admit(c, admissions, user.subject()), List.of());
         } catch (Enrollments.AlreadyEnrolled e) {
             // Someone enrolled the person elsewhere between the check and the import: nothing was imported.
-            return new Result(List.of(), List.of(new RowError(admissionRows.get(e.index()), "idNumber", e.getMessage())));
+            return new Result(List.of(), List.of(new RosterDtos.RowError(admissionRows.get(e.index()), "idNumber", e.getMessage())));
         }
     }
 
@@ -224,7 +220,7 @@ public class RosterImport {
     }
 
     private static EnrollmentDtos.TraineeRequest toRequest(List<String> cells, Map<String, Integer> columns, int line,
-                                                           List<RowError> errors) {
+                                                           List<RosterDtos.RowError> errors) {
         java.util.function.Function<String, String> cell = f -> {
             int i = columns.get(f);
             String v = i < cells.size() ? cells.get(i) : null;
@@ -233,24 +229,24 @@ public class RosterImport {
         String genderText = cell.apply("gender");
         Gender gender = Gender.parse(genderText);
         if (genderText != null && gender == null) {
-            errors.add(new RowError(line, "gender", "must be 男 or 女 (MALE or FEMALE)"));
+            errors.add(new RosterDtos.RowError(line, "gender", "must be 男 or 女 (MALE or FEMALE)"));
         }
         String educationText = cell.apply("education");
         Education education = Education.parse(educationText);
         if (educationText != null && education == null) {
-            errors.add(new RowError(line, "education", "is not a known level of education"));
+            errors.add(new RosterDtos.RowError(line, "education", "is not a known level of education"));
         }
         String tierText = cell.apply("subsidyTier");
         SubsidyTier tier = SubsidyTier.parse(tierText);
         if (tierText != null && tier == null) {
-            errors.add(new RowError(line, "subsidyTier", "must be TIER_1, TIER_2 or TIER_3"));
+            errors.add(new RosterDtos.RowError(line, "subsidyTier", "must be TIER_1, TIER_2 or TIER_3"));
         }
         String ruralText = cell.apply("ruralHousehold");
         Boolean rural = ruralText == null ? null : switch (ruralText.toLowerCase(Locale.ROOT)) {
             case "是", "true", "yes", "y", "1" -> Boolean.TRUE;
             case "否", "false", "no", "n", "0" -> Boolean.FALSE;
             default -> {
-                errors.add(new RowError(line, "ruralHousehold", "must be 是 or 否"));
+                errors.add(new RosterDtos.RowError(line, "ruralHousehold", "must be 是 or 否"));
                 yield null;
             }
         };
@@ -260,7 +256,7 @@ public class RosterImport {
             try {
                 subsidy = Long.parseLong(subsidyText);
             } catch (NumberFormatException e) {
-                errors.add(new RowError(line, "subsidyFen", "must be a whole number of fen"));
+                errors.add(new RosterDtos.RowError(line, "subsidyFen", "must be a whole number of fen"));
             }
         }
         return new EnrollmentDtos.TraineeRequest(cell.apply("name"), gender, cell.apply("idNumber"),

@@ -29,7 +29,7 @@ public class ClassBatchController {
     @Operation(summary = "Check a class's trainees against the roster in one sitting (对照名册核定学员身份); "
             + "any bad row (listed) changes nothing; repeatable")
     public ResponseEntity<?> rosterChecks(@PathVariable String classId,
-                                          @Valid @RequestBody BatchDtos.RosterChecksRequest request) {
+                                          @Valid @RequestBody EnrollmentDtos.RosterChecksRequest request) {
         return answer(batches.checkRoster(classId, request.checks()));
     }
 
@@ -37,7 +37,7 @@ public class ClassBatchController {
     @Allowed({Role.BASE_STAFF})
     @Operation(summary = "Record a class's assessments; any bad row (listed) changes nothing; repeatable")
     public ResponseEntity<?> assessments(@PathVariable String classId,
-                                         @Valid @RequestBody BatchDtos.AssessmentsRequest request) {
+                                         @Valid @RequestBody EnrollmentDtos.AssessmentsRequest request) {
         return answer(batches.assess(classId, request.assessments()));
     }
 
@@ -45,7 +45,7 @@ public class ClassBatchController {
     @Allowed({Role.BASE_STAFF})
     @Operation(summary = "Record a class's completions (结业); any bad row (listed) changes nothing; repeatable")
     public ResponseEntity<?> completions(@PathVariable String classId,
-                                         @Valid @RequestBody BatchDtos.CompletionsRequest request) {
+                                         @Valid @RequestBody EnrollmentDtos.CompletionsRequest request) {
         return answer(batches.complete(classId, request.completions()));
     }
 
@@ -56,7 +56,7 @@ public class ClassBatchController {
             pd.setProperty("rows", result.errors());
             return ResponseEntity.unprocessableEntity().body(pd);
         }
-        return ResponseEntity.ok(new BatchDtos.BatchView(result.applied().size(), result.alreadyDone().size(),
+        return ResponseEntity.ok(new EnrollmentDtos.BatchView(result.applied().size(), result.alreadyDone().size(),
                 result.enrollmentIds()));
     }
 }

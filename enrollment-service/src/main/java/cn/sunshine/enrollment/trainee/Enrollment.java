@@ -191,9 +191,13 @@ public class Enrollment extends AggregateRoot {
         return a;
     }
 
-    /** 结业: only after a passed assessment. */
+    /**
+     * 结业: only after a passed assessment. The numbers are recorded trimmed; the skill level only with a skill
+     * certificate.
+     */
     public void complete(String certificateNumber, String skillCertificateNumber, String skillLevel, String actor,
                          Instant now) {
+        Completion recorded = completion(certificateNumber, skillCertificateNumber, skillLevel, now, actor);
         if (status != EnrollmentStatus.ASSESSED) {
             throw DomainException.invalidTransition("trainee", status, "completed");
         }
@@ -202,10 +206,18 @@ public class Enrollment extends AggregateRoot {
                     "a trainee completes after passing both the theory exam and the skill test");
         }
         status = EnrollmentStatus.COMPLETED;
-        completion = new Completion(certificateNumber, skillCertificateNumber, skillLevel, now, actor);
+        completion = recorded;
         recordEvent(EventTypes.TRAINEE_COMPLETED, new TraineeCompleted(id, classId, baseId, divisionCode, majorCode, year,
-                trainee.name(), trainee.maskedIdNumber(), certificateNumber, skillCertificateNumber, skillLevel, now,
-                actor), divisionCode, now);
+                trainee.name(), trainee.maskedIdNumber(), recorded.certificateNumber(), recorded.skillCertificateNumber(),
+                recorded.skillLevel(), now, actor), divisionCode, now);
+    }
+
+    /** A completion as {@link #complete} records it: trimmed, the skill level only with a skill certificate. */
+    private static Completion completion(String certificateNumber, String skillCertificateNumber, String skillLevel,
+                                         Instant now, String actor) {
+        boolean skill = skillCertificateNumber != null && !skillCertificateNumber.isBlank();
+        return new Completion(certificateNumber.trim(), skill ? skillCertificateNumber.trim() : null,
+                skill && skillLevel != null && !skillLevel.isBlank() ? skillLevel.trim() : null, now, actor);
     }
 
     /**
@@ -258,12 +270,16 @@ public class Enrollment extends AggregateRoot {
                 && a.theoryScore() == theoryScore && a.practicalScore() == practicalScore;
     }
 
-    /** Whether the trainee completed with exactly these certificates. */
+    /** Whether the trainee completed with exactly these certificates, as {@link #complete} records them. */
     public boolean completedAs(String certificateNumber, String skillCertificateNumber, String skillLevel) {
-        return status == EnrollmentStatus.COMPLETED && completion != null
-                && java.util.Objects.equals(completion.certificateNumber(), certificateNumber)
-                && java.util.Objects.equals(completion.skillCertificateNumber(), skillCertificateNumber)
-                && java.util.Objects.equals(completion.skillLevel(), skillLevel);
+        if (status != EnrollmentStatus.COMPLETED || completion == null || certificateNumber == null
+                || certificateNumber.isBlank()) {
+            return false;
+        }
+        Completion asked = completion(certificateNumber, skillCertificateNumber, skillLevel, null, null);
+        return java.util.Objects.equals(completion.certificateNumber(), asked.certificateNumber())
+                && java.util.Objects.equals(completion.skillCertificateNumber(), asked.skillCertificateNumber())
+                && java.util.Objects.equals(completion.skillLevel(), asked.skillLevel());
     }
 
     public Assessment lastAssessment() {

@@ -1,9 +1,6 @@
 package cn.sunshine.enrollment.trainee;
 
-import cn.sunshine.enrollment.support.Access;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.CurrentUser;
-import java.util.List;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.ETags;
@@ -37,14 +34,13 @@ public class EnrollmentController {
     private static final String IF_MATCH = HttpHeaders.IF_MATCH;
 
     private final Enrollments enrollments;
+    private final TraineeViews views;
     private final IdempotentRequests idempotent;
-    private final cn.sunshine.enrollment.privacy.PersonalDataAudit audit;
 
-    public EnrollmentController(Enrollments enrollments, IdempotentRequests idempotent,
-                                cn.sunshine.enrollment.privacy.PersonalDataAudit audit) {
+    public EnrollmentController(Enrollments enrollments, TraineeViews views, IdempotentRequests idempotent) {
         this.enrollments = enrollments;
+        this.views = views;
         this.idempotent = idempotent;
-        this.audit = audit;
     }
 
     @PostMapping("/api/enrollment/classes/{classId}/enrollments")
@@ -60,10 +56,10 @@ public class EnrollmentController {
                                     @Valid @RequestBody EnrollmentDtos.TraineeRequest request) {
         String scope = "enrollment.enrollments:" + classId + ":" + Jurisdiction.currentUser().subject();
         return idempotent.runJson(scope, idempotencyKey, request, () -> {
-            Enrollment e = enrollments.enroll(classId, request);
+            EnrollmentDtos.EnrollmentView e = views.of(enrollments.enroll(classId, request), "enrollment.enroll");
             return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                            .path("/api/enrollment/enrollments/{id}").buildAndExpand(e.getId()).toUri())
-                    .eTag(ETags.of(e.getVersion())).body(view(e));
+                            .path("/api/enrollment/enrollments/{id}").buildAndExpand(e.id()).toUri())
+                    .eTag(ETags.of(e.version())).body(e);
         });
     }
 
@@ -76,14 +72,7 @@ public class EnrollmentController {
                                                           @RequestParam(required = false) String purpose,
                                                           @RequestParam(required = false) Integer page,
                                                           @RequestParam(required = false) Integer size) {
-        PageResult<Enrollment> found = enrollments.listForClass(classId, status, page, size);
-        CurrentUser user = Jurisdiction.currentUser();
-        List<String> whole = found.items().stream()
-                .filter(e -> Access.disclosure(user, e.getDivisionCode(), e.getBaseId()).whole()).map(Enrollment::getId).toList();
-        if (!whole.isEmpty()) {
-            audit.record(user, "enrollment.list", found.items().get(0).getDivisionCode(), classId, whole);
-        }
-        return found.map(e -> EnrollmentDtos.EnrollmentView.of(e, user));
+        return views.listForClass(classId, status, page, size);
     }
 
     @GetMapping("/api/enrollment/enrollments/{enrollmentId}")
@@ -92,7 +81,7 @@ public class EnrollmentController {
             + "audited; say why with the query parameter purpose or the header X-Purpose)")
     public ResponseEntity<EnrollmentDtos.EnrollmentView> get(@PathVariable String enrollmentId,
                                                              @RequestParam(required = false) String purpose) {
-        return ok(enrollments.get(enrollmentId), "enrollment.read");
+        return ok(views.get(enrollmentId));
     }
 
     @PostMapping("/api/enrollment/enrollments/{enrollmentId}/roster-check")
@@ -101,7 +90,7 @@ public class EnrollmentController {
     public ResponseEntity<EnrollmentDtos.EnrollmentView> rosterCheck(@PathVariable String enrollmentId,
                                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                      @Valid @RequestBody EnrollmentDtos.RosterCheckRequest request) {
-        return ok("enrollment.roster-check", enrollments.checkRoster(enrollmentId, ifMatch, request));
+        return ok(views.of(enrollments.checkRoster(enrollmentId, ifMatch, request), "enrollment.roster-check"));
     }
 
     @PostMapping("/api/enrollment/enrollments/{enrollmentId}/withdrawal")
@@ -110,7 +99,7 @@ public class EnrollmentController {
     public ResponseEntity<EnrollmentDtos.EnrollmentView> withdraw(@PathVariable String enrollmentId,
                                                                   @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                   @Valid @RequestBody EnrollmentDtos.ReasonRequest request) {
-        return ok("enrollment.withdrawal", enrollments.withdraw(enrollmentId, ifMatch, request));
+        return ok(views.of(enrollments.withdraw(enrollmentId, ifMatch, request), "enrollment.withdrawal"));
     }
 
     @PostMapping("/api/enrollment/enrollments/{enrollmentId}/dropout")
@@ -119,7 +108,7 @@ public class EnrollmentController {
     public ResponseEntity<EnrollmentDtos.EnrollmentView> drop(@PathVariable String enrollmentId,
                                                               @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                               @Valid @RequestBody EnrollmentDtos.ReasonRequest request) {
-        return ok("enrollment.dropout", enrollments.drop(enrollmentId, ifMatch, request));
+        return ok(views.of(enrollments.drop(enrollmentId, ifMatch, request), "enrollment.dropout"));
     }
 
     @PostMapping("/api/enrollment/enrollments/{enrollmentId}/assessment")
@@ -128,7 +117,7 @@ public class EnrollmentController {
     public ResponseEntity<EnrollmentDtos.EnrollmentView> assess(@PathVariable String enrollmentId,
                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                 @Valid @RequestBody EnrollmentDtos.AssessmentRequest request) {
-        return ok("enrollment.assessment", enrollments.assess(enrollmentId, ifMatch, request));
+        return ok(views.of(enrollments.assess(enrollmentId, ifMatch, request), "enrollment.assessment"));
     }
 
     @PostMapping("/api/enrollment/enrollments/{enrollmentId}/completion")
@@ -137,27 +126,10 @@ public class EnrollmentController {
     public ResponseEntity<EnrollmentDtos.EnrollmentView> complete(@PathVariable String enrollmentId,
                                                                   @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                   @Valid @RequestBody EnrollmentDtos.CompletionRequest request) {
-        return ok("enrollment.completion", enrollments.complete(enrollmentId, ifMatch, request));
+        return ok(views.of(enrollments.complete(enrollmentId, ifMatch, request), "enrollment.completion"));
     }
 
-    private ResponseEntity<EnrollmentDtos.EnrollmentView> ok(String operation, Enrollment e) {
-        return ok(e, operation);
-    }
-
-    private ResponseEntity<EnrollmentDtos.EnrollmentView> ok(Enrollment e, String operation) {
-        return ResponseEntity.ok().eTag(ETags.of(e.getVersion())).body(view(e, operation));
-    }
-
-    private EnrollmentDtos.EnrollmentView view(Enrollment e) {
-        return view(e, "enrollment.enroll");
-    }
-
-    /** The answer as the caller may see it; an answer with the record whole is audited first. */
-    private EnrollmentDtos.EnrollmentView view(Enrollment e, String operation) {
-        CurrentUser user = Jurisdiction.currentUser();
-        if (Access.disclosure(user, e.getDivisionCode(), e.getBaseId()).whole()) {
-            audit.record(user, operation, e.getDivisionCode(), e.getClassId(), List.of(e.getId()));
-        }
-        return EnrollmentDtos.EnrollmentView.of(e, user);
+    private static ResponseEntity<EnrollmentDtos.EnrollmentView> ok(EnrollmentDtos.EnrollmentView view) {
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 }

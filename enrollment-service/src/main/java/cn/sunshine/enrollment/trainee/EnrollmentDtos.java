@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Requests and responses of the trainee feature. Personal data only in bodies, masked unless the caller may see it whole. */
+/**
+ * Requests and responses of the trainee feature, the class-level batches' included. Personal data only in bodies,
+ * masked unless the caller may see it whole.
+ */
 public final class EnrollmentDtos {
 
     private EnrollmentDtos() {
@@ -90,5 +93,73 @@ public final class EnrollmentDtos {
                     e.getRosterCheck(), e.getRosterDecision(), e.getLeft(), e.getAssessments(), e.getCompletion(),
                     e.getEmployer() == null || whole ? e.getEmployer() : e.getEmployer().masked());
         }
+    }
+
+    // The class-level batches: each entry names an enrollment of the class and carries the same fields as the
+    // single trainee's request, validated by that request's rules.
+
+    /** The most entries one batch may hold. */
+    public static final int MAX_ENTRIES = 500;
+
+    /** An entry of a batch: the enrollment it is about and the single trainee's request it stands for. */
+    interface Entry<R> {
+        String enrollmentId();
+
+        R request();
+    }
+
+    public record RosterCheckEntry(String enrollmentId, Enrollment.RosterCheck outcome, String reason)
+            implements Entry<RosterCheckRequest> {
+        @Override
+        public RosterCheckRequest request() {
+            return new RosterCheckRequest(outcome, reason);
+        }
+    }
+
+    public record AssessmentEntry(String enrollmentId, Integer theoryScore, Integer practicalScore)
+            implements Entry<AssessmentRequest> {
+        @Override
+        public AssessmentRequest request() {
+            return new AssessmentRequest(theoryScore, practicalScore);
+        }
+    }
+
+    public record CompletionEntry(String enrollmentId, String certificateNumber, String skillCertificateNumber,
+                                  String skillLevel) implements Entry<CompletionRequest> {
+        @Override
+        public CompletionRequest request() {
+            return new CompletionRequest(certificateNumber, skillCertificateNumber, skillLevel);
+        }
+    }
+
+    @Schema(example = """
+            {"checks":[{"enrollmentId":"0b6f5e0e-3f0c-4a53-9a39-8d2f3c1e7a10","outcome":"VERIFIED"},
+             {"enrollmentId":"5d1c2a44-7e0b-4a4e-a1f3-2b9e6c0d4f21","outcome":"REJECTED","reason":"本人未到场"}]}""")
+    public record RosterChecksRequest(
+            @NotNull @Size(min = 1, max = MAX_ENTRIES, message = "must hold {min} to {max} entries")
+            List<RosterCheckEntry> checks) {
+    }
+
+    @Schema(example = """
+            {"assessments":[{"enrollmentId":"0b6f5e0e-3f0c-4a53-9a39-8d2f3c1e7a10","theoryScore":82,"practicalScore":90}]}""")
+    public record AssessmentsRequest(
+            @NotNull @Size(min = 1, max = MAX_ENTRIES, message = "must hold {min} to {max} entries")
+            List<AssessmentEntry> assessments) {
+    }
+
+    @Schema(example = """
+            {"completions":[{"enrollmentId":"0b6f5e0e-3f0c-4a53-9a39-8d2f3c1e7a10","certificateNumber":"YC2026-WELD-0001",
+             "skillCertificateNumber":"1142000000123","skillLevel":"初级"}]}""")
+    public record CompletionsRequest(
+            @NotNull @Size(min = 1, max = MAX_ENTRIES, message = "must hold {min} to {max} entries")
+            List<CompletionEntry> completions) {
+    }
+
+    /** A bad entry of a batch: {@code row} counts the entries from 1. */
+    public record BatchRowError(int row, String enrollmentId, String field, String message) {
+    }
+
+    /** A batch done: entries applied now, entries found already done (a repeated batch), every entry's enrollment. */
+    public record BatchView(int applied, int alreadyDone, List<String> enrollmentIds) {
     }
 }

@@ -16,7 +16,7 @@ import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
-import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.web.PageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Use cases of trainees: enrollment (one person once a year, within the quota and the class's
@@ -65,7 +66,16 @@ public class Enrollments {
         }
     }
 
+    /** Who changes a trainee's record: the county officer over it, the base's own staff, or either. */
+    private static final Changes.Scope<Enrollment> COUNTY_OFFICER =
+            e -> Access.countyOfficerOver(e.getDivisionCode(), "enrollment " + e.getId());
+    private static final Changes.Scope<Enrollment> OWN_BASE_STAFF =
+            e -> Access.ownBaseStaff(e.getBaseId(), "enrollment " + e.getId());
+    private static final Changes.Scope<Enrollment> OWN_BASE_STAFF_OR_COUNTY_OFFICER =
+            e -> Access.ownBaseStaffOrCountyOfficer(e.getDivisionCode(), e.getBaseId(), "enrollment " + e.getId());
+
     private final AggregateStore store;
+    private final Changes changes;
     private final MongoTemplate mongo;
     private final Classes classes;
     private final Places places;
@@ -75,9 +85,11 @@ public class Enrollments {
     private final EnrollmentProperties properties;
     private final Clock clock;
 
-    public Enrollments(AggregateStore store, MongoTemplate mongo, Classes classes, Places places, PersonYears personYears,
-                       PersonKey personKey, TraineeRules rules, EnrollmentProperties properties, Clock clock) {
+    public Enrollments(AggregateStore store, Changes changes, MongoTemplate mongo, Classes classes, Places places,
+                       PersonYears personYears, PersonKey personKey, TraineeRules rules, EnrollmentProperties properties,
+                       Clock clock) {
         this.store = store;
+        this.changes = changes;
         this.mongo = mongo;
         this.classes = classes;
         this.places = places;
@@ -120,53 +132,93 @@ public class Enrollments {
     public List<Enrollment> admit(TrainingClass c, List<Admission> admissions, String actor) {
         requireOpenForEnrollment(c);
         int n = admissions.size();
-        String quota = PlaceCounter.quotaId(c.getBaseId(), c.getMajorCode(), c.getYear());
-        String seats = PlaceCounter.classId(c.getId());
-        if (!places.take(quota, n)) {
-            throw quotaRefusal(c, quota, n);
+        Holds held = new Holds(c, admissions);
+        if (!held.takeQuota()) {
+            throw quotaRefusal(c, held.quota, n);
         }
-        if (!places.take(seats, n)) {
-            places.release(quota, n);
-            int left = places.find(seats).map(PlaceCounter::remaining).orElse(0);
+        if (!held.takeSeats()) {
+            held.giveBackFrom(0);
+            int left = places.find(held.seats).map(PlaceCounter::remaining).orElse(0);
             throw DomainException.rule("class-full", "The class is full",
                     "the class has " + c.getCapacity() + " places and " + Math.max(0, left) + " left; " + n + " asked");
         }
         Instant now = clock.instant();
-        List<String> registered = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Admission a = admissions.get(i);
-            PersonYear reg = new PersonYear(PersonYear.id(a.personKey(), c.getYear()), a.enrollmentId(), c.getBaseId(),
-                    c.getBaseName(), c.getDivisionCode(), a.trainee().maskedIdNumber(), now);
-            var holder = personYears.register(reg);
+            Optional<PersonYear> holder = held.register(i, now);
             if (holder.isPresent()) {
-                for (int j = 0; j < registered.size(); j++) {
-                    personYears.release(registered.get(j), admissions.get(j).enrollmentId());
-                }
-                places.release(seats, n);
-                places.release(quota, n);
+                held.giveBackFrom(0);
                 throw new AlreadyEnrolled(i, holder.get(), PersonYears.alreadyEnrolled(holder.get(), "idNumber"));
             }
-            registered.add(reg.id());
         }
         List<Enrollment> out = new ArrayList<>(n);
-        int stored = 0;
         try {
             for (Admission a : admissions) {
                 out.add(store.insert(Enrollment.enroll(a.enrollmentId(), c, a.trainee(), a.personKey(), a.tier(),
                         a.subsidyFen(), actor, now)));
-                stored++;
             }
         } catch (RuntimeException e) {
-            // Give back what the enrollments not stored were holding; the stored ones stand.
-            for (int j = stored; j < n; j++) {
-                personYears.release(registered.get(j), admissions.get(j).enrollmentId());
-            }
-            places.release(seats, n - stored);
-            places.release(quota, n - stored);
+            // The stored enrollments stand; what the others were holding is given back.
+            held.giveBackFrom(out.size());
             throw e;
         }
         log.info("enrolled {} trainee(s) in class {} of base {}", n, c.getId(), c.getBaseId());
         return out;
+    }
+
+    /**
+     * What an admission holds before its enrollments are stored, in the order taken: places under the quota,
+     * the class's seats, each person's year. {@link #giveBackFrom} gives back what the admissions not stored hold.
+     */
+    private final class Holds {
+        private final List<Admission> admissions;
+        private final TrainingClass c;
+        private final String quota;
+        private final String seats;
+        private int quotaTaken;
+        private int seatsTaken;
+        private final List<String> registered = new ArrayList<>();
+
+        Holds(TrainingClass c, List<Admission> admissions) {
+            this.c = c;
+            this.admissions = admissions;
+            this.quota = PlaceCounter.quotaId(c.getBaseId(), c.getMajorCode(), c.getYear());
+            this.seats = PlaceCounter.classId(c.getId());
+        }
+
+        boolean takeQuota() {
+            quotaTaken = places.take(quota, admissions.size()) ? admissions.size() : 0;
+            return quotaTaken > 0;
+        }
+
+        boolean takeSeats() {
+            seatsTaken = places.take(seats, admissions.size()) ? admissions.size() : 0;
+            return seatsTaken > 0;
+        }
+
+        /** Registers the person of admission {@code i} (the next one) for the year; the holder when refused. */
+        Optional<PersonYear> register(int i, Instant now) {
+            Admission a = admissions.get(i);
+            PersonYear reg = new PersonYear(PersonYear.id(a.personKey(), c.getYear()), a.enrollmentId(), c.getBaseId(),
+                    c.getBaseName(), c.getDivisionCode(), a.trainee().maskedIdNumber(), now);
+            Optional<PersonYear> holder = personYears.register(reg);
+            if (holder.isEmpty()) {
+                registered.add(reg.id());
+            }
+            return holder;
+        }
+
+        /** Gives back the years and places held for the admissions from index {@code stored} on. */
+        void giveBackFrom(int stored) {
+            for (int j = stored; j < registered.size(); j++) {
+                personYears.release(registered.get(j), admissions.get(j).enrollmentId());
+            }
+            if (seatsTaken > stored) {
+                places.release(seats, seatsTaken - stored);
+            }
+            if (quotaTaken > stored) {
+                places.release(quota, quotaTaken - stored);
+            }
+        }
     }
 
     /** The base must accept enrollment for the class's major today, and the class must not have ended. */
@@ -194,21 +246,20 @@ public class Enrollments {
     }
 
     public Enrollment checkRoster(String id, String ifMatch, EnrollmentDtos.RosterCheckRequest r) {
-        Enrollment e = find(id);
-        CurrentUser user = Access.countyOfficerOver(e.getDivisionCode(), "enrollment " + id);
-        ETags.requireMatch(ifMatch, e.getVersion(), "enrollment " + id);
-        checkRosterUnsaved(e, classes.find(e.getClassId()), r, user.subject(), clock.instant());
-        return store.update(e);
+        return changes.change(Enrollment.class, id, ifMatch, COUNTY_OFFICER,
+                (Enrollment e, CurrentUser user) -> rosterCheck(classes.find(e.getClassId()), r).apply(e, user));
     }
 
-    /** The roster check's rules and transition on a loaded enrollment of {@code c}, not yet stored. */
-    void checkRosterUnsaved(Enrollment e, TrainingClass c, EnrollmentDtos.RosterCheckRequest r, String actor,
-                            Instant now) {
-        requireOpened(c);
-        if (r.outcome() == Enrollment.RosterCheck.PENDING) {
-            throw DomainException.invalidField("outcome", "must be VERIFIED or REJECTED");
-        }
-        e.checkAgainstRoster(r.outcome() == Enrollment.RosterCheck.VERIFIED, r.reason(), actor, now);
+    /** The roster check of a trainee of class {@code c}, as the single endpoint and the class's batch make it. */
+    Changes.Act<Enrollment> rosterCheck(TrainingClass c, EnrollmentDtos.RosterCheckRequest r) {
+        return (e, user) -> {
+            requireOpened(c);
+            if (r.outcome() == Enrollment.RosterCheck.PENDING) {
+                throw DomainException.invalidField("outcome", "must be VERIFIED or REJECTED");
+            }
+            e.checkAgainstRoster(r.outcome() == Enrollment.RosterCheck.VERIFIED, r.reason(), user.subject(),
+                    clock.instant());
+        };
     }
 
     /** Trainees are checked against the roster only once the class's opening is confirmed. */
@@ -219,18 +270,9 @@ public class Enrollments {
         }
     }
 
-    /** Whether the enrollment's roster check already stands as {@code r} asks (repeating it changes nothing). */
-    static boolean rosterCheckDone(Enrollment e, EnrollmentDtos.RosterCheckRequest r) {
-        return r.outcome() != null && r.outcome() != Enrollment.RosterCheck.PENDING
-                && e.rosterCheckIs(r.outcome(), r.reason());
-    }
-
     public Enrollment withdraw(String id, String ifMatch, EnrollmentDtos.ReasonRequest r) {
-        Enrollment e = find(id);
-        CurrentUser user = Access.ownBaseStaffOrCountyOfficer(e.getDivisionCode(), e.getBaseId(), "enrollment " + id);
-        ETags.requireMatch(ifMatch, e.getVersion(), "enrollment " + id);
-        e.withdraw(r.reason(), user.subject(), clock.instant());
-        store.update(e);
+        Enrollment e = changes.change(Enrollment.class, id, ifMatch, OWN_BASE_STAFF_OR_COUNTY_OFFICER,
+                (Enrollment x, CurrentUser user) -> x.withdraw(r.reason(), user.subject(), clock.instant()));
         // The state change (with its event) is stored first; only then are the person and the places released.
         personYears.release(PersonYear.id(e.getPersonKey(), e.getYear()), e.getId());
         places.release(PlaceCounter.classId(e.getClassId()), 1);
@@ -239,62 +281,28 @@ public class Enrollments {
     }
 
     public Enrollment drop(String id, String ifMatch, EnrollmentDtos.ReasonRequest r) {
-        Enrollment e = find(id);
-        CurrentUser user = Access.ownBaseStaffOrCountyOfficer(e.getDivisionCode(), e.getBaseId(), "enrollment " + id);
-        ETags.requireMatch(ifMatch, e.getVersion(), "enrollment " + id);
-        e.drop(r.reason(), user.subject(), clock.instant());
-        return store.update(e);
+        return changes.change(Enrollment.class, id, ifMatch, OWN_BASE_STAFF_OR_COUNTY_OFFICER,
+                (Enrollment e, CurrentUser user) -> e.drop(r.reason(), user.subject(), clock.instant()));
     }
 
     public Enrollment assess(String id, String ifMatch, EnrollmentDtos.AssessmentRequest r) {
-        Enrollment e = find(id);
-        CurrentUser user = Access.ownBaseStaff(e.getBaseId(), "enrollment " + id);
-        ETags.requireMatch(ifMatch, e.getVersion(), "enrollment " + id);
-        assessUnsaved(e, r, user.subject(), clock.instant());
-        return store.update(e);
+        return changes.change(Enrollment.class, id, ifMatch, OWN_BASE_STAFF, assessment(r));
     }
 
-    /** The assessment's rules and transition (with its event) on a loaded enrollment, not yet stored. */
-    void assessUnsaved(Enrollment e, EnrollmentDtos.AssessmentRequest r, String actor, Instant now) {
-        e.assess(r.theoryScore(), r.practicalScore(), properties.passMark(), actor, now);
-    }
-
-    /** Whether the enrollment's latest assessment already has these scores (repeating it changes nothing). */
-    static boolean assessmentDone(Enrollment e, EnrollmentDtos.AssessmentRequest r) {
-        return r.theoryScore() != null && r.practicalScore() != null
-                && e.lastAssessmentIs(r.theoryScore(), r.practicalScore());
+    /** The assessment of a trainee, as the single endpoint and the class's batch record it. */
+    Changes.Act<Enrollment> assessment(EnrollmentDtos.AssessmentRequest r) {
+        return (e, user) -> e.assess(r.theoryScore(), r.practicalScore(), properties.passMark(), user.subject(),
+                clock.instant());
     }
 
     public Enrollment complete(String id, String ifMatch, EnrollmentDtos.CompletionRequest r) {
-        Enrollment e = find(id);
-        CurrentUser user = Access.ownBaseStaff(e.getBaseId(), "enrollment " + id);
-        ETags.requireMatch(ifMatch, e.getVersion(), "enrollment " + id);
-        completeUnsaved(e, r, user.subject(), clock.instant());
-        return store.update(e);
+        return changes.change(Enrollment.class, id, ifMatch, OWN_BASE_STAFF, completion(r));
     }
 
-    /** The completion's rules and transition (with its event) on a loaded enrollment, not yet stored. */
-    void completeUnsaved(Enrollment e, EnrollmentDtos.CompletionRequest r, String actor, Instant now) {
-        CompletionFields f = CompletionFields.of(r);
-        e.complete(f.certificateNumber(), f.skillCertificateNumber(), f.skillLevel(), actor, now);
-    }
-
-    /** Whether the enrollment already completed with these certificates (repeating it changes nothing). */
-    static boolean completionDone(Enrollment e, EnrollmentDtos.CompletionRequest r) {
-        if (r.certificateNumber() == null || r.certificateNumber().isBlank()) {
-            return false;
-        }
-        CompletionFields f = CompletionFields.of(r);
-        return e.completedAs(f.certificateNumber(), f.skillCertificateNumber(), f.skillLevel());
-    }
-
-    /** A completion request as recorded: trimmed; the skill level only with a skill certificate. */
-    private record CompletionFields(String certificateNumber, String skillCertificateNumber, String skillLevel) {
-        static CompletionFields of(EnrollmentDtos.CompletionRequest r) {
-            boolean skill = r.skillCertificateNumber() != null && !r.skillCertificateNumber().isBlank();
-            return new CompletionFields(r.certificateNumber().trim(), skill ? r.skillCertificateNumber().trim() : null,
-                    skill && r.skillLevel() != null && !r.skillLevel().isBlank() ? r.skillLevel().trim() : null);
-        }
+    /** The completion of a trainee, as the single endpoint and the class's batch record it. */
+    Changes.Act<Enrollment> completion(EnrollmentDtos.CompletionRequest r) {
+        return (e, user) -> e.complete(r.certificateNumber(), r.skillCertificateNumber(), r.skillLevel(),
+                user.subject(), clock.instant());
     }
 
     public Enrollment get(String id) {

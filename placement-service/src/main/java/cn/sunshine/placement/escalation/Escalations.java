@@ -3,10 +3,17 @@ package cn.sunshine.placement.escalation;
 import cn.sunshine.placement.followup.Contact;
 import cn.sunshine.placement.followup.FollowUp;
 import cn.sunshine.placement.placement.Placement;
+import cn.sunshine.placement.support.Access;
+import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.web.PageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,8 +39,10 @@ public class Escalations {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final Clock clock;
+    private final Changes changes;
 
-    public Escalations(MongoTemplate mongo, AggregateStore store, Clock clock) {
+    public Escalations(MongoTemplate mongo, AggregateStore store, Clock clock, Changes changes) {
+        this.changes = changes;
         this.mongo = mongo;
         this.store = store;
         this.clock = clock;
@@ -72,5 +81,31 @@ public class Escalations {
             log.info("escalation sweep opened {} case(s) left unopened", opened);
         }
         return opened;
+    }
+
+    /** Cases in the caller's jurisdiction (or of their base's trainees), oldest first. */
+    public PageResult<EscalationCase> list(EscalationCase.Status status, Integer page, Integer size) {
+        Criteria c = Access.listScope("baseId", "divisionCode");
+        if (status != null) {
+            c = new Criteria().andOperator(c, Criteria.where("status").is(status));
+        }
+        return PageResult.find(mongo, Query.query(c), EscalationCase.class, page, size, Sort.by("openedAt"));
+    }
+
+    public EscalationCase get(String id) {
+        EscalationCase c = mongo.findById(id, EscalationCase.class);
+        if (c == null) {
+            throw DomainException.notFound("escalation case " + id);
+        }
+        Jurisdiction.requireOfficerOrOwnBase(c.getDivisionCode(), c.getBaseId(), "escalation case " + id);
+        return c;
+    }
+
+    /** The county officer records how the case was resolved. */
+    public EscalationCase resolve(String id, String ifMatch, EscalationDtos.ResolveRequest r) {
+        return changes.change(EscalationCase.class, id, ifMatch,
+                c -> Access.countyOfficerOver(c.getDivisionCode(), "escalation case " + id),
+                (EscalationCase c, CurrentUser officer) -> c.resolve(r.resolution().trim(), r.recoveredWagesFen(),
+                        clock.instant(), officer.subject()));
     }
 }

@@ -3,7 +3,6 @@ package cn.sunshine.placement.placement;
 import cn.sunshine.placement.placement.PlacementDtos.DepartureRequest;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.placement.PlacementDtos.PlacementView;
-import cn.sunshine.placement.support.Access;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
@@ -13,10 +12,6 @@ import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +30,10 @@ public class PlacementController {
 
     private final Placements placements;
     private final ClassPlacements classPlacements;
-    private final MongoTemplate mongo;
 
-    public PlacementController(Placements placements, ClassPlacements classPlacements, MongoTemplate mongo) {
+    public PlacementController(Placements placements, ClassPlacements classPlacements) {
         this.placements = placements;
         this.classPlacements = classPlacements;
-        this.mongo = mongo;
     }
 
     @PostMapping("/api/placement/classes/{classId}/placements")
@@ -77,9 +70,8 @@ public class PlacementController {
             Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
     @Operation(summary = "A placement with its follow-ups")
     public ResponseEntity<PlacementView> get(@PathVariable String id) {
-        Placement p = readable(id);
-        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));
-    }
+        Placement p = placements.readable(id);
+        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));    }
 
     @GetMapping("/api/placement/placements")
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
@@ -90,19 +82,7 @@ public class PlacementController {
                                           @RequestParam(required = false) PlacementStatus status,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
-        Criteria c = Access.listScope("baseId", "divisionCode");
-        if (baseId != null) {
-            c = new Criteria().andOperator(c, Criteria.where("baseId").is(baseId));
-        }
-        if (enrollmentId != null) {
-            c = new Criteria().andOperator(c, Criteria.where("enrollmentId").is(enrollmentId));
-        }
-        if (status != null) {
-            c = new Criteria().andOperator(c, Criteria.where("status").is(status));
-        }
-        return PageResult.find(mongo, Query.query(c), Placement.class, page, size, Sort.by("placedAt"))
-                .map(PlacementView::of);
-    }
+        return placements.list(baseId, enrollmentId, status, page, size).map(PlacementView::of);    }
 
     @PostMapping("/api/placement/placements/{id}/departure")
     @Allowed({Role.BASE_STAFF})
@@ -110,19 +90,6 @@ public class PlacementController {
     public ResponseEntity<PlacementView> leave(@PathVariable String id,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                @Valid @RequestBody DepartureRequest request) {
-        Placement p = placements.find(id);
-        Access.staffOf(p.getBaseId());
-        ETags.requireMatch(ifMatch, p.getVersion(), "placement " + id);
-        p = placements.leave(p, request.leftOn(), request.reason());
-        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));
-    }
-
-    private Placement readable(String id) {
-        Placement p = mongo.findById(id, Placement.class);
-        if (p == null) {
-            throw cn.sunshine.platform.domain.DomainException.notFound("placement " + id);
-        }
-        Jurisdiction.requireOfficerOrOwnBase(p.getDivisionCode(), p.getBaseId(), "placement " + id);
-        return p;
-    }
+        Placement p = placements.leave(id, ifMatch, request.leftOn(), request.reason());
+        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));    }
 }

@@ -5,6 +5,7 @@ import cn.sunshine.placement.employer.Employer;
 import cn.sunshine.placement.followup.FollowUpProperties;
 import cn.sunshine.placement.order.TrainingOrder;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
+import cn.sunshine.placement.support.Access;
 import cn.sunshine.placement.support.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.CreditCode;
@@ -12,7 +13,11 @@ import cn.sunshine.platform.events.placement.SpotCheckFinding;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.outbox.Projections;
 import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,8 +40,11 @@ public class Placements {
     private final Projections projections;
     private final Clock clock;
 
+    private final Changes changes;
+
     public Placements(MongoTemplate mongo, AggregateStore store, FollowUpProperties followUp, Projections projections,
-                      Clock clock) {
+                      Clock clock, Changes changes) {
+        this.changes = changes;
         this.mongo = mongo;
         this.store = store;
         this.followUp = followUp;
@@ -155,12 +163,40 @@ public class Placements {
         return disproved[0];
     }
 
-    public Placement leave(Placement p, LocalDate on, String reason) {
-        if (on.isAfter(ProgramCalendar.today(clock))) {
-            throw DomainException.invalidField("leftOn", "must not be in the future");
+    /** The base's staff record that the trainee left the job: remaining follow-ups are cancelled. */
+    public Placement leave(String id, String ifMatch, LocalDate on, String reason) {
+        return changes.change(Placement.class, id, ifMatch, p -> Access.staffOf(p.getBaseId()), (Placement p, CurrentUser staff) -> {
+            if (on.isAfter(ProgramCalendar.today(clock))) {
+                throw DomainException.invalidField("leftOn", "must not be in the future");
+            }
+            p.leave(on, reason.trim());
+        });
+    }
+
+    /** A placement the caller may read: an official over it, or its base's staff (404 otherwise). */
+    public Placement readable(String id) {
+        Placement p = mongo.findById(id, Placement.class);
+        if (p == null) {
+            throw DomainException.notFound("placement " + id);
         }
-        p.leave(on, reason.trim());
-        return store.update(p);
+        Jurisdiction.requireOfficerOrOwnBase(p.getDivisionCode(), p.getBaseId(), "placement " + id);
+        return p;
+    }
+
+    /** Placements in the caller's jurisdiction (or of their base), by base, enrollment or status. */
+    public PageResult<Placement> list(String baseId, String enrollmentId, PlacementStatus status, Integer page,
+                                      Integer size) {
+        Criteria c = Access.listScope("baseId", "divisionCode");
+        if (baseId != null) {
+            c = new Criteria().andOperator(c, Criteria.where("baseId").is(baseId));
+        }
+        if (enrollmentId != null) {
+            c = new Criteria().andOperator(c, Criteria.where("enrollmentId").is(enrollmentId));
+        }
+        if (status != null) {
+            c = new Criteria().andOperator(c, Criteria.where("status").is(status));
+        }
+        return PageResult.find(mongo, Query.query(c), Placement.class, page, size, Sort.by("placedAt"));
     }
 
     /** The registered employer named by id, or the one given inline (credit code checked). */

@@ -1,7 +1,12 @@
 package cn.sunshine.placement.spotcheck;
 
 import cn.sunshine.placement.contact.ContactLookups.Outcome;
-import cn.sunshine.placement.support.Access;
+import cn.sunshine.placement.spotcheck.SpotCheckDtos.CallRequest;
+import cn.sunshine.placement.spotcheck.SpotCheckDtos.DrawRequest;
+import cn.sunshine.placement.spotcheck.SpotCheckDtos.ItemView;
+import cn.sunshine.placement.spotcheck.SpotCheckDtos.RoundRequest;
+import cn.sunshine.placement.spotcheck.SpotCheckDtos.RoundView;
+import cn.sunshine.placement.spotcheck.SpotCheckDtos.SpotCheckView;
 import cn.sunshine.platform.identifiers.PersonalData;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.CurrentUser;
@@ -12,13 +17,6 @@ import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -31,51 +29,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 @RestController
 @Tag(name = "Spot checks", description = "Phone spot checks (抽查) of the placements a base reported")
 public class SpotCheckController {
 
-    public record DrawRequest(@NotBlank @Size(max = 100) String baseId, @NotNull LocalDate periodFrom,
-                              @NotNull LocalDate periodTo, Long seed) {
-    }
-
-    public record RoundRequest(@NotNull LocalDate periodFrom, @NotNull LocalDate periodTo, Long seed) {
-    }
-
-    public record RoundView(String roundId, long seed, String seedCommitment, List<SpotCheckView> spotChecks) {
-    }
-
     /** Why a seed in a draw request is refused: the officer whose placements are checked never chooses it. */
     static final String SEED_REFUSED = "is not accepted: the seed is the server's (HMAC of the round id under its "
             + "secret), recorded before the draw; GET /api/placement/spot-check-rounds/{roundId} shows it";
 
-    public record CallRequest(@NotBlank @Size(max = 140) String placementId, @NotNull Boolean reached,
-                              Boolean attendedTraining, Boolean employedAsReported, Boolean subsidyReceived,
-                              Boolean chargedFee, @Size(max = 1000) String note) {
-    }
-
-    public record ItemView(String placementId, String enrollmentId, String traineeName, String maskedIdNumber,
-                           String employerName, String employerAddress, String job, String workplace,
-                           Outcome contact, String phone, String contactProblem, Call call) {
-    }
-
-    public record SpotCheckView(String id, long version, String baseId, String divisionCode, int year,
-                                LocalDate periodFrom, LocalDate periodTo, int population, int sampleRateBp, long seed,
-                                String roundId, Long roundSeed, int sampled, int contactsPending, SpotCheck.Status status, Instant drawnAt,
-                                String drawnBy, Instant concludedAt, List<ItemView> items) {
-    }
-
     private final SpotChecks spotChecks;
-    private final MongoTemplate mongo;
 
-    public SpotCheckController(SpotChecks spotChecks, MongoTemplate mongo) {
+    public SpotCheckController(SpotChecks spotChecks) {
         this.spotChecks = spotChecks;
-        this.mongo = mongo;
     }
+
 
     @PostMapping("/api/placement/spot-checks")
     @Allowed({Role.COUNTY_OFFICER})
@@ -120,12 +89,10 @@ public class SpotCheckController {
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.AUDITOR})
     @Operation(summary = "A spot check with its call list (phones whole only for the county's officers while open)")
     public ResponseEntity<SpotCheckView> get(@PathVariable String id) {
-        SpotCheck s = spotChecks.find(id);
-        Jurisdiction.requireCovers(s.getDivisionCode(), "spot check " + id);
+        SpotCheck s = spotChecks.get(id);
         CurrentUser user = Jurisdiction.currentUser();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion()))
-                .body(view(s, user));
-    }
+                .body(view(s, user));    }
 
     @GetMapping("/api/placement/spot-checks")
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.AUDITOR})
@@ -134,28 +101,16 @@ public class SpotCheckController {
                                           @RequestParam(required = false) String roundId,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
-        Criteria c = Jurisdiction.scope("divisionCode");
-        if (baseId != null) {
-            c = new Criteria().andOperator(c, Criteria.where("baseId").is(baseId));
-        }
-        if (roundId != null) {
-            c = new Criteria().andOperator(c, Criteria.where("roundId").is(roundId));
-        }
         CurrentUser user = Jurisdiction.currentUser();
-        return PageResult.find(mongo, Query.query(c), SpotCheck.class, page, size,
-                Sort.by(Sort.Direction.DESC, "drawnAt")).map(s -> view(s, user));
-    }
+        return spotChecks.list(baseId, roundId, page, size).map(s -> view(s, user));    }
 
     @PostMapping("/api/placement/spot-checks/{id}/contacts")
     @Allowed({Role.COUNTY_OFFICER})
     @Operation(summary = "Ask enrollment again for the contacts still pending")
     public ResponseEntity<SpotCheckView> retryContacts(@PathVariable String id) {
-        SpotCheck s = spotChecks.find(id);
-        CurrentUser officer = Access.countyOfficerOver(s.getDivisionCode(), "spot check " + id);
-        s = spotChecks.retryContacts(s, officer);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion()))
-                .body(view(s, officer));
-    }
+        SpotChecks.Acted acted = spotChecks.retryContacts(id);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(acted.check().getVersion()))
+                .body(view(acted.check(), acted.officer()));    }
 
     @PostMapping("/api/placement/spot-checks/{id}/calls")
     @Allowed({Role.COUNTY_OFFICER})
@@ -163,25 +118,17 @@ public class SpotCheckController {
     public ResponseEntity<SpotCheckView> call(@PathVariable String id,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @Valid @RequestBody CallRequest r) {
-        SpotCheck s = spotChecks.find(id);
-        CurrentUser officer = Access.countyOfficerOver(s.getDivisionCode(), "spot check " + id);
-        ETags.requireMatch(ifMatch, s.getVersion(), "spot check " + id);
-        s = spotChecks.recordCall(s, r, officer);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion()))
-                .body(view(s, officer));
-    }
+        SpotChecks.Acted acted = spotChecks.recordCall(id, ifMatch, r);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(acted.check().getVersion()))
+                .body(view(acted.check(), acted.officer()));    }
 
     @PostMapping("/api/placement/spot-checks/{id}/conclusion")
     @Allowed({Role.COUNTY_OFFICER})
     @Operation(summary = "Conclude the round: publishes its counts and erases the phones")
     public ResponseEntity<SpotCheckView> conclude(@PathVariable String id,
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        SpotCheck s = spotChecks.find(id);
-        CurrentUser officer = Access.countyOfficerOver(s.getDivisionCode(), "spot check " + id);
-        ETags.requireMatch(ifMatch, s.getVersion(), "spot check " + id);
-        s = spotChecks.conclude(s, officer);
-        return ResponseEntity.ok().eTag(ETags.of(s.getVersion())).body(view(s, officer));
-    }
+        SpotChecks.Acted acted = spotChecks.conclude(id, ifMatch);
+        return ResponseEntity.ok().eTag(ETags.of(acted.check().getVersion())).body(view(acted.check(), acted.officer()));    }
 
     private static SpotCheckView view(SpotCheck s, CurrentUser user) {
         boolean caller = user.has(Role.COUNTY_OFFICER) && user.covers(s.getDivisionCode())

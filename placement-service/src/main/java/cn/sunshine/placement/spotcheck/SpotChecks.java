@@ -4,10 +4,15 @@ import cn.sunshine.placement.contact.ContactLookups;
 import cn.sunshine.placement.contact.ContactLookups.Outcome;
 import cn.sunshine.placement.contact.EnrollmentContactClient.Purpose;
 import cn.sunshine.placement.placement.Placement;
+import cn.sunshine.placement.support.Access;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.PageResult;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,8 +36,11 @@ public class SpotChecks {
     private final SpotCheckProperties properties;
     private final Clock clock;
 
+    private final Changes changes;
+
     public SpotChecks(MongoTemplate mongo, AggregateStore store, ContactLookups contacts,
-                      SpotCheckProperties properties, Clock clock) {
+                      SpotCheckProperties properties, Clock clock, Changes changes) {
+        this.changes = changes;
         this.mongo = mongo;
         this.store = store;
         this.contacts = contacts;
@@ -162,13 +170,59 @@ public class SpotChecks {
         return new Drawn(store.insert(check), populationIds);
     }
 
-    /** Asks enrollment again for the contacts still pending. */
-    public SpotCheck retryContacts(SpotCheck check, CurrentUser officer) {
-        if (check.getStatus() != SpotCheck.Status.OPEN) {
-            throw DomainException.invalidTransition("spot check", check.getStatus(), "given contacts");
+    /** A spot check as an officer changed it, and who (the view depends on the caller). */
+    public record Acted(SpotCheck check, CurrentUser officer) {
+    }
+
+    /** The spot check, for a reader whose jurisdiction covers it (404 otherwise). */
+    public SpotCheck get(String id) {
+        SpotCheck s = find(id);
+        Jurisdiction.requireCovers(s.getDivisionCode(), "spot check " + id);
+        return s;
+    }
+
+    /** Spot checks in the caller's jurisdiction, newest first. */
+    public PageResult<SpotCheck> list(String baseId, String roundId, Integer page, Integer size) {
+        Criteria c = Jurisdiction.scope("divisionCode");
+        if (baseId != null) {
+            c = new Criteria().andOperator(c, Criteria.where("baseId").is(baseId));
         }
-        fetchPending(check, officer);
-        return store.update(check);
+        if (roundId != null) {
+            c = new Criteria().andOperator(c, Criteria.where("roundId").is(roundId));
+        }
+        return PageResult.find(mongo, Query.query(c), SpotCheck.class, page, size, Sort.by(Sort.Direction.DESC, "drawnAt"));
+    }
+
+    /** Asks enrollment again for the contacts still pending. */
+    public Acted retryContacts(String id) {
+        return officerChange(id, null, (check, officer) -> {
+            if (check.getStatus() != SpotCheck.Status.OPEN) {
+                throw DomainException.invalidTransition("spot check", check.getStatus(), "given contacts");
+            }
+            fetchPending(check, officer);
+        });
+    }
+
+    /** Records a call: each discrepancy becomes a finding against the base. */
+    public Acted recordCall(String id, String ifMatch, SpotCheckDtos.CallRequest r) {
+        return officerChange(id, ifMatch, (check, officer) -> check.recordCall(r.placementId(), r.reached(),
+                r.attendedTraining(), r.employedAsReported(), r.subsidyReceived(), r.chargedFee(),
+                r.note() == null ? null : r.note().trim(), clock.instant(), officer.subject()));
+    }
+
+    /** Concludes the round: publishes its counts and erases the phones. */
+    public Acted conclude(String id, String ifMatch) {
+        return officerChange(id, ifMatch, (check, officer) -> check.conclude(clock.instant(), officer.subject()));
+    }
+
+    /** A change by a county officer over the check's county ({@link Changes}). */
+    private Acted officerChange(String id, String ifMatch, Changes.Act<SpotCheck> act) {
+        Changes.Changed<SpotCheck, CurrentUser> done = changes.changeWithResult(SpotCheck.class, id, ifMatch,
+                s -> Access.countyOfficerOver(s.getDivisionCode(), "spot check " + id), (SpotCheck s, CurrentUser officer) -> {
+                    act.apply(s, officer);
+                    return officer;
+                });
+        return new Acted(done.aggregate(), done.result());
     }
 
     private void fetchPending(SpotCheck check, CurrentUser officer) {
@@ -197,7 +251,9 @@ public class SpotChecks {
             int n = s.erasePhones();
             if (n > 0) {
                 try {
-                    store.update(s);
+                    // Pinned to the version read: a check changed meanwhile is left for the next run.
+                    changes.change(SpotCheck.class, s.getId(), ETags.of(s.getVersion()), Access.SYSTEM,
+                            (SpotCheck x, CurrentUser none) -> x.erasePhones());
                     erased += n;
                 } catch (DomainException stale) {
                     // changed since read: the next run erases them
@@ -205,17 +261,5 @@ public class SpotChecks {
             }
         }
         return erased;
-    }
-
-    public SpotCheck recordCall(SpotCheck check, SpotCheckController.CallRequest r, CurrentUser officer) {
-        check.recordCall(r.placementId(), r.reached(), r.attendedTraining(), r.employedAsReported(),
-                r.subsidyReceived(), r.chargedFee(), r.note() == null ? null : r.note().trim(), clock.instant(),
-                officer.subject());
-        return store.update(check);
-    }
-
-    public SpotCheck conclude(SpotCheck check, CurrentUser officer) {
-        check.conclude(clock.instant(), officer.subject());
-        return store.update(check);
     }
 }

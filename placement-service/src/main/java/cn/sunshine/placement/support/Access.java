@@ -4,12 +4,19 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.usecase.Changes;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /** This service's access rules on top of {@link Jurisdiction}. */
 public final class Access {
 
     public static final Role[] READERS = Jurisdiction.OFFICIALS;
+
+    /**
+     * The scope of a change the system makes on its own (an event, a schedule): no caller to check, no acting
+     * user.
+     */
+    public static final Changes.Scope<Object> SYSTEM = record -> null;
 
     private Access() {
     }

@@ -180,16 +180,13 @@ public class Claim extends AggregateRoot {
      * Stops the line of a trainee whose placement was disproved, before it is paid (a placement claim not yet
      * ordered). When every line is stopped the claim is cancelled.
      *
-     * @return the stopped line, or null when the claim has no live line of the trainee
+     * @return the stopped line
+     * @throws DomainException 409 when the claim has no live line of the trainee to stop ({@link #stopsLineOf})
      */
     StoppedLine stopLine(String enrollmentId, String findingId, String why, Instant at) {
-        if (getPart() != ClaimPart.PLACEMENT || !(status == ClaimStatus.SUBMITTED || status == ClaimStatus.VERIFIED
-                || status == ClaimStatus.AWAITING_EXTRA_APPROVAL || status == ClaimStatus.APPROVED)) {
-            return null;
-        }
-        Line line = payableLines().stream().filter(l -> l.enrollmentId().equals(enrollmentId)).findFirst().orElse(null);
+        Line line = liveLineOf(enrollmentId);
         if (line == null) {
-            return null;
+            throw DomainException.invalidTransition("claim", status, "a line of " + enrollmentId + " stopped");
         }
         StoppedLine stopped = new StoppedLine(enrollmentId, line.voucherSerial(), line.amountFen(), findingId, why, at);
         stoppedLines.add(stopped);
@@ -197,6 +194,19 @@ public class Claim extends AggregateRoot {
             status = ClaimStatus.CANCELLED;
         }
         return stopped;
+    }
+
+    /** True when {@link #stopLine} can stop a line of the trainee: a live line of a placement claim not yet ordered. */
+    boolean stopsLineOf(String enrollmentId) {
+        return liveLineOf(enrollmentId) != null;
+    }
+
+    private Line liveLineOf(String enrollmentId) {
+        if (getPart() != ClaimPart.PLACEMENT || !(status == ClaimStatus.SUBMITTED || status == ClaimStatus.VERIFIED
+                || status == ClaimStatus.AWAITING_EXTRA_APPROVAL || status == ClaimStatus.APPROVED)) {
+            return null;
+        }
+        return payableLines().stream().filter(l -> l.enrollmentId().equals(enrollmentId)).findFirst().orElse(null);
     }
 
     /** The lines that are to be paid: every line not stopped. */

@@ -4,14 +4,13 @@ import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
+import cn.sunshine.subsidy.claim.ClaimDtos.ClaimView;
+import cn.sunshine.subsidy.claim.ClaimDtos.DecisionRequest;
+import cn.sunshine.subsidy.claim.ClaimDtos.HoldDecisionRequest;
+import cn.sunshine.subsidy.claim.ClaimDtos.SubmitRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,52 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.util.List;
-
 @RestController
 @Tag(name = "Claims", description = "A base's claim and its approval chain: 核准 → 审批 → 复核")
 public class ClaimController {
-
-    /** {@code part}: COMPLETION (default) or PLACEMENT (the rest of a split subsidy, for placed trainees). */
-    public record SubmitRequest(@NotBlank String classId, @NotEmpty @Size(max = 500) List<@NotBlank String> voucherSerials,
-                                @Pattern(regexp = "COMPLETION|PLACEMENT") String part) {
-        ClaimPart claimPart() {
-            return part == null ? ClaimPart.COMPLETION : ClaimPart.valueOf(part);
-        }
-    }
-
-    /** A decision: APPROVE, or REJECT with the reasons (which go back to the base). */
-    public record DecisionRequest(@NotNull @Pattern(regexp = "APPROVE|REJECT") String decision,
-                                  @Size(max = 2000) String reason) {
-        boolean approves() {
-            return "APPROVE".equals(decision);
-        }
-    }
-
-    /** RELEASE (pay the held claim after all) or CANCEL (never pay it; the fund gets the money back), with why. */
-    public record HoldDecisionRequest(@NotNull @Pattern(regexp = "RELEASE|CANCEL") String action,
-                                      @NotBlank @Size(max = 2000) String reason) {
-    }
-
-    /**
-     * {@code payableFen}: the total less stopped lines (placements disproved before payment); {@code holdDecision}:
-     * what the county decided about a claim its base's revocation holds.
-     */
-    public record ClaimView(String claimId, String baseId, String baseName, String divisionCode, String classId,
-                            int year, String paymentMode, String part, String status, String waitingFor, long totalFen,
-                            long payableFen, boolean extraApprovalRequired, String extraApprovalReason,
-                            List<Claim.Line> lines, List<Claim.StoppedLine> stoppedLines, String submittedAt,
-                            String submittedBy, List<Claim.Decision> decisions, Claim.HoldDecision holdDecision,
-                            String paidAt) {
-        static ClaimView of(Claim c) {
-            return new ClaimView(c.getId(), c.getBaseId(), c.getBaseName(), c.getDivisionCode(), c.getClassId(),
-                    c.getYear(), c.getPaymentMode(), c.getPart().name(), c.getStatus().name(),
-                    c.currentStage() == null ? null : c.currentStage().name(), c.getTotalFen(), c.payableFen(),
-                    c.isExtraApprovalRequired(), c.getExtraApprovalReason(), c.getLines(), c.getStoppedLines(),
-                    c.getSubmittedAt().toString(), c.getSubmittedBy(), c.getDecisions(), c.getHoldDecision(),
-                    c.getPaidAt() == null ? null : c.getPaidAt().toString());
-        }
-    }
 
     private final Claims claims;
 

@@ -6,7 +6,7 @@ import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
-import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.subsidy.base.BaseStanding;
 import cn.sunshine.subsidy.config.SubsidyProperties;
@@ -42,9 +42,11 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
     private final PaymentInstructions instructions;
     private final SubsidyProperties properties;
     private final Clock clock;
+    private final Changes changes;
 
     public Claims(AggregateStore store, MongoTemplate mongo, Funds funds, PaymentInstructions instructions,
-                  SubsidyProperties properties, Clock clock) {
+                  SubsidyProperties properties, Clock clock, Changes changes) {
+        this.changes = changes;
         this.store = store;
         this.mongo = mongo;
         this.funds = funds;
@@ -206,40 +208,50 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
     /**
      * A decision at a stage of the chain (the endpoint checked the role of the stage). The approval that
      * commits the money takes it from the fund first (a guarded write: covered, once per claim, within the
-     * base's yearly threshold), then records the decision conditionally on the version read. When that
-     * write loses to a concurrent one, the commitment is given back only if the claim, as it now stands,
-     * does not hold it: a double-click or a retry never releases the money the winning approval relies on.
+     * base's yearly threshold), then records the decision ({@link Changes}: without If-Match a write that meets
+     * a newer version decides again on the new state). When the decision is not recorded after all, the
+     * commitment is given back only if the claim, as it now stands, does not hold it: a double-click or a retry
+     * never releases the money the winning approval relies on.
      */
     public Claim decide(String claimId, Stage stage, boolean approve, String reason, String ifMatch) {
-        Claim c = find(claimId);
-        CurrentUser user = Access.over(c.getDivisionCode(), "claim " + claimId);
-        if (stage.roles().stream().noneMatch(user::has)) {
-            throw new org.springframework.security.access.AccessDeniedException("the " + stage + " stage needs " + stage.roles());
-        }
-        ETags.requireMatch(ifMatch, c.getVersion(), "claim " + claimId);
-        c.checkDecision(stage, approve, user.subject(), reason);
-        boolean committedNow = false;
-        if (approve && c.approvalCommitsAt(stage)) {
-            refuseIfRevoked(c.getBaseId(), "approvals");
-            Funds.Committed r = funds.commit(c.getDivisionCode(), c.getYear(), c.getId(), c.getBaseId(), c.payableFen(),
-                    stage == Stage.APPROVAL ? properties.extraApprovalAboveFen() : null, user.subject(),
-                    "claim " + c.getId() + " approved at " + stage);
-            if (r == Funds.Committed.OVER_BASE_LIMIT) {
-                c.requireExtraApproval("the base's approved claims of " + c.getYear() + " with this one would pass "
-                        + properties.extraApprovalAboveFen() + " fen");
-            }
-            committedNow = r == Funds.Committed.NOW;
-        }
-        c.decide(stage, approve, user.subject(), user.name(), clock.instant(), reason);
+        boolean[] committedNow = {false}; // by any attempt of this request
+        Changes.Changed<Claim, CurrentUser> decided;
         try {
-            store.update(c);
-        } catch (DomainException stale) {
-            if (committedNow && !find(claimId).committed()) {
-                releaseAll(find(claimId), user.subject(), "the approval of claim " + claimId
-                        + " was not recorded: the claim changed meanwhile");
+            decided = changes.changeWithResult(Claim.class, claimId, ifMatch, c -> {
+                CurrentUser user = Access.over(c.getDivisionCode(), "claim " + claimId);
+                if (stage.roles().stream().noneMatch(user::has)) {
+                    throw new org.springframework.security.access.AccessDeniedException("the " + stage + " stage needs "
+                            + stage.roles());
+                }
+                return user;
+            }, (Claim c, CurrentUser user) -> {
+                c.checkDecision(stage, approve, user.subject(), reason);
+                if (approve && c.approvalCommitsAt(stage)) {
+                    refuseIfRevoked(c.getBaseId(), "approvals");
+                    Funds.Committed r = funds.commit(c.getDivisionCode(), c.getYear(), c.getId(), c.getBaseId(),
+                            c.payableFen(), stage == Stage.APPROVAL ? properties.extraApprovalAboveFen() : null,
+                            user.subject(), "claim " + c.getId() + " approved at " + stage);
+                    if (r == Funds.Committed.OVER_BASE_LIMIT) {
+                        c.requireExtraApproval("the base's approved claims of " + c.getYear() + " with this one would pass "
+                                + properties.extraApprovalAboveFen() + " fen");
+                    }
+                    committedNow[0] |= r == Funds.Committed.NOW;
+                }
+                c.decide(stage, approve, user.subject(), user.name(), clock.instant(), reason);
+                return user;
+            });
+        } catch (RuntimeException notRecorded) {
+            if (committedNow[0]) {
+                Claim now = find(claimId);
+                if (!now.committed()) {
+                    releaseAll(now, Jurisdiction.currentUser().subject(), "the approval of claim " + claimId
+                            + " was not recorded: the claim changed meanwhile");
+                }
             }
-            throw stale;
+            throw notRecorded;
         }
+        Claim c = decided.aggregate();
+        CurrentUser user = decided.result();
         if (!approve) {
             // Whatever the fund holds for the claim goes back (nothing, if it was never committed).
             releaseAll(c, user.subject(), "claim " + c.getId() + " rejected at " + stage + ": " + reason);
@@ -271,84 +283,103 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
      * confirms with {@link #confirmHoldDecision}.
      */
     public Claim proposeHoldDecision(String claimId, String action, String reason, String ifMatch) {
-        Claim c = find(claimId);
-        CurrentUser user = Access.over(c.getDivisionCode(), "claim " + claimId);
-        ETags.requireMatch(ifMatch, c.getVersion(), "claim " + claimId);
-        BaseStanding standing = mongo.findById(c.getBaseId(), BaseStanding.class);
-        if (standing == null || !standing.isPaymentsHeld()) {
-            throw DomainException.conflict("claim-not-held", "The claim is not held",
-                    "the payments of base " + c.getBaseId() + " are not held; claim " + claimId + " goes its normal way");
-        }
-        c.proposeHoldDecision(action, reason, user.subject(), clock.instant());
-        return store.update(c);
+        return changes.change(Claim.class, claimId, ifMatch, c -> Access.over(c.getDivisionCode(), "claim " + claimId),
+                (Claim c, CurrentUser user) -> {
+                    BaseStanding standing = mongo.findById(c.getBaseId(), BaseStanding.class);
+                    if (standing == null || !standing.isPaymentsHeld()) {
+                        throw DomainException.conflict("claim-not-held", "The claim is not held", "the payments of base "
+                                + c.getBaseId() + " are not held; claim " + claimId + " goes its normal way");
+                    }
+                    c.proposeHoldDecision(action, reason, user.subject(), clock.instant());
+                });
     }
 
-    /** The second person confirms the proposed hold decision: a release lets the payment go; a cancel releases the fund. */
+    /** Who confirmed a hold decision, and what it was. */
+    private record Confirmed(CurrentUser user, Claim.HoldDecision decision) {
+    }
+
+    /**
+     * The second person confirms the proposed hold decision: a release lets the payment go; a cancel releases the
+     * fund. Cancelling an ordered claim withdraws its payment instructions first (only never-sent ones can be
+     * withdrawn, else 409 and nothing changes); once they are withdrawn the claim must record its cancellation
+     * even if it changed meanwhile (a relay's hold note), or its payments would be gone while it still reads
+     * ORDERED: a write that then meets a newer version is recorded again on the new state, whatever If-Match said.
+     */
     public Claim confirmHoldDecision(String claimId, String ifMatch) {
-        Claim c = find(claimId);
-        CurrentUser user = Access.over(c.getDivisionCode(), "claim " + claimId);
-        ETags.requireMatch(ifMatch, c.getVersion(), "claim " + claimId);
-        boolean ordered = c.getStatus() == ClaimStatus.ORDERED;
-        Claim.HoldDecision d = c.confirmHoldDecision(user.subject(), clock.instant());
-        if ("CANCEL".equals(d.action()) && ordered) {
-            // The instructions go first: only never-sent ones can be withdrawn (else 409, nothing changes).
-            instructions.cancelAll(claimId, d.reason(), user.subject());
-            // Withdrawn: the claim must now record its cancellation, even if it changed meanwhile (a relay's
-            // hold note), or its payments would be gone while it still reads ORDERED.
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    store.update(c);
-                    break;
-                } catch (DomainException stale) {
-                    if (attempt >= 10) {
-                        throw stale;
-                    }
-                    c = find(claimId);
-                    if (c.getStatus() == ClaimStatus.CANCELLED) {
-                        break;
-                    }
-                    d = c.confirmHoldDecision(user.subject(), clock.instant());
-                }
+        boolean[] withdrawn = {false};
+        Changes.Changed<Claim, Confirmed> done;
+        try {
+            done = changes.changeWithResult(Claim.class, claimId, ifMatch,
+                    c -> Access.over(c.getDivisionCode(), "claim " + claimId), (Claim c, CurrentUser user) -> {
+                        boolean ordered = c.getStatus() == ClaimStatus.ORDERED;
+                        Claim.HoldDecision d = c.confirmHoldDecision(user.subject(), clock.instant());
+                        if ("CANCEL".equals(d.action()) && ordered) {
+                            // Withdrawing what is withdrawn already changes nothing: a retry may do it again.
+                            instructions.cancelAll(claimId, d.reason(), user.subject());
+                            withdrawn[0] = true;
+                        }
+                        return new Confirmed(user, d);
+                    });
+        } catch (DomainException stale) {
+            if (!withdrawn[0] || stale.status() != 412) {
+                throw stale;
             }
-        } else {
-            store.update(c);
+            done = recordCancellation(claimId);
         }
+        Claim c = done.aggregate();
+        Claim.HoldDecision d = done.result().decision();
         if ("CANCEL".equals(d.action())) {
-            releaseAll(c, user.subject(), "claim " + c.getId() + " cancelled: " + d.reason());
+            releaseAll(c, done.result().user().subject(), "claim " + c.getId() + " cancelled: " + d.reason());
             detach(c.getId());
         }
         return c;
     }
 
+    /** The cancellation of a claim whose instructions are withdrawn, recorded on the claim as it now stands. */
+    private Changes.Changed<Claim, Confirmed> recordCancellation(String claimId) {
+        try {
+            return changes.changeWithResult(Claim.class, claimId, null,
+                    c -> Access.over(c.getDivisionCode(), "claim " + claimId),
+                    (Claim c, CurrentUser user) -> new Confirmed(user, c.confirmHoldDecision(user.subject(), clock.instant())));
+        } catch (DomainException confirmedMeanwhile) {
+            Claim now = find(claimId);
+            if (now.getStatus() != ClaimStatus.CANCELLED) {
+                throw confirmedMeanwhile;
+            }
+            return new Changes.Changed<>(now, new Confirmed(Jurisdiction.currentUser(), now.getHoldDecision()));
+        }
+    }
+
     /**
      * A spot check found that a trainee was not employed as reported: every placement claim line of the trainee
      * not yet ordered for payment is stopped (what an approval committed for it goes back to the fund).
-     * Lines already ordered or paid are recovered (Recoveries). Repeating it changes nothing.
+     * Lines already ordered or paid are recovered (Recoveries). Repeating it changes nothing. Each claim is
+     * changed on its own (the system acts: no caller's scope, no If-Match).
      */
     public void stopDisprovedPlacement(String enrollmentId, String findingId, String why) {
         for (Claim found : mongo.find(Query.query(Criteria.where("lines.enrollmentId").is(enrollmentId)
                 .and("part").is(ClaimPart.PLACEMENT).and("status").in(ClaimStatus.SUBMITTED, ClaimStatus.VERIFIED,
                         ClaimStatus.AWAITING_EXTRA_APPROVAL, ClaimStatus.APPROVED)), Claim.class)) {
-            for (int attempt = 0; attempt < 10; attempt++) {
-                Claim c = find(found.getId());
-                boolean wasCommitted = c.committed();
-                Claim.StoppedLine stopped = c.stopLine(enrollmentId, findingId, why, clock.instant());
-                if (stopped == null) {
-                    break;
-                }
-                try {
-                    store.update(c);
-                } catch (DomainException stale) {
-                    continue;
-                }
-                if (wasCommitted) {
-                    funds.release(c.getDivisionCode(), c.getYear(), c.getId() + "/" + enrollmentId, c.getId(),
-                            c.getBaseId(), stopped.amountFen(), "system", "line of " + enrollmentId + " stopped: " + why);
-                }
-                if (c.getStatus() == ClaimStatus.CANCELLED) {
-                    detach(c.getId());
-                }
-                break;
+            if (!found.stopsLineOf(enrollmentId)) {
+                continue; // stopped before, or ordered by now: nothing to do
+            }
+            boolean[] wasCommitted = {false};
+            Changes.Changed<Claim, Claim.StoppedLine> done;
+            try {
+                done = changes.changeWithResult(Claim.class, found.getId(), null, Access.SYSTEM, (Claim c, CurrentUser none) -> {
+                    wasCommitted[0] = c.committed();
+                    return c.stopLine(enrollmentId, findingId, why, clock.instant());
+                });
+            } catch (DomainException notNow) {
+                continue; // stopped by a concurrent delivery, or ordered meanwhile (then it is recovered)
+            }
+            Claim c = done.aggregate();
+            if (wasCommitted[0]) {
+                funds.release(c.getDivisionCode(), c.getYear(), c.getId() + "/" + enrollmentId, c.getId(),
+                        c.getBaseId(), done.result().amountFen(), "system", "line of " + enrollmentId + " stopped: " + why);
+            }
+            if (c.getStatus() == ClaimStatus.CANCELLED) {
+                detach(c.getId());
             }
         }
     }
@@ -410,18 +441,14 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
 
     /** Marks the claim paid once every instruction of it is paid. */
     public void settleIfPaid(String claimId) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Claim c = find(claimId);
-            if (c.getStatus() != ClaimStatus.ORDERED || !instructions.allPaid(claimId)) {
-                return;
-            }
-            c.markPaid(clock.instant());
-            try {
-                store.update(c);
-                return;
-            } catch (DomainException stale) {
-                // re-read and retry
-            }
+        Claim c = find(claimId);
+        if (c.getStatus() != ClaimStatus.ORDERED || !instructions.allPaid(claimId)) {
+            return;
+        }
+        try {
+            changes.change(Claim.class, claimId, null, Access.SYSTEM, (Claim x, CurrentUser none) -> x.markPaid(clock.instant()));
+        } catch (DomainException settledMeanwhile) {
+            // marked paid by a concurrent delivery of the last payment (or still moving: the next one settles it)
         }
     }
 

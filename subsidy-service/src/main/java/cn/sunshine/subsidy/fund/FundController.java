@@ -4,16 +4,13 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.subsidy.fund.FundDtos.ConfirmDepositRequest;
+import cn.sunshine.subsidy.fund.FundDtos.DepositRequest;
+import cn.sunshine.subsidy.fund.FundDtos.FundView;
+import cn.sunshine.subsidy.fund.FundDtos.RejectDepositRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,40 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-
 /** A county's fund per programme year: deposits recorded by one person and confirmed by another, and the balance. */
 @RestController
 @Tag(name = "Funds", description = "A county's subsidy fund per year and its balance")
 public class FundController {
-
-    public record DepositRequest(@NotBlank @Pattern(regexp = "\\d{6}") String divisionCode,
-                                 @NotNull @Min(2000) @Max(2100) Integer year,
-                                 @NotBlank @Pattern(regexp = "CENTRAL|PROVINCIAL|CITY|COUNTY") String source,
-                                 @Positive long amountFen, @NotBlank @Size(max = 100) String reference) {
-    }
-
-    /** The checker's reading of the bureau's statement: it must match what was recorded. */
-    public record ConfirmDepositRequest(@NotBlank @Size(max = 100) String reference, @Positive long amountFen) {
-    }
-
-    public record RejectDepositRequest(@NotBlank @Size(max = 2000) String reason) {
-    }
-
-    /**
-     * The fund: {@code availableFen + committedFen = depositedFen + recoveredFen}; pending deposits do not
-     * count until confirmed.
-     */
-    public record FundView(String divisionCode, int year, long depositedFen, long committedFen, long availableFen,
-                           long recoveredFen, List<Fund.Deposit> deposits, List<Fund.Deposit> pendingDeposits,
-                           List<Fund.Deposit> rejectedDeposits, List<Fund.Commitment> commitments,
-                           List<Fund.RecoveryCredit> recoveries) {
-        static FundView of(Fund f) {
-            return new FundView(f.getDivisionCode(), f.getYear(), f.getDepositedFen(), f.getCommittedFen(),
-                    f.getAvailableFen(), f.getRecoveredFen(), f.getDeposits(), f.getPendingDeposits(),
-                    f.getRejectedDeposits(), f.getCommitments(), f.getRecoveries());
-        }
-    }
 
     private final Funds funds;
 

@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,12 +45,9 @@ public class PaymentController {
 
     private final Payments payments;
     private final PaymentRelay relay;
-    private final MongoTemplate mongo;
-
-    public PaymentController(Payments payments, PaymentRelay relay, MongoTemplate mongo) {
+    public PaymentController(Payments payments, PaymentRelay relay) {
         this.payments = payments;
         this.relay = relay;
-        this.mongo = mongo;
     }
 
     @GetMapping("/api/subsidy/claims/{claimId}/payment-instructions")
@@ -59,12 +55,7 @@ public class PaymentController {
             Role.AUDITOR, Role.BASE_STAFF})
     @Operation(summary = "The payment instructions of a claim, with every attempt to send them")
     public List<InstructionView> ofClaim(@PathVariable String claimId) {
-        PaymentInstruction any = mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("claimId").is(claimId)), PaymentInstruction.class);
-        if (any == null) {
-            throw DomainException.notFound("payment instructions of claim " + claimId);
-        }
-        return payments.ofClaim(claimId, any.getDivisionCode(), any.getBaseId()).stream().map(InstructionView::of).toList();
+        return payments.ofClaim(claimId).stream().map(InstructionView::of).toList();
     }
 
     @PostMapping("/api/subsidy/payment-runs")

@@ -292,8 +292,13 @@ public class Payments {
         }
     }
 
-    public List<PaymentInstruction> ofClaim(String claimId, String divisionCode, String baseId) {
-        Jurisdiction.requireOfficerOrOwnBase(divisionCode, baseId, "claim " + claimId);
+    /** The instructions of a claim the caller may see (404 when it has none). */
+    public List<PaymentInstruction> ofClaim(String claimId) {
+        PaymentInstruction any = mongo.findOne(Query.query(Criteria.where("claimId").is(claimId)), PaymentInstruction.class);
+        if (any == null) {
+            throw DomainException.notFound("payment instructions of claim " + claimId);
+        }
+        Jurisdiction.requireOfficerOrOwnBase(any.getDivisionCode(), any.getBaseId(), "claim " + claimId);
         return mongo.find(Query.query(Criteria.where("claimId").is(claimId)).with(Sort.by("_id")),
                 PaymentInstruction.class);
     }

@@ -4,11 +4,18 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.usecase.Changes;
 
 /** Who may act on which record: the role is checked by @Allowed, the jurisdiction here. */
 public final class Access {
 
     public static final Role[] READERS = Jurisdiction.OFFICIALS;
+
+    /**
+     * The scope of a change the system makes on its own (an event, a payment, a schedule): no caller to check, no
+     * acting user.
+     */
+    public static final Changes.Scope<Object> SYSTEM = record -> null;
 
     private Access() {
     }

@@ -5,6 +5,7 @@ import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.subsidy.standard.Standards;
 import cn.sunshine.subsidy.standard.SubsidyStandard;
 import cn.sunshine.subsidy.support.Access;
@@ -35,8 +36,11 @@ public class Vouchers {
     private final Standards standards;
     private final VoucherCodes codes;
     private final Clock clock;
+    private final Changes changes;
 
-    public Vouchers(AggregateStore store, MongoTemplate mongo, Standards standards, VoucherCodes codes, Clock clock) {
+    public Vouchers(AggregateStore store, MongoTemplate mongo, Standards standards, VoucherCodes codes, Clock clock,
+                    Changes changes) {
+        this.changes = changes;
         this.store = store;
         this.mongo = mongo;
         this.standards = standards;
@@ -100,20 +104,35 @@ public class Vouchers {
             throw DomainException.rule("voucher-invalid", "The voucher does not verify",
                     "the serial and code do not match a voucher we issued");
         }
-        CurrentUser user = Access.ownBase(v.getBaseId(), "voucher " + serial);
+        Access.ownBase(v.getBaseId(), "voucher " + serial);
         if (v.isRedeemedFor(enrollmentId)) {
             return v; // the same act again (a double-click, a retry after a lost answer): its result, nothing new
         }
-        v.redeem(enrollmentId, user.subject(), clock.instant());
+        return redeemOne(v, enrollmentId, clock.instant(), refused -> refused.status() == 412
+                ? DomainException.conflict("voucher-not-redeemable", "The voucher cannot be redeemed",
+                "voucher " + serial + " is " + findBySerial(serial).getStatus()) : refused).voucher();
+    }
+
+    /** A voucher redeemed, and whether this call redeemed it (false: a concurrent request did, the same act). */
+    private record Redeemed(Voucher voucher, boolean now) {
+    }
+
+    /**
+     * Redeems one voucher for its trainee ({@link Changes}); when that is refused or keeps meeting newer versions
+     * and the voucher is by now redeemed for this trainee (by a concurrent request), that is the same act and its
+     * result is answered; otherwise {@code otherwise} says what the refusal means.
+     */
+    private Redeemed redeemOne(Voucher v, String enrollmentId, java.time.Instant at,
+                               java.util.function.UnaryOperator<DomainException> otherwise) {
         try {
-            return store.update(v);
-        } catch (DomainException stale) {
-            Voucher now = findBySerial(serial);
-            if (now.isRedeemedFor(enrollmentId)) {
-                return now; // redeemed for this trainee by a concurrent request: the same act
+            return new Redeemed(changes.change(Voucher.class, v.getId(), null, x -> Access.ownBase(x.getBaseId(), "voucher " + v.getSerial()),
+                    (Voucher x, CurrentUser user) -> x.redeem(enrollmentId, user.subject(), at)), true);
+        } catch (DomainException refused) {
+            Voucher now = findBySerial(v.getSerial());
+            if (now != null && now.isRedeemedFor(enrollmentId)) {
+                return new Redeemed(now, false);
             }
-            throw DomainException.conflict("voucher-not-redeemable", "The voucher cannot be redeemed",
-                    "voucher " + serial + " is " + now.getStatus());
+            throw otherwise.apply(refused);
         }
     }
 
@@ -190,18 +209,18 @@ public class Vouchers {
         }
         List<String> redeemed = new ArrayList<>();
         for (Voucher v : toWrite) {
-            try {
-                store.update(v);
-                redeemed.add(v.getSerial());
-            } catch (DomainException stale) {
+            // Each voucher on its own: no transaction over the batch.
+            Redeemed written = redeemOne(v, v.getEnrollmentId(), now, refused -> {
                 Voucher current = findBySerial(v.getSerial());
-                if (current == null || !current.isRedeemedFor(v.getEnrollmentId())) {
-                    // Voided meanwhile (the trainee left): what was written stays, the rest waits for a new batch.
-                    throw DomainException.conflict("voucher-not-redeemable", "The voucher cannot be redeemed",
-                            "voucher " + v.getSerial() + " is " + (current == null ? "gone" : current.getStatus())
-                                    + "; " + redeemed.size() + " voucher(s) of the batch were redeemed before it: "
-                                    + "send the batch again without it");
-                }
+                // Voided meanwhile (the trainee left): what was written stays, the rest waits for a new batch.
+                return DomainException.conflict("voucher-not-redeemable", "The voucher cannot be redeemed",
+                        "voucher " + v.getSerial() + " is " + (current == null ? "gone" : current.getStatus())
+                                + "; " + redeemed.size() + " voucher(s) of the batch were redeemed before it: "
+                                + "send the batch again without it");
+            });
+            if (written.now()) {
+                redeemed.add(v.getSerial());
+            } else {
                 alreadyDone.add(v.getSerial()); // redeemed for this trainee by a concurrent request: the same act
             }
         }
@@ -219,9 +238,8 @@ public class Vouchers {
         if (v == null) {
             throw DomainException.notFound("voucher " + serial);
         }
-        CurrentUser user = Access.over(v.getDivisionCode(), "voucher " + serial);
-        v.voidIt(user.subject(), clock.instant(), reason);
-        return store.update(v);
+        return changes.change(Voucher.class, v.getId(), null, x -> Access.over(x.getDivisionCode(), "voucher " + serial),
+                (Voucher x, CurrentUser user) -> x.voidIt(user.subject(), clock.instant(), reason));
     }
 
     /**

@@ -21,6 +21,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * client did not pin a version with {@code If-Match}, the whole sequence runs again on the new state, a few
  * times: the transition decides again on what is now there. With {@code If-Match} the client asked for its
  * version and gets 412.
+ * <p>
+ * A use case that has already read its aggregates (a batch reads a class's records in one query) hands the copy
+ * it read to {@link #change(AggregateRoot, String, Scope, Act)}: the same sequence from the scope check on, the
+ * copy standing in for the first load. A record whose problems are named otherwise than its type ("class 42" for
+ * a {@code TrainingClass}) is changed through a {@link Ref}.
  */
 public class Changes {
 
@@ -57,29 +62,69 @@ public class Changes {
     public record Changed<T, R>(T aggregate, R result) {
     }
 
+    /** Which aggregate a change is about, and how problems (404, 412) name it. */
+    public record Ref<T extends AggregateRoot>(Class<T> type, String id, String name) {
+
+        /** The aggregate of this type and id, named after its type ("training class 42"). */
+        public static <T extends AggregateRoot> Ref<T> of(Class<T> type, String id) {
+            return new Ref<>(type, id, what(type, id));
+        }
+
+        /** The same aggregate, named as the service names it to its callers ("class 42"). */
+        public Ref<T> named(String name) {
+            return new Ref<>(type, id, name);
+        }
+    }
+
     /** Loads an aggregate the caller may see: 404 when it does not exist or the scope refuses it. */
     public <T extends AggregateRoot> T load(Class<T> type, String id, Scope<? super T> scope) {
-        T aggregate = find(type, id);
+        T aggregate = find(Ref.of(type, id));
         scope.check(aggregate);
         return aggregate;
     }
 
     /** Loads, checks scope and If-Match, applies the act and writes; answers the aggregate at its new version. */
     public <T extends AggregateRoot> T change(Class<T> type, String id, String ifMatch, Scope<? super T> scope, Act<? super T> act) {
-        return changeWithResult(type, id, ifMatch, scope, (T a, CurrentUser u) -> {
-            act.apply(a, u);
-            return null;
-        }).aggregate();
+        return run(Ref.of(type, id), null, ifMatch, scope, result(act)).aggregate();
     }
 
     /** As {@link #change(Class, String, String, Scope, Act)}, with the transition's own answer. */
     public <T extends AggregateRoot, R> Changed<T, R> changeWithResult(Class<T> type, String id, String ifMatch,
                                                                      Scope<? super T> scope,
                                                                      Transition<? super T, R> transition) {
+        return run(Ref.of(type, id), null, ifMatch, scope, transition);
+    }
+
+    /** As {@link #change(Class, String, String, Scope, Act)}, for the aggregate {@code ref} names. */
+    public <T extends AggregateRoot> T change(Ref<T> ref, String ifMatch, Scope<? super T> scope, Act<? super T> act) {
+        return run(ref, null, ifMatch, scope, result(act)).aggregate();
+    }
+
+    /**
+     * As {@link #change(Class, String, String, Scope, Act)}, on a copy the use case already read: its scope and
+     * {@code If-Match} are checked and the act applied to it, then written; a newer version met on the write is
+     * loaded again by id (and decided again, as always without {@code If-Match}). The copy must be as read — not
+     * yet changed by anything but this act.
+     */
+    public <T extends AggregateRoot> T change(T loaded, String ifMatch, Scope<? super T> scope, Act<? super T> act) {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) loaded.getClass();
+        return run(Ref.of(type, loaded.getId()), loaded, ifMatch, scope, result(act)).aggregate();
+    }
+
+    private static <T, R> Transition<T, R> result(Act<? super T> act) {
+        return (T a, CurrentUser u) -> {
+            act.apply(a, u);
+            return null;
+        };
+    }
+
+    private <T extends AggregateRoot, R> Changed<T, R> run(Ref<T> ref, T loaded, String ifMatch, Scope<? super T> scope,
+                                                         Transition<? super T, R> transition) {
         for (int attempt = 1; ; attempt++) {
-            T aggregate = find(type, id);
+            T aggregate = attempt == 1 && loaded != null ? loaded : find(ref);
             CurrentUser actor = scope.check(aggregate);
-            ETags.requireMatch(ifMatch, aggregate.getVersion(), what(type, id));
+            ETags.requireMatch(ifMatch, aggregate.getVersion(), ref.name());
             R result = transition.apply(aggregate, actor);
             try {
                 store.update(aggregate);
@@ -93,10 +138,10 @@ public class Changes {
         }
     }
 
-    private <T extends AggregateRoot> T find(Class<T> type, String id) {
-        T aggregate = id == null ? null : mongo.findById(id, type);
+    private <T extends AggregateRoot> T find(Ref<T> ref) {
+        T aggregate = ref.id() == null ? null : mongo.findById(ref.id(), ref.type());
         if (aggregate == null) {
-            throw DomainException.notFound(what(type, id));
+            throw DomainException.notFound(ref.name());
         }
         return aggregate;
     }

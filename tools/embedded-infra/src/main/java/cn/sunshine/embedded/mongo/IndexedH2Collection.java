@@ -39,6 +39,15 @@ import java.util.stream.Stream;
  * unique index ({@link PrefixedUniqueIndex}) or of a non-unique index ({@link EqualityIndex}) —
  * takes the candidates from the index with the fewest, and matches
  * only those against the whole query. Queries without such an equality scan as before.
+ *
+ * <p><b>One lock per collection.</b> The indexes ({@link EqualityIndex}'s maps and sets, the list of
+ * indexes) are plain collections, read and written only under the collection's lock: the stock
+ * {@code synchronized} methods (queries, inserts, updates, deletes, findAndModify) and the overrides
+ * here of the entry points the stock class leaves unsynchronised but which read the indexes — the
+ * {@code count} command ({@link #count(Document, int, int)}), an aggregation's read of the collection
+ * ({@link #queryAllAsStream()}, also {@code countDocuments}), adding and dropping indexes, stats. (A
+ * count once copied an index's position set while an update on another connection grew it: an
+ * {@code ArrayIndexOutOfBoundsException} inside the server.)
  */
 public class IndexedH2Collection extends H2Collection {
 
@@ -76,7 +85,7 @@ public class IndexedH2Collection extends H2Collection {
      * only the documents that match it (narrowed like a find): the {@code $match} then keeps them all.
      */
     @Override
-    public Stream<Document> queryAllAsStream() {
+    public synchronized Stream<Document> queryAllAsStream() {
         AggregationMatch hint = AGGREGATION_MATCH.get();
         if (narrowing && hint != null && hint.collection().equals(getCollectionName())
                 && hint.database().equals(getDatabaseName()) && candidates(hint.match()) != null) {
@@ -86,6 +95,47 @@ public class IndexedH2Collection extends H2Collection {
         }
         return super.queryAllAsStream(); // an empty query: counted as a full scan there
 
+    }
+
+    /** The {@code count} command's path: it plans through the indexes, so under the lock like a query. */
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        return super.count(query, skip, limit);
+    }
+
+    /**
+     * The stock {@code addIndex} fills an index from the documents only when the index is empty. A
+     * compound unique index opened from the store's file is not (its unique part is kept in the
+     * file), but its {@link PrefixedUniqueIndex prefix} lives in memory and starts empty after a
+     * restart: it is filled here, or every query by the first key alone would find nothing.
+     */
+    @Override
+    public synchronized void addIndex(Index<Object> index) {
+        super.addIndex(index);
+        if (index instanceof PrefixedUniqueIndex prefixed && prefixed.prefixNeedsLoading()
+                && getIndexes().stream().anyMatch(added -> added == index)) {
+            streamAllDocumentsWithPosition().forEach(d -> prefixed.loadPrefix(d.getDocument(), d.getPosition()));
+        }
+    }
+
+    @Override
+    public synchronized void dropIndex(String indexName) {
+        super.dropIndex(indexName);
+    }
+
+    @Override
+    public synchronized void drop() {
+        super.drop();
+    }
+
+    @Override
+    public synchronized Document getStats() {
+        return super.getStats();
+    }
+
+    @Override
+    public synchronized Document validate() {
+        return super.validate();
     }
 
     @Override

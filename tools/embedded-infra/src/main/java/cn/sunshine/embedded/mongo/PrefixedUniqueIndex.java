@@ -11,7 +11,9 @@ import java.util.Collection;
  * A compound unique index (the backend's own, which enforces uniqueness and answers a query of all
  * its keys) together with an {@link EqualityIndex} on its first key, so that a query with an
  * equality on that key alone — a tender's applications by {@code tenderId}, a base's agreements by
- * {@code baseId} — is narrowed too, as MongoDB narrows by an index prefix.
+ * {@code baseId} — is narrowed too, as MongoDB narrows by an index prefix. The unique index is
+ * kept in the store's file, the prefix in memory: when the store opens, the collection fills the
+ * prefix from its documents ({@link IndexedH2Collection#addIndex}).
  */
 final class PrefixedUniqueIndex extends Index<Object> {
 
@@ -36,6 +38,19 @@ final class PrefixedUniqueIndex extends Index<Object> {
 
     String prefixField() {
         return prefix.field();
+    }
+
+    /**
+     * Whether the prefix is still to be filled: the unique index holds documents (it was opened from
+     * the store's file) and the prefix, which is kept in memory only, none.
+     */
+    boolean prefixNeedsLoading() {
+        return prefix.isEmpty() && !unique.isEmpty();
+    }
+
+    /** Adds a stored document to the prefix only (the unique index already holds it). */
+    void loadPrefix(Document document, Object position) {
+        prefix.add(document, position, null);
     }
 
     @Override

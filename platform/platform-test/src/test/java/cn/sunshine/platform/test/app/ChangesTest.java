@@ -112,4 +112,61 @@ class ChangesTest {
         assertThat(changed.result()).isEqualTo("flagged by officer-wang");
         assertThat(changed.aggregate().getVersion()).isEqualTo(1L);
     }
+
+    @Test
+    void aCopyAlreadyReadIsChangedAsReadAndLoadedAgainWhenItsVersionMoved() {
+        Parcel p = store.insert(Parcel.register("420981", 5));
+        Parcel read = mongo.findById(p.getId(), Parcel.class);
+        Parcel flagged = changes.change(read, "\"0\"", inCounty("420981"), (Parcel x, CurrentUser u) -> x.flag());
+        assertThat(flagged).isSameAs(read);
+        assertThat(mongo.findById(p.getId(), Parcel.class).getVersion()).isEqualTo(1L);
+
+        // the copy's scope is checked as a loaded one's
+        Parcel foreign = mongo.findById(store.insert(Parcel.register("420982", 5)).getId(), Parcel.class);
+        assertThatThrownBy(() -> changes.change(foreign, null, inCounty("420981"), (Parcel x, CurrentUser u) -> x.flag()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
+
+        // someone else changed it after the copy was read: without If-Match it is loaded again and decided again
+        Parcel q = store.insert(Parcel.register("420981", 5));
+        Parcel old = mongo.findById(q.getId(), Parcel.class);
+        store.update(mongo.findById(q.getId(), Parcel.class));
+        AtomicInteger tries = new AtomicInteger();
+        Parcel changed = changes.change(old, null, inCounty("420981"), (Parcel x, CurrentUser u) -> {
+            tries.incrementAndGet();
+            x.flag();
+        });
+        assertThat(tries.get()).isEqualTo(2);
+        assertThat(changed).isNotSameAs(old);
+        assertThat(changed.getVersion()).isEqualTo(2L);
+        assertThat(mongo.findById(q.getId(), Parcel.class).isFlagged()).isTrue();
+
+        // with If-Match pinned to the copy's version: 412, nothing written
+        Parcel r = store.insert(Parcel.register("420981", 5));
+        Parcel stale = mongo.findById(r.getId(), Parcel.class);
+        store.update(mongo.findById(r.getId(), Parcel.class));
+        assertThatThrownBy(() -> changes.change(stale, "\"0\"", inCounty("420981"), (Parcel x, CurrentUser u) -> x.flag()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(412));
+        assertThat(mongo.findById(r.getId(), Parcel.class).isFlagged()).isFalse();
+    }
+
+    @Test
+    void aRefNamesTheRecordAsTheServiceDoesInItsProblems() {
+        assertThatThrownBy(() -> changes.change(Changes.Ref.of(Parcel.class, "p-1").named("lot p-1"), null,
+                inCounty("420981"), (Parcel x, CurrentUser u) -> x.flag()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.getMessage()).isEqualTo("lot p-1 was not found");
+                });
+        Parcel p = store.insert(Parcel.register("420981", 5));
+        assertThatThrownBy(() -> changes.change(Changes.Ref.of(Parcel.class, p.getId()).named("lot " + p.getId()), "\"3\"",
+                inCounty("420981"), (Parcel x, CurrentUser u) -> x.flag()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(412);
+                    assertThat(e.getMessage()).startsWith("lot " + p.getId());
+                });
+        Parcel flagged = changes.change(Changes.Ref.of(Parcel.class, p.getId()), null, inCounty("420981"),
+                (Parcel x, CurrentUser u) -> x.flag());
+        assertThat(flagged.isFlagged()).isTrue();
+        assertThat(Changes.Ref.of(Parcel.class, "7").name()).isEqualTo("parcel 7");
+    }
 }

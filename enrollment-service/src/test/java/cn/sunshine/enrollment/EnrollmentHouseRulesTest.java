@@ -1,13 +1,13 @@
-package cn.sunshine.accreditation;
+package cn.sunshine.enrollment;
 
 import cn.sunshine.platform.test.arch.HouseRules;
 import org.junit.jupiter.api.Test;
 
 /** The house rules (platform-test HouseRules; docs/architecture.md) over this service's main classes. */
-class HouseRulesCheck {
+class EnrollmentHouseRulesTest {
 
     @Test
     void theServiceKeepsTheHouseRules() {
-        HouseRules.check("cn.sunshine.accreditation");
+        HouseRules.check("cn.sunshine.enrollment");
     }
 }

@@ -1,4 +1,4 @@
-package cn.sunshine.enrollment.privacy;
+package cn.sunshine.enrollment.audit;
 
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;

@@ -1,13 +1,13 @@
-package cn.sunshine.subsidy;
+package cn.sunshine.placement;
 
 import cn.sunshine.platform.test.arch.HouseRules;
 import org.junit.jupiter.api.Test;
 
 /** The house rules (platform-test HouseRules; docs/architecture.md) over this service's main classes. */
-class HouseRulesCheck {
+class PlacementHouseRulesTest {
 
     @Test
     void theServiceKeepsTheHouseRules() {
-        HouseRules.check("cn.sunshine.subsidy");
+        HouseRules.check("cn.sunshine.placement");
     }
 }

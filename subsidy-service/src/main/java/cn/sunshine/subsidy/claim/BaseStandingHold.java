@@ -1,6 +1,6 @@
-package cn.sunshine.subsidy.base;
+package cn.sunshine.subsidy.claim;
 
-import cn.sunshine.subsidy.claim.Claim;
+import cn.sunshine.subsidy.base.BaseStanding;
 import cn.sunshine.subsidy.payment.PaymentHold;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package cn.sunshine.subsidy.config;
+package cn.sunshine.subsidy.metrics;
 
 import cn.sunshine.subsidy.claim.Claim;
 import cn.sunshine.subsidy.claim.ClaimStatus;

@@ -1,4 +1,4 @@
-package cn.sunshine.enrollment.privacy;
+package cn.sunshine.enrollment.audit;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;

@@ -1,0 +1,39 @@
+package cn.sunshine.enrollment.base;
+
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.web.PageResult;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** Reads of the bases as enrollment knows them (kept from accreditation's events, {@link BaseEvents}). */
+@Service
+public class AccreditedBases {
+
+    private final MongoTemplate mongo;
+
+    public AccreditedBases(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** A base its officers or its own staff may see; 404 for anyone else. */
+    public BaseDtos.AccreditedBaseView get(String baseId) {
+        AccreditedBase b = mongo.findById(baseId, AccreditedBase.class);
+        if (b == null) {
+            throw DomainException.notFound("base " + baseId);
+        }
+        Jurisdiction.requireOfficerOrOwnBase(b.getDivisionCode(), b.getId(), "base " + baseId);
+        return BaseDtos.AccreditedBaseView.of(b);
+    }
+
+    /** The bases in the officer's jurisdiction. */
+    public PageResult<BaseDtos.AccreditedBaseView> list(Integer page, Integer size) {
+        Jurisdiction.requireRole(Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
+                Role.FINANCE_OFFICER, Role.AUDITOR);
+        return PageResult.find(mongo, Query.query(Jurisdiction.scope("divisionCode")), AccreditedBase.class, page, size,
+                Sort.by("divisionCode", "name")).map(BaseDtos.AccreditedBaseView::of);
+    }
+}

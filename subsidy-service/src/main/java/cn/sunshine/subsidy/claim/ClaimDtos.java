@@ -1,0 +1,73 @@
+package cn.sunshine.subsidy.claim;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** What the claim and split-policy endpoints take and answer. */
+public final class ClaimDtos {
+
+    private ClaimDtos() {
+    }
+
+    /** {@code part}: COMPLETION (default) or PLACEMENT (the rest of a split subsidy, for placed trainees). */
+    public record SubmitRequest(@NotBlank String classId, @NotEmpty @Size(max = 500) List<@NotBlank String> voucherSerials,
+                                @Pattern(regexp = "COMPLETION|PLACEMENT") String part) {
+        ClaimPart claimPart() {
+            return part == null ? ClaimPart.COMPLETION : ClaimPart.valueOf(part);
+        }
+    }
+
+    /** A decision: APPROVE, or REJECT with the reasons (which go back to the base). */
+    public record DecisionRequest(@NotNull @Pattern(regexp = "APPROVE|REJECT") String decision,
+                                  @Size(max = 2000) String reason) {
+        boolean approves() {
+            return "APPROVE".equals(decision);
+        }
+    }
+
+    /** RELEASE (pay the held claim after all) or CANCEL (never pay it; the fund gets the money back), with why. */
+    public record HoldDecisionRequest(@NotNull @Pattern(regexp = "RELEASE|CANCEL") String action,
+                                      @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /**
+     * {@code payableFen}: the total less stopped lines (placements disproved before payment); {@code holdDecision}:
+     * what the county decided about a claim its base's revocation holds.
+     */
+    public record ClaimView(String claimId, String baseId, String baseName, String divisionCode, String classId,
+                            int year, String paymentMode, String part, String status, String waitingFor, long totalFen,
+                            long payableFen, boolean extraApprovalRequired, String extraApprovalReason,
+                            List<Claim.Line> lines, List<Claim.StoppedLine> stoppedLines, String submittedAt,
+                            String submittedBy, List<Claim.Decision> decisions, Claim.HoldDecision holdDecision,
+                            String paidAt) {
+        static ClaimView of(Claim c) {
+            return new ClaimView(c.getId(), c.getBaseId(), c.getBaseName(), c.getDivisionCode(), c.getClassId(),
+                    c.getYear(), c.getPaymentMode(), c.getPart().name(), c.getStatus().name(),
+                    c.currentStage() == null ? null : c.currentStage().name(), c.getTotalFen(), c.payableFen(),
+                    c.isExtraApprovalRequired(), c.getExtraApprovalReason(), c.getLines(), c.getStoppedLines(),
+                    c.getSubmittedAt().toString(), c.getSubmittedBy(), c.getDecisions(), c.getHoldDecision(),
+                    c.getPaidAt() == null ? null : c.getPaidAt().toString());
+        }
+    }
+
+    public record SetPolicyRequest(@NotBlank @Pattern(regexp = "\\d{6}") String divisionCode,
+                             @NotNull @Min(2000) @Max(2100) Integer year,
+                             @NotNull @Min(0) @Max(10_000) Integer completionShareBp,
+                             @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record PolicyView(String divisionCode, int year, int completionShareBp, String setAt, String setBy,
+                             String reason) {
+        static PolicyView of(SplitPolicy p) {
+            return new PolicyView(p.getDivisionCode(), p.getYear(), p.getCompletionShareBp(), p.getSetAt().toString(),
+                    p.getSetBy(), p.getReason());
+        }
+    }
+}

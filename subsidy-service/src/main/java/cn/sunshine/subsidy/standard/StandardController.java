@@ -1,0 +1,53 @@
+package cn.sunshine.subsidy.standard;
+
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.identifiers.DivisionCode;
+import cn.sunshine.platform.security.Allowed;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.subsidy.standard.StandardDtos.SetStandardRequest;
+import cn.sunshine.subsidy.standard.StandardDtos.StandardView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Setting and reading subsidy standards; the standard that applies to a county. */
+@RestController
+@Tag(name = "Standards", description = "Subsidy standards per year and major, in tiers")
+public class StandardController {
+
+    private final Standards standards;
+
+    public StandardController(Standards standards) {
+        this.standards = standards;
+    }
+
+    @PostMapping("/api/subsidy/standards")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER})
+    @Operation(summary = "Set the standard of a major for a year in your jurisdiction (once; a change is next year's)")
+    public StandardView set(@Valid @RequestBody SetStandardRequest r) {
+        if (!DivisionCode.isValid(r.divisionCode())) {
+            throw DomainException.invalidField("divisionCode", "not a division code");
+        }
+        return StandardView.of(standards.set(r));
+    }
+
+    @GetMapping("/api/subsidy/standards/applicable")
+    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
+            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Operation(summary = "The standard that applies to a county's major in a year (county, else city, else province)")
+    public StandardView applicable(@RequestParam String divisionCode, @RequestParam int year,
+                                   @RequestParam String majorCode) {
+        if (!DivisionCode.isValid(divisionCode)) {
+            throw DomainException.invalidField("divisionCode", "not a division code");
+        }
+        return StandardView.of(standards.applicable(divisionCode, year, majorCode));
+    }
+}
