@@ -30,11 +30,26 @@ class MessageBundlesTest {
         return p;
     }
 
+    /** The bundles of the console (application.yml spring.messages.basename) in one language, merged. */
+    static final String[] BUNDLES = {"messages", "messages-accreditation", "messages-year", "messages-audit"};
+
+    static Properties all(String suffix) throws IOException {
+        Properties merged = new Properties();
+        for (String b : BUNDLES) {
+            Properties p = load(b + suffix + ".properties");
+            for (String k : p.stringPropertyNames()) {
+                assertThat(merged.containsKey(k)).as("%s is in two bundles", k).isFalse();
+                merged.setProperty(k, p.getProperty(k));
+            }
+        }
+        return merged;
+    }
+
     @Test
     void everyChineseKeyExistsInEnglishAndInTheDefaultAndNoneIsBlank() throws IOException {
-        Properties zh = load("messages_zh_CN.properties");
-        Properties en = load("messages_en.properties");
-        Properties base = load("messages.properties");
+        Properties zh = all("_zh_CN");
+        Properties en = all("_en");
+        Properties base = all("");
         assertThat(zh).isNotEmpty();
         assertThat(en.stringPropertyNames()).containsAll(zh.stringPropertyNames());
         assertThat(base.stringPropertyNames()).containsAll(zh.stringPropertyNames());
@@ -46,13 +61,13 @@ class MessageBundlesTest {
 
     @Test
     void theDefaultIsChinese() throws IOException {
-        assertThat(load("messages.properties").getProperty("nav.tasks.approval")).isEqualTo("待审批");
-        assertThat(load("messages_en.properties").getProperty("nav.tasks.approval")).isEqualTo("To approve");
+        assertThat(all("").getProperty("nav.tasks.approval")).isEqualTo("待审批");
+        assertThat(all("_en").getProperty("nav.tasks.approval")).isEqualTo("To approve");
     }
 
     @Test
     void everyLiteralKeyATemplateUsesIsInTheBundle() throws IOException {
-        Properties zh = load("messages_zh_CN.properties");
+        Properties zh = all("_zh_CN");
         Pattern literal = Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[}(]");
         Set<String> missing = new TreeSet<>();
         Set<String> used = new HashSet<>();
@@ -73,7 +88,7 @@ class MessageBundlesTest {
 
     @Test
     void everyStatusRoleStageAndPartHasALabel() throws IOException {
-        Properties zh = load("messages_zh_CN.properties");
+        Properties zh = all("_zh_CN");
         for (String s : cn.sunshine.console.claims.ClaimsControllerAccess.STATUSES) {
             assertThat(zh).containsKey("status." + s);
         }
