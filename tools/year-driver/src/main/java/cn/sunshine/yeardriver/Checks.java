@@ -27,12 +27,12 @@ public final class Checks {
     private final Actors actors;
     private final ProvinceYear.Options options;
     private final Province data;
-    private final List<CountyYear> counties;
+    private final List<County> counties;
     private final List<String> passed = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
     private final Map<String, Long> totals = new LinkedHashMap<>();
 
-    Checks(Api gw, Actors actors, ProvinceYear.Options options, Province data, List<CountyYear> counties) {
+    Checks(Api gw, Actors actors, ProvinceYear.Options options, Province data, List<County> counties) {
         this.gw = gw;
         this.actors = actors;
         this.options = options;
@@ -86,7 +86,7 @@ public final class Checks {
 
     Result run() {
         awaitQuiet();
-        for (CountyYear c : counties) {
+        for (County c : counties) {
             county(c);
         }
         reportsAbove();
@@ -119,12 +119,12 @@ public final class Checks {
         return n;
     }
 
-    private void county(CountyYear c) {
-        String name = c.county.name() + " " + c.code();
+    private void county(County c) {
+        String name = c.name() + " " + c.code();
         String officer = actors.countyOfficer(c.code());
         int year = options.year();
-        List<CountyYear.Trainee> all = c.allTrainees();
-        long enrolled = all.stream().filter(CountyYear.Trainee::standing).count();
+        List<County.Trainee> all = c.allTrainees();
+        long enrolled = all.stream().filter(County.Trainee::standing).count();
         long completed = all.stream().filter(t -> t.completed).count();
         // A placement the spot check disproved (not employed as reported) is no placement: it leaves every figure.
         long placed = all.stream().filter(t -> t.placementId != null && !t.falsePlacement).count();
@@ -143,7 +143,7 @@ public final class Checks {
         long enrolledSaid = own.get("enrollment").path("enrolled").asLong();
         long completedSaid = own.get("enrollment").path("completed").asLong();
         long placedSaid = own.get("placement").path("placed").asLong();
-        equal((long) c.county.quota(), quota, name + ": the county's quota is what the city allocated");
+        equal((long) c.division.quota(), quota, name + ": the county's quota is what the city allocated");
         equal(enrolled, enrolledSaid, name + ": enrolled (withdrawn trainees do not count)");
         equal(completed, completedSaid, name + ": completed");
         equal(placed, placedSaid, name + ": placed (first placements, less those disproved)");
@@ -163,8 +163,8 @@ public final class Checks {
         long expectedCompletionFen = 0;
         long expectedPlacementFen = 0;
         long recoveredExpected = 0;
-        for (CountyYear.Trainee t : all) {
-            long completionPart = t.subsidyFen * CountyYear.COMPLETION_SHARE_BP / 10000;
+        for (County.Trainee t : all) {
+            long completionPart = t.subsidyFen * SubsidyActs.COMPLETION_SHARE_BP / 10000;
             if (t.completed) {
                 expectedCompletionFen += completionPart;
             }
@@ -186,11 +186,11 @@ public final class Checks {
         Map<String, Long> linesPerVoucher = new LinkedHashMap<>();
         Map<String, Integer> completionLines = new LinkedHashMap<>();
         Map<String, Integer> placementLines = new LinkedHashMap<>();
-        for (CountyYear.Klass k : c.classes()) {
-            Map<String, CountyYear.Trainee> byEnrollment = new LinkedHashMap<>();
+        for (County.Klass k : c.classes()) {
+            Map<String, County.Trainee> byEnrollment = new LinkedHashMap<>();
             k.trainees.forEach(t -> byEnrollment.put(t.enrollmentId, t));
             for (JsonNode v : gw.get("/api/subsidy/classes/" + k.id + "/vouchers", officer).expect(200)) {
-                CountyYear.Trainee t = byEnrollment.get(v.path("enrollmentId").asString());
+                County.Trainee t = byEnrollment.get(v.path("enrollmentId").asString());
                 String status = v.path("status").asString();
                 boolean left = t == null || t.dropped || t.rejected;
                 // A leaver's voucher is void (issued before the departure reached subsidy, or after it and
@@ -247,7 +247,7 @@ public final class Checks {
             check(amount != null && v.getValue() <= amount, name + ": voucher " + v.getKey() + " claimed " + v.getValue()
                     + " ≤ its amount " + amount);
         }
-        for (CountyYear.Trainee t : all) {
+        for (County.Trainee t : all) {
             if (t.completed) {
                 equal(1, completionLines.getOrDefault(t.enrollmentId, 0), name + ": completer " + t.enrollmentId
                         + " in exactly one completion line");
@@ -270,7 +270,7 @@ public final class Checks {
         long recovered = 0;
         if (c.falsePlacementBaseId != null) {
             java.util.Set<String> claimsOfTheYear = new java.util.HashSet<>();
-            for (CountyYear.Klass k : c.classes()) {
+            for (County.Klass k : c.classes()) {
                 claimsOfTheYear.add(k.completionClaimId);
                 claimsOfTheYear.add(k.placementClaimId);
             }
@@ -362,7 +362,7 @@ public final class Checks {
         equal(totals.get("trainees placed"), f.path("placed").asLong(), "province: placed = Σ counties");
         equal(totals.get("claims approved (fen)"), f.path("subsidyCommittedFen").asLong(), "province: committed = Σ counties");
         equal(totals.get("paid (fen)"), f.path("subsidyPaidFen").asLong(), "province: paid = Σ counties");
-        long quota = counties.stream().mapToLong(c -> c.county.quota()).sum();
+        long quota = counties.stream().mapToLong(c -> c.division.quota()).sum();
         equal(quota + quota / 20, f.path("quota").asLong(), "province: quota = the plan (counties' tasks + 5 % reserve)");
         totals.put("province quota", f.path("quota").asLong());
     }

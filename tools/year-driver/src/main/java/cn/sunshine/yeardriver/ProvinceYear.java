@@ -103,7 +103,8 @@ public final class ProvinceYear {
         setClock(cal.at(11, 20));
         long before = gw.calls();
         long start = System.nanoTime();
-        Checks.Result result = new Checks(gw, actors, options, data, counties).run();
+        Checks.Result result = new Checks(gw, actors, options, data,
+                counties.stream().map(c -> c.county).toList()).run();
         stages.add(new Stages.Timing("progress reports and checks", cal.date(11, 20).toString(), counties.size(),
                 gw.calls() - before, Duration.ofNanos(System.nanoTime() - start)));
         return result;
@@ -171,14 +172,15 @@ public final class ProvinceYear {
 
     // ------------------------------------------------------------------------------------------
 
-    private void provincePlan() {
+    /** The province's plan to its cities and counties, its subsidy standards, the register of employers. */
+    void provincePlan() {
         String province = actors.provinceOfficer(data.province().code());
         int year = options.year();
         Map<Province.City, List<CountyYear>> byCity = new LinkedHashMap<>();
         for (CountyYear c : counties) {
-            byCity.computeIfAbsent(c.city, k -> new ArrayList<>()).add(c);
+            byCity.computeIfAbsent(c.county.city, k -> new ArrayList<>()).add(c);
         }
-        long total = counties.stream().mapToLong(c -> c.county.quota()).sum();
+        long total = counties.stream().mapToLong(c -> c.county.division.quota()).sum();
         Api.Response plan = gw.post("/api/accreditation/quota-ledgers", province, Map.of("divisionCode",
                 data.province().code(), "year", year, "total", total + total / 20,
                 "reason", data.province().name() + year + "年农村劳动力转移培训阳光工程任务（含5%机动）"));
@@ -189,17 +191,17 @@ public final class ProvinceYear {
         String provinceLedger = plan.id();
         for (Map.Entry<Province.City, List<CountyYear>> e : byCity.entrySet()) {
             Province.City city = e.getKey();
-            long cityTotal = e.getValue().stream().mapToLong(c -> c.county.quota()).sum();
+            long cityTotal = e.getValue().stream().mapToLong(c -> c.county.division.quota()).sum();
             gw.post("/api/accreditation/quota-ledgers/" + provinceLedger + "/allocations", province, Map.of(
                     "toDivision", city.code(), "amount", cityTotal, "reason", city.name() + "年度培训转移任务"),
                     Map.of("Idempotency-Key", "plan-" + year + "-" + city.code())).expect(200, 201);
             String cityOfficer = actors.cityOfficer(city.code());
-            String cityLedger = gw.await(city.name() + "'s ledger", CountyYear.EVENTS,
+            String cityLedger = gw.await(city.name() + "'s ledger", Acts.EVENTS,
                     () -> gw.get("/api/accreditation/quota-ledgers?division=" + city.code() + "&year=" + year, cityOfficer),
                     r -> r.is(200) && r.json().path("items").size() > 0).json().path("items").path(0).path("id").asString();
             for (CountyYear c : e.getValue()) {
                 gw.post("/api/accreditation/quota-ledgers/" + cityLedger + "/allocations", cityOfficer, Map.of(
-                        "toDivision", c.code(), "amount", c.county.quota(), "reason", c.county.name() + "年度培训转移任务"),
+                        "toDivision", c.code(), "amount", c.county.division.quota(), "reason", c.county.name() + "年度培训转移任务"),
                         Map.of("Idempotency-Key", "plan-" + year + "-" + c.code())).expect(200, 201);
             }
         }

@@ -69,7 +69,7 @@ public final class YearDriver {
     public record Outcome(ProvinceYear year, Checks.Result result, List<String> personalData) {
 
         public String summary(ProvinceYear.Options options) {
-            long trainees = year.counties().stream().mapToLong(c -> c.allTrainees().size()).sum();
+            long trainees = year.counties().stream().mapToLong(c -> c.county.allTrainees().size()).sum();
             return String.format("%n### %s: %d counties, %d trainees, programme year %d, %d counties at once%n%n%s%n"
                             + "Checks: %d hold, %d do not. Answers 429 waited out: %d. The province's progress report "
                             + "answered in %d ms (asked again: %d ms).%n",
@@ -98,7 +98,7 @@ public final class YearDriver {
             year.resetClock();
         }
         List<String> personal = new ArrayList<>();
-        year.counties().forEach(c -> personal.addAll(c.personalData));
+        year.counties().forEach(c -> personal.addAll(c.county.personalData));
         List<String> failed = new ArrayList<>(result.failed());
         List<String> passed = new ArrayList<>(result.passed());
         if (logs != null) {
