@@ -222,6 +222,25 @@ final class ConsoleJourneysMore {
             }
             browser.open("/expert");
             assertThat(browser.driver.getPageSource()).doesNotContain(scenes.reviewTender(), "应城市");
+            // Every page of the console that is not public, with 应城市's records where it takes one: nothing of 应城市.
+            String claim = GATEWAY.as(officer).get("/api/subsidy/claims?size=1").json().path("items").path(0).path("claimId").asString();
+            assertThat(claim).as("a claim of " + county).isNotBlank();
+            List<String> yingcheng = List.of("应城", claim, ledgerClass, scenes.reviewTender(), application, roundId);
+            for (String page : List.of("/", "/dashboard", "/dashboard?year=" + reportYear, "/tasks/verification", "/tasks/approval",
+                    "/tasks/recheck", "/claims", "/claims?status=PAID", "/claims/" + claim, "/claims/" + claim + "/sheet",
+                    "/classes", "/classes?status=REPORTED", "/classes/" + ledgerClass, "/classes/new", "/finance",
+                    "/reports/progress", "/expert", "/expert/tenders/" + scenes.reviewTender(),
+                    "/expert/applications/" + application, "/audit", "/audit/personal-data-reads", "/audit/contact-lookups",
+                    "/audit/spot-checks", "/audit/spot-check-rounds/" + roundId, "/operator/sessions")) {
+                browser.open(page);
+                assertThat(browser.driver.getPageSource()).as(page).doesNotContain(yingcheng);
+            }
+            for (String file : List.of("/claims/export.xlsx", "/claims/export.xlsx?status=PAID", "/classes/export.xlsx",
+                    "/dashboard/report.xlsx", "/classes/" + ledgerClass + "/ledger?format=csv",
+                    "/classes/" + ledgerClass + "/ledger?format=xlsx", "/reports/progress.xlsx?division=" + county)) {
+                String answer = fetchText(browser, ConsoleJourneys.CONSOLE + file);
+                assertThat(answer).as(file).doesNotContain(yingcheng);
+            }
             browser.signOut();
 
             Files.writeString(ConsoleJourneys.SHOTS.resolve("axe-more.txt"), String.join("\n", browser.accessibility) + "\n");
@@ -241,6 +260,35 @@ final class ConsoleJourneysMore {
         } else {
             e.click();
         }
+    }
+
+    /**
+     * The console's whole answer to a GET from the page itself (its session cookie): status, then the body as text;
+     * an XLSX (a zip) is opened and its sheets and shared strings read as text.
+     */
+    static String fetchText(ConsoleJourneys browser, String url) {
+        Object result = ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => {"
+                        + " let s = ''; const u = new Uint8Array(b);"
+                        + " for (let i = 0; i < u.length; i++) { s += String.fromCharCode(u[i]); }"
+                        + " done(r.status + ' ' + btoa(s));"
+                        + "})).catch(e => done('error ' + e));", url);
+        String[] parts = String.valueOf(result).split(" ", 2);
+        byte[] body = parts.length > 1 ? java.util.Base64.getDecoder().decode(parts[1]) : new byte[0];
+        StringBuilder text = new StringBuilder(parts[0]).append(' ');
+        if (body.length > 1 && body[0] == 'P' && body[1] == 'K') {
+            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(body))) {
+                for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    text.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            text.append(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return text.toString();
     }
 
     /** The console's answer to a GET from the page itself (its session cookie): status, type, file name, and " PK" for a zip. */
