@@ -1,6 +1,7 @@
 package cn.sunshine.enrollment.registry;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -52,15 +53,24 @@ public class PersonYears {
 
     /** The 409 that tells where the person is already enrolled. */
     public static DomainException alreadyEnrolled(PersonYear holder, String field) {
-        String where = holder.baseName() == null ? "another base"
-                : holder.baseName() + " (county " + holder.divisionCode() + ")";
-        String message = holder.maskedIdNumber() + " is already enrolled this year at " + where
-                + ": a person is subsidised once a year";
-        return new DomainException(409, "already-enrolled", "Already enrolled this year", message,
-                List.of(new DomainException.FieldError(field, message)));
+        Phrase message = alreadyEnrolledMessage(holder);
+        return new DomainException(409, "already-enrolled", "Already enrolled this year", message.english(),
+                List.of(new DomainException.FieldError(field, message))).coded(message.code(), message.args().toArray());
+    }
+
+    /** Where the person is enrolled this year, and that a person is subsidised once a year. */
+    public static Phrase alreadyEnrolledMessage(PersonYear holder) {
+        return Phrase.coded("enrollment.already-enrolled", holder.maskedIdNumber() + " is already enrolled this year at "
+                + where(holder) + ": a person is subsidised once a year", holder.maskedIdNumber(), wherePhrase(holder));
     }
 
     public static String where(PersonYear holder) {
-        return holder.baseName() == null ? "another base" : holder.baseName() + " (county " + holder.divisionCode() + ")";
+        return wherePhrase(holder).english();
+    }
+
+    private static Phrase wherePhrase(PersonYear holder) {
+        return holder.baseName() == null ? Phrase.coded("enrollment.another-base", "another base")
+                : Phrase.coded("enrollment.base-in-county", holder.baseName() + " (county " + holder.divisionCode() + ")",
+                        holder.baseName(), holder.divisionCode());
     }
 }

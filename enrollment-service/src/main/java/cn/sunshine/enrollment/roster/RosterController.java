@@ -6,6 +6,7 @@ import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.Problems;
+import cn.sunshine.platform.domain.Phrase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -53,8 +54,9 @@ public class RosterController {
         return idempotent.run(scope, idempotencyKey, contentType, body, () -> {
             RosterImport.Result result = rosterImport.importRoster(classId, contentType, body);
             if (!result.errors().isEmpty()) {
-                ProblemDetail pd = Problems.of(422, "roster-rejected", "The roster has bad rows",
-                        result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again");
+                ProblemDetail pd = Problems.of(422, "roster-rejected", "The roster has bad rows", Phrase.coded("enrollment.roster.rejected",
+                        result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again",
+                        result.errors().size()));
                 pd.setProperty("rows", result.errors());
                 return ResponseEntity.unprocessableEntity().body(pd);
             }
@@ -71,12 +73,12 @@ public class RosterController {
     static byte[] boundedBody(jakarta.servlet.http.HttpServletRequest request) {
         long declared = request.getContentLengthLong();
         if (declared > UploadLimits.MAX_BYTES) {
-            throw UploadLimits.exceeded("maxBytes", "the file has more than " + UploadLimits.MAX_BYTES + " bytes");
+            throw UploadLimits.exceeded("maxBytes", "the file has more than " + UploadLimits.MAX_BYTES + " bytes", UploadLimits.MAX_BYTES);
         }
         try (java.io.InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(UploadLimits.MAX_BYTES + 1);
             if (body.length > UploadLimits.MAX_BYTES) {
-                throw UploadLimits.exceeded("maxBytes", "the file has more than " + UploadLimits.MAX_BYTES + " bytes");
+                throw UploadLimits.exceeded("maxBytes", "the file has more than " + UploadLimits.MAX_BYTES + " bytes", UploadLimits.MAX_BYTES);
             }
             return body;
         } catch (java.io.IOException e) {

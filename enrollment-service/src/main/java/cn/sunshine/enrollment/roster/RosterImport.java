@@ -19,6 +19,8 @@ import cn.sunshine.enrollment.trainee.SubsidyTier;
 import cn.sunshine.enrollment.trainee.TraineeRules;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
+import cn.sunshine.platform.domain.Phrase;
+import cn.sunshine.platform.web.ProblemMessages;
 import cn.sunshine.platform.security.CurrentUser;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -36,7 +38,8 @@ import java.util.Map;
 /**
  * Imports a class's roster (名册) from CSV or XLSX: every row is checked first — its fields, the ID
  * number's check character, duplicates inside the file, people already enrolled this year anywhere
- * in the province, the quota and the class's places — and a file with any bad row imports nothing.
+ * in the province, the quota and the class's places — and a file with any bad row imports nothing. The rows'
+ * messages are in the request's language ({@link ProblemMessages}: Chinese for {@code Accept-Language: zh-CN}).
  */
 @Service
 public class RosterImport {
@@ -89,9 +92,11 @@ public class RosterImport {
         List<List<String>> table = read(contentType, body);
         enrollments.requireOpenForEnrollment(c);
 
+        Locale locale = ProblemMessages.locale();
+        Rows rows = new Rows(locale);
         List<RosterDtos.RowError> errors = new ArrayList<>();
         if (table.isEmpty()) {
-            return new Result(List.of(), List.of(new RosterDtos.RowError(0, "file", "the file is empty")));
+            return new Result(List.of(), List.of(rows.error(0, "file", "enrollment.roster.empty", "the file is empty")));
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> header = table.get(0);
@@ -103,7 +108,8 @@ public class RosterImport {
         }
         for (String required : new LinkedHashMap<>(HEADERS).values().stream().distinct().toList()) {
             if (!columns.containsKey(required)) {
-                errors.add(new RosterDtos.RowError(1, required, "the header has no column " + required));
+                errors.add(rows.error(1, required, "enrollment.roster.missing-column", "the header has no column " + required,
+                        chineseHeader(required)));
             }
         }
         if (!errors.isEmpty()) {
@@ -126,31 +132,33 @@ public class RosterImport {
             }
             int line = r + 1;
             if (++dataRows > MAX_ROWS) {
-                errors.add(new RosterDtos.RowError(line, "file", "a roster has at most " + MAX_ROWS + " rows"));
+                errors.add(rows.error(line, "file", "enrollment.roster.too-many-rows", "a roster has at most " + MAX_ROWS + " rows",
+                        MAX_ROWS));
                 break;
             }
             List<RosterDtos.RowError> rowErrors = new ArrayList<>();
-            EnrollmentDtos.TraineeRequest req = toRequest(cells, columns, line, rowErrors);
+            EnrollmentDtos.TraineeRequest req = toRequest(cells, columns, line, rowErrors, rows);
             for (ConstraintViolation<EnrollmentDtos.TraineeRequest> v : validator.validate(req)) {
                 String field = v.getPropertyPath().toString();
                 if (rowErrors.stream().noneMatch(e -> e.field().equals(field))) {
-                    rowErrors.add(new RosterDtos.RowError(line, field, v.getMessage()));
+                    rowErrors.add(new RosterDtos.RowError(line, field, ProblemMessages.text(v, field, locale)));
                 }
             }
             TraineeRules.Checked checked = null;
             if (rowErrors.isEmpty()) {
                 checked = rules.check(req, today);
-                checked.all().forEach(fe -> rowErrors.add(new RosterDtos.RowError(line, fe.field(), fe.message())));
+                checked.all().forEach(fe -> rowErrors.add(new RosterDtos.RowError(line, fe.field(), ProblemMessages.text(fe, locale))));
                 if (rowErrors.isEmpty() && c.getTrainingForm() != cn.sunshine.enrollment.klass.TrainingForm.FREE
                         && req.subsidyFen() > c.getFeeFen()) {
-                    rowErrors.add(new RosterDtos.RowError(line, "subsidyFen", "must not exceed the class's fee " + c.getFeeFen() + " fen"));
+                    rowErrors.add(rows.error(line, "subsidyFen", Enrollments.subsidyOverFee(c)));
                 }
             }
             if (rowErrors.isEmpty()) {
                 String key = personKey.of(checked.id());
                 Integer earlier = firstRowOfKey.putIfAbsent(key, line);
                 if (earlier != null) {
-                    rowErrors.add(new RosterDtos.RowError(line, "idNumber", "the same person as row " + earlier + " of this file"));
+                    rowErrors.add(rows.error(line, "idNumber", "enrollment.roster.same-person",
+                            "the same person as row " + earlier + " of this file", earlier));
                 } else {
                     rowOfRegistryId.put(PersonYear.id(key, c.getYear()), line);
                     admissions.add(new Enrollments.Admission(Ids.newId(), checked.trainee(), key, req.subsidyTier(),
@@ -162,25 +170,24 @@ public class RosterImport {
         }
         if (!rowOfRegistryId.isEmpty()) {
             for (PersonYear holder : personYears.findAll(new ArrayList<>(rowOfRegistryId.keySet()))) {
-                errors.add(new RosterDtos.RowError(rowOfRegistryId.get(holder.id()), "idNumber", holder.maskedIdNumber()
-                        + " is already enrolled this year at " + PersonYears.where(holder)
-                        + ": a person is subsidised once a year"));
+                errors.add(rows.error(rowOfRegistryId.get(holder.id()), "idNumber", PersonYears.alreadyEnrolledMessage(holder)));
             }
         }
         if (dataRows == 0) {
-            errors.add(new RosterDtos.RowError(0, "file", "the file has no trainees"));
+            errors.add(rows.error(0, "file", "enrollment.roster.no-trainees", "the file has no trainees"));
         }
         int asked = dataRows;
         int quotaLeft = places.find(PlaceCounter.quotaId(c.getBaseId(), c.getMajorCode(), c.getYear()))
                 .map(PlaceCounter::remaining).orElse(0);
         if (asked > quotaLeft) {
-            errors.add(new RosterDtos.RowError(0, "file", "the agreed quota of the base for " + c.getMajorCode() + " in "
-                    + c.getYear() + " has " + Math.max(0, quotaLeft) + " place(s) left; the file has " + asked + " trainees"));
+            errors.add(rows.error(0, "file", "enrollment.roster.quota-left", "the agreed quota of the base for " + c.getMajorCode()
+                    + " in " + c.getYear() + " has " + Math.max(0, quotaLeft) + " place(s) left; the file has " + asked + " trainees",
+                    c.getMajorCode(), c.getYear(), Math.max(0, quotaLeft), asked));
         }
         int seatsLeft = places.find(PlaceCounter.classId(c.getId())).map(PlaceCounter::remaining).orElse(0);
         if (asked > seatsLeft) {
-            errors.add(new RosterDtos.RowError(0, "file", "the class has " + Math.max(0, seatsLeft) + " place(s) left; the file has "
-                    + asked + " trainees"));
+            errors.add(rows.error(0, "file", "enrollment.roster.places-left", "the class has " + Math.max(0, seatsLeft)
+                    + " place(s) left; the file has " + asked + " trainees", Math.max(0, seatsLeft), asked));
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(RosterDtos.RowError::row));
@@ -190,14 +197,33 @@ public class RosterImport {
             return new Result(enrollments.admit(c, admissions, user.subject()), List.of());
         } catch (Enrollments.AlreadyEnrolled e) {
             // Someone enrolled the person elsewhere between the check and the import: nothing was imported.
-            return new Result(List.of(), List.of(new RosterDtos.RowError(admissionRows.get(e.index()), "idNumber", e.getMessage())));
+            return new Result(List.of(), List.of(new RosterDtos.RowError(admissionRows.get(e.index()), "idNumber",
+                    ProblemMessages.text(e.detail(), locale))));
         }
+    }
+
+    /** A row's (or the file's) error in the request's language: English by default, the code's Chinese for zh. */
+    private record Rows(Locale locale) {
+        RosterDtos.RowError error(int row, String field, Phrase message) {
+            return new RosterDtos.RowError(row, field, ProblemMessages.text(message, locale));
+        }
+
+        RosterDtos.RowError error(int row, String field, String code, String english, Object... args) {
+            return error(row, field, Phrase.coded(code, english, args));
+        }
+    }
+
+    /** The column's Chinese header (性别 for gender). */
+    private static String chineseHeader(String field) {
+        return HEADERS.entrySet().stream().filter(h -> h.getValue().equals(field) && !h.getKey().equals(field.toLowerCase(Locale.ROOT)))
+                .map(Map.Entry::getKey).findFirst().orElse(field);
     }
 
     private static List<List<String>> read(String contentType, byte[] body) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (body == null || body.length == 0) {
-            throw DomainException.invalidField("file", "the request body is the roster file; it is empty");
+            throw DomainException.invalidField("file", Phrase.coded("enrollment.roster.empty-body",
+                    "the request body is the roster file; it is empty"));
         }
         try {
             if (type.startsWith(Sheets.XLSX)) {
@@ -210,7 +236,7 @@ public class RosterImport {
             throw DomainException.invalidField("file", e.getMessage());
         }
         throw new DomainException(415, "unsupported-media-type", "Unsupported file type",
-                "send the roster as text/csv or as " + Sheets.XLSX);
+                "send the roster as text/csv or as " + Sheets.XLSX).coded("enrollment.roster.file-type", Sheets.XLSX);
     }
 
     private static boolean isHeader(List<String> row) {
@@ -220,7 +246,7 @@ public class RosterImport {
     }
 
     private static EnrollmentDtos.TraineeRequest toRequest(List<String> cells, Map<String, Integer> columns, int line,
-                                                           List<RosterDtos.RowError> errors) {
+                                                           List<RosterDtos.RowError> errors, Rows rows) {
         java.util.function.Function<String, String> cell = f -> {
             int i = columns.get(f);
             String v = i < cells.size() ? cells.get(i) : null;
@@ -229,24 +255,24 @@ public class RosterImport {
         String genderText = cell.apply("gender");
         Gender gender = Gender.parse(genderText);
         if (genderText != null && gender == null) {
-            errors.add(new RosterDtos.RowError(line, "gender", "must be 男 or 女 (MALE or FEMALE)"));
+            errors.add(rows.error(line, "gender", "enrollment.roster.gender", "must be 男 or 女 (MALE or FEMALE)"));
         }
         String educationText = cell.apply("education");
         Education education = Education.parse(educationText);
         if (educationText != null && education == null) {
-            errors.add(new RosterDtos.RowError(line, "education", "is not a known level of education"));
+            errors.add(rows.error(line, "education", "enrollment.roster.education", "is not a known level of education"));
         }
         String tierText = cell.apply("subsidyTier");
         SubsidyTier tier = SubsidyTier.parse(tierText);
         if (tierText != null && tier == null) {
-            errors.add(new RosterDtos.RowError(line, "subsidyTier", "must be TIER_1, TIER_2 or TIER_3"));
+            errors.add(rows.error(line, "subsidyTier", "enrollment.roster.subsidy-tier", "must be TIER_1, TIER_2 or TIER_3"));
         }
         String ruralText = cell.apply("ruralHousehold");
         Boolean rural = ruralText == null ? null : switch (ruralText.toLowerCase(Locale.ROOT)) {
             case "是", "true", "yes", "y", "1" -> Boolean.TRUE;
             case "否", "false", "no", "n", "0" -> Boolean.FALSE;
             default -> {
-                errors.add(new RosterDtos.RowError(line, "ruralHousehold", "must be 是 or 否"));
+                errors.add(rows.error(line, "ruralHousehold", "enrollment.roster.rural", "must be 是 or 否"));
                 yield null;
             }
         };
@@ -256,7 +282,7 @@ public class RosterImport {
             try {
                 subsidy = Long.parseLong(subsidyText);
             } catch (NumberFormatException e) {
-                errors.add(new RosterDtos.RowError(line, "subsidyFen", "must be a whole number of fen"));
+                errors.add(rows.error(line, "subsidyFen", "enrollment.roster.subsidy-fen", "must be a whole number of fen"));
             }
         }
         return new EnrollmentDtos.TraineeRequest(cell.apply("name"), gender, cell.apply("idNumber"),

@@ -98,14 +98,14 @@ public final class RosterReader {
 
     private static void append(StringBuilder cell, char ch) {
         if (cell.length() >= MAX_CELL_CHARS) {
-            throw exceeded("maxCellChars", "a cell has more than " + MAX_CELL_CHARS + " characters");
+            throw exceeded("maxCellChars", "a cell has more than " + MAX_CELL_CHARS + " characters", MAX_CELL_CHARS);
         }
         cell.append(ch);
     }
 
     private static void addCell(List<String> row, StringBuilder cell) {
         if (row.size() >= MAX_COLUMNS) {
-            throw exceeded("maxColumns", "a row has more than " + MAX_COLUMNS + " columns");
+            throw exceeded("maxColumns", "a row has more than " + MAX_COLUMNS + " columns", MAX_COLUMNS);
         }
         row.add(cell.toString());
         cell.setLength(0);
@@ -113,7 +113,7 @@ public final class RosterReader {
 
     private static void addRow(List<List<String>> rows, List<String> row) {
         if (rows.size() >= MAX_LINES) {
-            throw exceeded("maxLines", "the file has more than " + MAX_LINES + " lines (blank ones included)");
+            throw exceeded("maxLines", "the file has more than " + MAX_LINES + " lines (blank ones included)", MAX_LINES);
         }
         rows.add(row);
     }
@@ -130,7 +130,7 @@ public final class RosterReader {
             if (name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels")) {
                 byte[] content = in.readNBytes(MAX_SMALL_ENTRY + 1);
                 if (content.length > MAX_SMALL_ENTRY) {
-                    throw exceeded("maxEntryBytes", name + " has more than " + MAX_SMALL_ENTRY + " bytes");
+                    throw exceeded("maxEntryBytes", name + " has more than " + MAX_SMALL_ENTRY + " bytes", name, MAX_SMALL_ENTRY);
                 }
                 small.put(name, content);
             } else if (name.equals("xl/sharedStrings.xml")) {
@@ -174,7 +174,7 @@ public final class RosterReader {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 if (++entries > MAX_ZIP_ENTRIES) {
-                    throw exceeded("maxZipEntries", "the XLSX file has more than " + MAX_ZIP_ENTRIES + " entries");
+                    throw exceeded("maxZipEntries", "the XLSX file has more than " + MAX_ZIP_ENTRIES + " entries", MAX_ZIP_ENTRIES);
                 }
                 long[] size = {0};
                 InputStream inflating = new FilterInputStream(zip) {
@@ -224,15 +224,15 @@ public final class RosterReader {
 
     private static void check(long entrySize, long total, long compressed) {
         if (entrySize > MAX_ENTRY_BYTES) {
-            throw exceeded("maxEntryBytes", "an entry of the XLSX file inflates to more than " + MAX_ENTRY_BYTES + " bytes");
+            throw exceeded("maxEntryBytes", "an entry of the XLSX file inflates to more than " + MAX_ENTRY_BYTES + " bytes", MAX_ENTRY_BYTES);
         }
         if (total > MAX_TOTAL_BYTES) {
-            throw exceeded("maxTotalBytes", "the XLSX file inflates to more than " + MAX_TOTAL_BYTES + " bytes");
+            throw exceeded("maxTotalBytes", "the XLSX file inflates to more than " + MAX_TOTAL_BYTES + " bytes", MAX_TOTAL_BYTES);
         }
         // 64 KB of slack: small files and the reader's buffering
         if (total > 65_536 && total > (long) MAX_COMPRESSION_RATIO * compressed) {
             throw exceeded("maxCompressionRatio", "the XLSX file inflates more than " + MAX_COMPRESSION_RATIO
-                    + " times its size (a zip bomb?)");
+                    + " times its size (a zip bomb?)", MAX_COMPRESSION_RATIO);
         }
     }
 
@@ -299,7 +299,7 @@ public final class RosterReader {
                         case "si" -> {
                             if (out.size() >= (long) MAX_LINES * MAX_COLUMNS) {
                                 throw exceeded("maxSharedStrings", "the XLSX file has more than "
-                                        + (long) MAX_LINES * MAX_COLUMNS + " distinct texts");
+                                        + (long) MAX_LINES * MAX_COLUMNS + " distinct texts", MAX_LINES, MAX_COLUMNS);
                             }
                             out.add(si == null ? "" : si.toString());
                             si = null;
@@ -310,11 +310,11 @@ public final class RosterReader {
                     }
                 } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && inT && !inRph && si != null) {
                     if (si.length() + x.getTextLength() > MAX_CELL_CHARS) {
-                        throw exceeded("maxCellChars", "a cell has more than " + MAX_CELL_CHARS + " characters");
+                        throw exceeded("maxCellChars", "a cell has more than " + MAX_CELL_CHARS + " characters", MAX_CELL_CHARS);
                     }
                     chars += x.getTextLength();
                     if (chars > MAX_SHARED_CHARS) {
-                        throw exceeded("maxSharedChars", "the XLSX file's texts have more than " + MAX_SHARED_CHARS + " characters");
+                        throw exceeded("maxSharedChars", "the XLSX file's texts have more than " + MAX_SHARED_CHARS + " characters", MAX_SHARED_CHARS);
                     }
                     si.append(x.getText());
                 }
@@ -342,7 +342,7 @@ public final class RosterReader {
                         String r = x.getAttributeValue(null, "r");
                         rowIndex = r == null ? rowIndex + 1 : parseRow(r);
                         if (rowIndex >= MAX_LINES) {
-                            throw exceeded("maxLines", "the sheet has a row beyond row " + MAX_LINES);
+                            throw exceeded("maxLines", "the sheet has a row beyond row " + MAX_LINES, MAX_LINES);
                         }
                         while (rows.size() < rowIndex) {
                             rows.add(new ArrayList<>());
@@ -354,7 +354,7 @@ public final class RosterReader {
                         String ref = x.getAttributeValue(null, "r");
                         col = ref == null ? nextCol : column(ref);
                         if (col >= MAX_COLUMNS) {
-                            throw exceeded("maxColumns", "a cell lies beyond column " + MAX_COLUMNS + " (" + ref + ")");
+                            throw exceeded("maxColumns", "a cell lies beyond column " + MAX_COLUMNS + " (" + ref + ")", MAX_COLUMNS);
                         }
                         type = x.getAttributeValue(null, "t");
                         value = new StringBuilder();
@@ -385,7 +385,7 @@ public final class RosterReader {
                 }
             } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && inValue) {
                 if (value.length() + x.getTextLength() > MAX_CELL_CHARS) {
-                    throw exceeded("maxCellChars", "a cell has more than " + MAX_CELL_CHARS + " characters");
+                    throw exceeded("maxCellChars", "a cell has more than " + MAX_CELL_CHARS + " characters", MAX_CELL_CHARS);
                 }
                 value.append(x.getText());
             }

@@ -34,9 +34,14 @@ public final class UploadLimits {
     private UploadLimits() {
     }
 
-    public static DomainException exceeded(String limit, String what) {
+    /**
+     * 413 naming the {@code limit} crossed; {@code what} (English) has the Chinese entry
+     * {@code enrollment.upload.<limit>} with {@code args}.
+     */
+    public static DomainException exceeded(String limit, String what, Object... args) {
+        cn.sunshine.platform.domain.Phrase message = cn.sunshine.platform.domain.Phrase.coded("enrollment.upload." + limit, what, args);
         return new DomainException(413, "upload-too-large", "The file exceeds an upload limit",
                 "the file was refused while being read: " + what + " (limit " + limit + ")",
-                List.of(new DomainException.FieldError(limit, what)));
+                List.of(new DomainException.FieldError(limit, message))).coded("enrollment.upload-too-large", message, limit);
     }
 }

@@ -129,7 +129,8 @@ public class Enrollment extends AggregateRoot {
             throw DomainException.invalidTransition("trainee", status, "checked against the roster");
         }
         if (!verified && (reason == null || reason.isBlank())) {
-            throw DomainException.invalidField("reason", "a rejection gives its reason");
+            throw DomainException.invalidField("reason", cn.sunshine.platform.domain.Phrase.coded("enrollment.rejection-reason",
+                    "a rejection gives its reason"));
         }
         rosterCheck = verified ? RosterCheck.VERIFIED : RosterCheck.REJECTED;
         rosterDecision = new Decision(officer, now, blankToNull(reason));
@@ -177,7 +178,8 @@ public class Enrollment extends AggregateRoot {
         }
         if (rosterCheck != RosterCheck.VERIFIED) {
             throw DomainException.rule("roster-check-required", "The trainee's identity is not verified",
-                    "a county officer verifies the trainee against the roster first (roster check is " + rosterCheck + ")");
+                    "a county officer verifies the trainee against the roster first (roster check is " + rosterCheck + ")")
+                    .coded("enrollment.roster-check-required", rosterCheck);
         }
         Assessment a = new Assessment(theoryScore, practicalScore, theoryScore >= passMark, practicalScore >= passMark,
                 now, actor);
@@ -203,7 +205,8 @@ public class Enrollment extends AggregateRoot {
         }
         if (!lastAssessment().passed()) {
             throw DomainException.rule("assessment-failed", "The assessment was not passed",
-                    "a trainee completes after passing both the theory exam and the skill test");
+                    "a trainee completes after passing both the theory exam and the skill test")
+                    .coded("enrollment.assessment-failed");
         }
         status = EnrollmentStatus.COMPLETED;
         completion = recorded;

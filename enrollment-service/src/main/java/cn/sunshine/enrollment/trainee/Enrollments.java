@@ -52,7 +52,7 @@ public class Enrollments {
         private final PersonYear holder;
 
         AlreadyEnrolled(int index, PersonYear holder, DomainException d) {
-            super(d.status(), d.kind(), d.title(), d.getMessage(), d.errors());
+            super(d);
             this.index = index;
             this.holder = holder;
         }
@@ -121,8 +121,14 @@ public class Enrollments {
     /** The subsidy recorded may not exceed the fee (except in a free class, where it pays for the training). */
     public static void checkSubsidy(TrainingClass c, long subsidyFen, String field) {
         if (c.getTrainingForm() != cn.sunshine.enrollment.klass.TrainingForm.FREE && subsidyFen > c.getFeeFen()) {
-            throw DomainException.invalidField(field, "must not exceed the class's fee " + c.getFeeFen() + " fen");
+            throw DomainException.invalidField(field, subsidyOverFee(c));
         }
+    }
+
+    /** The field message of a subsidy above the class's fee (one enrollment, a roster's row). */
+    public static cn.sunshine.platform.domain.Phrase subsidyOverFee(TrainingClass c) {
+        return cn.sunshine.platform.domain.Phrase.coded("enrollment.subsidy-over-fee",
+                "must not exceed the class's fee " + c.getFeeFen() + " fen", c.getFeeFen());
     }
 
     /**
@@ -140,7 +146,8 @@ public class Enrollments {
             held.giveBackFrom(0);
             int left = places.find(held.seats).map(PlaceCounter::remaining).orElse(0);
             throw DomainException.rule("class-full", "The class is full",
-                    "the class has " + c.getCapacity() + " places and " + Math.max(0, left) + " left; " + n + " asked");
+                    "the class has " + c.getCapacity() + " places and " + Math.max(0, left) + " left; " + n + " asked")
+                    .coded("enrollment.class-full", c.getCapacity(), Math.max(0, left), n);
         }
         Instant now = clock.instant();
         for (int i = 0; i < n; i++) {
@@ -226,13 +233,15 @@ public class Enrollments {
         LocalDate today = ProgramCalendar.today(clock);
         AccreditedBase base = mongo.findById(c.getBaseId(), AccreditedBase.class);
         if (base == null || !base.acceptsEnrollment(c.getMajorCode(), today)) {
-            throw DomainException.rule("base-not-accepting", "The base may not enroll",
-                    base != null && base.getStanding() == AccreditedBase.Standing.REVOKED
+            boolean revoked = base != null && base.getStanding() == AccreditedBase.Standing.REVOKED;
+            throw DomainException.rule("base-not-accepting", "The base may not enroll", revoked
                             ? "the base was revoked (取缔): it enrolls no one new; its trainees continue"
-                            : "the base is not accredited for " + c.getMajorCode() + " on " + today);
+                            : "the base is not accredited for " + c.getMajorCode() + " on " + today)
+                    .coded(revoked ? "enrollment.base-revoked" : "enrollment.base-not-accredited", c.getMajorCode(), today);
         }
         if (!c.acceptsTrainees(today)) {
-            throw DomainException.rule("class-ended", "The class has ended", "the class ended on " + c.getPlannedEnd());
+            throw DomainException.rule("class-ended", "The class has ended", "the class ended on " + c.getPlannedEnd())
+                    .coded("enrollment.class-ended", c.getPlannedEnd());
         }
     }
 
@@ -240,9 +249,11 @@ public class Enrollments {
         return places.find(quota)
                 .map(q -> DomainException.rule("quota-exceeded", "The quota is full",
                         "the agreed quota of the base for " + c.getMajorCode() + " in " + c.getYear() + " is " + q.limit()
-                                + " with " + Math.max(0, q.remaining()) + " place(s) left; " + n + " asked"))
+                                + " with " + Math.max(0, q.remaining()) + " place(s) left; " + n + " asked")
+                        .coded("enrollment.quota-exceeded", c.getMajorCode(), c.getYear(), q.limit(), Math.max(0, q.remaining()), n))
                 .orElseGet(() -> DomainException.rule("no-agreed-quota", "No agreed quota",
-                        "the base has no signed agreement with a quota for " + c.getMajorCode() + " in " + c.getYear()));
+                        "the base has no signed agreement with a quota for " + c.getMajorCode() + " in " + c.getYear())
+                        .coded("enrollment.no-agreed-quota", c.getMajorCode(), c.getYear()));
     }
 
     public Enrollment checkRoster(String id, String ifMatch, EnrollmentDtos.RosterCheckRequest r) {
@@ -255,7 +266,8 @@ public class Enrollments {
         return (e, user) -> {
             requireOpened(c);
             if (r.outcome() == Enrollment.RosterCheck.PENDING) {
-                throw DomainException.invalidField("outcome", "must be VERIFIED or REJECTED");
+                throw DomainException.invalidField("outcome", cn.sunshine.platform.domain.Phrase.coded(
+                        "enrollment.roster-check-outcome", "must be VERIFIED or REJECTED"));
             }
             e.checkAgainstRoster(r.outcome() == Enrollment.RosterCheck.VERIFIED, r.reason(), user.subject(),
                     clock.instant());
@@ -266,7 +278,8 @@ public class Enrollments {
     static void requireOpened(TrainingClass c) {
         if (c.getStatus() != TrainingClass.Status.OPENED) {
             throw DomainException.rule("class-not-opened", "The class has not opened",
-                    "trainees are checked against the roster at the class's opening; confirm the opening first");
+                    "trainees are checked against the roster at the class's opening; confirm the opening first")
+                    .coded("enrollment.class-not-opened");
         }
     }
 

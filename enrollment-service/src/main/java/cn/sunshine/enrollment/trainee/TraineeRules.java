@@ -2,6 +2,7 @@ package cn.sunshine.enrollment.trainee;
 
 import cn.sunshine.enrollment.support.EnrollmentProperties;
 import cn.sunshine.platform.domain.DomainException.FieldError;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.ResidentIdNumber;
 
 import java.time.LocalDate;
@@ -44,38 +45,41 @@ public final class TraineeRules {
         List<FieldError> malformed = new ArrayList<>();
         List<FieldError> ineligible = new ArrayList<>();
         String raw = r.idNumber() == null ? null : r.idNumber().trim();
-        Optional<String> idProblem = ResidentIdNumber.problem(raw);
+        Optional<Phrase> idProblem = ResidentIdNumber.problemPhrase(raw);
         ResidentIdNumber id = null;
         if (idProblem.isPresent()) {
             malformed.add(new FieldError("idNumber", idProblem.get()));
         } else {
             id = ResidentIdNumber.parse(raw);
             if (r.gender() != null && (r.gender() == Gender.MALE) != id.isMale()) {
-                malformed.add(new FieldError("gender", "does not match the resident ID number"));
+                malformed.add(FieldError.coded("gender", "enrollment.gender-mismatch", "does not match the resident ID number"));
             }
             if (id.birthDate().isAfter(today)) {
-                malformed.add(new FieldError("idNumber", "the birth date inside the resident ID number is in the future"));
+                malformed.add(FieldError.coded("idNumber", "enrollment.birth-date-future",
+                        "the birth date inside the resident ID number is in the future"));
             } else {
                 int age = Period.between(id.birthDate(), today).getYears();
                 if (age < properties.minAge() || age > properties.maxAge()) {
-                    ineligible.add(new FieldError("idNumber", "the trainee is " + age + " years old; the program enrolls "
-                            + properties.minAge() + " to " + properties.maxAge()));
+                    ineligible.add(FieldError.coded("idNumber", "enrollment.age", "the trainee is " + age
+                            + " years old; the program enrolls " + properties.minAge() + " to " + properties.maxAge(),
+                            age, properties.minAge(), properties.maxAge()));
                 }
             }
         }
         String phone = r.phone() == null ? "" : r.phone().trim();
         if (!MOBILE.matcher(phone).matches()) {
-            malformed.add(new FieldError("phone", "must be an 11-digit mobile number"));
+            malformed.add(FieldError.coded("phone", "enrollment.mobile", "must be an 11-digit mobile number"));
         }
         String household = r.householdDivision() == null ? "" : r.householdDivision().trim();
         if (!household.matches("\\d{6}")) {
-            malformed.add(new FieldError("householdDivision", "must be a 6-digit division code"));
+            malformed.add(FieldError.coded("householdDivision", "enrollment.division-code", "must be a 6-digit division code"));
         } else if (!household.startsWith(properties.provinceCode())) {
-            ineligible.add(new FieldError("householdDivision", "the household must be registered in the province ("
-                    + properties.provinceCode() + "xxxx)"));
+            ineligible.add(FieldError.coded("householdDivision", "enrollment.household-province",
+                    "the household must be registered in the province (" + properties.provinceCode() + "xxxx)",
+                    properties.provinceCode()));
         }
         if (Boolean.FALSE.equals(r.ruralHousehold())) {
-            ineligible.add(new FieldError("ruralHousehold", "the program trains rural labourers (农村户籍)"));
+            ineligible.add(FieldError.coded("ruralHousehold", "enrollment.rural", "the program trains rural labourers (农村户籍)"));
         }
         Trainee trainee = null;
         if (malformed.isEmpty() && ineligible.isEmpty()) {

@@ -47,6 +47,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("sunshine.security.audiences", "sunshine");
         // Web: problem details, no stack traces, bounded request size.
         d.put("spring.mvc.problemdetails.enabled", "false"); // ProblemDetailsHandler is ours
+        // Problems in English unless the caller asks for another language (never the machine's locale): ProblemMessages.
+        d.put("spring.web.locale", "en");
         d.put("server.error.include-stacktrace", "never");
         d.put("server.error.include-message", "never");
         d.put("server.shutdown", "graceful");

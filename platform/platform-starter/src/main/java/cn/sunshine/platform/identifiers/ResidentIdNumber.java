@@ -1,5 +1,7 @@
 package cn.sunshine.platform.identifiers;
 
+import cn.sunshine.platform.domain.Phrase;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -30,20 +32,25 @@ public final class ResidentIdNumber {
 
     /** What is wrong with the number, if anything, in plain words. */
     public static Optional<String> problem(String raw) {
+        return problemPhrase(raw).map(Phrase::english);
+    }
+
+    /** What is wrong with the number, if anything: the English and its message code ({@code id-number.*}). */
+    public static Optional<Phrase> problemPhrase(String raw) {
         if (raw == null || raw.length() != 18) {
-            return Optional.of("a resident ID number has 18 characters");
+            return Optional.of(Phrase.coded("id-number.length", "a resident ID number has 18 characters"));
         }
         String v = raw.toUpperCase();
         for (int i = 0; i < 17; i++) {
             if (!Character.isDigit(v.charAt(i))) {
-                return Optional.of("the first 17 characters of a resident ID number are digits");
+                return Optional.of(Phrase.coded("id-number.digits", "the first 17 characters of a resident ID number are digits"));
             }
         }
         if (birthDate(v).isEmpty()) {
-            return Optional.of("the birth date inside the resident ID number is not a real date");
+            return Optional.of(Phrase.coded("id-number.birth-date", "the birth date inside the resident ID number is not a real date"));
         }
         if (checkCharacter(v.substring(0, 17)) != v.charAt(17)) {
-            return Optional.of("the check character of the resident ID number is wrong");
+            return Optional.of(Phrase.coded("id-number.check-character", "the check character of the resident ID number is wrong"));
         }
         return Optional.empty();
     }

@@ -67,9 +67,11 @@ public class PlatformSecurityConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain sunshineSecurityFilterChain(HttpSecurity http, ServiceTokenPolicy policy) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> write(response, 401,
-                Problems.of(401, "unauthorized", "Unauthorized", "a valid bearer token is required"));
+                Problems.of(401, "unauthorized", "Unauthorized", cn.sunshine.platform.web.ProblemDetailsHandler.UNAUTHORIZED,
+                        cn.sunshine.platform.web.ProblemMessages.localeOf(request)));
         AccessDeniedHandler forbidden = (request, response, e) -> write(response, 403,
-                Problems.of(403, "forbidden", "Forbidden", "your role does not allow this"));
+                Problems.of(403, "forbidden", "Forbidden", cn.sunshine.platform.web.ProblemDetailsHandler.FORBIDDEN,
+                        cn.sunshine.platform.web.ProblemMessages.localeOf(request)));
         http.csrf(c -> c.disable())
                 .cors(c -> { })
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -74,7 +74,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (body == null || body.length > MAX_BODY) {
             write(response, ResponseEntity.status(413).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(413,
-                    JsonBodyLimitFilter.KIND, "Request body too large", "a JSON body of at most " + MAX_BODY + " bytes")));
+                    JsonBodyLimitFilter.KIND, "Request body too large", JsonBodyLimitFilter.atMost(MAX_BODY),
+                    ProblemMessages.localeOf(request))));
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -107,7 +108,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             });
         } catch (DomainException e) {
             write(response, ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problemOf(e)));
+                    .body(problemOf(e, ProblemMessages.localeOf(request))));
             return;
         }
         if (ran.get()) {
@@ -117,12 +118,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         write(response, answer);
     }
 
-    private ProblemDetail problemOf(DomainException e) {
-        ProblemDetail pd = Problems.of(e.status(), e.kind(), e.title(), e.getMessage());
-        if (!e.errors().isEmpty()) {
-            pd.setProperty("errors", e.errors());
-        }
-        return pd;
+    private ProblemDetail problemOf(DomainException e, java.util.Locale locale) {
+        ProblemDetail pd = Problems.of(e.status(), e.kind(), ProblemMessages.title(e.kind(), e.title(), locale),
+                ProblemMessages.detail(e, locale));
+        return Problems.withErrors(pd, e.errors().stream()
+                .map(fe -> Problems.fieldError(fe.field(), ProblemMessages.text(fe, locale))).toList());
     }
 
     /** Writes a replayed or refused answer. */

@@ -159,7 +159,8 @@ public class IdempotentRequests implements AutoCloseable {
         boolean ok = key != null && !key.isBlank() && key.length() <= MAX_KEY_LENGTH
                 && key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
         if (!ok) {
-            throw DomainException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters");
+            throw DomainException.invalidField(HEADER, cn.sunshine.platform.domain.Phrase.coded("problem.idempotency-key-format",
+                    "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters", MAX_KEY_LENGTH));
         }
     }
 
@@ -181,7 +182,8 @@ public class IdempotentRequests implements AutoCloseable {
                 if (!requestHash.equals(earlier.getString("requestHash"))) {
                     throw new DomainException(422, KEY_REUSED, "Idempotency-Key used for another request",
                             "this Idempotency-Key was sent with a different body; use a new key for a new request",
-                            List.of(new DomainException.FieldError(HEADER, "used for a different request")));
+                            List.of(DomainException.FieldError.coded(HEADER, "problem.idempotency-key-used",
+                                    "used for a different request"))).coded("problem.idempotency-key-reused");
                 }
                 if (COMPLETED.equals(earlier.getString("status"))) {
                     return replay(earlier.get("answer", Document.class));
@@ -272,8 +274,9 @@ public class IdempotentRequests implements AutoCloseable {
 
     private ResponseEntity<ProblemDetail> inProgress() {
         ProblemDetail pd = Problems.of(409, IN_PROGRESS, "A request with this Idempotency-Key is still running",
-                "a request with the same Idempotency-Key is being processed; retry after "
-                        + props.getRetryAfterSeconds() + " s to get its answer");
+                cn.sunshine.platform.domain.Phrase.coded("problem.idempotency-in-progress",
+                        "a request with the same Idempotency-Key is being processed; retry after "
+                                + props.getRetryAfterSeconds() + " s to get its answer", props.getRetryAfterSeconds()));
         return ResponseEntity.status(409).header(HttpHeaders.RETRY_AFTER, String.valueOf(props.getRetryAfterSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
     }

@@ -43,7 +43,7 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         try {
@@ -54,7 +54,7 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
             }
             if (!response.isCommitted()) {
                 response.resetBuffer();
-                refuse(response);
+                refuse(request, response);
             }
         }
     }
@@ -69,12 +69,19 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    /** The 413's detail: a JSON body of at most {@code limit} bytes. */
+    static cn.sunshine.platform.domain.Phrase atMost(long limit) {
+        return cn.sunshine.platform.domain.Phrase.coded("problem.body-at-most", "a JSON body of at most " + limit + " bytes", limit);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(413);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
-        byte[] body = ("{\"type\":\"" + Problems.TYPE_PREFIX + KIND + "\",\"title\":\"Request body too large\",\"status\":413,"
-                + "\"detail\":\"a JSON body of at most " + limit + " bytes\"}").getBytes(StandardCharsets.UTF_8);
+        Locale locale = ProblemMessages.localeOf(request);
+        byte[] body = ("{\"type\":\"" + Problems.TYPE_PREFIX + KIND + "\",\"title\":\""
+                + ProblemMessages.title(KIND, "Request body too large", locale) + "\",\"status\":413,"
+                + "\"detail\":\"" + ProblemMessages.text(atMost(limit), locale) + "\"}").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

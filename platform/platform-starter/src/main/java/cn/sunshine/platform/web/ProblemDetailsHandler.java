@@ -1,6 +1,7 @@
 package cn.sunshine.platform.web;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.PersonalData;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -28,12 +29,15 @@ import tools.jackson.core.JacksonException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Every error of every service as RFC 9457 problem details with a stable {@code type}. Bad input is
- * a 400 that names the field; nothing the caller sends can produce a 500.
+ * a 400 that names the field; nothing the caller sends can produce a 500. Titles, details and field messages
+ * are in the caller's language ({@link ProblemMessages}: Chinese for {@code Accept-Language: zh-CN}, the English
+ * as always otherwise); types, statuses and fields never change with it.
  */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
@@ -43,48 +47,51 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<ProblemDetail> domain(DomainException e) {
-        ProblemDetail pd = Problems.of(e.status(), e.kind(), e.title(), e.getMessage());
+        Locale locale = ProblemMessages.locale();
+        ProblemDetail pd = Problems.of(e.status(), e.kind(), ProblemMessages.title(e.kind(), e.title(), locale),
+                ProblemMessages.detail(e, locale));
         List<Map<String, String>> errors = new ArrayList<>();
-        e.errors().forEach(fe -> errors.add(Problems.fieldError(fe.field(), fe.message())));
+        e.errors().forEach(fe -> errors.add(Problems.fieldError(fe.field(), ProblemMessages.text(fe, locale))));
         return ResponseEntity.status(e.status()).body(Problems.withErrors(pd, errors));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     public ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e) {
         return ResponseEntity.status(412).body(Problems.of(412, "stale-version", "Changed by someone else",
-                "the record was changed since you read it: reload it and try again"));
+                Phrase.coded("problem.stale-record", "the record was changed since you read it: reload it and try again")));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
     public ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
         return ResponseEntity.status(409).body(Problems.of(409, "duplicate", "Already exists",
-                "a record with the same identifying fields already exists"));
+                Phrase.coded("problem.duplicate", "a record with the same identifying fields already exists")));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     public ResponseEntity<ProblemDetail> denied(RuntimeException e) {
-        return ResponseEntity.status(403).body(Problems.of(403, "forbidden", "Forbidden",
-                "your role does not allow this"));
+        return ResponseEntity.status(403).body(Problems.of(403, "forbidden", "Forbidden", FORBIDDEN));
     }
 
     @ExceptionHandler(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class)
     public ResponseEntity<ProblemDetail> unauthenticated(RuntimeException e) {
-        return ResponseEntity.status(401).body(Problems.of(401, "unauthorized", "Unauthorized",
-                "a valid bearer token is required"));
+        return ResponseEntity.status(401).body(Problems.of(401, "unauthorized", "Unauthorized", UNAUTHORIZED));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     public ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
+        Locale locale = ProblemMessages.locale();
         List<Map<String, String>> errors = new ArrayList<>();
-        e.getConstraintViolations().forEach(v -> errors.add(Problems.fieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())));
-        return ResponseEntity.badRequest().body(Problems.withErrors(
-                Problems.of(400, "validation", "The request has invalid fields", summary(errors)), errors));
+        e.getConstraintViolations().forEach(v -> {
+            String field = lastNode(v.getPropertyPath().toString());
+            errors.add(Problems.fieldError(field, ProblemMessages.text(v, field, locale)));
+        });
+        return ResponseEntity.badRequest().body(invalidFields(errors, locale));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     public ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Problems.of(400, "validation", "The request has invalid fields",
-                PersonalData.maskAll(e.getMessage())));
+        return ResponseEntity.badRequest().body(Problems.of(400, "validation", ProblemMessages.title("validation",
+                "The request has invalid fields", ProblemMessages.locale()), PersonalData.maskAll(e.getMessage())));
     }
 
     @ExceptionHandler(Exception.class)
@@ -92,7 +99,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         String errorId = UUID.randomUUID().toString();
         log.error("unexpected error {}: {}", errorId, PersonalData.maskAll(String.valueOf(e)), e);
         ProblemDetail pd = Problems.of(500, "internal-error", "Internal error",
-                "something went wrong on our side; quote error id " + errorId);
+                Phrase.coded("problem.internal-error", "something went wrong on our side; quote error id " + errorId, errorId));
         pd.setProperty("errorId", errorId);
         return ResponseEntity.status(500).body(pd);
     }
@@ -100,25 +107,25 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        Locale locale = ProblemMessages.locale();
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
-            errors.add(Problems.fieldError(fe.getField(), String.valueOf(fe.getDefaultMessage())));
+            errors.add(Problems.fieldError(fe.getField(), ProblemMessages.text(fe, locale)));
         }
         ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(Problems.fieldError(ge.getObjectName(),
-                String.valueOf(ge.getDefaultMessage()))));
-        return ResponseEntity.badRequest().body(Problems.withErrors(
-                Problems.of(400, "validation", "The request has invalid fields", summary(errors)), errors));
+                ProblemMessages.text(ge, locale))));
+        return ResponseEntity.badRequest().body(invalidFields(errors, locale));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
+        Locale locale = ProblemMessages.locale();
         List<Map<String, String>> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(
-                Problems.fieldError(r.getMethodParameter().getParameterName(), String.valueOf(err.getDefaultMessage())))));
-        return ResponseEntity.badRequest().body(Problems.withErrors(
-                Problems.of(400, "validation", "The request has invalid fields", summary(errors)), errors));
+                Problems.fieldError(r.getMethodParameter().getParameterName(), ProblemMessages.text(err, locale)))));
+        return ResponseEntity.badRequest().body(invalidFields(errors, locale));
     }
 
     @Override
@@ -126,7 +133,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         if (JsonBodyLimitFilter.tooLarge(ex)) {
             return ResponseEntity.status(413).body(Problems.of(413, JsonBodyLimitFilter.KIND, "Request body too large",
-                    "the JSON body is larger than the limit"));
+                    Phrase.coded("problem.body-too-large", "the JSON body is larger than the limit")));
         }
         String field = null;
         Throwable cause = ex.getCause();
@@ -141,12 +148,13 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             }
             field = path.toString();
         }
-        String detail = field == null || field.isEmpty()
-                ? "the request body is missing or is not valid JSON"
-                : "the field '" + field + "' has a value of the wrong type or format";
+        Phrase detail = field == null || field.isEmpty()
+                ? Phrase.coded("problem.malformed-body", "the request body is missing or is not valid JSON")
+                : Phrase.coded("problem.wrong-type-field", "the field '" + field + "' has a value of the wrong type or format", field);
         ProblemDetail pd = Problems.of(400, "malformed-request", "Malformed request", detail);
         if (field != null && !field.isEmpty()) {
-            Problems.withErrors(pd, List.of(Problems.fieldError(field, "wrong type or format")));
+            Problems.withErrors(pd, List.of(Problems.fieldError(field,
+                    ProblemMessages.text(Phrase.coded("problem.wrong-type-or-format", "wrong type or format")))));
         }
         return ResponseEntity.badRequest().body(pd);
     }
@@ -156,9 +164,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
         return ResponseEntity.badRequest().body(Problems.withErrors(
-                Problems.of(400, "validation", "The request has invalid fields",
-                        "the query parameter '" + ex.getParameterName() + "' is required"),
-                List.of(Problems.fieldError(ex.getParameterName(), "required"))));
+                Problems.of(400, "validation", "The request has invalid fields", Phrase.coded("problem.required-parameter",
+                        "the query parameter '" + ex.getParameterName() + "' is required", ex.getParameterName())),
+                List.of(Problems.fieldError(ex.getParameterName(), ProblemMessages.text(REQUIRED)))));
     }
 
     @Override
@@ -169,9 +177,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : ex.getMessage();
         if (ex instanceof MissingRequestHeaderException mh) {
             return ResponseEntity.badRequest().body(Problems.withErrors(
-                    Problems.of(400, "validation", "The request has invalid fields",
-                            "the header '" + mh.getHeaderName() + "' is required"),
-                    List.of(Problems.fieldError(mh.getHeaderName(), "required"))));
+                    Problems.of(400, "validation", "The request has invalid fields", Phrase.coded("problem.required-header",
+                            "the header '" + mh.getHeaderName() + "' is required", mh.getHeaderName())),
+                    List.of(Problems.fieldError(mh.getHeaderName(), ProblemMessages.text(REQUIRED)))));
         }
         String kind = switch (status) {
             case 400 -> "malformed-request";
@@ -182,7 +190,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             case 415 -> "unsupported-media-type";
             default -> status >= 500 ? "internal-error" : "request-error";
         };
-        ProblemDetail pd = Problems.of(status, kind, org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase(),
+        ProblemDetail pd = Problems.of(status, kind, ProblemMessages.title(kind,
+                org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase(), ProblemMessages.locale()),
                 PersonalData.maskAll(detail));
         return ResponseEntity.status(statusCode).headers(headers).body(pd);
     }
@@ -190,20 +199,24 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest().body(Problems.withErrors(
-                Problems.of(400, "validation", "The request has invalid fields",
-                        "the parameter '" + e.getName() + "' has a value of the wrong type"),
-                List.of(Problems.fieldError(e.getName(), "wrong type"))));
+                Problems.of(400, "validation", "The request has invalid fields", Phrase.coded("problem.wrong-type-parameter",
+                        "the parameter '" + e.getName() + "' has a value of the wrong type", e.getName())),
+                List.of(Problems.fieldError(e.getName(),
+                        ProblemMessages.text(Phrase.coded("problem.wrong-type", "wrong type"))))));
     }
 
-    private static String summary(List<Map<String, String>> errors) {
-        if (errors.isEmpty()) {
-            return "the request has invalid fields";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Map<String, String> e : errors) {
-            sb.append(sb.isEmpty() ? "" : "; ").append(e.get("field")).append(": ").append(e.get("message"));
-        }
-        return sb.toString();
+    /** 401 and 403 as every service words them (the security filter chain's answers too). */
+    public static final Phrase UNAUTHORIZED = Phrase.coded("problem.unauthorized", "a valid bearer token is required");
+    public static final Phrase FORBIDDEN = Phrase.coded("problem.forbidden", "your role does not allow this");
+    private static final Phrase REQUIRED = Phrase.coded("problem.required", "required");
+
+    /** 400 {@code validation} listing the field errors, in the caller's language. */
+    private static ProblemDetail invalidFields(List<Map<String, String>> errors, Locale locale) {
+        String detail = errors.isEmpty()
+                ? ProblemMessages.text(Phrase.coded("problem.invalid-fields", "the request has invalid fields"), locale)
+                : ProblemMessages.summary(errors.stream().map(e -> new String[] {e.get("field"), e.get("message")}).toList(), locale);
+        return Problems.withErrors(Problems.of(400, "validation",
+                ProblemMessages.title("validation", "The request has invalid fields", locale), detail), errors);
     }
 
     private static String lastNode(String path) {

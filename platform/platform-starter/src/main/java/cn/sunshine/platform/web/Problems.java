@@ -22,6 +22,20 @@ public final class Problems {
         return pd;
     }
 
+    /**
+     * A problem in the caller's language ({@link ProblemMessages}): the title by its kind and the detail by its
+     * code for a Chinese caller, the English as given for everyone else.
+     */
+    public static ProblemDetail of(int status, String kind, String title, cn.sunshine.platform.domain.Phrase detail,
+                                   java.util.Locale locale) {
+        return of(status, kind, ProblemMessages.title(kind, title, locale), ProblemMessages.text(detail, locale));
+    }
+
+    /** {@link #of(int, String, String, cn.sunshine.platform.domain.Phrase, java.util.Locale)} in the current request's language. */
+    public static ProblemDetail of(int status, String kind, String title, cn.sunshine.platform.domain.Phrase detail) {
+        return of(status, kind, title, detail, ProblemMessages.locale());
+    }
+
     public static ProblemDetail withErrors(ProblemDetail pd, List<Map<String, String>> errors) {
         if (errors != null && !errors.isEmpty()) {
             pd.setProperty("errors", errors);
