@@ -9,7 +9,7 @@ import cn.sunshine.accreditation.base.Origin;
 import cn.sunshine.accreditation.review.Ranking;
 import cn.sunshine.accreditation.review.Reviews;
 import cn.sunshine.accreditation.support.Access;
-import cn.sunshine.accreditation.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.accreditation.support.Retry;
 import cn.sunshine.accreditation.tender.Tender;
 import cn.sunshine.accreditation.tender.Tenders;

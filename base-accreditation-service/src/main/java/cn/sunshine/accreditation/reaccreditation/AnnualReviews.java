@@ -5,7 +5,7 @@ import cn.sunshine.accreditation.agreement.AgreementVersion;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.accreditation.support.Access;
-import cn.sunshine.accreditation.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;

@@ -9,7 +9,7 @@ import cn.sunshine.enrollment.registry.PersonYear;
 import cn.sunshine.enrollment.registry.PersonYears;
 import cn.sunshine.enrollment.support.Access;
 import cn.sunshine.enrollment.support.PersonKey;
-import cn.sunshine.enrollment.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.enrollment.trainee.Education;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.EnrollmentDtos;

@@ -10,7 +10,7 @@ import cn.sunshine.enrollment.registry.PersonYears;
 import cn.sunshine.enrollment.support.Access;
 import cn.sunshine.enrollment.support.EnrollmentProperties;
 import cn.sunshine.enrollment.support.PersonKey;
-import cn.sunshine.enrollment.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.outbox.AggregateStore;

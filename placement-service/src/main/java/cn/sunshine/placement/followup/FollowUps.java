@@ -7,7 +7,7 @@ import cn.sunshine.placement.followup.FollowUpDtos.RowError;
 import cn.sunshine.placement.followup.FollowUpDtos.State;
 import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.placement.support.Access;
-import cn.sunshine.placement.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;

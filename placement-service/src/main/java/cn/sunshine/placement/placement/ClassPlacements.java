@@ -2,7 +2,7 @@ package cn.sunshine.placement.placement;
 
 import cn.sunshine.placement.completer.Completer;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
-import cn.sunshine.placement.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.CurrentUser;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -6,7 +6,7 @@ import cn.sunshine.placement.followup.FollowUpProperties;
 import cn.sunshine.placement.order.TrainingOrder;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.support.Access;
-import cn.sunshine.placement.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.CreditCode;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
