@@ -69,9 +69,9 @@ public class FollowUps {
         Changes.Changed<Placement, String> done = changes.changeWithResult(Placement.class, id, ifMatch, p -> {
             CurrentUser user = Jurisdiction.currentUser();
             if (user.has(Role.BASE_STAFF) && !user.has(Role.COUNTY_OFFICER)) {
-                Access.staffOf(p.getBaseId());
+                Jurisdiction.staffOf(p.getBaseId());
             } else {
-                Access.countyOfficerOver(p.getDivisionCode(), "placement " + id);
+                Jurisdiction.roleOver(p.getDivisionCode(), "placement " + id, Role.COUNTY_OFFICER);
             }
             return user;
         }, (Placement p, CurrentUser user) -> recordOnCopy(p, number, r, user));

@@ -79,7 +79,7 @@ public class Orders {
 
     /** The base's staff link an opened class of theirs, of a major of the order, to the order (one order per class). */
     public TrainingOrder link(String id, String ifMatch, String classId) {
-        return changes.change(TrainingOrder.class, id, ifMatch, o -> Access.staffOf(o.getBaseId()),
+        return changes.change(TrainingOrder.class, id, ifMatch, o -> Jurisdiction.staffOf(o.getBaseId()),
                 (TrainingOrder o, CurrentUser staff) -> {
                     TrainingClass c = mongo.findById(classId, TrainingClass.class);
                     if (c == null) {

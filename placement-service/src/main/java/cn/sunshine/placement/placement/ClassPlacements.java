@@ -2,6 +2,8 @@ package cn.sunshine.placement.placement;
 
 import cn.sunshine.placement.completer.Completer;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.CurrentUser;
@@ -48,7 +50,8 @@ public class ClassPlacements {
         this.clock = clock;
     }
 
-    public Result place(String classId, List<PlaceRequest> entries, CurrentUser staff) {
+    public Result place(String classId, List<PlaceRequest> entries) {
+        CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
         Map<String, Completer> completers = new HashMap<>();
         for (Completer c : mongo.find(Query.query(Criteria.where("classId").is(classId)), Completer.class)) {
             completers.put(c.getId(), c);
@@ -114,7 +117,7 @@ public class ClassPlacements {
         for (PlaceRequest r : toPlace) {
             // The single endpoint's rules and write (and event); a trainee placed meanwhile by another request
             // stops the batch with its 409, and sending the batch again finishes it.
-            placements.place(r, staff);
+            placements.place(r);
             placed++;
         }
         return new Result(placed, alreadyDone, ids, List.of());

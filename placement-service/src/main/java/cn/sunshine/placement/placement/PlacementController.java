@@ -4,8 +4,6 @@ import cn.sunshine.placement.placement.PlacementDtos.DepartureRequest;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.placement.PlacementDtos.PlacementView;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.CurrentUser;
-import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
@@ -42,8 +40,7 @@ public class PlacementController {
             + "any bad row (listed) changes nothing; repeatable")
     public ResponseEntity<?> placeClass(@PathVariable String classId,
                                         @Valid @RequestBody PlacementDtos.ClassPlacementsRequest request) {
-        CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
-        ClassPlacements.Result result = classPlacements.place(classId, request.placements(), staff);
+        ClassPlacements.Result result = classPlacements.place(classId, request.placements());
         if (!result.errors().isEmpty()) {
             org.springframework.http.ProblemDetail pd = cn.sunshine.platform.web.Problems.of(422, "batch-rejected",
                     "The batch has bad rows", result.errors().size()
@@ -59,8 +56,7 @@ public class PlacementController {
     @Allowed({Role.BASE_STAFF})
     @Operation(summary = "Report a completer's job (or a re-placement after a departure)")
     public ResponseEntity<PlacementView> place(@Valid @RequestBody PlaceRequest request) {
-        CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
-        Placement p = placements.place(request, staff);
+        Placement p = placements.place(request);
         return ResponseEntity.created(URI.create("/api/placement/placements/" + p.getId()))
                 .eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));
     }

@@ -6,6 +6,7 @@ import cn.sunshine.placement.followup.FollowUpProperties;
 import cn.sunshine.placement.order.TrainingOrder;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.support.Access;
+import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.CreditCode;
@@ -61,7 +62,8 @@ public class Placements {
     }
 
     /** The base's staff report a completer's job; refused for anyone who did not complete at their base. */
-    public Placement place(PlaceRequest r, CurrentUser staff) {
+    public Placement place(PlaceRequest r) {
+        CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
         EmployerTerms employer = employerOf(r);
         Completer completer = mongo.findById(r.enrollmentId(), Completer.class);
         if (completer == null || !completer.getBaseId().equals(staff.baseId())) {
@@ -165,7 +167,7 @@ public class Placements {
 
     /** The base's staff record that the trainee left the job: remaining follow-ups are cancelled. */
     public Placement leave(String id, String ifMatch, LocalDate on, String reason) {
-        return changes.change(Placement.class, id, ifMatch, p -> Access.staffOf(p.getBaseId()), (Placement p, CurrentUser staff) -> {
+        return changes.change(Placement.class, id, ifMatch, p -> Jurisdiction.staffOf(p.getBaseId()), (Placement p, CurrentUser staff) -> {
             if (on.isAfter(ProgramCalendar.today(clock))) {
                 throw DomainException.invalidField("leftOn", "must not be in the future");
             }

@@ -15,7 +15,6 @@ import cn.sunshine.subsidy.payment.InstructionPaid;
 import cn.sunshine.subsidy.payment.PaymentInstructions;
 import cn.sunshine.subsidy.payment.PaymentOrder;
 import org.springframework.context.event.EventListener;
-import cn.sunshine.subsidy.support.Access;
 import cn.sunshine.subsidy.voucher.Trainee;
 import cn.sunshine.subsidy.voucher.Voucher;
 import cn.sunshine.subsidy.voucher.VoucherStatus;
@@ -218,7 +217,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         Changes.Changed<Claim, CurrentUser> decided;
         try {
             decided = changes.changeWithResult(Claim.class, claimId, ifMatch, c -> {
-                CurrentUser user = Access.over(c.getDivisionCode(), "claim " + claimId);
+                CurrentUser user = Jurisdiction.over(c.getDivisionCode(), "claim " + claimId);
                 if (stage.roles().stream().noneMatch(user::has)) {
                     throw new org.springframework.security.access.AccessDeniedException("the " + stage + " stage needs "
                             + stage.roles());
@@ -283,7 +282,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
      * confirms with {@link #confirmHoldDecision}.
      */
     public Claim proposeHoldDecision(String claimId, String action, String reason, String ifMatch) {
-        return changes.change(Claim.class, claimId, ifMatch, c -> Access.over(c.getDivisionCode(), "claim " + claimId),
+        return changes.change(Claim.class, claimId, ifMatch, c -> Jurisdiction.over(c.getDivisionCode(), "claim " + claimId),
                 (Claim c, CurrentUser user) -> {
                     BaseStanding standing = mongo.findById(c.getBaseId(), BaseStanding.class);
                     if (standing == null || !standing.isPaymentsHeld()) {
@@ -310,7 +309,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         Changes.Changed<Claim, Confirmed> done;
         try {
             done = changes.changeWithResult(Claim.class, claimId, ifMatch,
-                    c -> Access.over(c.getDivisionCode(), "claim " + claimId), (Claim c, CurrentUser user) -> {
+                    c -> Jurisdiction.over(c.getDivisionCode(), "claim " + claimId), (Claim c, CurrentUser user) -> {
                         boolean ordered = c.getStatus() == ClaimStatus.ORDERED;
                         Claim.HoldDecision d = c.confirmHoldDecision(user.subject(), clock.instant());
                         if ("CANCEL".equals(d.action()) && ordered) {
@@ -339,7 +338,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
     private Changes.Changed<Claim, Confirmed> recordCancellation(String claimId) {
         try {
             return changes.changeWithResult(Claim.class, claimId, null,
-                    c -> Access.over(c.getDivisionCode(), "claim " + claimId),
+                    c -> Jurisdiction.over(c.getDivisionCode(), "claim " + claimId),
                     (Claim c, CurrentUser user) -> new Confirmed(user, c.confirmHoldDecision(user.subject(), clock.instant())));
         } catch (DomainException confirmedMeanwhile) {
             Claim now = find(claimId);
@@ -366,7 +365,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             boolean[] wasCommitted = {false};
             Changes.Changed<Claim, Claim.StoppedLine> done;
             try {
-                done = changes.changeWithResult(Claim.class, found.getId(), null, Access.SYSTEM, (Claim c, CurrentUser none) -> {
+                done = changes.changeWithResult(Claim.class, found.getId(), null, Changes.SYSTEM, (Claim c, CurrentUser none) -> {
                     wasCommitted[0] = c.committed();
                     return c.stopLine(enrollmentId, findingId, why, clock.instant());
                 });
@@ -446,7 +445,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             return;
         }
         try {
-            changes.change(Claim.class, claimId, null, Access.SYSTEM, (Claim x, CurrentUser none) -> x.markPaid(clock.instant()));
+            changes.change(Claim.class, claimId, null, Changes.SYSTEM, (Claim x, CurrentUser none) -> x.markPaid(clock.instant()));
         } catch (DomainException settledMeanwhile) {
             // marked paid by a concurrent delivery of the last payment (or still moving: the next one settles it)
         }
