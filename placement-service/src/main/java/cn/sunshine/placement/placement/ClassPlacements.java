@@ -117,7 +117,7 @@ public class ClassPlacements {
         for (PlaceRequest r : toPlace) {
             // The single endpoint's rules and write (and event); a trainee placed meanwhile by another request
             // stops the batch with its 409, and sending the batch again finishes it.
-            placements.place(r);
+            placements.place(r, staff);
             placed++;
         }
         return new Result(placed, alreadyDone, ids, List.of());

@@ -63,7 +63,11 @@ public class Placements {
 
     /** The base's staff report a completer's job; refused for anyone who did not complete at their base. */
     public Placement place(PlaceRequest r) {
-        CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
+        return place(r, Jurisdiction.requireRole(Role.BASE_STAFF));
+    }
+
+    /** {@link #place(PlaceRequest)} for a caller already found (a class's batch). */
+    Placement place(PlaceRequest r, CurrentUser staff) {
         EmployerTerms employer = employerOf(r);
         Completer completer = mongo.findById(r.enrollmentId(), Completer.class);
         if (completer == null || !completer.getBaseId().equals(staff.baseId())) {
