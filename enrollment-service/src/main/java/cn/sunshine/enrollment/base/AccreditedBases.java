@@ -1,6 +1,6 @@
 package cn.sunshine.enrollment.base;
 
-import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.bases.AccreditedBaseEvents;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.PageResult;
@@ -21,12 +21,7 @@ public class AccreditedBases {
 
     /** A base its officers or its own staff may see; 404 for anyone else. */
     public BaseDtos.AccreditedBaseView get(String baseId) {
-        AccreditedBase b = mongo.findById(baseId, AccreditedBase.class);
-        if (b == null) {
-            throw DomainException.notFound("base " + baseId);
-        }
-        Jurisdiction.requireOfficerOrOwnBase(b.getDivisionCode(), b.getId(), "base " + baseId);
-        return BaseDtos.AccreditedBaseView.of(b);
+        return BaseDtos.AccreditedBaseView.of(AccreditedBaseEvents.readable(mongo, AccreditedBase.class, baseId));
     }
 
     /** The bases in the officer's jurisdiction. */

@@ -1,6 +1,6 @@
 package cn.sunshine.placement.order;
 
-import cn.sunshine.placement.base.PlacementBase;
+import cn.sunshine.placement.base.AccreditedBase;
 import cn.sunshine.placement.employer.Employer;
 import cn.sunshine.placement.order.OrderDtos.CreateRequest;
 import cn.sunshine.placement.order.OrderDtos.OrderView;
@@ -42,7 +42,7 @@ public class Orders {
 
     public TrainingOrder create(CreateRequest r) {
         CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
-        PlacementBase base = staff.baseId() == null ? null : mongo.findById(staff.baseId(), PlacementBase.class);
+        AccreditedBase base = staff.baseId() == null ? null : mongo.findById(staff.baseId(), AccreditedBase.class);
         if (base == null || base.isRevoked()) {
             throw DomainException.rule("base-not-accredited", "Base not accredited",
                     "orders are recorded by accredited bases only");

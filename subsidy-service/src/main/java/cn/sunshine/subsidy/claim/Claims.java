@@ -8,7 +8,7 @@ import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.web.PageResult;
-import cn.sunshine.subsidy.base.BaseStanding;
+import cn.sunshine.subsidy.base.AccreditedBase;
 import cn.sunshine.subsidy.config.SubsidyProperties;
 import cn.sunshine.subsidy.fund.Funds;
 import cn.sunshine.subsidy.payment.InstructionPaid;
@@ -148,7 +148,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             throw DomainException.rule("no-agreement", "No signed agreement",
                     "the base has no signed agreement for " + year + ": it says how the subsidy is paid");
         }
-        BaseStanding standing = mongo.findById(user.baseId(), BaseStanding.class);
+        AccreditedBase standing = mongo.findById(user.baseId(), AccreditedBase.class);
         for (Claim.Line l : lines) {
             Voucher v = mongo.findOne(Query.query(Criteria.where("serial").is(l.voucherSerial())), Voucher.class);
             // The voucher decides: its part free (or already this very claim's, a request with the same
@@ -269,7 +269,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
 
     /** A revoked base's new claims and approvals are refused; what was approved before is held at payment. */
     private void refuseIfRevoked(String baseId, String what) {
-        BaseStanding standing = baseId == null ? null : mongo.findById(baseId, BaseStanding.class);
+        AccreditedBase standing = baseId == null ? null : mongo.findById(baseId, AccreditedBase.class);
         if (standing != null && standing.isRevoked()) {
             throw DomainException.rule("base-revoked", "The base is revoked",
                     "base " + baseId + " was revoked (" + standing.getHoldReason() + "); " + what + " are refused");
@@ -284,7 +284,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
     public Claim proposeHoldDecision(String claimId, String action, String reason, String ifMatch) {
         return changes.change(Claim.class, claimId, ifMatch, c -> Jurisdiction.over(c.getDivisionCode(), "claim " + claimId),
                 (Claim c, CurrentUser user) -> {
-                    BaseStanding standing = mongo.findById(c.getBaseId(), BaseStanding.class);
+                    AccreditedBase standing = mongo.findById(c.getBaseId(), AccreditedBase.class);
                     if (standing == null || !standing.isPaymentsHeld()) {
                         throw DomainException.conflict("claim-not-held", "The claim is not held", "the payments of base "
                                 + c.getBaseId() + " are not held; claim " + claimId + " goes its normal way");

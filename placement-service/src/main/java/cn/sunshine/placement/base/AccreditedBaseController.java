@@ -2,7 +2,7 @@ package cn.sunshine.placement.base;
 
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.placement.base.PlacementBaseDtos.PlacementBaseView;
+import cn.sunshine.placement.base.BaseDtos.PlacementBaseView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Bases", description = "Training bases as placement knows them")
-public class PlacementBaseController {
+public class AccreditedBaseController {
 
-    private final PlacementBases bases;
+    private final AccreditedBases bases;
 
-    public PlacementBaseController(PlacementBases bases) {
+    public AccreditedBaseController(AccreditedBases bases) {
         this.bases = bases;
     }
 

@@ -2,7 +2,7 @@ package cn.sunshine.subsidy.base;
 
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
-import cn.sunshine.subsidy.base.BaseStandingDtos.BaseStandingView;
+import cn.sunshine.subsidy.base.BaseDtos.BaseStandingView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Bases", description = "Whether money may go to a base")
-public class BaseStandingController {
+public class AccreditedBaseController {
 
-    private final BaseStandings standings;
+    private final AccreditedBases standings;
 
-    public BaseStandingController(BaseStandings standings) {
+    public AccreditedBaseController(AccreditedBases standings) {
         this.standings = standings;
     }
 
