@@ -2,7 +2,6 @@ package cn.sunshine.enrollment.base;
 
 import cn.sunshine.platform.bases.AccreditedBaseEvents;
 import cn.sunshine.platform.security.Jurisdiction;
-import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,8 +25,7 @@ public class AccreditedBases {
 
     /** The bases in the officer's jurisdiction. */
     public PageResult<BaseDtos.AccreditedBaseView> list(Integer page, Integer size) {
-        Jurisdiction.requireRole(Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-                Role.FINANCE_OFFICER, Role.AUDITOR);
+        Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
         return PageResult.find(mongo, Query.query(Jurisdiction.scope("divisionCode")), AccreditedBase.class, page, size,
                 Sort.by("divisionCode", "name")).map(BaseDtos.AccreditedBaseView::of);
     }

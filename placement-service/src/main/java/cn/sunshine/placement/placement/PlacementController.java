@@ -5,6 +5,7 @@ import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.placement.PlacementDtos.PlacementView;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,16 +63,14 @@ public class PlacementController {
     }
 
     @GetMapping("/api/placement/placements/{id}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A placement with its follow-ups")
     public ResponseEntity<PlacementView> get(@PathVariable String id) {
         Placement p = placements.readable(id);
         return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));    }
 
     @GetMapping("/api/placement/placements")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Placements in your jurisdiction (or of your base), by base, enrollment or status")
     public PageResult<PlacementView> list(@RequestParam(required = false) String baseId,
                                           @RequestParam(required = false) String enrollmentId,

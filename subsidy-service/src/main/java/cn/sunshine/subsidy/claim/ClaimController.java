@@ -2,6 +2,7 @@ package cn.sunshine.subsidy.claim;
 
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.subsidy.claim.ClaimDtos.ClaimView;
@@ -52,8 +53,7 @@ public class ClaimController {
     }
 
     @GetMapping("/api/subsidy/claims/{claimId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
-            Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A claim with every decision (who, when, why)")
     public ResponseEntity<ClaimView> get(@PathVariable String claimId) {
         Claim c = claims.get(claimId);
@@ -61,8 +61,7 @@ public class ClaimController {
     }
 
     @GetMapping("/api/subsidy/claims")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
-            Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Claims in your jurisdiction, or your base's")
     public PageResult<ClaimView> list(@RequestParam(required = false) String status,
                                       @RequestParam(required = false) String baseId,

@@ -20,11 +20,10 @@ import java.util.regex.Pattern;
 public final class Jurisdiction {
 
     /** The officials who read the program's records within their jurisdiction. */
-    public static final Role[] OFFICIALS = {Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER,
-            Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR};
+    public static final Role[] OFFICIALS = Roles.OFFICIALS.roles();
 
     /** The officers who act for a division: county, city and province. */
-    public static final Role[] OFFICERS = {Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER};
+    public static final Role[] OFFICERS = Roles.OFFICERS.roles();
 
     private Jurisdiction() {
     }
