@@ -7,6 +7,7 @@ import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.subsidy.base.AccreditedBase;
 import cn.sunshine.subsidy.config.SubsidyProperties;
@@ -187,7 +188,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
     private static Claim replay(Claim earlier, String classId, List<String> serials, ClaimPart part) {
         List<String> earlierSerials = earlier.getLines().stream().map(Claim.Line::voucherSerial).sorted().toList();
         if (!earlier.getClassId().equals(classId) || earlier.getPart() != part || !earlierSerials.equals(serials.stream().sorted().toList())) {
-            throw DomainException.rule("idempotency-key-reused", "The Idempotency-Key was used for another claim",
+            throw DomainException.rule(IdempotentRequests.KEY_REUSED, "The Idempotency-Key was used for another claim",
                     "this key submitted claim " + earlier.getId() + " with other vouchers; use a new key");
         }
         return earlier;
