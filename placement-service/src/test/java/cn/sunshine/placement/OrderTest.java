@@ -1,6 +1,6 @@
 package cn.sunshine.placement;
 
-import cn.sunshine.placement.base.PlacementBase;
+import cn.sunshine.placement.base.AccreditedBase;
 import cn.sunshine.placement.order.TrainingClass;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.enrollment.ClassOpened;
@@ -42,7 +42,7 @@ class OrderTest extends PlacementTestSupport {
         String baseId = UUID.randomUUID().toString();
         TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.BASE_ACCREDITED,
                 Seeds.baseAccredited(baseId, Seeds.YINGCHENG), baseId, Seeds.YINGCHENG);
-        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(baseId, PlacementBase.class) != null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(baseId, AccreditedBase.class) != null);
         Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
 
         // employers: the credit code's check character is verified, one record per code

@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.agreement;
 
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
@@ -31,7 +32,7 @@ public class AgreementController {
     }
 
     @PostMapping("/api/accreditation/agreements")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Propose (and sign for the county) a base's agreement for a year")
     public ResponseEntity<AgreementDtos.AgreementView> propose(@Valid @RequestBody AgreementDtos.ProposeRequest request) {
         Agreement a = agreements.propose(request);
@@ -40,7 +41,7 @@ public class AgreementController {
     }
 
     @GetMapping("/api/accreditation/agreements/{agreementId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "An agreement with all its versions")
     public ResponseEntity<AgreementDtos.AgreementView> get(@PathVariable String agreementId) {
         Agreement a = agreements.get(agreementId);
@@ -48,7 +49,7 @@ public class AgreementController {
     }
 
     @GetMapping("/api/accreditation/agreements")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Agreements in your jurisdiction, or your base's")
     public PageResult<AgreementDtos.AgreementView> list(@RequestParam(required = false) String baseId,
                                                         @RequestParam(required = false) Integer year,
@@ -58,7 +59,7 @@ public class AgreementController {
     }
 
     @PostMapping("/api/accreditation/agreements/{agreementId}/amendments")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Propose an amendment: a new version; the effective one stays until the base signs")
     public ResponseEntity<AgreementDtos.AgreementView> amend(@PathVariable String agreementId,
                                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,

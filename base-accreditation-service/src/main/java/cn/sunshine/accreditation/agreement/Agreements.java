@@ -6,7 +6,6 @@ import cn.sunshine.accreditation.base.BaseStatus;
 import cn.sunshine.accreditation.base.Major;
 import cn.sunshine.accreditation.quota.Allocation;
 import cn.sunshine.accreditation.quota.Quotas;
-import cn.sunshine.accreditation.support.Access;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
@@ -53,7 +52,7 @@ public class Agreements {
 
     public Agreement propose(AgreementDtos.ProposeRequest r) {
         Base base = bases.findById(r.baseId()).orElseThrow(() -> DomainException.invalidField("baseId", "no such base"));
-        CurrentUser user = Access.officerFor(base.getDivisionCode());
+        CurrentUser user = Jurisdiction.officerFor(base.getDivisionCode());
         List<AgreementVersion.AgreedMajor> majors = terms(base, r.year(), r.majors());
         try {
             return store.insert(Agreement.propose(base.getId(), base.getName(), base.getDivisionCode(), r.year(), majors,
@@ -65,7 +64,7 @@ public class Agreements {
     }
 
     public Agreement amend(String id, String ifMatch, AgreementDtos.AmendRequest r) {
-        return changes.change(Agreement.class, id, ifMatch, a -> Access.officerOver(a.getDivisionCode(), "agreement " + id),
+        return changes.change(Agreement.class, id, ifMatch, a -> Jurisdiction.officerOver(a.getDivisionCode(), "agreement " + id),
                 (Agreement a, CurrentUser user) -> {
                     Base base = bases.findById(a.getBaseId()).orElseThrow();
                     a.amend(terms(base, a.getYear(), r.majors()), r.subsidyPaymentMode(), r.committedPlacementRateBp(),
@@ -77,7 +76,7 @@ public class Agreements {
         return changes.change(Agreement.class, id, ifMatch, a -> {
             CurrentUser user = Jurisdiction.currentUser();
             if (!user.has(Role.BASE_STAFF) || !a.getBaseId().equals(user.baseId())) {
-                if (Access.readsDivision(user, a.getDivisionCode())) {
+                if (Jurisdiction.readsDivision(user, a.getDivisionCode())) {
                     throw new org.springframework.security.access.AccessDeniedException("the base's own staff sign");
                 }
                 throw DomainException.notFound("agreement " + id);

@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.application;
 
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
@@ -42,7 +43,7 @@ public class ApplicationController {
     }
 
     @GetMapping("/api/accreditation/tenders/{tenderId}/applications")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.EXPERT_REVIEWER})
+    @Allowed(value = Role.EXPERT_REVIEWER, groups = Roles.OFFICIALS)
     @Operation(summary = "A tender's applications (officers covering it, its reviewers)")
     public PageResult<ApplicationDtos.ApplicationView> ofTender(@PathVariable String tenderId,
                                                                 @RequestParam(required = false) Integer page,
@@ -51,7 +52,7 @@ public class ApplicationController {
     }
 
     @GetMapping("/api/accreditation/applications")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Your applications (base staff) or those of tenders in your jurisdiction (officers)")
     public PageResult<ApplicationDtos.ApplicationView> list(@RequestParam(required = false) String tenderId,
                                                             @RequestParam(required = false) Integer page,
@@ -60,7 +61,7 @@ public class ApplicationController {
     }
 
     @GetMapping("/api/accreditation/applications/{applicationId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF, Role.EXPERT_REVIEWER})
+    @Allowed(value = Role.EXPERT_REVIEWER, groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "An application (officers, its reviewers with contacts masked, the applicant)")
     public ResponseEntity<ApplicationDtos.ApplicationView> get(@PathVariable String applicationId) {
         Applications.Readable r = applications.readable(applicationId);
@@ -69,7 +70,7 @@ public class ApplicationController {
     }
 
     @PostMapping("/api/accreditation/applications/{applicationId}/rejection")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Reject an application as ineligible, with reasons (before the result is noticed)")
     public ResponseEntity<ApplicationDtos.ApplicationView> reject(@PathVariable String applicationId,
                                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,

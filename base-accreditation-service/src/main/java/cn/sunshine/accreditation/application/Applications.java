@@ -2,7 +2,6 @@ package cn.sunshine.accreditation.application;
 
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.accreditation.base.BaseStatus;
-import cn.sunshine.accreditation.support.Access;
 import cn.sunshine.accreditation.tender.Tender;
 import cn.sunshine.accreditation.tender.TenderParticipation;
 import cn.sunshine.accreditation.tender.Tenders;
@@ -80,7 +79,7 @@ public class Applications {
     public Readable readable(String id) {
         Application a = applications.findById(id).orElseThrow(() -> DomainException.notFound("application " + id));
         CurrentUser user = Jurisdiction.currentUser();
-        if (Access.readsDivision(user, a.getTenderDivision())) {
+        if (Jurisdiction.readsDivision(user, a.getTenderDivision())) {
             return new Readable(a, true);
         }
         if (user.has(Role.BASE_STAFF) && a.isApplicant(user.subject(), user.baseId())) {
@@ -106,7 +105,7 @@ public class Applications {
     /** The applications of a tender, for officers covering it and its panel. */
     public PageResult<ApplicationDtos.ApplicationView> listForTender(String tenderId, Integer page, Integer size) {
         Tender tender = tenders.readable(tenderId);
-        boolean officer = Access.readsDivision(Jurisdiction.currentUser(), tender.getDivisionCode());
+        boolean officer = Jurisdiction.readsDivision(Jurisdiction.currentUser(), tender.getDivisionCode());
         return PageResult.find(mongo, Query.query(Criteria.where("tenderId").is(tenderId)), Application.class, page,
                 size, Sort.by("submission.at")).map(a -> ApplicationDtos.ApplicationView.of(a, officer));
     }
@@ -115,7 +114,7 @@ public class Applications {
     public PageResult<Application> list(String tenderId, Integer page, Integer size) {
         CurrentUser user = Jurisdiction.currentUser();
         Criteria c;
-        if (user.hasAny(Access.READERS)) {
+        if (user.hasAny(Jurisdiction.OFFICIALS)) {
             c = Jurisdiction.scope("tenderDivision");
         } else if (user.has(Role.BASE_STAFF)) {
             c = user.baseId() == null ? Criteria.where("applicantSubject").is(user.subject())
@@ -130,7 +129,7 @@ public class Applications {
 
     public Application reject(String id, String ifMatch, List<String> reasons) {
         return changes.change(Application.class, id, ifMatch,
-                a -> Access.officerOver(a.getTenderDivision(), "application " + id),
+                a -> Jurisdiction.officerOver(a.getTenderDivision(), "application " + id),
                 (Application a, CurrentUser user) -> {
                     if (tenders.outcome(a.getTenderId()).noticed()) {
                         throw DomainException.conflict("result-noticed", "The result is already noticed",

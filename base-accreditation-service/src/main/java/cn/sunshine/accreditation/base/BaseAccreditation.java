@@ -6,7 +6,6 @@ import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
-import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -38,7 +37,7 @@ public class BaseAccreditation {
     }
 
     public Base accredit(BaseDtos.AccreditBaseRequest r) {
-        CurrentUser user = Jurisdiction.requireRole(Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER);
+        CurrentUser user = Jurisdiction.requireRole(Jurisdiction.OFFICERS);
         CreditCode.problem(r.creditCode()).ifPresent(p -> {
             throw DomainException.invalidField("creditCode", p);
         });
@@ -64,7 +63,7 @@ public class BaseAccreditation {
     }
 
     public Base revoke(String id, String ifMatch, String reason) {
-        CurrentUser officer = Jurisdiction.requireRole(Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER);
+        CurrentUser officer = Jurisdiction.requireRole(Jurisdiction.OFFICERS);
         return changes.change(Base.class, id, ifMatch, b -> {
             if (!officer.covers(b.getDivisionCode())) {
                 throw DomainException.notFound("base " + id);
@@ -74,8 +73,7 @@ public class BaseAccreditation {
     }
 
     public PageResult<Base> list(String division, BaseStatus status, Integer page, Integer size) {
-        Jurisdiction.requireRole(Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-                Role.FINANCE_OFFICER, Role.AUDITOR);
+        Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
         List<Criteria> filters = new ArrayList<>();
         filters.add(Jurisdiction.scope("divisionCode"));
         if (division != null) {

@@ -1,9 +1,9 @@
 package cn.sunshine.accreditation.base;
 
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,7 +34,7 @@ public class BaseController {
     }
 
     @PostMapping("/api/accreditation/bases")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Register a base accredited outside the tender flow (e.g. carried over from earlier paper "
             + "records) for named majors; county, city or province officer of its division. Bases accredited through a "
             + "tender come from the notice's finalisation")
@@ -46,7 +46,7 @@ public class BaseController {
     }
 
     @GetMapping("/api/accreditation/bases/{baseId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A base, if it lies in your jurisdiction (or is your own base)")
     public ResponseEntity<BaseDtos.BaseView> get(@PathVariable String baseId) {
         Base base = accreditation.get(baseId);
@@ -54,7 +54,7 @@ public class BaseController {
     }
 
     @GetMapping("/api/accreditation/bases")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR})
+    @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "Bases in your jurisdiction")
     public PageResult<BaseDtos.BaseView> list(
             @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
@@ -64,7 +64,7 @@ public class BaseController {
     }
 
     @PostMapping("/api/accreditation/bases/{baseId}/revocation")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Revoke a base's accreditation (取缔), effective at once; takes If-Match")
     public ResponseEntity<BaseDtos.BaseView> revoke(@PathVariable String baseId,
                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,

@@ -1,9 +1,9 @@
 package cn.sunshine.accreditation.notice;
 
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,7 +42,7 @@ public class NoticeController {
     }
 
     @PostMapping("/api/accreditation/tenders/{tenderId}/notice")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Publish the proposed result of a complete ranking for a period (7 days by default)")
     public ResponseEntity<NoticeDtos.NoticeView> publish(@PathVariable String tenderId,
                                                          @Valid @RequestBody NoticeDtos.PublishNoticeRequest request) {
@@ -53,7 +53,7 @@ public class NoticeController {
     }
 
     @GetMapping("/api/accreditation/notices/{noticeId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR})
+    @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "A notice with its objections and the filers' contacts (officers)")
     public ResponseEntity<NoticeDtos.NoticeView> get(@PathVariable String noticeId) {
         PublicNotice n = notices.get(noticeId);
@@ -61,7 +61,7 @@ public class NoticeController {
     }
 
     @PostMapping("/api/accreditation/notices/{noticeId}/objections/{objectionId}/decision")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Uphold an objection with its consequence, or dismiss it, with reasons")
     public ResponseEntity<NoticeDtos.NoticeView> decide(@PathVariable String noticeId, @PathVariable String objectionId,
                                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -71,7 +71,7 @@ public class NoticeController {
     }
 
     @PostMapping("/api/accreditation/notices/{noticeId}/finalisation")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Accredit the proposal once the period is over and every objection is decided")
     public ResponseEntity<NoticeDtos.NoticeView> finalise(@PathVariable String noticeId,
                                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

@@ -8,8 +8,8 @@ import cn.sunshine.accreditation.base.BaseStatus;
 import cn.sunshine.accreditation.base.Origin;
 import cn.sunshine.accreditation.review.Ranking;
 import cn.sunshine.accreditation.review.Reviews;
-import cn.sunshine.accreditation.support.Access;
-import cn.sunshine.accreditation.support.ProgramCalendar;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.accreditation.support.Retry;
 import cn.sunshine.accreditation.tender.Tender;
 import cn.sunshine.accreditation.tender.Tenders;
@@ -65,7 +65,7 @@ public class Notices {
 
     public PublicNotice publish(String tenderId, int basesToAccredit, Integer days) {
         Tender tender = tenders.find(tenderId);
-        CurrentUser user = Access.officerOver(tender.getDivisionCode(), "tender " + tenderId);
+        CurrentUser user = Jurisdiction.officerOver(tender.getDivisionCode(), "tender " + tenderId);
         tender.requireClosed(clock.instant(), "notice the result");
         Ranking ranking = reviews.compute(tender);
         Map<String, Application> byId = new HashMap<>();
@@ -82,7 +82,7 @@ public class Notices {
 
     public PublicNotice get(String id) {
         PublicNotice n = find(id);
-        if (!Access.readsDivision(cn.sunshine.platform.security.Jurisdiction.currentUser(), n.getDivisionCode())) {
+        if (!Jurisdiction.readsDivision(cn.sunshine.platform.security.Jurisdiction.currentUser(), n.getDivisionCode())) {
             throw DomainException.notFound("notice " + id);
         }
         return n;
@@ -120,7 +120,7 @@ public class Notices {
 
     public PublicNotice decide(String noticeId, String objectionId, String ifMatch, NoticeDtos.ObjectionDecisionRequest r) {
         return changes.change(PublicNotice.class, noticeId, ifMatch,
-                n -> Access.officerOver(n.getDivisionCode(), "notice " + noticeId),
+                n -> Jurisdiction.officerOver(n.getDivisionCode(), "notice " + noticeId),
                 (PublicNotice n, CurrentUser user) -> n.decide(objectionId, r.outcome(),
                         r.consequence() == null ? null : r.consequence().toConsequence(), r.reasons().trim(),
                         user.subject(), clock));
@@ -133,7 +133,7 @@ public class Notices {
      */
     public PublicNotice finalise(String noticeId, String ifMatch) {
         PublicNotice n = find(noticeId);
-        CurrentUser user = Access.officerOver(n.getDivisionCode(), "notice " + noticeId);
+        CurrentUser user = Jurisdiction.officerOver(n.getDivisionCode(), "notice " + noticeId);
         if (n.getStatus() == NoticeStatus.OPEN) {
             ETags.requireMatch(ifMatch, n.getVersion(), "notice " + noticeId);
             n.finalise(this::baseIdFor, user.subject(), clock);

@@ -5,7 +5,7 @@ import cn.sunshine.accreditation.base.Decision;
 import cn.sunshine.accreditation.base.Major;
 import cn.sunshine.accreditation.review.RankedApplication;
 import cn.sunshine.accreditation.review.Ranking;
-import cn.sunshine.accreditation.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.accreditation.tender.Tender;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;

@@ -8,7 +8,7 @@ import cn.sunshine.accreditation.agreement.AgreementVersion;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.Term;
 import cn.sunshine.accreditation.quota.QuotaLedger;
-import cn.sunshine.accreditation.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.quota;
 
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
@@ -40,7 +41,7 @@ public class QuotaController {
     }
 
     @GetMapping("/api/accreditation/quota-ledgers/{ledgerId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR})
+    @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "A ledger with every allocation and receipt")
     public ResponseEntity<QuotaDtos.LedgerView> get(@PathVariable String ledgerId) {
         QuotaLedger l = quotas.get(ledgerId);
@@ -48,7 +49,7 @@ public class QuotaController {
     }
 
     @GetMapping("/api/accreditation/quota-ledgers")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR})
+    @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "Ledgers in your jurisdiction")
     public PageResult<QuotaDtos.LedgerView> list(
             @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
@@ -58,7 +59,7 @@ public class QuotaController {
     }
 
     @PostMapping("/api/accreditation/quota-ledgers/{ledgerId}/allocations")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Allocate (or, naming 'replaces', reallocate) quota to a division below or to a base for a major; "
             + "send an Idempotency-Key: the same key and body give the same allocation")
     public ResponseEntity<QuotaDtos.AllocationResult> allocate(@PathVariable String ledgerId,

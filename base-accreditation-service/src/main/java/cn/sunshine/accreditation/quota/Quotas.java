@@ -4,7 +4,6 @@ import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.accreditation.base.BaseStatus;
 import cn.sunshine.accreditation.base.Major;
-import cn.sunshine.accreditation.support.Access;
 import cn.sunshine.accreditation.support.Retry;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.DivisionCode;
@@ -70,14 +69,14 @@ public class Quotas {
 
     public QuotaLedger get(String id) {
         QuotaLedger l = ledgers.findById(id).orElseThrow(() -> DomainException.notFound("quota ledger " + id));
-        if (!Access.readsDivision(Jurisdiction.currentUser(), l.getDivisionCode())) {
+        if (!Jurisdiction.readsDivision(Jurisdiction.currentUser(), l.getDivisionCode())) {
             throw DomainException.notFound("quota ledger " + id);
         }
         return l;
     }
 
     public PageResult<QuotaLedger> list(String division, Integer year, Integer page, Integer size) {
-        Jurisdiction.requireRole(Access.READERS);
+        Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
         List<Criteria> filters = new ArrayList<>();
         filters.add(Jurisdiction.scope("divisionCode"));
         if (division != null) {
@@ -101,7 +100,7 @@ public class Quotas {
 
     public Outcome allocate(String ledgerId, QuotaDtos.AllocationRequest r, String idempotencyKey) {
         QuotaLedger first = ledgers.findById(ledgerId).orElseThrow(() -> DomainException.notFound("quota ledger " + ledgerId));
-        CurrentUser user = Access.officerOver(first.getDivisionCode(), "quota ledger " + ledgerId);
+        CurrentUser user = Jurisdiction.officerOver(first.getDivisionCode(), "quota ledger " + ledgerId);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw DomainException.invalidField("Idempotency-Key", "must be 1 to 200 characters");
         }

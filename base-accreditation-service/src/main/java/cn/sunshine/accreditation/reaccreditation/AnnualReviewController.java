@@ -1,8 +1,8 @@
 package cn.sunshine.accreditation.reaccreditation;
 
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -34,7 +34,7 @@ public class AnnualReviewController {
     }
 
     @PostMapping("/api/accreditation/bases/{baseId}/annual-reviews")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Open a base's review of a year with the facts as you confirm them")
     public ResponseEntity<AnnualReviewDtos.AnnualReviewView> open(@PathVariable String baseId,
                                                                   @Valid @RequestBody AnnualReviewDtos.OpenRequest request) {
@@ -45,14 +45,14 @@ public class AnnualReviewController {
     }
 
     @GetMapping("/api/accreditation/bases/{baseId}/annual-reviews")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A base's annual reviews, latest year first")
     public List<AnnualReviewDtos.AnnualReviewView> ofBase(@PathVariable String baseId) {
         return reviews.ofBase(baseId).stream().map(AnnualReviewDtos.AnnualReviewView::of).toList();
     }
 
     @GetMapping("/api/accreditation/annual-reviews/{reviewId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "An annual review")
     public ResponseEntity<AnnualReviewDtos.AnnualReviewView> get(@PathVariable String reviewId) {
         AnnualReview r = reviews.get(reviewId);
@@ -60,7 +60,7 @@ public class AnnualReviewController {
     }
 
     @PostMapping("/api/accreditation/annual-reviews/{reviewId}/decision")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Renew, renew with conditions, or revoke (effective at once), with reasons; takes If-Match")
     public ResponseEntity<AnnualReviewDtos.AnnualReviewView> decide(@PathVariable String reviewId,
                                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -70,7 +70,7 @@ public class AnnualReviewController {
     }
 
     @GetMapping("/api/accreditation/bases/{baseId}/performance")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "What enrollment and placement reported of the base's year (BasePerformance projection)")
     public AnnualReviewDtos.PerformanceView performance(@PathVariable String baseId,
                                                         @RequestParam @Min(2000) @Max(2100) int year) {

@@ -4,8 +4,7 @@ import cn.sunshine.accreditation.agreement.AgreementRepository;
 import cn.sunshine.accreditation.agreement.AgreementVersion;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
-import cn.sunshine.accreditation.support.Access;
-import cn.sunshine.accreditation.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
@@ -45,7 +44,7 @@ public class AnnualReviews {
 
     public AnnualReview open(String baseId, AnnualReviewDtos.OpenRequest r) {
         Base base = bases.findById(baseId).orElseThrow(() -> DomainException.notFound("base " + baseId));
-        CurrentUser user = Access.officerOver(base.getDivisionCode(), "base " + baseId);
+        CurrentUser user = Jurisdiction.officerOver(base.getDivisionCode(), "base " + baseId);
         AnnualReviewDtos.FactsDto f = r.facts();
         Integer committed = f.committedPlacementRateBp();
         if (committed == null) {
@@ -73,7 +72,7 @@ public class AnnualReviews {
 
     public AnnualReview decide(String id, String ifMatch, AnnualReviewDtos.ReviewDecisionRequest r) {
         AnnualReview review = find(id);
-        CurrentUser user = Access.officerOver(review.getDivisionCode(), "annual review " + id);
+        CurrentUser user = Jurisdiction.officerOver(review.getDivisionCode(), "annual review " + id);
         ETags.requireMatch(ifMatch, review.getVersion(), "annual review " + id);
         List<String> conditions = r.conditions() == null ? List.of() : r.conditions().stream().map(String::trim).toList();
         String reasons = r.reasons().trim();

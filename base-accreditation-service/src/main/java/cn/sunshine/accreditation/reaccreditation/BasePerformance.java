@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation.reaccreditation;
 
-import cn.sunshine.accreditation.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.AggregateRoot;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.review;
 
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
@@ -26,7 +27,7 @@ public class ReviewController {
     }
 
     @PostMapping("/api/accreditation/tenders/{tenderId}/panel")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Appoint the review panel (at least 3 reviewers), or add reviewers to it")
     public ResponseEntity<ReviewDtos.PanelView> appoint(@PathVariable String tenderId,
                                                         @Valid @RequestBody ReviewDtos.AppointRequest request) {
@@ -36,7 +37,7 @@ public class ReviewController {
     }
 
     @GetMapping("/api/accreditation/tenders/{tenderId}/panel")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.EXPERT_REVIEWER})
+    @Allowed(value = Role.EXPERT_REVIEWER, groups = Roles.OFFICIALS)
     @Operation(summary = "The review panel and its members' declarations")
     public ResponseEntity<ReviewDtos.PanelView> panel(@PathVariable String tenderId) {
         ReviewPanel p = reviews.panel(tenderId);
@@ -62,7 +63,7 @@ public class ReviewController {
     }
 
     @GetMapping("/api/accreditation/tenders/{tenderId}/ranking")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.EXPERT_REVIEWER})
+    @Allowed(value = Role.EXPERT_REVIEWER, groups = Roles.OFFICIALS)
     @Operation(summary = "The ranking with the composition of each score")
     public ReviewDtos.RankingView ranking(@PathVariable String tenderId) {
         return ReviewDtos.RankingView.of(reviews.ranking(tenderId), true);

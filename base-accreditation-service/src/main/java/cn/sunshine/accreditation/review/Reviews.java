@@ -3,7 +3,6 @@ package cn.sunshine.accreditation.review;
 import cn.sunshine.accreditation.application.Application;
 import cn.sunshine.accreditation.application.ApplicationStatus;
 import cn.sunshine.accreditation.application.Applications;
-import cn.sunshine.accreditation.support.Access;
 import cn.sunshine.accreditation.tender.Tender;
 import cn.sunshine.accreditation.tender.TenderStatus;
 import cn.sunshine.accreditation.tender.Tenders;
@@ -42,7 +41,7 @@ public class Reviews {
     /** Appoints the panel, or adds members to it (e.g. a replacement for a recused reviewer). */
     public ReviewPanel appoint(String tenderId, List<ReviewPanel.Appointee> appointees) {
         Tender tender = tenders.find(tenderId);
-        CurrentUser user = Access.officerOver(tender.getDivisionCode(), "tender " + tenderId);
+        CurrentUser user = Jurisdiction.officerOver(tender.getDivisionCode(), "tender " + tenderId);
         if (tender.getStatus() != TenderStatus.PUBLISHED) {
             throw DomainException.rule("tender-not-open", "The tender is not published",
                     "appoint the panel of a published tender");

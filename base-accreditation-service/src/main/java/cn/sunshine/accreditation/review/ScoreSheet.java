@@ -1,7 +1,7 @@
 package cn.sunshine.accreditation.review;
 
 import cn.sunshine.accreditation.application.Application;
-import cn.sunshine.accreditation.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.accreditation.tender.Criterion;
 import cn.sunshine.accreditation.tender.Tender;
 import cn.sunshine.platform.domain.AggregateRoot;

@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.tender;
 
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
@@ -33,7 +34,7 @@ public class TenderController {
     }
 
     @PostMapping("/api/accreditation/tenders")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Draft a tender notice (county or city officer of its division)")
     public ResponseEntity<TenderDtos.TenderView> draft(@Valid @RequestBody TenderDtos.DraftTenderRequest request) {
         Tender t = tenders.draft(request);
@@ -42,7 +43,7 @@ public class TenderController {
     }
 
     @GetMapping("/api/accreditation/tenders/{tenderId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.EXPERT_REVIEWER})
+    @Allowed(value = Role.EXPERT_REVIEWER, groups = Roles.OFFICIALS)
     @Operation(summary = "A tender, for officers covering its division and the reviewers on its panel")
     public ResponseEntity<TenderDtos.TenderView> get(@PathVariable String tenderId) {
         Tender t = tenders.readable(tenderId);
@@ -50,7 +51,7 @@ public class TenderController {
     }
 
     @GetMapping("/api/accreditation/tenders")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.EXPERT_REVIEWER})
+    @Allowed(value = Role.EXPERT_REVIEWER, groups = Roles.OFFICIALS)
     @Operation(summary = "Tenders in your jurisdiction (officers) or that you review (experts)")
     public PageResult<TenderDtos.TenderView> list(
             @RequestParam(required = false) @Pattern(regexp = "[1-9]\\d{5}", message = "must be a 6-digit division code") String division,
@@ -60,7 +61,7 @@ public class TenderController {
     }
 
     @PostMapping("/api/accreditation/tenders/{tenderId}/publication")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Publish the tender notice; takes If-Match")
     public ResponseEntity<TenderDtos.TenderView> publish(@PathVariable String tenderId,
                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

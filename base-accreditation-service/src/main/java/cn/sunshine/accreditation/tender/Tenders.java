@@ -1,6 +1,5 @@
 package cn.sunshine.accreditation.tender;
 
-import cn.sunshine.accreditation.support.Access;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.outbox.AggregateStore;
@@ -44,7 +43,7 @@ public class Tenders {
     }
 
     public Tender draft(TenderDtos.DraftTenderRequest r) {
-        CurrentUser user = Access.officerFor(r.divisionCode());
+        CurrentUser user = Jurisdiction.officerFor(r.divisionCode());
         if (DivisionCode.of(r.divisionCode()).level() == DivisionCode.Level.PROVINCE) {
             throw DomainException.invalidField("divisionCode", "tenders are run by a county or a city office");
         }
@@ -58,7 +57,7 @@ public class Tenders {
     }
 
     public Tender publish(String id, String ifMatch) {
-        return changes.change(Tender.class, id, ifMatch, t -> Access.officerOver(t.getDivisionCode(), "tender " + id),
+        return changes.change(Tender.class, id, ifMatch, t -> Jurisdiction.officerOver(t.getDivisionCode(), "tender " + id),
                 (Tender t, CurrentUser user) -> t.publish(user.subject(), clock));
     }
 
@@ -66,7 +65,7 @@ public class Tenders {
     public Tender readable(String id) {
         Tender t = find(id);
         CurrentUser user = Jurisdiction.currentUser();
-        if (!Access.readsDivision(user, t.getDivisionCode()) && !isReviewer(user, id)) {
+        if (!Jurisdiction.readsDivision(user, t.getDivisionCode()) && !isReviewer(user, id)) {
             throw DomainException.notFound("tender " + id);
         }
         return t;
@@ -93,7 +92,7 @@ public class Tenders {
     public PageResult<Tender> list(String division, Integer year, TenderStatus status, Integer page, Integer size) {
         CurrentUser user = Jurisdiction.currentUser();
         List<Criteria> filters = new ArrayList<>();
-        if (user.hasAny(Access.READERS)) {
+        if (user.hasAny(Jurisdiction.OFFICIALS)) {
             filters.add(Jurisdiction.scope("divisionCode"));
         } else if (user.has(Role.EXPERT_REVIEWER)) {
             filters.add(Criteria.where("_id").in(participation.tendersReviewedBy(user.subject())));

@@ -1,5 +1,6 @@
 package cn.sunshine.enrollment.base;
 
+import cn.sunshine.platform.bases.AccreditedBaseModel;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.events.accreditation.AccreditedMajor;
 import cn.sunshine.platform.events.accreditation.BaseAccredited;
@@ -17,7 +18,7 @@ import java.util.List;
  * revoked base enrolls no one new; its existing trainees continue.
  */
 @Document("accredited_bases")
-public class AccreditedBase extends AggregateRoot {
+public class AccreditedBase extends AggregateRoot implements AccreditedBaseModel {
 
     public enum Standing { ACCREDITED, REVOKED }
 
@@ -34,15 +35,16 @@ public class AccreditedBase extends AggregateRoot {
     protected AccreditedBase() {
     }
 
-    static AccreditedBase from(BaseAccredited e) {
+    /** A base not known yet, before its first event: no majors. */
+    static AccreditedBase fresh() {
         AccreditedBase b = new AccreditedBase();
-        b.id = e.baseId();
-        b.apply(e);
+        b.majors = List.of();
         return b;
     }
 
     /** A (re-)accreditation replaces the majors and validity; it does not lift a revocation. */
-    void apply(BaseAccredited e) {
+    @Override
+    public void apply(BaseAccredited e) {
         name = e.name();
         divisionCode = e.divisionCode();
         majors = List.copyOf(e.majors());
@@ -53,21 +55,14 @@ public class AccreditedBase extends AggregateRoot {
         }
     }
 
-    void apply(BaseRevoked e) {
+    @Override
+    public void apply(BaseRevoked e) {
         standing = Standing.REVOKED;
         revokedAt = e.revokedAt();
         revocationReason = e.reason();
         if (divisionCode == null) {
             divisionCode = e.divisionCode();
         }
-    }
-
-    static AccreditedBase from(BaseRevoked e) {
-        AccreditedBase b = new AccreditedBase();
-        b.id = e.baseId();
-        b.majors = List.of();
-        b.apply(e);
-        return b;
     }
 
     /** Whether a new trainee may be enrolled for the major on the given day. */

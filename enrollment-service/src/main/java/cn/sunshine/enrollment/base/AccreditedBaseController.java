@@ -1,7 +1,7 @@
 package cn.sunshine.enrollment.base;
 
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,14 +21,14 @@ public class AccreditedBaseController {
     }
 
     @GetMapping("/api/enrollment/bases/{baseId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A base's enrollment standing: its majors and whether it may enroll")
     public BaseDtos.AccreditedBaseView get(@PathVariable String baseId) {
         return bases.get(baseId);
     }
 
     @GetMapping("/api/enrollment/bases")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR})
+    @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "Bases in your jurisdiction, as enrollment knows them")
     public PageResult<BaseDtos.AccreditedBaseView> list(@RequestParam(required = false) Integer page,
                                                         @RequestParam(required = false) Integer size) {

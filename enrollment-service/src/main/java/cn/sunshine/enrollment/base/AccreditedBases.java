@@ -1,8 +1,7 @@
 package cn.sunshine.enrollment.base;
 
-import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.bases.AccreditedBaseEvents;
 import cn.sunshine.platform.security.Jurisdiction;
-import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,18 +20,12 @@ public class AccreditedBases {
 
     /** A base its officers or its own staff may see; 404 for anyone else. */
     public BaseDtos.AccreditedBaseView get(String baseId) {
-        AccreditedBase b = mongo.findById(baseId, AccreditedBase.class);
-        if (b == null) {
-            throw DomainException.notFound("base " + baseId);
-        }
-        Jurisdiction.requireOfficerOrOwnBase(b.getDivisionCode(), b.getId(), "base " + baseId);
-        return BaseDtos.AccreditedBaseView.of(b);
+        return BaseDtos.AccreditedBaseView.of(AccreditedBaseEvents.readable(mongo, AccreditedBase.class, baseId));
     }
 
     /** The bases in the officer's jurisdiction. */
     public PageResult<BaseDtos.AccreditedBaseView> list(Integer page, Integer size) {
-        Jurisdiction.requireRole(Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-                Role.FINANCE_OFFICER, Role.AUDITOR);
+        Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
         return PageResult.find(mongo, Query.query(Jurisdiction.scope("divisionCode")), AccreditedBase.class, page, size,
                 Sort.by("divisionCode", "name")).map(BaseDtos.AccreditedBaseView::of);
     }

@@ -1,8 +1,6 @@
 package cn.sunshine.enrollment.base;
 
-import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.events.accreditation.BaseAccredited;
-import cn.sunshine.platform.events.accreditation.BaseRevoked;
+import cn.sunshine.platform.bases.AccreditedBaseEvents;
 import cn.sunshine.platform.messaging.EventSubscriptions;
 import cn.sunshine.platform.outbox.Projections;
 import org.springframework.context.annotation.Bean;
@@ -14,10 +12,6 @@ class BaseEvents {
 
     @Bean
     EventSubscriptions baseEventSubscriptions(Projections projections) {
-        return EventSubscriptions.create()
-                .on(EventTypes.BASE_ACCREDITED, projections.handler(AccreditedBase.class, BaseAccredited::baseId,
-                        AccreditedBase::from, AccreditedBase::apply))
-                .on(EventTypes.BASE_REVOKED, projections.handler(AccreditedBase.class, BaseRevoked::baseId,
-                        AccreditedBase::from, AccreditedBase::apply));
+        return AccreditedBaseEvents.subscriptions(projections, AccreditedBase.class, AccreditedBase::fresh);
     }
 }

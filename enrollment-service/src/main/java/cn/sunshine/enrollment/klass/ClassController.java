@@ -2,6 +2,7 @@ package cn.sunshine.enrollment.klass;
 
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,7 +41,7 @@ public class ClassController {
     }
 
     @GetMapping("/api/enrollment/classes/{classId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A class with the number of trainees enrolled")
     public ResponseEntity<ClassDtos.ClassView> get(@PathVariable String classId) {
         TrainingClass c = classes.get(classId);
@@ -48,7 +49,7 @@ public class ClassController {
     }
 
     @GetMapping("/api/enrollment/classes")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Classes in your jurisdiction, or your base's")
     public PageResult<ClassDtos.ClassView> list(@RequestParam(required = false) String baseId,
                                                 @RequestParam(required = false) Integer year,

@@ -4,7 +4,7 @@ import cn.sunshine.enrollment.base.AccreditedBase;
 import cn.sunshine.enrollment.quota.PlaceCounter;
 import cn.sunshine.enrollment.quota.Places;
 import cn.sunshine.enrollment.support.Access;
-import cn.sunshine.enrollment.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.events.accreditation.AccreditedMajor;
 import cn.sunshine.platform.outbox.AggregateStore;

@@ -1,7 +1,7 @@
 package cn.sunshine.enrollment.ledger;
 
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
@@ -24,7 +24,7 @@ public class LedgerController {
     }
 
     @GetMapping("/api/enrollment/classes/{classId}/ledger")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Export a class's ledger as CSV or XLSX (format=csv|xlsx); ID numbers and phones whole only "
             + "for the county's officers (audited: say why with purpose or X-Purpose); every text cell formula-safe")
     public ResponseEntity<byte[]> export(@PathVariable String classId,

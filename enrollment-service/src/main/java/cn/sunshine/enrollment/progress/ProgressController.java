@@ -4,7 +4,7 @@ import cn.sunshine.platform.progress.ProgressPeriod;
 import cn.sunshine.platform.progress.ProgressQuery;
 import cn.sunshine.platform.progress.ProgressView;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,8 +36,7 @@ public class ProgressController {
     }
 
     @GetMapping("/api/enrollment/progress")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
-            Role.AUDITOR})
+    @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "Trainees enrolled and completed, for a division in your jurisdiction and an inclusive "
             + "period (dates in Asia/Shanghai)")
     public ProgressView progress(

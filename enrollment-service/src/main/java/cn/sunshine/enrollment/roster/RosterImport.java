@@ -7,9 +7,9 @@ import cn.sunshine.enrollment.quota.PlaceCounter;
 import cn.sunshine.enrollment.quota.Places;
 import cn.sunshine.enrollment.registry.PersonYear;
 import cn.sunshine.enrollment.registry.PersonYears;
-import cn.sunshine.enrollment.support.Access;
 import cn.sunshine.enrollment.support.PersonKey;
-import cn.sunshine.enrollment.support.ProgramCalendar;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.enrollment.trainee.Education;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.EnrollmentDtos;
@@ -88,7 +88,7 @@ public class RosterImport {
 
     public Result importRoster(String classId, String contentType, byte[] body) {
         TrainingClass c = classes.find(classId);
-        CurrentUser user = Access.ownBaseStaff(c.getBaseId(), "class " + classId);
+        CurrentUser user = Jurisdiction.ownBaseStaff(c.getBaseId(), "class " + classId);
         List<List<String>> table = read(contentType, body);
         enrollments.requireOpenForEnrollment(c);
 

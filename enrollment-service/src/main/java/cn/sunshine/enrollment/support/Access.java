@@ -1,31 +1,25 @@
 package cn.sunshine.enrollment.support;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.identifiers.Disclosure;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 
-/** This service's access rules on top of {@link Jurisdiction}. */
+/**
+ * Enrollment's own access rules on top of {@link Jurisdiction} (which finds the caller and holds the rules
+ * every service shares): here a caller without the county officer's role is told "not found" too, and what a
+ * caller sees of a trainee's personal data.
+ */
 public final class Access {
 
-    public static final Role[] READERS = Jurisdiction.OFFICIALS;
-
     private Access() {
-    }
-
-    /** The base's own staff; anyone else is told "not found". */
-    public static CurrentUser ownBaseStaff(String baseId, String what) {
-        CurrentUser user = Jurisdiction.currentUser();
-        if (!user.has(Role.BASE_STAFF) || !baseId.equals(user.baseId())) {
-            throw DomainException.notFound(what);
-        }
-        return user;
     }
 
     /** A county officer whose jurisdiction covers the record; anyone else is told "not found". */
     public static CurrentUser countyOfficerOver(String division, String what) {
         CurrentUser user = Jurisdiction.currentUser();
-        if (!user.has(Role.COUNTY_OFFICER) || !user.covers(division)) {
+        if (!seesWhole(user, division)) {
             throw DomainException.notFound(what);
         }
         return user;
@@ -34,9 +28,7 @@ public final class Access {
     /** The base's own staff, or a county officer covering it. */
     public static CurrentUser ownBaseStaffOrCountyOfficer(String division, String baseId, String what) {
         CurrentUser user = Jurisdiction.currentUser();
-        boolean own = user.has(Role.BASE_STAFF) && baseId.equals(user.baseId());
-        boolean officer = user.has(Role.COUNTY_OFFICER) && user.covers(division);
-        if (!own && !officer) {
+        if (!Jurisdiction.isStaffOf(user, baseId) && !seesWhole(user, division)) {
             throw DomainException.notFound(what);
         }
         return user;
@@ -47,13 +39,11 @@ public final class Access {
      * officer of the trainee's county; masked with the household address for the trainee's own base;
      * masked without address, birth date or age for everyone else.
      */
-    public static cn.sunshine.platform.identifiers.Disclosure disclosure(CurrentUser user, String division, String baseId) {
+    public static Disclosure disclosure(CurrentUser user, String division, String baseId) {
         if (seesWhole(user, division)) {
-            return cn.sunshine.platform.identifiers.Disclosure.WHOLE;
+            return Disclosure.WHOLE;
         }
-        boolean ownBase = user.has(Role.BASE_STAFF) && baseId != null && baseId.equals(user.baseId());
-        return ownBase ? cn.sunshine.platform.identifiers.Disclosure.MASKED_WITH_ADDRESS
-                : cn.sunshine.platform.identifiers.Disclosure.MASKED;
+        return Jurisdiction.isStaffOf(user, baseId) ? Disclosure.MASKED_WITH_ADDRESS : Disclosure.MASKED;
     }
 
     /** Whether the caller sees personal data whole: a county officer of the record's county. */

@@ -5,6 +5,7 @@ import cn.sunshine.enrollment.klass.TrainingClass;
 import cn.sunshine.enrollment.support.Access;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.usecase.Changes;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -73,7 +74,7 @@ public class ClassBatches {
     /** The base's staff record the class's assessments. */
     public Result assess(String classId, List<EnrollmentDtos.AssessmentEntry> assessments) {
         TrainingClass c = classes.find(classId);
-        CurrentUser user = Access.ownBaseStaff(c.getBaseId(), "class " + classId);
+        CurrentUser user = Jurisdiction.ownBaseStaff(c.getBaseId(), "class " + classId);
         requireDistinct("assessments", assessments);
         return run(c, user, "assessment", assessments,
                 (e, r) -> r.theoryScore() != null && r.practicalScore() != null
@@ -84,7 +85,7 @@ public class ClassBatches {
     /** The base's staff record the class's completions (结业). */
     public Result complete(String classId, List<EnrollmentDtos.CompletionEntry> completions) {
         TrainingClass c = classes.find(classId);
-        CurrentUser user = Access.ownBaseStaff(c.getBaseId(), "class " + classId);
+        CurrentUser user = Jurisdiction.ownBaseStaff(c.getBaseId(), "class " + classId);
         requireDistinct("completions", completions);
         return run(c, user, "completion", completions,
                 (e, r) -> e.completedAs(r.certificateNumber(), r.skillCertificateNumber(), r.skillLevel()),

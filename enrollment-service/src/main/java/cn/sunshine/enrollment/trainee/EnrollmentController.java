@@ -3,6 +3,7 @@ package cn.sunshine.enrollment.trainee;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
@@ -64,7 +65,7 @@ public class EnrollmentController {
     }
 
     @GetMapping("/api/enrollment/classes/{classId}/enrollments")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "The trainees of a class (whole for a county officer of the county, audited: say why with "
             + "purpose or X-Purpose; masked without birth date or age for everyone else)")
     public PageResult<EnrollmentDtos.EnrollmentView> list(@PathVariable String classId,
@@ -76,7 +77,7 @@ public class EnrollmentController {
     }
 
     @GetMapping("/api/enrollment/enrollments/{enrollmentId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A trainee's ledger row (ID number and phone whole only for a county officer of the county, "
             + "audited; say why with the query parameter purpose or the header X-Purpose)")
     public ResponseEntity<EnrollmentDtos.EnrollmentView> get(@PathVariable String enrollmentId,

@@ -10,7 +10,7 @@ import cn.sunshine.enrollment.registry.PersonYears;
 import cn.sunshine.enrollment.support.Access;
 import cn.sunshine.enrollment.support.EnrollmentProperties;
 import cn.sunshine.enrollment.support.PersonKey;
-import cn.sunshine.enrollment.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.outbox.AggregateStore;
@@ -70,7 +70,7 @@ public class Enrollments {
     private static final Changes.Scope<Enrollment> COUNTY_OFFICER =
             e -> Access.countyOfficerOver(e.getDivisionCode(), "enrollment " + e.getId());
     private static final Changes.Scope<Enrollment> OWN_BASE_STAFF =
-            e -> Access.ownBaseStaff(e.getBaseId(), "enrollment " + e.getId());
+            e -> Jurisdiction.ownBaseStaff(e.getBaseId(), "enrollment " + e.getId());
     private static final Changes.Scope<Enrollment> OWN_BASE_STAFF_OR_COUNTY_OFFICER =
             e -> Access.ownBaseStaffOrCountyOfficer(e.getDivisionCode(), e.getBaseId(), "enrollment " + e.getId());
 
@@ -102,7 +102,7 @@ public class Enrollments {
 
     public Enrollment enroll(String classId, EnrollmentDtos.TraineeRequest r) {
         TrainingClass c = classes.find(classId);
-        CurrentUser user = Access.ownBaseStaff(c.getBaseId(), "class " + classId);
+        CurrentUser user = Jurisdiction.ownBaseStaff(c.getBaseId(), "class " + classId);
         TraineeRules.Checked checked = rules.check(r, ProgramCalendar.today(clock));
         if (!checked.malformed().isEmpty()) {
             throw new DomainException(400, "validation", "The request has invalid fields", summary(checked.malformed()),

@@ -46,7 +46,7 @@ public class Completer extends AggregateRoot {
         c.maskedIdNumber = e.maskedIdNumber();
         c.certificateNumber = e.certificateNumber();
         c.completedAt = e.completedAt();
-        c.completedOn = e.completedAt() == null ? null : cn.sunshine.placement.support.ProgramCalendar.dateOf(e.completedAt());
+        c.completedOn = e.completedAt() == null ? null : cn.sunshine.platform.time.ProgramCalendar.dateOf(e.completedAt());
         return c;
     }
 

@@ -6,6 +6,7 @@ import cn.sunshine.placement.employer.EmployerDtos.RevisionsView;
 import cn.sunshine.placement.employer.EmployerDtos.UpdateRequest;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,16 +44,14 @@ public class EmployerController {
                 .eTag(ETags.of(e.getVersion())).body(EmployerView.of(e));    }
 
     @GetMapping("/api/placement/employers/{id}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "An employer")
     public ResponseEntity<EmployerView> get(@PathVariable String id) {
         Employer e = employers.get(id);
         return ResponseEntity.ok().eTag(ETags.of(e.getVersion())).body(EmployerView.of(e));    }
 
     @GetMapping("/api/placement/employers")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Employers, by credit code or name")
     public PageResult<EmployerView> list(@RequestParam(required = false) String creditCode,
                                          @RequestParam(required = false) String name,
@@ -61,7 +60,7 @@ public class EmployerController {
         return employers.list(creditCode, name, page, size).map(EmployerView::of);    }
 
     @PutMapping("/api/placement/employers/{id}")
-    @Allowed({Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Correct an employer's name, address or HR phone with a reason (the credit code stays): "
             + "officers of the division that registered it, or the province's; every change is a new revision")
     public ResponseEntity<EmployerView> update(@PathVariable String id,
@@ -71,8 +70,7 @@ public class EmployerController {
         return ResponseEntity.ok().eTag(ETags.of(e.getVersion())).body(EmployerView.of(e));    }
 
     @GetMapping("/api/placement/employers/{id}/revisions")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Every revision of an employer, oldest first: the values, who, when and why")
     public RevisionsView revisions(@PathVariable String id) {
         Employer e = employers.get(id);

@@ -8,6 +8,7 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.web.PageResult;
 import org.slf4j.Logger;
@@ -104,7 +105,7 @@ public class Escalations {
     /** The county officer records how the case was resolved. */
     public EscalationCase resolve(String id, String ifMatch, EscalationDtos.ResolveRequest r) {
         return changes.change(EscalationCase.class, id, ifMatch,
-                c -> Access.countyOfficerOver(c.getDivisionCode(), "escalation case " + id),
+                c -> Jurisdiction.roleOver(c.getDivisionCode(), "escalation case " + id, Role.COUNTY_OFFICER),
                 (EscalationCase c, CurrentUser officer) -> c.resolve(r.resolution().trim(), r.recoveredWagesFen(),
                         clock.instant(), officer.subject()));
     }

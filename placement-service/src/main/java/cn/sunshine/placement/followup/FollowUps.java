@@ -7,7 +7,7 @@ import cn.sunshine.placement.followup.FollowUpDtos.RowError;
 import cn.sunshine.placement.followup.FollowUpDtos.State;
 import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.placement.support.Access;
-import cn.sunshine.placement.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
@@ -69,9 +69,9 @@ public class FollowUps {
         Changes.Changed<Placement, String> done = changes.changeWithResult(Placement.class, id, ifMatch, p -> {
             CurrentUser user = Jurisdiction.currentUser();
             if (user.has(Role.BASE_STAFF) && !user.has(Role.COUNTY_OFFICER)) {
-                Access.staffOf(p.getBaseId());
+                Jurisdiction.staffOf(p.getBaseId());
             } else {
-                Access.countyOfficerOver(p.getDivisionCode(), "placement " + id);
+                Jurisdiction.roleOver(p.getDivisionCode(), "placement " + id, Role.COUNTY_OFFICER);
             }
             return user;
         }, (Placement p, CurrentUser user) -> recordOnCopy(p, number, r, user));

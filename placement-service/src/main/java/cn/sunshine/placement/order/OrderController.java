@@ -5,6 +5,7 @@ import cn.sunshine.placement.order.OrderDtos.LinkRequest;
 import cn.sunshine.placement.order.OrderDtos.OrderView;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,16 +42,14 @@ public class OrderController {
                 .eTag(ETags.of(o.getVersion())).body(orders.view(o));    }
 
     @GetMapping("/api/placement/orders/{id}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "An order with its classes and the placements made under it, per major")
     public ResponseEntity<OrderView> get(@PathVariable String id) {
         TrainingOrder o = orders.get(id);
         return ResponseEntity.ok().eTag(ETags.of(o.getVersion())).body(orders.view(o));    }
 
     @GetMapping("/api/placement/orders")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Orders in your jurisdiction (or of your base)")
     public PageResult<OrderView> list(@RequestParam(required = false) Integer year,
                                       @RequestParam(required = false) Integer page,

@@ -1,6 +1,6 @@
 package cn.sunshine.placement.order;
 
-import cn.sunshine.placement.base.PlacementBase;
+import cn.sunshine.placement.base.AccreditedBase;
 import cn.sunshine.placement.employer.Employer;
 import cn.sunshine.placement.order.OrderDtos.CreateRequest;
 import cn.sunshine.placement.order.OrderDtos.OrderView;
@@ -42,7 +42,7 @@ public class Orders {
 
     public TrainingOrder create(CreateRequest r) {
         CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
-        PlacementBase base = staff.baseId() == null ? null : mongo.findById(staff.baseId(), PlacementBase.class);
+        AccreditedBase base = staff.baseId() == null ? null : mongo.findById(staff.baseId(), AccreditedBase.class);
         if (base == null || base.isRevoked()) {
             throw DomainException.rule("base-not-accredited", "Base not accredited",
                     "orders are recorded by accredited bases only");
@@ -79,7 +79,7 @@ public class Orders {
 
     /** The base's staff link an opened class of theirs, of a major of the order, to the order (one order per class). */
     public TrainingOrder link(String id, String ifMatch, String classId) {
-        return changes.change(TrainingOrder.class, id, ifMatch, o -> Access.staffOf(o.getBaseId()),
+        return changes.change(TrainingOrder.class, id, ifMatch, o -> Jurisdiction.staffOf(o.getBaseId()),
                 (TrainingOrder o, CurrentUser staff) -> {
                     TrainingClass c = mongo.findById(classId, TrainingClass.class);
                     if (c == null) {

@@ -2,7 +2,9 @@ package cn.sunshine.placement.placement;
 
 import cn.sunshine.placement.completer.Completer;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
-import cn.sunshine.placement.support.ProgramCalendar;
+import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.CurrentUser;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -48,7 +50,8 @@ public class ClassPlacements {
         this.clock = clock;
     }
 
-    public Result place(String classId, List<PlaceRequest> entries, CurrentUser staff) {
+    public Result place(String classId, List<PlaceRequest> entries) {
+        CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
         Map<String, Completer> completers = new HashMap<>();
         for (Completer c : mongo.find(Query.query(Criteria.where("classId").is(classId)), Completer.class)) {
             completers.put(c.getId(), c);

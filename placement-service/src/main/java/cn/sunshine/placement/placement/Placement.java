@@ -4,7 +4,7 @@ import cn.sunshine.placement.completer.Completer;
 import cn.sunshine.placement.followup.Contact;
 import cn.sunshine.placement.followup.FollowUp;
 import cn.sunshine.placement.followup.Problem;
-import cn.sunshine.placement.support.ProgramCalendar;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.events.EventTypes;

@@ -4,9 +4,8 @@ import cn.sunshine.placement.placement.PlacementDtos.DepartureRequest;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.placement.PlacementDtos.PlacementView;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.CurrentUser;
-import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,8 +41,7 @@ public class PlacementController {
             + "any bad row (listed) changes nothing; repeatable")
     public ResponseEntity<?> placeClass(@PathVariable String classId,
                                         @Valid @RequestBody PlacementDtos.ClassPlacementsRequest request) {
-        CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
-        ClassPlacements.Result result = classPlacements.place(classId, request.placements(), staff);
+        ClassPlacements.Result result = classPlacements.place(classId, request.placements());
         if (!result.errors().isEmpty()) {
             org.springframework.http.ProblemDetail pd = cn.sunshine.platform.web.Problems.of(422, "batch-rejected",
                     "The batch has bad rows", result.errors().size()
@@ -59,23 +57,20 @@ public class PlacementController {
     @Allowed({Role.BASE_STAFF})
     @Operation(summary = "Report a completer's job (or a re-placement after a departure)")
     public ResponseEntity<PlacementView> place(@Valid @RequestBody PlaceRequest request) {
-        CurrentUser staff = Jurisdiction.requireRole(Role.BASE_STAFF);
-        Placement p = placements.place(request, staff);
+        Placement p = placements.place(request);
         return ResponseEntity.created(URI.create("/api/placement/placements/" + p.getId()))
                 .eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));
     }
 
     @GetMapping("/api/placement/placements/{id}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A placement with its follow-ups")
     public ResponseEntity<PlacementView> get(@PathVariable String id) {
         Placement p = placements.readable(id);
         return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));    }
 
     @GetMapping("/api/placement/placements")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Placements in your jurisdiction (or of your base), by base, enrollment or status")
     public PageResult<PlacementView> list(@RequestParam(required = false) String baseId,
                                           @RequestParam(required = false) String enrollmentId,

@@ -6,7 +6,8 @@ import cn.sunshine.placement.followup.FollowUpProperties;
 import cn.sunshine.placement.order.TrainingOrder;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.support.Access;
-import cn.sunshine.placement.support.ProgramCalendar;
+import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.CreditCode;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
@@ -61,7 +62,12 @@ public class Placements {
     }
 
     /** The base's staff report a completer's job; refused for anyone who did not complete at their base. */
-    public Placement place(PlaceRequest r, CurrentUser staff) {
+    public Placement place(PlaceRequest r) {
+        return place(r, Jurisdiction.requireRole(Role.BASE_STAFF));
+    }
+
+    /** {@link #place(PlaceRequest)} for a caller already found (a class's batch). */
+    Placement place(PlaceRequest r, CurrentUser staff) {
         EmployerTerms employer = employerOf(r);
         Completer completer = mongo.findById(r.enrollmentId(), Completer.class);
         if (completer == null || !completer.getBaseId().equals(staff.baseId())) {
@@ -165,7 +171,7 @@ public class Placements {
 
     /** The base's staff record that the trainee left the job: remaining follow-ups are cancelled. */
     public Placement leave(String id, String ifMatch, LocalDate on, String reason) {
-        return changes.change(Placement.class, id, ifMatch, p -> Access.staffOf(p.getBaseId()), (Placement p, CurrentUser staff) -> {
+        return changes.change(Placement.class, id, ifMatch, p -> Jurisdiction.staffOf(p.getBaseId()), (Placement p, CurrentUser staff) -> {
             if (on.isAfter(ProgramCalendar.today(clock))) {
                 throw DomainException.invalidField("leftOn", "must not be in the future");
             }

@@ -3,7 +3,7 @@ package cn.sunshine.placement.progress;
 import cn.sunshine.platform.progress.ProgressQuery;
 import cn.sunshine.platform.progress.ProgressView;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,8 +26,7 @@ public class ProgressController {
     }
 
     @GetMapping("/api/placement/progress")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
-            Role.AUDITOR})
+    @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "Completers placed and spot-check calls, for a division in your jurisdiction and an inclusive "
             + "period (dates in Asia/Shanghai)")
     public ProgressView progress(

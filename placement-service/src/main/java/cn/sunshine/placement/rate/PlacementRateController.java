@@ -3,7 +3,7 @@ package cn.sunshine.placement.rate;
 import cn.sunshine.placement.rate.RateDtos.RateView;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +30,7 @@ public class PlacementRateController {
 
 
     @GetMapping("/api/placement/rates")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "The placement rate of a year's completers (optionally those completed in a period), by class, base, major and county, against the commitment")
     public RateView rate(@RequestParam int year, @RequestParam(required = false) String classId,
                          @RequestParam(required = false) String baseId,

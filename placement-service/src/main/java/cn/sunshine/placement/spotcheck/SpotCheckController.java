@@ -50,20 +50,20 @@ public class SpotCheckController {
     @Allowed({Role.COUNTY_OFFICER})
     @Operation(summary = "Draw a reproducible sample of a base's reported placements in a period, with the call list")
     public ResponseEntity<SpotCheckView> draw(@Valid @RequestBody DrawRequest r) {
-        CurrentUser officer = Jurisdiction.requireRole(Role.COUNTY_OFFICER);
         refuseSeed(r.seed());
-        SpotCheck s = spotChecks.draw(r.baseId(), r.periodFrom(), r.periodTo(), officer);
+        SpotCheck s = spotChecks.draw(r.baseId(), r.periodFrom(), r.periodTo());
         return ResponseEntity.created(URI.create("/api/placement/spot-checks/" + s.getId()))
-                .cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion())).body(view(s, officer));
+                .cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion()))
+                .body(view(s, Jurisdiction.currentUser()));
     }
 
     @PostMapping("/api/placement/spot-check-rounds")
     @Allowed({Role.COUNTY_OFFICER})
     @Operation(summary = "Draw a county-wide round: one reproducible sample per base that reported placements in the period")
     public ResponseEntity<RoundView> drawRound(@Valid @RequestBody RoundRequest r) {
-        CurrentUser officer = Jurisdiction.requireRole(Role.COUNTY_OFFICER);
         refuseSeed(r.seed());
-        SpotChecks.Round round = spotChecks.drawRound(r.periodFrom(), r.periodTo(), officer);
+        SpotChecks.Round round = spotChecks.drawRound(r.periodFrom(), r.periodTo());
+        CurrentUser officer = Jurisdiction.currentUser();
         return ResponseEntity.created(URI.create("/api/placement/spot-check-rounds/" + round.roundId()))
                 .cacheControl(CacheControl.noStore())
                 .body(new RoundView(round.roundId(), round.seed(), round.seedCommitment(),

@@ -4,11 +4,11 @@ import cn.sunshine.placement.contact.ContactLookups;
 import cn.sunshine.placement.contact.ContactLookups.Outcome;
 import cn.sunshine.placement.contact.EnrollmentContactClient.Purpose;
 import cn.sunshine.placement.placement.Placement;
-import cn.sunshine.placement.support.Access;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
@@ -62,7 +62,8 @@ public class SpotChecks {
      * recorded before the draw). The draw completes even when enrollment is unavailable: those
      * contacts are pending.
      */
-    public SpotCheck draw(String baseId, LocalDate from, LocalDate to, CurrentUser officer) {
+    public SpotCheck draw(String baseId, LocalDate from, LocalDate to) {
+        CurrentUser officer = Jurisdiction.requireRole(Role.COUNTY_OFFICER);
         checkPeriod(from, to);
         SpotCheckDraw record = record(SpotCheckDraw.Kind.SINGLE_BASE, baseId, from, to, officer);
         Drawn drawn = drawStratum(baseId, from, to, record, officer);
@@ -80,7 +81,8 @@ public class SpotChecks {
      * per base. The round's seed is the server's (HMAC of the round id under its secret), recorded
      * before anything is drawn.
      */
-    public Round drawRound(LocalDate from, LocalDate to, CurrentUser officer) {
+    public Round drawRound(LocalDate from, LocalDate to) {
+        CurrentUser officer = Jurisdiction.requireRole(Role.COUNTY_OFFICER);
         checkPeriod(from, to);
         Query q = Query.query(new Criteria().andOperator(Jurisdiction.scope("divisionCode"),
                 Criteria.where("reportedOn").gte(from).lte(to), notDisproved()));
@@ -218,7 +220,7 @@ public class SpotChecks {
     /** A change by a county officer over the check's county ({@link Changes}). */
     private Acted officerChange(String id, String ifMatch, Changes.Act<SpotCheck> act) {
         Changes.Changed<SpotCheck, CurrentUser> done = changes.changeWithResult(SpotCheck.class, id, ifMatch,
-                s -> Access.countyOfficerOver(s.getDivisionCode(), "spot check " + id), (SpotCheck s, CurrentUser officer) -> {
+                s -> Jurisdiction.roleOver(s.getDivisionCode(), "spot check " + id, Role.COUNTY_OFFICER), (SpotCheck s, CurrentUser officer) -> {
                     act.apply(s, officer);
                     return officer;
                 });
@@ -252,7 +254,7 @@ public class SpotChecks {
             if (n > 0) {
                 try {
                     // Pinned to the version read: a check changed meanwhile is left for the next run.
-                    changes.change(SpotCheck.class, s.getId(), ETags.of(s.getVersion()), Access.SYSTEM,
+                    changes.change(SpotCheck.class, s.getId(), ETags.of(s.getVersion()), Changes.SYSTEM,
                             (SpotCheck x, CurrentUser none) -> x.erasePhones());
                     erased += n;
                 } catch (DomainException stale) {

@@ -1,6 +1,6 @@
 package cn.sunshine.subsidy.claim;
 
-import cn.sunshine.subsidy.base.BaseStanding;
+import cn.sunshine.subsidy.base.AccreditedBase;
 import cn.sunshine.subsidy.payment.PaymentHold;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * A revoked base's payments are held (BaseStanding keeps who decided it and why), except a claim the county
+ * A revoked base's payments are held (AccreditedBase keeps who decided it and why), except a claim the county
  * released from the hold with a second person's confirmation.
  */
 @Component
@@ -22,7 +22,7 @@ class BaseStandingHold implements PaymentHold {
 
     @Override
     public Optional<String> holdOf(String baseId, String claimId) {
-        BaseStanding s = mongo.findById(baseId, BaseStanding.class);
+        AccreditedBase s = mongo.findById(baseId, AccreditedBase.class);
         if (s == null || !s.isPaymentsHeld()) {
             return Optional.empty();
         }

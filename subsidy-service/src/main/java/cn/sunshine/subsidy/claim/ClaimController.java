@@ -2,7 +2,9 @@ package cn.sunshine.subsidy.claim;
 
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.subsidy.claim.ClaimDtos.ClaimView;
 import cn.sunshine.subsidy.claim.ClaimDtos.DecisionRequest;
@@ -36,15 +38,17 @@ public class ClaimController {
     @Allowed({Role.BASE_STAFF})
     @Operation(summary = "Claim for a class with its redeemed vouchers of completed trainees (Idempotency-Key: the same key and body answer the same claim)")
     public ResponseEntity<ClaimView> submit(@Valid @RequestBody SubmitRequest r,
-                                            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        if (key != null && (key.isBlank() || key.length() > 100)) {
-            throw cn.sunshine.platform.domain.DomainException.invalidField("Idempotency-Key", "1 to 100 characters");
+                                            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        // The platform's IdempotencyFilter has checked the key and replays a request it has answered; the claim's
+        // id derives from the base and the key besides (Claims.submit), which a replay past the filter meets.
+        if (key != null) {
+            IdempotentRequests.requireValidKey(key);
         }
         Claims.Submitted s = claims.submit(r.classId(), r.voucherSerials().stream().map(String::trim).toList(),
                 r.claimPart(), key);
         Claim c = s.claim();
         if (s.replayed()) {
-            return ResponseEntity.ok().header("Idempotent-Replayed", "true").eTag(ETags.of(c.getVersion()))
+            return ResponseEntity.ok().header(IdempotentRequests.REPLAYED_HEADER, "true").eTag(ETags.of(c.getVersion()))
                     .body(ClaimView.of(c));
         }
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
@@ -52,8 +56,7 @@ public class ClaimController {
     }
 
     @GetMapping("/api/subsidy/claims/{claimId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
-            Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A claim with every decision (who, when, why)")
     public ResponseEntity<ClaimView> get(@PathVariable String claimId) {
         Claim c = claims.get(claimId);
@@ -61,8 +64,7 @@ public class ClaimController {
     }
 
     @GetMapping("/api/subsidy/claims")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
-            Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Claims in your jurisdiction, or your base's")
     public PageResult<ClaimView> list(@RequestParam(required = false) String status,
                                       @RequestParam(required = false) String baseId,

@@ -7,15 +7,15 @@ import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
-import cn.sunshine.subsidy.base.BaseStanding;
+import cn.sunshine.subsidy.base.AccreditedBase;
 import cn.sunshine.subsidy.config.SubsidyProperties;
 import cn.sunshine.subsidy.fund.Funds;
 import cn.sunshine.subsidy.payment.InstructionPaid;
 import cn.sunshine.subsidy.payment.PaymentInstructions;
 import cn.sunshine.subsidy.payment.PaymentOrder;
 import org.springframework.context.event.EventListener;
-import cn.sunshine.subsidy.support.Access;
 import cn.sunshine.subsidy.voucher.Trainee;
 import cn.sunshine.subsidy.voucher.Voucher;
 import cn.sunshine.subsidy.voucher.VoucherStatus;
@@ -149,7 +149,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             throw DomainException.rule("no-agreement", "No signed agreement",
                     "the base has no signed agreement for " + year + ": it says how the subsidy is paid");
         }
-        BaseStanding standing = mongo.findById(user.baseId(), BaseStanding.class);
+        AccreditedBase standing = mongo.findById(user.baseId(), AccreditedBase.class);
         for (Claim.Line l : lines) {
             Voucher v = mongo.findOne(Query.query(Criteria.where("serial").is(l.voucherSerial())), Voucher.class);
             // The voucher decides: its part free (or already this very claim's, a request with the same
@@ -188,7 +188,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
     private static Claim replay(Claim earlier, String classId, List<String> serials, ClaimPart part) {
         List<String> earlierSerials = earlier.getLines().stream().map(Claim.Line::voucherSerial).sorted().toList();
         if (!earlier.getClassId().equals(classId) || earlier.getPart() != part || !earlierSerials.equals(serials.stream().sorted().toList())) {
-            throw DomainException.rule("idempotency-key-reused", "The Idempotency-Key was used for another claim",
+            throw DomainException.rule(IdempotentRequests.KEY_REUSED, "The Idempotency-Key was used for another claim",
                     "this key submitted claim " + earlier.getId() + " with other vouchers; use a new key");
         }
         return earlier;
@@ -218,7 +218,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         Changes.Changed<Claim, CurrentUser> decided;
         try {
             decided = changes.changeWithResult(Claim.class, claimId, ifMatch, c -> {
-                CurrentUser user = Access.over(c.getDivisionCode(), "claim " + claimId);
+                CurrentUser user = Jurisdiction.over(c.getDivisionCode(), "claim " + claimId);
                 if (stage.roles().stream().noneMatch(user::has)) {
                     throw new org.springframework.security.access.AccessDeniedException("the " + stage + " stage needs "
                             + stage.roles());
@@ -270,7 +270,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
 
     /** A revoked base's new claims and approvals are refused; what was approved before is held at payment. */
     private void refuseIfRevoked(String baseId, String what) {
-        BaseStanding standing = baseId == null ? null : mongo.findById(baseId, BaseStanding.class);
+        AccreditedBase standing = baseId == null ? null : mongo.findById(baseId, AccreditedBase.class);
         if (standing != null && standing.isRevoked()) {
             throw DomainException.rule("base-revoked", "The base is revoked",
                     "base " + baseId + " was revoked (" + standing.getHoldReason() + "); " + what + " are refused");
@@ -283,9 +283,9 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
      * confirms with {@link #confirmHoldDecision}.
      */
     public Claim proposeHoldDecision(String claimId, String action, String reason, String ifMatch) {
-        return changes.change(Claim.class, claimId, ifMatch, c -> Access.over(c.getDivisionCode(), "claim " + claimId),
+        return changes.change(Claim.class, claimId, ifMatch, c -> Jurisdiction.over(c.getDivisionCode(), "claim " + claimId),
                 (Claim c, CurrentUser user) -> {
-                    BaseStanding standing = mongo.findById(c.getBaseId(), BaseStanding.class);
+                    AccreditedBase standing = mongo.findById(c.getBaseId(), AccreditedBase.class);
                     if (standing == null || !standing.isPaymentsHeld()) {
                         throw DomainException.conflict("claim-not-held", "The claim is not held", "the payments of base "
                                 + c.getBaseId() + " are not held; claim " + claimId + " goes its normal way");
@@ -310,7 +310,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         Changes.Changed<Claim, Confirmed> done;
         try {
             done = changes.changeWithResult(Claim.class, claimId, ifMatch,
-                    c -> Access.over(c.getDivisionCode(), "claim " + claimId), (Claim c, CurrentUser user) -> {
+                    c -> Jurisdiction.over(c.getDivisionCode(), "claim " + claimId), (Claim c, CurrentUser user) -> {
                         boolean ordered = c.getStatus() == ClaimStatus.ORDERED;
                         Claim.HoldDecision d = c.confirmHoldDecision(user.subject(), clock.instant());
                         if ("CANCEL".equals(d.action()) && ordered) {
@@ -339,7 +339,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
     private Changes.Changed<Claim, Confirmed> recordCancellation(String claimId) {
         try {
             return changes.changeWithResult(Claim.class, claimId, null,
-                    c -> Access.over(c.getDivisionCode(), "claim " + claimId),
+                    c -> Jurisdiction.over(c.getDivisionCode(), "claim " + claimId),
                     (Claim c, CurrentUser user) -> new Confirmed(user, c.confirmHoldDecision(user.subject(), clock.instant())));
         } catch (DomainException confirmedMeanwhile) {
             Claim now = find(claimId);
@@ -366,7 +366,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             boolean[] wasCommitted = {false};
             Changes.Changed<Claim, Claim.StoppedLine> done;
             try {
-                done = changes.changeWithResult(Claim.class, found.getId(), null, Access.SYSTEM, (Claim c, CurrentUser none) -> {
+                done = changes.changeWithResult(Claim.class, found.getId(), null, Changes.SYSTEM, (Claim c, CurrentUser none) -> {
                     wasCommitted[0] = c.committed();
                     return c.stopLine(enrollmentId, findingId, why, clock.instant());
                 });
@@ -446,7 +446,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             return;
         }
         try {
-            changes.change(Claim.class, claimId, null, Access.SYSTEM, (Claim x, CurrentUser none) -> x.markPaid(clock.instant()));
+            changes.change(Claim.class, claimId, null, Changes.SYSTEM, (Claim x, CurrentUser none) -> x.markPaid(clock.instant()));
         } catch (DomainException settledMeanwhile) {
             // marked paid by a concurrent delivery of the last payment (or still moving: the next one settles it)
         }

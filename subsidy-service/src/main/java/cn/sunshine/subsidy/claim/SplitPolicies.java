@@ -3,7 +3,7 @@ package cn.sunshine.subsidy.claim;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
-import cn.sunshine.subsidy.support.Access;
+import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.subsidy.voucher.Voucher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,7 +29,7 @@ public class SplitPolicies {
 
     /** The county officer sets the year's completion share: once (409 duplicate), before any claim (409 split-after-claims). */
     public SplitPolicy set(String divisionCode, int year, int completionShareBp, String reason) {
-        CurrentUser user = Access.over(divisionCode, "division " + divisionCode);
+        CurrentUser user = Jurisdiction.over(divisionCode, "division " + divisionCode);
         if (mongo.exists(Query.query(Criteria.where("divisionCode").is(divisionCode).and("year").is(year)
                 .and("completionPartFen").ne(null)), Voucher.class)) {
             // Vouchers already claimed were split as things stood (all at completion without a policy): a policy

@@ -4,6 +4,7 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.subsidy.claim.ClaimDtos.PolicyView;
 import cn.sunshine.subsidy.claim.ClaimDtos.SetPolicyRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,8 +41,7 @@ public class SplitPolicyController {
     }
 
     @GetMapping("/api/subsidy/split-policies/{divisionCode}/{year}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
-            Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A county's split for a year (404: everything is claimed at completion)")
     public PolicyView get(@PathVariable String divisionCode, @PathVariable String year) {
         return PolicyView.of(policies.get(divisionCode, year));

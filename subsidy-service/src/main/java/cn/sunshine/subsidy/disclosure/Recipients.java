@@ -1,5 +1,6 @@
 package cn.sunshine.subsidy.disclosure;
 
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.identifiers.PersonalData;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.subsidy.disclosure.DisclosureDtos.Recipient;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
 @Service
 public class Recipients {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = ProgramCalendar.ZONE;
 
     private final MongoTemplate mongo;
     private final RecoveredLines recoveredLines;

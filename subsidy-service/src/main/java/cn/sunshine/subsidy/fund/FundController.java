@@ -4,6 +4,7 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.subsidy.fund.FundDtos.ConfirmDepositRequest;
 import cn.sunshine.subsidy.fund.FundDtos.DepositRequest;
 import cn.sunshine.subsidy.fund.FundDtos.FundView;
@@ -60,8 +61,7 @@ public class FundController {
     }
 
     @GetMapping("/api/subsidy/funds/{divisionCode}/{year}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR})
+    @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "A county's fund for a year: deposits (confirmed, pending, rejected), commitments, recoveries, balance")
     public FundView get(@PathVariable String divisionCode, @PathVariable String year) {
         return FundView.of(funds.get(divisionCode, year));

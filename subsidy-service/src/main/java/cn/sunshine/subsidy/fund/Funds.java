@@ -5,7 +5,7 @@ import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.outbox.GuardedWrite;
 import cn.sunshine.platform.security.CurrentUser;
-import cn.sunshine.subsidy.support.Access;
+import cn.sunshine.platform.security.Jurisdiction;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -42,7 +42,7 @@ public class Funds {
 
     /** One finance officer records a deposit (pending until another confirms it); the fund opens with the first. */
     public Fund recordDeposit(String divisionCode, int year, String source, long amountFen, String reference) {
-        CurrentUser user = Access.over(divisionCode, "division " + divisionCode);
+        CurrentUser user = Jurisdiction.over(divisionCode, "division " + divisionCode);
         Fund f = openOrLoad(divisionCode, year);
         if (!store.apply(f, f.recordDeposit(Ids.newId(), source, amountFen, reference, user.subject(), clock.instant()))) {
             Fund now = load(divisionCode, year);
@@ -60,7 +60,7 @@ public class Funds {
 
     /** Another finance officer confirms a pending deposit, re-keying reference and amount from the bureau's statement. */
     public Fund confirmDeposit(String divisionCode, int year, String depositId, String reference, long amountFen) {
-        CurrentUser user = Access.over(divisionCode, "fund " + divisionCode + "/" + year);
+        CurrentUser user = Jurisdiction.over(divisionCode, "fund " + divisionCode + "/" + year);
         Fund f = load(divisionCode, year);
         run(f, f.confirmDeposit(depositId, reference, amountFen, user.subject(), clock.instant()), () ->
                 DomainException.conflict("deposit-decided", "The deposit was decided",
@@ -70,7 +70,7 @@ public class Funds {
 
     /** Another finance officer rejects a pending deposit, with the reason. */
     public Fund rejectDeposit(String divisionCode, int year, String depositId, String reason) {
-        CurrentUser user = Access.over(divisionCode, "fund " + divisionCode + "/" + year);
+        CurrentUser user = Jurisdiction.over(divisionCode, "fund " + divisionCode + "/" + year);
         Fund f = load(divisionCode, year);
         run(f, f.rejectDeposit(depositId, reason, user.subject(), clock.instant()), () ->
                 DomainException.conflict("deposit-decided", "The deposit was decided",
@@ -83,7 +83,7 @@ public class Funds {
         if (f == null) {
             throw DomainException.notFound("fund " + divisionCode + "/" + year);
         }
-        Access.over(f.getDivisionCode(), "fund " + divisionCode + "/" + year);
+        Jurisdiction.over(f.getDivisionCode(), "fund " + divisionCode + "/" + year);
         return f;
     }
 

@@ -3,6 +3,7 @@ package cn.sunshine.subsidy.payment;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,8 +52,7 @@ public class PaymentController {
     }
 
     @GetMapping("/api/subsidy/claims/{claimId}/payment-instructions")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
-            Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "The payment instructions of a claim, with every attempt to send them")
     public List<InstructionView> ofClaim(@PathVariable String claimId) {
         return payments.ofClaim(claimId).stream().map(InstructionView::of).toList();

@@ -1,5 +1,6 @@
 package cn.sunshine.subsidy.payment;
 
+import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.security.CurrentUser;
@@ -28,7 +29,7 @@ public class Payments {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Payments.class);
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ProgramCalendar.ZONE;
 
     private final MongoTemplate mongo;
     private final FinanceBureau bureau;

@@ -15,7 +15,6 @@ import cn.sunshine.subsidy.claim.Claims;
 import cn.sunshine.subsidy.fund.Funds;
 import cn.sunshine.subsidy.payment.PaymentHold;
 import cn.sunshine.subsidy.payment.PaymentInstructions;
-import cn.sunshine.subsidy.support.Access;
 import cn.sunshine.subsidy.voucher.Trainee;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +100,7 @@ public class Recoveries implements PaymentHold {
     public RecoveryOrder order(String baseId, List<String> enrollmentIds, String reason) {
         List<RecoveryOrder.Item> items = paidItems(baseId, enrollmentIds, EnumSet.allOf(ClaimPart.class));
         String division = divisionOf(baseId, items);
-        CurrentUser user = Access.over(division, "base " + baseId);
+        CurrentUser user = Jurisdiction.over(division, "base " + baseId);
         String id = Ids.newId();
         RecoveredLines.Taken taken = lines.take(id, baseId, items);
         if (taken.taken().isEmpty()) {
@@ -191,7 +190,7 @@ public class Recoveries implements PaymentHold {
      */
     public RecoveryOrder recordSettlement(String id, String reference, long amountFen) {
         RecoveryOrder r = find(id);
-        CurrentUser user = Access.over(r.getDivisionCode(), "recovery order " + id);
+        CurrentUser user = Jurisdiction.over(r.getDivisionCode(), "recovery order " + id);
         RecoveryOrder.Settlement s = r.getSettlement();
         if (r.getStatus() == RecoveryStatus.SETTLEMENT_RECORDED && s != null && s.recordedBy().equals(user.subject())
                 && s.reference().equals(reference) && s.amountFen() == amountFen) {
@@ -216,7 +215,7 @@ public class Recoveries implements PaymentHold {
      */
     public RecoveryOrder confirmSettlement(String id, String reference, long amountFen) {
         RecoveryOrder r = find(id);
-        CurrentUser user = Access.over(r.getDivisionCode(), "recovery order " + id);
+        CurrentUser user = Jurisdiction.over(r.getDivisionCode(), "recovery order " + id);
         if (r.getStatus() != RecoveryStatus.SETTLED) {
             List<RecoveryOrder.FundCredit> credits = creditsOf(r);
             if (!store.apply(r, r.confirmSettlement(reference, amountFen, credits, user.subject(), clock.instant()))) {
@@ -239,7 +238,7 @@ public class Recoveries implements PaymentHold {
     /** A second finance officer rejects the recorded settlement with the reason: the order is OPEN again. */
     public RecoveryOrder rejectSettlement(String id, String reason) {
         RecoveryOrder r = find(id);
-        CurrentUser user = Access.over(r.getDivisionCode(), "recovery order " + id);
+        CurrentUser user = Jurisdiction.over(r.getDivisionCode(), "recovery order " + id);
         apply(r, r.rejectSettlement(reason, user.subject(), clock.instant()), () ->
                 DomainException.conflict("settlement-decided", "The settlement was decided meanwhile",
                         "the recorded settlement of recovery order " + id + " was confirmed or rejected meanwhile"));

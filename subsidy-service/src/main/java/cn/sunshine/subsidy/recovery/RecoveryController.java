@@ -2,6 +2,7 @@ package cn.sunshine.subsidy.recovery;
 
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -78,8 +79,7 @@ public class RecoveryController {
     }
 
     @GetMapping("/api/subsidy/recoveries/{recoveryId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
-            Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A recovery order")
     public ResponseEntity<RecoveryView> get(@PathVariable String recoveryId) {
         RecoveryOrder o = recoveries.get(recoveryId);
@@ -87,8 +87,7 @@ public class RecoveryController {
     }
 
     @GetMapping("/api/subsidy/bases/{baseId}/recoveries")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER,
-            Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A base's recovery orders")
     public List<RecoveryView> ofBase(@PathVariable String baseId) {
         return recoveries.ofBase(baseId).stream().map(RecoveryView::of).toList();

@@ -3,7 +3,7 @@ package cn.sunshine.subsidy.standard;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import cn.sunshine.subsidy.standard.StandardDtos.SetStandardRequest;
 import cn.sunshine.subsidy.standard.StandardDtos.StandardView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,7 +30,7 @@ public class StandardController {
 
     @PostMapping("/api/subsidy/standards")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER})
+    @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Set the standard of a major for a year in your jurisdiction (once; a change is next year's)")
     public StandardView set(@Valid @RequestBody SetStandardRequest r) {
         if (!DivisionCode.isValid(r.divisionCode())) {
@@ -40,8 +40,7 @@ public class StandardController {
     }
 
     @GetMapping("/api/subsidy/standards/applicable")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "The standard that applies to a county's major in a year (county, else city, else province)")
     public StandardView applicable(@RequestParam String divisionCode, @RequestParam int year,
                                    @RequestParam String majorCode) {

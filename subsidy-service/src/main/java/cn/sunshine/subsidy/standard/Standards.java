@@ -3,8 +3,8 @@ package cn.sunshine.subsidy.standard;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.subsidy.standard.StandardDtos.SetStandardRequest;
-import cn.sunshine.subsidy.support.Access;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -28,7 +28,7 @@ public class Standards {
 
     /** Sets the standard of a major for a year in the caller's jurisdiction: once (409 duplicate). */
     public SubsidyStandard set(SetStandardRequest r) {
-        CurrentUser user = Access.over(r.divisionCode(), "division " + r.divisionCode());
+        CurrentUser user = Jurisdiction.over(r.divisionCode(), "division " + r.divisionCode());
         SubsidyStandard s = SubsidyStandard.set(r.divisionCode(), r.year(), r.majorCode(), r.tierAmountsFen(),
                 r.centralPerHeadFen(), r.provincialPerHeadFen(), r.cityPerHeadFen(), user.subject(), clock.instant());
         try {

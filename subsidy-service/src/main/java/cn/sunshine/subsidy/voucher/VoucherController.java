@@ -3,6 +3,7 @@ package cn.sunshine.subsidy.voucher;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.PublicEndpoint;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -72,8 +73,7 @@ public class VoucherController {
     }
 
     @GetMapping("/api/subsidy/classes/{classId}/vouchers")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER,
-            Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "The vouchers of a class (without their codes)")
     public List<VoucherView> ofClass(@PathVariable String classId) {
         return vouchers.ofClass(classId).stream().map(v -> VoucherView.of(v, null)).toList();

@@ -8,7 +8,6 @@ import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.subsidy.standard.Standards;
 import cn.sunshine.subsidy.standard.SubsidyStandard;
-import cn.sunshine.subsidy.support.Access;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -58,7 +57,7 @@ public class Vouchers {
         if (trainees.isEmpty()) {
             throw DomainException.notFound("class " + classId);
         }
-        CurrentUser user = Access.over(trainees.get(0).getDivisionCode(), "class " + classId);
+        CurrentUser user = Jurisdiction.over(trainees.get(0).getDivisionCode(), "class " + classId);
         List<Printed> out = new ArrayList<>();
         java.util.Map<String, java.util.Optional<SubsidyStandard>> standardOf = new java.util.HashMap<>();
         for (Trainee t : trainees) {
@@ -104,7 +103,7 @@ public class Vouchers {
             throw DomainException.rule("voucher-invalid", "The voucher does not verify",
                     "the serial and code do not match a voucher we issued");
         }
-        Access.ownBase(v.getBaseId(), "voucher " + serial);
+        Jurisdiction.ownBaseStaff(v.getBaseId(), "voucher " + serial);
         if (v.isRedeemedFor(enrollmentId)) {
             return v; // the same act again (a double-click, a retry after a lost answer): its result, nothing new
         }
@@ -125,7 +124,7 @@ public class Vouchers {
     private Redeemed redeemOne(Voucher v, String enrollmentId, java.time.Instant at,
                                java.util.function.UnaryOperator<DomainException> otherwise) {
         try {
-            return new Redeemed(changes.change(Voucher.class, v.getId(), null, x -> Access.ownBase(x.getBaseId(), "voucher " + v.getSerial()),
+            return new Redeemed(changes.change(Voucher.class, v.getId(), null, x -> Jurisdiction.ownBaseStaff(x.getBaseId(), "voucher " + v.getSerial()),
                     (Voucher x, CurrentUser user) -> x.redeem(enrollmentId, user.subject(), at)), true);
         } catch (DomainException refused) {
             Voucher now = findBySerial(v.getSerial());
@@ -164,7 +163,7 @@ public class Vouchers {
             ofClass.put(v.getSerial(), v);
         }
         String baseId = ofClass.values().stream().map(Voucher::getBaseId).findFirst().orElse(null);
-        CurrentUser user = Access.ownBase(baseId, "class " + classId);
+        CurrentUser user = Jurisdiction.ownBaseStaff(baseId, "class " + classId);
         List<RowError> errors = new ArrayList<>();
         List<Voucher> toWrite = new ArrayList<>();
         List<String> alreadyDone = new ArrayList<>();
@@ -238,7 +237,7 @@ public class Vouchers {
         if (v == null) {
             throw DomainException.notFound("voucher " + serial);
         }
-        return changes.change(Voucher.class, v.getId(), null, x -> Access.over(x.getDivisionCode(), "voucher " + serial),
+        return changes.change(Voucher.class, v.getId(), null, x -> Jurisdiction.over(x.getDivisionCode(), "voucher " + serial),
                 (Voucher x, CurrentUser user) -> x.voidIt(user.subject(), clock.instant(), reason));
     }
 

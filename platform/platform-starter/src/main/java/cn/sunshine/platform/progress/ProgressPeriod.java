@@ -22,7 +22,7 @@ import java.time.ZoneId;
  */
 public record ProgressPeriod(DivisionCode division, LocalDate from, LocalDate to, Instant start, Instant end) {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = cn.sunshine.platform.time.ProgramCalendar.ZONE;
     /** Reports are monthly, quarterly or annual: a longer period is refused. */
     public static final int MAX_DAYS = 366;
     /** Who reads progress figures. */

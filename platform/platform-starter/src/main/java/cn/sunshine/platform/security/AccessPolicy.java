@@ -12,7 +12,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +51,9 @@ public class AccessPolicy implements HandlerInterceptor, SmartInitializingSingle
             return true;
         }
         CurrentUser user = Jurisdiction.currentUser();
-        if (!user.hasAny(allowed.value()) && !user.hasAnyScope(allowed.scopes())) {
-            throw new AccessDeniedException("needs one of " + Arrays.toString(allowed.value())
+        Set<Role> roles = Roles.of(allowed);
+        if (!user.hasAny(roles.toArray(Role[]::new)) && !user.hasAnyScope(allowed.scopes())) {
+            throw new AccessDeniedException("needs one of " + roles
                     + (allowed.scopes().length == 0 ? "" : " or a service scope of " + Arrays.toString(allowed.scopes())));
         }
         return true;
@@ -65,7 +65,7 @@ public class AccessPolicy implements HandlerInterceptor, SmartInitializingSingle
             return null;
         }
         Allowed allowed = method.getMethodAnnotation(Allowed.class);
-        return allowed == null || allowed.value().length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(allowed.value()));
+        return allowed == null ? Set.of() : Roles.of(allowed);
     }
 
     /** The service scopes allowed on a handler (empty for a public endpoint or one for people only). */
@@ -93,7 +93,7 @@ public class AccessPolicy implements HandlerInterceptor, SmartInitializingSingle
                 } else if (isPublic != publicPath) {
                     problems.add(patterns + " " + m.getShortLogMessage()
                             + (isPublic ? ": @PublicEndpoint outside /api/public/**" : ": /api/public/** needs @PublicEndpoint"));
-                } else if (hasRoles && m.getMethodAnnotation(Allowed.class).value().length == 0
+                } else if (hasRoles && Roles.of(m.getMethodAnnotation(Allowed.class)).isEmpty()
                         && m.getMethodAnnotation(Allowed.class).scopes().length == 0) {
                     problems.add(patterns + " " + m.getShortLogMessage() + ": @Allowed names no role and no scope");
                 }

@@ -19,8 +19,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Allowed {
 
-    /** The people's roles that may call it. */
+    /** The people's roles that may call it (besides those of its {@link #groups()}). */
     Role[] value() default {};
+
+    /** Groups of roles that may call it, named once in {@link Roles} (e.g. {@code Roles.OFFICIALS}). */
+    Roles[] groups() default {};
 
     /**
      * The scopes that let a service of the suite call it with its client-credentials token (e.g.

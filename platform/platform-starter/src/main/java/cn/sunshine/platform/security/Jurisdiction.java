@@ -11,13 +11,19 @@ import java.util.regex.Pattern;
 /**
  * The one helper that scopes reads and writes to the caller's jurisdiction. Every query of
  * program data adds {@link #scope(String)}; every single-record read checks {@link #requireCovers}.
- * A record outside the jurisdiction is "not found" (its existence is not revealed).
+ * A record outside the jurisdiction is "not found" (its existence is not revealed); a write aimed at a
+ * division or base named in the request that is not the caller's is refused (403).
+ * <p>
+ * The caller is found one way, {@link #currentUser()}: use cases ask these helpers, which answer the
+ * acting user, rather than taking the user from their controller.
  */
 public final class Jurisdiction {
 
     /** The officials who read the program's records within their jurisdiction. */
-    public static final Role[] OFFICIALS = {Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER,
-            Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR};
+    public static final Role[] OFFICIALS = Roles.OFFICIALS.roles();
+
+    /** The officers who act for a division: county, city and province. */
+    public static final Role[] OFFICERS = Roles.OFFICERS.roles();
 
     private Jurisdiction() {
     }
@@ -62,9 +68,75 @@ public final class Jurisdiction {
 
     /** Passes when the record's division is inside the caller's jurisdiction, else 404. */
     public static void requireCovers(String recordDivision, String what) {
-        if (!currentUser().covers(recordDivision)) {
+        over(recordDivision, what);
+    }
+
+    /** The caller acting on a record of this division: 404 when it lies outside their jurisdiction. */
+    public static CurrentUser over(String recordDivision, String what) {
+        CurrentUser user = currentUser();
+        if (!user.covers(recordDivision)) {
             throw DomainException.notFound(what);
         }
+        return user;
+    }
+
+    /**
+     * A caller with one of the roles (else 403) acting on an existing record: 404 when the record lies outside
+     * their jurisdiction.
+     */
+    public static CurrentUser roleOver(String recordDivision, String what, Role... roles) {
+        CurrentUser user = requireRole(roles);
+        if (!user.covers(recordDivision)) {
+            throw DomainException.notFound(what);
+        }
+        return user;
+    }
+
+    /** An officer ({@link #OFFICERS}) acting on an existing record: 404 when it lies outside their jurisdiction. */
+    public static CurrentUser officerOver(String recordDivision, String what) {
+        return roleOver(recordDivision, what, OFFICERS);
+    }
+
+    /**
+     * An officer ({@link #OFFICERS}, else 403) acting for a division named in the request body: 403 when it lies
+     * outside their jurisdiction.
+     */
+    public static CurrentUser officerFor(String division) {
+        CurrentUser user = requireRole(OFFICERS);
+        if (!user.covers(division)) {
+            throw new DomainException(403, "outside-jurisdiction", "Outside your jurisdiction",
+                    "you can act for " + user.division() + " and the divisions below it only");
+        }
+        return user;
+    }
+
+    /** True when the caller may read programme records of the division (an official covering it). */
+    public static boolean readsDivision(CurrentUser user, String recordDivision) {
+        return user.hasAny(OFFICIALS) && user.covers(recordDivision);
+    }
+
+    /** True when the user is staff of this base. */
+    public static boolean isStaffOf(CurrentUser user, String baseId) {
+        return user.has(Role.BASE_STAFF) && baseId != null && baseId.equals(user.baseId());
+    }
+
+    /** The base's own staff acting on one of its records; anyone else is told "not found". */
+    public static CurrentUser ownBaseStaff(String baseId, String what) {
+        CurrentUser user = currentUser();
+        if (!isStaffOf(user, baseId)) {
+            throw DomainException.notFound(what);
+        }
+        return user;
+    }
+
+    /** Base staff (else 403) acting for their own base, named in the request: 403 for another base. */
+    public static CurrentUser staffOf(String baseId) {
+        CurrentUser user = requireRole(Role.BASE_STAFF);
+        if (baseId == null || !baseId.equals(user.baseId())) {
+            throw new DomainException(403, "outside-jurisdiction", "Not your base",
+                    "base staff act for their own base only");
+        }
+        return user;
     }
 
     /**
@@ -73,7 +145,7 @@ public final class Jurisdiction {
      */
     public static CurrentUser requireOfficerOrOwnBase(String recordDivision, String baseId, String what) {
         CurrentUser user = currentUser();
-        boolean ownBase = user.has(Role.BASE_STAFF) && baseId != null && baseId.equals(user.baseId());
+        boolean ownBase = isStaffOf(user, baseId);
         boolean officer = user.hasAny(OFFICIALS) && user.covers(recordDivision);
         if (!ownBase && !officer) {
             throw DomainException.notFound(what);

@@ -40,6 +40,12 @@ public class Changes {
         this.store = store;
     }
 
+    /**
+     * The scope of a change the system makes on its own (an event, a payment, a schedule): no caller to check, no
+     * acting user.
+     */
+    public static final Scope<Object> SYSTEM = record -> null;
+
     /** Checks that an aggregate is the caller's to change, and answers who is acting. */
     @FunctionalInterface
     public interface Scope<T> {

@@ -3,14 +3,14 @@ package cn.sunshine.subsidy.base;
 import java.time.Instant;
 
 /** What the base standing endpoints answer. */
-public final class BaseStandingDtos {
+public final class BaseDtos {
 
-    private BaseStandingDtos() {
+    private BaseDtos() {
     }
 
     public record BaseStandingView(String baseId, String name, String divisionCode, boolean revoked, boolean paymentsHeld,
                                    String holdReason, Instant heldSince, String heldBy) {
-        static BaseStandingView of(BaseStanding s) {
+        static BaseStandingView of(AccreditedBase s) {
             return new BaseStandingView(s.getId(), s.getName(), s.getDivisionCode(), s.isRevoked(), s.isPaymentsHeld(),
                     s.getHoldReason(), s.getHeldSince(), s.getHeldBy());
         }

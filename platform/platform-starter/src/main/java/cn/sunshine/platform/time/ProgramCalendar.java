@@ -1,11 +1,15 @@
-package cn.sunshine.placement.support;
+package cn.sunshine.platform.time;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** The program's calendar: dates, days and years are those of Asia/Shanghai. */
+/**
+ * The programme's calendar: dates, days and programme years are those of Asia/Shanghai, whatever
+ * the machine's zone. Every service reads "today" and "the year of" through it, with the injected
+ * {@link Clock} (the programme clock).
+ */
 public final class ProgramCalendar {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -21,7 +25,13 @@ public final class ProgramCalendar {
         return LocalDate.ofInstant(instant, ZONE);
     }
 
+    /** The programme year of an instant: its calendar year in Asia/Shanghai. */
     public static int yearOf(Instant instant) {
         return dateOf(instant).getYear();
+    }
+
+    /** 00:00 of the day in Shanghai. */
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZONE).toInstant();
     }
 }

@@ -1,8 +1,8 @@
 package cn.sunshine.subsidy.base;
 
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Role;
-import cn.sunshine.subsidy.base.BaseStandingDtos.BaseStandingView;
+import cn.sunshine.platform.security.Roles;
+import cn.sunshine.subsidy.base.BaseDtos.BaseStandingView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,16 +11,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Bases", description = "Whether money may go to a base")
-public class BaseStandingController {
+public class AccreditedBaseController {
 
-    private final BaseStandings standings;
+    private final AccreditedBases standings;
 
-    public BaseStandingController(BaseStandings standings) {
+    public AccreditedBaseController(AccreditedBases standings) {
         this.standings = standings;
     }
 
     @GetMapping("/api/subsidy/bases/{baseId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A base's payment standing (held after a revocation)")
     public BaseStandingView get(@PathVariable String baseId) {
         return BaseStandingView.of(standings.get(baseId));

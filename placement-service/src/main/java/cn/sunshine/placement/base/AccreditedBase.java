@@ -1,5 +1,6 @@
 package cn.sunshine.placement.base;
 
+import cn.sunshine.platform.bases.AccreditedBaseModel;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.events.accreditation.AccreditedMajor;
 import cn.sunshine.platform.events.accreditation.BaseAccredited;
@@ -15,7 +16,7 @@ import java.util.List;
  * spot-check strata), and whether it was revoked (its placements are still followed up).
  */
 @Document("placement_bases")
-public class PlacementBase extends AggregateRoot {
+public class AccreditedBase extends AggregateRoot implements AccreditedBaseModel {
 
     private String name;
     @Indexed
@@ -24,32 +25,25 @@ public class PlacementBase extends AggregateRoot {
     private boolean revoked;
     private Instant revokedAt;
 
-    protected PlacementBase() {
+    protected AccreditedBase() {
     }
 
-    static PlacementBase from(BaseAccredited e) {
-        PlacementBase b = new PlacementBase();
-        b.id = e.baseId();
+    /** A base not known yet, before its first event: no majorCodes. */
+    static AccreditedBase fresh() {
+        AccreditedBase b = new AccreditedBase();
         b.majorCodes = List.of();
-        b.apply(e);
         return b;
     }
 
-    static PlacementBase from(BaseRevoked e) {
-        PlacementBase b = new PlacementBase();
-        b.id = e.baseId();
-        b.majorCodes = List.of();
-        b.apply(e);
-        return b;
-    }
-
-    void apply(BaseAccredited e) {
+    @Override
+    public void apply(BaseAccredited e) {
         name = e.name();
         divisionCode = e.divisionCode();
         majorCodes = e.majors().stream().map(AccreditedMajor::majorCode).toList();
     }
 
-    void apply(BaseRevoked e) {
+    @Override
+    public void apply(BaseRevoked e) {
         divisionCode = e.divisionCode();
         revoked = true;
         revokedAt = e.revokedAt();

@@ -1,5 +1,6 @@
 package cn.sunshine.subsidy.base;
 
+import cn.sunshine.platform.bases.AccreditedBaseModel;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.events.accreditation.BaseAccredited;
 import cn.sunshine.platform.events.accreditation.BaseRevoked;
@@ -13,7 +14,7 @@ import java.time.Instant;
  * claims are held (the hold keeps who decided it and why, from the revocation).
  */
 @Document("base_standings")
-public class BaseStanding extends AggregateRoot {
+public class AccreditedBase extends AggregateRoot implements AccreditedBaseModel {
 
     private String name;
     @Indexed
@@ -24,30 +25,18 @@ public class BaseStanding extends AggregateRoot {
     private Instant heldSince;
     private String heldBy;
 
-    protected BaseStanding() {
+    protected AccreditedBase() {
     }
 
-    static BaseStanding from(BaseAccredited e) {
-        BaseStanding s = new BaseStanding();
-        s.id = e.baseId();
-        s.apply(e);
-        return s;
-    }
-
-    static BaseStanding from(BaseRevoked e) {
-        BaseStanding s = new BaseStanding();
-        s.id = e.baseId();
-        s.apply(e);
-        return s;
-    }
-
-    void apply(BaseAccredited e) {
+    @Override
+    public void apply(BaseAccredited e) {
         name = e.name();
         divisionCode = e.divisionCode();
     }
 
     /** Revocation holds every unpaid claim of the base, effective at once. */
-    void apply(BaseRevoked e) {
+    @Override
+    public void apply(BaseRevoked e) {
         divisionCode = e.divisionCode();
         revoked = true;
         paymentsHeld = true;

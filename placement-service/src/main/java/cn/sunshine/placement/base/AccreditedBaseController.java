@@ -1,8 +1,8 @@
 package cn.sunshine.placement.base;
 
-import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.placement.base.PlacementBaseDtos.PlacementBaseView;
+import cn.sunshine.placement.base.BaseDtos.PlacementBaseView;
+import cn.sunshine.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,17 +12,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Bases", description = "Training bases as placement knows them")
-public class PlacementBaseController {
+public class AccreditedBaseController {
 
-    private final PlacementBases bases;
+    private final AccreditedBases bases;
 
-    public PlacementBaseController(PlacementBases bases) {
+    public AccreditedBaseController(AccreditedBases bases) {
         this.bases = bases;
     }
 
 
     @GetMapping("/api/placement/bases/{baseId}")
-    @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF})
+    @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A base as placement knows it")
     public PlacementBaseView get(@PathVariable String baseId) {
         return PlacementBaseView.of(bases.get(baseId));    }
