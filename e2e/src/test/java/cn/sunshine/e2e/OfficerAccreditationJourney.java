@@ -85,9 +85,9 @@ final class OfficerAccreditationJourney {
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("publish-form")));
             assertThat(browser.driver.findElement(By.id("tender-stage")).getAttribute("data-stage")).isEqualTo("DRAFT");
             press(browser, By.id("publish"), true);
-            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            // The draft's page already says "saved" (#done): wait for the published page itself, not any #done.
+            browser.wait.until(ExpectedConditions.attributeToBe(By.id("tender-stage"), "data-stage", "ANNOUNCED"));
             assertThat(browser.text("done")).contains("已发布");
-            assertThat(browser.driver.findElement(By.id("tender-stage")).getAttribute("data-stage")).isEqualTo("ANNOUNCED");
             browser.screenshot("63-officer-tender-published-zh");
 
             // ---- The tender under review: its applications, panel and ranking.
