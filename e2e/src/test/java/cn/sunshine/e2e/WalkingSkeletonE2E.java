@@ -232,8 +232,32 @@ class WalkingSkeletonE2E {
                 "http://127.0.0.1:8080", List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082",
                         "http://127.0.0.1:8083", "http://127.0.0.1:8084"), "420981", latest - 5, System.out);
         long started = System.nanoTime();
+        SCENES = scenes;
         PERSONAL_DATA.addAll(ConsoleJourneysMore.play(scenes, latest));
         System.out.printf("console journeys (more) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The scenes the console's further journeys prepared (null until they ran). */
+    static cn.sunshine.yeardriver.ConsoleScenes.Scenes SCENES;
+
+    /**
+     * The county officer's accreditation work in the console (OfficerAccreditationJourney): a tender drafted and
+     * published, then the scenes' tenders — the one under review (panel, applications, ranking) and the noticed one
+     * (an objection decided) — and the agreements.
+     */
+    @Test
+    @Order(12)
+    void inTheConsoleTheCountyOfficerWorksTheTendersThroughToTheAgreements() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
+                "chromium and chromium-driver are not installed (.ci/run installs them)");
+        cn.sunshine.yeardriver.ConsoleScenes.Scenes scenes = SCENES != null ? SCENES : cn.sunshine.yeardriver.ConsoleScenes.prepare(
+                "http://127.0.0.1:8080", List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082",
+                        "http://127.0.0.1:8083", "http://127.0.0.1:8084"), "420981",
+                cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()) - 6, System.out);
+        long started = System.nanoTime();
+        PERSONAL_DATA.add("13907126666");
+        OfficerAccreditationJourney.play(scenes);
+        System.out.printf("console journey (accreditation) took %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     /**

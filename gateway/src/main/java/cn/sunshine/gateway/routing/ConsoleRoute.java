@@ -19,8 +19,8 @@ public record ConsoleRoute(URI uri) {
 
     public static final String NAME = "console";
 
-    /** The expert's, the reports' and the auditor's pages (docs/console.md "More pages"). */
-    public static final String[] MORE_PATHS = {"/expert", "/expert/**", "/reports", "/reports/**", "/audit", "/audit/**"};
+    /** The expert's, the reports', the auditor's and the officers' accreditation pages (docs/console.md "More pages"). */
+    public static final String[] MORE_PATHS = {"/expert", "/expert/**", "/reports", "/reports/**", "/audit", "/audit/**", "/accreditation", "/accreditation/**"};
 
     /** Every path the console serves: {@link #PATHS} and {@link #MORE_PATHS}. */
     public static String[] allPaths() {

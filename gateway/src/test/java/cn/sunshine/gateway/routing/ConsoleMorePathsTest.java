@@ -15,11 +15,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 class ConsoleMorePathsTest extends GatewayTest {
 
     @Test
-    void theExpertReportAndAuditPagesReachTheConsole() {
-        CONSOLE.stubFor(get(urlPathMatching("/(expert|reports|audit)(/.*)?")).willReturn(aResponse().withStatus(200)
+    void theExpertReportAuditAndAccreditationPagesReachTheConsole() {
+        CONSOLE.stubFor(get(urlPathMatching("/(expert|reports|audit|accreditation)(/.*)?")).willReturn(aResponse().withStatus(200)
                 .withHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8").withBody("<h1>console</h1>")));
         for (String path : new String[] {"/expert", "/expert/tenders/t-1", "/reports/progress?division=420000&period=2026",
-                "/reports/progress.xlsx?division=420981&period=2026", "/audit", "/audit/spot-check-rounds/r-1"}) {
+                "/reports/progress.xlsx?division=420981&period=2026", "/audit", "/audit/spot-check-rounds/r-1",
+                "/accreditation/tenders", "/accreditation/notices/n-1"}) {
             http.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("<h1>console</h1>");
         }
         CONSOLE.verify(getRequestedFor(urlEqualTo("/reports/progress.xlsx?division=420981&period=2026")));
