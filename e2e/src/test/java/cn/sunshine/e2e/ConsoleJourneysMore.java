@@ -278,9 +278,18 @@ final class ConsoleJourneysMore {
         byte[] body = parts.length > 1 ? java.util.Base64.getDecoder().decode(parts[1]) : new byte[0];
         StringBuilder text = new StringBuilder(parts[0]).append(' ');
         if (body.length > 1 && body[0] == 'P' && body[1] == 'K') {
-            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(body))) {
-                for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                    text.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            // Read by its central directory (a streamed workbook's local headers carry no sizes).
+            try {
+                java.nio.file.Path file = Files.createTempFile("console-download-", ".zip");
+                Files.write(file, body);
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                    for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                        try (java.io.InputStream in = zip.getInputStream(e)) {
+                            text.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    }
+                } finally {
+                    Files.deleteIfExists(file);
                 }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
