@@ -261,6 +261,20 @@ class WalkingSkeletonE2E {
     }
 
     /**
+     * The console's login and operation logs (AuditLogJourney): the finance officer of 应城市 signs in and records a
+     * deposit; the provincial auditor finds that sign-in and that act in the logs, and exports the operation log.
+     */
+    @Test
+    @Order(13)
+    void inTheConsoleTheAuditorFindsAnOfficersSignInAndActInTheLogs() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
+                "chromium and chromium-driver are not installed (.ci/run installs them)");
+        long started = System.nanoTime();
+        AuditLogJourney.play();
+        System.out.printf("console journey (audit log) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
      * A year that survives faults (docs/performance.md "The fault year"): 汉川市's year played without faults,
      * then its next year — the same county, size and plan — with every service and the gateway killed (kill -9)
      * once in the middle of a stage and restarted, the finance bureau down during a payment run, and the

@@ -54,9 +54,17 @@ public class Gateway {
     private final JsonMapper json;
     private final OAuth2AuthorizedClientRepository authorizedClients;
     private final ConsoleProperties properties;
+    private final ForwardedWrites writes;
 
     public Gateway(JsonMapper json, OAuth2AuthorizedClientRepository authorizedClients,
                    ConsoleProperties properties) {
+        this(json, authorizedClients, properties, ForwardedWrites.NONE);
+    }
+
+    /** With the operation log told of every state-changing request forwarded. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public Gateway(JsonMapper json, OAuth2AuthorizedClientRepository authorizedClients,
+                   ConsoleProperties properties, ForwardedWrites writes) {
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(2_000);
         factory.setReadTimeout((int) properties.timeout().toMillis());
@@ -64,6 +72,7 @@ public class Gateway {
         this.json = json;
         this.authorizedClients = authorizedClients;
         this.properties = properties;
+        this.writes = writes;
     }
 
     /** GET as the signed-in person. */
@@ -163,6 +172,29 @@ public class Gateway {
 
     private Answer call(HttpMethod method, String path, Object body, Consumer<HttpHeaders> headers, String token,
                         java.util.Locale locale) {
+        HttpHeaders extra = new HttpHeaders();
+        headers.accept(extra);
+        if (HttpMethod.GET.equals(method)) {
+            return exchange(method, path, body, extra, token, locale);
+        }
+        // A state-changing request: the operation log is told how it was answered, whatever the answer.
+        int status = 0;
+        String problem = null;
+        try {
+            Answer answer = exchange(method, path, body, extra, token, locale);
+            status = answer.status();
+            return answer;
+        } catch (ApiException e) {
+            status = e.status();
+            problem = e.kind();
+            throw e;
+        } finally {
+            writes.forwarded(method.name(), path, status, problem, extra.getFirst("Idempotency-Key"));
+        }
+    }
+
+    private Answer exchange(HttpMethod method, String path, Object body, HttpHeaders extra, String token,
+                            java.util.Locale locale) {
         try {
             RestClient.RequestBodySpec spec = rest.method(method).uri(URI.create(properties.gatewayUri() + path))
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
@@ -171,7 +203,7 @@ public class Gateway {
                             h.setBearerAuth(token);
                         }
                         h.set(HttpHeaders.ACCEPT_LANGUAGE, locale.toLanguageTag());
-                        headers.accept(h);
+                        h.addAll(extra);
                     });
             if (body instanceof RawBody raw) {
                 spec = spec.contentType(raw.contentType()).body(raw.bytes());

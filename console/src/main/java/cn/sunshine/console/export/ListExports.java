@@ -119,7 +119,8 @@ public class ListExports {
         return out;
     }
 
-    private ResponseEntity<byte[]> download(String what, List<String> keys, List<List<Object>> rows) {
+    /** A list as a workbook to download: the sheet and file named by {@code export.<what>}, headers by their keys. */
+    public ResponseEntity<byte[]> download(String what, List<String> keys, List<List<Object>> rows) {
         Locale zh = Locale.SIMPLIFIED_CHINESE;
         List<String> chinese = keys.stream().map(k -> messages.getMessage(k, null, k, zh)).toList();
         List<String> english = keys.stream().map(k -> messages.getMessage(k, null, k, Locale.ENGLISH)).toList();

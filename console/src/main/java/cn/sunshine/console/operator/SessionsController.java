@@ -1,6 +1,7 @@
 package cn.sunshine.console.operator;
 
 import cn.sunshine.console.api.ApiException;
+import cn.sunshine.console.auditlog.AuditTrail;
 import cn.sunshine.console.session.MongoSessionRepository;
 import cn.sunshine.console.web.CurrentUser;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * The platform operator's list of live console sessions (who, since when, last seen, ends at) and the power to end
  * one — a lost phone, a person who left the office. The console's own data (its sessions), not an API's: shown by a
- * handle derived from the session id, never the id itself; ending one is logged with who ended whose.
+ * handle derived from the session id, never the id itself, linked to its sign-in in the login log; ending one is
+ * logged (the login log's "ended", with who ended it).
  */
 @Controller
 public class SessionsController {
@@ -25,9 +27,11 @@ public class SessionsController {
     private static final Logger log = LoggerFactory.getLogger(SessionsController.class);
 
     private final MongoSessionRepository sessions;
+    private final AuditTrail trail;
 
-    public SessionsController(MongoSessionRepository sessions) {
+    public SessionsController(MongoSessionRepository sessions, AuditTrail trail) {
         this.sessions = sessions;
+        this.trail = trail;
     }
 
     private static CurrentUser operator(Authentication auth) {
@@ -49,6 +53,9 @@ public class SessionsController {
     String end(@PathVariable String handle, Authentication auth) {
         CurrentUser me = operator(auth);
         boolean ended = sessions.endByHandle(handle);
+        if (ended) {
+            trail.endedByOperator(handle, me.username());
+        }
         log.info("console session {} ended by {}: {}", handle, me.username(), ended ? "ended" : "no such live session");
         return "redirect:/operator/sessions?" + (ended ? "ended=1" : "gone=1");
     }

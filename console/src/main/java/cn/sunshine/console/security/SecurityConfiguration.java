@@ -1,5 +1,6 @@
 package cn.sunshine.console.security;
 
+import cn.sunshine.console.auditlog.AuditTrail;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
@@ -33,7 +36,7 @@ public class SecurityConfiguration {
     public static final String LOGIN = "/oauth2/authorization/sunshine";
 
     @Bean
-    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations, AuditTrail trail) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -56,14 +59,24 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2Login(o -> o
                         .authorizationEndpoint(e -> e.authorizationRequestResolver(resolver))
-                        .defaultSuccessUrl("/", false))
+                        // As defaultSuccessUrl("/", false) and the default failure URL, each logged (the login log).
+                        .successHandler(trail.signedIn(signedInGoesOn()))
+                        .failureHandler(trail.failed(new SimpleUrlAuthenticationFailureHandler("/login?error"))))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/signed-out")
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/signed-out").addLogoutHandler(trail.signedOut())
                         .invalidateHttpSession(true).deleteCookies("SUNSHINE_CONSOLE"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** Back to the page that led to sign-in, or home. */
+    private static SavedRequestAwareAuthenticationSuccessHandler signedInGoesOn() {
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setDefaultTargetUrl("/");
+        handler.setAlwaysUseDefaultTargetUrl(false);
+        return handler;
     }
 }

@@ -90,6 +90,7 @@ public class MongoSessionRepository implements SessionRepository<MongoSessionRep
     private final EnvelopeCipher cipher;
     private final Duration maxInactive;
     private final Clock clock;
+    private volatile java.util.function.Consumer<String> onExpired = handle -> { };
 
     public MongoSessionRepository(MongoTemplate mongo, EnvelopeCipher cipher, Duration maxInactive, Clock clock) {
         this.mongo = mongo;
@@ -102,9 +103,20 @@ public class MongoSessionRepository implements SessionRepository<MongoSessionRep
         return mongo.getCollection(COLLECTION);
     }
 
-    /** The TTL index MongoDB removes expired sessions by (a backend without TTL support still has {@link #deleteExpired()}). */
+    /** Told the handle of each signed-in session that expired (the login log's "expired"), once whichever replica saw it. */
+    public void onExpired(java.util.function.Consumer<String> listener) {
+        this.onExpired = listener;
+    }
+
+    /**
+     * The TTL index MongoDB removes expired sessions by, an hour after they expired: {@link #deleteExpired()} (every
+     * minute) removes them first and so sees each expiry (a backend without TTL support has that sweep only).
+     */
     public void createIndexes() {
-        sessions().createIndex(Indexes.ascending("expiresAt"), new IndexOptions().name("expiresAt_ttl").expireAfter(0L, TimeUnit.SECONDS));
+        if (sessions().listIndexes().into(new java.util.ArrayList<>()).stream().anyMatch(i -> "expiresAt_ttl".equals(i.getString("name")))) {
+            sessions().dropIndex("expiresAt_ttl");
+        }
+        sessions().createIndex(Indexes.ascending("expiresAt"), new IndexOptions().name("expiresAt_ttl_1h").expireAfter(3600L, TimeUnit.SECONDS));
         sessions().createIndex(Indexes.ascending("principal"), new IndexOptions().name("principal"));
     }
 
@@ -152,7 +164,7 @@ public class MongoSessionRepository implements SessionRepository<MongoSessionRep
         }
         Instant expires = doc.getDate("expiresAt").toInstant();
         if (!expires.isAfter(clock.instant())) {
-            deleteById(id);
+            expired(doc);
             return null;
         }
         MapSession s = new MapSession(id);
@@ -177,7 +189,27 @@ public class MongoSessionRepository implements SessionRepository<MongoSessionRep
 
     /** Removes the sessions whose idle time ran out; the number removed. */
     public long deleteExpired() {
-        return sessions().deleteMany(Filters.lte("expiresAt", Date.from(clock.instant()))).getDeletedCount();
+        Date now = Date.from(clock.instant());
+        long n = 0;
+        for (Document doc : sessions().find(Filters.and(Filters.lte("expiresAt", now), Filters.ne("principal", null)))
+                .projection(new Document("_id", 1).append("handle", 1).append("principal", 1).append("expiresAt", 1))) {
+            n += expired(doc) ? 1 : 0;
+        }
+        return n + sessions().deleteMany(Filters.lte("expiresAt", now)).getDeletedCount();
+    }
+
+    /** Removes an expired session; a signed-in one that this call removed (not another replica) is told to the listener. */
+    private boolean expired(Document doc) {
+        boolean removed = sessions().deleteOne(Filters.and(Filters.eq("_id", doc.get("_id")),
+                Filters.lte("expiresAt", Date.from(clock.instant())))).getDeletedCount() > 0;
+        if (removed && doc.getString("principal") != null) {
+            try {
+                onExpired.accept(doc.getString("handle") != null ? doc.getString("handle") : handle(doc.getString("_id")));
+            } catch (RuntimeException e) {
+                log.error("an expired session could not be logged: {}", e.getMessage());
+            }
+        }
+        return removed;
     }
 
     /** A live session as an operator sees it: never its id (which is the cookie's secret), a handle derived from it. */
@@ -185,7 +217,7 @@ public class MongoSessionRepository implements SessionRepository<MongoSessionRep
     }
 
     /** The handle of a session: the first 16 hex digits of SHA-256 of its id (the id cannot be got back from it). */
-    static String handle(String id) {
+    public static String handle(String id) {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(d, 0, 8);

@@ -163,6 +163,12 @@ class SessionSurvivesRestartTest {
             assertThat(signedIn.statusCode()).isEqualTo(200);
             assertThat(signedIn.body()).contains("应城市 分管副市长");
             csrf = csrf(signedIn.body());
+            // The login log: who, from where, under the session's handle (never its id).
+            Map<String, Object> signIn = signInLog(first, session, "SIGNED_IN");
+            assertThat(signIn).containsEntry("username", "county-leader-yingcheng").containsEntry("name", "应城市 分管副市长")
+                    .containsEntry("division", "420981").containsEntry("roles", List.of("COUNTY_LEADER"))
+                    .containsEntry("address", "127.0.0.1");
+            assertThat(String.valueOf(signIn.get("userAgent"))).contains("Java-http-client");
         }
 
         gatewayAuthorizations.clear();
@@ -179,12 +185,26 @@ class SessionSurvivesRestartTest {
             assertThat(posted.statusCode()).isEqualTo(302);
             assertThat(posted.headers().firstValue("Location").orElse("")).endsWith("/signed-out");
 
+            assertThat(signInLog(second, session, "SIGNED_OUT")).containsEntry("username", "county-leader-yingcheng");
+
             // Signed out on one replica is signed out on every replica.
             try (ConfigurableApplicationContext third = console()) {
                 assertThat(get(port(third), "/", session).statusCode()).isEqualTo(302);
                 assertThat(get(port(second), "/", session).statusCode()).isEqualTo(302);
             }
         }
+    }
+
+    /** The login log's one entry of this event for the session of this cookie (found by its handle). */
+    static Map<String, Object> signInLog(ConfigurableApplicationContext console, String cookie, String event) {
+        String id = new String(Base64.getDecoder().decode(cookie.substring(cookie.indexOf('=') + 1)), StandardCharsets.UTF_8);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) console.getBean(cn.sunshine.console.auditlog.AuditLog.class)
+                .signIns(new cn.sunshine.console.auditlog.AuditLog.Query(null, null, null, event, null, null,
+                        MongoSessionRepository.handle(id)), "420000", 0, 10).get("items");
+        assertThat(items).as("the login log's %s entry", event).hasSize(1);
+        assertThat(items.get(0).values()).doesNotContain(id);
+        return items.get(0);
     }
 
     static String csrf(String html) {
