@@ -282,4 +282,33 @@ class IdempotencyTest extends ServiceTestSupport {
         assertThat(enrolled(s)).isEqualTo(5);
         assertThat(remaining(s)).isEqualTo(15);
     }
+
+    @Test
+    void aRosterStoredByAProcessThatDiedBeforeItsAnswerIsTheSameRosterWhenTakenOver() {
+        Setup s = classOf(20);
+        List<Map<String, Object>> four = people(4);
+        String file = EnrollmentStoryTest.csv(four);
+        Http.Response first = roster(s, "before-the-crash", file);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        // The process died after storing the enrollments and before completing its key: the record is still
+        // PENDING under a dead owner, past its lease.
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(rosterScope(s) + ":before-the-crash")),
+                IdempotentRequests.COLLECTION);
+        String hash = IdempotentRequests.hash("text/csv", file.getBytes(StandardCharsets.UTF_8));
+        mongo.insert(new Document("_id", rosterScope(s) + ":before-the-crash").append("requestHash", hash).append("status", "PENDING")
+                .append("owner", "dead-process").append("startedAt", Date.from(Instant.now().minus(Duration.ofMinutes(3)))),
+                IdempotentRequests.COLLECTION);
+
+        Http.Response retried = roster(s, "before-the-crash", file);
+        assertThat(retried.status()).as("the same roster again answers what it made: " + retried).isEqualTo(201);
+        assertThat(retried.json().path("enrollmentIds")).isEqualTo(first.json().path("enrollmentIds"));
+        assertThat(enrolled(s)).isEqualTo(4);
+        assertThat(remaining(s)).isEqualTo(16);
+
+        // A file with one of them and someone new is not the same roster: the person already here is named.
+        Http.Response other = roster(s, "a-new-file", EnrollmentStoryTest.csv(List.of(four.get(3), People.anyone())));
+        assertThat(other.status()).as(other.toString()).isEqualTo(422);
+        assertThat(enrolled(s)).isEqualTo(4);
+    }
 }

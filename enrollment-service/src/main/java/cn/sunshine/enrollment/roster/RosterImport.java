@@ -169,7 +169,13 @@ public class RosterImport {
             errors.addAll(rowErrors);
         }
         if (!rowOfRegistryId.isEmpty()) {
-            for (PersonYear holder : personYears.findAll(new ArrayList<>(rowOfRegistryId.keySet()))) {
+            List<PersonYear> holders = personYears.findAll(new ArrayList<>(rowOfRegistryId.keySet()));
+            List<Enrollment> made = errors.isEmpty() ? madeBefore(c, admissions, holders) : null;
+            if (made != null) {
+                // The same roster again (its answer was lost): the enrollments it made, not a refusal of each row.
+                return new Result(made, List.of());
+            }
+            for (PersonYear holder : holders) {
                 errors.add(rows.error(rowOfRegistryId.get(holder.id()), "idNumber", PersonYears.alreadyEnrolledMessage(holder)));
             }
         }
@@ -288,5 +294,31 @@ public class RosterImport {
         return new EnrollmentDtos.TraineeRequest(cell.apply("name"), gender, cell.apply("idNumber"),
                 cell.apply("householdDivision"), cell.apply("town"), cell.apply("village"), rural, cell.apply("phone"),
                 education, tier, subsidy);
+    }
+
+    /**
+     * When every row of the file is a person this class already enrolled on the same terms (tier and subsidy),
+     * the file is the same roster sent again — its first answer lost to a dropped connection or a crash after the
+     * enrollments were stored — and the answer is those enrollments, in the file's order. Otherwise {@code null}.
+     */
+    private List<Enrollment> madeBefore(TrainingClass c, List<Enrollments.Admission> admissions, List<PersonYear> holders) {
+        if (admissions.isEmpty() || holders.size() != admissions.size()) {
+            return null;
+        }
+        Map<String, PersonYear> holderOf = new HashMap<>();
+        holders.forEach(h -> holderOf.put(h.id(), h));
+        Map<String, Enrollment> ofClass = new HashMap<>();
+        enrollments.ledgerOf(c.getId()).forEach(e -> ofClass.put(e.getId(), e));
+        List<Enrollment> made = new ArrayList<>(admissions.size());
+        for (Enrollments.Admission a : admissions) {
+            PersonYear holder = holderOf.get(PersonYear.id(a.personKey(), c.getYear()));
+            Enrollment e = holder == null ? null : ofClass.get(holder.enrollmentId());
+            if (e == null || !e.getPersonKey().equals(a.personKey()) || e.getSubsidyTier() != a.tier()
+                    || e.getSubsidyFen() != a.subsidyFen()) {
+                return null;
+            }
+            made.add(e);
+        }
+        return made;
     }
 }
