@@ -33,49 +33,49 @@ public final class ConsoleScenes {
         Calendar cal = new Calendar(year);
         String noticed;
         String reviewed;
-        List<CountyYear.Applicant> first;
-        List<CountyYear.Applicant> second;
+        List<County.Applicant> first;
+        List<County.Applicant> second;
         try {
             // March of that year: both tenders published, the institutions apply to both.
             py.setClock(cal.at(3, 2));
             c.tender();
-            noticed = c.tenderId;
+            noticed = c.county.tenderId;
             c.tender();
-            reviewed = c.tenderId;
+            reviewed = c.county.tenderId;
             py.setClock(cal.at(3, 5));
-            c.tenderId = noticed;
+            c.county.tenderId = noticed;
             c.applications();
-            first = new ArrayList<>(c.applicants);
-            c.applicants.clear();
-            c.tenderId = reviewed;
+            first = new ArrayList<>(c.county.applicants);
+            c.county.applicants.clear();
+            c.county.tenderId = reviewed;
             c.applications();
-            second = new ArrayList<>(c.applicants);
+            second = new ArrayList<>(c.county.applicants);
         } finally {
             py.resetClock();
         }
         // Today (the window closed long ago): the first tender's panel scores and its result is noticed from today.
-        c.tenderId = noticed;
-        c.applicants.clear();
-        c.applicants.addAll(first);
+        c.county.tenderId = noticed;
+        c.county.applicants.clear();
+        c.county.applicants.addAll(first);
         c.review();
         // The second: the panel appointed, two experts declare and score, expert-zhou waits.
         List<Map<String, Object>> members = List.of(Map.of("reviewerId", "expert-zhou", "name", "周教授"),
                 Map.of("reviewerId", "expert-wu", "name", "吴高工"), Map.of("reviewerId", "expert-zheng", "name", "郑研究员"));
-        c.gw.post("/api/accreditation/tenders/" + reviewed + "/panel", c.officer(), Map.of("members", members)).expect(200, 201);
+        c.county.gw.post("/api/accreditation/tenders/" + reviewed + "/panel", c.county.officer(), Map.of("members", members)).expect(200, 201);
         for (String expert : List.of("expert-wu", "expert-zheng")) {
-            String token = c.actors.expert(expert, c.city.code());
-            c.gw.post("/api/accreditation/tenders/" + reviewed + "/panel/declarations", token,
+            String token = c.county.actors.expert(expert, c.county.city.code());
+            c.county.gw.post("/api/accreditation/tenders/" + reviewed + "/panel/declarations", token,
                     Map.of("noConflict", true, "statement", "本人与各申报单位无利害关系")).expect(200, 201);
-            for (CountyYear.Applicant a : second) {
+            for (County.Applicant a : second) {
                 List<Map<String, Object>> scores = List.of(Map.of("criterionCode", "TEACHING", "score", 85),
                         Map.of("criterionCode", "FACILITIES", "score", 80), Map.of("criterionCode", "PLACEMENT", "score", 88),
                         Map.of("criterionCode", "SERVICE", "score", 82));
-                c.gw.post("/api/accreditation/applications/" + a.applicationId() + "/score-sheets", token,
+                c.county.gw.post("/api/accreditation/applications/" + a.applicationId() + "/score-sheets", token,
                         Map.of("scores", scores, "inspection", Map.of("visitedOn", cal.date(3, 21).toString(),
                                 "result", "PASSED", "findings", "场地、设备与申报材料相符"))).expect(201);
             }
         }
-        return new Scenes(county, year, c.noticeId, reviewed, second.stream().map(CountyYear.Applicant::applicationId).toList());
+        return new Scenes(county, year, c.county.noticeId, reviewed, second.stream().map(County.Applicant::applicationId).toList());
     }
 
 }
