@@ -10,7 +10,7 @@ import java.util.List;
  * opening, the vouchers, the results and the placements are the browser's. In the year driver's package (test
  * sources only) to reuse its stages as they are.
  *
- * @param classId   a class reported and not yet opened (planned 15 April to 31 May)
+ * @param classId   the largest class reported and not yet opened (planned 15 April to 31 May)
  * @param baseId    its base (base staff sign in with it)
  * @param trainees  the enrollment ids of its trainees
  */
@@ -39,8 +39,10 @@ public record YearWorkScene(String gateway, List<String> services, String county
         } finally {
             py.resetClock();
         }
-        County.Klass k = c.county.classes().stream().filter(x -> x.trainees.size() >= 2).findFirst()
-                .orElseThrow(() -> new ScenarioFailure("no class of two trainees or more"));
+        // The largest class: a small year's quota is split over several bases and majors, so classes are small.
+        County.Klass k = c.county.classes().stream().filter(x -> !x.trainees.isEmpty())
+                .max(java.util.Comparator.comparingInt(x -> x.trainees.size()))
+                .orElseThrow(() -> new ScenarioFailure("no class with trainees: " + c.county.classes().size() + " classes"));
         return new YearWorkScene(gateway, services, county, year, k.id, k.base.id,
                 k.trainees.stream().map(t -> t.enrollmentId).toList());
     }
@@ -60,6 +62,6 @@ public record YearWorkScene(String gateway, List<String> services, String county
     }
 
     private static ProvinceYear.Options options(String gateway, List<String> services, String county, int year) {
-        return new ProvinceYear.Options(gateway, services, 1, 6, 3, year, 1, List.of(county));
+        return new ProvinceYear.Options(gateway, services, 1, 9, 3, year, 1, List.of(county));
     }
 }
