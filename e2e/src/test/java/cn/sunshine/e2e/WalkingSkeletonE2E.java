@@ -275,6 +275,26 @@ class WalkingSkeletonE2E {
     }
 
     /**
+     * The year's work after enrollment in headless Chromium, through the gateway (YearWorkJourney): on a class of
+     * 应城市 six years back that the scene reported, the county officer confirms the opening, checks the roster and
+     * issues the vouchers; base staff redeem them, record the assessments, completions and placements (double-clicked:
+     * one placement per trainee); the officer records the first follow-up (double-clicked: recorded once).
+     */
+    @Test
+    @Order(15)
+    void inTheConsoleTheYearsWorkAfterEnrollmentLandsOnce() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
+                "chromium and chromium-driver are not installed (.ci/run installs them)");
+        int latest = cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now());
+        cn.sunshine.yeardriver.YearWorkScene scene = cn.sunshine.yeardriver.YearWorkScene.prepare("http://127.0.0.1:8080",
+                List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083", "http://127.0.0.1:8084"),
+                "420981", latest - 6, System.out);
+        long started = System.nanoTime();
+        YearWorkJourney.play(scene);
+        System.out.printf("console journey (the year's work) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
      * A year that survives faults (docs/performance.md "The fault year"): 汉川市's year played without faults,
      * then its next year — the same county, size and plan — with every service and the gateway killed (kill -9)
      * once in the middle of a stage and restarted, the finance bureau down during a payment run, and the

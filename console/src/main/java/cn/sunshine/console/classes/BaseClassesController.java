@@ -60,11 +60,11 @@ public class BaseClassesController {
         this.gateway = gateway;
     }
 
-    static String key() {
+    public static String key() {
         return UUID.randomUUID().toString();
     }
 
-    static boolean htmx(HttpServletRequest request) {
+    public static boolean htmx(HttpServletRequest request) {
         return "true".equals(request.getHeader("HX-Request"));
     }
 
@@ -326,11 +326,11 @@ public class BaseClassesController {
         return kind;
     }
 
-    static String blankToNull(String s) {
+    public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static Integer integer(String s) {
+    public static Integer integer(String s) {
         try {
             return s == null || s.isBlank() ? null : Integer.valueOf(s.strip());
         } catch (NumberFormatException e) {
@@ -339,7 +339,7 @@ public class BaseClassesController {
     }
 
     /** Yuan as typed (1260 or 1,260.50) → fen; null when blank or not a number (the API then names the field). */
-    static Long fen(String yuan) {
+    public static Long fen(String yuan) {
         if (yuan == null || yuan.isBlank()) {
             return null;
         }

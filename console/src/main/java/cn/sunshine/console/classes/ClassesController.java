@@ -38,7 +38,7 @@ public class ClassesController {
         this.baseClasses = baseClasses;
     }
 
-    static String seg(String s) {
+    public static String seg(String s) {
         return UriUtils.encodePathSegment(s, StandardCharsets.UTF_8);
     }
 

@@ -1,0 +1,160 @@
+package cn.sunshine.e2e;
+
+import cn.sunshine.platform.test.Http;
+import cn.sunshine.platform.test.TestTokens;
+import cn.sunshine.yeardriver.YearWorkScene;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static cn.sunshine.e2e.ConsoleJourneysMore.press;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The year's work after enrollment in the console, in the same headless Chromium as {@link ConsoleJourneys}, on a
+ * class the scene reported (YearWorkScene), the services' clock moved through the class's year: the county officer
+ * sees the class waiting on the home page, confirms its opening, checks the roster and issues the vouchers (the
+ * sheet with the codes); base staff redeem the vouchers with those codes, record the assessments, the completions
+ * and the placements (the placements' button double-clicked); a month later the officer records the first
+ * follow-up. Through the gateway's API each act landed exactly once. Screenshots 70–79; axe-core on each page.
+ */
+final class YearWorkJourney {
+
+    static final Http GATEWAY = ConsoleJourneys.GATEWAY;
+
+    private YearWorkJourney() {
+    }
+
+    static void play(YearWorkScene scene) throws Exception {
+        String officer = TestTokens.of("COUNTY_OFFICER", scene.county());
+        String staff = TestTokens.baseStaff(scene.county(), scene.baseId());
+        String klass = scene.classId();
+        int year = scene.year();
+        try (ConsoleJourneys browser = new ConsoleJourneys()) {
+            // ---- 15 April, the opening: the officer confirms it, checks the roster, issues the vouchers.
+            scene.clockAt(4, 15, System.out);
+            browser.signIn("county-officer-yingcheng");
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-opening")));
+            assertThat(Integer.parseInt(browser.driver.findElement(By.cssSelector("#task-opening .count")).getText())).isPositive();
+            browser.screenshot("70-officer-home-year-zh");
+            press(browser, By.id("task-opening"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+            browser.open("/classes/" + klass);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("opening-form")));
+            browser.driver.findElement(By.id("opening-notes")).sendKeys("县阳光办到场参加开班仪式，讲授第一课，学员全部到场。");
+            press(browser, By.id("confirm-opening"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("opened")));
+            JsonNode opened = GATEWAY.as(officer).get("/api/enrollment/classes/" + klass).json();
+            assertThat(opened.path("status").asString()).isEqualTo("OPENED");
+            assertThat(opened.path("openingNotes").asString()).contains("讲授第一课");
+            press(browser, By.id("submit-roster"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            browser.screenshot("71-officer-class-opened-zh");
+            press(browser, By.id("to-vouchers"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("issue-form")));
+            press(browser, By.id("issue-vouchers"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("issued-table")));
+            List<String[]> issued = new ArrayList<>();
+            for (WebElement row : browser.driver.findElements(By.cssSelector("#issued-table tbody tr"))) {
+                issued.add(new String[]{row.getAttribute("data-serial"), row.getAttribute("data-code")});
+            }
+            assertThat(issued).hasSize(scene.trainees().size());
+            browser.screenshot("72-officer-vouchers-issued-zh");
+
+            // ---- Base staff: the vouchers handed in, then (31 May) the assessments and completions.
+            browser.signInAsBaseStaff(scene.baseId());
+            browser.open("/classes/" + klass);
+            press(browser, By.id("work-vouchers"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("batch-form")));
+            for (String[] v : issued) {
+                browser.driver.findElement(By.id("code-" + v[0])).sendKeys(v[1]);
+            }
+            press(browser, By.id("submit-batch"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            assertThat(browser.driver.findElement(By.id("done")).getAttribute("data-done")).isEqualTo(String.valueOf(issued.size()));
+            browser.screenshot("73-base-vouchers-redeemed-zh");
+
+            scene.clockAt(5, 31, System.out);
+            browser.open("/classes/" + klass + "/assessments");
+            for (String e : scene.trainees()) {
+                browser.driver.findElement(By.id("theory-" + e)).sendKeys("82");
+                browser.driver.findElement(By.id("practical-" + e)).sendKeys("88");
+            }
+            press(browser, By.id("submit-batch"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            press(browser, By.id("tab-completions"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("batch-form")));
+            int n = 0;
+            for (String e : scene.trainees()) {
+                browser.driver.findElement(By.id("certificate-" + e)).sendKeys("JY" + year + "-YC-" + String.format("%04d", ++n));
+            }
+            browser.screenshot("74-base-completions-filled-zh");
+            press(browser, By.id("submit-batch"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            browser.screenshot("75-base-completed-zh");
+
+            // ---- 10 June: the placements, the submit button double-clicked.
+            scene.clockAt(6, 10, System.out);
+            browser.open("/classes/" + klass + "/placements");
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-" + scene.trainees().get(0))));
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+            for (String e : scene.trainees()) {
+                press(browser, By.id("report-" + e), false);
+                browser.driver.findElement(By.id("employerName-" + e)).sendKeys("应城市双环机械制造有限公司");
+                browser.driver.findElement(By.id("creditCode-" + e)).sendKeys(YearWorkScene.creditCode(70));
+                browser.driver.findElement(By.id("address-" + e)).sendKeys("湖北省应城市城北工业园长江埠大道18号");
+                browser.driver.findElement(By.id("hrPhone-" + e)).sendKeys("0712-3251234");
+                browser.driver.findElement(By.id("job-" + e)).sendKeys("电焊工");
+                browser.driver.findElement(By.id("wageYuan-" + e)).sendKeys("4,800");
+                js.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("startDate-" + e)),
+                        year + "-06-15");
+            }
+            browser.screenshot("76-base-placements-filled-zh");
+            press(browser, By.id("submit-batch"), true);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("placed")));
+            Thread.sleep(1000); // a second batch, had one gone out, would have landed by now
+            String placementId = null;
+            for (String e : scene.trainees()) {
+                JsonNode placements = GATEWAY.as(officer).get("/api/placement/placements?enrollmentId=" + e).json();
+                assertThat(placements.path("total").asInt()).as("one placement of " + e).isEqualTo(1);
+                assertThat(placements.path("items").get(0).path("monthlyWageFen").asLong()).isEqualTo(480_000L);
+                placementId = placements.path("items").get(0).path("id").asString();
+                JsonNode enrollment = GATEWAY.as(staff).get("/api/enrollment/enrollments/" + e).json();
+                assertThat(enrollment.path("status").asString()).isEqualTo("COMPLETED");
+                assertThat(enrollment.path("assessments").size()).as("assessed once").isEqualTo(1);
+            }
+            browser.screenshot("77-base-placed-zh");
+
+            // ---- 12 July: the officer records the first follow-up of a placement (double-clicked: recorded once).
+            scene.clockAt(7, 12, System.out);
+            browser.signIn("county-officer-yingcheng");
+            press(browser, By.id("nav-follow-ups"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-placement-id='" + placementId + "']")));
+            browser.screenshot("78-officer-follow-ups-zh");
+            browser.open("/placements/" + placementId);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("contact-form")));
+            js.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("contactedOn")), year + "-07-12");
+            browser.driver.findElement(By.id("wageYuan")).sendKeys("4800");
+            browser.driver.findElement(By.id("note")).sendKeys("电话回访：在岗，工资按月发放。");
+            press(browser, By.id("record-follow-up"), true);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            Thread.sleep(1000);
+            JsonNode placement = GATEWAY.as(officer).get("/api/placement/placements/" + placementId).json();
+            int done = 0;
+            for (JsonNode f : placement.path("followUps")) {
+                done += "DONE".equals(f.path("status").asString()) ? 1 : 0;
+            }
+            assertThat(done).as("one follow-up recorded").isEqualTo(1);
+            assertThat(placement.path("followUps").get(0).path("status").asString()).isEqualTo("DONE");
+            browser.screenshot("79-officer-follow-up-recorded-zh");
+        } finally {
+            scene.resetClock(System.out);
+        }
+    }
+}
