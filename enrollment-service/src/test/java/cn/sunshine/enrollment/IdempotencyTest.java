@@ -311,4 +311,27 @@ class IdempotencyTest extends ServiceTestSupport {
         assertThat(other.status()).as(other.toString()).isEqualTo(422);
         assertThat(enrolled(s)).isEqualTo(4);
     }
+
+    @Test
+    void anEnrollmentStoredByAProcessThatDiedBeforeItsAnswerIsTheSameEnrollmentWhenSentAgain() {
+        Setup s = classOf(20);
+        Map<String, Object> person = People.anyone();
+        Http.Response first = enroll(s, "desk-before-the-crash", person);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        // Its key's record lost with the process (as if it died before recording the answer): sent again.
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").regex("desk-before-the-crash$")),
+                IdempotentRequests.COLLECTION);
+        Http.Response again = enroll(s, "desk-before-the-crash", person);
+        assertThat(again.status()).as("the same enrollment again answers the one made: " + again).isEqualTo(201);
+        assertThat(again.json().path("id")).isEqualTo(first.json().path("id"));
+        assertThat(enrolled(s)).isEqualTo(1);
+        assertThat(remaining(s)).isEqualTo(19);
+
+        // On other terms it is not the same act: the person is already enrolled this year.
+        Map<String, Object> otherTerms = new LinkedHashMap<>(person);
+        otherTerms.put("subsidyFen", ((Number) person.get("subsidyFen")).longValue() - 100);
+        assertThat(enroll(s, "desk-other-terms", otherTerms).status()).isEqualTo(409);
+        assertThat(enrolled(s)).isEqualTo(1);
+    }
 }

@@ -52,7 +52,7 @@ public class RosterController {
         byte[] body = boundedBody(request);
         String scope = "enrollment.roster:" + classId + ":" + Jurisdiction.currentUser().subject();
         return idempotent.run(scope, idempotencyKey, contentType, body, () -> {
-            RosterImport.Result result = rosterImport.importRoster(classId, contentType, body);
+            RosterImport.Result result = rosterImport.importRoster(classId, contentType, body, idempotencyKey != null);
             if (!result.errors().isEmpty()) {
                 ProblemDetail pd = Problems.of(422, "roster-rejected", "The roster has bad rows", Phrase.coded("enrollment.roster.rejected",
                         result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again",

@@ -86,7 +86,11 @@ public class RosterImport {
         this.clock = clock;
     }
 
-    public Result importRoster(String classId, String contentType, byte[] body) {
+    /**
+     * Imports a roster, all rows or none. With {@code retryable} (the request carries an Idempotency-Key) the same
+     * roster sent again after its answer was lost answers the enrollments it made (see {@link #madeBefore}).
+     */
+    public Result importRoster(String classId, String contentType, byte[] body, boolean retryable) {
         TrainingClass c = classes.find(classId);
         CurrentUser user = Jurisdiction.ownBaseStaff(c.getBaseId(), "class " + classId);
         List<List<String>> table = read(contentType, body);
@@ -170,7 +174,7 @@ public class RosterImport {
         }
         if (!rowOfRegistryId.isEmpty()) {
             List<PersonYear> holders = personYears.findAll(new ArrayList<>(rowOfRegistryId.keySet()));
-            List<Enrollment> made = errors.isEmpty() ? madeBefore(c, admissions, holders) : null;
+            List<Enrollment> made = retryable && errors.isEmpty() ? madeBefore(c, admissions, holders) : null;
             if (made != null) {
                 // The same roster again (its answer was lost): the enrollments it made, not a refusal of each row.
                 return new Result(made, List.of());
@@ -313,8 +317,7 @@ public class RosterImport {
         for (Enrollments.Admission a : admissions) {
             PersonYear holder = holderOf.get(PersonYear.id(a.personKey(), c.getYear()));
             Enrollment e = holder == null ? null : ofClass.get(holder.enrollmentId());
-            if (e == null || !e.getPersonKey().equals(a.personKey()) || e.getSubsidyTier() != a.tier()
-                    || e.getSubsidyFen() != a.subsidyFen()) {
+            if (e == null || !e.isAdmissionOf(c.getId(), a.personKey(), a.tier(), a.subsidyFen())) {
                 return null;
             }
             made.add(e);

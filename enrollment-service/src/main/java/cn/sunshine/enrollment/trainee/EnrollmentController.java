@@ -57,7 +57,7 @@ public class EnrollmentController {
                                     @Valid @RequestBody EnrollmentDtos.TraineeRequest request) {
         String scope = "enrollment.enrollments:" + classId + ":" + Jurisdiction.currentUser().subject();
         return idempotent.runJson(scope, idempotencyKey, request, () -> {
-            EnrollmentDtos.EnrollmentView e = views.of(enrollments.enroll(classId, request), "enrollment.enroll");
+            EnrollmentDtos.EnrollmentView e = views.of(enrollments.enroll(classId, request, idempotencyKey != null), "enrollment.enroll");
             return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
                             .path("/api/enrollment/enrollments/{id}").buildAndExpand(e.id()).toUri())
                     .eTag(ETags.of(e.version())).body(e);

@@ -100,7 +100,12 @@ public class Enrollments {
         this.clock = clock;
     }
 
-    public Enrollment enroll(String classId, EnrollmentDtos.TraineeRequest r) {
+    /**
+     * Enrolls one person. With {@code retryable} (the request carries an Idempotency-Key) the same enrollment sent
+     * again — the person already in this class on the same terms, its first answer lost — answers the enrollment
+     * made; without a key that is 409 already-enrolled, as it always was.
+     */
+    public Enrollment enroll(String classId, EnrollmentDtos.TraineeRequest r, boolean retryable) {
         TrainingClass c = classes.find(classId);
         CurrentUser user = Jurisdiction.ownBaseStaff(c.getBaseId(), "class " + classId);
         TraineeRules.Checked checked = rules.check(r, ProgramCalendar.today(clock));
@@ -115,7 +120,17 @@ public class Enrollments {
         checkSubsidy(c, r.subsidyFen(), "subsidyFen");
         Admission a = new Admission(Ids.newId(), checked.trainee(), personKey.of(checked.id()), r.subsidyTier(),
                 r.subsidyFen());
-        return admit(c, List.of(a), user.subject()).get(0);
+        try {
+            return admit(c, List.of(a), user.subject()).get(0);
+        } catch (AlreadyEnrolled e) {
+            // The same enrollment sent again (its answer lost to a dropped connection or a crash after it was
+            // stored): the enrollment made, not a refusal.
+            Enrollment made = mongo.findById(e.holder().enrollmentId(), Enrollment.class);
+            if (retryable && made != null && made.isAdmissionOf(c.getId(), a.personKey(), a.tier(), a.subsidyFen())) {
+                return made;
+            }
+            throw e;
+        }
     }
 
     /** The subsidy recorded may not exceed the fee (except in a free class, where it pays for the training). */
