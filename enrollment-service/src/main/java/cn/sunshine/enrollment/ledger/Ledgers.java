@@ -4,6 +4,7 @@ import cn.sunshine.enrollment.audit.PersonalDataAudit;
 import cn.sunshine.enrollment.klass.Classes;
 import cn.sunshine.enrollment.klass.TrainingClass;
 import cn.sunshine.enrollment.support.Access;
+import cn.sunshine.enrollment.trainee.AttendedHours;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.Enrollments;
 import cn.sunshine.enrollment.trainee.Trainee;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ledger (台帐) of a class as a file: ID numbers and phones whole only for the county's officers, whose export
@@ -35,7 +37,8 @@ public class Ledgers {
             new String[]{"状态", "status"}, new String[]{"身份核定", "rosterCheck"},
             new String[]{"结业证书", "certificateNumber"}, new String[]{"技能鉴定证书", "skillCertificateNumber"},
             new String[]{"就业单位", "employerName"}, new String[]{"就业单位地址", "employerAddress"},
-            new String[]{"就业单位电话", "employerPhone"}, new String[]{"学员签字", "signature"});
+            new String[]{"就业单位电话", "employerPhone"}, new String[]{"应到学时", "hoursHeld"},
+            new String[]{"出勤学时", "hoursAttended"}, new String[]{"学员签字", "signature"});
 
     /** Marks an employer whose placement a spot check disproved (抽查不实): the row keeps who was claimed. */
     static final String DISPROVED_MARK = "（抽查不实）";
@@ -59,11 +62,13 @@ public class Ledgers {
     private final Classes classes;
     private final Enrollments enrollments;
     private final PersonalDataAudit audit;
+    private final AttendedHours.Source hours;
 
-    public Ledgers(Classes classes, Enrollments enrollments, PersonalDataAudit audit) {
+    public Ledgers(Classes classes, Enrollments enrollments, PersonalDataAudit audit, AttendedHours.Source hours) {
         this.classes = classes;
         this.enrollments = enrollments;
         this.audit = audit;
+        this.hours = hours;
     }
 
     /** The ledger of a class the caller may see, as {@code csv} or {@code xlsx}. */
@@ -82,8 +87,10 @@ public class Ledgers {
         List<List<String>> rows = new ArrayList<>();
         rows.add(COLUMNS.stream().map(h -> h[0]).toList());
         rows.add(COLUMNS.stream().map(h -> h[1]).toList());
+        Map<String, AttendedHours> attended = hours.ofClass(classId);
         int no = 0;
         for (Enrollment e : ledger) {
+            AttendedHours h = attended.getOrDefault(e.getId(), AttendedHours.NONE);
             Trainee t = e.getTrainee();
             Enrollment.Completion done = e.getCompletion();
             Enrollment.Employer emp = e.getEmployer();
@@ -97,7 +104,7 @@ public class Ledgers {
                     done == null || done.skillCertificateNumber() == null ? "" : done.skillCertificateNumber(),
                     employerName(emp), emp == null || emp.disproved() ? "" : orEmpty(emp.address()),
                     emp == null || emp.disproved() ? "" : orEmpty(whole ? emp.phone() : PersonalData.maskPhone(emp.phone())),
-                    ""));
+                    String.valueOf(h.held()), String.valueOf(h.attended()), ""));
         }
         String filename = "ledger-" + c.getId() + "." + format;
         return format.equals("csv")

@@ -49,7 +49,7 @@ public class RosterController {
                                                   + "enrollment ids, Idempotent-Replayed: true) and enroll nobody twice")
                                           @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                           jakarta.servlet.http.HttpServletRequest request) {
-        byte[] body = boundedBody(request);
+        byte[] body = UploadLimits.body(request);
         String scope = "enrollment.roster:" + classId + ":" + Jurisdiction.currentUser().subject();
         return idempotent.run(scope, idempotencyKey, contentType, body, () -> {
             RosterImport.Result result = rosterImport.importRoster(classId, contentType, body, idempotencyKey != null);
@@ -63,27 +63,5 @@ public class RosterController {
             return ResponseEntity.status(201).body(new RosterDtos.ImportedView(classId, result.enrolled().size(),
                     result.enrolled().stream().map(Enrollment::getId).toList()));
         });
-    }
-
-    /**
-     * The body, refused with 413 {@code upload-too-large} (limit {@code maxBytes}) as soon as it is
-     * known to be longer than {@link UploadLimits#MAX_BYTES}: by its Content-Length before reading, or
-     * at the first byte over while reading a chunked body.
-     */
-    static byte[] boundedBody(jakarta.servlet.http.HttpServletRequest request) {
-        long declared = request.getContentLengthLong();
-        if (declared > UploadLimits.MAX_BYTES) {
-            throw UploadLimits.exceeded("maxBytes", "the file has more than " + UploadLimits.MAX_BYTES + " bytes", UploadLimits.MAX_BYTES);
-        }
-        try (java.io.InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(UploadLimits.MAX_BYTES + 1);
-            if (body.length > UploadLimits.MAX_BYTES) {
-                throw UploadLimits.exceeded("maxBytes", "the file has more than " + UploadLimits.MAX_BYTES + " bytes", UploadLimits.MAX_BYTES);
-            }
-            return body;
-        } catch (java.io.IOException e) {
-            throw new cn.sunshine.platform.domain.DomainException(400, "malformed-request", "The request body could not be read",
-                    "the upload was interrupted");
-        }
     }
 }

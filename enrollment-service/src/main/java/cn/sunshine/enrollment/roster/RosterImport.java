@@ -2,7 +2,6 @@ package cn.sunshine.enrollment.roster;
 
 import cn.sunshine.enrollment.klass.Classes;
 import cn.sunshine.enrollment.klass.TrainingClass;
-import cn.sunshine.enrollment.ledger.Sheets;
 import cn.sunshine.enrollment.quota.PlaceCounter;
 import cn.sunshine.enrollment.quota.Places;
 import cn.sunshine.enrollment.registry.PersonYear;
@@ -93,7 +92,7 @@ public class RosterImport {
     public Result importRoster(String classId, String contentType, byte[] body, boolean retryable) {
         TrainingClass c = classes.find(classId);
         CurrentUser user = Jurisdiction.ownBaseStaff(c.getBaseId(), "class " + classId);
-        List<List<String>> table = read(contentType, body);
+        List<List<String>> table = RosterReader.table(contentType, body, "roster");
         enrollments.requireOpenForEnrollment(c);
 
         Locale locale = ProblemMessages.locale();
@@ -183,6 +182,13 @@ public class RosterImport {
                 errors.add(rows.error(rowOfRegistryId.get(holder.id()), "idNumber", PersonYears.alreadyEnrolledMessage(holder)));
             }
         }
+        if (!firstRowOfKey.isEmpty()) {
+            Map<String, String> maskedOf = new HashMap<>();
+            admissions.forEach(a -> maskedOf.put(a.personKey(), a.trainee().maskedIdNumber()));
+            enrollments.fundedElsewhere(c, new ArrayList<>(firstRowOfKey.keySet())).forEach((key, funded) ->
+                    errors.add(new RosterDtos.RowError(firstRowOfKey.get(key), "idNumber",
+                            Enrollments.fundedElsewhereMessage(maskedOf.get(key), funded))));
+        }
         if (dataRows == 0) {
             errors.add(rows.error(0, "file", "enrollment.roster.no-trainees", "the file has no trainees"));
         }
@@ -227,26 +233,6 @@ public class RosterImport {
     private static String chineseHeader(String field) {
         return HEADERS.entrySet().stream().filter(h -> h.getValue().equals(field) && !h.getKey().equals(field.toLowerCase(Locale.ROOT)))
                 .map(Map.Entry::getKey).findFirst().orElse(field);
-    }
-
-    private static List<List<String>> read(String contentType, byte[] body) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (body == null || body.length == 0) {
-            throw DomainException.invalidField("file", Phrase.coded("enrollment.roster.empty-body",
-                    "the request body is the roster file; it is empty"));
-        }
-        try {
-            if (type.startsWith(Sheets.XLSX)) {
-                return RosterReader.readXlsx(body);
-            }
-            if (type.startsWith(Sheets.CSV)) {
-                return RosterReader.readCsv(new java.io.ByteArrayInputStream(body));
-            }
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalidField("file", e.getMessage());
-        }
-        throw new DomainException(415, "unsupported-media-type", "Unsupported file type",
-                "send the roster as text/csv or as " + Sheets.XLSX).coded("enrollment.roster.file-type", Sheets.XLSX);
     }
 
     private static boolean isHeader(List<String> row) {

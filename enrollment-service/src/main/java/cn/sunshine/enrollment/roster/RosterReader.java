@@ -1,5 +1,7 @@
 package cn.sunshine.enrollment.roster;
 
+import cn.sunshine.platform.domain.DomainException;
+
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -31,6 +33,29 @@ import static cn.sunshine.enrollment.roster.UploadLimits.*;
 public final class RosterReader {
 
     private RosterReader() {
+    }
+
+    /**
+     * The rows of an uploaded file: CSV ({@code text/csv}) or XLSX by its content type, read with the limits; 400
+     * for an empty or unreadable file, 415 for another type. {@code what} names the file in problems ("roster").
+     */
+    public static List<List<String>> table(String contentType, byte[] body, String what) {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        if (body == null || body.length == 0) {
+            throw DomainException.invalidField("file", "the request body is the " + what + " file; it is empty");
+        }
+        try {
+            if (type.startsWith(cn.sunshine.enrollment.ledger.Sheets.XLSX)) {
+                return readXlsx(body);
+            }
+            if (type.startsWith(cn.sunshine.enrollment.ledger.Sheets.CSV)) {
+                return readCsv(new java.io.ByteArrayInputStream(body));
+            }
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalidField("file", e.getMessage());
+        }
+        throw new DomainException(415, "unsupported-media-type", "Unsupported file type",
+                "send the " + what + " as text/csv or as " + cn.sunshine.enrollment.ledger.Sheets.XLSX);
     }
 
     // ------------------------------------------------------------------------------------------ CSV
@@ -209,10 +234,10 @@ public final class RosterReader {
                 }
             }
         } catch (IOException | XMLStreamException | RuntimeException e) {
-            if (e instanceof cn.sunshine.platform.domain.DomainException d) {
+            if (e instanceof DomainException d) {
                 throw d;
             }
-            if (e.getCause() instanceof cn.sunshine.platform.domain.DomainException d) {
+            if (e.getCause() instanceof DomainException d) {
                 throw d;
             }
             throw new IllegalArgumentException("the file is not a readable XLSX workbook");

@@ -16,7 +16,7 @@ public final class UploadLimits {
     public static final int MAX_BYTES = 4 * 1024 * 1024;
     /** Lines (CSV) or rows (XLSX) of the file, blank ones included: 1,000 trainees, two headers and some slack. */
     public static final int MAX_LINES = RosterImport.MAX_ROWS + 100;
-    /** Columns of a row: the roster has 11, the ledger as exported 25. */
+    /** Columns of a row: the roster has 11, the ledger as exported 27. */
     public static final int MAX_COLUMNS = 64;
     /** Characters of one cell. */
     public static final int MAX_CELL_CHARS = 1_000;
@@ -43,5 +43,27 @@ public final class UploadLimits {
         return new DomainException(413, "upload-too-large", "The file exceeds an upload limit",
                 "the file was refused while being read: " + what + " (limit " + limit + ")",
                 List.of(new DomainException.FieldError(limit, message))).coded("enrollment.upload-too-large", message, limit);
+    }
+
+    /**
+     * The body, refused with 413 {@code upload-too-large} (limit {@code maxBytes}) as soon as it is
+     * known to be longer than {@link UploadLimits#MAX_BYTES}: by its Content-Length before reading, or
+     * at the first byte over while reading a chunked body.
+     */
+    public static byte[] body(jakarta.servlet.http.HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        if (declared > UploadLimits.MAX_BYTES) {
+            throw UploadLimits.exceeded("maxBytes", "the file has more than " + UploadLimits.MAX_BYTES + " bytes", UploadLimits.MAX_BYTES);
+        }
+        try (java.io.InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(UploadLimits.MAX_BYTES + 1);
+            if (body.length > UploadLimits.MAX_BYTES) {
+                throw UploadLimits.exceeded("maxBytes", "the file has more than " + UploadLimits.MAX_BYTES + " bytes", UploadLimits.MAX_BYTES);
+            }
+            return body;
+        } catch (java.io.IOException e) {
+            throw new DomainException(400, "malformed-request", "The request body could not be read",
+                    "the upload was interrupted");
+        }
     }
 }

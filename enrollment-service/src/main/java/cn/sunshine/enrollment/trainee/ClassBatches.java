@@ -211,6 +211,7 @@ public class ClassBatches {
             case "invalid-state-transition" -> "status";
             case "roster-check-required" -> "rosterCheck";
             case "assessment-failed" -> "assessment";
+            case "attendance-below-minimum" -> "attendance";
             default -> d.kind();
         };
     }

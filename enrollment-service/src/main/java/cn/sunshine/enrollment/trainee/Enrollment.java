@@ -199,6 +199,15 @@ public class Enrollment extends AggregateRoot {
      */
     public void complete(String certificateNumber, String skillCertificateNumber, String skillLevel, String actor,
                          Instant now) {
+        complete(certificateNumber, skillCertificateNumber, skillLevel, AttendedHours.NONE, 0, actor, now);
+    }
+
+    /**
+     * 结业, when the class keeps teaching records: the trainee must also have attended at least {@code minimumBp}
+     * (basis points) of the hours recorded for them, else 422 {@code attendance-below-minimum} with the figures.
+     */
+    public void complete(String certificateNumber, String skillCertificateNumber, String skillLevel, AttendedHours hours,
+                         int minimumBp, String actor, Instant now) {
         Completion recorded = completion(certificateNumber, skillCertificateNumber, skillLevel, now, actor);
         if (status != EnrollmentStatus.ASSESSED) {
             throw DomainException.invalidTransition("trainee", status, "completed");
@@ -207,6 +216,12 @@ public class Enrollment extends AggregateRoot {
             throw DomainException.rule("assessment-failed", "The assessment was not passed",
                     "a trainee completes after passing both the theory exam and the skill test")
                     .coded("enrollment.assessment-failed");
+        }
+        if (hours.held() > 0 && hours.shareBp() < minimumBp) {
+            throw DomainException.rule("attendance-below-minimum", "Attendance below the minimum",
+                    trainee.name() + " attended " + hours.attended() + " of " + hours.held() + " teaching hours ("
+                            + AttendedHours.percent(hours.shareBp()) + "); completion needs at least "
+                            + AttendedHours.percent(minimumBp) + " (出勤不足，不能结业)");
         }
         status = EnrollmentStatus.COMPLETED;
         completion = recorded;

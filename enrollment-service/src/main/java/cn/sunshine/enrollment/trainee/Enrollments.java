@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,11 +84,13 @@ public class Enrollments {
     private final PersonKey personKey;
     private final TraineeRules rules;
     private final EnrollmentProperties properties;
+    private final AttendedHours.Source attendance;
+    private final OtherFunding.Register otherFunding;
     private final Clock clock;
 
     public Enrollments(AggregateStore store, Changes changes, MongoTemplate mongo, Classes classes, Places places,
                        PersonYears personYears, PersonKey personKey, TraineeRules rules, EnrollmentProperties properties,
-                       Clock clock) {
+                       AttendedHours.Source attendance, OtherFunding.Register otherFunding, Clock clock) {
         this.store = store;
         this.changes = changes;
         this.mongo = mongo;
@@ -97,6 +100,8 @@ public class Enrollments {
         this.personKey = personKey;
         this.rules = rules;
         this.properties = properties;
+        this.attendance = attendance;
+        this.otherFunding = otherFunding;
         this.clock = clock;
     }
 
@@ -120,6 +125,10 @@ public class Enrollments {
         checkSubsidy(c, r.subsidyFen(), "subsidyFen");
         Admission a = new Admission(Ids.newId(), checked.trainee(), personKey.of(checked.id()), r.subsidyTier(),
                 r.subsidyFen());
+        OtherFunding funded = fundedElsewhere(c, List.of(a.personKey())).get(a.personKey());
+        if (funded != null) {
+            throw fundedElsewhere(a.trainee().maskedIdNumber(), funded, "idNumber");
+        }
         try {
             return admit(c, List.of(a), user.subject()).get(0);
         } catch (AlreadyEnrolled e) {
@@ -131,6 +140,25 @@ public class Enrollments {
             }
             throw e;
         }
+    }
+
+    /** The people of these keys whom another programme funds for training overlapping the class's period. */
+    public Map<String, OtherFunding> fundedElsewhere(TrainingClass c, List<String> personKeys) {
+        return otherFunding.overlapping(personKeys, c.getPlannedStart(), c.getPlannedEnd());
+    }
+
+    /** The message of a refusal for double funding (重复享受培训补贴), naming the other programme and its period. */
+    public static String fundedElsewhereMessage(String maskedIdNumber, OtherFunding funded) {
+        return maskedIdNumber + " is funded by " + funded.programme() + " for training from " + funded.periodStart()
+                + " to " + funded.periodEnd() + ", which overlaps this class: a person is funded for training once "
+                + "(已享受" + funded.programme() + "培训补贴)";
+    }
+
+    /** 409 {@code funded-elsewhere}: another programme funds the person for an overlapping period. */
+    static DomainException fundedElsewhere(String maskedIdNumber, OtherFunding funded, String field) {
+        String message = fundedElsewhereMessage(maskedIdNumber, funded);
+        return new DomainException(409, "funded-elsewhere", "Funded by another programme", message,
+                List.of(new DomainException.FieldError(field, message)));
     }
 
     /** The subsidy recorded may not exceed the fee (except in a free class, where it pays for the training). */
@@ -330,7 +358,8 @@ public class Enrollments {
     /** The completion of a trainee, as the single endpoint and the class's batch record it. */
     Changes.Act<Enrollment> completion(EnrollmentDtos.CompletionRequest r) {
         return (e, user) -> e.complete(r.certificateNumber(), r.skillCertificateNumber(), r.skillLevel(),
-                user.subject(), clock.instant());
+                attendance.of(e.getClassId(), e.getId()), properties.minimumAttendanceBp(), user.subject(),
+                clock.instant());
     }
 
     public Enrollment get(String id) {

@@ -20,7 +20,7 @@ class EnrollmentRulesTest {
 
     static final Instant NOW = Instant.parse("2026-07-06T01:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 7, 6);
-    final TraineeRules rules = new TraineeRules(new EnrollmentProperties(16, 60, "42", 60, "x".repeat(32)));
+    final TraineeRules rules = new TraineeRules(new EnrollmentProperties(16, 60, "42", 60, "x".repeat(32), 8000));
 
     static String id(String first17) {
         return first17 + ResidentIdNumber.checkCharacter(first17);

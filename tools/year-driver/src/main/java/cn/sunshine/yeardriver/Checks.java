@@ -159,6 +159,29 @@ public final class Checks {
         equal((long) data.committedPlacementRateBp(), own.get("accreditation").path("committedPlacementRateBp").asLong(),
                 name + ": committed placement rate");
 
+        // Teaching records (issue 19): each class's lessons held and attended by those who sat; the list's match found.
+        for (County.Klass k : c.classes()) {
+            if (k.lessonHours > 0) {
+                JsonNode att = gw.get("/api/enrollment/classes/" + k.id + "/attendance", officer).expect(200);
+                equal((long) k.lessonHours, att.path("hoursHeld").asLong(), name + ": class " + k.id + " teaching hours");
+                long full = 0;
+                for (JsonNode t : att.path("trainees")) {
+                    full += t.path("hoursAttended").asLong() == k.lessonHours ? 1 : 0;
+                }
+                equal((long) EnrollmentActs.sitting(k).size(), full, name + ": class " + k.id
+                        + " trainees who attended every hour (those who sat)");
+            }
+        }
+        if (c.doubleFundedEnrollmentId != null) {
+            boolean reported = false;
+            for (JsonNode m : gw.get("/api/enrollment/funding-matches?year=" + year + "&size=500", officer).expect(200)
+                    .path("items")) {
+                reported |= c.doubleFundedEnrollmentId.equals(m.path("enrollmentId").asString())
+                        && m.path("enrolledBeforeImport").asBoolean();
+            }
+            check(reported, name + ": the trainee another programme funds for overlapping days is reported after the fact");
+        }
+
         // Every fen: vouchers → claims → instructions paid → recovered.
         long expectedCompletionFen = 0;
         long expectedPlacementFen = 0;

@@ -38,6 +38,8 @@ final class County {
     String falsePlacementBaseId;
     String falsePlacementEnrollmentId;
     String escalationCaseId;
+    /** The trainee another programme's list funds for days overlapping their class (TeachingActs). */
+    String doubleFundedEnrollmentId;
     final List<String> spotCheckIds = new ArrayList<>();
 
     record Applicant(Province.Institution institution, String creditCode, String token, String applicationId,
@@ -63,6 +65,8 @@ final class County {
         final List<Trainee> trainees = new ArrayList<>();
         String completionClaimId;
         String placementClaimId;
+        /** Teaching hours of the lessons recorded (TeachingActs). */
+        int lessonHours;
     }
 
     static final class Trainee {

@@ -17,6 +17,7 @@ final class CountyYear {
     final EnrollmentActs enrollment;
     final SubsidyActs subsidy;
     final PlacementActs placement;
+    final TeachingActs teaching;
 
     CountyYear(Province data, Province.County division, int year, int trainees, int classSize, Api gw, Actors actors,
                Map<String, String> employers) {
@@ -25,6 +26,7 @@ final class CountyYear {
         this.enrollment = new EnrollmentActs(county);
         this.subsidy = new SubsidyActs(county);
         this.placement = new PlacementActs(county);
+        this.teaching = new TeachingActs(county);
     }
 
     String code() {
@@ -113,11 +115,14 @@ final class CountyYear {
     }
 
     // ------------------------------------------------------------------------------------------
-    // 1 June: theory exam and skill test, certificates.
+    // 1 June: the lessons' attendance (two a class), the county's list of another programme (雨露计划),
+    // theory exam and skill test, certificates.
 
     void completion() {
+        teaching.importFundingList();
         boolean first = true;
         for (County.Klass k : county.classes()) {
+            teaching.lessons(k);
             // In the first class the first to sit fails the theory exam and passes the re-sit.
             List<County.Trainee> sitting = EnrollmentActs.sitting(k);
             enrollment.assess(k, first && sitting.size() > 2 ? sitting.get(0) : null);

@@ -7,10 +7,13 @@ import cn.sunshine.platform.events.accreditation.BaseRevoked;
 import cn.sunshine.platform.events.accreditation.QuotaAllocated;
 import cn.sunshine.platform.events.accreditation.TenderPublished;
 import cn.sunshine.platform.events.enrollment.ClassOpened;
+import cn.sunshine.platform.events.enrollment.FundingListImported;
+import cn.sunshine.platform.events.enrollment.LessonRecorded;
 import cn.sunshine.platform.events.enrollment.TraineeAssessed;
 import cn.sunshine.platform.events.enrollment.TraineeCompleted;
 import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;
+import cn.sunshine.platform.events.enrollment.VisitRecorded;
 import cn.sunshine.platform.events.placement.FollowUpEscalated;
 import cn.sunshine.platform.events.placement.PlacementDisproved;
 import cn.sunshine.platform.events.placement.SpotCheckConcluded;
@@ -62,6 +65,15 @@ public final class EventTypes {
     public static final EventType<TraineeCompleted> TRAINEE_COMPLETED =
             new EventType<>("enrollment.trainee.completed.v1", TraineeCompleted.class);
 
+    public static final EventType<LessonRecorded> LESSON_RECORDED =
+            new EventType<>("enrollment.lesson.recorded.v1", LessonRecorded.class);
+
+    public static final EventType<VisitRecorded> VISIT_RECORDED =
+            new EventType<>("enrollment.visit.recorded.v1", VisitRecorded.class);
+
+    public static final EventType<FundingListImported> FUNDING_LIST_IMPORTED =
+            new EventType<>("enrollment.funding-list.imported.v1", FundingListImported.class);
+
     public static final EventType<TraineePlaced> TRAINEE_PLACED =
             new EventType<>("placement.trainee.placed.v1", TraineePlaced.class);
 
@@ -94,7 +106,7 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(BASE_ACCREDITED, BASE_REVOKED, BASE_RENEWED, TENDER_PUBLISHED,
             QUOTA_ALLOCATED, AGREEMENT_SIGNED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
-            TRAINEE_ASSESSED, TRAINEE_COMPLETED, TRAINEE_PLACED, TRAINEE_REPLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
+            TRAINEE_ASSESSED, TRAINEE_COMPLETED, LESSON_RECORDED, VISIT_RECORDED, FUNDING_LIST_IMPORTED, TRAINEE_PLACED, TRAINEE_REPLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
             SPOT_CHECK_CONCLUDED, PLACEMENT_DISPROVED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED,
             RECOVERY_SETTLED);
 

@@ -1,0 +1,78 @@
+package cn.sunshine.enrollment.teaching;
+
+import cn.sunshine.enrollment.klass.TrainingClass;
+import cn.sunshine.platform.domain.AggregateRoot;
+import cn.sunshine.platform.domain.DomainException;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A class's teaching plan (教学计划): its modules with their hours of theory or practice. One per class (its id is the
+ * class's); the base's staff set it and may revise it while the class runs; each revision keeps who and when.
+ */
+@Document("teaching_plans")
+public class TeachingPlan extends AggregateRoot {
+
+    /** A module of the plan. */
+    public record Module(String name, Lesson.Kind kind, int hours) {
+    }
+
+    private String classId;
+    private String baseId;
+    private String divisionCode;
+    private List<Module> modules;
+    private Instant setAt;
+    private String setBy;
+
+    protected TeachingPlan() {
+    }
+
+    public static TeachingPlan of(TrainingClass c, List<Module> modules, String actor, Instant now) {
+        TeachingPlan p = new TeachingPlan();
+        p.id = c.getId();
+        p.classId = c.getId();
+        p.baseId = c.getBaseId();
+        p.divisionCode = c.getDivisionCode();
+        p.revise(modules, actor, now);
+        return p;
+    }
+
+    public void revise(List<Module> modules, String actor, Instant now) {
+        if (modules.stream().map(Module::name).distinct().count() != modules.size()) {
+            throw DomainException.invalidField("modules", "each module is named once");
+        }
+        this.modules = List.copyOf(modules);
+        this.setAt = now;
+        this.setBy = actor;
+    }
+
+    public int hours(Lesson.Kind kind) {
+        return modules.stream().filter(m -> m.kind() == kind).mapToInt(Module::hours).sum();
+    }
+
+    public String getClassId() {
+        return classId;
+    }
+
+    public String getBaseId() {
+        return baseId;
+    }
+
+    public String getDivisionCode() {
+        return divisionCode;
+    }
+
+    public List<Module> getModules() {
+        return modules == null ? List.of() : modules;
+    }
+
+    public Instant getSetAt() {
+        return setAt;
+    }
+
+    public String getSetBy() {
+        return setBy;
+    }
+}
