@@ -73,11 +73,14 @@ public class Complaint extends AggregateRoot {
     protected Complaint() {
     }
 
-    /** A complaint received now: through the web form (by nobody) or on the hotline (by the officer who took it). */
-    static Complaint receive(String divisionCode, Channel channel, Contact contact, Subject subject, String statement,
+    /**
+     * A complaint received now: through the web form (by nobody) or on the hotline (by the officer who took it);
+     * {@code id} fixed beforehand (a confirmed web complaint) or null for a new one.
+     */
+    static Complaint receive(String id, String divisionCode, Channel channel, Contact contact, Subject subject, String statement,
                              String receivedBy, ComplaintProperties deadlines, Clock clock) {
         Complaint c = new Complaint();
-        c.id = Ids.newId();
+        c.id = id != null ? id : Ids.newId();
         c.divisionCode = divisionCode;
         c.channel = channel;
         c.contact = contact;

@@ -62,11 +62,8 @@ public class Complaints {
         Complaint.Subject subject = subject(r.divisionCode(), r.subject());
         Complaint.Contact contact = r.complainant() == null ? null
                 : new Complaint.Contact(r.complainant().name().trim(), r.complainant().phone().trim());
-        Complaint c = Complaint.receive(r.divisionCode(), channel, contact, subject, r.statement().trim(), receivedBy,
+        Complaint c = Complaint.receive(id, r.divisionCode(), channel, contact, subject, r.statement().trim(), receivedBy,
                 properties, clock);
-        if (id != null) {
-            c.assignId(id);
-        }
         try {
             return store.insert(c);
         } catch (DuplicateKeyException again) {
