@@ -1,5 +1,7 @@
 package cn.sunshine.accreditation.complaint;
 
+import cn.sunshine.accreditation.notice.ConfirmationCodes;
+import cn.sunshine.accreditation.notice.NoticeDtos;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.PublicEndpoint;
@@ -50,9 +52,7 @@ public class ComplaintController {
             + "their code")
     public ResponseEntity<ComplaintDtos.PublicFiling> file(@Valid @RequestBody ComplaintDtos.ComplaintRequest request,
                                                            HttpServletRequest http) {
-        String forwarded = http.getHeader(CLIENT_ADDRESS);
-        String caller = forwarded != null && !forwarded.isBlank() && forwarded.length() <= 64
-                ? forwarded.trim() : http.getRemoteAddr();
+        String caller = ConfirmationCodes.callerKey(http.getHeader(CLIENT_ADDRESS), http.getRemoteAddr());
         ComplaintDtos.PublicFiling f = publicComplaints.file(request, caller);
         if (f.complaintId() != null) {
             return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(f);
@@ -69,7 +69,7 @@ public class ComplaintController {
     @Operation(summary = "Confirm a complaint with the code sent to its phone (anyone, no token): 201, received; "
             + "422 confirmation-code-wrong; 404 expired or void")
     public ResponseEntity<ComplaintDtos.PublicFiling> confirm(@PathVariable String confirmationId,
-                                                              @Valid @RequestBody ComplaintDtos.ConfirmationRequest request) {
+                                                              @Valid @RequestBody NoticeDtos.ConfirmationRequest request) {
         return ResponseEntity.status(201).cacheControl(CacheControl.noStore())
                 .body(publicComplaints.confirm(confirmationId, request.code()));
     }

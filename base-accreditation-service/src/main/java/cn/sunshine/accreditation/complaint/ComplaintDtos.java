@@ -20,7 +20,7 @@ public final class ComplaintDtos {
     }
 
     /** The complainant's contact: a name and a mobile or landline number. */
-    public record ContactDto(@NotBlank @Size(max = 50) String name,
+    public record ComplainantDto(@NotBlank @Size(max = 50) String name,
                              @NotBlank @Pattern(regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}",
                                      message = "must be a mobile number or a landline with area code") String phone) {
     }
@@ -36,13 +36,9 @@ public final class ComplaintDtos {
      */
     public record ComplaintRequest(
             @NotBlank @Pattern(regexp = "\\d{4}(?!00)\\d{2}", message = "must be a 6-digit county code") String divisionCode,
-            @Valid ContactDto complainant,
+            @Valid ComplainantDto complainant,
             @NotNull @Valid SubjectDto subject,
             @NotBlank @Size(max = 4000) String statement) {
-    }
-
-    public record ConfirmationRequest(@NotBlank @Pattern(regexp = "\\s*\\d{6}\\s*",
-            message = "must be the 6-digit code sent by SMS") String code) {
     }
 
     /** The handling officer: a county officer's token subject (the caller when absent). */

@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.complaint;
 
+import cn.sunshine.accreditation.notice.ConfirmationCodes;
 import cn.sunshine.accreditation.notice.ObjectionSms;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
@@ -11,13 +12,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -29,8 +25,6 @@ import java.util.List;
  */
 @Service
 public class PublicComplaints {
-
-    private static final SecureRandom CODES = new SecureRandom();
 
     private final MongoTemplate mongo;
     private final Complaints complaints;
@@ -70,9 +64,9 @@ public class PublicComplaints {
         }
         record(callerKey, now);
         String id = Ids.newId();
-        String code = String.format("%06d", CODES.nextInt(1_000_000));
+        String code = ConfirmationCodes.newCode();
         Instant expires = now.plus(properties.codeTtl());
-        mongo.insert(new PendingComplaint(id, phoneKey, callerKey, r, hash(id, code), 0, now, expires,
+        mongo.insert(new PendingComplaint(id, phoneKey, callerKey, r, ConfirmationCodes.hash(id, code), 0, now, expires,
                 PendingComplaint.Status.PENDING, null));
         sms.send(r.complainant().phone(), "【阳光工程】您的监督举报确认码为 " + code + "，"
                 + properties.codeTtl().toMinutes() + " 分钟内有效。如非本人操作请忽略。");
@@ -99,8 +93,7 @@ public class PublicComplaints {
             }
             return ComplaintDtos.PublicFiling.received(c);
         }
-        if (!MessageDigest.isEqual(hash(p.id(), code.trim()).getBytes(StandardCharsets.UTF_8),
-                p.codeHash().getBytes(StandardCharsets.UTF_8))) {
+        if (!ConfirmationCodes.matches(p.id(), code, p.codeHash())) {
             PendingComplaint after = mongo.findAndModify(Query.query(Criteria.where("_id").is(p.id())
                             .and("status").is(PendingComplaint.Status.PENDING)),
                     new Update().inc("attempts", 1), FindAndModifyOptions.options().returnNew(true), PendingComplaint.class);
@@ -150,12 +143,4 @@ public class PublicComplaints {
         return new DomainException(429, "complaint-limit", "Too many complaints", detail);
     }
 
-    private static String hash(String id, String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((id + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }
