@@ -39,6 +39,8 @@ final class County {
     String falsePlacementEnrollmentId;
     String escalationCaseId;
     final List<String> spotCheckIds = new ArrayList<>();
+    /** The year's complaint from the public (监督举报), answered by the county. */
+    String complaintId;
 
     record Applicant(Province.Institution institution, String creditCode, String token, String applicationId,
                      boolean weak) {
