@@ -104,9 +104,7 @@ public class NoticeController {
     public ResponseEntity<ObjectionConfirmations.Pending> object(@PathVariable String noticeId,
                                                                  @Valid @RequestBody NoticeDtos.ObjectionRequest request,
                                                                  jakarta.servlet.http.HttpServletRequest http) {
-        String forwarded = http.getHeader(CLIENT_ADDRESS);
-        String caller = forwarded != null && !forwarded.isBlank() && forwarded.length() <= 64
-                ? forwarded.trim() : http.getRemoteAddr();
+        String caller = ConfirmationCodes.callerKey(http.getHeader(CLIENT_ADDRESS), http.getRemoteAddr());
         ObjectionConfirmations.Pending p = confirmations.file(noticeId, request, caller);
         return ResponseEntity.accepted()
                 .location(ServletUriComponentsBuilder.fromCurrentContextPath()

@@ -11,13 +11,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * The phone confirmation of objections. Filing stores an unconfirmed objection and sends a one-time
@@ -31,8 +26,6 @@ import java.util.HexFormat;
 @Service
 @EnableConfigurationProperties(ObjectionProperties.class)
 public class ObjectionConfirmations {
-
-    private static final SecureRandom CODES = new SecureRandom();
 
     private final MongoTemplate mongo;
     private final Notices notices;
@@ -76,11 +69,11 @@ public class ObjectionConfirmations {
                     + "their codes, or wait " + properties.codeTtl().toMinutes() + " minutes");
         }
         String id = Ids.newId();
-        String code = String.format("%06d", CODES.nextInt(1_000_000));
+        String code = ConfirmationCodes.newCode();
         Instant expires = now.plus(properties.codeTtl());
         mongo.insert(new PendingObjection(id, noticeId, phoneKey, callerKey, r.name().trim(), r.phone(), r.email(),
                 r.applicationId() == null || r.applicationId().isBlank() ? null : r.applicationId(), r.statement().trim(),
-                hash(id, code), 0, now, expires, PendingObjection.Status.PENDING, null));
+                ConfirmationCodes.hash(id, code), 0, now, expires, PendingObjection.Status.PENDING, null));
         sms.send(r.phone(), "【阳光工程】您对公示的异议确认码为 " + code + "，" + properties.codeTtl().toMinutes()
                 + " 分钟内有效。如非本人操作请忽略。");
         return new Pending(id, noticeId, PersonalData.maskPhone(r.phone()), expires, properties.echoCode() ? code : null);
@@ -104,8 +97,7 @@ public class ObjectionConfirmations {
             return new Notices.Filed(n, n.objection(p.objectionId()).orElseThrow(
                     () -> DomainException.notFound("objection " + p.objectionId())));
         }
-        if (!MessageDigest.isEqual(hash(p.id(), code.trim()).getBytes(StandardCharsets.UTF_8),
-                p.codeHash().getBytes(StandardCharsets.UTF_8))) {
+        if (!ConfirmationCodes.matches(p.id(), code, p.codeHash())) {
             PendingObjection after = mongo.findAndModify(Query.query(Criteria.where("_id").is(p.id())
                             .and("status").is(PendingObjection.Status.PENDING)),
                     new Update().inc("attempts", 1), FindAndModifyOptions.options().returnNew(true), PendingObjection.class);
@@ -156,12 +148,4 @@ public class ObjectionConfirmations {
         return new DomainException(429, "objection-limit", "Too many objections awaiting confirmation", detail);
     }
 
-    private static String hash(String id, String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((id + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

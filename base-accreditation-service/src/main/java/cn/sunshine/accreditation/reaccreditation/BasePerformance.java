@@ -118,6 +118,17 @@ public class BasePerformance extends AggregateRoot {
         touch(at);
     }
 
+    /** A complaint about the base found substantiated (监督举报属实): its findings join the year's. */
+    void complaintSubstantiated(String complaintId, List<String> complaintFindings, Instant at) {
+        List<String> all = new ArrayList<>(findings == null ? List.of() : findings);
+        String prefix = "监督举报 " + complaintId + "：";
+        if (all.stream().noneMatch(f -> f.startsWith(prefix))) {
+            all.add(prefix + String.join("；", complaintFindings == null ? List.of() : complaintFindings));
+        }
+        findings = List.copyOf(all);
+        touch(at);
+    }
+
     private void touch(Instant at) {
         if (lastEventAt == null || (at != null && at.isAfter(lastEventAt))) {
             lastEventAt = at;

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Keeps {@link BasePerformance} from the performance events, each applied once (the event id is kept
  * with the counters in one conditional write). {@code placement.placement.disproved.v1} takes a
- * placement a spot check disproved out of {@code placed}.
+ * placement a spot check disproved out of {@code placed}. A complaint about the base answered as substantiated
+ * ({@code accreditation.complaint.answered.v1}, this service's own) adds its findings to the year of its receipt.
  */
 @Configuration(proxyBeanMethods = false)
 class PerformanceEvents {
@@ -52,6 +53,17 @@ class PerformanceEvents {
                             BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), e.year());
                             p.spotChecked(e.called(), e.confirmed(), e.findings(), e.concludedAt());
                             return p;
-                        }, (p, e) -> p.spotChecked(e.called(), e.confirmed(), e.findings(), e.concludedAt())));
+                        }, (p, e) -> p.spotChecked(e.called(), e.confirmed(), e.findings(), e.concludedAt())))
+                .on(EventTypes.COMPLAINT_ANSWERED, (e, meta) -> {
+                    if (!e.substantiated() || e.baseId() == null) {
+                        return;
+                    }
+                    projections.apply(BasePerformance.class, BasePerformance.idOf(e.baseId(), e.year()), meta.id(),
+                            () -> {
+                                BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), e.year());
+                                p.complaintSubstantiated(e.complaintId(), e.findings(), e.answeredAt());
+                                return p;
+                            }, p -> p.complaintSubstantiated(e.complaintId(), e.findings(), e.answeredAt()));
+                });
     }
 }

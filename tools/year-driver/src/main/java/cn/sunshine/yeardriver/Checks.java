@@ -94,6 +94,31 @@ public final class Checks {
         return new Result(List.copyOf(passed), List.copyOf(failed), Map.copyOf(totals));
     }
 
+    /**
+     * The year's complaint was answered on time, its contact masked to the office (no handler reads it here:
+     * the county officer who answered it does), and the public statistics count it.
+     */
+    private void complaint(County c, String name, String officer, int year) {
+        if (c.complaintId == null) {
+            return;
+        }
+        add("complaints answered", 1);
+        JsonNode complaint = gw.get("/api/accreditation/complaints/" + c.complaintId, officer).expect(200);
+        equal("ANSWERED", complaint.path("status").asString(), name + ": the complaint is answered");
+        check(complaint.path("answer").path("onTime").asBoolean(), name + ": the complaint was answered on time");
+        equal(ComplaintActs.PHONE, complaint.path("complainant").path("phone").asString(),
+                name + ": the handling officer reads the complainant's phone whole");
+        JsonNode leader = gw.get("/api/accreditation/complaints/" + c.complaintId, actors.countyLeader(c.code())).expect(200);
+        check(leader.path("complainant").path("masked").asBoolean()
+                        && !leader.toString().contains(ComplaintActs.PHONE),
+                name + ": anyone but the handling officer reads the complainant's phone masked");
+        JsonNode stats = gw.get("/api/public/accreditation/complaint-statistics?year=" + year + "&division=" + c.code(), null)
+                .expect(200).path("counties").path(0);
+        check(stats.path("answered").asLong() >= 1 && stats.path("answeredOnTime").asLong() >= 1
+                        && stats.path("received").asLong() >= stats.path("answered").asLong(),
+                name + ": the public complaint statistics count the answered complaint: " + stats);
+    }
+
     /** Events still travelling (the last stage's) are given time to arrive before anything is read. */
     private void awaitQuiet() {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -158,6 +183,7 @@ public final class Checks {
         equal((long) c.bases.size(), own.get("accreditation").path("basesAccredited").asLong(), name + ": bases accredited");
         equal((long) data.committedPlacementRateBp(), own.get("accreditation").path("committedPlacementRateBp").asLong(),
                 name + ": committed placement rate");
+        complaint(c, name, officer, year);
 
         // Teaching records (issue 19): each class's lessons held and attended by those who sat; the list's match found.
         for (County.Klass k : c.classes()) {

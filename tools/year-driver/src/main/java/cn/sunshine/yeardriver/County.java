@@ -41,6 +41,8 @@ final class County {
     /** The trainee another programme's list funds for days overlapping their class (TeachingActs). */
     String doubleFundedEnrollmentId;
     final List<String> spotCheckIds = new ArrayList<>();
+    /** The year's complaint from the public (监督举报), answered by the county. */
+    String complaintId;
 
     record Applicant(Province.Institution institution, String creditCode, String token, String applicationId,
                      boolean weak) {

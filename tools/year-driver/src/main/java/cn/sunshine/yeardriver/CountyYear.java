@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One county's programme year, played through the gateway stage by stage: the year's script. Each stage is
  * a few acts of the services' actors ({@link AccreditationActs}, {@link EnrollmentActs}, {@link SubsidyActs},
- * {@link PlacementActs}); the script says who does what, in which order, and which trainee the year's
+ * {@link PlacementActs}, {@link ComplaintActs}); the script says who does what, in which order, and which trainee the year's
  * incidents befall. {@link ProvinceYear} runs a stage for every county before it moves the clock on to the
  * next. What the county did is kept in its {@link County} for the checks at the end.
  */
@@ -18,6 +18,7 @@ final class CountyYear {
     final SubsidyActs subsidy;
     final PlacementActs placement;
     final TeachingActs teaching;
+    final ComplaintActs complaints;
 
     CountyYear(Province data, Province.County division, int year, int trainees, int classSize, Api gw, Actors actors,
                Map<String, String> employers) {
@@ -27,6 +28,7 @@ final class CountyYear {
         this.subsidy = new SubsidyActs(county);
         this.placement = new PlacementActs(county);
         this.teaching = new TeachingActs(county);
+        this.complaints = new ComplaintActs(county);
     }
 
     String code() {
@@ -178,5 +180,13 @@ final class CountyYear {
     /** 10 September: the base repays what the false placement was paid; the fund is credited. */
     void recovery() {
         subsidy.recovery();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 14 September: a complaint about a base on the public web form (监督举报); the office answers it.
+
+    void complaint() {
+        complaints.complain();
+        complaints.answer();
     }
 }

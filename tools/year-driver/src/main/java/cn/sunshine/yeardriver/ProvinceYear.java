@@ -100,6 +100,7 @@ public final class ProvinceYear {
         stage("follow-up, escalation, re-placement", cal, 7, 12, CountyYear::followUp, null);
         stage("spot-check rounds", cal, 9, 1, CountyYear::spotChecks, null);
         stage("recovery settled", cal, 9, 10, CountyYear::recovery, null);
+        stage("a complaint received and answered", cal, 9, 14, CountyYear::complaint, null);
         setClock(cal.at(11, 20));
         long before = gw.calls();
         long start = System.nanoTime();

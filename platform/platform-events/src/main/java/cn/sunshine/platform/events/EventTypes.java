@@ -4,6 +4,9 @@ import cn.sunshine.platform.events.accreditation.AgreementSigned;
 import cn.sunshine.platform.events.accreditation.BaseAccredited;
 import cn.sunshine.platform.events.accreditation.BaseRenewed;
 import cn.sunshine.platform.events.accreditation.BaseRevoked;
+import cn.sunshine.platform.events.accreditation.ComplaintAnswered;
+import cn.sunshine.platform.events.accreditation.ComplaintClosed;
+import cn.sunshine.platform.events.accreditation.ComplaintReceived;
 import cn.sunshine.platform.events.accreditation.QuotaAllocated;
 import cn.sunshine.platform.events.accreditation.TenderPublished;
 import cn.sunshine.platform.events.enrollment.ClassOpened;
@@ -46,6 +49,15 @@ public final class EventTypes {
 
     public static final EventType<AgreementSigned> AGREEMENT_SIGNED =
             new EventType<>("accreditation.agreement.signed.v1", AgreementSigned.class);
+
+    public static final EventType<ComplaintReceived> COMPLAINT_RECEIVED =
+            new EventType<>("accreditation.complaint.received.v1", ComplaintReceived.class);
+
+    public static final EventType<ComplaintAnswered> COMPLAINT_ANSWERED =
+            new EventType<>("accreditation.complaint.answered.v1", ComplaintAnswered.class);
+
+    public static final EventType<ComplaintClosed> COMPLAINT_CLOSED =
+            new EventType<>("accreditation.complaint.closed.v1", ComplaintClosed.class);
 
     public static final EventType<ClassOpened> CLASS_OPENED =
             new EventType<>("enrollment.class.opened.v1", ClassOpened.class);
@@ -105,7 +117,7 @@ public final class EventTypes {
             new EventType<>("subsidy.recovery.settled.v1", RecoverySettled.class);
 
     public static final List<EventType<?>> ALL = List.of(BASE_ACCREDITED, BASE_REVOKED, BASE_RENEWED, TENDER_PUBLISHED,
-            QUOTA_ALLOCATED, AGREEMENT_SIGNED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
+            QUOTA_ALLOCATED, AGREEMENT_SIGNED, COMPLAINT_RECEIVED, COMPLAINT_ANSWERED, COMPLAINT_CLOSED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
             TRAINEE_ASSESSED, TRAINEE_COMPLETED, LESSON_RECORDED, VISIT_RECORDED, FUNDING_LIST_IMPORTED, TRAINEE_PLACED, TRAINEE_REPLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
             SPOT_CHECK_CONCLUDED, PLACEMENT_DISPROVED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED,
             RECOVERY_SETTLED);

@@ -1,0 +1,146 @@
+package cn.sunshine.accreditation.complaint;
+
+import cn.sunshine.accreditation.notice.ConfirmationCodes;
+import cn.sunshine.accreditation.notice.ObjectionSms;
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Ids;
+import cn.sunshine.platform.identifiers.PersonalData;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The public web form of complaints, without login, as objections to a public notice: a complaint with a phone
+ * counts once confirmed by the one-time code sent to it through the same SMS gateway ({@link ObjectionSms}); an
+ * anonymous one (no complainant) is received at once. A client address sends at most {@code maxPerCaller} web
+ * complaints in {@code callerWindow}, a phone has at most {@code maxPendingPerPhone} awaiting their code; over a
+ * limit the caller gets 429 {@code complaint-limit}.
+ */
+@Service
+public class PublicComplaints {
+
+    private final MongoTemplate mongo;
+    private final Complaints complaints;
+    private final ObjectionSms sms;
+    private final ComplaintProperties properties;
+    private final Clock clock;
+
+    public PublicComplaints(MongoTemplate mongo, Complaints complaints, ObjectionSms sms, ComplaintProperties properties,
+                            Clock clock) {
+        this.mongo = mongo;
+        this.complaints = complaints;
+        this.sms = sms;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Files a web complaint: received at once when anonymous, else awaiting the code sent to its phone. */
+    public ComplaintDtos.PublicFiling file(ComplaintDtos.ComplaintRequest r, String callerKey) {
+        complaints.check(r);
+        Instant now = clock.instant();
+        long byCaller = mongo.count(Query.query(Criteria.where("callerKey").is(callerKey)
+                .and("at").gt(now.minus(properties.callerWindow()))), ComplaintSubmission.class);
+        if (byCaller >= properties.maxPerCaller()) {
+            throw limit("too many complaints from your connection; try again in "
+                    + properties.callerWindow().toMinutes() + " minutes, or call the county's hotline");
+        }
+        if (r.complainant() == null) {
+            record(callerKey, now);
+            return ComplaintDtos.PublicFiling.received(complaints.receive(null, r, Complaint.Channel.WEB, null));
+        }
+        String phoneKey = phoneKey(r.complainant().phone());
+        long byPhone = mongo.count(Query.query(Criteria.where("phoneKey").is(phoneKey)
+                .and("status").is(PendingComplaint.Status.PENDING).and("expiresAt").gt(now)), PendingComplaint.class);
+        if (byPhone >= properties.maxPendingPerPhone()) {
+            throw limit("this phone already has " + byPhone + " complaints awaiting their code; confirm one with the "
+                    + "code sent, or wait " + properties.codeTtl().toMinutes() + " minutes");
+        }
+        record(callerKey, now);
+        String id = Ids.newId();
+        String code = ConfirmationCodes.newCode();
+        Instant expires = now.plus(properties.codeTtl());
+        mongo.insert(new PendingComplaint(id, phoneKey, callerKey, r, ConfirmationCodes.hash(id, code), 0, now, expires,
+                PendingComplaint.Status.PENDING, null));
+        sms.send(r.complainant().phone(), "【阳光工程】您的监督举报确认码为 " + code + "，"
+                + properties.codeTtl().toMinutes() + " 分钟内有效。如非本人操作请忽略。");
+        return ComplaintDtos.PublicFiling.awaiting(id, r.complainant().phone(), expires,
+                properties.echoCode() ? code : null);
+    }
+
+    /**
+     * Confirms a web complaint with its code: it is received (its id fixed once, so a repeated or concurrent
+     * confirmation answers the same complaint). A wrong code counts an attempt; after {@code maxAttempts} it is void.
+     */
+    public ComplaintDtos.PublicFiling confirm(String confirmationId, String code) {
+        Instant now = clock.instant();
+        PendingComplaint p = mongo.findById(confirmationId, PendingComplaint.class);
+        if (p == null || p.status() == PendingComplaint.Status.VOID
+                || (p.status() == PendingComplaint.Status.PENDING && !p.expiresAt().isAfter(now))) {
+            throw new DomainException(404, "not-found", "Not found", "complaint " + confirmationId
+                    + " awaiting confirmation was not found: it expired, was void or never existed; send it again");
+        }
+        if (p.status() == PendingComplaint.Status.CONFIRMED) {
+            Complaint c = mongo.findById(p.complaintId(), Complaint.class);
+            if (c == null) {
+                throw DomainException.notFound("complaint " + p.complaintId());
+            }
+            return ComplaintDtos.PublicFiling.received(c);
+        }
+        if (!ConfirmationCodes.matches(p.id(), code, p.codeHash())) {
+            PendingComplaint after = mongo.findAndModify(Query.query(Criteria.where("_id").is(p.id())
+                            .and("status").is(PendingComplaint.Status.PENDING)),
+                    new Update().inc("attempts", 1), FindAndModifyOptions.options().returnNew(true), PendingComplaint.class);
+            if (after != null && after.attempts() >= properties.maxAttempts()) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(p.id())), voided(), PendingComplaint.class);
+                throw new DomainException(422, "confirmation-code-wrong", "Wrong confirmation code",
+                        "the code was wrong " + after.attempts() + " times; the complaint is void; send it again");
+            }
+            int left = after == null ? 0 : properties.maxAttempts() - after.attempts();
+            throw new DomainException(422, "confirmation-code-wrong", "Wrong confirmation code",
+                    "the code does not match the one sent to " + PersonalData.maskPhone(p.request().complainant().phone())
+                            + "; " + left + " attempt(s) left",
+                    List.of(new DomainException.FieldError("code", "does not match the code sent")));
+        }
+        String complaintId = p.complaintId();
+        if (complaintId == null) {
+            PendingComplaint claimed = mongo.findAndModify(Query.query(Criteria.where("_id").is(p.id())
+                            .and("status").is(PendingComplaint.Status.PENDING).and("complaintId").is(null)),
+                    new Update().set("complaintId", Ids.newId()), FindAndModifyOptions.options().returnNew(true),
+                    PendingComplaint.class);
+            PendingComplaint fixed = claimed != null ? claimed : mongo.findById(p.id(), PendingComplaint.class);
+            if (fixed == null || fixed.complaintId() == null) {
+                throw DomainException.notFound("complaint " + confirmationId + " awaiting confirmation");
+            }
+            complaintId = fixed.complaintId();
+        }
+        Complaint c = complaints.receive(complaintId, p.request(), Complaint.Channel.WEB, null);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(p.id())), new Update()
+                .set("status", PendingComplaint.Status.CONFIRMED).unset("request").unset("codeHash"),
+                PendingComplaint.class);
+        return ComplaintDtos.PublicFiling.received(c);
+    }
+
+    private void record(String callerKey, Instant now) {
+        mongo.insert(new ComplaintSubmission(Ids.newId(), callerKey, now, now.plus(properties.callerWindow())));
+    }
+
+    private static Update voided() {
+        return new Update().set("status", PendingComplaint.Status.VOID).unset("request").unset("codeHash");
+    }
+
+    private static String phoneKey(String phone) {
+        return phone.replaceAll("\\D", "");
+    }
+
+    private static DomainException limit(String detail) {
+        return new DomainException(429, "complaint-limit", "Too many complaints", detail);
+    }
+
+}
