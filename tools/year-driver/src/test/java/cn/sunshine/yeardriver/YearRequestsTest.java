@@ -41,7 +41,7 @@ class YearRequestsTest {
      * with attendance per class, another programme's list) and a complaint (监督举报: a hotline call entered,
      * assigned, investigated and answered on 14 September, and its checks).
      */
-    static final String RECORDED = "TO-BE-RECOMPUTED";
+    static final String RECORDED = "2384ef93e5f210ca41462c6294664c18ea555b47e9089ee5895d5c361b0983cd";
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // small answers at once, not after a delayed ACK
