@@ -158,6 +158,9 @@ class BadInputsTest extends ServiceTestSupport {
 
         Http.Response first = http().as(Fixtures.expert("expert-a")).post(sheets, Fixtures.sheet(80, "PASSED", "2026-06-05"));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Http.Response same = http().as(Fixtures.expert("expert-a")).post(sheets, Fixtures.sheet(80, "PASSED", "2026-06-05"));
+        assertThat(same.status()).as("the same sheet again (its answer lost) answers the sheet submitted: " + same).isEqualTo(201);
+        assertThat(same.json().path("id")).isEqualTo(first.json().path("id"));
         Http.Response second = http().as(Fixtures.expert("expert-a")).post(sheets, Fixtures.sheet(40, "FAILED", "2026-06-05"));
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.json().path("type").asText()).isEqualTo("urn:sunshine:problem:score-sheet-already-submitted");

@@ -131,15 +131,16 @@ final class YearWorkJourney {
             }
             browser.screenshot("77-base-placed-zh");
 
-            // ---- 12 July: the officer records the first follow-up of a placement (double-clicked: recorded once).
-            scene.clockAt(7, 12, System.out);
+            // ---- 16 July (the first follow-up fell due on the 15th, a month after the start): the officer records it
+            // (double-clicked: recorded once).
+            scene.clockAt(7, 16, System.out);
             browser.signIn("county-officer-yingcheng");
             press(browser, By.id("nav-follow-ups"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-placement-id='" + placementId + "']")));
             browser.screenshot("78-officer-follow-ups-zh");
             browser.open("/placements/" + placementId);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("contact-form")));
-            js.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("contactedOn")), year + "-07-12");
+            js.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("contactedOn")), year + "-07-16");
             browser.driver.findElement(By.id("wageYuan")).sendKeys("4800");
             browser.driver.findElement(By.id("note")).sendKeys("电话回访：在岗，工资按月发放。");
             press(browser, By.id("record-follow-up"), true);

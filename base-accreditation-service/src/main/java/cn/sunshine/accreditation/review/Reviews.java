@@ -103,6 +103,14 @@ public class Reviews {
         try {
             return store.insert(sheet);
         } catch (DuplicateKeyException e) {
+            // The same sheet sent again (its answer lost to a dropped connection or a crash after it was stored)
+            // answers the sheet submitted; another sheet is refused: a submitted sheet is final.
+            ScoreSheet submitted = sheets.findByTenderId(tender.getId()).stream()
+                    .filter(s -> s.getApplicationId().equals(applicationId) && s.getReviewerId().equals(user.subject()))
+                    .findFirst().orElse(null);
+            if (submitted != null && submitted.isSameSheetAs(sheet)) {
+                return submitted;
+            }
             throw new DomainException(409, "score-sheet-already-submitted", "Already scored",
                     "you have already submitted your score sheet for this application; a submitted sheet is final",
                     List.of(new DomainException.FieldError("applicationId", "already scored by you")));

@@ -102,6 +102,13 @@ public class ScoreSheet extends AggregateRoot {
         return s;
     }
 
+    /** Whether the other sheet says the same (scores, inspection, comments): the same act sent again. */
+    public boolean isSameSheetAs(ScoreSheet other) {
+        return java.util.Objects.equals(applicationId, other.applicationId) && java.util.Objects.equals(reviewerId, other.reviewerId)
+                && java.util.Objects.equals(scores, other.scores) && java.util.Objects.equals(inspection, other.inspection)
+                && java.util.Objects.equals(comments, other.comments);
+    }
+
     public int score(String criterionCode) {
         return scores.stream().filter(s -> s.criterionCode().equals(criterionCode)).mapToInt(CriterionScore::score)
                 .findFirst().orElse(0);
