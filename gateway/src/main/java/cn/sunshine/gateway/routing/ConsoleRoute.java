@@ -19,8 +19,12 @@ public record ConsoleRoute(URI uri) {
 
     public static final String NAME = "console";
 
-    /** The expert's, the reports', the auditor's and the officers' accreditation pages (docs/console.md "More pages"). */
-    public static final String[] MORE_PATHS = {"/expert", "/expert/**", "/reports", "/reports/**", "/audit", "/audit/**", "/accreditation", "/accreditation/**"};
+    /**
+     * The expert's, the reports', the auditor's and the officers' accreditation pages (docs/console.md "More pages"), and
+     * the follow-up work: placements due a contact, a placement, the escalation cases.
+     */
+    public static final String[] MORE_PATHS = {"/expert", "/expert/**", "/reports", "/reports/**", "/audit", "/audit/**",
+            "/accreditation", "/accreditation/**", "/follow-ups", "/follow-ups/**", "/placements/**", "/escalations", "/escalations/**"};
 
     /** Every path the console serves: {@link #PATHS} and {@link #MORE_PATHS}. */
     public static String[] allPaths() {
