@@ -24,7 +24,9 @@ final class Pages {
     /** Refusals of this service that the bundle says in the person's words (the API's detail is English). */
     static final Set<String> WORDED = Set.of("panel-too-small", "ranking-incomplete", "notice-period-running",
             "notice-period-over", "objections-undecided", "tender-not-open", "result-noticed",
-            "agreement-exceeds-allocation", "capacity-exceeded", "institution-revoked", "stale-version");
+            "agreement-exceeds-allocation", "capacity-exceeded", "institution-revoked", "stale-version",
+            "not-the-handler", "review-rule", "quota-exceeded", "allocation-exists", "allocation-superseded",
+            "base-not-accredited", "quota-parent-conflict", "outside-jurisdiction");
 
     private Pages() {
     }
