@@ -38,7 +38,8 @@ final class ComplaintsAndReviewJourney {
         String officer = TestTokens.of("COUNTY_OFFICER", COUNTY);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         // A base of the county of its own, so the review and the complaint touch no other journey's base.
-        String creditCode = ("52420981MJ" + Long.toString(System.currentTimeMillis(), 36).toUpperCase() + "00000000").substring(0, 18);
+        String first17 = "52420981MJ" + String.format("%07d", System.currentTimeMillis() % 10_000_000L);
+        String creditCode = first17 + cn.sunshine.platform.identifiers.CreditCode.checkCharacter(first17);
         Http.Response registered = GATEWAY.as(officer).post("/api/accreditation/bases", Map.of(
                 "name", "应城市惠民职业技能培训学校", "creditCode", creditCode, "divisionCode", COUNTY,
                 "address", "应城市城中街道温泉大道88号",

@@ -39,13 +39,7 @@ public class PublicComplaintsController {
     }
 
     private String division(String asked, Model model) {
-        String chosen = asked != null && asked.matches("[1-9]\\d{5}") ? asked
-                : properties.publicDivisions().isEmpty() ? "420981" : properties.publicDivisions().get(0).code();
-        model.addAttribute("divisions", properties.publicDivisions());
-        model.addAttribute("division", chosen);
-        model.addAttribute("divisionName", properties.publicDivisions().stream().filter(d -> d.code().equals(chosen))
-                .map(ConsoleProperties.Division::name).findFirst().orElse(chosen));
-        return chosen;
+        return cn.sunshine.console.portal.PortalController.chooser(properties, asked, model);
     }
 
     @GetMapping("/public/complaints")
