@@ -82,6 +82,13 @@ public final class Http {
         return execute(b.build());
     }
 
+    /** Sends a raw body as it is, with any method and content type (an empty text sends no body). */
+    public Response sendRaw(String method, String path, String rawBody, String contentType) {
+        HttpRequest.Builder b = request(path).header("Content-Type", contentType)
+                .method(method, rawBody.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rawBody));
+        return execute(b.build());
+    }
+
     public Response send(String method, String path, Object body) {
         HttpRequest.Builder b = request(path);
         if (body == null) {
