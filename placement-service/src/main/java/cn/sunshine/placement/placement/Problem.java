@@ -1,4 +1,4 @@
-package cn.sunshine.placement.followup;
+package cn.sunshine.placement.placement;
 
 /** Labour-rights problems a follow-up contact can report; each opens an escalation case for the county. */
 public enum Problem {

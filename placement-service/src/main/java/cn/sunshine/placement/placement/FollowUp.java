@@ -1,4 +1,4 @@
-package cn.sunshine.placement.followup;
+package cn.sunshine.placement.placement;
 
 import java.time.LocalDate;
 
