@@ -45,7 +45,7 @@ class WalkingSkeletonE2E {
 
     @BeforeAll
     static void start() throws Exception {
-        suite = Suite.start(Duration.ofMinutes(5));
+        suite = Suite.start(Duration.ofMinutes(15));
     }
 
     @AfterAll
