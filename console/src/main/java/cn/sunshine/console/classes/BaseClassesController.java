@@ -44,8 +44,8 @@ import static cn.sunshine.console.classes.ClassesController.seg;
 public class BaseClassesController {
 
     /** The roster API's limit (docs/enrollment.md "Upload limits"); a bigger file is refused here already. */
-    static final long MAX_ROSTER_BYTES = 4L * 1024 * 1024;
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static final long MAX_ROSTER_BYTES = 4L * 1024 * 1024;
+    public static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     static final List<String> TRAINEE_FIELDS = List.of("name", "gender", "idNumber", "householdDivision", "town", "village",
             "ruralHousehold", "phone", "education", "subsidyTier", "subsidyFen");
     static final List<String> EDUCATION = List.of("NONE", "PRIMARY", "JUNIOR_SECONDARY", "SENIOR_SECONDARY",
@@ -58,6 +58,12 @@ public class BaseClassesController {
 
     public BaseClassesController(Gateway gateway) {
         this.gateway = gateway;
+    }
+
+    /** A list file's type by its name: XLSX or CSV (UTF-8), else null (the page says which files it takes). */
+    public static MediaType spreadsheetType(String name) {
+        String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".xlsx") ? XLSX : n.endsWith(".csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8) : null;
     }
 
     public static String key() {
@@ -223,8 +229,7 @@ public class BaseClassesController {
                   @RequestParam String idempotencyKey, HttpServletRequest request, HttpServletResponse response,
                   Model model) throws IOException {
         String name = file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-        MediaType type = name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? XLSX
-                : name.toLowerCase(Locale.ROOT).endsWith(".csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8) : null;
+        MediaType type = spreadsheetType(name);
         ApiException refused = null;
         String local = file == null || file.isEmpty() ? "roster.file.missing" : type == null ? "roster.file.type"
                 : file.getSize() > MAX_ROSTER_BYTES ? "roster.file.tooLarge" : null;

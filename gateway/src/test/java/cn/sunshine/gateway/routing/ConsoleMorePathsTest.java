@@ -21,7 +21,7 @@ class ConsoleMorePathsTest extends GatewayTest {
         for (String path : new String[] {"/expert", "/expert/tenders/t-1", "/reports/progress?division=420000&period=2026",
                 "/reports/progress.xlsx?division=420981&period=2026", "/audit", "/audit/spot-check-rounds/r-1",
                 "/accreditation/tenders", "/accreditation/notices/n-1", "/follow-ups", "/follow-ups?state=OVERDUE",
-                "/placements/p-1", "/escalations", "/escalations?status=RESOLVED"}) {
+                "/placements/p-1", "/escalations", "/escalations?status=RESOLVED", "/funding", "/funding?year=2026"}) {
             http.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("<h1>console</h1>");
         }
         CONSOLE.verify(getRequestedFor(urlEqualTo("/reports/progress.xlsx?division=420981&period=2026")));
