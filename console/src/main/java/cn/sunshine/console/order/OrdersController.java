@@ -2,7 +2,6 @@ package cn.sunshine.console.order;
 
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
-import cn.sunshine.console.web.ApiErrors;
 import cn.sunshine.console.web.CurrentUser;
 import cn.sunshine.console.web.Formats;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +25,7 @@ import static cn.sunshine.console.classes.BaseClassesController.fen;
 import static cn.sunshine.console.classes.BaseClassesController.integer;
 import static cn.sunshine.console.classes.ClassesController.seg;
 import static cn.sunshine.console.spotcheck.SpotChecksController.idempotent;
-import static cn.sunshine.console.year.ClassWorkController.formProblem;
+import static cn.sunshine.console.year.ClassWorkController.refused;
 import static cn.sunshine.console.year.ClassWorkController.ifMatch;
 import static cn.sunshine.console.year.ClassWorkController.require;
 
@@ -111,10 +110,7 @@ public class OrdersController {
             Map<String, Object> answer = gateway.post("/api/placement/orders", body, idempotent(f.get("key"))).body();
             return "redirect:/orders/" + seg(String.valueOf(answer.get("id"))) + "?done=created";
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("feedback", kind);
-            model.addAttribute("problem", e);
-            response.setStatus(kind.pageStatus());
+            refused(e, model, response);
             drawForm(me, f, model);
             return "order/new";
         }
@@ -179,10 +175,7 @@ public class OrdersController {
             gateway.post("/api/placement/orders/" + seg(id) + "/classes", body, ifMatch(version));
             return "redirect:/orders/" + seg(id) + "?done=linked";
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("feedback", kind);
-            model.addAttribute("problem", e);
-            response.setStatus(kind.pageStatus());
+            refused(e, model, response);
             drawOrder(id, me, model);
             return "order/order";
         }

@@ -2,7 +2,6 @@ package cn.sunshine.console.recovery;
 
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
-import cn.sunshine.console.web.ApiErrors;
 import cn.sunshine.console.web.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -26,7 +25,7 @@ import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 import static cn.sunshine.console.classes.BaseClassesController.fen;
 import static cn.sunshine.console.classes.ClassesController.seg;
 import static cn.sunshine.console.spotcheck.SpotChecksController.idempotent;
-import static cn.sunshine.console.year.ClassWorkController.formProblem;
+import static cn.sunshine.console.year.ClassWorkController.refused;
 import static cn.sunshine.console.year.ClassWorkController.require;
 
 /**
@@ -129,10 +128,7 @@ public class RecoveriesController {
             Map<String, Object> answer = gateway.post("/api/subsidy/recoveries", body, idempotent(key)).body();
             return "redirect:/recoveries/" + seg(String.valueOf(answer.get("recoveryId"))) + "?done=ordered";
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("feedback", kind);
-            model.addAttribute("problem", e);
-            response.setStatus(kind.pageStatus());
+            refused(e, model, response);
             drawForm(Map.of("baseId", baseId == null ? "" : baseId, "enrollmentIds", enrollmentIds == null ? "" : enrollmentIds,
                     "reason", reason == null ? "" : reason), model);
             return "recovery/new";
@@ -197,12 +193,9 @@ public class RecoveriesController {
             gateway.post("/api/subsidy/recoveries/" + seg(id) + path, body, h -> { });
             return "redirect:/recoveries/" + seg(id) + "?done=" + done;
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("feedback", kind);
-            model.addAttribute("problem", e);
+            refused(e, model, response);
             model.addAttribute("failed", done);
             model.addAttribute("submitted", typed);
-            response.setStatus(kind.pageStatus());
             drawRecovery(id, me, model);
             return "recovery/recovery";
         }
