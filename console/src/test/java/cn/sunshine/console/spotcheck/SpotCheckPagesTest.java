@@ -181,6 +181,17 @@ class SpotCheckPagesTest {
     }
 
     @Test
+    void theOfficersHomeCountsTheOpenChecks() throws Exception {
+        when(gateway.get(anyString())).thenReturn(answer(Map.of("items", List.of(), "total", 0))); // the other cards
+        when(gateway.get("/api/placement/spot-checks?size=100")).thenReturn(answer(Map.of("items",
+                List.of(check("OPEN", List.of()), check("OPEN", List.of()), check("CONCLUDED", List.of())), "total", 3)));
+        String home = mvc.perform(get("/").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("id=\"task-spotChecks\"", "进行中的抽查（待打电话）", "<span class=\"count\">2</span>",
+                "id=\"nav-spot-checks\"", "id=\"nav-recoveries\"", "id=\"nav-orders\"");
+    }
+
+    @Test
     void anotherCountysOfficerAndBaseStaffGetNothing() throws Exception {
         when(gateway.get("/api/placement/spot-checks/s-1")).thenThrow(new ApiException(404, "urn:sunshine:problem:not-found", "no such spot check", Map.of()));
         mvc.perform(get("/spot-checks/s-1").with(oidcLogin().oidcUser(user("county-officer-anlu", "COUNTY_OFFICER", "420982", null))))
