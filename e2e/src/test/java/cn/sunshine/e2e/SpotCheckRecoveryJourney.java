@@ -60,7 +60,9 @@ final class SpotCheckRecoveryJourney {
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sample")));
             for (int i = 0; i < 5 && !browser.driver.findElements(By.id("fetch-contacts")).isEmpty(); i++) {
                 Thread.sleep(1000); // enrollment's audited lookup was slow or down: ask again for the pending ones
+                WebElement fetch = browser.driver.findElement(By.id("fetch-contacts"));
                 press(browser, By.id("fetch-contacts"), false);
+                browser.wait.until(ExpectedConditions.stalenessOf(fetch));
                 browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sample")));
             }
             press(browser, By.id("to-sheet"), false);
@@ -78,9 +80,10 @@ final class SpotCheckRecoveryJourney {
             press(browser, By.id("record-0"), true);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("findings")));
             for (int i = 1; i < sampled; i++) {
-                browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("record-" + i)));
+                WebElement record = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("record-" + i)));
                 press(browser, By.id("record-" + i), false);
-                browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+                browser.wait.until(ExpectedConditions.stalenessOf(record)); // the page drawn again with the call
+                browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sample")));
             }
             JsonNode check = GATEWAY.as(officer).get("/api/placement/spot-checks/" + checkId).json();
             int findings = 0;
