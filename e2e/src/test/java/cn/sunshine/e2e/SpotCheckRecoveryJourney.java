@@ -95,7 +95,9 @@ final class SpotCheckRecoveryJourney {
             assertThat(check.path("items").get(0).path("call").path("findingKinds").get(0).asString()).isEqualTo("NOT_EMPLOYED_AS_REPORTED");
             String enrollmentId = check.path("items").get(0).path("enrollmentId").asString();
             String baseId = check.path("baseId").asString();
+            WebElement conclude = browser.driver.findElement(By.id("conclude"));
             press(browser, By.id("conclude"), true);
+            browser.wait.until(ExpectedConditions.stalenessOf(conclude));
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("check-status"), "data-status", "CONCLUDED"));
             JsonNode concluded = GATEWAY.as(officer).get("/api/placement/spot-checks/" + checkId).json();
             assertThat(concluded.path("status").asString()).isEqualTo("CONCLUDED");
@@ -150,7 +152,9 @@ final class SpotCheckRecoveryJourney {
             browser.open("/recoveries/" + recoveryId);
             browser.driver.findElement(By.id("confirm-reference")).sendKeys(reference);
             browser.driver.findElement(By.id("confirm-amount")).sendKeys(yuan);
+            WebElement confirm = browser.driver.findElement(By.id("confirm-settlement"));
             press(browser, By.id("confirm-settlement"), true);
+            browser.wait.until(ExpectedConditions.stalenessOf(confirm));
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("recovery-status"), "data-status", "SETTLED"));
             JsonNode settled = GATEWAY.as(officer).get("/api/subsidy/recoveries/" + recoveryId).json();
             assertThat(settled.path("status").asString()).isEqualTo("SETTLED");
