@@ -295,6 +295,22 @@ class WalkingSkeletonE2E {
     }
 
     /**
+     * The county officer's and finance's remaining year work in headless Chromium (SpotCheckRecoveryJourney), on the
+     * county year of {@code aCountysProgrammeYearAddsUpAcrossEveryService}: a spot-check round drawn, a base's call
+     * sheet printed, its calls recorded (one finding) and the check concluded; a recovery ordered from the finding,
+     * recorded by one finance officer and confirmed by another; base staff record an employer's order and link a class.
+     */
+    @Test
+    @Order(16)
+    void inTheConsoleSpotChecksRecoveriesAndOrdersLandOnce() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
+                "chromium and chromium-driver are not installed (.ci/run installs them)");
+        long started = System.nanoTime();
+        SpotCheckRecoveryJourney.play(cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()));
+        System.out.printf("console journey (spot checks, recoveries, orders) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
      * A year that survives faults (docs/performance.md "The fault year"): 汉川市's year played without faults,
      * then its next year — the same county, size and plan — with every service and the gateway killed (kill -9)
      * once in the middle of a stage and restarted, the finance bureau down during a payment run, and the

@@ -353,7 +353,7 @@ public class ClassWorkController {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    static String next(String to, HttpServletRequest request, HttpServletResponse response) {
+    public static String next(String to, HttpServletRequest request, HttpServletResponse response) {
         if (htmx(request)) {
             response.setHeader("HX-Redirect", to);
             return "fragments :: empty";
@@ -382,7 +382,19 @@ public class ClassWorkController {
     }
 
     /** A part of a page that did not answer is said so; an expired session is not a part. */
-    static void signInAgain(ApiException e) {
+    /**
+     * A form's refusal shown on its page: the kind and the problem as {@code feedback} and {@code problem} (the
+     * fields' messages under their fields), the page's status; sign-in and not-found are thrown on.
+     */
+    public static ApiErrors.Kind refused(ApiException e, org.springframework.ui.Model model, HttpServletResponse response) {
+        ApiErrors.Kind kind = formProblem(e);
+        model.addAttribute("feedback", kind);
+        model.addAttribute("problem", e);
+        response.setStatus(kind.pageStatus());
+        return kind;
+    }
+
+    public static void signInAgain(ApiException e) {
         if (ApiErrors.kindOf(e.status()) == ApiErrors.Kind.SIGN_IN) {
             throw e;
         }

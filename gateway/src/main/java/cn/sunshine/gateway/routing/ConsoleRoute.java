@@ -24,7 +24,8 @@ public record ConsoleRoute(URI uri) {
      * the follow-up work: placements due a contact, a placement, the escalation cases.
      */
     public static final String[] MORE_PATHS = {"/expert", "/expert/**", "/reports", "/reports/**", "/audit", "/audit/**",
-            "/accreditation", "/accreditation/**", "/follow-ups", "/follow-ups/**", "/placements/**", "/escalations", "/escalations/**", "/funding", "/funding/**"};
+            "/accreditation", "/accreditation/**", "/follow-ups", "/follow-ups/**", "/placements/**", "/escalations", "/escalations/**",
+            "/spot-checks", "/spot-checks/**", "/recoveries", "/recoveries/**", "/orders", "/orders/**", "/funding", "/funding/**"};
 
     /** Every path the console serves: {@link #PATHS} and {@link #MORE_PATHS}. */
     public static String[] allPaths() {
