@@ -261,6 +261,22 @@ class WalkingSkeletonE2E {
     }
 
     /**
+     * Complaints, the annual review and the quota in the console (ComplaintsAndReviewJourney): the public files a
+     * complaint with the SMS code, the officer assigns, investigates and answers it substantiated, the statistics
+     * count it; the officer opens a base's annual review and renews it with conditions; the province allocates.
+     */
+    @Test
+    @Order(14)
+    void inTheConsoleAComplaintIsAnsweredABaseReviewedAndTheQuotaAllocated() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
+                "chromium and chromium-driver are not installed (.ci/run installs them)");
+        long started = System.nanoTime();
+        PERSONAL_DATA.add(ComplaintsAndReviewJourney.PHONE);
+        ComplaintsAndReviewJourney.play();
+        System.out.printf("console journey (complaints and review) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
      * The console's login and operation logs (AuditLogJourney): the finance officer of 应城市 signs in and records a
      * deposit; the provincial auditor finds that sign-in and that act in the logs, and exports the operation log.
      */

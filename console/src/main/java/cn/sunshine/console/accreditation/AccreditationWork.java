@@ -26,16 +26,28 @@ public class AccreditationWork {
 
     /** The kinds of waiting work, in the order of the cards. */
     public enum Waiting {
-        RANKED("ranked"), OBJECTIONS("objections"), FINALISE("finalise"), UNSIGNED("unsigned");
+        RANKED("ranked", "/accreditation/tenders?waiting=ranked"),
+        OBJECTIONS("objections", "/accreditation/tenders?waiting=objections"),
+        FINALISE("finalise", "/accreditation/tenders?waiting=finalise"),
+        UNSIGNED("unsigned", "/accreditation/agreements?waiting=unsigned"),
+        COMPLAINTS_NEW("complaintsNew", "/accreditation/complaints?status=RECEIVED"),
+        COMPLAINTS_OVERDUE("complaintsOverdue", "/accreditation/complaints?overdue=true");
 
         private final String slug;
+        private final String href;
 
-        Waiting(String slug) {
+        Waiting(String slug, String href) {
             this.slug = slug;
+            this.href = href;
         }
 
         public String slug() {
             return slug;
+        }
+
+        /** The list that shows what waits. */
+        public String href() {
+            return href;
         }
 
         static Waiting of(String slug) {
@@ -127,7 +139,18 @@ public class AccreditationWork {
         } catch (ApiException e) {
             counts.put(Waiting.UNSIGNED, null);
         }
+        counts.put(Waiting.COMPLAINTS_NEW, total("/api/accreditation/complaints?status=RECEIVED&size=1"));
+        counts.put(Waiting.COMPLAINTS_OVERDUE, total("/api/accreditation/complaints?overdue=true&size=1"));
         return counts;
+    }
+
+    /** A list's {@code total} (null when it does not answer). */
+    private Integer total(String path) {
+        try {
+            return gateway.get(path).body().get("total") instanceof Number n ? n.intValue() : null;
+        } catch (ApiException e) {
+            return null;
+        }
     }
 
     /** The home page's accreditation cards, for officers only (others get none and no call is made). */

@@ -21,4 +21,15 @@ public record ConsoleProperties(String gatewayUri, Duration timeout, String regi
         registrationId = registrationId == null ? "sunshine" : registrationId;
         publicDivisions = publicDivisions == null ? List.of() : List.copyOf(publicDivisions);
     }
+
+    /** The county the public asked for if it is a division code, else the first the portal offers (420981 if none). */
+    public String publicDivision(String asked) {
+        return asked != null && asked.matches("[1-9]\\d{5}") ? asked
+                : publicDivisions.isEmpty() ? "420981" : publicDivisions.get(0).code();
+    }
+
+    /** A division's name as the portal offers it (its code when it is not offered). */
+    public String publicDivisionName(String code) {
+        return publicDivisions.stream().filter(d -> d.code().equals(code)).map(Division::name).findFirst().orElse(code);
+    }
 }

@@ -40,17 +40,20 @@ public class PortalController {
     }
 
     private String division(String asked, Model model) {
-        String chosen = asked != null && asked.matches("[1-9]\\d{5}") ? asked
-                : properties.publicDivisions().isEmpty() ? "420981" : properties.publicDivisions().get(0).code();
+        return chooser(properties, asked, model);
+    }
+
+    /** The county chooser of a public page: the counties offered, the one chosen and its name. */
+    public static String chooser(ConsoleProperties properties, String asked, Model model) {
+        String chosen = properties.publicDivision(asked);
         model.addAttribute("divisions", properties.publicDivisions());
         model.addAttribute("division", chosen);
-        model.addAttribute("divisionName", divisionName(chosen));
+        model.addAttribute("divisionName", properties.publicDivisionName(chosen));
         return chosen;
     }
 
     String divisionName(String code) {
-        return properties.publicDivisions().stream().filter(d -> d.code().equals(code))
-                .map(ConsoleProperties.Division::name).findFirst().orElse(code);
+        return properties.publicDivisionName(code);
     }
 
     static String id(String id) {
