@@ -30,7 +30,7 @@ public class ConfirmationController {
     @Allowed({Role.COUNTY_OFFICER})
     @Operation(summary = "Ask the class's trainees who completed to confirm: a one-time code by SMS to each who has "
             + "not answered (a new one to those asked before); those who answered are not asked again")
-    public ConfirmationDtos.RequestView request(@PathVariable String classId) {
+    public ConfirmationDtos.ConfirmationRequestView request(@PathVariable String classId) {
         return confirmations.request(classId);
     }
 
@@ -46,7 +46,7 @@ public class ConfirmationController {
     @Operation(summary = "A trainee opens their confirmation (no token) with their phone or the last 6 characters of "
             + "their ID number and the code sent: the class, base and statements, and their answers once given. "
             + "422 confirmation-code-wrong / -expired / -void")
-    public ResponseEntity<ConfirmationDtos.ConfirmationView> lookup(@Valid @RequestBody ConfirmationDtos.LookupRequest r) {
+    public ResponseEntity<ConfirmationDtos.ConfirmationView> lookup(@Valid @RequestBody ConfirmationDtos.ConfirmationLookupRequest r) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(confirmations.lookup(r));
     }
 
@@ -55,7 +55,7 @@ public class ConfirmationController {
     @Operation(summary = "A trainee answers (no token): attended, completed, where they work, received the subsidy or "
             + "refund. The same answers again answer the same; other answers after the first are 409 "
             + "confirmation-already-answered")
-    public ResponseEntity<ConfirmationDtos.ConfirmationView> answer(@Valid @RequestBody ConfirmationDtos.AnswerRequest r) {
+    public ResponseEntity<ConfirmationDtos.ConfirmationView> answer(@Valid @RequestBody ConfirmationDtos.ConfirmationAnswerRequest r) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(confirmations.answer(r));
     }
 }

@@ -14,7 +14,7 @@ public final class ConfirmationDtos {
     }
 
     /** The county officer's request for a class: every trainee who completed and has not answered gets a code. */
-    public record RequestView(String classId, int asked, int sent, int answered, List<SimulatedCode> simulatedCodes) {
+    public record ConfirmationRequestView(String classId, int asked, int sent, int answered, List<SimulatedCode> simulatedCodes) {
     }
 
     /** The code sent to one trainee, in the answer only where the SMS gateway is simulated ({@code echo-code}). */
@@ -25,13 +25,13 @@ public final class ConfirmationDtos {
      * Who the trainee is (their phone, or the last six characters of their ID number) and the code sent to them.
      * Exactly one of {@code phone} and {@code idNumberTail}.
      */
-    public record LookupRequest(@Pattern(regexp = "1[3-9]\\d{9}", message = "must be an 11-digit mobile number") String phone,
+    public record ConfirmationLookupRequest(@Pattern(regexp = "1[3-9]\\d{9}", message = "must be an 11-digit mobile number") String phone,
                                 @Pattern(regexp = "\\d{5}[\\dXx]", message = "must be the last 6 characters of the ID number") String idNumberTail,
                                 @NotBlank @Pattern(regexp = "\\s*\\d{6}\\s*", message = "must be the 6-digit code") String code) {
     }
 
     /** The answers, with who and the code. {@code subsidyReceived}: YES, NO or NOT_APPLICABLE. */
-    public record AnswerRequest(@Pattern(regexp = "1[3-9]\\d{9}", message = "must be an 11-digit mobile number") String phone,
+    public record ConfirmationAnswerRequest(@Pattern(regexp = "1[3-9]\\d{9}", message = "must be an 11-digit mobile number") String phone,
                                 @Pattern(regexp = "\\d{5}[\\dXx]", message = "must be the last 6 characters of the ID number") String idNumberTail,
                                 @NotBlank @Pattern(regexp = "\\s*\\d{6}\\s*", message = "must be the 6-digit code") String code,
                                 @NotNull Boolean attended, @NotNull Boolean completed,
@@ -45,14 +45,14 @@ public final class ConfirmationDtos {
      */
     public record ConfirmationView(String confirmationId, String status, String traineeName, String baseName,
                                    String majorName, String plannedStart, String plannedEnd, String trainingForm,
-                                   long feeFen, long subsidyFen, String codeExpiresAt, Answers answers) {
+                                   long feeFen, long subsidyFen, String codeExpiresAt, ConfirmationAnswers answers) {
 
         static ConfirmationView of(TraineeConfirmation c) {
             TraineeConfirmation.Answers a = c.getAnswers();
             return new ConfirmationView(c.getId(), c.getStatus().name(), c.getMaskedName(), c.getBaseName(),
                     c.getMajorName(), str(c.getPlannedStart()), str(c.getPlannedEnd()), c.getTrainingForm(),
                     c.getFeeFen(), c.getSubsidyFen(), c.answered() ? null : str(c.getCodeExpiresAt()),
-                    a == null ? null : new Answers(a.attended(), a.completed(), a.employer(), a.subsidyReceived().name(),
+                    a == null ? null : new ConfirmationAnswers(a.attended(), a.completed(), a.employer(), a.subsidyReceived().name(),
                             a.denied().stream().map(Enum::name).toList(), a.answeredAt().toString()));
         }
 
@@ -61,16 +61,16 @@ public final class ConfirmationDtos {
         }
     }
 
-    public record Answers(boolean attended, boolean completed, String employer, String subsidyReceived,
+    public record ConfirmationAnswers(boolean attended, boolean completed, String employer, String subsidyReceived,
                           List<String> denied, String answeredAt) {
     }
 
     /** The officer's view of a class's confirmations: per trainee the status and the statements denied. */
     public record ClassConfirmations(String classId, int asked, int confirmed, int denied, int awaiting,
-                                     List<Line> lines) {
+                                     List<ConfirmationLine> lines) {
     }
 
-    public record Line(String enrollmentId, String traineeName, String status, List<String> denied, String answeredAt,
+    public record ConfirmationLine(String enrollmentId, String traineeName, String status, List<String> denied, String answeredAt,
                        int codesSent) {
     }
 }

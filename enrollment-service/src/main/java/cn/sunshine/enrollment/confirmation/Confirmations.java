@@ -68,7 +68,7 @@ public class Confirmations {
      * The county officer asks the class's trainees who completed to confirm: a code to each who has not answered
      * (a new one to those asked before). Those who answered are counted, not asked again.
      */
-    public ConfirmationDtos.RequestView request(String classId) {
+    public ConfirmationDtos.ConfirmationRequestView request(String classId) {
         TrainingClass klass = classes.find(classId);
         CurrentUser officer = Jurisdiction.officerOver(klass.getDivisionCode(), "class " + classId);
         List<Enrollment> completed = mongo.find(Query.query(Criteria.where("classId").is(classId)
@@ -95,7 +95,7 @@ public class Confirmations {
                 codes.add(new ConfirmationDtos.SimulatedCode(e.getId(), e.getTrainee().maskedPhone(), code.code()));
             }
         }
-        return new ConfirmationDtos.RequestView(classId, completed.size(), sent, answered,
+        return new ConfirmationDtos.ConfirmationRequestView(classId, completed.size(), sent, answered,
                 properties.echoCode() ? codes : null);
     }
 
@@ -137,7 +137,7 @@ public class Confirmations {
         int confirmed = (int) all.stream().filter(c -> c.getStatus() == TraineeConfirmation.Status.CONFIRMED).count();
         int denied = (int) all.stream().filter(c -> c.getStatus() == TraineeConfirmation.Status.DENIED).count();
         return new ConfirmationDtos.ClassConfirmations(classId, all.size(), confirmed, denied,
-                all.size() - confirmed - denied, all.stream().map(c -> new ConfirmationDtos.Line(c.getId(),
+                all.size() - confirmed - denied, all.stream().map(c -> new ConfirmationDtos.ConfirmationLine(c.getId(),
                         c.getMaskedName(), c.getStatus().name(),
                         c.getAnswers() == null ? List.of() : c.getAnswers().denied().stream().map(Enum::name).toList(),
                         c.getAnswers() == null ? null : c.getAnswers().answeredAt().toString(), c.getCodesSent()))
@@ -145,12 +145,12 @@ public class Confirmations {
     }
 
     /** The trainee opens their confirmation with the code (public). */
-    public ConfirmationDtos.ConfirmationView lookup(ConfirmationDtos.LookupRequest r) {
+    public ConfirmationDtos.ConfirmationView lookup(ConfirmationDtos.ConfirmationLookupRequest r) {
         return ConfirmationDtos.ConfirmationView.of(open(r.phone(), r.idNumberTail(), r.code()));
     }
 
     /** The trainee answers (public): the same answers again answer the same. */
-    public ConfirmationDtos.ConfirmationView answer(ConfirmationDtos.AnswerRequest r) {
+    public ConfirmationDtos.ConfirmationView answer(ConfirmationDtos.ConfirmationAnswerRequest r) {
         TraineeConfirmation c = open(r.phone(), r.idNumberTail(), r.code());
         Instant now = clock.instant();
         TraineeConfirmation.Subsidy subsidy = TraineeConfirmation.Subsidy.valueOf(r.subsidyReceived());
