@@ -159,6 +159,8 @@ class YearRequestsTest {
         private final List<String> withdrawn = new ArrayList<>();
         private final List<String> placements = new ArrayList<>();
         private final Map<String, List<String>> sampled = new LinkedHashMap<>();
+        private final Map<String, String> enrollmentOfCode = new LinkedHashMap<>();
+        private final List<String> denied = new ArrayList<>();
 
         private String id(String kind) {
             return kind + "-" + (++ids);
@@ -211,6 +213,22 @@ class YearRequestsTest {
             }
             if (path.matches("/api/enrollment/classes/[^/]+/lessons") || path.equals("/api/enrollment/funding-lists")) {
                 return new Object[]{201, object().put("id", id("record"))};
+            }
+            if (path.matches("/api/enrollment/classes/[^/]+/confirmation-requests")) {
+                ObjectNode r = object();
+                ArrayNode a = r.putArray("simulatedCodes");
+                for (String e : enrollmentsOfClass.getOrDefault(p[4], List.of())) {
+                    String code = String.format("%06d", enrollmentOfCode.size() + 1);
+                    enrollmentOfCode.put(code, e);
+                    a.addObject().put("enrollmentId", e).put("code", code);
+                }
+                return new Object[]{200, r};
+            }
+            if (path.equals("/api/public/enrollment/confirmations/answers")) {
+                if (!body.path("attended").asBoolean()) {
+                    denied.add(enrollmentOfCode.get(body.path("code").asString()));
+                }
+                return new Object[]{200, object().put("status", body.path("attended").asBoolean() ? "CONFIRMED" : "DENIED")};
             }
             if (path.matches("/api/enrollment/enrollments/[^/]+/withdrawal")) {
                 withdrawn.add(p[4]);
@@ -294,7 +312,10 @@ class YearRequestsTest {
                 return new Object[]{200, r};
             }
             if (path.matches("/api/subsidy/claims/[^/]+")) {
-                return new Object[]{200, object().put("status", "PAID")};
+                ObjectNode r = object().put("status", "PAID").put("flaggedLines", denied.size());
+                ArrayNode a = r.putArray("confirmations");
+                denied.forEach(e -> a.addObject().put("enrollmentId", e).put("status", "DENIED").putArray("denied").add("ATTENDED"));
+                return new Object[]{200, r};
             }
             if (path.matches("/api/placement/spot-checks/[^/]+")) {
                 ObjectNode r = object().put("baseId", "base-of-spot-checks");
