@@ -105,10 +105,23 @@ class TraineeConfirmationPagesTest {
         claim.put("confirmations", List.of(Map.of("enrollmentId", "e1", "status", "DENIED", "denied", List.of("ATTENDED"),
                 "answeredAt", "2026-08-17T01:30:00Z")));
         claim.put("flaggedLines", 1);
+        claim.put("classId", "k-1");
         when(gateway.get("/api/subsidy/claims/c-1")).thenReturn(ConsoleWebTest.answer(claim, "\"3\""));
         String html = mvc.perform(get("/claims/c-1").with(oidcLogin().oidcUser(ConsoleWebTest.officer())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("学员确认", "学员否认", "否认参加培训", "1 名学员未确认或否认（共 1 名）", "data-confirmation=\"DENIED\"",
-                "data-flagged=\"1\"");
+                "data-flagged=\"1\"", "向未确认的学员发送确认码", "name=\"classId\" value=\"k-1\"");
+
+        // the officer asks the class's trainees again from the claim
+        when(gateway.post(eq("/api/enrollment/classes/k-1/confirmation-requests"), any(), any()))
+                .thenReturn(ConsoleWebTest.answer(Map.of("sent", 1, "asked", 1, "answered", 0), null));
+        mvc.perform(post("/claims/c-1/confirmation-requests").with(oidcLogin().oidcUser(ConsoleWebTest.officer()))
+                        .with(csrf()).param("classId", "k-1"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/claims/c-1?confirmationsSent=1#confirmation-flags"));
+        String after = mvc.perform(get("/claims/c-1?confirmationsSent=1").with(oidcLogin().oidcUser(ConsoleWebTest.officer())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(after).contains("已向 1 名学员发送确认码短信");
     }
 }
