@@ -39,9 +39,11 @@ class YearRequestsTest {
     /**
      * The recording of the driver (sha-256 of the text) since each county's year has teaching records (two lessons
      * with attendance per class, another programme's list) and a complaint (监督举报: a hotline call entered,
-     * assigned, investigated and answered on 14 September, and its checks).
+     * assigned, investigated and answered on 14 September, and its checks), and the first class's trainees confirm
+     * what the base claimed on 8 June (学员确认: the officer asks, each answers by phone or ID tail and code, one denies
+     * having attended, the last does not answer; the claim flags the denied line).
      */
-    static final String RECORDED = "2384ef93e5f210ca41462c6294664c18ea555b47e9089ee5895d5c361b0983cd";
+    static final String RECORDED = "6c7a8ccf7a0cd55da716106434929d401e70487a4f1c5f5c9929d8fba39c5f48";
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // small answers at once, not after a delayed ACK
