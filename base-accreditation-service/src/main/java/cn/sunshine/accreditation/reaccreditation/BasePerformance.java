@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * What the other services report of a base's year, kept from their events exactly once
- * ({@code Projections}): enrolled, completed, placed, spot checks. The annual review shows it beside
+ * ({@code Projections}): enrolled, completed, placed, spot checks, trainees' confirmations (asked, confirmed,
+ * denied: {@link #confirmationRateBp()}). The annual review shows it beside
  * the facts the officer enters. Id: {@code <baseId>:<year>}.
  *
  * <p>{@code placed} counts the placements published as placed, by their ids, less those a spot check
@@ -36,6 +37,10 @@ public class BasePerformance extends AggregateRoot {
     private int spotChecksCalled;
     private int spotChecksConfirmed;
     private List<String> findings;
+    /** Trainees asked to confirm what the base claims of them (学员确认), confirmed all, denied a statement. */
+    private int confirmationsAsked;
+    private int confirmationsConfirmed;
+    private int confirmationsDenied;
     private Instant lastEventAt;
 
     protected BasePerformance() {
@@ -127,6 +132,39 @@ public class BasePerformance extends AggregateRoot {
         }
         findings = List.copyOf(all);
         touch(at);
+    }
+
+    /** A trainee of the base was asked to confirm (once per enrollment: enrollment-service asks once). */
+    void confirmationAsked(Instant at) {
+        confirmationsAsked++;
+        touch(at);
+    }
+
+    /** A trainee answered: confirmed everything, or denied a statement (the answers are final: once per enrollment). */
+    void confirmationAnswered(boolean denied, Instant at) {
+        if (denied) {
+            confirmationsDenied++;
+        } else {
+            confirmationsConfirmed++;
+        }
+        touch(at);
+    }
+
+    /** confirmed / asked in basis points (floor); null when nobody was asked. */
+    public Integer confirmationRateBp() {
+        return confirmationsAsked == 0 ? null : (int) (confirmationsConfirmed * 10_000L / confirmationsAsked);
+    }
+
+    public int getConfirmationsAsked() {
+        return confirmationsAsked;
+    }
+
+    public int getConfirmationsConfirmed() {
+        return confirmationsConfirmed;
+    }
+
+    public int getConfirmationsDenied() {
+        return confirmationsDenied;
     }
 
     private void touch(Instant at) {

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * with the counters in one conditional write). {@code placement.placement.disproved.v1} takes a
  * placement a spot check disproved out of {@code placed}. A complaint about the base answered as substantiated
  * ({@code accreditation.complaint.answered.v1}, this service's own) adds its findings to the year of its receipt.
+ * Trainees' confirmations ({@code enrollment.confirmation.requested.v1}, {@code enrollment.trainee.confirmed.v1})
+ * count asked, confirmed and denied in the enrollment's year.
  */
 @Configuration(proxyBeanMethods = false)
 class PerformanceEvents {
@@ -54,6 +56,21 @@ class PerformanceEvents {
                             p.spotChecked(e.called(), e.confirmed(), e.findings(), e.concludedAt());
                             return p;
                         }, (p, e) -> p.spotChecked(e.called(), e.confirmed(), e.findings(), e.concludedAt())))
+                // trainees' confirmations (学员确认): the year of the enrollment
+                .on(EventTypes.CONFIRMATION_REQUESTED, projections.handler(BasePerformance.class,
+                        e -> BasePerformance.idOf(e.baseId(), e.year()),
+                        e -> {
+                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), e.year());
+                            p.confirmationAsked(e.requestedAt());
+                            return p;
+                        }, (p, e) -> p.confirmationAsked(e.requestedAt())))
+                .on(EventTypes.TRAINEE_CONFIRMED, projections.handler(BasePerformance.class,
+                        e -> BasePerformance.idOf(e.baseId(), e.year()),
+                        e -> {
+                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), e.year());
+                            p.confirmationAnswered(!e.denied().isEmpty(), e.answeredAt());
+                            return p;
+                        }, (p, e) -> p.confirmationAnswered(!e.denied().isEmpty(), e.answeredAt())))
                 .on(EventTypes.COMPLAINT_ANSWERED, (e, meta) -> {
                     if (!e.substantiated() || e.baseId() == null) {
                         return;

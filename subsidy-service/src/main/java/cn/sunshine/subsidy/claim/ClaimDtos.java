@@ -1,5 +1,7 @@
 package cn.sunshine.subsidy.claim;
 
+import cn.sunshine.subsidy.confirmation.TraineeConfirmations;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -46,14 +48,22 @@ public final class ClaimDtos {
                             long payableFen, boolean extraApprovalRequired, String extraApprovalReason,
                             List<Claim.Line> lines, List<Claim.StoppedLine> stoppedLines, String submittedAt,
                             String submittedBy, List<Claim.Decision> decisions, Claim.HoldDecision holdDecision,
-                            String paidAt) {
-        static ClaimView of(Claim c) {
+                            String paidAt, List<TraineeConfirmations.LineConfirmation> confirmations,
+                            Integer flaggedLines) {
+        /**
+         * With the trainees' confirmations of its lines ({@code confirmations}, in the lines' order) and how many
+         * lines are flagged for the 核准 officer ({@code flaggedLines}: denied or unconfirmed); both null when
+         * not looked up.
+         */
+        static ClaimView of(Claim c, List<TraineeConfirmations.LineConfirmation> confirmations) {
             return new ClaimView(c.getId(), c.getBaseId(), c.getBaseName(), c.getDivisionCode(), c.getClassId(),
                     c.getYear(), c.getPaymentMode(), c.getPart().name(), c.getStatus().name(),
                     c.currentStage() == null ? null : c.currentStage().name(), c.getTotalFen(), c.payableFen(),
                     c.isExtraApprovalRequired(), c.getExtraApprovalReason(), c.getLines(), c.getStoppedLines(),
                     c.getSubmittedAt().toString(), c.getSubmittedBy(), c.getDecisions(), c.getHoldDecision(),
-                    c.getPaidAt() == null ? null : c.getPaidAt().toString());
+                    c.getPaidAt() == null ? null : c.getPaidAt().toString(), confirmations,
+                    confirmations == null ? null
+                            : (int) confirmations.stream().filter(TraineeConfirmations.LineConfirmation::flagged).count());
         }
     }
 

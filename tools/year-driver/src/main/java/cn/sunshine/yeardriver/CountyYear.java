@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One county's programme year, played through the gateway stage by stage: the year's script. Each stage is
  * a few acts of the services' actors ({@link AccreditationActs}, {@link EnrollmentActs}, {@link SubsidyActs},
- * {@link PlacementActs}, {@link ComplaintActs}); the script says who does what, in which order, and which trainee the year's
+ * {@link PlacementActs}, {@link ComplaintActs}, {@link ConfirmationActs}); the script says who does what, in which order, and which trainee the year's
  * incidents befall. {@link ProvinceYear} runs a stage for every county before it moves the clock on to the
  * next. What the county did is kept in its {@link County} for the checks at the end.
  */
@@ -19,6 +19,7 @@ final class CountyYear {
     final PlacementActs placement;
     final TeachingActs teaching;
     final ComplaintActs complaints;
+    final ConfirmationActs confirmations;
 
     CountyYear(Province data, Province.County division, int year, int trainees, int classSize, Api gw, Actors actors,
                Map<String, String> employers) {
@@ -29,6 +30,7 @@ final class CountyYear {
         this.placement = new PlacementActs(county);
         this.teaching = new TeachingActs(county);
         this.complaints = new ComplaintActs(county);
+        this.confirmations = new ConfirmationActs(county);
     }
 
     String code() {
@@ -154,6 +156,13 @@ final class CountyYear {
             }
         }
         subsidy.pay();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 8 June: the first class's trainees confirm what the base claimed (学员确认); one denies having attended.
+
+    void confirmations() {
+        confirmations.confirmFirstClass();
     }
 
     // ------------------------------------------------------------------------------------------

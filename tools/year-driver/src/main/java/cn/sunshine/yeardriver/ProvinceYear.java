@@ -95,6 +95,7 @@ public final class ProvinceYear {
         stage("vouchers issued and redeemed", cal, 4, 15, CountyYear::vouchers, null);
         stage("assessment and completion", cal, 6, 1, CountyYear::completion, null);
         stage("completion claims approved and paid", cal, 6, 5, CountyYear::completionClaims, null);
+        stage("trainees confirm, a denial flagged on the claim", cal, 6, 8, CountyYear::confirmations, null);
         stage("placements", cal, 6, 10, CountyYear::placements, null);
         stage("placement claims approved and paid", cal, 6, 20, CountyYear::placementClaims, null);
         stage("follow-up, escalation, re-placement", cal, 7, 12, CountyYear::followUp, null);

@@ -39,9 +39,11 @@ class YearRequestsTest {
     /**
      * The recording of the driver (sha-256 of the text) since each county's year has teaching records (two lessons
      * with attendance per class, another programme's list) and a complaint (监督举报: a hotline call entered,
-     * assigned, investigated and answered on 14 September, and its checks).
+     * assigned, investigated and answered on 14 September, and its checks), and the first class's trainees confirm
+     * what the base claimed on 8 June (学员确认: the officer asks, each answers by phone or ID tail and code, one denies
+     * having attended, the last does not answer; the claim flags the denied line).
      */
-    static final String RECORDED = "2384ef93e5f210ca41462c6294664c18ea555b47e9089ee5895d5c361b0983cd";
+    static final String RECORDED = "6c7a8ccf7a0cd55da716106434929d401e70487a4f1c5f5c9929d8fba39c5f48";
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // small answers at once, not after a delayed ACK
@@ -159,6 +161,8 @@ class YearRequestsTest {
         private final List<String> withdrawn = new ArrayList<>();
         private final List<String> placements = new ArrayList<>();
         private final Map<String, List<String>> sampled = new LinkedHashMap<>();
+        private final Map<String, String> enrollmentOfCode = new LinkedHashMap<>();
+        private final List<String> denied = new ArrayList<>();
 
         private String id(String kind) {
             return kind + "-" + (++ids);
@@ -211,6 +215,22 @@ class YearRequestsTest {
             }
             if (path.matches("/api/enrollment/classes/[^/]+/lessons") || path.equals("/api/enrollment/funding-lists")) {
                 return new Object[]{201, object().put("id", id("record"))};
+            }
+            if (path.matches("/api/enrollment/classes/[^/]+/confirmation-requests")) {
+                ObjectNode r = object();
+                ArrayNode a = r.putArray("simulatedCodes");
+                for (String e : enrollmentsOfClass.getOrDefault(p[4], List.of())) {
+                    String code = String.format("%06d", enrollmentOfCode.size() + 1);
+                    enrollmentOfCode.put(code, e);
+                    a.addObject().put("enrollmentId", e).put("code", code);
+                }
+                return new Object[]{200, r};
+            }
+            if (path.equals("/api/public/enrollment/confirmations/answers")) {
+                if (!body.path("attended").asBoolean()) {
+                    denied.add(enrollmentOfCode.get(body.path("code").asString()));
+                }
+                return new Object[]{200, object().put("status", body.path("attended").asBoolean() ? "CONFIRMED" : "DENIED")};
             }
             if (path.matches("/api/enrollment/enrollments/[^/]+/withdrawal")) {
                 withdrawn.add(p[4]);
@@ -294,7 +314,10 @@ class YearRequestsTest {
                 return new Object[]{200, r};
             }
             if (path.matches("/api/subsidy/claims/[^/]+")) {
-                return new Object[]{200, object().put("status", "PAID")};
+                ObjectNode r = object().put("status", "PAID").put("flaggedLines", denied.size());
+                ArrayNode a = r.putArray("confirmations");
+                denied.forEach(e -> a.addObject().put("enrollmentId", e).put("status", "DENIED").putArray("denied").add("ATTENDED"));
+                return new Object[]{200, r};
             }
             if (path.matches("/api/placement/spot-checks/[^/]+")) {
                 ObjectNode r = object().put("baseId", "base-of-spot-checks");

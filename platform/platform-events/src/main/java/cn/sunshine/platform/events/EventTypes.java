@@ -10,6 +10,8 @@ import cn.sunshine.platform.events.accreditation.ComplaintReceived;
 import cn.sunshine.platform.events.accreditation.QuotaAllocated;
 import cn.sunshine.platform.events.accreditation.TenderPublished;
 import cn.sunshine.platform.events.enrollment.ClassOpened;
+import cn.sunshine.platform.events.enrollment.ConfirmationRequested;
+import cn.sunshine.platform.events.enrollment.TraineeConfirmed;
 import cn.sunshine.platform.events.enrollment.FundingListImported;
 import cn.sunshine.platform.events.enrollment.LessonRecorded;
 import cn.sunshine.platform.events.enrollment.TraineeAssessed;
@@ -77,6 +79,12 @@ public final class EventTypes {
     public static final EventType<TraineeCompleted> TRAINEE_COMPLETED =
             new EventType<>("enrollment.trainee.completed.v1", TraineeCompleted.class);
 
+    public static final EventType<ConfirmationRequested> CONFIRMATION_REQUESTED =
+            new EventType<>("enrollment.confirmation.requested.v1", ConfirmationRequested.class);
+
+    public static final EventType<TraineeConfirmed> TRAINEE_CONFIRMED =
+            new EventType<>("enrollment.trainee.confirmed.v1", TraineeConfirmed.class);
+
     public static final EventType<LessonRecorded> LESSON_RECORDED =
             new EventType<>("enrollment.lesson.recorded.v1", LessonRecorded.class);
 
@@ -120,7 +128,7 @@ public final class EventTypes {
             QUOTA_ALLOCATED, AGREEMENT_SIGNED, COMPLAINT_RECEIVED, COMPLAINT_ANSWERED, COMPLAINT_CLOSED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
             TRAINEE_ASSESSED, TRAINEE_COMPLETED, LESSON_RECORDED, VISIT_RECORDED, FUNDING_LIST_IMPORTED, TRAINEE_PLACED, TRAINEE_REPLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
             SPOT_CHECK_CONCLUDED, PLACEMENT_DISPROVED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED,
-            RECOVERY_SETTLED);
+            RECOVERY_SETTLED, CONFIRMATION_REQUESTED, TRAINEE_CONFIRMED);
 
     private EventTypes() {
     }
