@@ -65,11 +65,12 @@ public final class AnnualReviewDtos {
      */
     public record PerformanceView(String baseId, int year, int enrolled, int completed, int placed, int disproved,
                                   Integer placementRateBp, int spotChecksCalled, int spotChecksConfirmed,
-                                  List<String> findings, Instant lastEventAt) {
+                                  List<String> findings, Instant lastEventAt, Integer acceptanceScore,
+                                  Boolean acceptancePassed) {
         static PerformanceView of(BasePerformance p) {
             return new PerformanceView(p.getBaseId(), p.getYear(), p.getEnrolled(), p.getCompleted(), p.getPlaced(),
                     p.getDisproved(), p.placementRateBp(), p.getSpotChecksCalled(), p.getSpotChecksConfirmed(),
-                    p.getFindings(), p.getLastEventAt());
+                    p.getFindings(), p.getLastEventAt(), p.getAcceptanceScore(), p.getAcceptancePassed());
         }
     }
 }
