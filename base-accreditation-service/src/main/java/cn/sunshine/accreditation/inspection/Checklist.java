@@ -1,6 +1,7 @@
 package cn.sunshine.accreditation.inspection;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,19 +64,22 @@ public record Checklist(String version, String title, int passingScore, List<Gro
         for (int n = 0; n < given.size(); n++) {
             Score s = given.get(n);
             Item item = items().stream().filter(i -> i.code().equals(s.itemCode())).findFirst().orElseThrow(() ->
-                    DomainException.invalidField(field, "item " + s.itemCode() + " is not on checklist " + version));
+                    DomainException.invalidField(field, Phrase.coded("inspection.item-unknown",
+                            "item " + s.itemCode() + " is not on checklist " + version, s.itemCode(), version)));
             if (byCode.put(s.itemCode(), s) != null) {
-                throw DomainException.invalidField(field, "item " + s.itemCode() + " is scored twice");
+                throw DomainException.invalidField(field, Phrase.coded("inspection.item-twice",
+                        "item " + s.itemCode() + " is scored twice", s.itemCode()));
             }
             if (s.score() < 0 || s.score() > item.maxScore()) {
-                throw DomainException.invalidField(field + "[" + n + "].score", "item " + s.itemCode() + " scores 0 to "
-                        + item.maxScore());
+                throw DomainException.invalidField(field + "[" + n + "].score", Phrase.coded("inspection.score-range",
+                        "item " + s.itemCode() + " scores 0 to " + item.maxScore(), item.name(), item.maxScore()));
             }
         }
         List<String> missing = items().stream().map(Item::code).filter(c -> !byCode.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw DomainException.invalidField(field, "every item of checklist " + version + " is scored; missing: "
-                    + String.join(", ", missing));
+            throw DomainException.invalidField(field, Phrase.coded("inspection.items-missing",
+                    "every item of checklist " + version + " is scored; missing: " + String.join(", ", missing),
+                    String.join("、", missing)));
         }
         List<Score> ordered = new ArrayList<>();
         for (Item i : items()) {

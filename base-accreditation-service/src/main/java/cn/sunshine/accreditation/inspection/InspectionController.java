@@ -61,7 +61,7 @@ public class InspectionController {
     @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Draft the county's inspection plan (检查计划): which bases, which kind, the planned days; "
             + "takes an Idempotency-Key")
-    public ResponseEntity<InspectionDtos.PlanView> draftPlan(@Valid @RequestBody InspectionDtos.PlanRequest request) {
+    public ResponseEntity<InspectionDtos.PlanView> draftPlan(@Valid @RequestBody InspectionDtos.InspectionPlanRequest request) {
         InspectionPlan p = inspections.draftPlan(request);
         return ResponseEntity.created(location("/inspection-plans/{id}", p.getId())).eTag(ETags.of(p.getVersion()))
                 .body(InspectionDtos.PlanView.of(p));
@@ -175,7 +175,7 @@ public class InspectionController {
     @Operation(summary = "The officer verifies the reported correction and closes the order (销号); takes If-Match")
     public ResponseEntity<InspectionDtos.OrderView> close(@PathVariable String orderId,
                                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                          @Valid @RequestBody(required = false) InspectionDtos.NoteRequest request) {
+                                                          @Valid @RequestBody(required = false) InspectionDtos.ClosureRequest request) {
         return answer(inspections.closeOrder(orderId, ifMatch, request));
     }
 

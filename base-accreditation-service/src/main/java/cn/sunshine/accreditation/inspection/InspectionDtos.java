@@ -22,7 +22,7 @@ public final class InspectionDtos {
     private InspectionDtos() {
     }
 
-    public record PlanRequest(
+    public record InspectionPlanRequest(
             @NotBlank @Pattern(regexp = "\\d{4}(?!00)\\d{2}", message = "must be a 6-digit county code") String divisionCode,
             @NotNull @Min(2000) @Max(2100) Integer year,
             @NotNull InspectionKind kind,
@@ -47,7 +47,7 @@ public final class InspectionDtos {
     }
 
     /** One checklist item's score and the inspector's remark. */
-    public record ScoreDto(@NotBlank @Size(max = 50) String itemCode, @NotNull Integer score, @Size(max = 1000) String remark) {
+    public record ItemScoreDto(@NotBlank @Size(max = 50) String itemCode, @NotNull Integer score, @Size(max = 1000) String remark) {
         Checklist.Score toScore() {
             return new Checklist.Score(itemCode.trim(), score, remark);
         }
@@ -76,7 +76,7 @@ public final class InspectionDtos {
             @NotNull LocalDate visitedOn,
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> inspectors,
             @Size(max = 50) String checklistVersion,
-            @NotEmpty @Size(max = 100) List<@NotNull @Valid ScoreDto> scores,
+            @NotEmpty @Size(max = 100) List<@NotNull @Valid ItemScoreDto> scores,
             @Size(max = 4000) String summary,
             @Size(max = 50) List<@NotNull @Valid FindingDto> findings) {
     }
@@ -103,7 +103,7 @@ public final class InspectionDtos {
     public record CorrectionReportRequest(@NotBlank @Size(max = 4000) String correction) {
     }
 
-    public record NoteRequest(@Size(max = 2000) String note) {
+    public record ClosureRequest(@Size(max = 2000) String note) {
     }
 
     public record RejectionRequest(@NotBlank @Size(max = 2000) String reason) {
@@ -132,7 +132,7 @@ public final class InspectionDtos {
             @NotBlank @Size(max = 100) String baseId,
             @NotNull @Min(2000) @Max(2100) Integer year,
             @Size(max = 50) String checklistVersion,
-            @NotEmpty @Size(max = 100) List<@NotNull @Valid ScoreDto> scores,
+            @NotEmpty @Size(max = 100) List<@NotNull @Valid ItemScoreDto> scores,
             @Size(max = 4000) String summary,
             @Size(max = 100) List<@NotNull @Valid CorrectionDto> corrections) {
     }

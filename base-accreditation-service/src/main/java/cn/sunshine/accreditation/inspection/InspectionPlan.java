@@ -2,6 +2,7 @@ package cn.sunshine.accreditation.inspection;
 
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -44,10 +45,12 @@ public class InspectionPlan extends AggregateRoot {
                                 LocalDate plannedFrom, LocalDate plannedTo, String checklistVersion, String notes,
                                 String by, Clock clock) {
         if (plannedTo.isBefore(plannedFrom)) {
-            throw DomainException.invalidField("plannedTo", "the plan cannot end before it starts");
+            throw DomainException.invalidField("plannedTo", Phrase.coded("inspection.plan-ends-before-start",
+                    "the plan cannot end before it starts"));
         }
         if (plannedFrom.getYear() != year) {
-            throw DomainException.invalidField("plannedFrom", "the plan's days lie in its year " + year);
+            throw DomainException.invalidField("plannedFrom", Phrase.coded("inspection.plan-outside-year",
+                    "the plan's days lie in its year " + year, year));
         }
         InspectionPlan p = new InspectionPlan();
         p.id = Ids.newId();

@@ -2,6 +2,7 @@ package cn.sunshine.accreditation.inspection;
 
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.accreditation.InspectionFindingRecorded;
@@ -89,12 +90,13 @@ public class InspectionVisit extends AggregateRoot {
         for (int n = 0; n < findings.size(); n++) {
             NewFinding f = findings.get(n);
             if (f.itemCode() != null && !checklist.has(f.itemCode())) {
-                throw DomainException.invalidField("findings[" + n + "].itemCode", "item " + f.itemCode()
-                        + " is not on checklist " + checklist.version());
+                throw DomainException.invalidField("findings[" + n + "].itemCode", Phrase.coded("inspection.item-unknown",
+                        "item " + f.itemCode() + " is not on checklist " + checklist.version(), f.itemCode(),
+                        checklist.version()));
             }
             if (f.deadline() != null && f.deadline().isBefore(visitedOn)) {
                 throw DomainException.invalidField("findings[" + n + "].rectification.deadline",
-                        "the deadline cannot be before the visit");
+                        Phrase.coded("inspection.deadline-before-visit", "the deadline cannot be before the visit"));
             }
             Money money = f.involvesMoney() ? new Money(f.amountFen(), List.copyOf(f.enrollmentIds())) : null;
             Rectification r = f.deadline() == null ? null : new Rectification(f.requirement(), f.deadline().toString());

@@ -3,6 +3,7 @@ package cn.sunshine.accreditation.inspection;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
@@ -52,7 +53,7 @@ public class Inspections {
 
     // ---- plans ----------------------------------------------------------------------------------------------
 
-    public InspectionPlan draftPlan(InspectionDtos.PlanRequest r) {
+    public InspectionPlan draftPlan(InspectionDtos.InspectionPlanRequest r) {
         CurrentUser user = Jurisdiction.officerFor(r.divisionCode());
         List<String> baseIds = r.baseIds().stream().map(String::trim).distinct().toList();
         for (int n = 0; n < baseIds.size(); n++) {
@@ -109,14 +110,16 @@ public class Inspections {
     public InspectionVisit recordVisit(InspectionDtos.VisitRequest r) {
         CurrentUser user = Jurisdiction.requireRole(Jurisdiction.OFFICERS);
         Base base = bases.findById(r.baseId().trim()).filter(b -> user.covers(b.getDivisionCode())).orElseThrow(() ->
-                DomainException.invalidField("baseId", "no base of your jurisdiction has this id"));
+                DomainException.invalidField("baseId", Phrase.coded("inspection.base-unknown",
+                        "no base of your jurisdiction has this id")));
         InspectionKind kind = r.kind();
         String planId = blankToNull(r.planId());
         String version = r.checklistVersion();
         if (planId != null) {
             InspectionPlan plan = mongo.findById(planId, InspectionPlan.class);
             if (plan == null || !plan.getDivisionCode().equals(base.getDivisionCode()) || !plan.names(base.getId())) {
-                throw DomainException.invalidField("planId", "no plan of the base's county names this base");
+                throw DomainException.invalidField("planId", Phrase.coded("inspection.plan-unknown",
+                        "no plan of the base's county names this base"));
             }
             if (kind != null && kind != plan.getKind()) {
                 throw DomainException.invalidField("kind", "the plan is a " + plan.getKind() + " plan");
@@ -128,7 +131,8 @@ public class Inspections {
             throw DomainException.invalidField("kind", "say what kind of inspection it was (or name its plan)");
         }
         if (r.visitedOn().isAfter(ProgramCalendar.today(clock))) {
-            throw DomainException.invalidField("visitedOn", "a visit is recorded once it has taken place");
+            throw DomainException.invalidField("visitedOn", Phrase.coded("inspection.visit-in-future",
+                    "a visit is recorded once it has taken place"));
         }
         Checklist checklist = checklist(version);
         List<InspectionVisit.NewFinding> findings = new ArrayList<>();
@@ -146,7 +150,7 @@ public class Inspections {
         }
         InspectionVisit visit = InspectionVisit.record(base.getDivisionCode(), base.getId(), base.getName(), planId, kind,
                 r.visitedOn(), r.inspectors().stream().map(String::trim).toList(), checklist,
-                r.scores().stream().map(InspectionDtos.ScoreDto::toScore).toList(), blankToNull(r.summary()), findings,
+                r.scores().stream().map(InspectionDtos.ItemScoreDto::toScore).toList(), blankToNull(r.summary()), findings,
                 user.subject(), clock);
         InspectionVisit stored = store.insert(visit);
         for (RectificationOrder o : stored.rectificationOrders()) {
@@ -182,7 +186,7 @@ public class Inspections {
                 (o, user) -> o.report(r.correction().trim(), user.subject(), clock));
     }
 
-    public RectificationOrder closeOrder(String id, String ifMatch, InspectionDtos.NoteRequest r) {
+    public RectificationOrder closeOrder(String id, String ifMatch, InspectionDtos.ClosureRequest r) {
         return changes.change(RectificationOrder.class, id, ifMatch,
                 o -> Jurisdiction.officerOver(o.getDivisionCode(), "rectification order " + id),
                 (o, user) -> o.close(r == null ? null : blankToNull(r.note()), user.subject(), clock));
@@ -241,7 +245,7 @@ public class Inspections {
                     c.correctedOn() == null ? null : c.correctedOn().toString()));
         }
         SelfInspection s = SelfInspection.submit(base.getDivisionCode(), base.getId(), base.getName(), r.year(), checklist,
-                r.scores().stream().map(InspectionDtos.ScoreDto::toScore).toList(), blankToNull(r.summary()),
+                r.scores().stream().map(InspectionDtos.ItemScoreDto::toScore).toList(), blankToNull(r.summary()),
                 corrections, user.subject(), clock);
         try {
             return store.insert(s);
@@ -318,13 +322,15 @@ public class Inspections {
         try {
             return checklists.version(version);
         } catch (DomainException notFound) {
-            throw DomainException.invalidField("checklistVersion", "no checklist has version " + version);
+            throw DomainException.invalidField("checklistVersion", Phrase.coded("inspection.checklist-unknown",
+                    "no checklist has version " + version, version));
         }
     }
 
     private Base baseOf(String baseId, String divisionCode, String field) {
         return bases.findById(baseId).filter(b -> divisionCode.equals(b.getDivisionCode())).orElseThrow(() ->
-                DomainException.invalidField(field, "no base of county " + divisionCode + " has this id"));
+                DomainException.invalidField(field, Phrase.coded("inspection.base-not-of-county",
+                "no base of county " + divisionCode + " has this id", divisionCode)));
     }
 
     private static void optional(List<Criteria> filters, String field, Object value) {
