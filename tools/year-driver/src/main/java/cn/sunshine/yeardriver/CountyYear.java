@@ -19,6 +19,7 @@ final class CountyYear {
     final PlacementActs placement;
     final TeachingActs teaching;
     final ComplaintActs complaints;
+    final InspectionActs inspections;
 
     CountyYear(Province data, Province.County division, int year, int trainees, int classSize, Api gw, Actors actors,
                Map<String, String> employers) {
@@ -29,6 +30,7 @@ final class CountyYear {
         this.placement = new PlacementActs(county);
         this.teaching = new TeachingActs(county);
         this.complaints = new ComplaintActs(county);
+        this.inspections = new InspectionActs(county);
     }
 
     String code() {
@@ -188,5 +190,12 @@ final class CountyYear {
     void complaint() {
         complaints.complain();
         complaints.answer();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 16 November: a supervision visit finds the files incomplete; corrected and closed; the year-end acceptance.
+
+    void inspection() {
+        inspections.inspectAndAccept();
     }
 }

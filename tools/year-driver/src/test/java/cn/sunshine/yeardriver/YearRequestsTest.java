@@ -189,6 +189,15 @@ class YearRequestsTest {
             if (path.equals("/api/accreditation/complaints")) {
                 return new Object[]{201, object().put("id", id("complaint"))};
             }
+            if (path.equals("/api/accreditation/inspection-visits")) {
+                ObjectNode r = object().put("id", id("visit"));
+                ArrayNode a = r.putArray("findings");
+                body.path("findings").forEach(f -> a.addObject().put("findingId", id("finding")));
+                return new Object[]{201, r};
+            }
+            if (path.matches("/api/accreditation/inspection-visits/[^/]+/acceptance")) {
+                return new Object[]{201, object().put("id", id("acceptance"))};
+            }
             if (path.matches("/api/enrollment/classes")) {
                 return new Object[]{201, object().put("id", id("class"))};
             }
@@ -309,6 +318,18 @@ class YearRequestsTest {
                         .putObject("settlement").put("reference", "缴款书 recorded before");
                 a.addObject().put("status", "SETTLED").put("recoveryId", "recovery-3").put("amountFen", 9000);
                 return new Object[]{200, a};
+            }
+            if (path.matches("/api/accreditation/rectification-orders/[^/]+")) {
+                return new Object[]{200, object().put("status", "CLOSED").put("correctedOnTime", true).put("overdue", false)};
+            }
+            if (path.matches("/api/accreditation/acceptance-records/[^/]+")) {
+                return new Object[]{200, object().put("passed", true).put("score", InspectionActs.ACCEPTANCE_SCORE)
+                        .put("baseId", "base-accepted")};
+            }
+            if (path.matches("/api/accreditation/bases/[^/]+/performance")) {
+                ObjectNode r = object().put("acceptancePassed", true);
+                r.putArray("findings").add("督查 finding：" + InspectionActs.FINDING);
+                return new Object[]{200, r};
             }
             if (path.equals("/actuator/prometheus")) {
                 return new Object[]{200, "sunshine_outbox_pending 0.0"};
