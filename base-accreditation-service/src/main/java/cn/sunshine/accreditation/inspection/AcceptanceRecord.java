@@ -1,10 +1,9 @@
 package cn.sunshine.accreditation.inspection;
 
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.accreditation.AcceptanceRecorded;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Clock;
@@ -16,14 +15,10 @@ import java.time.Instant;
  * it records {@code accreditation.acceptance.recorded.v1}, which joins the base's year in the annual review.
  */
 @Document("acceptance_records")
-public class AcceptanceRecord extends AggregateRoot {
+@CompoundIndex(name = "division_year", def = "{'divisionCode': 1, 'year': 1}")
+@CompoundIndex(name = "base_year", def = "{'baseId': 1, 'year': 1}")
+public class AcceptanceRecord extends BaseYearRecord {
 
-    @Indexed
-    private String divisionCode;
-    @Indexed
-    private String baseId;
-    private String baseName;
-    private int year;
     private String visitId;
     private String checklistVersion;
     private int score;
@@ -48,10 +43,7 @@ public class AcceptanceRecord extends AggregateRoot {
         }
         AcceptanceRecord a = new AcceptanceRecord();
         a.id = idOf(v.getBaseId(), v.getYear());
-        a.divisionCode = v.getDivisionCode();
-        a.baseId = v.getBaseId();
-        a.baseName = v.getBaseName();
-        a.year = v.getYear();
+        a.about(v.getDivisionCode(), v.getBaseId(), v.getBaseName(), v.getYear());
         a.visitId = v.getId();
         a.checklistVersion = v.getChecklistVersion();
         a.score = v.getTotal();
@@ -64,22 +56,6 @@ public class AcceptanceRecord extends AggregateRoot {
                 a.year, a.checklistVersion, a.score, a.passingScore, a.passed, conclusion, a.recordedAt, by),
                 a.divisionCode, a.recordedAt);
         return a;
-    }
-
-    public String getDivisionCode() {
-        return divisionCode;
-    }
-
-    public String getBaseId() {
-        return baseId;
-    }
-
-    public String getBaseName() {
-        return baseName;
-    }
-
-    public int getYear() {
-        return year;
     }
 
     public String getVisitId() {

@@ -1,6 +1,5 @@
 package cn.sunshine.accreditation.inspection;
 
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
@@ -25,7 +24,7 @@ import java.util.List;
 @Document("inspection_visits")
 @CompoundIndex(name = "division_year", def = "{'divisionCode': 1, 'year': 1}")
 @CompoundIndex(name = "base_year", def = "{'baseId': 1, 'year': 1}")
-public class InspectionVisit extends AggregateRoot {
+public class InspectionVisit extends BaseYearRecord {
 
     /** A rectification ordered by a finding: what the base must correct, by which day (inclusive). */
     public record Rectification(String requirement, String deadline) {
@@ -38,11 +37,7 @@ public class InspectionVisit extends AggregateRoot {
     public record Finding(String findingId, String itemCode, String description, Rectification rectification, Money money) {
     }
 
-    private String divisionCode;
-    private String baseId;
-    private String baseName;
     private String planId;
-    private int year;
     private InspectionKind kind;
     private String visitedOn;
     private List<String> inspectors;
@@ -70,11 +65,8 @@ public class InspectionVisit extends AggregateRoot {
                                   Clock clock) {
         InspectionVisit v = new InspectionVisit();
         v.id = Ids.newId();
-        v.divisionCode = divisionCode;
-        v.baseId = baseId;
-        v.baseName = baseName;
+        v.about(divisionCode, baseId, baseName, visitedOn.getYear());
         v.planId = planId;
-        v.year = visitedOn.getYear();
         v.kind = kind;
         v.visitedOn = visitedOn.toString();
         v.inspectors = List.copyOf(inspectors);
@@ -120,24 +112,8 @@ public class InspectionVisit extends AggregateRoot {
         return total >= passingScore;
     }
 
-    public String getDivisionCode() {
-        return divisionCode;
-    }
-
-    public String getBaseId() {
-        return baseId;
-    }
-
-    public String getBaseName() {
-        return baseName;
-    }
-
     public String getPlanId() {
         return planId;
-    }
-
-    public int getYear() {
-        return year;
     }
 
     public InspectionKind getKind() {

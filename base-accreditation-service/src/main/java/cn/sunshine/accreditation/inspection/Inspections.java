@@ -169,13 +169,8 @@ public class Inspections {
     }
 
     public PageResult<InspectionVisit> visits(String baseId, Integer year, InspectionKind kind, Integer page, Integer size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
-        optional(filters, "baseId", blankToNull(baseId));
-        optional(filters, "year", year);
-        optional(filters, "kind", kind);
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), InspectionVisit.class, page, size,
-                Sort.by(Sort.Direction.DESC, "visitedOn").and(Sort.by("_id")));
+        return ofBases(InspectionVisit.class, Sort.by(Sort.Direction.DESC, "visitedOn").and(Sort.by("_id")), page, size,
+                reach(baseId, year, "kind", kind));
     }
 
     // ---- rectification orders -------------------------------------------------------------------------------
@@ -209,17 +204,12 @@ public class Inspections {
      */
     public PageResult<RectificationOrder> orders(String baseId, Integer year, RectificationOrder.Status status,
                                                  Boolean overdue, Integer page, Integer size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
-        optional(filters, "baseId", blankToNull(baseId));
-        optional(filters, "year", year);
-        optional(filters, "status", status);
+        List<Criteria> filters = reach(baseId, year, "status", status);
         if (Boolean.TRUE.equals(overdue)) {
             filters.add(Criteria.where("status").ne(RectificationOrder.Status.CLOSED));
             filters.add(Criteria.where("deadline").lt(today().toString()));
         }
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), RectificationOrder.class, page,
-                size, Sort.by("deadline", "issuedAt", "_id"));
+        return ofBases(RectificationOrder.class, Sort.by("deadline", "issuedAt", "_id"), page, size, filters);
     }
 
     // ---- self-inspection ------------------------------------------------------------------------------------
@@ -262,12 +252,8 @@ public class Inspections {
     }
 
     public PageResult<SelfInspection> selfInspections(String baseId, Integer year, Integer page, Integer size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
-        optional(filters, "baseId", blankToNull(baseId));
-        optional(filters, "year", year);
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), SelfInspection.class, page, size,
-                Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseId")));
+        return ofBases(SelfInspection.class, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseId")), page, size,
+                reach(baseId, year));
     }
 
     // ---- acceptance -----------------------------------------------------------------------------------------
@@ -301,13 +287,8 @@ public class Inspections {
     }
 
     public PageResult<AcceptanceRecord> acceptances(String baseId, Integer year, Boolean passed, Integer page, Integer size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
-        optional(filters, "baseId", blankToNull(baseId));
-        optional(filters, "year", year);
-        optional(filters, "passed", passed);
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), AcceptanceRecord.class, page, size,
-                Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseId")));
+        return ofBases(AcceptanceRecord.class, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseId")), page, size,
+                reach(baseId, year, "passed", passed));
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------
@@ -331,6 +312,25 @@ public class Inspections {
         return bases.findById(baseId).filter(b -> divisionCode.equals(b.getDivisionCode())).orElseThrow(() ->
                 DomainException.invalidField(field, Phrase.coded("inspection.base-not-of-county",
                 "no base of county " + divisionCode + " has this id", divisionCode)));
+    }
+
+    /**
+     * The caller's reach over records of bases (officials: their jurisdiction; base staff: their base), narrowed
+     * to the base and year when given and to each further field, value pair whose value is given.
+     */
+    private static List<Criteria> reach(String baseId, Integer year, Object... more) {
+        List<Criteria> filters = new ArrayList<>();
+        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
+        optional(filters, "baseId", blankToNull(baseId));
+        optional(filters, "year", year);
+        for (int i = 0; i < more.length; i += 2) {
+            optional(filters, (String) more[i], more[i + 1]);
+        }
+        return filters;
+    }
+
+    private <T> PageResult<T> ofBases(Class<T> type, Sort sort, Integer page, Integer size, List<Criteria> filters) {
+        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), type, page, size, sort);
     }
 
     private static void optional(List<Criteria> filters, String field, Object value) {

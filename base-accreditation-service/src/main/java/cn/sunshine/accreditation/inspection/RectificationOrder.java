@@ -1,7 +1,6 @@
 package cn.sunshine.accreditation.inspection;
 
 import cn.sunshine.accreditation.base.Decision;
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.time.ProgramCalendar;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -22,7 +21,7 @@ import java.util.List;
 @Document("rectification_orders")
 @CompoundIndex(name = "division_status_deadline", def = "{'divisionCode': 1, 'status': 1, 'deadline': 1}")
 @CompoundIndex(name = "base_status", def = "{'baseId': 1, 'status': 1}")
-public class RectificationOrder extends AggregateRoot {
+public class RectificationOrder extends BaseYearRecord {
 
     public enum Status { OPEN, REPORTED, CLOSED }
 
@@ -30,12 +29,8 @@ public class RectificationOrder extends AggregateRoot {
     public record Report(String correction, String by, Instant at) {
     }
 
-    private String divisionCode;
-    private String baseId;
-    private String baseName;
     private String visitId;
     private InspectionKind kind;
-    private int year;
     private String finding;
     private String itemCode;
     private String requirement;
@@ -57,12 +52,9 @@ public class RectificationOrder extends AggregateRoot {
     static RectificationOrder of(InspectionVisit v, InspectionVisit.Finding f) {
         RectificationOrder o = new RectificationOrder();
         o.id = f.findingId();
-        o.divisionCode = v.getDivisionCode();
-        o.baseId = v.getBaseId();
-        o.baseName = v.getBaseName();
+        o.about(v.getDivisionCode(), v.getBaseId(), v.getBaseName(), v.getYear());
         o.visitId = v.getId();
         o.kind = v.getKind();
-        o.year = v.getYear();
         o.finding = f.description();
         o.itemCode = f.itemCode();
         o.requirement = f.rectification().requirement();
@@ -120,28 +112,12 @@ public class RectificationOrder extends AggregateRoot {
         return overdueOn(today) ? today.toEpochDay() - LocalDate.parse(deadline).toEpochDay() : 0;
     }
 
-    public String getDivisionCode() {
-        return divisionCode;
-    }
-
-    public String getBaseId() {
-        return baseId;
-    }
-
-    public String getBaseName() {
-        return baseName;
-    }
-
     public String getVisitId() {
         return visitId;
     }
 
     public InspectionKind getKind() {
         return kind;
-    }
-
-    public int getYear() {
-        return year;
     }
 
     public String getFinding() {

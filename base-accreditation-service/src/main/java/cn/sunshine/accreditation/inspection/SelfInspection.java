@@ -1,7 +1,6 @@
 package cn.sunshine.accreditation.inspection;
 
-import cn.sunshine.platform.domain.AggregateRoot;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Clock;
@@ -14,18 +13,14 @@ import java.util.List;
  * submitted once — the county reads it beside its own visits.
  */
 @Document("self_inspections")
-public class SelfInspection extends AggregateRoot {
+@CompoundIndex(name = "division_year", def = "{'divisionCode': 1, 'year': 1}")
+@CompoundIndex(name = "base_year", def = "{'baseId': 1, 'year': 1}")
+public class SelfInspection extends BaseYearRecord {
 
     /** A problem the base found itself, what it did about it, and the day it was corrected (null: not yet). */
     public record Correction(String itemCode, String problem, String correction, String correctedOn) {
     }
 
-    @Indexed
-    private String divisionCode;
-    @Indexed
-    private String baseId;
-    private String baseName;
-    private int year;
     private String checklistVersion;
     private List<Checklist.Score> scores;
     private int total;
@@ -47,10 +42,7 @@ public class SelfInspection extends AggregateRoot {
                                  Clock clock) {
         SelfInspection s = new SelfInspection();
         s.id = idOf(baseId, year);
-        s.divisionCode = divisionCode;
-        s.baseId = baseId;
-        s.baseName = baseName;
-        s.year = year;
+        s.about(divisionCode, baseId, baseName, year);
         s.checklistVersion = checklist.version();
         s.scores = checklist.scored(scores, "scores");
         s.total = Checklist.total(s.scores);
@@ -60,22 +52,6 @@ public class SelfInspection extends AggregateRoot {
         s.submittedAt = clock.instant();
         s.submittedBy = by;
         return s;
-    }
-
-    public String getDivisionCode() {
-        return divisionCode;
-    }
-
-    public String getBaseId() {
-        return baseId;
-    }
-
-    public String getBaseName() {
-        return baseName;
-    }
-
-    public int getYear() {
-        return year;
     }
 
     public String getChecklistVersion() {
