@@ -33,7 +33,7 @@ final class InspectionActs extends Acts {
                 today, List.of(county.name() + "阳光办", county.name() + "财政局"), scores("FILES", 2),
                 "查阅培训台帐和学员档案，核对收费票据，电话回访学员",
                 List.of(new Finding("FILES", FINDING, new Rectification("补齐学员身份证复印件和就业单位联系电话", null)))),
-                key("inspection-visit-" + code())).expect(201);
+                key("inspection-visit-" + code() + "-" + county.cal.year())).expect(201);
         String order = "/api/accreditation/rectification-orders/" + visit.path("findings").path(0).path("findingId").asString();
         Api.Response reported = gw.post(order + "/report", base.staff,
                 new Report("已补齐全部学员身份证复印件，补录就业单位联系电话并经学员签字确认"), key("rectification-report-" + code()));
@@ -47,7 +47,7 @@ final class InspectionActs extends Acts {
 
         JsonNode acceptance = gw.post("/api/accreditation/inspection-visits", officer(), new Visit(base.id, "ACCEPTANCE",
                 today, List.of(county.name() + "阳光办"), scores("PLACEMENT", 3, "FOLLOW_UP", 2, "FILES", 3),
-                "对照检查验收办法逐项验收", List.of()), key("acceptance-visit-" + code())).expect(201);
+                "对照检查验收办法逐项验收", List.of()), key("acceptance-visit-" + code() + "-" + county.cal.year())).expect(201);
         county.acceptanceId = gw.post("/api/accreditation/inspection-visits/" + acceptance.path("id").asString()
                         + "/acceptance", officer(), new Acceptance("培训建档规范，资金补助已公示，验收合格"),
                 key("acceptance-" + code())).expect(201).path("id").asString();
