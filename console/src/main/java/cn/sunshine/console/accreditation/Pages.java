@@ -16,8 +16,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** What the accreditation pages share: ids in paths, keys and ETags of forms, a refusal shown in place, the way on. */
-final class Pages {
+/**
+ * What the accreditation pages share — and the inspection pages with them: ids in paths, keys and ETags of forms, a
+ * refusal shown in place, the way on.
+ */
+public final class Pages {
 
     static final Set<String> OFFICER_ROLES = Set.of("COUNTY_OFFICER", "CITY_OFFICER", "PROVINCE_OFFICER");
 
@@ -30,7 +33,7 @@ final class Pages {
     }
 
     /** Tenders, notices and agreements are the officers' (county, city, province): anyone else gets "not found". */
-    static cn.sunshine.console.web.CurrentUser officer(org.springframework.security.core.Authentication auth) {
+    public static cn.sunshine.console.web.CurrentUser officer(org.springframework.security.core.Authentication auth) {
         cn.sunshine.console.web.CurrentUser me = cn.sunshine.console.web.CurrentUser.of(auth);
         if (me == null || me.roles().stream().noneMatch(OFFICER_ROLES::contains)) {
             throw new ApiException(404, null, "the accreditation pages are the officers'", Map.of());
@@ -39,7 +42,7 @@ final class Pages {
     }
 
     /** A record's id as a path segment; anything that is not an id is "not found" before any call. */
-    static String id(String id) {
+    public static String id(String id) {
         if (id == null || !id.matches("[A-Za-z0-9_:-]{1,100}")) {
             throw new ApiException(404, "urn:sunshine:problem:not-found", "no such record", Map.of());
         }
@@ -47,16 +50,16 @@ final class Pages {
     }
 
     /** The form's Idempotency-Key (drawn with the form), or a fresh one when it is missing or malformed. */
-    static String key(String given) {
+    public static String key(String given) {
         return given != null && given.matches("[A-Za-z0-9-]{8,64}") ? given : UUID.randomUUID().toString();
     }
 
-    static Consumer<HttpHeaders> idempotent(String key) {
+    public static Consumer<HttpHeaders> idempotent(String key) {
         return h -> h.set("Idempotency-Key", key);
     }
 
     /** If-Match with the ETag the form was drawn from (an ETag is a quoted version: nothing else is sent). */
-    static Consumer<HttpHeaders> ifMatch(String etag) {
+    public static Consumer<HttpHeaders> ifMatch(String etag) {
         return h -> {
             if (etag != null && etag.matches("(W/)?\"[0-9A-Za-z-]{1,40}\"")) {
                 h.setIfMatch(etag);
@@ -65,14 +68,14 @@ final class Pages {
     }
 
     /** A refusal next to the form named {@code form}: its kind, the problem, and the bundle's words if it has them. */
-    static void refused(Model model, String form, ApiException e) {
+    public static void refused(Model model, String form, ApiException e) {
         model.addAttribute(form + "Kind", ApiErrors.kindOf(e));
         model.addAttribute(form + "Problem", e);
         model.addAttribute(form + "MessageKey", e.status() != 404 && WORDED.contains(e.kind()) ? "accr.problem." + e.kind() : null);
     }
 
     /** After a write: htmx loads the page that shows what was done; a plain form is redirected there. */
-    static String done(HttpServletRequest request, HttpServletResponse response, String to) {
+    public static String done(HttpServletRequest request, HttpServletResponse response, String to) {
         if ("true".equals(request.getHeader("HX-Request"))) {
             response.setHeader("HX-Redirect", request.getContextPath() + to);
             return "fragments :: empty";
@@ -82,12 +85,12 @@ final class Pages {
 
     /** A page's items ({@code items} of a PageResult) as maps. */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> items(Map<String, Object> page) {
+    public static List<Map<String, Object>> items(Map<String, Object> page) {
         return page.get("items") instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object o) {
+    public static List<Map<String, Object>> list(Object o) {
         return o instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
@@ -95,7 +98,7 @@ final class Pages {
         return answer instanceof Gateway.Answer a ? a : null;
     }
 
-    static int page(Integer page) {
+    public static int page(Integer page) {
         return page == null || page < 0 || page > 10_000 ? 0 : page;
     }
 }
