@@ -67,12 +67,13 @@ public final class AnnualReviewDtos {
     public record PerformanceView(String baseId, int year, int enrolled, int completed, int placed, int disproved,
                                   Integer placementRateBp, int spotChecksCalled, int spotChecksConfirmed,
                                   List<String> findings, Instant lastEventAt, int confirmationsAsked,
-                                  int confirmationsConfirmed, int confirmationsDenied, Integer confirmationRateBp) {
+                                  int confirmationsConfirmed, int confirmationsDenied, Integer confirmationRateBp,
+                                  Integer acceptanceScore, Boolean acceptancePassed) {
         static PerformanceView of(BasePerformance p) {
             return new PerformanceView(p.getBaseId(), p.getYear(), p.getEnrolled(), p.getCompleted(), p.getPlaced(),
                     p.getDisproved(), p.placementRateBp(), p.getSpotChecksCalled(), p.getSpotChecksConfirmed(),
                     p.getFindings(), p.getLastEventAt(), p.getConfirmationsAsked(), p.getConfirmationsConfirmed(),
-                    p.getConfirmationsDenied(), p.confirmationRateBp());
+                    p.getConfirmationsDenied(), p.confirmationRateBp(), p.getAcceptanceScore(), p.getAcceptancePassed());
         }
     }
 }

@@ -20,6 +20,7 @@ final class CountyYear {
     final TeachingActs teaching;
     final ComplaintActs complaints;
     final ConfirmationActs confirmations;
+    final InspectionActs inspections;
 
     CountyYear(Province data, Province.County division, int year, int trainees, int classSize, Api gw, Actors actors,
                Map<String, String> employers) {
@@ -31,6 +32,7 @@ final class CountyYear {
         this.teaching = new TeachingActs(county);
         this.complaints = new ComplaintActs(county);
         this.confirmations = new ConfirmationActs(county);
+        this.inspections = new InspectionActs(county);
     }
 
     String code() {
@@ -197,5 +199,12 @@ final class CountyYear {
     void complaint() {
         complaints.complain();
         complaints.answer();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 16 November: a supervision visit finds the files incomplete; corrected and closed; the year-end acceptance.
+
+    void inspection() {
+        inspections.inspectAndAccept();
     }
 }

@@ -39,11 +39,13 @@ class YearRequestsTest {
     /**
      * The recording of the driver (sha-256 of the text) since each county's year has teaching records (two lessons
      * with attendance per class, another programme's list) and a complaint (监督举报: a hotline call entered,
-     * assigned, investigated and answered on 14 September, and its checks), and the first class's trainees confirm
+     * assigned, investigated and answered on 14 September, and its checks), the first class's trainees confirm
      * what the base claimed on 8 June (学员确认: the officer asks, each answers by phone or ID tail and code, one denies
-     * having attended, the last does not answer; the claim flags the denied line).
+     * having attended, the last does not answer; the claim flags the denied line), and inspections (检查验收: on 16
+     * November a supervision visit with a finding whose rectification the base reports and the office closes, an
+     * acceptance visit and its acceptance record, and their checks).
      */
-    static final String RECORDED = "6c7a8ccf7a0cd55da716106434929d401e70487a4f1c5f5c9929d8fba39c5f48";
+    static final String RECORDED = "to-be-recorded-after-the-merge";
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // small answers at once, not after a delayed ACK
@@ -193,6 +195,15 @@ class YearRequestsTest {
             if (path.equals("/api/accreditation/complaints")) {
                 return new Object[]{201, object().put("id", id("complaint"))};
             }
+            if (path.equals("/api/accreditation/inspection-visits")) {
+                ObjectNode r = object().put("id", id("visit"));
+                ArrayNode a = r.putArray("findings");
+                body.path("findings").forEach(f -> a.addObject().put("findingId", id("finding")));
+                return new Object[]{201, r};
+            }
+            if (path.matches("/api/accreditation/inspection-visits/[^/]+/acceptance")) {
+                return new Object[]{201, object().put("id", id("acceptance"))};
+            }
             if (path.matches("/api/enrollment/classes")) {
                 return new Object[]{201, object().put("id", id("class"))};
             }
@@ -332,6 +343,18 @@ class YearRequestsTest {
                         .putObject("settlement").put("reference", "缴款书 recorded before");
                 a.addObject().put("status", "SETTLED").put("recoveryId", "recovery-3").put("amountFen", 9000);
                 return new Object[]{200, a};
+            }
+            if (path.matches("/api/accreditation/rectification-orders/[^/]+")) {
+                return new Object[]{200, object().put("status", "CLOSED").put("correctedOnTime", true).put("overdue", false)};
+            }
+            if (path.matches("/api/accreditation/acceptance-records/[^/]+")) {
+                return new Object[]{200, object().put("passed", true).put("score", InspectionActs.ACCEPTANCE_SCORE)
+                        .put("baseId", "base-accepted")};
+            }
+            if (path.matches("/api/accreditation/bases/[^/]+/performance")) {
+                ObjectNode r = object().put("acceptancePassed", true);
+                r.putArray("findings").add("督查 finding：" + InspectionActs.FINDING);
+                return new Object[]{200, r};
             }
             if (path.equals("/actuator/prometheus")) {
                 return new Object[]{200, "sunshine_outbox_pending 0.0"};

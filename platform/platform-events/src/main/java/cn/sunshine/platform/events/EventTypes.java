@@ -1,5 +1,6 @@
 package cn.sunshine.platform.events;
 
+import cn.sunshine.platform.events.accreditation.AcceptanceRecorded;
 import cn.sunshine.platform.events.accreditation.AgreementSigned;
 import cn.sunshine.platform.events.accreditation.BaseAccredited;
 import cn.sunshine.platform.events.accreditation.BaseRenewed;
@@ -7,6 +8,7 @@ import cn.sunshine.platform.events.accreditation.BaseRevoked;
 import cn.sunshine.platform.events.accreditation.ComplaintAnswered;
 import cn.sunshine.platform.events.accreditation.ComplaintClosed;
 import cn.sunshine.platform.events.accreditation.ComplaintReceived;
+import cn.sunshine.platform.events.accreditation.InspectionFindingRecorded;
 import cn.sunshine.platform.events.accreditation.QuotaAllocated;
 import cn.sunshine.platform.events.accreditation.TenderPublished;
 import cn.sunshine.platform.events.enrollment.ClassOpened;
@@ -60,6 +62,12 @@ public final class EventTypes {
 
     public static final EventType<ComplaintClosed> COMPLAINT_CLOSED =
             new EventType<>("accreditation.complaint.closed.v1", ComplaintClosed.class);
+
+    public static final EventType<InspectionFindingRecorded> INSPECTION_FINDING_RECORDED =
+            new EventType<>("accreditation.inspection.finding-recorded.v1", InspectionFindingRecorded.class);
+
+    public static final EventType<AcceptanceRecorded> ACCEPTANCE_RECORDED =
+            new EventType<>("accreditation.acceptance.recorded.v1", AcceptanceRecorded.class);
 
     public static final EventType<ClassOpened> CLASS_OPENED =
             new EventType<>("enrollment.class.opened.v1", ClassOpened.class);
@@ -128,7 +136,8 @@ public final class EventTypes {
             QUOTA_ALLOCATED, AGREEMENT_SIGNED, COMPLAINT_RECEIVED, COMPLAINT_ANSWERED, COMPLAINT_CLOSED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
             TRAINEE_ASSESSED, TRAINEE_COMPLETED, LESSON_RECORDED, VISIT_RECORDED, FUNDING_LIST_IMPORTED, TRAINEE_PLACED, TRAINEE_REPLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
             SPOT_CHECK_CONCLUDED, PLACEMENT_DISPROVED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED,
-            RECOVERY_SETTLED, CONFIRMATION_REQUESTED, TRAINEE_CONFIRMED);
+            RECOVERY_SETTLED, CONFIRMATION_REQUESTED, TRAINEE_CONFIRMED,
+            INSPECTION_FINDING_RECORDED, ACCEPTANCE_RECORDED);
 
     private EventTypes() {
     }
