@@ -39,9 +39,10 @@ class YearRequestsTest {
     /**
      * The recording of the driver (sha-256 of the text) since each county's year has teaching records (two lessons
      * with attendance per class, another programme's list) and a complaint (监督举报: a hotline call entered,
-     * assigned, investigated and answered on 14 September, and its checks).
+     * assigned, investigated and answered on 14 September, and its checks), and each claim carries the documents its
+     * rules require, uploaded for the class first (receipts and ID copies; labour contracts and the employer's list).
      */
-    static final String RECORDED = "2384ef93e5f210ca41462c6294664c18ea555b47e9089ee5895d5c361b0983cd";
+    static final String RECORDED = "7e85baf478c97877f983d99efa2f9dc63dcfbd026cff5b5e0c209fa5ab47b9a0";
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // small answers at once, not after a delayed ACK
@@ -224,6 +225,9 @@ class YearRequestsTest {
                     }
                 }
                 return new Object[]{201, a};
+            }
+            if (path.matches("/api/subsidy/classes/[^/]+/claim-attachments")) {
+                return new Object[]{201, object().put("id", id("attachment"))};
             }
             if (path.equals("/api/subsidy/claims")) {
                 return new Object[]{201, object().put("claimId", id("claim"))};
