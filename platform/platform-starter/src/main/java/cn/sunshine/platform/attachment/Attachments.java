@@ -53,6 +53,7 @@ public class Attachments {
     public static final String TOO_LARGE = "attachment-too-large";
     public static final String TYPE_REFUSED = "attachment-type-refused";
     public static final String INFECTED = "attachment-infected";
+    public static final String HASH_MISMATCH = "attachment-hash-mismatch";
     /** A kind: upper-case letters, digits and underscores (e.g. {@code FEE_RECEIPT}). */
     public static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
 
@@ -87,6 +88,16 @@ public class Attachments {
      * {@code fileName} is kept as the uploader named it (path and control characters removed).
      */
     public Attachment store(Attachment.Owner owner, String kind, String fileName, InputStream content, CurrentUser by) {
+        return store(owner, kind, fileName, content, by, null);
+    }
+
+    /**
+     * Stores a document that was declared before by its SHA-256 (an application lists its documents with their
+     * hashes): a file whose hash is none of {@code expectedSha256} is removed and refused with 422
+     * {@value #HASH_MISMATCH}. Null expects nothing.
+     */
+    public Attachment store(Attachment.Owner owner, String kind, String fileName, InputStream content, CurrentUser by,
+                            java.util.Collection<String> expectedSha256) {
         if (kind == null || !KIND.matcher(kind).matches()) {
             throw DomainException.invalidField("kind", "an attachment kind such as FEE_RECEIPT");
         }
@@ -142,6 +153,12 @@ public class Attachments {
             throw new DomainException(422, INFECTED, "Attachment refused by the virus scan",
                     "the scan found " + finding + " in the file; it was not stored").coded("problem.attachment-infected",
                     finding);
+        }
+        if (expectedSha256 != null && !expectedSha256.contains(hash)) {
+            remove(id);
+            throw new DomainException(422, HASH_MISMATCH, "Not the document declared",
+                    "the file's SHA-256 is " + hash + ", not the one declared for a " + kind + " document")
+                    .coded("problem.attachment-hash-mismatch", kind);
         }
         Attachment same = find(Criteria.where("metadata.ownerType").is(owner.type()).and("metadata.ownerId").is(owner.id())
                 .and("metadata.kind").is(kind).and("metadata.sha256").is(hash));
