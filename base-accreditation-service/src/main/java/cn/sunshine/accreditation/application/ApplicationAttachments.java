@@ -51,10 +51,6 @@ public class ApplicationAttachments {
 
     public Attachments.Download open(String applicationId, String attachmentId, String purpose) {
         Application a = applications.readable(applicationId).application();
-        Attachment f = attachments.find(attachmentId);
-        if (f == null || !OWNER.equals(f.ownerType()) || !a.getId().equals(f.ownerId())) {
-            throw DomainException.notFound("attachment " + attachmentId + " of application " + applicationId);
-        }
-        return attachments.open(f, Jurisdiction.currentUser(), purpose);
+        return attachments.open(OWNER, a.getId(), attachmentId, Jurisdiction.currentUser(), purpose);
     }
 }

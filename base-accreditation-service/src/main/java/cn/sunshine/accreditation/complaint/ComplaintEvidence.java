@@ -48,11 +48,6 @@ public class ComplaintEvidence {
     }
 
     public Attachments.Download open(String complaintId, String attachmentId, String purpose) {
-        Complaint c = complaints.get(complaintId);
-        Attachment f = attachments.find(attachmentId);
-        if (f == null || !OWNER.equals(f.ownerType()) || !c.getId().equals(f.ownerId())) {
-            throw DomainException.notFound("attachment " + attachmentId + " of complaint " + complaintId);
-        }
-        return attachments.open(f, Jurisdiction.currentUser(), purpose);
+        return attachments.open(OWNER, complaints.get(complaintId).getId(), attachmentId, Jurisdiction.currentUser(), purpose);
     }
 }

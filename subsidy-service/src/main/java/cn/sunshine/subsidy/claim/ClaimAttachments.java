@@ -80,11 +80,7 @@ public class ClaimAttachments {
 
     /** Opens a claim's document for download (the caller may read the claim: checked by the caller), recorded. */
     public Attachments.Download open(Claim c, String attachmentId, String purpose) {
-        Attachment a = attachments.find(attachmentId);
-        if (a == null || !CLAIM.equals(a.ownerType()) || !c.getId().equals(a.ownerId())) {
-            throw DomainException.notFound("attachment " + attachmentId + " of claim " + c.getId());
-        }
-        return attachments.open(a, Jurisdiction.currentUser(), purpose);
+        return attachments.open(CLAIM, c.getId(), attachmentId, Jurisdiction.currentUser(), purpose);
     }
 
     /**

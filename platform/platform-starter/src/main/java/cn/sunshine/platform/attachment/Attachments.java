@@ -230,6 +230,18 @@ public class Attachments {
         }
     }
 
+    /**
+     * Opens one of the owner's attachments for {@code reader} (who was checked to read the owner), recorded: 404 when
+     * there is no such attachment or it is another record's.
+     */
+    public Download open(String ownerType, String ownerId, String attachmentId, CurrentUser reader, String purpose) {
+        Attachment a = find(attachmentId);
+        if (a == null || !ownerType.equals(a.ownerType()) || !ownerId.equals(a.ownerId())) {
+            throw DomainException.notFound("attachment " + attachmentId + " of " + ownerType + " " + ownerId);
+        }
+        return open(a, reader, purpose);
+    }
+
     /** The downloads recorded in the caller's jurisdiction, newest first (auditors). */
     public PageResult<AttachmentDownload> downloads(String attachmentId, String ownerId, String readBy, Integer page,
                                                     Integer size) {
