@@ -102,6 +102,23 @@ public class Gateway {
         return call(HttpMethod.POST, path, new RawBody(bytes, contentType), headers, true);
     }
 
+    /**
+     * POST a file as multipart/form-data (an attachment: the text fields, then the file as part {@code file}) as the
+     * signed-in person; the service judges the type by the bytes, not by what is said here.
+     */
+    public Answer postFile(String path, Map<String, String> fields, String fileName, byte[] bytes, Consumer<HttpHeaders> headers) {
+        String boundary = "console-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length + 512);
+        String name = fileName == null ? "file" : fileName.replaceAll("[\\r\\n\"]", "");
+        fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(bytes);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return postBytes(path, out.toByteArray(), MediaType.parseMediaType("multipart/form-data; boundary=" + boundary), headers);
+    }
+
     /** A file the API answers (a ledger, a workbook): its bytes and headers (Content-Type, Content-Disposition). */
     public record Download(byte[] bytes, HttpHeaders headers) {
     }

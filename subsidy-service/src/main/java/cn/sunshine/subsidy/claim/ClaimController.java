@@ -48,7 +48,7 @@ public class ClaimController {
             IdempotentRequests.requireValidKey(key);
         }
         Claims.Submitted s = claims.submit(r.classId(), r.voucherSerials().stream().map(String::trim).toList(),
-                r.claimPart(), key);
+                r.claimPart(), r.attachmentIds().stream().map(String::trim).toList(), key);
         Claim c = s.claim();
         if (s.replayed()) {
             return ResponseEntity.ok().header(IdempotentRequests.REPLAYED_HEADER, "true").eTag(ETags.of(c.getVersion()))

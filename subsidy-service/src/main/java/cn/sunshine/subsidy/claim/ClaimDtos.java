@@ -19,8 +19,17 @@ public final class ClaimDtos {
     }
 
     /** {@code part}: COMPLETION (default) or PLACEMENT (the rest of a split subsidy, for placed trainees). */
+    /**
+     * {@code attachmentIds}: the documents uploaded for the class ({@code POST /api/subsidy/classes/{classId}/claim-attachments})
+     * that go with the claim; together they must hold every kind the part requires (422 {@code attachments-missing}).
+     */
     public record SubmitRequest(@NotBlank String classId, @NotEmpty @Size(max = 500) List<@NotBlank String> voucherSerials,
-                                @Pattern(regexp = "COMPLETION|PLACEMENT") String part) {
+                                @Pattern(regexp = "COMPLETION|PLACEMENT") String part,
+                                @Size(max = 100) List<@NotBlank String> attachmentIds) {
+        public SubmitRequest {
+            attachmentIds = attachmentIds == null ? List.of() : attachmentIds;
+        }
+
         ClaimPart claimPart() {
             return part == null ? ClaimPart.COMPLETION : ClaimPart.valueOf(part);
         }

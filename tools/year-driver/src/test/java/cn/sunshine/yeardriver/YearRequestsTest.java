@@ -41,9 +41,10 @@ class YearRequestsTest {
      * with attendance per class, another programme's list) and a complaint (监督举报: a hotline call entered,
      * assigned, investigated and answered on 14 September, and its checks), the first class's trainees confirm
      * what the base claimed on 8 June (学员确认: the officer asks, each answers by phone or ID tail and code, one denies
-     * having attended, the last does not answer; the claim flags the denied line), and inspections (检查验收: on 16
+     * having attended, the last does not answer; the claim flags the denied line), inspections (检查验收: on 16
      * November a supervision visit with a finding whose rectification the base reports and the office closes, an
-     * acceptance visit and its acceptance record, and their checks).
+     * acceptance visit and its acceptance record, and their checks), and each claim carries the documents its rules
+     * require, uploaded for the class first (receipts and ID copies; labour contracts and the employer's list).
      */
     static final String RECORDED = "to-be-recorded-after-the-merge";
 
@@ -255,6 +256,9 @@ class YearRequestsTest {
                     }
                 }
                 return new Object[]{201, a};
+            }
+            if (path.matches("/api/subsidy/classes/[^/]+/claim-attachments")) {
+                return new Object[]{201, object().put("id", id("attachment"))};
             }
             if (path.equals("/api/subsidy/claims")) {
                 return new Object[]{201, object().put("claimId", id("claim"))};
