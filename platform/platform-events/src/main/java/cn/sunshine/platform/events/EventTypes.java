@@ -18,6 +18,7 @@ import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;
 import cn.sunshine.platform.events.enrollment.VisitRecorded;
 import cn.sunshine.platform.events.placement.FollowUpEscalated;
+import cn.sunshine.platform.events.placement.LabourReturnRecorded;
 import cn.sunshine.platform.events.placement.PlacementDisproved;
 import cn.sunshine.platform.events.placement.SpotCheckConcluded;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
@@ -104,6 +105,9 @@ public final class EventTypes {
     public static final EventType<PlacementDisproved> PLACEMENT_DISPROVED =
             new EventType<>("placement.placement.disproved.v1", PlacementDisproved.class);
 
+    public static final EventType<LabourReturnRecorded> LABOUR_RETURN_RECORDED =
+            new EventType<>("placement.labour-return.recorded.v1", LabourReturnRecorded.class);
+
     public static final EventType<ClaimApproved> CLAIM_APPROVED =
             new EventType<>("subsidy.claim.approved.v1", ClaimApproved.class);
 
@@ -120,7 +124,7 @@ public final class EventTypes {
             QUOTA_ALLOCATED, AGREEMENT_SIGNED, COMPLAINT_RECEIVED, COMPLAINT_ANSWERED, COMPLAINT_CLOSED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
             TRAINEE_ASSESSED, TRAINEE_COMPLETED, LESSON_RECORDED, VISIT_RECORDED, FUNDING_LIST_IMPORTED, TRAINEE_PLACED, TRAINEE_REPLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
             SPOT_CHECK_CONCLUDED, PLACEMENT_DISPROVED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED,
-            RECOVERY_SETTLED);
+            RECOVERY_SETTLED, LABOUR_RETURN_RECORDED);
 
     private EventTypes() {
     }
