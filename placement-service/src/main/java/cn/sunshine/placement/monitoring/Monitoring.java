@@ -138,6 +138,7 @@ public class Monitoring {
     public LabourReturn correctReturn(String pointId, int year, int quarter, String ifMatch, CorrectionRequest r) {
         MonitoringPoint point = changes.load(MonitoringPoint.class, pointId,
                 p -> countyOfficer(p.getDivisionCode(), "monitoring point " + pointId));
+        checkQuarter(quarter);
         Figures figures = figures(r.figures());
         String id = LabourReturn.idOf(pointId, year, quarter);
         return changes.change(LabourReturn.class, id, ifMatch, x -> countyOfficer(x.getDivisionCode(), "return " + id),
@@ -145,6 +146,7 @@ public class Monitoring {
     }
 
     public LabourReturn labourReturn(String pointId, int year, int quarter) {
+        checkQuarter(quarter);
         String id = LabourReturn.idOf(pointId, year, quarter);
         return changes.load(LabourReturn.class, id, x -> reader(x.getDivisionCode(), "return " + id));
     }
@@ -209,6 +211,12 @@ public class Monitoring {
 
     private static CurrentUser countyOfficer(String division, String what) {
         return Jurisdiction.roleOver(division, what, Role.COUNTY_OFFICER);
+    }
+
+    private static void checkQuarter(int quarter) {
+        if (quarter < 1 || quarter > 4) {
+            throw DomainException.invalidField("quarter", "must be 1, 2, 3 or 4");
+        }
     }
 
     private static Figures figures(FiguresRequest f) {

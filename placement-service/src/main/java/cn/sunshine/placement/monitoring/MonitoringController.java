@@ -18,8 +18,6 @@ import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -111,7 +109,7 @@ public class MonitoringController {
     @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "The point's return of a quarter with every revision")
     public ResponseEntity<ReturnView> labourReturn(@PathVariable String id, @PathVariable int year,
-                                                   @PathVariable @Min(1) @Max(4) int quarter) {
+                                                   @PathVariable int quarter) {
         LabourReturn x = monitoring.labourReturn(id, year, quarter);
         return ResponseEntity.ok().eTag(ETags.of(x.getVersion())).body(ReturnView.of(x));
     }
@@ -121,7 +119,7 @@ public class MonitoringController {
     @Operation(summary = "Correct the quarter's return with the reason (If-Match): a new revision replaces the figures, "
             + "the earlier ones are kept")
     public ResponseEntity<ReturnView> correctReturn(@PathVariable String id, @PathVariable int year,
-                                                    @PathVariable @Min(1) @Max(4) int quarter,
+                                                    @PathVariable int quarter,
                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                     @Valid @RequestBody CorrectionRequest r) {
         LabourReturn x = monitoring.correctReturn(id, year, quarter, ifMatch, r);
