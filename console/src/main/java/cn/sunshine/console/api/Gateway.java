@@ -90,6 +90,11 @@ public class Gateway {
         return call(HttpMethod.POST, path, body, headers, true);
     }
 
+    /** PUT a JSON body as the signed-in person (a correction), with extra headers (If-Match). */
+    public Answer put(String path, Object body, Consumer<HttpHeaders> headers) {
+        return call(HttpMethod.PUT, path, body, headers, true);
+    }
+
     /** POST a file's bytes as the signed-in person (a roster: text/csv or XLSX), with extra headers (Idempotency-Key). */
     public Answer postBytes(String path, byte[] bytes, MediaType contentType, Consumer<HttpHeaders> headers) {
         return call(HttpMethod.POST, path, new RawBody(bytes, contentType), headers, true);

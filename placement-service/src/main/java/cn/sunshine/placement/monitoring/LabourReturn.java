@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * A monitoring point's quarterly labour-force return (季度劳动力监测表). One per point and quarter: the id is
  * {@code <pointId>:<year>-Q<quarter>}, so two first returns racing for one quarter collide and one wins (409).
- * A correction is a new {@link Revision} that replaces the figures (with who, when and why); every revision is
+ * A correction is a new {@link ReturnRevision} that replaces the figures (with who, when and why); every revision is
  * kept. Each revision records {@code placement.labour-return.recorded.v1}.
  */
 @Document("placement_labour_returns")
@@ -28,10 +28,10 @@ public class LabourReturn extends AggregateRoot {
     private int year;
     private int quarter;
     private Figures figures;
-    private List<Revision> revisions = new ArrayList<>();
+    private List<ReturnRevision> revisions = new ArrayList<>();
 
     /** One state of the return: its figures, who recorded them, when and why ({@code recorded} for the first). */
-    public record Revision(int number, Figures figures, String by, Instant at, String reason) {
+    public record ReturnRevision(int number, Figures figures, String by, Instant at, String reason) {
     }
 
     protected LabourReturn() {
@@ -64,8 +64,8 @@ public class LabourReturn extends AggregateRoot {
     }
 
     private void revise(Figures f, String by, Instant at, String reason) {
-        List<Revision> history = new ArrayList<>(revisions == null ? List.of() : revisions);
-        Revision r = new Revision(history.size() + 1, f, by, at, reason);
+        List<ReturnRevision> history = new ArrayList<>(revisions == null ? List.of() : revisions);
+        ReturnRevision r = new ReturnRevision(history.size() + 1, f, by, at, reason);
         history.add(r);
         revisions = history;
         figures = f;
@@ -102,11 +102,11 @@ public class LabourReturn extends AggregateRoot {
         return figures;
     }
 
-    public List<Revision> getRevisions() {
+    public List<ReturnRevision> getRevisions() {
         return List.copyOf(revisions);
     }
 
-    public Revision lastRevision() {
+    public ReturnRevision lastRevision() {
         return revisions.get(revisions.size() - 1);
     }
 }

@@ -4,7 +4,7 @@ import cn.sunshine.placement.monitoring.MonitoringDtos.CorrectionRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.FiguresRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.NeedRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.PointView;
-import cn.sunshine.placement.monitoring.MonitoringDtos.RegisterRequest;
+import cn.sunshine.placement.monitoring.MonitoringDtos.PointRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.ReturnRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.SurveyCorrectionRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.SurveyRequest;
@@ -59,7 +59,7 @@ public class Monitoring {
 
     // ---- points
 
-    public MonitoringPoint register(RegisterRequest r) {
+    public MonitoringPoint register(PointRequest r) {
         Jurisdiction.requireRole(Role.COUNTY_OFFICER);
         if (DivisionCode.of(r.divisionCode()).level() != DivisionCode.Level.COUNTY) {
             throw DomainException.invalidField("divisionCode", "must be a county's division code (e.g. 420981)");

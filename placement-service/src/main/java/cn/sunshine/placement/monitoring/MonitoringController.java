@@ -2,7 +2,7 @@ package cn.sunshine.placement.monitoring;
 
 import cn.sunshine.placement.monitoring.MonitoringDtos.CorrectionRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.PointView;
-import cn.sunshine.placement.monitoring.MonitoringDtos.RegisterRequest;
+import cn.sunshine.placement.monitoring.MonitoringDtos.PointRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.RetireRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.ReturnRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.ReturnView;
@@ -52,7 +52,7 @@ public class MonitoringController {
     @Allowed({Role.COUNTY_OFFICER})
     @Operation(summary = "Register a village of your county as a monitoring point, with its monitor (201; 409 "
             + "monitoring-point-exists)")
-    public ResponseEntity<PointView> register(@Valid @RequestBody RegisterRequest r) {
+    public ResponseEntity<PointView> register(@Valid @RequestBody PointRequest r) {
         MonitoringPoint p = monitoring.register(r);
         return ResponseEntity.created(URI.create(POINTS + "/" + p.getId())).cacheControl(CacheControl.noStore())
                 .eTag(ETags.of(p.getVersion())).body(monitoring.view(p, true));

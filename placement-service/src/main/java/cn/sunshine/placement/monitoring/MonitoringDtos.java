@@ -29,7 +29,7 @@ public final class MonitoringDtos {
                                  @NotBlank @Pattern(regexp = PlacementDtos.PHONE, message = "must be a mobile or landline number with area code") String phone) {
     }
 
-    public record RegisterRequest(@NotBlank @Pattern(regexp = DIVISION, message = "must be a 6-digit division code") String divisionCode,
+    public record PointRequest(@NotBlank @Pattern(regexp = DIVISION, message = "must be a 6-digit division code") String divisionCode,
                                   @NotBlank @Size(max = 50) String town,
                                   @NotBlank @Size(max = 50) String village,
                                   @NotNull @Valid MonitorRequest monitor) {
@@ -86,7 +86,7 @@ public final class MonitoringDtos {
 
     public record ReturnView(String id, long version, String pointId, String divisionCode, String town, String village,
                              int year, int quarter, int revision, Figures figures, Integer transferRateBp,
-                             List<LabourReturn.Revision> revisions) {
+                             List<LabourReturn.ReturnRevision> revisions) {
         static ReturnView of(LabourReturn r) {
             Figures f = r.getFigures();
             return new ReturnView(r.getId(), r.getVersion(), r.getPointId(), r.getDivisionCode(), r.getTown(),
@@ -97,7 +97,7 @@ public final class MonitoringDtos {
 
     public record SurveyView(String id, long version, String pointId, String divisionCode, String town, String village,
                              int year, LocalDate surveyedOn, List<NeedsSurvey.Need> needs, int headCount, int revision,
-                             List<NeedsSurvey.Revision> revisions) {
+                             List<NeedsSurvey.SurveyRevision> revisions) {
         static SurveyView of(NeedsSurvey s) {
             return new SurveyView(s.getId(), s.getVersion(), s.getPointId(), s.getDivisionCode(), s.getTown(),
                     s.getVillage(), s.getYear(), s.getSurveyedOn(), s.getNeeds(),

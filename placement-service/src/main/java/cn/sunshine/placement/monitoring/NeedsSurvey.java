@@ -26,13 +26,13 @@ public class NeedsSurvey extends AggregateRoot {
     private int year;
     private LocalDate surveyedOn;
     private List<Need> needs = new ArrayList<>();
-    private List<Revision> revisions = new ArrayList<>();
+    private List<SurveyRevision> revisions = new ArrayList<>();
 
     /** A major wanted and how many want it (a major code of the programme's, e.g. {@code WELDING}, and its name). */
     public record Need(String majorCode, String majorName, int headCount) {
     }
 
-    public record Revision(int number, LocalDate surveyedOn, List<Need> needs, String by, Instant at, String reason) {
+    public record SurveyRevision(int number, LocalDate surveyedOn, List<Need> needs, String by, Instant at, String reason) {
     }
 
     protected NeedsSurvey() {
@@ -62,8 +62,8 @@ public class NeedsSurvey extends AggregateRoot {
     }
 
     private void revise(LocalDate on, List<Need> n, String by, Instant at, String reason) {
-        List<Revision> history = new ArrayList<>(revisions == null ? List.of() : revisions);
-        history.add(new Revision(history.size() + 1, on, List.copyOf(n), by, at, reason));
+        List<SurveyRevision> history = new ArrayList<>(revisions == null ? List.of() : revisions);
+        history.add(new SurveyRevision(history.size() + 1, on, List.copyOf(n), by, at, reason));
         revisions = history;
         surveyedOn = on;
         needs = List.copyOf(n);
@@ -97,7 +97,7 @@ public class NeedsSurvey extends AggregateRoot {
         return List.copyOf(needs);
     }
 
-    public List<Revision> getRevisions() {
+    public List<SurveyRevision> getRevisions() {
         return List.copyOf(revisions);
     }
 }
