@@ -75,8 +75,10 @@ public class MonitoringController {
         body.put("divisionCode", me.division());
         body.put("town", blankToNull(f.get("town")));
         body.put("village", blankToNull(f.get("village")));
-        body.put("monitor", Map.of("name", String.valueOf(blankToNull(f.get("monitorName"))),
-                "phone", String.valueOf(blankToNull(f.get("monitorPhone")))));
+        Map<String, Object> monitor = new LinkedHashMap<>();
+        monitor.put("name", blankToNull(f.get("monitorName")));
+        monitor.put("phone", blankToNull(f.get("monitorPhone")));
+        body.put("monitor", monitor);
         String key = key(f.get("idempotencyKey"));
         try {
             Map<String, Object> point = gateway.post("/api/placement/monitoring-points", body, idempotent(key)).body();

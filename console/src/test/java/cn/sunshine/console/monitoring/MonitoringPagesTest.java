@@ -131,7 +131,7 @@ class MonitoringPagesTest {
         stubPoint();
         String detail = mvc.perform(get("/monitoring/points/p-1?year=2026").with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(detail).contains("陈河镇杨岭村", "13907121234", "第2季度", "47.90%", "填报季度数据", "培训需求调查", "撤销监测点");
+        assertThat(detail).contains("陈河镇杨岭村", "13907121234", "第2季度", ">412<", "47.90%", "填报季度数据", "培训需求调查", "撤销监测点");
     }
 
     @Test
@@ -163,7 +163,8 @@ class MonitoringPagesTest {
         String correcting = mvc.perform(get("/monitoring/points/p-1?year=2026&correct=2026-2")
                         .with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(correcting).contains("更正 2026 年第 2 季度数据", "name=\"version\" value=\"5\"", "value=\"412\"");
+        assertThat(correcting).contains("更正 2026 年第 2 季度数据", "name=\"version\" value=\"5\"", "value=\"412\"",
+                "value=\"170\"");
         when(gateway.put(eq("/api/placement/monitoring-points/p-1/returns/2026/2"), any(), any())).thenReturn(answer(Map.of()));
         mvc.perform(post("/monitoring/points/p-1/returns/2026/2").param("version", "5").param("reason", "漏报两户")
                         .param("labourers", "862").param("male", "471").param("female", "391").param("transferred", "415")
@@ -201,7 +202,7 @@ class MonitoringPagesTest {
         String page = mvc.perform(get("/monitoring/trends").with(oidcLogin().oidcUser(user("CITY_OFFICER"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("监测趋势", "id=\"chart-labour\"", "data-chart=", "&quot;transferRateBp&quot;:3750",
-                "1,702", "1,573", "92.42%", "电焊", "37.50%", "/assets/monitoring.js");
+                "1,702", "1,573", "92.42%", "电焊", "37.50%", ">860<", "/assets/monitoring.js");
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One county's programme year, played through the gateway stage by stage: the year's script. Each stage is
  * a few acts of the services' actors ({@link AccreditationActs}, {@link EnrollmentActs}, {@link SubsidyActs},
- * {@link PlacementActs}, {@link ComplaintActs}); the script says who does what, in which order, and which trainee the year's
+ * {@link PlacementActs}, {@link ComplaintActs}, {@link MonitoringActs}); the script says who does what, in which order, and which trainee the year's
  * incidents befall. {@link ProvinceYear} runs a stage for every county before it moves the clock on to the
  * next. What the county did is kept in its {@link County} for the checks at the end.
  */
@@ -19,6 +19,7 @@ final class CountyYear {
     final PlacementActs placement;
     final TeachingActs teaching;
     final ComplaintActs complaints;
+    final MonitoringActs monitoring;
 
     CountyYear(Province data, Province.County division, int year, int trainees, int classSize, Api gw, Actors actors,
                Map<String, String> employers) {
@@ -29,6 +30,7 @@ final class CountyYear {
         this.placement = new PlacementActs(county);
         this.teaching = new TeachingActs(county);
         this.complaints = new ComplaintActs(county);
+        this.monitoring = new MonitoringActs(county);
     }
 
     String code() {
@@ -188,5 +190,12 @@ final class CountyYear {
     void complaint() {
         complaints.complain();
         complaints.answer();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 8 October: the monitoring point's third quarter and the village's training-needs survey.
+
+    void monitoring() {
+        monitoring.monitor();
     }
 }

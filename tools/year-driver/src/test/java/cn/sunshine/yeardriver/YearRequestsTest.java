@@ -189,6 +189,12 @@ class YearRequestsTest {
             if (path.equals("/api/accreditation/complaints")) {
                 return new Object[]{201, object().put("id", id("complaint"))};
             }
+            if (path.equals("/api/placement/monitoring-points")) {
+                return new Object[]{201, object().put("id", id("monitoring-point"))};
+            }
+            if (path.matches("/api/placement/monitoring-points/[^/]+/(returns|needs-surveys)")) {
+                return new Object[]{201, object().put("id", id("monitoring-record"))};
+            }
             if (path.matches("/api/enrollment/classes")) {
                 return new Object[]{201, object().put("id", id("class"))};
             }
