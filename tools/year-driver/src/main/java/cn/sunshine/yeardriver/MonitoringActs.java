@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The county's labour-force monitoring point (劳动力监测点) for the year: the office registers a village of its
+ * The county's labour-force monitoring point (劳动力监测点) for the year: the office registers a village (村) of its
  * first town with its monitor (the same village every year: a county monitors it year after year, so a later year
  * finds it registered), enters the monitor's return for the third quarter and the village's training-needs survey
  * (the majors its bases teach). {@link #check} reads the county's trends back: the quarter as returned, the transfer
@@ -24,13 +24,15 @@ final class MonitoringActs extends Acts {
     /** 8 October: the point (registered once), the third quarter's return, the year's needs survey. */
     void monitor() {
         Province.Town town = county.division.towns().get(0);
-        String village = town.villages().get(0);
+        String village = town.villages().stream().filter(v -> v.endsWith("村")).findFirst().orElse(town.villages().get(0));
+        List<String> surnames = county.data.surnames();
+        String monitor = surnames.get(Integer.parseInt(code()) % surnames.size()) + "建国";
         // the village cadre's mobile, the same every year: 139 + the county's code + 07
         String phone = "139" + code() + "07";
         county.personalData.add(phone);
         String points = "/api/placement/monitoring-points";
         Api.Response registered = gw.post(points, officer(), new Point(code(), town.name(), village,
-                new Monitor(county.division.name().substring(0, 1) + "建国", phone)),
+                new Monitor(monitor, phone)),
                 key("monitoring-point-" + code() + "-" + county.year));
         String pointId;
         if (registered.is(409)) {
