@@ -1,9 +1,7 @@
 package cn.sunshine.placement.monitoring;
 
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.placement.LabourReturnRecorded;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -17,15 +15,8 @@ import java.util.List;
  * kept. Each revision records {@code placement.labour-return.recorded.v1}.
  */
 @Document("placement_labour_returns")
-public class LabourReturn extends AggregateRoot {
+public class LabourReturn extends VillageRecord {
 
-    @Indexed
-    private String pointId;
-    @Indexed
-    private String divisionCode;
-    private String town;
-    private String village;
-    private int year;
     private int quarter;
     private Figures figures;
     private List<ReturnRevision> revisions = new ArrayList<>();
@@ -45,12 +36,7 @@ public class LabourReturn extends AggregateRoot {
         point.requireActive("given a return");
         figures.check();
         LabourReturn r = new LabourReturn();
-        r.id = idOf(point.getId(), year, quarter);
-        r.pointId = point.getId();
-        r.divisionCode = point.getDivisionCode();
-        r.town = point.getTown();
-        r.village = point.getVillage();
-        r.year = year;
+        r.of(idOf(point.getId(), year, quarter), point, year);
         r.quarter = quarter;
         r.revise(figures, by, at, "recorded");
         return r;
@@ -74,25 +60,10 @@ public class LabourReturn extends AggregateRoot {
                 f.inCounty(), f.inProvince(), f.outOfProvince(), f.sectors(), f.returnedHome(), by, at), divisionCode, at);
     }
 
-    public String getPointId() {
-        return pointId;
-    }
 
-    public String getDivisionCode() {
-        return divisionCode;
-    }
 
-    public String getTown() {
-        return town;
-    }
 
-    public String getVillage() {
-        return village;
-    }
 
-    public int getYear() {
-        return year;
-    }
 
     public int getQuarter() {
         return quarter;

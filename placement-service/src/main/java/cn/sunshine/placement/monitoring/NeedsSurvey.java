@@ -1,7 +1,5 @@
 package cn.sunshine.placement.monitoring;
 
-import cn.sunshine.platform.domain.AggregateRoot;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -15,15 +13,8 @@ import java.util.List;
  * revision, every one kept.
  */
 @Document("placement_needs_surveys")
-public class NeedsSurvey extends AggregateRoot {
+public class NeedsSurvey extends VillageRecord {
 
-    @Indexed
-    private String pointId;
-    @Indexed
-    private String divisionCode;
-    private String town;
-    private String village;
-    private int year;
     private LocalDate surveyedOn;
     private List<Need> needs = new ArrayList<>();
     private List<SurveyRevision> revisions = new ArrayList<>();
@@ -46,12 +37,7 @@ public class NeedsSurvey extends AggregateRoot {
                               Instant at) {
         point.requireActive("surveyed");
         NeedsSurvey s = new NeedsSurvey();
-        s.id = idOf(point.getId(), year);
-        s.pointId = point.getId();
-        s.divisionCode = point.getDivisionCode();
-        s.town = point.getTown();
-        s.village = point.getVillage();
-        s.year = year;
+        s.of(idOf(point.getId(), year), point, year);
         s.revise(surveyedOn, needs, by, at, "recorded");
         return s;
     }
@@ -69,25 +55,10 @@ public class NeedsSurvey extends AggregateRoot {
         needs = List.copyOf(n);
     }
 
-    public String getPointId() {
-        return pointId;
-    }
 
-    public String getDivisionCode() {
-        return divisionCode;
-    }
 
-    public String getTown() {
-        return town;
-    }
 
-    public String getVillage() {
-        return village;
-    }
 
-    public int getYear() {
-        return year;
-    }
 
     public LocalDate getSurveyedOn() {
         return surveyedOn;
