@@ -31,7 +31,7 @@ class MessageBundlesTest {
     }
 
     /** The bundles of the console (application.yml spring.messages.basename) in one language, merged. */
-    static final String[] BUNDLES = {"messages", "messages-accreditation", "messages-year", "messages-audit"};
+    static final String[] BUNDLES = {"messages", "messages-accreditation", "messages-year", "messages-audit", "messages-monitoring"};
 
     static Properties all(String suffix) throws IOException {
         Properties merged = new Properties();
