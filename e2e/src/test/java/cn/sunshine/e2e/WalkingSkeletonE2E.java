@@ -327,6 +327,18 @@ class WalkingSkeletonE2E {
     }
 
     /**
+     * The county's labour-force monitoring point in the console (MonitoringJourney), after 应城市's year (order 2):
+     * the officer enters a quarter (a part above its total refused first), the city officer reads the trends.
+     */
+    @Test
+    @Order(17)
+    void inTheConsoleTheCountyMonitorsItsVillagesAndTheCityReadsTheTrends() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
+                "chromium and chromium-driver are not installed (.ci/run installs them)");
+        MonitoringJourney.play(cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()));
+    }
+
+    /**
      * A year that survives faults (docs/performance.md "The fault year"): 汉川市's year played without faults,
      * then its next year — the same county, size and plan — with every service and the gateway killed (kill -9)
      * once in the middle of a stage and restarted, the finance bureau down during a payment run, and the

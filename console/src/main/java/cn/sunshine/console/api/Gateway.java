@@ -92,7 +92,7 @@ public class Gateway {
         return call(HttpMethod.POST, path, body, headers, true);
     }
 
-    /** PUT a JSON body as the signed-in person (a teaching plan set or revised), with extra headers (If-Match). */
+    /** PUT a JSON body as the signed-in person (a teaching plan, a monitoring return corrected), with extra headers (If-Match). */
     public Answer put(String path, Object body, Consumer<HttpHeaders> headers) {
         return call(HttpMethod.PUT, path, body, headers, true);
     }

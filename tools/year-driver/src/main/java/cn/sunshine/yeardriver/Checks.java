@@ -210,6 +210,9 @@ public final class Checks {
                 name + ": committed placement rate");
         complaint(c, name, officer, year);
         inspection(c, name, officer, year);
+        List<String> monitoring = MonitoringActs.check(gw, officer, c, completed, placed);
+        monitoring.forEach(f -> check(false, f));
+        check(monitoring.isEmpty(), name + ": the monitoring trends add up");
 
         // Teaching records (issue 19): each class's lessons held and attended by those who sat; the list's match found.
         for (County.Klass k : c.classes()) {

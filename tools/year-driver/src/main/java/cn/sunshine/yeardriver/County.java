@@ -47,6 +47,10 @@ final class County {
     String rectificationOrderUrl;
     /** The first base's year-end acceptance record (InspectionActs). */
     String acceptanceId;
+    /** The county's labour-force monitoring point, its third quarter's return and the needs surveyed (MonitoringActs). */
+    String monitoringPointId;
+    MonitoringActs.Figures monitoringReturn;
+    int monitoringNeeds;
 
     record Applicant(Province.Institution institution, String creditCode, String token, String applicationId,
                      boolean weak) {

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One county's programme year, played through the gateway stage by stage: the year's script. Each stage is
  * a few acts of the services' actors ({@link AccreditationActs}, {@link EnrollmentActs}, {@link SubsidyActs},
- * {@link PlacementActs}, {@link ComplaintActs}, {@link ConfirmationActs}); the script says who does what, in which order, and which trainee the year's
+ * {@link PlacementActs}, {@link ComplaintActs}, {@link ConfirmationActs}, {@link InspectionActs}, {@link MonitoringActs}); the script says who does what, in which order, and which trainee the year's
  * incidents befall. {@link ProvinceYear} runs a stage for every county before it moves the clock on to the
  * next. What the county did is kept in its {@link County} for the checks at the end.
  */
@@ -21,6 +21,7 @@ final class CountyYear {
     final ComplaintActs complaints;
     final ConfirmationActs confirmations;
     final InspectionActs inspections;
+    final MonitoringActs monitoring;
 
     CountyYear(Province data, Province.County division, int year, int trainees, int classSize, Api gw, Actors actors,
                Map<String, String> employers) {
@@ -33,6 +34,7 @@ final class CountyYear {
         this.complaints = new ComplaintActs(county);
         this.confirmations = new ConfirmationActs(county);
         this.inspections = new InspectionActs(county);
+        this.monitoring = new MonitoringActs(county);
     }
 
     String code() {
@@ -206,5 +208,12 @@ final class CountyYear {
 
     void inspection() {
         inspections.inspectAndAccept();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 8 October: the monitoring point's third quarter and the village's training-needs survey.
+
+    void monitoring() {
+        monitoring.monitor();
     }
 }

@@ -102,6 +102,7 @@ public final class ProvinceYear {
         stage("spot-check rounds", cal, 9, 1, CountyYear::spotChecks, null);
         stage("recovery settled", cal, 9, 10, CountyYear::recovery, null);
         stage("a complaint received and answered", cal, 9, 14, CountyYear::complaint, null);
+        stage("monitoring point: quarterly return, needs survey", cal, 10, 8, CountyYear::monitoring, null);
         stage("inspection, rectification closed, year-end acceptance", cal, 11, 16, CountyYear::inspection, null);
         setClock(cal.at(11, 20));
         long before = gw.calls();

@@ -41,10 +41,12 @@ class YearRequestsTest {
      * with attendance per class, another programme's list) and a complaint (监督举报: a hotline call entered,
      * assigned, investigated and answered on 14 September, and its checks), the first class's trainees confirm
      * what the base claimed on 8 June (学员确认: the officer asks, each answers by phone or ID tail and code, one denies
-     * having attended, the last does not answer; the claim flags the denied line), inspections (检查验收: on 16
-     * November a supervision visit with a finding whose rectification the base reports and the office closes, an
-     * acceptance visit and its acceptance record, and their checks), and each claim carries the documents its rules
-     * require, uploaded for the class first (receipts and ID copies; labour contracts and the employer's list).
+     * having attended, the last does not answer; the claim flags the denied line), a labour-force monitoring point (a
+     * village registered with its monitor, the third quarter's return and the needs survey on 8 October, and the
+     * check of its trends), inspections (检查验收: on 16 November a supervision visit with a finding whose
+     * rectification the base reports and the office closes, an acceptance visit and its acceptance record, and their
+     * checks), and each claim carries the documents its rules require, uploaded for the class first (receipts and ID
+     * copies; labour contracts and the employer's list).
      */
     static final String RECORDED = "to-be-recorded-after-the-merge";
 
@@ -204,6 +206,12 @@ class YearRequestsTest {
             }
             if (path.matches("/api/accreditation/inspection-visits/[^/]+/acceptance")) {
                 return new Object[]{201, object().put("id", id("acceptance"))};
+            }
+            if (path.equals("/api/placement/monitoring-points")) {
+                return new Object[]{201, object().put("id", id("monitoring-point"))};
+            }
+            if (path.matches("/api/placement/monitoring-points/[^/]+/(returns|needs-surveys)")) {
+                return new Object[]{201, object().put("id", id("monitoring-record"))};
             }
             if (path.matches("/api/enrollment/classes")) {
                 return new Object[]{201, object().put("id", id("class"))};

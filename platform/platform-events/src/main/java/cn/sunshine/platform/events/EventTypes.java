@@ -22,6 +22,7 @@ import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;
 import cn.sunshine.platform.events.enrollment.VisitRecorded;
 import cn.sunshine.platform.events.placement.FollowUpEscalated;
+import cn.sunshine.platform.events.placement.LabourReturnRecorded;
 import cn.sunshine.platform.events.placement.PlacementDisproved;
 import cn.sunshine.platform.events.placement.SpotCheckConcluded;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
@@ -120,6 +121,9 @@ public final class EventTypes {
     public static final EventType<PlacementDisproved> PLACEMENT_DISPROVED =
             new EventType<>("placement.placement.disproved.v1", PlacementDisproved.class);
 
+    public static final EventType<LabourReturnRecorded> LABOUR_RETURN_RECORDED =
+            new EventType<>("placement.labour-return.recorded.v1", LabourReturnRecorded.class);
+
     public static final EventType<ClaimApproved> CLAIM_APPROVED =
             new EventType<>("subsidy.claim.approved.v1", ClaimApproved.class);
 
@@ -137,7 +141,7 @@ public final class EventTypes {
             TRAINEE_ASSESSED, TRAINEE_COMPLETED, LESSON_RECORDED, VISIT_RECORDED, FUNDING_LIST_IMPORTED, TRAINEE_PLACED, TRAINEE_REPLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
             SPOT_CHECK_CONCLUDED, PLACEMENT_DISPROVED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED,
             RECOVERY_SETTLED, CONFIRMATION_REQUESTED, TRAINEE_CONFIRMED,
-            INSPECTION_FINDING_RECORDED, ACCEPTANCE_RECORDED);
+            INSPECTION_FINDING_RECORDED, ACCEPTANCE_RECORDED, LABOUR_RETURN_RECORDED);
 
     private EventTypes() {
     }
