@@ -48,7 +48,7 @@ class YearRequestsTest {
      * checks), and each claim carries the documents its rules require, uploaded for the class first (receipts and ID
      * copies; labour contracts and the employer's list).
      */
-    static final String RECORDED = "to-be-recorded-after-the-merge";
+    static final String RECORDED = "ba73fdd389fe86939fc0b9ce92799c2846405a4914a3b331ff304bc878e030ab";
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // small answers at once, not after a delayed ACK
