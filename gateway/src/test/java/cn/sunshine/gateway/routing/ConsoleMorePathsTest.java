@@ -16,7 +16,7 @@ class ConsoleMorePathsTest extends GatewayTest {
 
     @Test
     void theExpertReportAuditAndAccreditationPagesReachTheConsole() {
-        CONSOLE.stubFor(get(urlPathMatching("/(expert|reports|audit|accreditation|follow-ups|placements|escalations|monitoring)(/.*)?")).willReturn(aResponse().withStatus(200)
+        CONSOLE.stubFor(get(urlPathMatching("/(expert|reports|audit|accreditation|follow-ups|placements|escalations|monitoring|funding)(/.*)?")).willReturn(aResponse().withStatus(200)
                 .withHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8").withBody("<h1>console</h1>")));
         for (String path : new String[] {"/expert", "/expert/tenders/t-1", "/reports/progress?division=420000&period=2026",
                 "/reports/progress.xlsx?division=420981&period=2026", "/audit", "/audit/spot-check-rounds/r-1",
