@@ -196,6 +196,32 @@ class InspectionTest extends ServiceTestSupport {
                 .contains("部分学员档案缺身份证复印件");
     }
 
+    /** The progress report's supervision figures: complaints received and substantiated, inspection findings. */
+    @Test
+    void theProgressReportCountsTheDaysComplaintsAndInspectionFindings() {
+        String baseId = Fixtures.registerBase(http(), "仁和职校", Fixtures.creditCode(), Map.of("COMPUTING", 100));
+        clock.set(Instant.parse("2026-02-24T02:00:00Z"));
+        String day = "/api/accreditation/progress?division=" + Seeds.YINGCHENG + "&from=2026-02-24&to=2026-02-24";
+        JsonNode before = http().as(Fixtures.OFFICER).get(day).json().path("figures");
+        assertThat(before.path("complaintsReceived").asLong()).isZero();
+        assertThat(before.path("inspectionFindings").asLong()).isZero();
+        Map<String, Object> complaint = new LinkedHashMap<>();
+        complaint.put("divisionCode", Seeds.YINGCHENG);
+        complaint.put("subject", Map.of("type", "OFFICER_CONDUCT", "description", "报名时工作人员拒绝解答"));
+        complaint.put("statement", "电话举报：乡镇劳务站工作人员态度粗暴");
+        assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/complaints", complaint).status()).isEqualTo(201);
+        assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/inspection-visits", visit(baseId, "SUPERVISION",
+                "2026-02-24", scores(Map.of("TEACHING_PLAN", 6, "ATTENDANCE", 4)), List.of(
+                        finding("TEACHING_PLAN", "无备课记录", null, null),
+                        finding("ATTENDANCE", "考勤表未逐日签到", null, null)))).status()).isEqualTo(201);
+        JsonNode after = http().as(Fixtures.OFFICER).get(day).json().path("figures");
+        assertThat(after.path("complaintsReceived").asLong()).isEqualTo(1);
+        assertThat(after.path("complaintsSubstantiated").asLong()).isZero();
+        assertThat(after.path("inspectionFindings").asLong()).isEqualTo(2);
+        // Another county's officer asks for 应城市: refused, as every progress part is.
+        assertThat(http().as(Fixtures.ANLU_OFFICER).get(day).status()).isEqualTo(404);
+    }
+
     @Test
     void anOrderPastItsDeadlineAppearsAsOverdueTheMostOverdueFirst() {
         String baseId = Fixtures.registerBase(http(), "银宇学校", Fixtures.creditCode(), Map.of("COMPUTING", 200));

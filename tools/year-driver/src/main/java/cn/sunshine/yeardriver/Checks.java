@@ -210,6 +210,13 @@ public final class Checks {
                 name + ": committed placement rate");
         complaint(c, name, officer, year);
         inspection(c, name, officer, year);
+        // The supervision in the progress report: the county's complaint (answered, not substantiated) and the
+        // supervision visit's finding, as the report's figures count them.
+        equal(c.complaintId == null ? 0L : 1L, own.get("accreditation").path("complaintsReceived").asLong(),
+                name + ": complaints received in the report");
+        equal(0L, own.get("accreditation").path("complaintsSubstantiated").asLong(), name + ": complaints substantiated");
+        equal(c.rectificationOrderUrl == null ? 0L : 1L, own.get("accreditation").path("inspectionFindings").asLong(),
+                name + ": inspection findings in the report");
         List<String> monitoring = MonitoringActs.check(gw, officer, c, completed, placed);
         monitoring.forEach(f -> check(false, f));
         check(monitoring.isEmpty(), name + ": the monitoring trends add up");
