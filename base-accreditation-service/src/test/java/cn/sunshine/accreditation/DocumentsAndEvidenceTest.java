@@ -100,6 +100,37 @@ class DocumentsAndEvidenceTest extends ServiceTestSupport {
                 .path("total").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void anInspectionVisitsPhotosAreAttachedByTheCountyAndReadByTheVisitsReaders() throws Exception {
+        String baseId = Fixtures.registerBase(http(), "东马坊职校", Fixtures.creditCode(), Map.of("COMPUTING", 100));
+        clock.set(Instant.parse("2026-03-18T02:00:00Z"));
+        Http.Response visit = http().as(Fixtures.OFFICER).post("/api/accreditation/inspection-visits",
+                InspectionTest.visit(baseId, "SUPERVISION", "2026-03-18", InspectionTest.scores(Map.of("ATTENDANCE", 4)),
+                        List.of(InspectionTest.finding("ATTENDANCE", "考勤表未逐日签到", null, null))));
+        assertThat(visit.status()).as(visit.toString()).isEqualTo(201);
+        String path = "/api/accreditation/inspection-visits/" + visit.json().path("id").asText() + "/documents";
+
+        byte[] photo = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 1, 2, 3};
+        Http.Response up = http().as(Fixtures.OFFICER).postFile(path, Map.of("kind", "PHOTO"), "课堂照片.png", photo);
+        assertThat(up.status()).as(up.toString()).isEqualTo(201);
+        assertThat(up.json().path("contentType").asText()).isEqualTo("image/png");
+        assertThat(http().as(Fixtures.OFFICER).postFile(path, Map.of("kind", "VIDEO"), "a.png", photo).status())
+                .as("a kind the visit does not take").isEqualTo(400);
+        assertThat(http().as(Fixtures.OFFICER).postFile(path, Map.of("kind", "PHOTO"), "a.exe",
+                new byte[] {'M', 'Z', 0, 1, 2}).status()).as("a type the store refuses").isEqualTo(415);
+        assertThat(http().as(Fixtures.ANLU_OFFICER).postFile(path, Map.of("kind", "PHOTO"), "b.png", photo).status())
+                .isEqualTo(404);
+        assertThat(http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId)).postFile(path, Map.of("kind", "PHOTO"), "c.png",
+                photo).status()).as("the base does not attach to the county's visit").isEqualTo(403);
+
+        // The base's own staff read what the visit found, with its documents; another base's do not.
+        Http.Download d = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId)).download(path + "/" + up.json().path("id").asText());
+        assertThat(d.status()).isEqualTo(200);
+        assertThat(sha256(d.body())).isEqualTo(sha256(photo));
+        assertThat(http().as(TestTokens.baseStaff(Seeds.YINGCHENG, "another-base")).get(path).status()).isEqualTo(404);
+        assertThat(http().as(Fixtures.OFFICER).get(path).json().findValuesAsString("kind")).containsExactly("PHOTO");
+    }
+
     private static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
