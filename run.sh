@@ -201,7 +201,7 @@ for ((i = 0; ; i++)); do
   fi
   # Its ports answering counts too (for the rare case the line is buffered).
   if ((i > 20)) && port_open 27017 && port_open 5672 && port_open 9000; then break; fi
-  ((i >= 240)) && { show_log_tail devstack; fail "devstack not ready after 60 s"; }
+  ((i >= READY_TIMEOUT * 4)) && { show_log_tail devstack; fail "devstack not ready after ${READY_TIMEOUT} s"; }
   sleep 0.25
 done
 grep -E '^(mongo|amqp|issuer): ' "$LOG_DIR/devstack.log" | sed 's/^/    /'

@@ -27,3 +27,23 @@ document.addEventListener('click', function (event) {
     window.print();
   }
 });
+
+// The top bar's menus (<details class="nav-group">): one open at a time; a click elsewhere or Esc closes them.
+document.addEventListener('click', function (event) {
+  document.querySelectorAll('details.nav-group[open]').forEach(function (d) {
+    if (!d.contains(event.target)) {
+      d.removeAttribute('open');
+    }
+  });
+});
+document.addEventListener('keydown', function (event) {
+  if (event.key === 'Escape') {
+    document.querySelectorAll('details.nav-group[open]').forEach(function (d) {
+      d.removeAttribute('open');
+      var summary = d.querySelector('summary');
+      if (summary) {
+        summary.focus();
+      }
+    });
+  }
+});

@@ -202,4 +202,50 @@ class AnnualReviewTest extends ServiceTestSupport {
         assertThat(recorded.path("meetsCommitment").asBoolean()).as("5000 bp against the committed 9000").isFalse();
         assertThat(opened.json().path("facts").path("meetsCommitment").asBoolean()).isFalse();
     }
+
+    /**
+     * Trainees' confirmations (学员确认) feed the annual review: asked, confirmed, denied and the confirmation rate
+     * (confirmed / asked), each event counted once however often it is delivered.
+     */
+    @Test
+    void theTraineesConfirmationRateIsAFactOfTheAnnualReview() {
+        String baseId = Fixtures.registerBase(http(), "应城市学员确认职业培训学校", Fixtures.creditCode(), Map.of("WELDING", 300));
+        for (String e : List.of("c-1", "c-2", "c-3", "c-4")) {
+            TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.CONFIRMATION_REQUESTED,
+                    new cn.sunshine.platform.events.enrollment.ConfirmationRequested(e, "class-1", baseId,
+                            Seeds.YINGCHENG, 2026, Instant.parse("2026-08-16T02:00:00Z"), "officer-wang"), e, Seeds.YINGCHENG);
+        }
+        String denial = UUID.randomUUID().toString();
+        for (String e : List.of("c-1", "c-2", "c-3")) {
+            List<String> denied = e.equals("c-3") ? List.of("ATTENDED") : List.of();
+            TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.TRAINEE_CONFIRMED,
+                    new cn.sunshine.platform.events.enrollment.TraineeConfirmed(e, "class-1", baseId, Seeds.YINGCHENG,
+                            2026, denied.isEmpty() ? "CONFIRMED" : "DENIED", denied.isEmpty(), true, "NOT_APPLICABLE",
+                            false, denied, Instant.parse("2026-08-17T02:00:00Z")), e, Seeds.YINGCHENG,
+                    e.equals("c-3") ? denial : UUID.randomUUID().toString());
+        }
+        // the denial delivered twice counts once
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.TRAINEE_CONFIRMED,
+                new cn.sunshine.platform.events.enrollment.TraineeConfirmed("c-3", "class-1", baseId, Seeds.YINGCHENG,
+                        2026, "DENIED", false, true, "NOT_APPLICABLE", false, List.of("ATTENDED"),
+                        Instant.parse("2026-08-17T02:00:00Z")), "c-3", Seeds.YINGCHENG, denial);
+        String performance = "/api/accreditation/bases/" + baseId + "/performance?year=2026";
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode p = http().as(Fixtures.OFFICER).get(performance).json();
+            return p.path("confirmationsAsked").asInt() == 4 && p.path("confirmationsConfirmed").asInt() == 2
+                    && p.path("confirmationsDenied").asInt() == 1;
+        });
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
+                .until(() -> http().as(Fixtures.OFFICER).get(performance).json().path("confirmationsDenied").asInt() == 1);
+        assertThat(http().as(Fixtures.OFFICER).get(performance).json().path("confirmationRateBp").asInt()).isEqualTo(5000);
+
+        clock.set(Instant.parse("2027-06-20T02:00:00Z"));
+        Http.Response opened = http().as(Fixtures.OFFICER).post("/api/accreditation/bases/" + baseId + "/annual-reviews",
+                Map.of("year", 2026, "facts", facts(4, 4, 0, List.of())));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        JsonNode recorded = opened.json().path("recordedByOtherServices");
+        assertThat(recorded.path("confirmationsAsked").asInt()).isEqualTo(4);
+        assertThat(recorded.path("confirmationsDenied").asInt()).isEqualTo(1);
+        assertThat(recorded.path("confirmationRateBp").asInt()).isEqualTo(5000);
+    }
 }

@@ -198,4 +198,80 @@ class BadInputsTest extends ServiceTestSupport {
         assertThat(badObjection.status()).isEqualTo(400);
         assertThat(badObjection.json().path("errors").path(0).path("field").asText()).isEqualTo("phone");
     }
+
+    @Test
+    void badInspectionsAreRefusedNamingTheFieldAndStoreNothing() {
+        String baseId = Fixtures.registerBase(http(), "县再就业培训中心", Fixtures.creditCode(), Map.of("COOKING", 100));
+        clock.set(Instant.parse("2026-10-09T02:00:00Z"));
+        String visits = "/api/accreditation/inspection-visits?size=500&baseId=" + baseId;
+        List<Map<String, Object>> full = InspectionTest.scores(Map.of());
+        Map<String, Object> missingItem = InspectionTest.visit(baseId, "SUPERVISION", "2026-10-09", full.subList(1, full.size()), List.of());
+        Map<String, Object> overMax = InspectionTest.visit(baseId, "SUPERVISION", "2026-10-09",
+                InspectionTest.scores(Map.of("FEES", -1)), List.of());
+        Map<String, Object> unknownItem = InspectionTest.visit(baseId, "SUPERVISION", "2026-10-09", full,
+                List.of(InspectionTest.finding("CANTEEN", "食堂卫生差", null, null)));
+        Map<String, Object> deadlineBefore = InspectionTest.visit(baseId, "SUPERVISION", "2026-10-09", full,
+                List.of(InspectionTest.finding("FILES", "台帐不全", Map.of("requirement", "补齐", "deadline", "2026-10-01"), null)));
+        Map<String, Object> future = InspectionTest.visit(baseId, "SUPERVISION", "2026-10-12", full, List.of());
+        Map<String, Object> noKind = InspectionTest.visit(baseId, null, "2026-10-09", full, List.of());
+        Map<String, Object> badVersion = InspectionTest.visit(baseId, "SUPERVISION", "2026-10-09", full, List.of());
+        badVersion.put("checklistVersion", "1999-1");
+        Map<String, Object> negativeMoney = InspectionTest.visit(baseId, "SUPERVISION", "2026-10-09", full,
+                List.of(InspectionTest.finding("FEES", "乱收费", null, Map.of("amountFen", -5))));
+        Map<String, Object> otherBase = InspectionTest.visit("no-such-base", "SUPERVISION", "2026-10-09", full, List.of());
+        Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
+        cases.put("scores", missingItem);
+        cases.put("scores[5].score", overMax);
+        cases.put("findings[0].itemCode", unknownItem);
+        cases.put("findings[0].rectification.deadline", deadlineBefore);
+        cases.put("visitedOn", future);
+        cases.put("kind", noKind);
+        cases.put("checklistVersion", badVersion);
+        cases.put("findings[0].money.amountFen", negativeMoney);
+        cases.put("baseId", otherBase);
+        cases.forEach((field, body) -> {
+            Http.Response r = http().as(Fixtures.OFFICER).post("/api/accreditation/inspection-visits", body);
+            assertThat(r.status()).as(field + ": " + r).isEqualTo(400);
+            assertThat(r.json().path("errors").path(0).path("field").asText()).as(r.toString()).isEqualTo(field);
+        });
+        Http.Response zh = http().as(Fixtures.OFFICER).header("Accept-Language", "zh-CN")
+                .post("/api/accreditation/inspection-visits", overMax);
+        assertThat(zh.json().path("errors").path(0).path("message").asText()).isEqualTo("“收费”的得分须在 0 至 15 分之间");
+        assertThat(http().as(Fixtures.ANLU_OFFICER).post("/api/accreditation/inspection-visits",
+                InspectionTest.visit(baseId, "SUPERVISION", "2026-10-09", full, List.of())).status())
+                .as("another county's base").isEqualTo(400);
+        assertThat(http().as(Fixtures.OFFICER).get(visits).json().path("total").asInt()).as("nothing stored").isZero();
+        assertThat(http().as(Fixtures.OFFICER).get("/api/accreditation/rectification-orders?size=500&baseId=" + baseId)
+                .json().path("total").asInt()).isZero();
+
+        Map<String, Object> plan = new LinkedHashMap<>(Map.of("divisionCode", "420981", "year", 2026, "kind", "MID_YEAR",
+                "title", "年中检查", "baseIds", List.of(baseId), "plannedFrom", "2026-07-10", "plannedTo", "2026-07-01"));
+        Http.Response backwards = http().as(Fixtures.OFFICER).post("/api/accreditation/inspection-plans", plan);
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json().path("errors").path(0).path("field").asText()).isEqualTo("plannedTo");
+        plan.put("plannedTo", "2026-07-20");
+        plan.put("baseIds", List.of("no-such-base"));
+        assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/inspection-plans", plan).json()
+                .path("errors").path(0).path("field").asText()).isEqualTo("baseIds[0]");
+        plan.put("kind", "ANNUAL");
+        assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/inspection-plans", plan).status()).isEqualTo(400);
+        assertThat(http().as(Fixtures.OFFICER).get("/api/accreditation/inspection-plans?year=2026&size=500").json()
+                .path("items").findValuesAsString("baseIds").toString()).doesNotContain(baseId);
+
+        String staff = cn.sunshine.platform.test.TestTokens.baseStaff("420981", baseId);
+        Map<String, Object> self = new LinkedHashMap<>(Map.of("baseId", baseId, "year", 2026, "scores",
+                InspectionTest.scores(Map.of()), "corrections", List.of(Map.of("problem", "x", "correction", "y",
+                        "correctedOn", "2026-12-01"))));
+        Http.Response correctedLater = http().as(staff).post("/api/accreditation/self-inspections", self);
+        assertThat(correctedLater.status()).isEqualTo(400);
+        assertThat(correctedLater.json().path("errors").path(0).path("field").asText()).isEqualTo("corrections[0].correctedOn");
+        assertThat(http().as(staff).post("/api/accreditation/rectification-orders/none/report",
+                Map.of("correction", "")).status()).isEqualTo(400);
+        assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/rectification-orders/none/closure", Map.of())
+                .status()).isEqualTo(404);
+        assertThat(http().as(Fixtures.OFFICER).get("/api/accreditation/rectification-orders?overdue=maybe").status())
+                .isEqualTo(400);
+        assertThat(http().as(staff).get("/api/accreditation/self-inspections?baseId=" + baseId).json().path("total")
+                .asInt()).isZero();
+    }
 }

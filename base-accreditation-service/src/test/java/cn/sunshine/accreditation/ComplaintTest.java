@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation;
 
-import cn.sunshine.accreditation.notice.SimulatedObjectionSms;
+import cn.sunshine.platform.sms.SimulatedSms;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.test.GoldenSamples;
 import cn.sunshine.platform.test.Http;
@@ -35,7 +35,7 @@ class ComplaintTest extends ServiceTestSupport {
             Seeds.YINGCHENG, null);
 
     @Autowired
-    SimulatedObjectionSms sms;
+    SimulatedSms sms;
 
     @Test
     void aComplaintsContactIsMaskedToEveryoneButTheHandlingOfficer() {

@@ -281,7 +281,7 @@ class TenderToAccreditationStoryTest extends ServiceTestSupport {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    private cn.sunshine.accreditation.notice.SimulatedObjectionSms sms;
+    private cn.sunshine.platform.sms.SimulatedSms sms;
 
     /** The code in the last SMS the simulated gateway sent to a phone. */
     private String codeSentTo(String phone) {

@@ -202,16 +202,32 @@ class BaseStaffPagesTest {
     }
 
     @Test
-    void aClaimOfTheChosenVouchersGoesWithItsKeyAndOpensTheClaim() throws Exception {
+    void aClaimOfTheChosenVouchersGoesWithItsDocumentsAndKeyAndOpensTheClaim() throws Exception {
         when(gateway.post(eq("/api/subsidy/claims"), any(), any())).thenReturn(answer(Map.of("claimId", "c-9")));
-        mvc.perform(post("/classes/k-1/claims").with(oidcLogin().oidcUser(staff())).with(csrf()).header("HX-Request", "true")
+        when(gateway.postFile(eq("/api/subsidy/classes/k-1/claim-attachments"), eq(Map.of("kind", "FEE_RECEIPT")), any(), any(), any()))
+                .thenReturn(answer(Map.of("id", "a-1")));
+        when(gateway.postFile(eq("/api/subsidy/classes/k-1/claim-attachments"), eq(Map.of("kind", "ID_COPY")), any(), any(), any()))
+                .thenReturn(answer(Map.of("id", "a-2")));
+        byte[] pdf = "%PDF-1.4 收据".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(multipart("/classes/k-1/claims").file(new MockMultipartFile("doc-FEE_RECEIPT", "收据.pdf", "application/pdf", pdf))
+                        .file(new MockMultipartFile("doc-ID_COPY", "身份证.pdf", "application/pdf", pdf))
+                        .with(oidcLogin().oidcUser(staff())).with(csrf()).header("HX-Request", "true")
                         .param("idempotencyKey", "k-5").param("serial", "420981-2026-000001").param("part", "COMPLETION"))
                 .andExpect(header().string("HX-Redirect", "/claims/c-9?submitted=1"));
+        verify(gateway).postFile(eq("/api/subsidy/classes/k-1/claim-attachments"), eq(Map.of("kind", "FEE_RECEIPT")),
+                eq("收据.pdf"), eq(pdf), any());
         verify(gateway).post(eq("/api/subsidy/claims"), eq(Map.of("classId", "k-1", "voucherSerials",
-                List.of("420981-2026-000001"), "part", "COMPLETION")), any());
+                List.of("420981-2026-000001"), "part", "COMPLETION", "attachmentIds", List.of("a-1", "a-2"))), any());
         String none = mvc.perform(post("/classes/k-1/claims").with(oidcLogin().oidcUser(staff())).with(csrf())
                         .header("HX-Request", "true").param("idempotencyKey", "k-6"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(none).contains("请至少选择一张代金券");
+        // the vouchers chosen but a document missing: nothing is sent, the form says what is needed
+        String missing = mvc.perform(multipart("/classes/k-1/claims").file(new MockMultipartFile("doc-FEE_RECEIPT", "收据.pdf",
+                        "application/pdf", pdf)).with(oidcLogin().oidcUser(staff())).with(csrf()).header("HX-Request", "true")
+                        .param("idempotencyKey", "k-7").param("serial", "420981-2026-000001").param("part", "COMPLETION"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(missing).contains("请为所选补助类别上传全部所需材料");
+        verify(gateway).post(eq("/api/subsidy/claims"), any(), any());
     }
 }

@@ -77,9 +77,10 @@ final class ConsoleJourneys implements AutoCloseable {
         assertThat(driver.getCurrentUrl()).startsWith(CONSOLE + "/");
     }
 
+    /** 退出: through the provider's end-session endpoint (RP-initiated logout) and back to the console's page. */
     void signOut() {
         driver.findElement(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/signed-out"));
+        wait.until(ExpectedConditions.urlToBe(CONSOLE + "/signed-out"));
     }
 
     void open(String path) {

@@ -253,6 +253,9 @@ final class ConsoleJourneysMore {
     /** Scrolls the element to the middle of the window, then clicks it (twice for a double-click). */
     static void press(ConsoleJourneys browser, By by, boolean twice) {
         WebElement e = browser.driver.findElement(by);
+        // A link in one of the top bar's menus: the menu is opened first, as a person opens it.
+        ((JavascriptExecutor) browser.driver).executeScript("var d = arguments[0].closest('details.nav-group');"
+                + " if (d && !d.open) { d.querySelector('summary').click(); }", e);
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", e);
         browser.wait.until(ExpectedConditions.elementToBeClickable(e));
         if (twice) {

@@ -58,6 +58,9 @@ final class Suite implements AutoCloseable {
         pb.environment().put("SUNSHINE_KEEP_GOING", "1");
         // A service that dies is started again on its port, as a cluster restarts a pod (the fault year).
         pb.environment().put("SUNSHINE_RESTART", "1");
+        // Health-based waits with a ceiling for a machine that builds and tests beside the suite (two cores, a
+        // load average of 15 seen): a service that is up is used at once, one that is slow is waited for.
+        pb.environment().putIfAbsent("SUNSHINE_READY_TIMEOUT", "360");
         // Its own exchange and queues on the shared broker; the gateway's per-caller limits raised so
         // that the access matrix (hundreds of calls per role) is not throttled — 429s are the
         // gateway module's own test.

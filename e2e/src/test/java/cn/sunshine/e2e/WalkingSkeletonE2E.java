@@ -45,7 +45,7 @@ class WalkingSkeletonE2E {
 
     @BeforeAll
     static void start() throws Exception {
-        suite = Suite.start(Duration.ofMinutes(5));
+        suite = Suite.start(Duration.ofMinutes(15));
     }
 
     @AfterAll
@@ -308,6 +308,34 @@ class WalkingSkeletonE2E {
         long started = System.nanoTime();
         YearWorkJourney.play(scene);
         System.out.printf("console journey (the year's work) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The county officer's and finance's remaining year work in headless Chromium (SpotCheckRecoveryJourney), on the
+     * county year of {@code aCountysProgrammeYearAddsUpAcrossEveryService}: a spot-check round drawn, a base's call
+     * sheet printed, its calls recorded (one finding) and the check concluded; a recovery ordered from the finding,
+     * recorded by one finance officer and confirmed by another; base staff record an employer's order and link a class.
+     */
+    @Test
+    @Order(16)
+    void inTheConsoleSpotChecksRecoveriesAndOrdersLandOnce() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
+                "chromium and chromium-driver are not installed (.ci/run installs them)");
+        long started = System.nanoTime();
+        SpotCheckRecoveryJourney.play(cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()));
+        System.out.printf("console journey (spot checks, recoveries, orders) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The county's labour-force monitoring point in the console (MonitoringJourney), after 应城市's year (order 2):
+     * the officer enters a quarter (a part above its total refused first), the city officer reads the trends.
+     */
+    @Test
+    @Order(17)
+    void inTheConsoleTheCountyMonitorsItsVillagesAndTheCityReadsTheTrends() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
+                "chromium and chromium-driver are not installed (.ci/run installs them)");
+        MonitoringJourney.play(cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()));
     }
 
     /**

@@ -79,6 +79,45 @@ final class YearWorkJourney {
             assertThat(browser.driver.findElement(By.id("done")).getAttribute("data-done")).isEqualTo(String.valueOf(issued.size()));
             browser.screenshot("73-base-vouchers-redeemed-zh");
 
+            // ---- 15 April, the first lesson (三有): base staff set the teaching plan and record the lesson with the
+            // roll call (everyone present); the county officer's unannounced visit finds all but the first trainee,
+            // whom the page then flags (marked present by the base, not found by the officer).
+            browser.open("/classes/" + klass);
+            press(browser, By.id("work-teaching"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-form")));
+            browser.driver.findElement(By.id("module-name-0")).sendKeys("焊接安全与识图");
+            browser.driver.findElement(By.id("module-hours-0")).sendKeys("24");
+            browser.driver.findElement(By.id("module-name-1")).sendKeys("手工电弧焊实操");
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("module-kind-1"))).selectByValue("PRACTICE");
+            browser.driver.findElement(By.id("module-hours-1")).sendKeys("96");
+            press(browser, By.id("save-plan"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-saved")));
+            press(browser, By.cssSelector("#lesson-details summary"), false);
+            ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('lesson-date').value = arguments[0]",
+                    year + "-04-15");
+            browser.driver.findElement(By.id("lesson-teacher")).sendKeys("王建国");
+            browser.driver.findElement(By.id("lesson-topic")).sendKeys("焊接安全与识图：安全操作规程");
+            browser.driver.findElement(By.id("lesson-hours")).sendKeys("4");
+            assertThat(browser.driver.findElements(By.cssSelector("#roll tbody tr"))).hasSize(scene.trainees().size());
+            browser.screenshot("115-base-lesson-roll-zh");
+            press(browser, By.id("record-lesson"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-saved")));
+            assertThat(browser.driver.findElements(By.cssSelector("#lessons-table tbody tr"))).hasSize(1);
+            browser.screenshot("116-base-teaching-recorded-zh");
+
+            browser.signIn("county-officer-yingcheng");
+            browser.open("/classes/" + klass + "/teaching");
+            press(browser, By.cssSelector("#visits summary"), false);
+            for (String e : scene.trainees().subList(1, scene.trainees().size())) {
+                press(browser, By.id("found-" + e), false);
+            }
+            browser.driver.findElement(By.id("visit-notes")).sendKeys("上午理论课到班抽查");
+            press(browser, By.id("record-visit"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("visit-saved")));
+            assertThat(browser.driver.findElement(By.id("visits")).getText()).contains("基地记为出勤、抽查时却不在场");
+            browser.screenshot("117-officer-visit-flagged-zh");
+            browser.signInAsBaseStaff(scene.baseId());
+
             scene.clockAt(5, 31, System.out);
             browser.open("/classes/" + klass + "/assessments");
             for (String e : scene.trainees()) {

@@ -163,7 +163,7 @@ class IdempotencyTest extends ServiceTestSupport {
     @Test
     void theSameKeyTwiceForARosterGivesTheSameIdsAndTakesNoMorePlaces() {
         Setup s = classOf(30);
-        String file = EnrollmentStoryTest.csv(people(12));
+        String file = EnrollmentJourney.csv(people(12));
         Http.Response first = roster(s, "roster-2026-07-06", file);
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.json().path("imported").asInt()).isEqualTo(12);
@@ -177,7 +177,7 @@ class IdempotencyTest extends ServiceTestSupport {
         assertThat(remaining(s)).as("the quota counter is unchanged by the replay").isEqualTo(18);
         assertThat(enrolled(s)).isEqualTo(12);
 
-        Http.Response otherFile = roster(s, "roster-2026-07-06", EnrollmentStoryTest.csv(people(3)));
+        Http.Response otherFile = roster(s, "roster-2026-07-06", EnrollmentJourney.csv(people(3)));
         assertThat(otherFile.status()).as(otherFile.toString()).isEqualTo(422);
         assertThat(otherFile.json().path("type").asText()).isEqualTo("urn:sunshine:problem:idempotency-key-reused");
         assertThat(otherFile.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
@@ -185,7 +185,7 @@ class IdempotencyTest extends ServiceTestSupport {
         assertThat(remaining(s)).isEqualTo(18);
 
         Setup otherClass = classOf(30);
-        Http.Response sameKeyElsewhere = roster(otherClass, "roster-2026-07-06", EnrollmentStoryTest.csv(people(2)));
+        Http.Response sameKeyElsewhere = roster(otherClass, "roster-2026-07-06", EnrollmentJourney.csv(people(2)));
         assertThat(sameKeyElsewhere.status()).as("a key is per class and caller").isEqualTo(201);
         assertThat(sameKeyElsewhere.header(IdempotentRequests.REPLAYED_HEADER)).isNull();
     }
@@ -199,13 +199,13 @@ class IdempotencyTest extends ServiceTestSupport {
         wrong.put("idNumber", People.withWrongCheck((String) wrong.get("idNumber")));
         bad.set(3, wrong);
 
-        Http.Response refused = roster(s, "roster-fix-me", EnrollmentStoryTest.csv(bad));
+        Http.Response refused = roster(s, "roster-fix-me", EnrollmentJourney.csv(bad));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.json().path("type").asText()).isEqualTo("urn:sunshine:problem:roster-rejected");
         assertThat(mongo.findById(rosterScope(s) + ":roster-fix-me", Document.class, IdempotentRequests.COLLECTION))
                 .as("a refusal deletes the record").isNull();
 
-        Http.Response imported = roster(s, "roster-fix-me", EnrollmentStoryTest.csv(good));
+        Http.Response imported = roster(s, "roster-fix-me", EnrollmentJourney.csv(good));
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         assertThat(imported.header(IdempotentRequests.REPLAYED_HEADER)).isNull();
         assertThat(imported.json().path("imported").asInt()).isEqualTo(8);
@@ -216,7 +216,7 @@ class IdempotencyTest extends ServiceTestSupport {
     @Test
     void twoConcurrentRequestsWithTheSameKeyEnrollOnce() throws Exception {
         Setup s = classOf(60);
-        String file = EnrollmentStoryTest.csv(people(40));
+        String file = EnrollmentJourney.csv(people(40));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -259,7 +259,7 @@ class IdempotencyTest extends ServiceTestSupport {
     @Test
     void aRequestLeftPendingPastItsLeaseIsTakenOverAFreshOneIsInProgress() {
         Setup s = classOf(20);
-        String file = EnrollmentStoryTest.csv(people(5));
+        String file = EnrollmentJourney.csv(people(5));
         String hash = IdempotentRequests.hash("text/csv", file.getBytes(StandardCharsets.UTF_8));
 
         mongo.insert(new Document("_id", rosterScope(s) + ":running").append("requestHash", hash).append("status", "PENDING")
@@ -287,7 +287,7 @@ class IdempotencyTest extends ServiceTestSupport {
     void aRosterStoredByAProcessThatDiedBeforeItsAnswerIsTheSameRosterWhenTakenOver() {
         Setup s = classOf(20);
         List<Map<String, Object>> four = people(4);
-        String file = EnrollmentStoryTest.csv(four);
+        String file = EnrollmentJourney.csv(four);
         Http.Response first = roster(s, "before-the-crash", file);
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         // The process died after storing the enrollments and before completing its key: the record is still
@@ -307,7 +307,7 @@ class IdempotencyTest extends ServiceTestSupport {
         assertThat(remaining(s)).isEqualTo(16);
 
         // A file with one of them and someone new is not the same roster: the person already here is named.
-        Http.Response other = roster(s, "a-new-file", EnrollmentStoryTest.csv(List.of(four.get(3), People.anyone())));
+        Http.Response other = roster(s, "a-new-file", EnrollmentJourney.csv(List.of(four.get(3), People.anyone())));
         assertThat(other.status()).as(other.toString()).isEqualTo(422);
         assertThat(enrolled(s)).isEqualTo(4);
     }

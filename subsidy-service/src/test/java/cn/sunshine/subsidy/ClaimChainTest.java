@@ -103,7 +103,8 @@ class ClaimChainTest extends SubsidyServiceTest {
     void theSameIdempotencyKeyAndBodyAnswerTheSameClaimEvenWhenSentAtOnce() throws Exception {
         Story story = storyWithClaimable(10, 1_000_000);
         List<String> serials = story.enrollmentIds.stream().map(story.serialOf::get).toList();
-        java.util.Map<String, Object> body = java.util.Map.of("classId", story.classId, "voucherSerials", serials);
+        java.util.Map<String, Object> body = java.util.Map.of("classId", story.classId, "voucherSerials", serials,
+                "attachmentIds", story.documents("COMPLETION"));
         Http as = story.http.as(story.staff).header("Idempotency-Key", "claim-" + story.classId);
 
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -1,6 +1,7 @@
 package cn.sunshine.subsidy;
 
 import cn.sunshine.platform.events.EventTypes;
+import cn.sunshine.platform.events.accreditation.InspectionFindingRecorded;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestEvents;
@@ -95,6 +96,49 @@ class RecoveryTest extends SubsidyServiceTest {
         JsonNode paid = http().as(story.finance).get("/api/subsidy/claims/" + nextClaim + "/payment-instructions").json().get(0);
         assertThat(paid.path("status").asText()).isEqualTo("PAID");
         assertThat(paid.path("amountFen").asLong()).isEqualTo(200_000L);
+    }
+
+    /**
+     * An inspection visit (督查) finds fees charged against the rules for two trainees of a paid claim: a recovery
+     * order of everything paid for them, once however often the finding comes; a money finding that names no
+     * trainee orders nothing (the officer orders it by hand).
+     */
+    @Test
+    void anInspectionFindingThatInvolvesMoneyOrdersRecoveryOfWhatWasPaidForTheTraineesNamed() {
+        Story story = newStory().setUp("REDUCED_FEE", 2_000_000);
+        story.enrollAndIssue(Story.tiers343(10));
+        story.redeemAll();
+        story.completeAll();
+        String claim = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
+        story.approveThroughTheChain(claim);
+        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+
+        List<String> charged = story.enrollmentIds.subList(0, 2);
+        String findingId = "insp-" + story.baseId;
+        InspectionFindingRecorded finding = new InspectionFindingRecorded(findingId, "visit-" + story.baseId,
+                story.baseId, story.county, story.year, "SUPERVISION", "FEES", "向学员收取资料费每人120元",
+                java.time.LocalDate.parse(story.year + "-10-23"), true, 24_000L, charged,
+                Instant.parse(story.year + "-10-09T02:00:00Z"), "officer-li");
+        InspectionFindingRecorded unnamed = new InspectionFindingRecorded("insp-unnamed-" + story.baseId,
+                "visit-" + story.baseId, story.baseId, story.county, story.year, "SUPERVISION", "SUBSIDY",
+                "补助未足额兑现", null, true, null, List.of(), Instant.parse(story.year + "-10-09T02:00:00Z"), "officer-li");
+        Counter consumed = meters.counter("sunshine.events.consumed", "type", EventTypes.INSPECTION_FINDING_RECORDED.name());
+        double before = consumed.count();
+        String eventId = TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.INSPECTION_FINDING_RECORDED,
+                finding, findingId, story.county);
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.INSPECTION_FINDING_RECORDED, unnamed,
+                unnamed.findingId(), story.county);
+        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.INSPECTION_FINDING_RECORDED, finding, findingId,
+                story.county, eventId);
+        await().atMost(Duration.ofSeconds(15)).until(() -> consumed.count() >= before + 3);
+        JsonNode orders = http().as(story.officer).get("/api/subsidy/bases/" + story.baseId + "/recoveries").json();
+        assertThat(orders).as("one order, of the finding naming its trainees").hasSize(1);
+        JsonNode order = orders.get(0);
+        assertThat(order.path("recoveryId").asText()).isEqualTo("inspection-" + findingId);
+        assertThat(order.path("findingId").asText()).isEqualTo(findingId);
+        assertThat(order.path("reason").asText()).contains("向学员收取资料费");
+        assertThat(order.path("items").findValuesAsString("enrollmentId")).containsExactlyInAnyOrderElementsOf(charged);
+        assertThat(order.path("amountFen").asLong()).as("both trainees' tiers, 100 and 100 yuan").isEqualTo(20_000L);
     }
 
     /**

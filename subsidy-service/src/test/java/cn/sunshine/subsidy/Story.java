@@ -168,12 +168,31 @@ final class Story {
 
     Http.Response claim(List<String> enrollments) {
         return http.as(staff).post("/api/subsidy/claims", Map.of("classId", classId,
-                "voucherSerials", enrollments.stream().map(serialOf::get).toList()));
+                "voucherSerials", enrollments.stream().map(serialOf::get).toList(), "attachmentIds", documents("COMPLETION")));
     }
 
     Http.Response claimPlacementPart(List<String> enrollments) {
         return http.as(staff).post("/api/subsidy/claims", Map.of("classId", classId, "part", "PLACEMENT",
-                "voucherSerials", enrollments.stream().map(serialOf::get).toList()));
+                "voucherSerials", enrollments.stream().map(serialOf::get).toList(), "attachmentIds", documents("PLACEMENT")));
+    }
+
+    private static final AtomicInteger DOCUMENTS = new AtomicInteger();
+
+    /** The documents a claim of the part must carry, uploaded for the class (small PDFs); their ids. */
+    List<String> documents(String part) {
+        List<String> ids = new ArrayList<>();
+        for (String kind : "PLACEMENT".equals(part) ? List.of("LABOUR_CONTRACT", "EMPLOYER_LIST") : List.of("FEE_RECEIPT", "ID_COPY")) {
+            ids.add(upload(kind, cn.sunshine.platform.test.Multipart.pdf(kind + " " + DOCUMENTS.incrementAndGet())).json()
+                    .path("id").asText());
+        }
+        return ids;
+    }
+
+    /** The base's staff upload a document for the class's claim. */
+    Http.Response upload(String kind, byte[] content) {
+        Http.Response r = http.as(staff).postFile("/api/subsidy/classes/" + classId + "/claim-attachments",
+                Map.of("kind", kind), kind.toLowerCase() + ".pdf", content);
+        return r;
     }
 
     /** The first placement of each trainee, as placement-service reports it. */

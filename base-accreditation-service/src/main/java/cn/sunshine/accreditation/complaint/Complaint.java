@@ -91,8 +91,8 @@ public class Complaint extends AggregateRoot {
         c.receivedBy = receivedBy;
         LocalDate today = ProgramCalendar.today(clock);
         c.year = today.getYear();
-        c.answerDue = WorkingDays.after(today, deadlines.answerWithinWorkingDays()).toString();
-        c.dueDate = earlier(WorkingDays.after(today, deadlines.assignWithinWorkingDays()).toString(), c.answerDue);
+        c.answerDue = ProgramCalendar.workingDaysAfter(today, deadlines.answerWithinWorkingDays()).toString();
+        c.dueDate = earlier(ProgramCalendar.workingDaysAfter(today, deadlines.assignWithinWorkingDays()).toString(), c.answerDue);
         c.recordEvent(EventTypes.COMPLAINT_RECEIVED, new ComplaintReceived(c.id, divisionCode, channel.name(),
                 contact == null, subject.type().name(), subject.baseId(), c.receivedAt, LocalDate.parse(c.answerDue)),
                 divisionCode, c.receivedAt);
@@ -109,7 +109,7 @@ public class Complaint extends AggregateRoot {
         assignment = new Decision(by, clock.instant(), null);
         if (status == Status.RECEIVED) {
             status = Status.ASSIGNED;
-            dueDate = earlier(WorkingDays.after(ProgramCalendar.today(clock), deadlines.investigateWithinWorkingDays())
+            dueDate = earlier(ProgramCalendar.workingDaysAfter(ProgramCalendar.today(clock), deadlines.investigateWithinWorkingDays())
                     .toString(), answerDue);
         }
     }

@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation.complaint;
 
-import cn.sunshine.accreditation.notice.ConfirmationCodes;
+import cn.sunshine.platform.sms.OneTimeCodes;
 import cn.sunshine.accreditation.notice.NoticeDtos;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Jurisdiction;
@@ -52,7 +52,7 @@ public class ComplaintController {
             + "their code")
     public ResponseEntity<ComplaintDtos.PublicFiling> file(@Valid @RequestBody ComplaintDtos.ComplaintRequest request,
                                                            HttpServletRequest http) {
-        String caller = ConfirmationCodes.callerKey(http.getHeader(CLIENT_ADDRESS), http.getRemoteAddr());
+        String caller = OneTimeCodes.callerKey(http.getHeader(CLIENT_ADDRESS), http.getRemoteAddr());
         ComplaintDtos.PublicFiling f = publicComplaints.file(request, caller);
         if (f.complaintId() != null) {
             return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(f);

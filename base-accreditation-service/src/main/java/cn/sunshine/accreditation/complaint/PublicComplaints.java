@@ -1,7 +1,7 @@
 package cn.sunshine.accreditation.complaint;
 
-import cn.sunshine.accreditation.notice.ConfirmationCodes;
-import cn.sunshine.accreditation.notice.ObjectionSms;
+import cn.sunshine.platform.sms.OneTimeCodes;
+import cn.sunshine.platform.sms.SmsSender;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.identifiers.PersonalData;
@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The public web form of complaints, without login, as objections to a public notice: a complaint with a phone
- * counts once confirmed by the one-time code sent to it through the same SMS gateway ({@link ObjectionSms}); an
+ * counts once confirmed by the one-time code sent to it through the same SMS gateway ({@link SmsSender}); an
  * anonymous one (no complainant) is received at once. A client address sends at most {@code maxPerCaller} web
  * complaints in {@code callerWindow}, a phone has at most {@code maxPendingPerPhone} awaiting their code; over a
  * limit the caller gets 429 {@code complaint-limit}.
@@ -28,11 +28,11 @@ public class PublicComplaints {
 
     private final MongoTemplate mongo;
     private final Complaints complaints;
-    private final ObjectionSms sms;
+    private final SmsSender sms;
     private final ComplaintProperties properties;
     private final Clock clock;
 
-    public PublicComplaints(MongoTemplate mongo, Complaints complaints, ObjectionSms sms, ComplaintProperties properties,
+    public PublicComplaints(MongoTemplate mongo, Complaints complaints, SmsSender sms, ComplaintProperties properties,
                             Clock clock) {
         this.mongo = mongo;
         this.complaints = complaints;
@@ -64,9 +64,9 @@ public class PublicComplaints {
         }
         record(callerKey, now);
         String id = Ids.newId();
-        String code = ConfirmationCodes.newCode();
+        String code = OneTimeCodes.newCode();
         Instant expires = now.plus(properties.codeTtl());
-        mongo.insert(new PendingComplaint(id, phoneKey, callerKey, r, ConfirmationCodes.hash(id, code), 0, now, expires,
+        mongo.insert(new PendingComplaint(id, phoneKey, callerKey, r, OneTimeCodes.hash(id, code), 0, now, expires,
                 PendingComplaint.Status.PENDING, null));
         sms.send(r.complainant().phone(), "【阳光工程】您的监督举报确认码为 " + code + "，"
                 + properties.codeTtl().toMinutes() + " 分钟内有效。如非本人操作请忽略。");
@@ -93,7 +93,7 @@ public class PublicComplaints {
             }
             return ComplaintDtos.PublicFiling.received(c);
         }
-        if (!ConfirmationCodes.matches(p.id(), code, p.codeHash())) {
+        if (!OneTimeCodes.matches(p.id(), code, p.codeHash())) {
             PendingComplaint after = mongo.findAndModify(Query.query(Criteria.where("_id").is(p.id())
                             .and("status").is(PendingComplaint.Status.PENDING)),
                     new Update().inc("attempts", 1), FindAndModifyOptions.options().returnNew(true), PendingComplaint.class);

@@ -1,6 +1,7 @@
 package cn.sunshine.accreditation.notice;
 
 import cn.sunshine.platform.security.Roles;
+import cn.sunshine.platform.sms.OneTimeCodes;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
@@ -104,7 +105,7 @@ public class NoticeController {
     public ResponseEntity<ObjectionConfirmations.Pending> object(@PathVariable String noticeId,
                                                                  @Valid @RequestBody NoticeDtos.ObjectionRequest request,
                                                                  jakarta.servlet.http.HttpServletRequest http) {
-        String caller = ConfirmationCodes.callerKey(http.getHeader(CLIENT_ADDRESS), http.getRemoteAddr());
+        String caller = OneTimeCodes.callerKey(http.getHeader(CLIENT_ADDRESS), http.getRemoteAddr());
         ObjectionConfirmations.Pending p = confirmations.file(noticeId, request, caller);
         return ResponseEntity.accepted()
                 .location(ServletUriComponentsBuilder.fromCurrentContextPath()

@@ -3,6 +3,8 @@ package cn.sunshine.accreditation.notice;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.identifiers.PersonalData;
+import cn.sunshine.platform.sms.OneTimeCodes;
+import cn.sunshine.platform.sms.SmsSender;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,11 +31,11 @@ public class ObjectionConfirmations {
 
     private final MongoTemplate mongo;
     private final Notices notices;
-    private final ObjectionSms sms;
+    private final SmsSender sms;
     private final ObjectionProperties properties;
     private final Clock clock;
 
-    public ObjectionConfirmations(MongoTemplate mongo, Notices notices, ObjectionSms sms,
+    public ObjectionConfirmations(MongoTemplate mongo, Notices notices, SmsSender sms,
                                   ObjectionProperties properties, Clock clock) {
         this.mongo = mongo;
         this.notices = notices;
@@ -69,11 +71,11 @@ public class ObjectionConfirmations {
                     + "their codes, or wait " + properties.codeTtl().toMinutes() + " minutes");
         }
         String id = Ids.newId();
-        String code = ConfirmationCodes.newCode();
+        String code = OneTimeCodes.newCode();
         Instant expires = now.plus(properties.codeTtl());
         mongo.insert(new PendingObjection(id, noticeId, phoneKey, callerKey, r.name().trim(), r.phone(), r.email(),
                 r.applicationId() == null || r.applicationId().isBlank() ? null : r.applicationId(), r.statement().trim(),
-                ConfirmationCodes.hash(id, code), 0, now, expires, PendingObjection.Status.PENDING, null));
+                OneTimeCodes.hash(id, code), 0, now, expires, PendingObjection.Status.PENDING, null));
         sms.send(r.phone(), "【阳光工程】您对公示的异议确认码为 " + code + "，" + properties.codeTtl().toMinutes()
                 + " 分钟内有效。如非本人操作请忽略。");
         return new Pending(id, noticeId, PersonalData.maskPhone(r.phone()), expires, properties.echoCode() ? code : null);
@@ -97,7 +99,7 @@ public class ObjectionConfirmations {
             return new Notices.Filed(n, n.objection(p.objectionId()).orElseThrow(
                     () -> DomainException.notFound("objection " + p.objectionId())));
         }
-        if (!ConfirmationCodes.matches(p.id(), code, p.codeHash())) {
+        if (!OneTimeCodes.matches(p.id(), code, p.codeHash())) {
             PendingObjection after = mongo.findAndModify(Query.query(Criteria.where("_id").is(p.id())
                             .and("status").is(PendingObjection.Status.PENDING)),
                     new Update().inc("attempts", 1), FindAndModifyOptions.options().returnNew(true), PendingObjection.class);

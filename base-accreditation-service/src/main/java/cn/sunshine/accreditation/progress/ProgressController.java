@@ -26,8 +26,8 @@ public class ProgressController {
 
     @GetMapping("/api/accreditation/progress")
     @Allowed(groups = Roles.OFFICIALS)
-    @Operation(summary = "Quota received, committed placement rate (basis points, weighted by agreed quota) and bases "
-            + "accredited, for a division in your jurisdiction and an inclusive period (dates in Asia/Shanghai)")
+    @Operation(summary = "Quota received, committed placement rate (basis points, weighted by agreed quota), bases "
+            + "accredited, complaints received and substantiated, and inspection findings, for a division in your jurisdiction and an inclusive period (dates in Asia/Shanghai)")
     public ProgressView progress(
             @Valid @ParameterObject ProgressQuery query) {
         return figures.of(query.division(), query.from(), query.to());

@@ -7,6 +7,8 @@ import cn.sunshine.accreditation.agreement.Agreement;
 import cn.sunshine.accreditation.agreement.AgreementVersion;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.Term;
+import cn.sunshine.accreditation.complaint.Complaint;
+import cn.sunshine.accreditation.inspection.InspectionVisit;
 import cn.sunshine.accreditation.quota.QuotaLedger;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.identifiers.DivisionCode;
@@ -26,7 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * This service's part of a progress report (docs/reports.md): for a division and a period, the
- * quota it received, the placement rate its bases committed to, and how many bases were accredited.
+ * quota it received, the placement rate its bases committed to, how many bases were accredited, and the
+ * programme's supervision: complaints received and found substantiated, and inspection findings.
  */
 @Service
 public class ProgressFigures {
@@ -48,6 +51,10 @@ public class ProgressFigures {
         figures.put("agreementsInForce", (long) commitment.agreements());
         figures.put("agreedQuota", commitment.agreedQuota());
         figures.put("basesAccredited", basesAccredited(code, from, to));
+        Oversight oversight = oversight(period);
+        figures.put("complaintsReceived", oversight.complaintsReceived());
+        figures.put("complaintsSubstantiated", oversight.complaintsSubstantiated());
+        figures.put("inspectionFindings", oversight.inspectionFindings());
         return ProgressView.of(period, figures);
     }
 
@@ -113,6 +120,33 @@ public class ProgressFigures {
                 .filter(b -> b.getRevocation() == null || !b.getRevocation().at().isBefore(start))
                 .filter(b -> b.getTerms().stream().anyMatch(t -> overlaps(t, from, to)))
                 .count();
+    }
+
+    /**
+     * The programme's supervision in the period (监督举报, 检查验收): complaints received in the division in the period
+     * and how many of them were answered as substantiated (so far), and the findings of inspection visits made in the
+     * period. Read through the complaints' and visits' division indexes, a division's few records each.
+     */
+    Oversight oversight(ProgressPeriod period) {
+        String division = prefix(period.division());
+        long received = 0;
+        long substantiated = 0;
+        Query complaints = Query.query(Criteria.where("divisionCode").regex(division)
+                .and("receivedAt").gte(period.start()).lt(period.end()));
+        complaints.fields().include("answer.substantiated");
+        for (Complaint c : mongo.find(complaints, Complaint.class)) {
+            received++;
+            substantiated += c.getAnswer() != null && c.getAnswer().substantiated() ? 1 : 0;
+        }
+        Query visits = Query.query(Criteria.where("divisionCode").regex(division)
+                .and("visitedOn").gte(period.from().toString()).lte(period.to().toString()));
+        visits.fields().include("findings.findingId");
+        long findings = mongo.find(visits, InspectionVisit.class).stream()
+                .mapToLong(v -> v.getFindings() == null ? 0 : v.getFindings().size()).sum();
+        return new Oversight(received, substantiated, findings);
+    }
+
+    record Oversight(long complaintsReceived, long complaintsSubstantiated, long inspectionFindings) {
     }
 
     private static boolean overlaps(Term t, LocalDate from, LocalDate to) {

@@ -43,9 +43,12 @@ public class AnnualReview extends AggregateRoot {
      * {@code placed} leaves out placements a spot check disproved ({@code disproved} counts them);
      * {@code placementRateBp} is placed / completed (null when nobody completed) and
      * {@code meetsCommitment} compares it with the review's committed rate (the agreement's, unless entered).
+     * {@code confirmationsAsked/Denied} and {@code confirmationRateBp} (confirmed / asked): the trainees'
+     * confirmations of what the base claimed (null in reviews opened before they were kept).
      */
     public record Recorded(int enrolled, int completed, int placed, int spotChecksCalled, int spotChecksConfirmed,
-                           List<String> findings, Integer disproved, Integer placementRateBp, Boolean meetsCommitment) {
+                           List<String> findings, Integer disproved, Integer placementRateBp, Boolean meetsCommitment,
+                           Integer confirmationsAsked, Integer confirmationsDenied, Integer confirmationRateBp) {
     }
 
     @Indexed

@@ -61,15 +61,19 @@ public final class AnnualReviewDtos {
 
     /**
      * {@code placed} leaves out the placements spot checks disproved ({@code disproved});
-     * {@code placementRateBp} = placed / completed (floor; null when nobody completed).
+     * {@code placementRateBp} = placed / completed (floor; null when nobody completed);
+     * {@code confirmationRateBp} = trainees who confirmed / trainees asked (floor; null when nobody was asked).
      */
     public record PerformanceView(String baseId, int year, int enrolled, int completed, int placed, int disproved,
                                   Integer placementRateBp, int spotChecksCalled, int spotChecksConfirmed,
-                                  List<String> findings, Instant lastEventAt) {
+                                  List<String> findings, Instant lastEventAt, int confirmationsAsked,
+                                  int confirmationsConfirmed, int confirmationsDenied, Integer confirmationRateBp,
+                                  Integer acceptanceScore, Boolean acceptancePassed) {
         static PerformanceView of(BasePerformance p) {
             return new PerformanceView(p.getBaseId(), p.getYear(), p.getEnrolled(), p.getCompleted(), p.getPlaced(),
                     p.getDisproved(), p.placementRateBp(), p.getSpotChecksCalled(), p.getSpotChecksConfirmed(),
-                    p.getFindings(), p.getLastEventAt());
+                    p.getFindings(), p.getLastEventAt(), p.getConfirmationsAsked(), p.getConfirmationsConfirmed(),
+                    p.getConfirmationsDenied(), p.confirmationRateBp(), p.getAcceptanceScore(), p.getAcceptancePassed());
         }
     }
 }

@@ -57,7 +57,8 @@ public class AnnualReviews {
         int committedBp = committed;
         AnnualReview.Recorded recorded = p == null ? null : new AnnualReview.Recorded(p.getEnrolled(), p.getCompleted(),
                 p.getPlaced(), p.getSpotChecksCalled(), p.getSpotChecksConfirmed(), p.getFindings(), p.getDisproved(),
-                p.placementRateBp(), p.placementRateBp() == null ? null : p.placementRateBp() >= committedBp);
+                p.placementRateBp(), p.placementRateBp() == null ? null : p.placementRateBp() >= committedBp,
+                p.getConfirmationsAsked(), p.getConfirmationsDenied(), p.confirmationRateBp());
         AnnualReview review = AnnualReview.open(baseId, base.getName(), base.getDivisionCode(), r.year(),
                 new AnnualReview.Facts(f.enrolled(), f.completed(), f.placed(), committed, f.spotChecksCalled(),
                         f.spotChecksConfirmed(), f.findings() == null ? List.of() : List.copyOf(f.findings())),

@@ -12,7 +12,9 @@ import java.util.Objects;
 
 /**
  * What the other services report of a base's year, kept from their events exactly once
- * ({@code Projections}): enrolled, completed, placed, spot checks. The annual review shows it beside
+ * ({@code Projections}): enrolled, completed, placed, spot checks, trainees' confirmations (asked, confirmed,
+ * denied: {@link #confirmationRateBp()}), inspection findings and the year-end
+ * acceptance. The annual review shows it beside
  * the facts the officer enters. Id: {@code <baseId>:<year>}.
  *
  * <p>{@code placed} counts the placements published as placed, by their ids, less those a spot check
@@ -36,6 +38,13 @@ public class BasePerformance extends AggregateRoot {
     private int spotChecksCalled;
     private int spotChecksConfirmed;
     private List<String> findings;
+    /** Trainees asked to confirm what the base claims of them (学员确认), confirmed all, denied a statement. */
+    private int confirmationsAsked;
+    private int confirmationsConfirmed;
+    private int confirmationsDenied;
+    /** The year-end acceptance (年终验收): its score and whether it passed (null until recorded). */
+    private Integer acceptanceScore;
+    private Boolean acceptancePassed;
     private Instant lastEventAt;
 
     protected BasePerformance() {
@@ -129,6 +138,63 @@ public class BasePerformance extends AggregateRoot {
         touch(at);
     }
 
+    /** A trainee of the base was asked to confirm (once per enrollment: enrollment-service asks once). */
+    void confirmationAsked(Instant at) {
+        confirmationsAsked++;
+        touch(at);
+    }
+
+    /** A trainee answered: confirmed everything, or denied a statement (the answers are final: once per enrollment). */
+    void confirmationAnswered(boolean denied, Instant at) {
+        if (denied) {
+            confirmationsDenied++;
+        } else {
+            confirmationsConfirmed++;
+        }
+        touch(at);
+    }
+
+    /** An inspection visit's finding about the base (督查发现问题): it joins the year's findings, once. */
+    void inspectionFinding(String findingId, String kindName, String description, Instant at) {
+        addFinding(kindName + " " + findingId + "：", description, at);
+    }
+
+    /** The base's year-end acceptance: its score; a failed one is a finding of the year. */
+    void accepted(String acceptanceId, int score, int passingScore, boolean passed, Instant at) {
+        acceptanceScore = score;
+        acceptancePassed = passed;
+        if (!passed) {
+            addFinding("年终验收 " + acceptanceId + "：", "未通过，得分" + score + "（合格分" + passingScore + "）", at);
+        }
+        touch(at);
+    }
+
+    /** confirmed / asked in basis points (floor); null when nobody was asked. */
+    public Integer confirmationRateBp() {
+        return confirmationsAsked == 0 ? null : (int) (confirmationsConfirmed * 10_000L / confirmationsAsked);
+    }
+
+    public int getConfirmationsAsked() {
+        return confirmationsAsked;
+    }
+
+    public int getConfirmationsConfirmed() {
+        return confirmationsConfirmed;
+    }
+
+    public int getConfirmationsDenied() {
+        return confirmationsDenied;
+    }
+
+    private void addFinding(String prefix, String text, Instant at) {
+        List<String> all = new ArrayList<>(getFindings());
+        if (all.stream().noneMatch(f -> f.startsWith(prefix))) {
+            all.add(prefix + text);
+        }
+        findings = List.copyOf(all);
+        touch(at);
+    }
+
     private void touch(Instant at) {
         if (lastEventAt == null || (at != null && at.isAfter(lastEventAt))) {
             lastEventAt = at;
@@ -185,6 +251,14 @@ public class BasePerformance extends AggregateRoot {
 
     public List<String> getFindings() {
         return findings == null ? List.of() : findings;
+    }
+
+    public Integer getAcceptanceScore() {
+        return acceptanceScore;
+    }
+
+    public Boolean getAcceptancePassed() {
+        return acceptancePassed;
     }
 
     public Instant getLastEventAt() {

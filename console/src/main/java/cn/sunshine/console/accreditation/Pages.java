@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * What the accreditation pages share (and the single-trainee acts): ids in paths, keys and ETags of forms, a refusal
- * shown in place, the way on.
+ * What the accreditation pages share — and the inspection pages with them: ids in paths, keys and ETags of forms, a
+ * refusal shown in place, the way on.
  */
 public final class Pages {
 
@@ -35,7 +35,7 @@ public final class Pages {
     }
 
     /** Tenders, notices and agreements are the officers' (county, city, province): anyone else gets "not found". */
-    static cn.sunshine.console.web.CurrentUser officer(org.springframework.security.core.Authentication auth) {
+    public static cn.sunshine.console.web.CurrentUser officer(org.springframework.security.core.Authentication auth) {
         cn.sunshine.console.web.CurrentUser me = cn.sunshine.console.web.CurrentUser.of(auth);
         if (me == null || me.roles().stream().noneMatch(OFFICER_ROLES::contains)) {
             throw new ApiException(404, null, "the accreditation pages are the officers'", Map.of());
@@ -100,7 +100,7 @@ public final class Pages {
         return answer instanceof Gateway.Answer a ? a : null;
     }
 
-    static int page(Integer page) {
+    public static int page(Integer page) {
         return page == null || page < 0 || page > 10_000 ? 0 : page;
     }
 }

@@ -8,7 +8,9 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -52,18 +54,18 @@ public class Gateway {
 
     private final RestClient rest;
     private final JsonMapper json;
-    private final OAuth2AuthorizedClientRepository authorizedClients;
+    private final OAuth2AuthorizedClientManager authorizedClients;
     private final ConsoleProperties properties;
     private final ForwardedWrites writes;
 
-    public Gateway(JsonMapper json, OAuth2AuthorizedClientRepository authorizedClients,
+    public Gateway(JsonMapper json, OAuth2AuthorizedClientManager authorizedClients,
                    ConsoleProperties properties) {
         this(json, authorizedClients, properties, ForwardedWrites.NONE);
     }
 
     /** With the operation log told of every state-changing request forwarded. */
     @org.springframework.beans.factory.annotation.Autowired
-    public Gateway(JsonMapper json, OAuth2AuthorizedClientRepository authorizedClients,
+    public Gateway(JsonMapper json, OAuth2AuthorizedClientManager authorizedClients,
                    ConsoleProperties properties, ForwardedWrites writes) {
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(2_000);
@@ -90,9 +92,31 @@ public class Gateway {
         return call(HttpMethod.POST, path, body, headers, true);
     }
 
+    /** PUT a JSON body as the signed-in person (a teaching plan, a monitoring return corrected), with extra headers (If-Match). */
+    public Answer put(String path, Object body, Consumer<HttpHeaders> headers) {
+        return call(HttpMethod.PUT, path, body, headers, true);
+    }
+
     /** POST a file's bytes as the signed-in person (a roster: text/csv or XLSX), with extra headers (Idempotency-Key). */
     public Answer postBytes(String path, byte[] bytes, MediaType contentType, Consumer<HttpHeaders> headers) {
         return call(HttpMethod.POST, path, new RawBody(bytes, contentType), headers, true);
+    }
+
+    /**
+     * POST a file as multipart/form-data (an attachment: the text fields, then the file as part {@code file}) as the
+     * signed-in person; the service judges the type by the bytes, not by what is said here.
+     */
+    public Answer postFile(String path, Map<String, String> fields, String fileName, byte[] bytes, Consumer<HttpHeaders> headers) {
+        String boundary = "console-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length + 512);
+        String name = fileName == null ? "file" : fileName.replaceAll("[\\r\\n\"]", "");
+        fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(bytes);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return postBytes(path, out.toByteArray(), MediaType.parseMediaType("multipart/form-data; boundary=" + boundary), headers);
     }
 
     /** A file the API answers (a ledger, a workbook): its bytes and headers (Content-Type, Content-Disposition). */
@@ -234,14 +258,29 @@ public class Gateway {
         }
     }
 
-    /** The person's access token, kept in the server-side session by Spring Security's OAuth2 client. */
+    /**
+     * The person's access token, kept in the server-side session by Spring Security's OAuth2 client. One that
+     * expires within a minute is renewed first with the session's refresh token (the provider's refresh grant:
+     * Keycloak's access tokens live five minutes, the session thirty idle); when there is no refresh token, or
+     * the provider refuses it (the person signed out elsewhere, the provider's session ended), the person signs
+     * in again.
+     */
     private String accessToken() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs)) {
             throw new SignInAgain("not signed in");
         }
         HttpServletRequest request = attrs.getRequest();
-        OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient(properties.registrationId(), auth, request);
+        OAuth2AuthorizedClient client;
+        try {
+            client = authorizedClients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(properties.registrationId())
+                    .principal(auth)
+                    .attribute(HttpServletRequest.class.getName(), request)
+                    .attribute(jakarta.servlet.http.HttpServletResponse.class.getName(), attrs.getResponse())
+                    .build());
+        } catch (ClientAuthorizationException e) {
+            throw new SignInAgain("the sign-in could not be renewed: " + e.getError().getErrorCode());
+        }
         if (client == null || client.getAccessToken() == null) {
             throw new SignInAgain("no access token in the session");
         }

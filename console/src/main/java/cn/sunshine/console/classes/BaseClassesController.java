@@ -44,8 +44,8 @@ import static cn.sunshine.console.classes.ClassesController.seg;
 public class BaseClassesController {
 
     /** The roster API's limit (docs/enrollment.md "Upload limits"); a bigger file is refused here already. */
-    static final long MAX_ROSTER_BYTES = 4L * 1024 * 1024;
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static final long MAX_ROSTER_BYTES = 4L * 1024 * 1024;
+    public static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     static final List<String> TRAINEE_FIELDS = List.of("name", "gender", "idNumber", "householdDivision", "town", "village",
             "ruralHousehold", "phone", "education", "subsidyTier", "subsidyFen");
     static final List<String> EDUCATION = List.of("NONE", "PRIMARY", "JUNIOR_SECONDARY", "SENIOR_SECONDARY",
@@ -58,6 +58,12 @@ public class BaseClassesController {
 
     public BaseClassesController(Gateway gateway) {
         this.gateway = gateway;
+    }
+
+    /** A list file's type by its name: XLSX or CSV (UTF-8), else null (the page says which files it takes). */
+    public static MediaType spreadsheetType(String name) {
+        String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".xlsx") ? XLSX : n.endsWith(".csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8) : null;
     }
 
     public static String key() {
@@ -180,6 +186,7 @@ public class BaseClassesController {
             model.addAttribute("enrollKey", key());
         }
         model.addAttribute("claimKey", key());
+        model.addAttribute("claimDocuments", claimDocuments());
     }
 
     String drawBaseClass(String classId, Model model) {
@@ -223,8 +230,7 @@ public class BaseClassesController {
                   @RequestParam String idempotencyKey, HttpServletRequest request, HttpServletResponse response,
                   Model model) throws IOException {
         String name = file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-        MediaType type = name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? XLSX
-                : name.toLowerCase(Locale.ROOT).endsWith(".csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8) : null;
+        MediaType type = spreadsheetType(name);
         ApiException refused = null;
         String local = file == null || file.isEmpty() ? "roster.file.missing" : type == null ? "roster.file.type"
                 : file.getSize() > MAX_ROSTER_BYTES ? "roster.file.tooLarge" : null;
@@ -276,18 +282,40 @@ public class BaseClassesController {
                  @RequestParam(defaultValue = "COMPLETION") String part, @RequestParam String idempotencyKey,
                  HttpServletRequest request, HttpServletResponse response, Model model) {
         List<String> chosen = serials == null ? List.of() : serials.stream().filter(s -> s != null && !s.isBlank()).toList();
-        if (chosen.isEmpty()) {
+        String claimPart = "PLACEMENT".equals(part) ? "PLACEMENT" : "COMPLETION";
+        // The documents the claim's rules require (docs/subsidy.md "Claim documents"): one file per kind of the part.
+        Map<String, MultipartFile> files = new LinkedHashMap<>();
+        var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+                org.springframework.web.multipart.MultipartHttpServletRequest.class);
+        List<String> kinds = claimDocuments().stream().filter(d -> d.part().equals(claimPart)).map(ClaimDocument::kind).toList();
+        for (String kind : kinds) {
+            MultipartFile f = multipart == null ? null : multipart.getFile("doc-" + kind);
+            if (f != null && !f.isEmpty()) {
+                files.put(kind, f);
+            }
+        }
+        String local = chosen.isEmpty() ? "claim.vouchers.none" : files.size() < kinds.size() ? "claim.documents.missing" : null;
+        if (local != null) {
             model.addAttribute("claimFeedback", ApiErrors.Kind.INVALID);
-            model.addAttribute("claimMessageKey", "claim.vouchers.none");
+            model.addAttribute("claimMessageKey", local);
+            model.addAttribute("chosen", chosen);
             response.setStatus(htmx(request) ? 200 : 422);
             baseClass(classId, model);
             return htmx(request) ? "base-class :: claim" : "base-class";
         }
         try {
+            List<String> attachmentIds = new ArrayList<>();
+            for (Map.Entry<String, MultipartFile> f : files.entrySet()) {
+                Map<String, Object> stored = gateway.postFile("/api/subsidy/classes/" + seg(classId) + "/claim-attachments",
+                        Map.of("kind", f.getKey()), f.getValue().getOriginalFilename(), f.getValue().getBytes(),
+                        h -> h.set("Idempotency-Key", idempotencyKey + "-" + f.getKey())).body();
+                attachmentIds.add(String.valueOf(stored.get("id")));
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("classId", classId);
             body.put("voucherSerials", chosen);
-            body.put("part", "PLACEMENT".equals(part) ? "PLACEMENT" : "COMPLETION");
+            body.put("part", claimPart);
+            body.put("attachmentIds", attachmentIds);
             Map<String, Object> claim = gateway.post("/api/subsidy/claims", body, h -> h.set("Idempotency-Key", idempotencyKey)).body();
             String next = "/claims/" + seg(String.valueOf(claim.get("claimId"))) + "?submitted=1";
             if (htmx(request)) {
@@ -303,7 +331,41 @@ public class BaseClassesController {
             response.setStatus(htmx(request) ? 200 : kind.pageStatus());
             baseClass(classId, model);
             return htmx(request) ? "base-class :: claim" : "base-class";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A document a claim of a part must carry (a file input of the claim form). */
+    public record ClaimDocument(String part, String kind) {
+    }
+
+    /**
+     * What subsidy's rules require of each part ({@code GET /api/subsidy/claim-rules}); the counties' usual rules
+     * when subsidy cannot say now (it checks again at the submission).
+     */
+    List<ClaimDocument> claimDocuments() {
+        List<ClaimDocument> docs = new ArrayList<>();
+        Map<String, Object> required = null;
+        try {
+            Object r = gateway.get("/api/subsidy/claim-rules").body().get("required");
+            if (r instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> rules = (Map<String, Object>) m;
+                required = rules;
+            }
+        } catch (RuntimeException unavailable) { // an ApiException too: the usual rules, checked again by subsidy
+            required = null;
+        }
+        if (required == null) {
+            required = Map.of("COMPLETION", List.of("FEE_RECEIPT", "ID_COPY"), "PLACEMENT", List.of("LABOUR_CONTRACT", "EMPLOYER_LIST"));
+        }
+        for (String part : List.of("COMPLETION", "PLACEMENT")) {
+            if (required.get(part) instanceof List<?> kinds) {
+                kinds.forEach(k -> docs.add(new ClaimDocument(part, String.valueOf(k))));
+            }
+        }
+        return docs;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

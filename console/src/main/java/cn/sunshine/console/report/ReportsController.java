@@ -36,7 +36,7 @@ public class ReportsController {
     /** The figures of a report, in the order the page and the workbook show them. */
     static final List<String> FIGURES = List.of("quota", "enrolled", "completed", "completionRateBp", "placed",
             "placementRateBp", "committedPlacementRateBp", "shortfall", "subsidyCommittedFen", "subsidyPaidFen",
-            "spotChecks", "findings", "basesAccredited");
+            "spotChecks", "findings", "basesAccredited", "complaintsReceived", "complaintsSubstantiated", "inspectionFindings");
 
     private final Gateway gateway;
     private final Regions regions;

@@ -1,6 +1,12 @@
 package cn.sunshine.console.security;
 
+import cn.sunshine.console.api.ConsoleProperties;
 import cn.sunshine.console.auditlog.AuditTrail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +23,8 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 
 /**
@@ -33,10 +41,35 @@ public class SecurityConfiguration {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** The policy, with the identity provider's origin allowed as a form's destination (退出 is a form whose answer
+     * sends the browser to the provider's end-session endpoint, and browsers hold redirects to form-action). */
+    static String csp(String providerOrigin) {
+        return providerOrigin == null ? CSP : CSP.replace("form-action 'self'", "form-action 'self' " + providerOrigin);
+    }
+
     public static final String LOGIN = "/oauth2/authorization/sunshine";
 
+    /**
+     * The person's tokens, renewed with the refresh token when the access token is about to expire (within a
+     * minute), so a person at work for longer than the provider's access-token lifetime is not sent to sign in.
+     */
     @Bean
-    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations, AuditTrail trail) throws Exception {
+    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+                                                          OAuth2AuthorizedClientRepository authorizedClients) {
+        DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken(r -> r.clockSkew(Duration.ofSeconds(60)))
+                .build());
+        return manager;
+    }
+
+    @Bean
+    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations, AuditTrail trail,
+                                ConsoleProperties properties,
+                                @Value("${sunshine.console.oidc.end-session-uri:}") String endSessionUri) throws Exception {
+        ProviderSignOut signOut = new ProviderSignOut(registrations.findByRegistrationId(properties.registrationId()),
+                endSessionUri.isBlank() ? null : URI.create(endSessionUri));
         DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -63,10 +96,10 @@ public class SecurityConfiguration {
                         .successHandler(trail.signedIn(signedInGoesOn()))
                         .failureHandler(trail.failed(new SimpleUrlAuthenticationFailureHandler("/login?error"))))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/signed-out").addLogoutHandler(trail.signedOut())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signOut).addLogoutHandler(trail.signedOut())
                         .invalidateHttpSession(true).deleteCookies("SUNSHINE_CONSOLE"))
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .contentSecurityPolicy(c -> c.policyDirectives(csp(signOut.origin())))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();

@@ -353,7 +353,7 @@ public class ClassWorkController {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    static String next(String to, HttpServletRequest request, HttpServletResponse response) {
+    public static String next(String to, HttpServletRequest request, HttpServletResponse response) {
         if (htmx(request)) {
             response.setHeader("HX-Redirect", to);
             return "fragments :: empty";
@@ -362,7 +362,7 @@ public class ClassWorkController {
     }
 
     /** Pages of one role: anyone else gets the polite "not found" page (as the APIs answer them). */
-    static CurrentUser require(Authentication auth, String... roles) {
+    public static CurrentUser require(Authentication auth, String... roles) {
         CurrentUser me = CurrentUser.of(auth);
         for (String role : roles) {
             if (me != null && me.has(role)) {
@@ -373,7 +373,7 @@ public class ClassWorkController {
     }
 
     /** 401 and 403/404 go to their pages (ConsoleAdvice); anything else is shown in the form. */
-    static ApiErrors.Kind formProblem(ApiException e) {
+    public static ApiErrors.Kind formProblem(ApiException e) {
         ApiErrors.Kind kind = ApiErrors.kindOf(e);
         if (kind == ApiErrors.Kind.SIGN_IN || kind == ApiErrors.Kind.NOT_FOUND) {
             throw e;
@@ -382,14 +382,26 @@ public class ClassWorkController {
     }
 
     /** A part of a page that did not answer is said so; an expired session is not a part. */
-    static void signInAgain(ApiException e) {
+    /**
+     * A form's refusal shown on its page: the kind and the problem as {@code feedback} and {@code problem} (the
+     * fields' messages under their fields), the page's status; sign-in and not-found are thrown on.
+     */
+    public static ApiErrors.Kind refused(ApiException e, org.springframework.ui.Model model, HttpServletResponse response) {
+        ApiErrors.Kind kind = formProblem(e);
+        model.addAttribute("feedback", kind);
+        model.addAttribute("problem", e);
+        response.setStatus(kind.pageStatus());
+        return kind;
+    }
+
+    public static void signInAgain(ApiException e) {
         if (ApiErrors.kindOf(e.status()) == ApiErrors.Kind.SIGN_IN) {
             throw e;
         }
     }
 
     /** The version a form was drawn from, as the If-Match of its change (a version that is not a number sends none). */
-    static java.util.function.Consumer<org.springframework.http.HttpHeaders> ifMatch(String version) {
+    public static java.util.function.Consumer<org.springframework.http.HttpHeaders> ifMatch(String version) {
         return h -> {
             if (version != null && version.matches("\\d{1,19}")) {
                 h.setIfMatch("\"" + version + "\"");

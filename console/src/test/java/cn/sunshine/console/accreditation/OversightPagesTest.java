@@ -219,9 +219,14 @@ class OversightPagesTest {
                 "year", 2026, "status", "OPEN", "facts", Map.of("enrolled", 312, "completed", 298, "placed", 259,
                         "committedPlacementRateBp", 9000, "completionRateBp", 9551, "placementRateBp", 8691, "meetsCommitment", false,
                         "spotChecksCalled", 13, "spotChecksConfirmed", 12, "findings", List.of("虚报12人"))));
+        Map<String, Object> recorded = new LinkedHashMap<>(Map.of("enrolled", 312, "completed", 298, "placed", 259,
+                "spotChecksCalled", 13, "spotChecksConfirmed", 12, "findings", List.of()));
+        recorded.putAll(Map.of("confirmationsAsked", 40, "confirmationsDenied", 2, "confirmationRateBp", 9000));
+        review.put("recordedByOtherServices", recorded);
         when(gateway.get("/api/accreditation/annual-reviews/r-1")).thenReturn(answer(review, "\"0\""));
         assertThat(mvc.perform(get("/accreditation/reviews/r-1").with(oidcLogin().oidcUser(officer())))
-                .andReturn().getResponse().getContentAsString()).contains("decide-form", "未达承诺", "86.91%", "2026年度审核");
+                .andReturn().getResponse().getContentAsString()).contains("decide-form", "未达承诺", "86.91%", "2026年度审核",
+                "学员确认率", "90.00% （请 40 人确认，2 人否认）");
         doThrow(new ApiException(422, "urn:sunshine:problem:review-rule", "cannot renew without conditions", Map.of()))
                 .when(gateway).post(eq("/api/accreditation/annual-reviews/r-1/decision"), any(), any());
         String refused = mvc.perform(post("/accreditation/reviews/r-1/decision").with(oidcLogin().oidcUser(officer())).with(csrf())

@@ -199,7 +199,12 @@ class AuditLogTest {
 
         String officer = unique("county-officer");
         mvc.perform(post("/logout").with(oidcLogin().oidcUser(user(officer, "应城市 县阳光办 王主任", "COUNTY_OFFICER", "420981", null)))
-                .with(csrf())).andExpect(header().string(HttpHeaders.LOCATION, "/signed-out"));
+                .with(csrf()))
+                // 退出 ends the provider's session too (RP-initiated logout), and the browser comes back to /signed-out.
+                .andExpect(header().string(HttpHeaders.LOCATION, "http://localhost:9000/oidc/logout?id_token_hint=t"
+                        + "&client_id=console&post_logout_redirect_uri=http://localhost/signed-out"))
+                .andExpect(header().string("Content-Security-Policy",
+                        org.hamcrest.Matchers.containsString("form-action 'self' http://localhost:9000;")));
         assertThat(signIns(officer)).singleElement().satisfies(e -> assertThat(e).containsEntry("event", "SIGNED_OUT")
                 .containsEntry("name", "应城市 县阳光办 王主任").containsEntry("division", "420981"));
     }

@@ -30,9 +30,24 @@ class MessageBundlesTest {
         return p;
     }
 
-    /** The bundles of the console (application.yml spring.messages.basename) in one language, merged. */
-    static final String[] BUNDLES = {"messages", "messages-accreditation", "messages-year", "messages-audit", "messages-oversight"};
+    /** The bundles of the console, as application.yml names them ({@code spring.messages.basename}). */
+    static final String[] BUNDLES = basenames();
 
+    static String[] basenames() {
+        try {
+            for (String line : Files.readAllLines(Path.of("src/main/resources/application.yml"))) {
+                if (line.strip().startsWith("basename:")) {
+                    return java.util.Arrays.stream(line.strip().substring("basename:".length()).split(","))
+                            .map(String::strip).filter(s -> !s.isEmpty()).toArray(String[]::new);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("application.yml names no spring.messages.basename");
+    }
+
+    /** The bundles of the console in one language, merged. */
     static Properties all(String suffix) throws IOException {
         Properties merged = new Properties();
         for (String b : BUNDLES) {

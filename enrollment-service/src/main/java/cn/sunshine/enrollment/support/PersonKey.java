@@ -24,10 +24,22 @@ public class PersonKey {
     }
 
     public String of(ResidentIdNumber id) {
+        return hmac(id.value());
+    }
+
+    /**
+     * A keyed hash of another identifying text under a purpose ({@code "phone"}, {@code "id-tail"}): what a record
+     * is found by without holding the text (a trainee's confirmation, by the phone or the ID number's last six).
+     */
+    public String of(String purpose, String text) {
+        return hmac(purpose + ":" + text);
+    }
+
+    private String hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(id.value().getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

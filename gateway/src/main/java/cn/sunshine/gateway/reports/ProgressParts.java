@@ -63,7 +63,8 @@ public class ProgressParts {
 
     private static Map<String, List<String>> figures() {
         Map<String, List<String>> f = new LinkedHashMap<>();
-        f.put("accreditation", List.of("quota", "committedPlacementRateBp", "basesAccredited"));
+        f.put("accreditation", List.of("quota", "committedPlacementRateBp", "basesAccredited", "complaintsReceived",
+                "complaintsSubstantiated", "inspectionFindings"));
         f.put("enrollment", List.of("enrolled", "completed"));
         f.put("placement", List.of("placed", "spotChecks", "findings"));
         f.put("subsidy", List.of("subsidyCommittedFen", "subsidyPaidFen"));

@@ -45,7 +45,10 @@ public record ProgressReport(String division, String period, LocalDate from, Loc
             new Column("subsidyPaidFen", "补助已付(分)", "Subsidy paid (fen)", Kind.FEN),
             new Column("spotChecks", "抽查人数", "Spot checks", Kind.COUNT),
             new Column("findings", "问题数", "Findings", Kind.COUNT),
-            new Column("basesAccredited", "认定基地数", "Bases accredited", Kind.COUNT));
+            new Column("basesAccredited", "认定基地数", "Bases accredited", Kind.COUNT),
+            new Column("complaintsReceived", "举报受理数", "Complaints received", Kind.COUNT),
+            new Column("complaintsSubstantiated", "举报属实数", "Complaints substantiated", Kind.COUNT),
+            new Column("inspectionFindings", "检查发现问题数", "Inspection findings", Kind.COUNT));
 
     /** The figures computed from others, and the figures they are computed from. */
     private static final Map<String, List<String>> DERIVED = Map.of(
@@ -83,6 +86,9 @@ public record ProgressReport(String division, String period, LocalDate from, Loc
         figures.put("spotChecks", known.get("spotChecks"));
         figures.put("findings", known.get("findings"));
         figures.put("basesAccredited", known.get("basesAccredited"));
+        figures.put("complaintsReceived", known.get("complaintsReceived"));
+        figures.put("complaintsSubstantiated", known.get("complaintsSubstantiated"));
+        figures.put("inspectionFindings", known.get("inspectionFindings"));
 
         Map<String, List<String>> unanswered = new LinkedHashMap<>();
         for (String name : figures.keySet()) {

@@ -21,10 +21,12 @@ public record ConsoleRoute(URI uri) {
 
     /**
      * The expert's, the reports', the auditor's and the officers' accreditation pages (docs/console.md "More pages"), and
-     * the follow-up work: placements due a contact, a placement, the escalation cases.
+     * the follow-up work: placements due a contact, a placement, the escalation cases; the monitoring points and their trends.
      */
     public static final String[] MORE_PATHS = {"/expert", "/expert/**", "/reports", "/reports/**", "/audit", "/audit/**",
-            "/accreditation", "/accreditation/**", "/follow-ups", "/follow-ups/**", "/placements/**", "/escalations", "/escalations/**"};
+            "/accreditation", "/accreditation/**", "/follow-ups", "/follow-ups/**", "/placements/**", "/escalations", "/escalations/**",
+            "/spot-checks", "/spot-checks/**", "/recoveries", "/recoveries/**", "/orders", "/orders/**", "/funding", "/funding/**",
+            "/monitoring", "/monitoring/**"};
 
     /** Every path the console serves: {@link #PATHS} and {@link #MORE_PATHS}. */
     public static String[] allPaths() {

@@ -99,7 +99,8 @@ class ProgressReportCompositionTest {
                 .containsEntry("subsidyCommittedFen", 73_140_000L).containsEntry("subsidyPaidFen", null);
         assertThat(r.figures().keySet()).containsExactly("quota", "enrolled", "completed", "completionRateBp", "placed",
                 "placementRateBp", "committedPlacementRateBp", "shortfall", "subsidyCommittedFen", "subsidyPaidFen",
-                "spotChecks", "findings", "basesAccredited");
+                "spotChecks", "findings", "basesAccredited", "complaintsReceived", "complaintsSubstantiated",
+                "inspectionFindings");
         // The rate over 0 enrolled is not computable, not unanswered; placement's figures wait for placement.
         assertThat(r.unanswered()).containsOnlyKeys("placed", "placementRateBp", "shortfall", "spotChecks", "findings");
         assertThat(r.unanswered().get("placementRateBp")).isEqualTo(List.of("placement"));

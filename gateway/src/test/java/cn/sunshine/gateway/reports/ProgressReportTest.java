@@ -88,7 +88,7 @@ class ProgressReportTest {
 
     /** The seeds' figures (domain.md): quota 3,660, trained 3,657, completed 2,756, placed 2,602. */
     private static void allAnswerWithTheSeedsFigures(String division, int committedBp) {
-        answer("accreditation", division, "{\"quota\":3660,\"committedPlacementRateBp\":" + committedBp + ",\"basesAccredited\":8}");
+        answer("accreditation", division, "{\"quota\":3660,\"committedPlacementRateBp\":" + committedBp + ",\"basesAccredited\":8,\"complaintsReceived\":3,\"complaintsSubstantiated\":1,\"inspectionFindings\":4}");
         answer("enrollment", division, "{\"enrolled\":3657,\"completed\":2756}");
         answer("placement", division, "{\"placed\":2602,\"spotChecks\":130,\"findings\":3}");
         answer("subsidy", division, "{\"subsidyCommittedFen\":73140000,\"subsidyPaidFen\":55120000}");
@@ -156,7 +156,7 @@ class ProgressReportTest {
 
     @Test
     void aPartThatIsSlowMissingOrFailingIsMarkedAndItsFiguresAreNullNotZero() {
-        answer("accreditation", "420900", "{\"quota\":3660,\"committedPlacementRateBp\":9000,\"basesAccredited\":8}");
+        answer("accreditation", "420900", "{\"quota\":3660,\"committedPlacementRateBp\":9000,\"basesAccredited\":8,\"complaintsReceived\":3,\"complaintsSubstantiated\":1,\"inspectionFindings\":4}");
         SERVICES.get("enrollment").stubFor(get(urlPathEqualTo("/api/enrollment/progress"))
                 .willReturn(okJson("{\"division\":\"420900\",\"figures\":{\"enrolled\":3657,\"completed\":2756}}")
                         .withFixedDelay(3000)));
@@ -248,11 +248,11 @@ class ProgressReportTest {
             assertThat(sheet).isNotNull();
             assertThat(texts(sheet.getRow(0))).containsExactly("地区", "期间", "起始日", "截止日", "任务数", "培训人数",
                     "结业人数", "结业率", "转移人数", "转移率", "承诺转移率", "未达承诺", "补助承诺(分)", "补助已付(分)",
-                    "抽查人数", "问题数", "认定基地数");
+                    "抽查人数", "问题数", "认定基地数", "举报受理数", "举报属实数", "检查发现问题数");
             assertThat(texts(sheet.getRow(1))).containsExactly("Division", "Period", "From", "To", "Quota", "Enrolled",
                     "Completed", "Completion rate", "Placed", "Placement rate", "Committed placement rate",
                     "Below commitment", "Subsidy committed (fen)", "Subsidy paid (fen)", "Spot checks", "Findings",
-                    "Bases accredited");
+                    "Bases accredited", "Complaints received", "Complaints substantiated", "Inspection findings");
             Row data = sheet.getRow(2);
             assertThat(data.getCell(0).getStringCellValue()).isEqualTo("420981");
             assertThat(data.getCell(1).getStringCellValue()).isEqualTo("2026-Q4");

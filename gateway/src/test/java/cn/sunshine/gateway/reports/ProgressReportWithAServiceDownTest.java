@@ -20,7 +20,7 @@ class ProgressReportWithAServiceDownTest extends GatewayTest {
     @Test
     void aServiceThatRefusesTheConnectionIsUnavailableAndTheReportStillAnswers() {
         ACCREDITATION.stubFor(get(urlPathEqualTo("/api/accreditation/progress")).willReturn(okJson(
-                "{\"division\":\"420981\",\"figures\":{\"quota\":1702,\"committedPlacementRateBp\":9000,\"basesAccredited\":5}}")));
+                "{\"division\":\"420981\",\"figures\":{\"quota\":1702,\"committedPlacementRateBp\":9000,\"basesAccredited\":5,\"complaintsReceived\":1,\"complaintsSubstantiated\":0,\"inspectionFindings\":2}}")));
         PLACEMENT.stubFor(get(urlPathEqualTo("/api/placement/progress")).willReturn(okJson(
                 "{\"division\":\"420981\",\"figures\":{\"placed\":1573,\"spotChecks\":79,\"findings\":0}}")));
 

@@ -16,12 +16,13 @@ class ConsoleMorePathsTest extends GatewayTest {
 
     @Test
     void theExpertReportAuditAndAccreditationPagesReachTheConsole() {
-        CONSOLE.stubFor(get(urlPathMatching("/(expert|reports|audit|accreditation|follow-ups|placements|escalations)(/.*)?")).willReturn(aResponse().withStatus(200)
+        CONSOLE.stubFor(get(urlPathMatching("/(expert|reports|audit|accreditation|follow-ups|placements|escalations|monitoring|funding)(/.*)?")).willReturn(aResponse().withStatus(200)
                 .withHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8").withBody("<h1>console</h1>")));
         for (String path : new String[] {"/expert", "/expert/tenders/t-1", "/reports/progress?division=420000&period=2026",
                 "/reports/progress.xlsx?division=420981&period=2026", "/audit", "/audit/spot-check-rounds/r-1",
                 "/accreditation/tenders", "/accreditation/notices/n-1", "/follow-ups", "/follow-ups?state=OVERDUE",
-                "/placements/p-1", "/escalations", "/escalations?status=RESOLVED"}) {
+                "/placements/p-1", "/escalations", "/escalations?status=RESOLVED", "/funding", "/funding?year=2026",
+                "/monitoring", "/monitoring/points/p-1", "/monitoring/trends?year=2026"}) {
             http.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("<h1>console</h1>");
         }
         CONSOLE.verify(getRequestedFor(urlEqualTo("/reports/progress.xlsx?division=420981&period=2026")));

@@ -1,7 +1,7 @@
 package cn.sunshine.placement.escalation;
 
-import cn.sunshine.placement.followup.Contact;
-import cn.sunshine.placement.followup.FollowUp;
+import cn.sunshine.placement.placement.Contact;
+import cn.sunshine.placement.placement.FollowUp;
 import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.placement.support.Access;
 import cn.sunshine.platform.domain.DomainException;

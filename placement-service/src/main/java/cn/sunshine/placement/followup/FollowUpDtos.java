@@ -1,5 +1,6 @@
 package cn.sunshine.placement.followup;
 
+import cn.sunshine.placement.placement.Problem;
 import cn.sunshine.placement.placement.PlacementDtos.PlacementView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

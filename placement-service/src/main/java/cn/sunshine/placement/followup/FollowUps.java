@@ -1,5 +1,9 @@
 package cn.sunshine.placement.followup;
 
+import cn.sunshine.placement.placement.FollowUpProperties;
+import cn.sunshine.placement.placement.Problem;
+import cn.sunshine.placement.placement.Contact;
+import cn.sunshine.placement.placement.FollowUp;
 import cn.sunshine.placement.escalation.Escalations;
 import cn.sunshine.placement.followup.FollowUpDtos.ClassContact;
 import cn.sunshine.placement.followup.FollowUpDtos.ContactRequest;

@@ -1,9 +1,6 @@
 package cn.sunshine.placement.placement;
 
 import cn.sunshine.placement.completer.Completer;
-import cn.sunshine.placement.followup.Contact;
-import cn.sunshine.placement.followup.FollowUp;
-import cn.sunshine.placement.followup.Problem;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;

@@ -1,6 +1,5 @@
 package cn.sunshine.placement.placement;
 
-import cn.sunshine.placement.followup.FollowUp;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -2,8 +2,6 @@ package cn.sunshine.placement.placement;
 
 import cn.sunshine.placement.completer.Completer;
 import cn.sunshine.placement.employer.Employer;
-import cn.sunshine.placement.followup.FollowUpProperties;
-import cn.sunshine.placement.order.TrainingOrder;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.support.Access;
 import cn.sunshine.platform.security.Role;
@@ -42,10 +40,12 @@ public class Placements {
     private final Clock clock;
 
     private final Changes changes;
+    private final OrderTerms orders;
 
     public Placements(MongoTemplate mongo, AggregateStore store, FollowUpProperties followUp, Projections projections,
-                      Clock clock, Changes changes) {
+                      Clock clock, Changes changes, OrderTerms orders) {
         this.changes = changes;
+        this.orders = orders;
         this.mongo = mongo;
         this.store = store;
         this.followUp = followUp;
@@ -101,17 +101,7 @@ public class Placements {
         }
         String orderId = blankToNull(r.orderId());
         if (orderId != null) {
-            TrainingOrder order = mongo.findById(orderId, TrainingOrder.class);
-            if (order == null || !order.getBaseId().equals(completer.getBaseId())) {
-                throw DomainException.invalidField("orderId", "is not an order of your base");
-            }
-            if (!order.getEmployerCreditCode().equals(employer.creditCode())) {
-                throw DomainException.invalidField("employer.creditCode", "is not the order's employer "
-                        + order.getEmployerCreditCode());
-            }
-            if (order.position(completer.getMajorCode()) == null) {
-                throw DomainException.invalidField("orderId", "has no positions for " + completer.getMajorCode());
-            }
+            orders.checkPlacement(orderId, completer.getBaseId(), employer.creditCode(), completer.getMajorCode());
         }
         // counts the trainee as placed unless another of their placements does (a disproved one does not)
         boolean counts = previous == null || !mongo.exists(Query.query(new Criteria().andOperator(

@@ -2,10 +2,10 @@ package cn.sunshine.placement.placement;
 
 import cn.sunshine.placement.completer.Completer;
 import cn.sunshine.placement.completer.Completers;
-import cn.sunshine.placement.followup.Contact;
-import cn.sunshine.placement.followup.FollowUp;
-import cn.sunshine.placement.followup.FollowUpProperties;
-import cn.sunshine.placement.followup.Problem;
+import cn.sunshine.placement.placement.Contact;
+import cn.sunshine.placement.placement.FollowUp;
+import cn.sunshine.placement.placement.FollowUpProperties;
+import cn.sunshine.placement.placement.Problem;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.PendingEvent;
 import cn.sunshine.platform.events.EventTypes;

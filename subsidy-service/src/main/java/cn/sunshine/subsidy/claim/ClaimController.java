@@ -7,6 +7,7 @@ import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.subsidy.claim.ClaimDtos.ClaimView;
+import cn.sunshine.subsidy.confirmation.TraineeConfirmations;
 import cn.sunshine.subsidy.claim.ClaimDtos.DecisionRequest;
 import cn.sunshine.subsidy.claim.ClaimDtos.HoldDecisionRequest;
 import cn.sunshine.subsidy.claim.ClaimDtos.SubmitRequest;
@@ -29,9 +30,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class ClaimController {
 
     private final Claims claims;
+    private final TraineeConfirmations confirmations;
 
-    public ClaimController(Claims claims) {
+    public ClaimController(Claims claims, TraineeConfirmations confirmations) {
         this.claims = claims;
+        this.confirmations = confirmations;
     }
 
     @PostMapping("/api/subsidy/claims")
@@ -45,14 +48,14 @@ public class ClaimController {
             IdempotentRequests.requireValidKey(key);
         }
         Claims.Submitted s = claims.submit(r.classId(), r.voucherSerials().stream().map(String::trim).toList(),
-                r.claimPart(), key);
+                r.claimPart(), r.attachmentIds().stream().map(String::trim).toList(), key);
         Claim c = s.claim();
         if (s.replayed()) {
             return ResponseEntity.ok().header(IdempotentRequests.REPLAYED_HEADER, "true").eTag(ETags.of(c.getVersion()))
-                    .body(ClaimView.of(c));
+                    .body(view(c));
         }
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(c.getId()).toUri()).eTag(ETags.of(c.getVersion())).body(ClaimView.of(c));
+                .buildAndExpand(c.getId()).toUri()).eTag(ETags.of(c.getVersion())).body(view(c));
     }
 
     @GetMapping("/api/subsidy/claims/{claimId}")
@@ -60,7 +63,7 @@ public class ClaimController {
     @Operation(summary = "A claim with every decision (who, when, why)")
     public ResponseEntity<ClaimView> get(@PathVariable String claimId) {
         Claim c = claims.get(claimId);
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(ClaimView.of(c));
+        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(view(c));
     }
 
     @GetMapping("/api/subsidy/claims")
@@ -70,7 +73,7 @@ public class ClaimController {
                                       @RequestParam(required = false) String baseId,
                                       @RequestParam(required = false) Integer page,
                                       @RequestParam(required = false) Integer size) {
-        return claims.list(status, baseId, page, size).map(ClaimView::of);
+        return claims.list(status, baseId, page, size).map(this::view);
     }
 
     @PostMapping("/api/subsidy/claims/{claimId}/verification")
@@ -123,7 +126,12 @@ public class ClaimController {
         return decided(claims.confirmHoldDecision(claimId, ifMatch));
     }
 
-    private static ResponseEntity<ClaimView> decided(Claim c) {
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(ClaimView.of(c));
+    private ResponseEntity<ClaimView> decided(Claim c) {
+        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(view(c));
+    }
+
+    /** The claim with its trainees' confirmations: the 核准 officer sees the lines denied or not confirmed. */
+    private ClaimView view(Claim c) {
+        return ClaimView.of(c, confirmations.of(c.getLines().stream().map(Claim.Line::enrollmentId).toList()));
     }
 }

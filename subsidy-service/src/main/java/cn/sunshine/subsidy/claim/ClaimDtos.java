@@ -1,5 +1,7 @@
 package cn.sunshine.subsidy.claim;
 
+import cn.sunshine.subsidy.confirmation.TraineeConfirmations;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,8 +19,17 @@ public final class ClaimDtos {
     }
 
     /** {@code part}: COMPLETION (default) or PLACEMENT (the rest of a split subsidy, for placed trainees). */
+    /**
+     * {@code attachmentIds}: the documents uploaded for the class ({@code POST /api/subsidy/classes/{classId}/claim-attachments})
+     * that go with the claim; together they must hold every kind the part requires (422 {@code attachments-missing}).
+     */
     public record SubmitRequest(@NotBlank String classId, @NotEmpty @Size(max = 500) List<@NotBlank String> voucherSerials,
-                                @Pattern(regexp = "COMPLETION|PLACEMENT") String part) {
+                                @Pattern(regexp = "COMPLETION|PLACEMENT") String part,
+                                @Size(max = 100) List<@NotBlank String> attachmentIds) {
+        public SubmitRequest {
+            attachmentIds = attachmentIds == null ? List.of() : attachmentIds;
+        }
+
         ClaimPart claimPart() {
             return part == null ? ClaimPart.COMPLETION : ClaimPart.valueOf(part);
         }
@@ -46,14 +57,22 @@ public final class ClaimDtos {
                             long payableFen, boolean extraApprovalRequired, String extraApprovalReason,
                             List<Claim.Line> lines, List<Claim.StoppedLine> stoppedLines, String submittedAt,
                             String submittedBy, List<Claim.Decision> decisions, Claim.HoldDecision holdDecision,
-                            String paidAt) {
-        static ClaimView of(Claim c) {
+                            String paidAt, List<TraineeConfirmations.LineConfirmation> confirmations,
+                            Integer flaggedLines) {
+        /**
+         * With the trainees' confirmations of its lines ({@code confirmations}, in the lines' order) and how many
+         * lines are flagged for the 核准 officer ({@code flaggedLines}: denied or unconfirmed); both null when
+         * not looked up.
+         */
+        static ClaimView of(Claim c, List<TraineeConfirmations.LineConfirmation> confirmations) {
             return new ClaimView(c.getId(), c.getBaseId(), c.getBaseName(), c.getDivisionCode(), c.getClassId(),
                     c.getYear(), c.getPaymentMode(), c.getPart().name(), c.getStatus().name(),
                     c.currentStage() == null ? null : c.currentStage().name(), c.getTotalFen(), c.payableFen(),
                     c.isExtraApprovalRequired(), c.getExtraApprovalReason(), c.getLines(), c.getStoppedLines(),
                     c.getSubmittedAt().toString(), c.getSubmittedBy(), c.getDecisions(), c.getHoldDecision(),
-                    c.getPaidAt() == null ? null : c.getPaidAt().toString());
+                    c.getPaidAt() == null ? null : c.getPaidAt().toString(), confirmations,
+                    confirmations == null ? null
+                            : (int) confirmations.stream().filter(TraineeConfirmations.LineConfirmation::flagged).count());
         }
     }
 

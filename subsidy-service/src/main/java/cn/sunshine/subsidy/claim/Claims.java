@@ -43,10 +43,12 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
     private final SubsidyProperties properties;
     private final Clock clock;
     private final Changes changes;
+    private final ClaimAttachments documents;
 
     public Claims(AggregateStore store, MongoTemplate mongo, Funds funds, PaymentInstructions instructions,
-                  SubsidyProperties properties, Clock clock, Changes changes) {
+                  SubsidyProperties properties, Clock clock, Changes changes, ClaimAttachments documents) {
         this.changes = changes;
+        this.documents = documents;
         this.store = store;
         this.mongo = mongo;
         this.funds = funds;
@@ -60,7 +62,8 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
      * taken into the claim by one conditional update (it is in no other live claim), so the same
      * voucher is never claimed twice, however many claims race.
      */
-    public Submitted submit(String classId, List<String> serials, ClaimPart part, String idempotencyKey) {
+    public Submitted submit(String classId, List<String> serials, ClaimPart part, List<String> attachmentIds,
+                            String idempotencyKey) {
         CurrentUser user = Jurisdiction.currentUser();
         refuseIfRevoked(user.baseId(), "new claims");
         String claimId = idempotencyKey == null ? Ids.newId() : keyedId(user.baseId(), idempotencyKey);
@@ -149,6 +152,9 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             throw DomainException.rule("no-agreement", "No signed agreement",
                     "the base has no signed agreement for " + year + ": it says how the subsidy is paid");
         }
+        // The documents its rules require (docs/subsidy.md "Claim documents"): named, the base's, every kind there.
+        List<String> docs = List.copyOf(new LinkedHashSet<>(attachmentIds));
+        documents.check(user.baseId(), classId, claimId, part, docs);
         AccreditedBase standing = mongo.findById(user.baseId(), AccreditedBase.class);
         for (Claim.Line l : lines) {
             Voucher v = mongo.findOne(Query.query(Criteria.where("serial").is(l.voucherSerial())), Voucher.class);
@@ -162,6 +168,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
                         "voucher " + l.voucherSerial() + " was taken into another claim; nothing was submitted");
             }
         }
+        documents.moveToClaim(user.baseId(), classId, claimId, divisionCode, docs);
         Claim c = Claim.submit(claimId, user.baseId(), standing == null ? null : standing.getName(), divisionCode,
                 classId, year, agreement.getSubsidyPaymentMode(), part, lines, properties.extraApprovalAboveFen(),
                 user.subject(), clock.instant());
@@ -173,9 +180,11 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
                 return new Submitted(replay(earlier, classId, serials, part), true);
             }
             detach(claimId);
+            documents.release(user.baseId(), classId, claimId, divisionCode, docs);
             throw e;
         } catch (RuntimeException e) {
             detach(claimId);
+            documents.release(user.baseId(), classId, claimId, divisionCode, docs);
             throw e;
         }
     }

@@ -3,6 +3,7 @@ package cn.sunshine.subsidy.recovery;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventMetadata;
+import cn.sunshine.platform.events.accreditation.InspectionFindingRecorded;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.outbox.GuardedWrite;
@@ -145,14 +146,42 @@ public class Recoveries implements PaymentHold {
      */
     Optional<RecoveryOrder> orderForFinding(String findingId, String baseId, String divisionCode, String enrollmentId,
                                             Set<ClaimPart> parts, String reason) {
-        String id = "finding-" + findingId;
+        return orderOnce("finding-" + findingId, findingId, baseId, divisionCode, List.of(enrollmentId), parts, reason);
+    }
+
+    /**
+     * An inspection visit's finding that involves money (accreditation's {@code
+     * accreditation.inspection.finding-recorded.v1}) with the trainees' enrollments named: a recovery order of
+     * everything paid for them at the base that no earlier order recovers, once per finding ({@code
+     * inspection-{findingId}}). A finding naming no enrollment orders nothing here: the county officer orders the
+     * recovery by hand once the trainees are known ({@link #order}).
+     */
+    void onInspectionFinding(InspectionFindingRecorded f, EventMetadata meta) {
+        if (!f.involvesMoney()) {
+            return;
+        }
+        if (f.enrollmentIds() == null || f.enrollmentIds().isEmpty()) {
+            log.info("inspection finding {} against base {} involves money ({} fen) but names no trainee: the officer "
+                    + "orders its recovery by hand", f.findingId(), f.baseId(), f.amountFen());
+            return;
+        }
+        if (orderOnce("inspection-" + f.findingId(), f.findingId(), f.baseId(), f.divisionCode(), f.enrollmentIds(),
+                EnumSet.allOf(ClaimPart.class), f.kind() + ": " + f.description()).isEmpty()) {
+            log.info("inspection finding {} against base {}: nothing paid and unrecovered for the trainees named",
+                    f.findingId(), f.baseId());
+        }
+    }
+
+    /** The order of this id for the trainees' paid lines in these parts that no earlier order recovers, made once. */
+    private Optional<RecoveryOrder> orderOnce(String id, String findingId, String baseId, String divisionCode,
+                                              List<String> enrollmentIds, Set<ClaimPart> parts, String reason) {
         RecoveryOrder existing = mongo.findById(id, RecoveryOrder.class);
         if (existing != null) {
             return Optional.of(existing);
         }
-        List<RecoveryOrder.Item> items = paidItems(baseId, List.of(enrollmentId), parts);
+        List<RecoveryOrder.Item> items = paidItems(baseId, enrollmentIds, parts);
         if (items.isEmpty()) {
-            log.debug("finding {} against base {}: nothing paid for the trainee yet in {}, nothing to recover now",
+            log.debug("finding {} against base {}: nothing paid for the trainees yet in {}, nothing to recover now",
                     findingId, baseId, parts);
             return Optional.empty();
         }

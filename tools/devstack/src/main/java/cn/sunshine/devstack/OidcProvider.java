@@ -44,7 +44,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * GET  /oidc/.well-known/openid-configuration   the discovery document (issuer http://localhost:9000/oidc)
  * GET  /oidc/authorize                          a user picker: the demo users, and base staff of a base
  * POST /oidc/authorize                          the picked user: 302 to the client's redirect_uri with code and state
- * POST /oidc/token                              grant_type=authorization_code: access token and ID token
+ * POST /oidc/token                              grant_type=authorization_code: access, refresh and ID tokens;
+ *                                               grant_type=refresh_token: a new access token
+ * GET  /oidc/logout                             RP-initiated logout: the person's refresh tokens end, 302 back to
+ *                                               post_logout_redirect_uri (with state)
  * GET  /.well-known/jwks.json                   (the issuer's) the key that verifies both
  * </pre>
  *
@@ -57,7 +60,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code console-dev-secret}, {@code client_secret_basic} or {@code client_secret_post}); redirect URIs on
  * a loopback host ending {@code /login/oauth2/code/<registration>} only; PKCE {@code S256} required; a code
  * is used once, within 60 seconds, by the client and redirect URI it was issued to, with the verifier whose
- * challenge it carries. There is no password: whoever reaches this loopback port picks a user, which is
+ * challenge it carries. Access tokens live {@link #ACCESS_TTL} (five minutes, Keycloak's default; the environment's
+ * {@code SUNSHINE_OIDC_ACCESS_TOKEN_TTL}, an ISO-8601 duration, changes it), so the console's renewal with the
+ * refresh token is exercised by every local run; a refresh token ends after 30 minutes unused, ten hours after
+ * sign-in, or at logout (Keycloak's SSO session idle and max defaults) and is not rotated. There is no password: whoever reaches this loopback port picks a user, which is
  * the point of a development provider. In a cluster the console is a client of the province's Keycloak.
  */
 final class OidcProvider {
@@ -67,6 +73,9 @@ final class OidcProvider {
     static final String CLIENT_SECRET = "console-dev-secret";
     static final Duration CODE_TTL = Duration.ofSeconds(60);
     static final Duration ID_TOKEN_TTL = Duration.ofMinutes(10);
+    static final Duration ACCESS_TTL = accessTtl(System.getenv("SUNSHINE_OIDC_ACCESS_TOKEN_TTL"));
+    static final Duration REFRESH_IDLE = Duration.ofMinutes(30);
+    static final Duration REFRESH_MAX = Duration.ofHours(10);
     /** The demo counties whose base staff the picker offers (with their bases' ids typed in). */
     static final Map<String, String> COUNTIES = Map.of("420981", "应城市", "420982", "安陆市", "420984", "汉川市",
             "420923", "云梦县");
@@ -77,8 +86,16 @@ final class OidcProvider {
                         DevUser user, Instant expires) {
     }
 
+    /** A refresh token's grant: whose, for which client, since when, last used. */
+    private record Refresh(String clientId, DevUser user, String scope, Instant issued, Instant lastUsed) {
+        boolean usableAt(Instant now) {
+            return now.isBefore(issued.plus(REFRESH_MAX)) && now.isBefore(lastUsed.plus(REFRESH_IDLE));
+        }
+    }
+
     private final String issuer;
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
+    private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
     private final PrivateKey key = loadKey();
 
     OidcProvider(String issuerOrigin) {
@@ -124,6 +141,8 @@ final class OidcProvider {
                 }
                 token(exchange);
             }
+            case PATH + "/logout" -> logout(exchange, method.equals("POST") ? form(exchange)
+                    : query(exchange.getRequestURI().getRawQuery()));
             default -> json(exchange, 404, oauthError("not_found", "no such endpoint: " + path));
         }
     }
@@ -135,7 +154,8 @@ final class OidcProvider {
         m.put("token_endpoint", issuer + "/token");
         m.put("jwks_uri", issuer.substring(0, issuer.length() - PATH.length()) + "/.well-known/jwks.json");
         m.put("response_types_supported", List.of("code"));
-        m.put("grant_types_supported", List.of("authorization_code"));
+        m.put("end_session_endpoint", issuer + "/logout");
+        m.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
         m.put("subject_types_supported", List.of("public"));
         m.put("id_token_signing_alg_values_supported", List.of("RS256"));
         m.put("scopes_supported", List.of("openid", "profile"));
@@ -271,8 +291,13 @@ final class OidcProvider {
             json(exchange, 401, oauthError("invalid_client", "unknown client or wrong secret"));
             return;
         }
+        if ("refresh_token".equals(f.get("grant_type"))) {
+            refreshed(exchange, clientId, f.get("refresh_token"));
+            return;
+        }
         if (!"authorization_code".equals(f.get("grant_type"))) {
-            json(exchange, 400, oauthError("unsupported_grant_type", "only authorization_code here (client credentials: POST /oauth2/token)"));
+            json(exchange, 400, oauthError("unsupported_grant_type",
+                    "authorization_code or refresh_token here (client credentials: POST /oauth2/token)"));
             return;
         }
         Code code = f.get("code") == null ? null : codes.remove(f.get("code"));
@@ -286,14 +311,136 @@ final class OidcProvider {
             json(exchange, 400, oauthError("invalid_grant", "code_verifier does not match the code_challenge"));
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", DevTokens.mint(code.user(), TokenIssuer.TTL));
-        body.put("token_type", "Bearer");
-        body.put("expires_in", TokenIssuer.TTL.toSeconds());
-        body.put("scope", code.scope());
+        Instant now = Instant.now();
+        String refreshToken = random(32);
+        refreshTokens.values().removeIf(r -> !r.usableAt(now));
+        refreshTokens.put(refreshToken, new Refresh(clientId, code.user(), code.scope(), now, now));
+        Map<String, Object> body = tokens(code.user(), code.scope());
+        body.put("refresh_token", refreshToken);
+        body.put("refresh_expires_in", REFRESH_IDLE.toSeconds());
         body.put("id_token", idToken(code));
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         json(exchange, 200, Json.write(body));
+    }
+
+    /** The refresh grant: a new access token for the same person and scope (the refresh token stays the same). */
+    private void refreshed(HttpExchange exchange, String clientId, String token) throws IOException {
+        Instant now = Instant.now();
+        Refresh refresh = token == null ? null : refreshTokens.get(token);
+        if (refresh == null || !refresh.clientId().equals(clientId) || !refresh.usableAt(now)) {
+            if (refresh != null && !refresh.usableAt(now)) {
+                refreshTokens.remove(token);
+            }
+            json(exchange, 400, oauthError("invalid_grant", "the refresh token is unknown, ended or for another client"));
+            return;
+        }
+        refreshTokens.put(token, new Refresh(refresh.clientId(), refresh.user(), refresh.scope(), refresh.issued(), now));
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        json(exchange, 200, Json.write(tokens(refresh.user(), refresh.scope())));
+    }
+
+    private static Map<String, Object> tokens(DevUser user, String scope) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", DevTokens.mint(user, ACCESS_TTL));
+        body.put("token_type", "Bearer");
+        body.put("expires_in", ACCESS_TTL.toSeconds());
+        body.put("scope", scope);
+        return body;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // End-session endpoint (OpenID Connect RP-initiated logout)
+
+    /**
+     * Ends the person's refresh tokens at this client (named by {@code client_id}, or by the ID token's
+     * audience) and sends the browser back to {@code post_logout_redirect_uri} when it is one of the client's:
+     * a loopback address ending {@code /signed-out}. An ID token hint must be this provider's own.
+     */
+    private void logout(HttpExchange exchange, Map<String, String> q) throws IOException {
+        String hint = q.get("id_token_hint");
+        String subject = null;
+        String clientId = q.get("client_id");
+        if (hint != null && !hint.isBlank()) {
+            JWTClaimsSet claims = verifiedIdToken(hint);
+            subject = claims.getSubject();
+            if (clientId == null && claims.getAudience().size() == 1) {
+                clientId = claims.getAudience().get(0);
+            }
+            if (clientId != null && !claims.getAudience().contains(clientId)) {
+                throw new IllegalArgumentException("the id_token_hint was issued to another client");
+            }
+        }
+        if (clientId != null && !CLIENT_ID.equals(clientId)) {
+            throw new IllegalArgumentException("unknown client_id '" + clientId + "'");
+        }
+        String back = q.get("post_logout_redirect_uri");
+        if (back != null) {
+            if (clientId == null) {
+                throw new IllegalArgumentException("post_logout_redirect_uri needs client_id or id_token_hint");
+            }
+            checkPostLogoutUri(back);
+        }
+        if (subject != null) {
+            String who = subject;
+            String client = clientId;
+            refreshTokens.values().removeIf(r -> r.user().username().equals(who) && r.clientId().equals(client));
+        }
+        if (back == null) {
+            page(exchange, 200, "已退出 Signed out", "<p class=\"lead\">您已退出登录。You have signed out.</p>");
+            return;
+        }
+        StringBuilder location = new StringBuilder(back);
+        if (q.get("state") != null) {
+            location.append("?state=").append(enc(q.get("state")));
+        }
+        exchange.getResponseHeaders().set("Location", location.toString());
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(302, -1);
+    }
+
+    static void checkPostLogoutUri(String uriText) {
+        URI uri = URI.create(uriText);
+        String host = uri.getHost();
+        boolean loopback = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+        if (!"http".equals(uri.getScheme()) || !loopback || uri.getPath() == null || !uri.getPath().endsWith("/signed-out")
+                || uri.getRawQuery() != null) {
+            throw new IllegalArgumentException("post_logout_redirect_uri must be http://localhost:<port>/…/signed-out");
+        }
+    }
+
+    /** An ID token this provider signed (its signature and issuer; an expired one is still a valid hint). */
+    private JWTClaimsSet verifiedIdToken(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(publicKey()))
+                    || !issuer.equals(jwt.getJWTClaimsSet().getIssuer())) {
+                throw new IllegalArgumentException("the id_token_hint is not this provider's");
+            }
+            return jwt.getJWTClaimsSet();
+        } catch (java.text.ParseException | JOSEException e) {
+            throw new IllegalArgumentException("the id_token_hint is not a signed JWT");
+        }
+    }
+
+    private java.security.interfaces.RSAPublicKey publicKey() {
+        java.security.interfaces.RSAPrivateCrtKey crt = (java.security.interfaces.RSAPrivateCrtKey) key;
+        try {
+            return (java.security.interfaces.RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
+                    new java.security.spec.RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Duration accessTtl(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return Duration.ofMinutes(5);
+        }
+        Duration ttl = Duration.parse(configured.trim());
+        if (ttl.isNegative() || ttl.compareTo(Duration.ofSeconds(90)) < 0) {
+            throw new IllegalArgumentException("SUNSHINE_OIDC_ACCESS_TOKEN_TTL must be at least PT90S");
+        }
+        return ttl;
     }
 
     private String idToken(Code code) {

@@ -160,6 +160,58 @@ class OidcProviderTest {
         assertThat(r.headers().firstValue("Location")).isEmpty();
     }
 
+    static HttpResponse<String> signedIn(String username) throws Exception {
+        HttpResponse<String> token = post("/oidc/token", form(Map.of("grant_type", "authorization_code", "code", code(username),
+                "redirect_uri", REDIRECT, "code_verifier", VERIFIER)), "console:console-dev-secret");
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return token;
+    }
+
+    static HttpResponse<String> refresh(String refreshToken, String basic) throws Exception {
+        return post("/oidc/token", form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)), basic);
+    }
+
+    @Test
+    void theRefreshTokenRenewsTheAccessTokenOfTheSamePersonAsKeycloakDoes() throws Exception {
+        HttpResponse<String> token = signedIn("county-officer-yingcheng");
+        assertThat(token.body()).contains("\"expires_in\":300", "\"refresh_token\":");
+        HttpResponse<String> renewed = refresh(field(token.body(), "refresh_token"), "console:console-dev-secret");
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        SignedJWT access = SignedJWT.parse(field(renewed.body(), "access_token"));
+        assertThat(access.getJWTClaimsSet().getSubject()).isEqualTo("county-officer-yingcheng");
+        assertThat(access.getJWTClaimsSet().getStringClaim("division")).isEqualTo("420981");
+        assertThat(renewed.body()).doesNotContain("id_token");
+        // Another client's secret, or a made-up token, gets nothing.
+        assertThat(refresh(field(token.body(), "refresh_token"), "console:wrong").statusCode()).isEqualTo(401);
+        assertThat(refresh("made-up", "console:console-dev-secret").body()).contains("invalid_grant");
+    }
+
+    @Test
+    void loggingOutEndsTheRefreshTokensAndSendsTheBrowserBackToSignedOut() throws Exception {
+        HttpResponse<String> token = signedIn("county-leader-yingcheng");
+        String back = "http://localhost:8080/signed-out";
+        HttpResponse<String> out = get("/oidc/logout?" + form(Map.of("id_token_hint", field(token.body(), "id_token"),
+                "client_id", "console", "post_logout_redirect_uri", back)));
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location")).contains(back);
+        assertThat(refresh(field(token.body(), "refresh_token"), "console:console-dev-secret").body()).contains("invalid_grant");
+        // A foreign return address or a forged hint is refused, and nobody is sent anywhere.
+        HttpResponse<String> foreign = get("/oidc/logout?" + form(Map.of("client_id", "console",
+                "post_logout_redirect_uri", "https://evil.example/signed-out")));
+        assertThat(foreign.statusCode()).isEqualTo(400);
+        assertThat(foreign.headers().firstValue("Location")).isEmpty();
+        assertThat(get("/oidc/logout?" + form(Map.of("id_token_hint", "a.b.c"))).statusCode()).isEqualTo(400);
+        assertThat(get("/oidc/.well-known/openid-configuration").body()).contains("/oidc/logout", "refresh_token");
+    }
+
+    @Test
+    void theAccessTokensLifetimeIsFiveMinutesUnlessConfigured() {
+        assertThat(OidcProvider.accessTtl(null)).hasMinutes(5);
+        assertThat(OidcProvider.accessTtl("PT1H")).hasHours(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OidcProvider.accessTtl("PT30S"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void theIssuersOwnEndpointsAreUnchanged() throws Exception {
         assertThat(get("/dev/users").statusCode()).isEqualTo(200);

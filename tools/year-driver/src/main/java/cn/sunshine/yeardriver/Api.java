@@ -107,6 +107,23 @@ public final class Api {
         return send("POST", path, token, body, contentType, headers);
     }
 
+    /**
+     * A multipart/form-data upload (an attachment: the text fields, then the file as part {@code file}). The
+     * boundary is fixed, so the same upload is the same request (the year's recording; a retried upload).
+     */
+    public Response postFile(String path, String token, Map<String, String> fields, String fileName, byte[] content,
+                             Map<String, String> headers) {
+        String boundary = "sunshine-year-driver-3f9a1c";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("POST", path, token, out.toByteArray(), "multipart/form-data; boundary=" + boundary, headers);
+    }
+
     private Response send(String method, String path, String token, Object body, String contentType,
                           Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
@@ -132,6 +149,9 @@ public final class Api {
             if (!method.equals("GET")) {
                 b.header("Content-Type", "application/json");
             }
+        } else if (body instanceof byte[] bytes) {
+            b.header("Content-Type", contentType);
+            b.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
         } else {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
             b.header("Content-Type", contentType);

@@ -98,6 +98,31 @@ public final class Checks {
      * The year's complaint was answered on time, its contact masked to the office (no handler reads it here:
      * the county officer who answered it does), and the public statistics count it.
      */
+    /**
+     * The supervision visit's rectification order was closed before its deadline (not overdue), the base's
+     * acceptance passed, and both reached the base's year for the annual review.
+     */
+    private void inspection(County c, String name, String officer, int year) {
+        if (c.rectificationOrderUrl == null) {
+            return;
+        }
+        add("rectification orders closed", 1);
+        JsonNode order = gw.get(c.rectificationOrderUrl, officer).expect(200);
+        equal("CLOSED", order.path("status").asString(), name + ": the rectification order is closed");
+        check(order.path("correctedOnTime").asBoolean() && !order.path("overdue").asBoolean(),
+                name + ": the rectification was corrected before its deadline " + order.path("deadline").asString());
+        equal(0L, gw.get("/api/accreditation/rectification-orders?overdue=true&year=" + year, officer).expect(200)
+                .path("total").asLong(), name + ": no rectification order is overdue");
+        JsonNode acceptance = gw.get("/api/accreditation/acceptance-records/" + c.acceptanceId, officer).expect(200);
+        check(acceptance.path("passed").asBoolean(), name + ": the year-end acceptance passed: " + acceptance);
+        equal((long) InspectionActs.ACCEPTANCE_SCORE, acceptance.path("score").asLong(), name + ": the acceptance score");
+        String baseId = acceptance.path("baseId").asString();
+        gw.await(name + ": the finding and the acceptance reach the base's year", Acts.EVENTS, () ->
+                gw.get("/api/accreditation/bases/" + baseId + "/performance?year=" + year, officer),
+                r -> r.json() != null && r.json().path("acceptancePassed").asBoolean()
+                        && r.json().path("findings").toString().contains(InspectionActs.FINDING));
+    }
+
     private void complaint(County c, String name, String officer, int year) {
         if (c.complaintId == null) {
             return;
@@ -184,6 +209,17 @@ public final class Checks {
         equal((long) data.committedPlacementRateBp(), own.get("accreditation").path("committedPlacementRateBp").asLong(),
                 name + ": committed placement rate");
         complaint(c, name, officer, year);
+        inspection(c, name, officer, year);
+        // The supervision in the progress report: the county's complaint (answered, not substantiated) and the
+        // supervision visit's finding, as the report's figures count them.
+        equal(c.complaintId == null ? 0L : 1L, own.get("accreditation").path("complaintsReceived").asLong(),
+                name + ": complaints received in the report");
+        equal(0L, own.get("accreditation").path("complaintsSubstantiated").asLong(), name + ": complaints substantiated");
+        equal(c.rectificationOrderUrl == null ? 0L : 1L, own.get("accreditation").path("inspectionFindings").asLong(),
+                name + ": inspection findings in the report");
+        List<String> monitoring = MonitoringActs.check(gw, officer, c, completed, placed);
+        monitoring.forEach(f -> check(false, f));
+        check(monitoring.isEmpty(), name + ": the monitoring trends add up");
 
         // Teaching records (issue 19): each class's lessons held and attended by those who sat; the list's match found.
         for (County.Klass k : c.classes()) {

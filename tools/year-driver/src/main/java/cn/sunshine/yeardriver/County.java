@@ -43,6 +43,14 @@ final class County {
     final List<String> spotCheckIds = new ArrayList<>();
     /** The year's complaint from the public (监督举报), answered by the county. */
     String complaintId;
+    /** The supervision visit's rectification order, closed before its deadline (InspectionActs). */
+    String rectificationOrderUrl;
+    /** The first base's year-end acceptance record (InspectionActs). */
+    String acceptanceId;
+    /** The county's labour-force monitoring point, its third quarter's return and the needs surveyed (MonitoringActs). */
+    String monitoringPointId;
+    MonitoringActs.Figures monitoringReturn;
+    int monitoringNeeds;
 
     record Applicant(Province.Institution institution, String creditCode, String token, String applicationId,
                      boolean weak) {

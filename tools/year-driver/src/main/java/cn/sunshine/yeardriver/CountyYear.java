@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One county's programme year, played through the gateway stage by stage: the year's script. Each stage is
  * a few acts of the services' actors ({@link AccreditationActs}, {@link EnrollmentActs}, {@link SubsidyActs},
- * {@link PlacementActs}, {@link ComplaintActs}); the script says who does what, in which order, and which trainee the year's
+ * {@link PlacementActs}, {@link ComplaintActs}, {@link ConfirmationActs}, {@link InspectionActs}, {@link MonitoringActs}); the script says who does what, in which order, and which trainee the year's
  * incidents befall. {@link ProvinceYear} runs a stage for every county before it moves the clock on to the
  * next. What the county did is kept in its {@link County} for the checks at the end.
  */
@@ -19,6 +19,9 @@ final class CountyYear {
     final PlacementActs placement;
     final TeachingActs teaching;
     final ComplaintActs complaints;
+    final ConfirmationActs confirmations;
+    final InspectionActs inspections;
+    final MonitoringActs monitoring;
 
     CountyYear(Province data, Province.County division, int year, int trainees, int classSize, Api gw, Actors actors,
                Map<String, String> employers) {
@@ -29,6 +32,9 @@ final class CountyYear {
         this.placement = new PlacementActs(county);
         this.teaching = new TeachingActs(county);
         this.complaints = new ComplaintActs(county);
+        this.confirmations = new ConfirmationActs(county);
+        this.inspections = new InspectionActs(county);
+        this.monitoring = new MonitoringActs(county);
     }
 
     String code() {
@@ -157,6 +163,13 @@ final class CountyYear {
     }
 
     // ------------------------------------------------------------------------------------------
+    // 8 June: the first class's trainees confirm what the base claimed (学员确认); one denies having attended.
+
+    void confirmations() {
+        confirmations.confirmFirstClass();
+    }
+
+    // ------------------------------------------------------------------------------------------
     // 10 June: placements, a little above the committed 90 %.
 
     void placements() {
@@ -188,5 +201,19 @@ final class CountyYear {
     void complaint() {
         complaints.complain();
         complaints.answer();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 16 November: a supervision visit finds the files incomplete; corrected and closed; the year-end acceptance.
+
+    void inspection() {
+        inspections.inspectAndAccept();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 8 October: the monitoring point's third quarter and the village's training-needs survey.
+
+    void monitoring() {
+        monitoring.monitor();
     }
 }

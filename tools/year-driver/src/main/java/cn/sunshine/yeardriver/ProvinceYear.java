@@ -95,12 +95,15 @@ public final class ProvinceYear {
         stage("vouchers issued and redeemed", cal, 4, 15, CountyYear::vouchers, null);
         stage("assessment and completion", cal, 6, 1, CountyYear::completion, null);
         stage("completion claims approved and paid", cal, 6, 5, CountyYear::completionClaims, null);
+        stage("trainees confirm, a denial flagged on the claim", cal, 6, 8, CountyYear::confirmations, null);
         stage("placements", cal, 6, 10, CountyYear::placements, null);
         stage("placement claims approved and paid", cal, 6, 20, CountyYear::placementClaims, null);
         stage("follow-up, escalation, re-placement", cal, 7, 12, CountyYear::followUp, null);
         stage("spot-check rounds", cal, 9, 1, CountyYear::spotChecks, null);
         stage("recovery settled", cal, 9, 10, CountyYear::recovery, null);
         stage("a complaint received and answered", cal, 9, 14, CountyYear::complaint, null);
+        stage("monitoring point: quarterly return, needs survey", cal, 10, 8, CountyYear::monitoring, null);
+        stage("inspection, rectification closed, year-end acceptance", cal, 11, 16, CountyYear::inspection, null);
         setClock(cal.at(11, 20));
         long before = gw.calls();
         long start = System.nanoTime();

@@ -100,7 +100,7 @@ final class SubsidyActs extends Acts {
      * events. Returns the claim's id.
      */
     String submitClaim(County.Klass k, List<String> serials, String part, String idempotencyKey) {
-        Claim body = new Claim(k.id, serials, part);
+        Claim body = new Claim(k.id, serials, part, documents(k, part, idempotencyKey));
         return gw.await("subsidy to accept the " + part + " claim of class " + k.id, EVENTS,
                 () -> gw.post("/api/subsidy/claims", k.base.staff, body, key(idempotencyKey)),
                 r -> r.is(200) || r.is(201)).json().path("claimId").asString();
@@ -183,7 +183,30 @@ final class SubsidyActs extends Acts {
     record Redemption(String serial, String code, String enrollmentId) {
     }
 
-    record Claim(String classId, List<String> voucherSerials, String part) {
+    record Claim(String classId, List<String> voucherSerials, String part, List<String> attachmentIds) {
+    }
+
+    /**
+     * The documents the county's rules require with a claim (docs/subsidy.md "Claim documents"), scanned to small
+     * PDFs and uploaded for the class: the training subsidy the fee receipts (收据) and ID copies (身份证复印件), the
+     * placement part the labour contracts (劳动合同) and the employer's signed list (用工单位签字名单). Their ids.
+     */
+    private List<String> documents(County.Klass k, String part, String idempotencyKey) {
+        List<String[]> kinds = "PLACEMENT".equals(part)
+                ? List.of(new String[]{"LABOUR_CONTRACT", "劳动合同"}, new String[]{"EMPLOYER_LIST", "用工单位签字名单"})
+                : List.of(new String[]{"FEE_RECEIPT", "收据"}, new String[]{"ID_COPY", "身份证复印件"});
+        List<String> ids = new java.util.ArrayList<>();
+        for (String[] kind : kinds) {
+            byte[] pdf = ("%PDF-1.4\n% " + kind[0] + " " + k.id + " " + idempotencyKey + "\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                    + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ids.add(gw.await("subsidy to take the " + kind[0] + " of class " + k.id, EVENTS,
+                    () -> gw.postFile("/api/subsidy/classes/" + k.id + "/claim-attachments", k.base.staff,
+                            java.util.Map.of("kind", kind[0]), kind[1] + "-" + k.id + ".pdf", pdf,
+                            key(idempotencyKey + "-" + kind[0])),
+                    r -> r.is(201)).json().path("id").asString());
+        }
+        return ids;
     }
 
     record Decision(String decision, String reason) {

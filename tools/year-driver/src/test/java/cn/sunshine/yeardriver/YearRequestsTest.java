@@ -39,9 +39,16 @@ class YearRequestsTest {
     /**
      * The recording of the driver (sha-256 of the text) since each county's year has teaching records (two lessons
      * with attendance per class, another programme's list) and a complaint (监督举报: a hotline call entered,
-     * assigned, investigated and answered on 14 September, and its checks).
+     * assigned, investigated and answered on 14 September, and its checks), the first class's trainees confirm
+     * what the base claimed on 8 June (学员确认: the officer asks, each answers by phone or ID tail and code, one denies
+     * having attended, the last does not answer; the claim flags the denied line), a labour-force monitoring point (a
+     * village registered with its monitor, the third quarter's return and the needs survey on 8 October, and the
+     * check of its trends), inspections (检查验收: on 16 November a supervision visit with a finding whose
+     * rectification the base reports and the office closes, an acceptance visit and its acceptance record, and their
+     * checks), and each claim carries the documents its rules require, uploaded for the class first (receipts and ID
+     * copies; labour contracts and the employer's list).
      */
-    static final String RECORDED = "2384ef93e5f210ca41462c6294664c18ea555b47e9089ee5895d5c361b0983cd";
+    static final String RECORDED = "ba73fdd389fe86939fc0b9ce92799c2846405a4914a3b331ff304bc878e030ab";
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // small answers at once, not after a delayed ACK
@@ -159,6 +166,8 @@ class YearRequestsTest {
         private final List<String> withdrawn = new ArrayList<>();
         private final List<String> placements = new ArrayList<>();
         private final Map<String, List<String>> sampled = new LinkedHashMap<>();
+        private final Map<String, String> enrollmentOfCode = new LinkedHashMap<>();
+        private final List<String> denied = new ArrayList<>();
 
         private String id(String kind) {
             return kind + "-" + (++ids);
@@ -189,6 +198,21 @@ class YearRequestsTest {
             if (path.equals("/api/accreditation/complaints")) {
                 return new Object[]{201, object().put("id", id("complaint"))};
             }
+            if (path.equals("/api/accreditation/inspection-visits")) {
+                ObjectNode r = object().put("id", id("visit"));
+                ArrayNode a = r.putArray("findings");
+                body.path("findings").forEach(f -> a.addObject().put("findingId", id("finding")));
+                return new Object[]{201, r};
+            }
+            if (path.matches("/api/accreditation/inspection-visits/[^/]+/acceptance")) {
+                return new Object[]{201, object().put("id", id("acceptance"))};
+            }
+            if (path.equals("/api/placement/monitoring-points")) {
+                return new Object[]{201, object().put("id", id("monitoring-point"))};
+            }
+            if (path.matches("/api/placement/monitoring-points/[^/]+/(returns|needs-surveys)")) {
+                return new Object[]{201, object().put("id", id("monitoring-record"))};
+            }
             if (path.matches("/api/enrollment/classes")) {
                 return new Object[]{201, object().put("id", id("class"))};
             }
@@ -212,6 +236,22 @@ class YearRequestsTest {
             if (path.matches("/api/enrollment/classes/[^/]+/lessons") || path.equals("/api/enrollment/funding-lists")) {
                 return new Object[]{201, object().put("id", id("record"))};
             }
+            if (path.matches("/api/enrollment/classes/[^/]+/confirmation-requests")) {
+                ObjectNode r = object();
+                ArrayNode a = r.putArray("simulatedCodes");
+                for (String e : enrollmentsOfClass.getOrDefault(p[4], List.of())) {
+                    String code = String.format("%06d", enrollmentOfCode.size() + 1);
+                    enrollmentOfCode.put(code, e);
+                    a.addObject().put("enrollmentId", e).put("code", code);
+                }
+                return new Object[]{200, r};
+            }
+            if (path.equals("/api/public/enrollment/confirmations/answers")) {
+                if (!body.path("attended").asBoolean()) {
+                    denied.add(enrollmentOfCode.get(body.path("code").asString()));
+                }
+                return new Object[]{200, object().put("status", body.path("attended").asBoolean() ? "CONFIRMED" : "DENIED")};
+            }
             if (path.matches("/api/enrollment/enrollments/[^/]+/withdrawal")) {
                 withdrawn.add(p[4]);
                 return new Object[]{200, object()};
@@ -224,6 +264,9 @@ class YearRequestsTest {
                     }
                 }
                 return new Object[]{201, a};
+            }
+            if (path.matches("/api/subsidy/classes/[^/]+/claim-attachments")) {
+                return new Object[]{201, object().put("id", id("attachment"))};
             }
             if (path.equals("/api/subsidy/claims")) {
                 return new Object[]{201, object().put("claimId", id("claim"))};
@@ -294,7 +337,10 @@ class YearRequestsTest {
                 return new Object[]{200, r};
             }
             if (path.matches("/api/subsidy/claims/[^/]+")) {
-                return new Object[]{200, object().put("status", "PAID")};
+                ObjectNode r = object().put("status", "PAID").put("flaggedLines", denied.size());
+                ArrayNode a = r.putArray("confirmations");
+                denied.forEach(e -> a.addObject().put("enrollmentId", e).put("status", "DENIED").putArray("denied").add("ATTENDED"));
+                return new Object[]{200, r};
             }
             if (path.matches("/api/placement/spot-checks/[^/]+")) {
                 ObjectNode r = object().put("baseId", "base-of-spot-checks");
@@ -309,6 +355,18 @@ class YearRequestsTest {
                         .putObject("settlement").put("reference", "缴款书 recorded before");
                 a.addObject().put("status", "SETTLED").put("recoveryId", "recovery-3").put("amountFen", 9000);
                 return new Object[]{200, a};
+            }
+            if (path.matches("/api/accreditation/rectification-orders/[^/]+")) {
+                return new Object[]{200, object().put("status", "CLOSED").put("correctedOnTime", true).put("overdue", false)};
+            }
+            if (path.matches("/api/accreditation/acceptance-records/[^/]+")) {
+                return new Object[]{200, object().put("passed", true).put("score", InspectionActs.ACCEPTANCE_SCORE)
+                        .put("baseId", "base-accepted")};
+            }
+            if (path.matches("/api/accreditation/bases/[^/]+/performance")) {
+                ObjectNode r = object().put("acceptancePassed", true);
+                r.putArray("findings").add("督查 finding：" + InspectionActs.FINDING);
+                return new Object[]{200, r};
             }
             if (path.equals("/actuator/prometheus")) {
                 return new Object[]{200, "sunshine_outbox_pending 0.0"};

@@ -1,5 +1,6 @@
 package cn.sunshine.platform.events;
 
+import cn.sunshine.platform.events.accreditation.AcceptanceRecorded;
 import cn.sunshine.platform.events.accreditation.AgreementSigned;
 import cn.sunshine.platform.events.accreditation.BaseAccredited;
 import cn.sunshine.platform.events.accreditation.BaseRenewed;
@@ -7,9 +8,12 @@ import cn.sunshine.platform.events.accreditation.BaseRevoked;
 import cn.sunshine.platform.events.accreditation.ComplaintAnswered;
 import cn.sunshine.platform.events.accreditation.ComplaintClosed;
 import cn.sunshine.platform.events.accreditation.ComplaintReceived;
+import cn.sunshine.platform.events.accreditation.InspectionFindingRecorded;
 import cn.sunshine.platform.events.accreditation.QuotaAllocated;
 import cn.sunshine.platform.events.accreditation.TenderPublished;
 import cn.sunshine.platform.events.enrollment.ClassOpened;
+import cn.sunshine.platform.events.enrollment.ConfirmationRequested;
+import cn.sunshine.platform.events.enrollment.TraineeConfirmed;
 import cn.sunshine.platform.events.enrollment.FundingListImported;
 import cn.sunshine.platform.events.enrollment.LessonRecorded;
 import cn.sunshine.platform.events.enrollment.TraineeAssessed;
@@ -18,6 +22,7 @@ import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;
 import cn.sunshine.platform.events.enrollment.VisitRecorded;
 import cn.sunshine.platform.events.placement.FollowUpEscalated;
+import cn.sunshine.platform.events.placement.LabourReturnRecorded;
 import cn.sunshine.platform.events.placement.PlacementDisproved;
 import cn.sunshine.platform.events.placement.SpotCheckConcluded;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
@@ -59,6 +64,12 @@ public final class EventTypes {
     public static final EventType<ComplaintClosed> COMPLAINT_CLOSED =
             new EventType<>("accreditation.complaint.closed.v1", ComplaintClosed.class);
 
+    public static final EventType<InspectionFindingRecorded> INSPECTION_FINDING_RECORDED =
+            new EventType<>("accreditation.inspection.finding-recorded.v1", InspectionFindingRecorded.class);
+
+    public static final EventType<AcceptanceRecorded> ACCEPTANCE_RECORDED =
+            new EventType<>("accreditation.acceptance.recorded.v1", AcceptanceRecorded.class);
+
     public static final EventType<ClassOpened> CLASS_OPENED =
             new EventType<>("enrollment.class.opened.v1", ClassOpened.class);
 
@@ -76,6 +87,12 @@ public final class EventTypes {
 
     public static final EventType<TraineeCompleted> TRAINEE_COMPLETED =
             new EventType<>("enrollment.trainee.completed.v1", TraineeCompleted.class);
+
+    public static final EventType<ConfirmationRequested> CONFIRMATION_REQUESTED =
+            new EventType<>("enrollment.confirmation.requested.v1", ConfirmationRequested.class);
+
+    public static final EventType<TraineeConfirmed> TRAINEE_CONFIRMED =
+            new EventType<>("enrollment.trainee.confirmed.v1", TraineeConfirmed.class);
 
     public static final EventType<LessonRecorded> LESSON_RECORDED =
             new EventType<>("enrollment.lesson.recorded.v1", LessonRecorded.class);
@@ -104,6 +121,9 @@ public final class EventTypes {
     public static final EventType<PlacementDisproved> PLACEMENT_DISPROVED =
             new EventType<>("placement.placement.disproved.v1", PlacementDisproved.class);
 
+    public static final EventType<LabourReturnRecorded> LABOUR_RETURN_RECORDED =
+            new EventType<>("placement.labour-return.recorded.v1", LabourReturnRecorded.class);
+
     public static final EventType<ClaimApproved> CLAIM_APPROVED =
             new EventType<>("subsidy.claim.approved.v1", ClaimApproved.class);
 
@@ -120,7 +140,8 @@ public final class EventTypes {
             QUOTA_ALLOCATED, AGREEMENT_SIGNED, COMPLAINT_RECEIVED, COMPLAINT_ANSWERED, COMPLAINT_CLOSED, CLASS_OPENED, TRAINEE_ENROLLED, TRAINEE_WITHDRAWN, TRAINEE_DROPPED,
             TRAINEE_ASSESSED, TRAINEE_COMPLETED, LESSON_RECORDED, VISIT_RECORDED, FUNDING_LIST_IMPORTED, TRAINEE_PLACED, TRAINEE_REPLACED, FOLLOW_UP_ESCALATED, FINDING_RECORDED,
             SPOT_CHECK_CONCLUDED, PLACEMENT_DISPROVED, CLAIM_APPROVED, PAYMENT_SETTLED, RECOVERY_ORDERED,
-            RECOVERY_SETTLED);
+            RECOVERY_SETTLED, CONFIRMATION_REQUESTED, TRAINEE_CONFIRMED,
+            INSPECTION_FINDING_RECORDED, ACCEPTANCE_RECORDED, LABOUR_RETURN_RECORDED);
 
     private EventTypes() {
     }

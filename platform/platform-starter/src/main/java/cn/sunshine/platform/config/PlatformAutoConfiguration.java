@@ -140,8 +140,10 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemDetailsHandler problemDetailsHandler() {
-        return new ProblemDetailsHandler();
+    ProblemDetailsHandler problemDetailsHandler(Environment env) {
+        return new ProblemDetailsHandler().attachmentMaxBytes(org.springframework.boot.context.properties.bind.Binder.get(env)
+                .bind("sunshine.attachments.max-bytes", org.springframework.util.unit.DataSize.class)
+                .orElse(org.springframework.util.unit.DataSize.ofMegabytes(20)).toBytes());
     }
 
     /** Idempotency-Key for creating requests; the application's JSON mapper writes and reads the stored answers. */

@@ -53,8 +53,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("server.error.include-message", "never");
         d.put("server.shutdown", "graceful");
         d.put("server.tomcat.max-swallow-size", "2MB");
-        d.put("spring.servlet.multipart.max-file-size", "10MB");
-        d.put("spring.servlet.multipart.max-request-size", "10MB");
+        // Multipart is for attachments (docs/api.md "Attachments"): a file up to sunshine.attachments.max-bytes, the
+        // request a little more (the other fields); each part goes to a temporary file, never whole into memory.
+        d.put("sunshine.attachments.max-bytes", "20MB");
+        d.put("spring.servlet.multipart.max-file-size", "${sunshine.attachments.max-bytes}");
+        d.put("spring.servlet.multipart.max-request-size", "${sunshine.attachments.max-request-bytes:21MB}");
+        d.put("spring.servlet.multipart.file-size-threshold", "0");
         d.put("spring.threads.virtual.enabled", "false");
         // Logs: structured JSON (ECS) with personal data masked.
         d.put("logging.structured.format.console", "ecs");

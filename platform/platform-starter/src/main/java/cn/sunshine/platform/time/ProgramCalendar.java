@@ -1,6 +1,7 @@
 package cn.sunshine.platform.time;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,5 +34,21 @@ public final class ProgramCalendar {
     /** 00:00 of the day in Shanghai. */
     public static Instant startOf(LocalDate day) {
         return day.atStartOfDay(ZONE).toInstant();
+    }
+
+    /**
+     * The day {@code days} working days after {@code from} (from itself not counted): Monday to Friday, public
+     * holidays not being known to the platform. Due days of complaints and rectification orders.
+     */
+    public static LocalDate workingDaysAfter(LocalDate from, int days) {
+        LocalDate d = from;
+        int left = days;
+        while (left > 0) {
+            d = d.plusDays(1);
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        return d;
     }
 }

@@ -196,6 +196,36 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(statusCode).headers(headers).body(pd);
     }
 
+    /**
+     * A multipart request over Spring's limits ({@code spring.servlet.multipart.max-file-size} /
+     * {@code max-request-size}, which the platform sets from {@code sunshine.attachments.max-bytes}): the attachment's
+     * 413, never a 500.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        long max = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : attachmentMaxBytes;
+        DomainException e = cn.sunshine.platform.attachment.Attachments.tooLarge(Math.min(max, attachmentMaxBytes));
+        return ResponseEntity.status(413).header(HttpHeaders.CONNECTION, "close").body(domain(e).getBody());
+    }
+
+    /** A broken multipart body (no boundary, cut short), or a file endpoint called without multipart: 400. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    public ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
+        return ResponseEntity.badRequest().body(Problems.of(400, "malformed-request", ProblemMessages.title(
+                "malformed-request", "Malformed request", ProblemMessages.locale()), Phrase.coded("problem.malformed-multipart",
+                "the request is not a well-formed multipart/form-data upload")));
+    }
+
+    private long attachmentMaxBytes = 20L * 1024 * 1024;
+
+    /** The attachment limit named in a multipart 413 ({@code sunshine.attachments.max-bytes}). */
+    public ProblemDetailsHandler attachmentMaxBytes(long bytes) {
+        this.attachmentMaxBytes = bytes;
+        return this;
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest().body(Problems.withErrors(

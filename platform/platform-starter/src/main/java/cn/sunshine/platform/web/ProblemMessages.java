@@ -24,7 +24,8 @@ import java.util.Locale;
  * has no Chinese entry stays English.
  *
  * <p>Keys: the code of a {@link Phrase} ({@code problem.not-found}, {@code enrollment.gender-mismatch}),
- * {@code title.<kind>} for a problem's title, and {@code <Constraint>.<field>} (Spring's message codes, e.g.
+ * {@code title.<kind>} for a problem's title, {@code detail.<kind>} for the detail of a problem whose sentence
+ * has no Chinese of its own (the kind's general explanation, without the English's particulars), and {@code <Constraint>.<field>} (Spring's message codes, e.g.
  * {@code Pattern.householdDivision}) for a Bean Validation message the annotation spells out in English. The
  * entries are {@link java.text.MessageFormat} patterns: arguments as {@code {0}}, no apostrophes.
  */
@@ -145,7 +146,15 @@ public final class ProblemMessages {
                 return summary(translated, locale);
             }
         }
-        return text(detail, locale);
+        String text = text(detail, locale);
+        if (isChinese(locale) && text.equals(detail.english()) && e.kind() != null) {
+            // No Chinese for this very sentence: the kind's own Chinese explanation (detail.<kind>), if it has one.
+            String general = ZH.getMessage("detail." + e.kind(), null, null, CHINESE);
+            if (general != null) {
+                return general;
+            }
+        }
+        return text;
     }
 
     /**

@@ -96,6 +96,18 @@ class ProblemMessagesTest {
     }
 
     @Test
+    void aSentenceWithoutChineseOfItsOwnGetsItsKindsGeneralExplanation() {
+        request("zh-CN");
+        DomainException e = DomainException.rule("separation-of-duties", "One person records, another confirms",
+                "settlement recorded by finance-1 cannot be confirmed by finance-1");
+        ProblemDetail pd = handler.domain(e).getBody();
+        assertThat(pd.getTitle()).isEqualTo("须由另一人办理");
+        assertThat(pd.getDetail()).startsWith("按照审核分离的要求");
+        request("en");
+        assertThat(handler.domain(e).getBody().getDetail()).isEqualTo("settlement recorded by finance-1 cannot be confirmed by finance-1");
+    }
+
+    @Test
     void nestedPhrasesAndArgumentsAreTranslatedToo() {
         Phrase field = Phrase.coded("problem.required-header", "the header 'If-Match' is required", "If-Match");
         assertThat(ProblemMessages.text(field, ProblemMessages.CHINESE)).isEqualTo("缺少必需的请求头“If-Match”");

@@ -41,6 +41,20 @@ public abstract class AccessMatrixContract {
     }
 
     /**
+     * No endpoint answers a malformed request with a server error, and every refusal is a problem document: the
+     * service's own OpenAPI document drives {@link MalformedRequests} (wrong types, nulls, extremes, bodies that
+     * are not the object asked for, query parameters of the wrong kind), so a new endpoint is swept too.
+     */
+    @Test
+    void noOperationAnswersAMalformedRequestWithAServerError() {
+        MalformedRequests.Result result = MalformedRequests.sweep(Http.local(port), "/v3/api-docs");
+        System.out.println("malformed requests: " + result.requests() + " sent, answers by status " + result.statuses());
+        assertThat(result.requests()).as("requests sent").isPositive();
+        assertThat(result.findings()).as("5xx answers, or errors that are not problem documents, of "
+                + result.requests() + " requests").isEmpty();
+    }
+
+    /**
      * Issue 14: a token of the same issuer meant for another application (its {@code aud} names another
      * client, not {@code sunshine}) is refused with 401 at every operation that needs a token, whatever its
      * role; the same person's token for the suite is not (it gets past authentication).

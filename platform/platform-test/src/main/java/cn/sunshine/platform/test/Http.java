@@ -82,6 +82,44 @@ public final class Http {
         return execute(b.build());
     }
 
+    /** Sends a raw body as it is, with any method and content type (an empty text sends no body). */
+    public Response sendRaw(String method, String path, String rawBody, String contentType) {
+        HttpRequest.Builder b = request(path).header("Content-Type", contentType)
+                .method(method, rawBody.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rawBody));
+        return execute(b.build());
+    }
+
+    /**
+     * A multipart/form-data upload: the text fields, then the file as part {@code file} (its name as given; the
+     * client's part Content-Type says application/octet-stream, which the services never trust anyway).
+     */
+    public Response postFile(String path, Map<String, String> fields, String fileName, byte[] content) {
+        Multipart m = Multipart.of(fields, "file", fileName, content);
+        return execute(request(path).header("Content-Type", m.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(m.body())).build());
+    }
+
+    /** A GET answered with bytes (a download). */
+    public Download download(String path) {
+        HttpRequest r = request(path).GET().build();
+        try {
+            HttpResponse<byte[]> a = CLIENT.send(r, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(a.statusCode(), a.headers(), a.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + r.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A downloaded answer: status, headers and the bytes. */
+    public record Download(int status, HttpHeaders headers, byte[] body) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
     public Response send(String method, String path, Object body) {
         HttpRequest.Builder b = request(path);
         if (body == null) {

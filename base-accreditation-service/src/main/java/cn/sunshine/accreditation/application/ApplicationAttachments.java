@@ -1,0 +1,56 @@
+package cn.sunshine.accreditation.application;
+
+import cn.sunshine.platform.attachment.Attachment;
+import cn.sunshine.platform.attachment.Attachments;
+import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.security.CurrentUser;
+import cn.sunshine.platform.security.Jurisdiction;
+import org.springframework.stereotype.Service;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The files of an application's declared documents (docs/accreditation.md "Application documents"): the application
+ * lists each document with its type and SHA-256 as before; the applicant uploads the file itself, which must be the one
+ * declared (same type, same SHA-256: 422 {@code attachment-hash-mismatch} otherwise). Whoever reads the application
+ * (the officers, the applicant, the panel) reads the files; every download is recorded.
+ */
+@Service
+public class ApplicationAttachments {
+
+    static final String OWNER = "application";
+
+    private final Attachments attachments;
+    private final Applications applications;
+
+    public ApplicationAttachments(Attachments attachments, Applications applications) {
+        this.attachments = attachments;
+        this.applications = applications;
+    }
+
+    public Attachment upload(String applicationId, String type, String fileName, InputStream content) {
+        Application a = applications.find(applicationId);
+        CurrentUser user = Jurisdiction.currentUser();
+        if (!user.has(cn.sunshine.platform.security.Role.BASE_STAFF) || !a.isApplicant(user.subject(), user.baseId())) {
+            throw DomainException.notFound("application " + applicationId);
+        }
+        List<String> declared = a.getDocuments().stream().filter(d -> d.type().equals(type)).map(AttachedDocument::sha256).toList();
+        if (declared.isEmpty()) {
+            throw DomainException.invalidField("kind", "one of the document types the application declared: "
+                    + a.getDocuments().stream().map(AttachedDocument::type).distinct().toList());
+        }
+        return attachments.store(new Attachment.Owner(OWNER, a.getId(), a.getTenderDivision()), type, fileName, content,
+                user, declared);
+    }
+
+    public List<Attachment> of(String applicationId) {
+        Application a = applications.readable(applicationId).application();
+        return attachments.of(OWNER, a.getId());
+    }
+
+    public Attachments.Download open(String applicationId, String attachmentId, String purpose) {
+        Application a = applications.readable(applicationId).application();
+        return attachments.open(OWNER, a.getId(), attachmentId, Jurisdiction.currentUser(), purpose);
+    }
+}

@@ -1,0 +1,215 @@
+package cn.sunshine.console.monitoring;
+
+import cn.sunshine.console.api.ApiException;
+import cn.sunshine.console.api.Gateway;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The monitoring pages with the gateway played by a mock: the county officer registers a village (its
+ * Idempotency-Key drawn with the form), enters a quarter's return (the figures as the API takes them), a refused
+ * return shows the API's field message under its field, a correction goes as PUT with If-Match; the trends page
+ * carries the quarters for the charts and the programme's figures beside them; base staff have no such page.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class MonitoringPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Gateway gateway;
+
+    static OidcUser user(String role) {
+        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub", "u",
+                "name", "应城市阳光办 张主任", "roles", List.of(role), "division", "420981"));
+        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
+    }
+
+    static Gateway.Answer answer(Object body) {
+        return new Gateway.Answer(200, new HttpHeaders(), body);
+    }
+
+    static Map<String, Object> point(String status) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", "p-1");
+        p.put("version", 3);
+        p.put("divisionCode", "420981");
+        p.put("town", "陈河镇");
+        p.put("village", "杨岭村");
+        p.put("monitorName", "杨文华");
+        p.put("monitorPhone", "13907121234");
+        p.put("status", status);
+        p.put("registeredAt", "2026-01-05T02:00:00Z");
+        return p;
+    }
+
+    static Map<String, Object> figures() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("labourers", 860);
+        f.put("male", 470);
+        f.put("female", 390);
+        f.put("transferred", 412);
+        f.put("newlyTransferred", 23);
+        f.put("inCounty", 96);
+        f.put("inProvince", 118);
+        f.put("outOfProvince", 198);
+        f.put("sectors", Map.of("MANUFACTURING", 170));
+        f.put("returnedHome", 9);
+        return f;
+    }
+
+    void stubPoint() {
+        HttpHeaders etag = new HttpHeaders();
+        etag.setETag("\"3\"");
+        when(gateway.get("/api/placement/monitoring-points/p-1")).thenReturn(new Gateway.Answer(200, etag, point("ACTIVE")));
+        when(gateway.get(org.mockito.ArgumentMatchers.startsWith("/api/placement/monitoring-points/p-1/returns?year=")))
+                .thenReturn(answer(List.of(Map.of("id", "p-1:2026-Q2", "version", 5, "year", 2026, "quarter", 2,
+                        "revision", 1, "figures", figures(), "transferRateBp", 4790))));
+        when(gateway.get(org.mockito.ArgumentMatchers.startsWith("/api/placement/monitoring-points/p-1/needs-surveys/")))
+                .thenThrow(new ApiException(404, "urn:sunshine:problem:not-found", "no survey", Map.of()));
+    }
+
+    @Test
+    void theOfficerRegistersAPointWithTheFormsKeyAndSeesItsReturns() throws Exception {
+        when(gateway.get("/api/placement/monitoring-points?size=50&page=0")).thenReturn(answer(Map.of("items",
+                List.of(Map.of("id", "p-1", "divisionCode", "420981", "town", "陈河镇", "village", "杨岭村",
+                        "monitorName", "杨文华", "monitorPhone", "139****1234", "status", "ACTIVE")), "page", 0, "size", 50, "total", 1)));
+        String page = mvc.perform(get("/monitoring").with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("劳动力监测点", "杨岭村", "139****1234", "登记监测点", "name=\"idempotencyKey\"");
+
+        when(gateway.post(eq("/api/placement/monitoring-points"), any(), any())).thenReturn(answer(point("ACTIVE")));
+        mvc.perform(post("/monitoring/points").param("town", "陈河镇").param("village", "杨岭村").param("monitorName", "杨文华")
+                        .param("monitorPhone", "13907121234").param("idempotencyKey", "0f8c1d2e-key-0001")
+                        .with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/monitoring/points/p-1?done=registered"));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Consumer<HttpHeaders>> headers = ArgumentCaptor.forClass(Consumer.class);
+        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
+        verify(gateway).post(eq("/api/placement/monitoring-points"), body.capture(), headers.capture());
+        HttpHeaders sent = new HttpHeaders();
+        headers.getValue().accept(sent);
+        assertThat(sent.getFirst("Idempotency-Key")).isEqualTo("0f8c1d2e-key-0001");
+        assertThat(body.getValue()).isEqualTo(Map.of("divisionCode", "420981", "town", "陈河镇", "village", "杨岭村",
+                "monitor", Map.of("name", "杨文华", "phone", "13907121234")));
+
+        stubPoint();
+        String detail = mvc.perform(get("/monitoring/points/p-1?year=2026").with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(detail).contains("陈河镇杨岭村", "13907121234", "第2季度", ">412<", "47.90%", "填报季度数据", "培训需求调查", "撤销监测点");
+    }
+
+    @Test
+    void aReturnIsSentAsTheApiTakesItARefusalIsShownUnderItsFieldAndACorrectionGoesWithIfMatch() throws Exception {
+        stubPoint();
+        when(gateway.post(eq("/api/placement/monitoring-points/p-1/returns"), any(), any())).thenThrow(new ApiException(422,
+                "urn:sunshine:problem:return-figures-inconsistent", "a part exceeds its total",
+                Map.of("figures.transferred", "转移就业（900）超过劳动力总数（860）")));
+        String refused = mvc.perform(post("/monitoring/points/p-1/returns").param("year", "2026").param("quarter", "2")
+                        .param("labourers", "860").param("male", "470").param("female", "390").param("transferred", "900")
+                        .param("newlyTransferred", "23").param("inCounty", "96").param("inProvince", "118")
+                        .param("outOfProvince", "198").param("sector.MANUFACTURING", "170").param("returnedHome", "9")
+                        .param("idempotencyKey", "0f8c1d2e-key-0002")
+                        .with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))).with(csrf()))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"f-transferred-error\"", "转移就业（900）超过劳动力总数（860）", "value=\"900\"");
+        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
+        verify(gateway).post(eq("/api/placement/monitoring-points/p-1/returns"), body.capture(), any());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sent = (Map<String, Object>) body.getValue();
+        assertThat(sent.get("year")).isEqualTo(2026);
+        assertThat(sent.get("quarter")).isEqualTo(2);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> f = (Map<String, Object>) sent.get("figures");
+        assertThat(f.get("transferred")).isEqualTo(900);
+        assertThat(f.get("destinations")).isEqualTo(Map.of("inCounty", 96, "inProvince", 118, "outOfProvince", 198));
+        assertThat(f.get("sectors")).isEqualTo(Map.of("MANUFACTURING", 170));
+
+        String correcting = mvc.perform(get("/monitoring/points/p-1?year=2026&correct=2026-2")
+                        .with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(correcting).contains("更正 2026 年第 2 季度数据", "name=\"version\" value=\"5\"", "value=\"412\"",
+                "value=\"170\"");
+        when(gateway.put(eq("/api/placement/monitoring-points/p-1/returns/2026/2"), any(), any())).thenReturn(answer(Map.of()));
+        mvc.perform(post("/monitoring/points/p-1/returns/2026/2").param("version", "5").param("reason", "漏报两户")
+                        .param("labourers", "862").param("male", "471").param("female", "391").param("transferred", "415")
+                        .param("newlyTransferred", "26").param("inCounty", "96").param("inProvince", "120")
+                        .param("outOfProvince", "199").param("returnedHome", "9")
+                        .with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/monitoring/points/p-1?year=2026&done=correction"));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Consumer<HttpHeaders>> headers = ArgumentCaptor.forClass(Consumer.class);
+        verify(gateway).put(eq("/api/placement/monitoring-points/p-1/returns/2026/2"), any(), headers.capture());
+        HttpHeaders put = new HttpHeaders();
+        headers.getValue().accept(put);
+        assertThat(put.getIfMatch()).containsExactly("\"5\"");
+    }
+
+    @Test
+    void theTrendsCarryTheQuartersForTheChartsAndTheProgrammesFiguresBeside() throws Exception {
+        Map<String, Object> q1 = new LinkedHashMap<>(figures());
+        q1.remove("sectors");
+        q1.put("quarter", 1);
+        q1.put("pointsReporting", 2);
+        q1.put("transferRateBp", 3750);
+        q1.put("sectors", Map.of("MANUFACTURING", 120, "CONSTRUCTION", 100, "SERVICES", 80, "TRANSPORT", 0, "OTHER", 0));
+        Map<String, Object> q2 = new LinkedHashMap<>(q1);
+        q2.put("quarter", 2);
+        q2.put("pointsReporting", 0);
+        q2.put("transferRateBp", null);
+        when(gateway.get(org.mockito.ArgumentMatchers.startsWith("/api/placement/monitoring/trends?division=420981&year=")))
+                .thenReturn(answer(Map.of("divisionCode", "420981", "year", 2026, "pointsActive", 2, "surveys", 2,
+                        "quarters", List.of(q1, q2),
+                        "needs", List.of(Map.of("majorCode", "WELDING", "majorName", "电焊", "headCount", 55, "villages", 2)),
+                        "plan", Map.of("source", "PLACEMENT_COMPLETERS_AND_PLACEMENTS", "completed", 1702, "placed", 1573,
+                                "placementRateBp", 9242))));
+        String page = mvc.perform(get("/monitoring/trends").with(oidcLogin().oidcUser(user("CITY_OFFICER"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("监测趋势", "id=\"chart-labour\"", "data-chart=", "&quot;transferRateBp&quot;:3750",
+                "1,702", "1,573", "92.42%", "电焊", "37.50%", ">860<", "/assets/monitoring.js");
+    }
+
+    @Test
+    void baseStaffHaveNoMonitoringPages() throws Exception {
+        mvc.perform(get("/monitoring").with(oidcLogin().oidcUser(user("BASE_STAFF")))).andExpect(status().isNotFound());
+        mvc.perform(post("/monitoring/points/p-1/returns").param("year", "2026")
+                .with(oidcLogin().oidcUser(user("BASE_STAFF"))).with(csrf())).andExpect(status().isNotFound());
+        verify(gateway, never()).post(anyString(), any(), any());
+    }
+}

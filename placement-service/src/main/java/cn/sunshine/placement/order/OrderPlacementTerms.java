@@ -1,0 +1,32 @@
+package cn.sunshine.placement.order;
+
+import cn.sunshine.placement.placement.OrderTerms;
+import cn.sunshine.platform.domain.DomainException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** A placement under an order fits it: the base's own order, its employer, a major it asks for. */
+@Component
+class OrderPlacementTerms implements OrderTerms {
+
+    private final MongoTemplate mongo;
+
+    OrderPlacementTerms(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void checkPlacement(String orderId, String baseId, String employerCreditCode, String majorCode) {
+        TrainingOrder order = mongo.findById(orderId, TrainingOrder.class);
+        if (order == null || !order.getBaseId().equals(baseId)) {
+            throw DomainException.invalidField("orderId", "is not an order of your base");
+        }
+        if (!order.getEmployerCreditCode().equals(employerCreditCode)) {
+            throw DomainException.invalidField("employer.creditCode", "is not the order's employer "
+                    + order.getEmployerCreditCode());
+        }
+        if (order.position(majorCode) == null) {
+            throw DomainException.invalidField("orderId", "has no positions for " + majorCode);
+        }
+    }
+}
