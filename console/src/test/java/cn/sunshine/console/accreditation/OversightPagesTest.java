@@ -77,7 +77,8 @@ class OversightPagesTest {
                         "answeredOnTime", 4, "substantiated", 2, "overdue", 1)))));
         String page = mvc.perform(get("/public/complaints").param("division", "420981").param("year", "2026"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("complaint-form", "name=\"idempotencyKey\"", "id=\"stat-received\">7<", "id=\"stat-substantiated\">2<");
+        assertThat(page).contains("complaint-form", "name=\"idempotencyKey\"", "id=\"stat-received\">7<", "id=\"stat-substantiated\">2<",
+                "2026年举报办理情况");
 
         when(gateway.postPublic(eq("/api/public/accreditation/complaints"), any(), any())).thenReturn(answer(Map.of(
                 "status", "RECEIVED", "complaintId", "c-1", "receivedAt", "2026-04-01T02:00:00Z", "answerDue", "2026-04-22",
@@ -224,7 +225,7 @@ class OversightPagesTest {
         review.put("recordedByOtherServices", recorded);
         when(gateway.get("/api/accreditation/annual-reviews/r-1")).thenReturn(answer(review, "\"0\""));
         assertThat(mvc.perform(get("/accreditation/reviews/r-1").with(oidcLogin().oidcUser(officer())))
-                .andReturn().getResponse().getContentAsString()).contains("decide-form", "未达承诺", "86.91%",
+                .andReturn().getResponse().getContentAsString()).contains("decide-form", "未达承诺", "86.91%", "2026年度审核",
                 "学员确认率", "90.00% （请 40 人确认，2 人否认）");
         doThrow(new ApiException(422, "urn:sunshine:problem:review-rule", "cannot renew without conditions", Map.of()))
                 .when(gateway).post(eq("/api/accreditation/annual-reviews/r-1/decision"), any(), any());
