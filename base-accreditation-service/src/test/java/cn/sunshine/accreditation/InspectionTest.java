@@ -210,13 +210,21 @@ class InspectionTest extends ServiceTestSupport {
         complaint.put("subject", Map.of("type", "OFFICER_CONDUCT", "description", "报名时工作人员拒绝解答"));
         complaint.put("statement", "电话举报：乡镇劳务站工作人员态度粗暴");
         assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/complaints", complaint).status()).isEqualTo(201);
+        // A second complaint, answered as substantiated: the report reads the answers it counts.
+        complaint.put("statement", "电话举报：培训基地向学员收取资料费");
+        String answered = "/api/accreditation/complaints/"
+                + http().as(Fixtures.OFFICER).post("/api/accreditation/complaints", complaint).json().path("id").asText();
+        http().as(Fixtures.OFFICER).post(answered + "/assignment", Map.of());
+        http().as(Fixtures.OFFICER).post(answered + "/investigation", Map.of());
+        assertThat(http().as(Fixtures.OFFICER).post(answered + "/answer", Map.of("substantiated", true,
+                "findings", List.of("向学员收取资料费每人120元"), "reply", "经查属实，已责令退还")).status()).isEqualTo(200);
         assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/inspection-visits", visit(baseId, "SUPERVISION",
                 "2026-02-24", scores(Map.of("TEACHING_PLAN", 6, "ATTENDANCE", 4)), List.of(
                         finding("TEACHING_PLAN", "无备课记录", null, null),
                         finding("ATTENDANCE", "考勤表未逐日签到", null, null)))).status()).isEqualTo(201);
         JsonNode after = http().as(Fixtures.OFFICER).get(day).json().path("figures");
-        assertThat(after.path("complaintsReceived").asLong()).isEqualTo(1);
-        assertThat(after.path("complaintsSubstantiated").asLong()).isZero();
+        assertThat(after.path("complaintsReceived").asLong()).isEqualTo(2);
+        assertThat(after.path("complaintsSubstantiated").asLong()).isEqualTo(1);
         assertThat(after.path("inspectionFindings").asLong()).isEqualTo(2);
         // Another county's officer asks for 应城市: refused, as every progress part is.
         assertThat(http().as(Fixtures.ANLU_OFFICER).get(day).status()).isEqualTo(404);

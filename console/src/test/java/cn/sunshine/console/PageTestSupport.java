@@ -38,6 +38,11 @@ public final class PageTestSupport {
         return new Gateway.Answer(200, new HttpHeaders(), body);
     }
 
+    /** A list's only page as the services answer it: {@code {items, page, size, total}}. */
+    public static Gateway.Answer page(Map<?, ?>... items) {
+        return answer(Map.of("items", List.of(items), "page", 0, "size", 500, "total", items.length));
+    }
+
     @SuppressWarnings("unchecked")
     public static HttpHeaders headersSent(Gateway gateway, String path) {
         ArgumentCaptor<Consumer<HttpHeaders>> headers = ArgumentCaptor.forClass(Consumer.class);

@@ -133,14 +133,15 @@ public class ProgressFigures {
         long substantiated = 0;
         Query complaints = Query.query(Criteria.where("divisionCode").regex(division)
                 .and("receivedAt").gte(period.start()).lt(period.end()));
-        complaints.fields().include("answer.substantiated");
+        // The whole answer, not answer.substantiated alone: an answer read with a field missing cannot be built.
+        complaints.fields().include("answer");
         for (Complaint c : mongo.find(complaints, Complaint.class)) {
             received++;
             substantiated += c.getAnswer() != null && c.getAnswer().substantiated() ? 1 : 0;
         }
         Query visits = Query.query(Criteria.where("divisionCode").regex(division)
                 .and("visitedOn").gte(period.from().toString()).lte(period.to().toString()));
-        visits.fields().include("findings.findingId");
+        visits.fields().include("findings");
         long findings = mongo.find(visits, InspectionVisit.class).stream()
                 .mapToLong(v -> v.getFindings() == null ? 0 : v.getFindings().size()).sum();
         return new Oversight(received, substantiated, findings);

@@ -29,7 +29,6 @@ import java.util.Set;
 @Controller
 public class ListExports {
 
-    static final int PAGE = 500;
     static final int MAX_ROWS = 10_000;
     static final Set<String> CLAIM_STATUSES = Set.of("SUBMITTED", "VERIFIED", "AWAITING_EXTRA_APPROVAL", "APPROVED", "ORDERED",
             "PAID", "REJECTED", "CANCELLED");
@@ -101,22 +100,7 @@ public class ListExports {
 
     /** Every record of a list the person may see, page by page. */
     public List<Map<?, ?>> all(String path) {
-        List<Map<?, ?>> out = new ArrayList<>();
-        String sep = path.endsWith("?") ? "" : "&";
-        for (int page = 0; out.size() < MAX_ROWS; page++) {
-            Map<String, Object> body = gateway.get(path + sep + "size=" + PAGE + "&page=" + page).body();
-            List<?> items = body.get("items") instanceof List<?> l ? l : List.of();
-            for (Object o : items) {
-                if (o instanceof Map<?, ?> m && out.size() < MAX_ROWS) {
-                    out.add(m);
-                }
-            }
-            long total = body.get("total") instanceof Number n ? n.longValue() : 0;
-            if (items.size() < PAGE || out.size() >= total) {
-                break;
-            }
-        }
-        return out;
+        return cn.sunshine.console.api.PagedLists.all(gateway, path, MAX_ROWS);
     }
 
     /** A list as a workbook to download: the sheet and file named by {@code export.<what>}, headers by their keys. */

@@ -2,6 +2,7 @@ package cn.sunshine.console.teaching;
 
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
+import cn.sunshine.console.api.PagedLists;
 import cn.sunshine.console.web.ApiErrors;
 import cn.sunshine.console.web.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,6 +47,9 @@ public class TeachingPagesController {
     static final Set<String> IN_TRAINING = Set.of("ENROLLED", "ASSESSED");
     static final List<String> KINDS = List.of("THEORY", "PRACTICE");
     static final List<String> PRESENCES = List.of("PRESENT", "ABSENT", "EXCUSED");
+
+    /** A class's lessons and visits listed on its page, at most (a class of 120 hours holds some 30 lessons). */
+    static final int LISTED = 1_000;
 
     private final Gateway gateway;
 
@@ -159,13 +163,13 @@ public class TeachingPagesController {
         model.addAttribute("classId", classId);
         model.addAttribute("klass", gateway.get(base).body());
         model.addAttribute("plan", optional(base + "/teaching-plan"));
-        model.addAttribute("lessons", gateway.get(base + "/lessons").list());
+        model.addAttribute("lessons", PagedLists.all(gateway, base + "/lessons", LISTED));
         model.addAttribute("attendance", gateway.get(base + "/attendance").body());
         boolean staff = me != null && me.has("BASE_STAFF");
         model.addAttribute("isBaseStaff", staff);
         model.addAttribute("isCountyOfficer", me != null && me.has("COUNTY_OFFICER"));
         if (!staff) {
-            model.addAttribute("visits", gateway.get(base + "/visits").list());
+            model.addAttribute("visits", PagedLists.all(gateway, base + "/visits", LISTED));
         }
         List<Map<String, Object>> inTraining = new ArrayList<>();
         for (Object o : gateway.get(base + "/enrollments?size=500").body().getOrDefault("items", List.of()) instanceof List<?> l ? l : List.of()) {

@@ -76,6 +76,10 @@ class TeachingPagesTest {
         return user("county-officer-yingcheng", "COUNTY_OFFICER", null);
     }
 
+    static Gateway.Answer page(Map<?, ?>... items) {
+        return cn.sunshine.console.PageTestSupport.page(items);
+    }
+
     static Gateway.Answer answer(Object body) {
         return new Gateway.Answer(200, new HttpHeaders(), body);
     }
@@ -87,9 +91,9 @@ class TeachingPagesTest {
                 "plannedEnd", "2026-05-30")));
         when(gateway.get("/api/enrollment/classes/k-1/teaching-plan")).thenThrow(
                 new ApiException(404, "urn:sunshine:problem:not-found", "no plan", Map.of()));
-        when(gateway.get("/api/enrollment/classes/k-1/lessons")).thenReturn(answer(List.of(Map.of("id", "l-1",
-                "date", "2026-04-16", "teacher", "王建国", "topic", "焊接安全与识图", "kind", "THEORY", "hours", 4,
-                "present", 1, "absent", 1, "excused", 0))));
+        when(gateway.get("/api/enrollment/classes/k-1/lessons?size=500&page=0")).thenReturn(page(
+                Map.of("id", "l-1", "date", "2026-04-16", "teacher", "王建国", "topic", "焊接安全与识图", "kind", "THEORY",
+                        "hours", 4, "present", 1, "absent", 1, "excused", 0)));
         when(gateway.get("/api/enrollment/classes/k-1/attendance")).thenReturn(answer(Map.of("classId", "k-1",
                 "lessons", 1, "hoursHeld", 4, "minimumAttendanceBp", 8000, "trainees", List.of(
                         Map.of("enrollmentId", "e-1", "name", "李明", "status", "ENROLLED", "hoursHeld", 4,
@@ -101,12 +105,12 @@ class TeachingPagesTest {
                 Map.of("id", "e-2", "status", "ENROLLED", "rosterCheck", "VERIFIED", "trainee", Map.of("name", "王芳")),
                 Map.of("id", "e-3", "status", "WITHDRAWN", "rosterCheck", "VERIFIED", "trainee", Map.of("name", "赵强"))),
                 "total", 3)));
-        when(gateway.get("/api/enrollment/classes/k-1/visits")).thenReturn(answer(List.of(Map.of("id", "v-1",
+        when(gateway.get("/api/enrollment/classes/k-1/visits?size=500&page=0")).thenReturn(page(Map.of("id", "v-1",
                 "visitedAt", "2026-04-16T02:10:00Z", "officer", "county-officer-yingcheng", "notes", "上午理论课抽查",
                 "present", List.of(Map.of("enrollmentId", "e-1", "name", "李明")),
                 "absent", List.of(Map.of("enrollmentId", "e-2", "name", "王芳")),
                 "flagged", List.of(Map.of("enrollmentId", "e-2", "name", "王芳", "lessonId", "l-1",
-                        "lessonDate", "2026-04-16"))))));
+                        "lessonDate", "2026-04-16")))));
     }
 
     @Test
@@ -115,7 +119,7 @@ class TeachingPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("尚未制定教学计划", "焊接安全与识图", "点名：在训学员 2 人", "李明", "王芳", "未达标",
                 "结业须出勤不少于应到学时的 80.00%").doesNotContain("赵强", "不定期抽查", "上午理论课抽查");
-        verify(gateway, never()).get("/api/enrollment/classes/k-1/visits");
+        verify(gateway, never()).get("/api/enrollment/classes/k-1/visits?size=500&page=0");
     }
 
     @Test

@@ -54,7 +54,7 @@ public class Classes {
                     "enrollment has no accreditation of your base");
         }
         LocalDate today = ProgramCalendar.today(clock);
-        AccreditedMajor major = base.major(r.majorCode()).orElseThrow(() -> DomainException.invalidField("majorCode",
+        AccreditedMajor major = base.major(r.majorCode(), r.plannedStart()).orElseThrow(() -> DomainException.invalidField("majorCode",
                 "the base is not accredited for " + r.majorCode()));
         if (!base.acceptsEnrollment(r.majorCode(), r.plannedStart()) || !base.acceptsEnrollment(r.majorCode(), today)) {
             throw DomainException.rule("base-not-accepting", "The base may not enroll",
