@@ -74,7 +74,11 @@ class FinanceDeskTest {
         fund.put("deposits", List.of(Map.of("depositId", "d-1", "source", "CENTRAL", "amountFen", 120000000, "reference",
                 "ZY-2026-0001", "by", "finance-a", "confirmedBy", "finance-b", "confirmedAt", "2026-03-01T02:00:00Z")));
         fund.put("pendingDeposits", List.of(pending));
-        fund.put("rejectedDeposits", List.of());
+        fund.put("rejectedDeposits", List.of(Map.of("depositId", "d-0", "source", "COUNTY", "amountFen", 1000000,
+                "reference", "XJ-2026-0009", "by", "finance-a", "at", "2026-02-20T01:00:00Z", "rejectedBy", "finance-b",
+                "rejectedAt", "2026-02-21T01:00:00Z", "rejectionReason", "对账单无此笔，凭证号录错")));
+        fund.put("commitments", List.of(Map.of("claimId", "c-17", "amountFen", 26000000, "by", "county-leader-yingcheng",
+                "at", "2026-06-18T02:00:00Z", "why", "APPROVED", "baseId", "b-1")));
         when(gateway.get("/api/subsidy/funds/420981/" + YEAR)).thenReturn(answer(fund));
     }
 
@@ -106,6 +110,31 @@ class FinanceDeskTest {
                         .param("year", String.valueOf(YEAR)).param("reference", "HB-2026-0002").param("amountYuan", "50000"))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("id=\"confirm-feedback\"", "differs from the recorded deposit");
+    }
+
+    @Test
+    void aDepositNotOnTheStatementIsRejectedWithItsReasonAndTheCommitmentsAreListed() throws Exception {
+        aFund();
+        String desk = mvc.perform(get("/finance").with(oidcLogin().oidcUser(finance()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(desk).contains("id=\"reject-d-2\"", "对账单上没有这笔入账：退回", "id=\"rejected-deposits\"", "XJ-2026-0009",
+                "对账单无此笔，凭证号录错", "已承诺的补助（1 笔）", "href=\"/claims/c-17\"", "¥260,000.00");
+
+        // A blank reason: the API's answer next to the field, the form kept open.
+        when(gateway.post(eq("/api/subsidy/funds/420981/" + YEAR + "/deposits/d-2/rejection"), eq(Map.of("reason", "")), any()))
+                .thenThrow(new ApiException(400, "urn:sunshine:problem:validation", "reason: must not be blank",
+                        Map.of("reason", "must not be blank")));
+        String refused = mvc.perform(post("/finance/deposits/d-2/rejection").with(oidcLogin().oidcUser(finance())).with(csrf())
+                        .param("year", String.valueOf(YEAR)).param("reason", "  "))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"reject-feedback\"", "must not be blank");
+
+        when(gateway.post(eq("/api/subsidy/funds/420981/" + YEAR + "/deposits/d-2/rejection"), eq(Map.of("reason", "对账单无此笔")), any()))
+                .thenReturn(answer(Map.of()));
+        mvc.perform(post("/finance/deposits/d-2/rejection").with(oidcLogin().oidcUser(finance())).with(csrf())
+                        .param("year", String.valueOf(YEAR)).param("reason", " 对账单无此笔 "))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string(HttpHeaders.LOCATION, "/finance?year=" + YEAR + "&done=rejected"));
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class Pages {
     public static void refused(Model model, String form, ApiException e) {
         model.addAttribute(form + "Kind", ApiErrors.kindOf(e));
         model.addAttribute(form + "Problem", e);
-        model.addAttribute(form + "MessageKey", e.status() != 404 && WORDED.contains(e.kind()) ? "accr.problem." + e.kind() : null);
+        model.addAttribute(form + "MessageKey", e.status() != 404 && e.kind() != null && WORDED.contains(e.kind()) ? "accr.problem." + e.kind() : null);
     }
 
     /** After a write: htmx loads the page that shows what was done; a plain form is redirected there. */

@@ -87,7 +87,7 @@ public class FinanceController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("divisionCode", me.division());
         body.put("year", year(year));
-        body.put("source", SOURCES.contains(source) ? source : null);
+        body.put("source", source != null && SOURCES.contains(source) ? source : null);
         body.put("amountFen", fen(amountYuan));
         body.put("reference", reference == null ? null : reference.strip());
         return act(me, year(year), "deposit", model, response, () ->
@@ -107,6 +107,21 @@ public class FinanceController {
         return act(me, year(year), "confirmed", model, response, () -> gateway.post("/api/subsidy/funds/" + me.division() + "/"
                 + year(year) + "/deposits/" + UriUtils.encodePathSegment(depositId, StandardCharsets.UTF_8) + "/confirmation",
                 body, h -> { }), "confirmProblem", Map.of("depositId", depositId));
+    }
+
+    /**
+     * A second finance officer rejects a recorded deposit that is not on the bank's statement: it never counts. The
+     * reason is required (the API refuses a blank one next to the field).
+     */
+    @PostMapping("/finance/deposits/{depositId}/rejection")
+    String reject(@PathVariable String depositId, @RequestParam Integer year, @RequestParam(required = false) String reason,
+                  Authentication auth, HttpServletResponse response, Model model) {
+        CurrentUser me = finance(auth);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", reason == null ? null : reason.strip());
+        return act(me, year(year), "rejected", model, response, () -> gateway.post("/api/subsidy/funds/" + me.division() + "/"
+                + year(year) + "/deposits/" + UriUtils.encodePathSegment(depositId, StandardCharsets.UTF_8) + "/rejection",
+                body, h -> { }), "rejectProblem", Map.of("depositId", depositId, "reason", reason == null ? "" : reason));
     }
 
     @PostMapping("/finance/payment-runs")

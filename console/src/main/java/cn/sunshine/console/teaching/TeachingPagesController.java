@@ -92,7 +92,7 @@ public class TeachingPagesController {
         List<Map<String, String>> attendance = new ArrayList<>();
         for (String id : form.getOrDefault("enrollmentId", List.of())) {
             String presence = form.getFirst("presence-" + id);
-            attendance.add(Map.of("enrollmentId", id, "presence", PRESENCES.contains(presence) ? presence : "ABSENT"));
+            attendance.add(Map.of("enrollmentId", id, "presence", presence != null && PRESENCES.contains(presence) ? presence : "ABSENT"));
         }
         body.put("attendance", attendance);
         try {
@@ -151,7 +151,7 @@ public class TeachingPagesController {
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
-            m.put("kind", i < kinds.size() && KINDS.contains(kinds.get(i)) ? kinds.get(i) : "THEORY");
+            m.put("kind", i < kinds.size() && kinds.get(i) != null && KINDS.contains(kinds.get(i)) ? kinds.get(i) : "THEORY");
             m.put("hours", integer(h));
             modules.add(m);
         }

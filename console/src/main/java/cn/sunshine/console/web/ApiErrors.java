@@ -50,7 +50,7 @@ public final class ApiErrors {
             "voucher-not-redeemable", "duplicate-reference", "duplicate");
 
     public static Kind kindOf(cn.sunshine.console.api.ApiException e) {
-        if (e.status() == 409 && INPUT_CONFLICTS.contains(e.kind())) {
+        if (e.status() == 409 && e.kind() != null && INPUT_CONFLICTS.contains(e.kind())) {
             return Kind.INVALID;
         }
         return kindOf(e.status());

@@ -229,7 +229,7 @@ public class ClassWorkController {
                 e.put("monthlyWageFen", fen(f.get("wageYuan-" + id)));
                 e.put("startDate", blankToNull(f.get("startDate-" + id)));
                 String workplace = f.get("workplace-" + id);
-                e.put("workplace", WORKPLACES.contains(workplace) ? workplace : null);
+                e.put("workplace", workplace != null && WORKPLACES.contains(workplace) ? workplace : null);
                 e.put("contractSigned", "true".equals(f.get("contract-" + id)));
                 entries.add(new Entry(id, e));
             }
@@ -409,7 +409,7 @@ public class ClassWorkController {
         };
     }
 
-    private static String upper(String s) {
+    static String upper(String s) {
         String v = blankToNull(s);
         return v == null ? null : v.toUpperCase(java.util.Locale.ROOT);
     }

@@ -3,6 +3,7 @@ package cn.sunshine.console.year;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.ApiErrors;
+import cn.sunshine.console.web.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -62,10 +63,83 @@ public class FollowUpsController {
 
     @GetMapping("/placements/{placementId}")
     String placement(@PathVariable String placementId, @RequestParam(required = false) Integer recorded,
-                     @RequestParam(required = false) String escalated, Authentication auth, Model model) {
+                     @RequestParam(required = false) String escalated, @RequestParam(required = false) String changed,
+                     Authentication auth, Model model) {
         require(auth, "COUNTY_OFFICER", "BASE_STAFF");
         model.addAttribute("recorded", recorded);
         model.addAttribute("escalated", escalated);
+        model.addAttribute("changed", "left".equals(changed) || "replaced".equals(changed) ? changed : null);
+        model.addAttribute("isBaseStaff", CurrentUser.of(auth) != null && CurrentUser.of(auth).has("BASE_STAFF"));
+        drawPlacement(placementId, model);
+        return "year/placement";
+    }
+
+    /**
+     * Base staff record that the trainee left the job (离岗): the remaining follow-ups are cancelled, and a
+     * re-placement may follow. Sent with the placement's version (If-Match): a page older than the record is told so.
+     */
+    @PostMapping("/placements/{placementId}/departure")
+    String departure(@PathVariable String placementId, @RequestParam MultiValueMap<String, String> form, Authentication auth,
+                     HttpServletResponse response, Model model) {
+        require(auth, "BASE_STAFF");
+        Map<String, String> f = form.toSingleValueMap();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("leftOn", blankToNull(f.get("leftOn")));
+        body.put("reason", blankToNull(f.get("reason")));
+        try {
+            gateway.post("/api/placement/placements/" + seg(placementId) + "/departure", body, ifMatch(f.get("version")));
+            return "redirect:/placements/" + seg(placementId) + "?changed=left";
+        } catch (ApiException e) {
+            return changeRefused(e, "departure", placementId, f, auth, response, model);
+        }
+    }
+
+    /**
+     * Base staff report the trainee's next job after a departure (再就业): a new placement that replaces the one left,
+     * with its own follow-ups. Sent once (Idempotency-Key of the page): a double click records one placement.
+     */
+    @PostMapping("/placements/{placementId}/replacement")
+    String replacement(@PathVariable String placementId, @RequestParam MultiValueMap<String, String> form,
+                       Authentication auth, HttpServletResponse response, Model model) {
+        require(auth, "BASE_STAFF");
+        Map<String, String> f = form.toSingleValueMap();
+        Map<String, Object> left = gateway.get("/api/placement/placements/" + seg(placementId)).body();
+        Map<String, Object> employer = new LinkedHashMap<>();
+        employer.put("name", blankToNull(f.get("employerName")));
+        employer.put("creditCode", ClassWorkController.upper(f.get("creditCode")));
+        employer.put("address", blankToNull(f.get("address")));
+        employer.put("hrPhone", blankToNull(f.get("hrPhone")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enrollmentId", left.get("enrollmentId"));
+        body.put("employer", employer);
+        body.put("job", blankToNull(f.get("job")));
+        body.put("monthlyWageFen", fen(f.get("wageYuan")));
+        body.put("startDate", blankToNull(f.get("startDate")));
+        String workplace = f.get("workplace");
+        body.put("workplace", workplace != null && ClassWorkController.WORKPLACES.contains(workplace) ? workplace : null);
+        body.put("contractSigned", "true".equals(f.get("contractSigned")));
+        body.put("replacesPlacementId", placementId);
+        String key = f.get("key");
+        try {
+            Map<String, Object> placed = gateway.post("/api/placement/placements", body, h -> {
+                if (key != null && key.matches("[0-9a-f-]{36}")) {
+                    h.set("Idempotency-Key", key);
+                }
+            }).body();
+            return "redirect:/placements/" + seg(String.valueOf(placed.get("id"))) + "?changed=replaced";
+        } catch (ApiException e) {
+            return changeRefused(e, "replacement", placementId, f, auth, response, model);
+        }
+    }
+
+    private String changeRefused(ApiException e, String which, String placementId, Map<String, String> form,
+                                 Authentication auth, HttpServletResponse response, Model model) {
+        ApiErrors.Kind kind = formProblem(e);
+        model.addAttribute(which + "Feedback", kind);
+        model.addAttribute(which + "Problem", e);
+        model.addAttribute(which + "Form", form);
+        model.addAttribute("isBaseStaff", true);
+        response.setStatus(kind.pageStatus());
         drawPlacement(placementId, model);
         return "year/placement";
     }
@@ -124,6 +198,9 @@ public class FollowUpsController {
             }
         }
         model.addAttribute("due", due);
+        if (!model.containsAttribute("replacementKey")) {
+            model.addAttribute("replacementKey", java.util.UUID.randomUUID().toString());
+        }
     }
 
     // ---- escalations ------------------------------------------------------------------------------------------

@@ -124,6 +124,21 @@ class TeachingPagesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aTraineeLeftUnmarkedOnTheRollIsSentAsAbsentNotAnError() throws Exception {
+        when(gateway.post(eq("/api/enrollment/classes/k-1/lessons"), any(), any())).thenReturn(answer(Map.of("id", "l-3")));
+        mvc.perform(post("/classes/k-1/lessons").with(oidcLogin().oidcUser(staff())).with(csrf())
+                        .param("lessonKey", "lesson-key-2").param("date", "2026-04-18").param("teacher", "王建国")
+                        .param("topic", "立焊").param("hours", "4").param("enrollmentId", "e-1", "e-2")
+                        .param("presence-e-1", "PRESENT"))
+                .andExpect(redirectedUrl("/classes/k-1/teaching?lesson=1#lessons"));
+        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
+        verify(gateway).post(eq("/api/enrollment/classes/k-1/lessons"), body.capture(), any());
+        assertThat((Map<String, Object>) body.getValue()).containsEntry("attendance", List.of(
+                Map.of("enrollmentId", "e-1", "presence", "PRESENT"), Map.of("enrollmentId", "e-2", "presence", "ABSENT")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void aLessonGoesWithEveryTraineeOnTheRollAndItsKey() throws Exception {
         when(gateway.post(eq("/api/enrollment/classes/k-1/lessons"), any(), any())).thenReturn(answer(Map.of("id", "l-2")));
         mvc.perform(post("/classes/k-1/lessons").with(oidcLogin().oidcUser(staff())).with(csrf())

@@ -320,6 +320,68 @@ class YearWorkPagesTest {
     }
 
     @Test
+    void baseStaffRecordADepartureWithIfMatchAndThenTheNextJobOnce() throws Exception {
+        when(gateway.get("/api/placement/placements/e-3-1")).thenReturn(answer(placement()));
+        String current = mvc.perform(get("/placements/e-3-1").with(oidcLogin().oidcUser(staff()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(current).contains("id=\"departure-form\"", "学员已离岗：记录离岗").doesNotContain("id=\"replacement-form\"");
+        assertThat(mvc.perform(get("/placements/e-3-1").with(oidcLogin().oidcUser(officer()))).andReturn().getResponse()
+                .getContentAsString()).as("the county's officer records follow-ups, not departures").doesNotContain("departure-form");
+
+        when(gateway.post(eq("/api/placement/placements/e-3-1/departure"), any(), any())).thenReturn(answer(Map.of()));
+        mvc.perform(post("/placements/e-3-1/departure").param("version", "2").param("leftOn", "2026-09-01")
+                        .param("reason", " 工厂停产，本人离职 ").with(oidcLogin().oidcUser(staff())).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/placements/e-3-1?changed=left"));
+        assertThat(headersSent("/api/placement/placements/e-3-1/departure").getIfMatch()).containsExactly("\"2\"");
+        assertThat(bodySent("/api/placement/placements/e-3-1/departure")).isEqualTo(Map.of("leftOn", "2026-09-01",
+                "reason", "工厂停产，本人离职"));
+        mvc.perform(post("/placements/e-3-1/departure").param("version", "2").param("leftOn", "2026-09-01")
+                .param("reason", "x").with(oidcLogin().oidcUser(officer())).with(csrf())).andExpect(status().isNotFound());
+
+        Map<String, Object> left = new java.util.HashMap<>(placement());
+        left.put("status", "LEFT");
+        left.put("enrollmentId", "e-3");
+        left.put("leftOn", "2026-09-01");
+        left.put("leftReason", "工厂停产，本人离职");
+        when(gateway.get("/api/placement/placements/e-3-1")).thenReturn(answer(left));
+        String page = mvc.perform(get("/placements/e-3-1?changed=left").with(oidcLogin().oidcUser(staff())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("已记录离岗", "2026年9月1日离岗：工厂停产，本人离职", "id=\"replacement-form\"")
+                .doesNotContain("id=\"departure-form\"");
+        String key = page.replaceAll("(?s).*name=\"key\" value=\"([0-9a-f-]{36})\".*", "$1");
+
+        when(gateway.post(eq("/api/placement/placements"), any(), any())).thenReturn(answer(Map.of("id", "e-3-2")));
+        mvc.perform(post("/placements/e-3-1/replacement").param("key", key).param("employerName", "孝感市楚天机械有限公司")
+                        .param("creditCode", "91420900ma4k00001x").param("address", "孝感市孝南区长征路18号")
+                        .param("hrPhone", "0712-2345678").param("job", "电焊工").param("wageYuan", "4,800")
+                        .param("startDate", "2026-09-20").param("workplace", "IN_PROVINCE").param("contractSigned", "true")
+                        .with(oidcLogin().oidcUser(staff())).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/placements/e-3-2?changed=replaced"));
+        assertThat(headersSent("/api/placement/placements").getFirst("Idempotency-Key")).isEqualTo(key);
+        Map<String, Object> sent = bodySent("/api/placement/placements");
+        assertThat(sent).containsEntry("enrollmentId", "e-3").containsEntry("replacesPlacementId", "e-3-1")
+                .containsEntry("monthlyWageFen", 480000L).containsEntry("workplace", "IN_PROVINCE").containsEntry("contractSigned", true);
+        assertThat(sent.get("employer")).isEqualTo(Map.of("name", "孝感市楚天机械有限公司", "creditCode", "91420900MA4K00001X",
+                "address", "孝感市孝南区长征路18号", "hrPhone", "0712-2345678"));
+    }
+
+    @Test
+    void aRefusedNextJobKeepsWhatWasTypedAndNamesTheField() throws Exception {
+        Map<String, Object> left = new java.util.HashMap<>(placement());
+        left.put("status", "LEFT");
+        left.put("enrollmentId", "e-3");
+        when(gateway.get("/api/placement/placements/e-3-1")).thenReturn(answer(left));
+        when(gateway.post(eq("/api/placement/placements"), any(), any())).thenThrow(new ApiException(400,
+                "urn:sunshine:problem:validation", "startDate: must not be before the departure",
+                Map.of("startDate", "must not be before the departure")));
+        String html = mvc.perform(post("/placements/e-3-1/replacement").param("employerName", "孝感市楚天机械有限公司")
+                        .param("startDate", "2026-08-01").param("job", "电焊工").with(oidcLogin().oidcUser(staff())).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"replacement-feedback\"", "id=\"startDate-error\"", "must not be before the departure",
+                "value=\"孝感市楚天机械有限公司\"", "value=\"2026-08-01\"");
+    }
+
+    @Test
     void anEscalationIsResolvedWithIfMatch() throws Exception {
         Map<String, Object> c = Map.ofEntries(Map.entry("id", "e-3-1-f1"), Map.entry("version", 0), Map.entry("status", "OPEN"),
                 Map.entry("traineeName", "张伟"), Map.entry("employerName", "武汉江城重工有限公司"),
