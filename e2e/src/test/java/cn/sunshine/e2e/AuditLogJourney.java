@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signs in and records one deposit on the finance desk (an act the console forwards to the gateway); the provincial
  * auditor then finds that sign-in in 登录日志 and that act in 操作日志 (method, API path, status, the Idempotency-Key),
  * with nothing of the form's content, and downloads the filtered operation log as Excel. Screenshots 80–84; axe-core on
- * every page photographed ({@code console-screenshots/axe-audit-log.txt}).
+ * every page photographed ({@code console-screenshots/axe-audit-log.txt}). On the way, the second finance officer rejects
+ * that deposit, not on the bank's statement (screenshots 85–86).
  */
 final class AuditLogJourney {
 
@@ -38,6 +39,27 @@ final class AuditLogJourney {
             browser.screenshot("80-finance-deposit-before-the-log-zh");
             press(browser, By.id("record-deposit"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deposit-form")));
+            browser.signOut();
+
+            // ---- The second finance officer cannot find it on the bank's statement: rejected, with the reason.
+            browser.signIn("finance-checker-yingcheng");
+            browser.open("/finance");
+            WebElement pending = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//table[@id='pending-deposits']//tr[td[normalize-space()='" + reference + "']]")));
+            String depositId = pending.getAttribute("data-deposit-id");
+            press(browser, By.cssSelector("#reject-" + depositId + " summary"), false);
+            browser.driver.findElement(By.id("reason-" + depositId)).sendKeys("银行对账单无此笔，凭证号有误");
+            browser.screenshot("85-finance-deposit-rejecting-zh");
+            WebElement reject = browser.driver.findElement(By.id("reject-button-" + depositId));
+            press(browser, By.id("reject-button-" + depositId), false);
+            browser.wait.until(ExpectedConditions.stalenessOf(reject));
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rejected-deposits")));
+            assertThat(browser.text("done")).contains("已退回");
+            assertThat(browser.driver.findElement(By.cssSelector("#rejected-deposits tr[data-deposit-id='" + depositId + "']"))
+                    .getText()).contains(reference, "银行对账单无此笔，凭证号有误", "finance-checker-yingcheng");
+            assertThat(browser.driver.findElements(By.cssSelector("#pending-deposits tr[data-deposit-id='" + depositId + "']")))
+                    .isEmpty();
+            browser.screenshot("86-finance-deposit-rejected-zh");
             browser.signOut();
 
             // ---- The auditor: 审计查询 → 登录日志 → 操作日志.

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees the class waiting on the home page, confirms its opening, checks the roster and issues the vouchers (the
  * sheet with the codes); base staff redeem the vouchers with those codes, record the assessments, the completions
  * and the placements (the placements' button double-clicked); a month later the officer records the first
- * follow-up. Through the gateway's API each act landed exactly once. Screenshots 70–79; axe-core on each page.
+ * follow-up; in September base staff record that the trainee left the job and, double-clicked, the next job. Through
+ * the gateway's API each act landed exactly once. Screenshots 70–79 and 118–119; axe-core on each page.
  */
 final class YearWorkJourney {
 
@@ -193,6 +194,49 @@ final class YearWorkJourney {
             assertThat(done).as("one follow-up recorded").isEqualTo(1);
             assertThat(placement.path("followUps").get(0).path("status").asString()).isEqualTo("DONE");
             browser.screenshot("79-officer-follow-up-recorded-zh");
+
+            // ---- 1 September: the trainee left the job at the end of August; base staff record the departure, and
+            // on the 20th the next job (the button double-clicked: one re-placement).
+            scene.clockAt(9, 1, System.out);
+            browser.signInAsBaseStaff(scene.baseId());
+            browser.open("/placements/" + placementId);
+            press(browser, By.cssSelector("#departure summary"), false);
+            js.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("leftOn")), year + "-08-28");
+            browser.driver.findElement(By.id("leftReason")).sendKeys("工厂停产检修，本人辞职回乡");
+            browser.screenshot("118-base-departure-zh");
+            press(browser, By.id("record-departure"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("replacement-form")));
+            assertThat(browser.driver.findElement(By.id("placement-status")).getAttribute("data-status")).isEqualTo("LEFT");
+            scene.clockAt(9, 20, System.out);
+            browser.open("/placements/" + placementId);
+            browser.driver.findElement(By.id("employerName")).sendKeys("孝感市楚天机械有限公司");
+            browser.driver.findElement(By.id("creditCode")).sendKeys(YearWorkScene.creditCode(71));
+            browser.driver.findElement(By.id("address")).sendKeys("湖北省孝感市孝南区长征路18号");
+            browser.driver.findElement(By.id("hrPhone")).sendKeys("0712-2345678");
+            browser.driver.findElement(By.id("job")).sendKeys("电焊工");
+            browser.driver.findElement(By.id("replacementWage")).sendKeys("5,000");
+            js.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("startDate")), year + "-09-18");
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("workplace"))).selectByValue("IN_PROVINCE");
+            press(browser, By.id("record-replacement"), true);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("replaces")));
+            Thread.sleep(1000); // a second re-placement, had one gone out, would have landed by now
+            String enrollmentId = GATEWAY.as(officer).get("/api/placement/placements/" + placementId).json()
+                    .path("enrollmentId").asString();
+            JsonNode jobs = GATEWAY.as(officer).get("/api/placement/placements?enrollmentId=" + enrollmentId).json();
+            assertThat(jobs.path("total").asInt()).as("the job left and one next job").isEqualTo(2);
+            int current = 0;
+            for (JsonNode p : jobs.path("items")) {
+                if ("CURRENT".equals(p.path("status").asString())) {
+                    current++;
+                    assertThat(p.path("replacesPlacementId").asString()).isEqualTo(placementId);
+                    assertThat(p.path("monthlyWageFen").asLong()).isEqualTo(500_000L);
+                } else {
+                    assertThat(p.path("status").asString()).isEqualTo("LEFT");
+                    assertThat(p.path("leftReason").asString()).isEqualTo("工厂停产检修，本人辞职回乡");
+                }
+            }
+            assertThat(current).isEqualTo(1);
+            browser.screenshot("119-base-replaced-zh");
         } finally {
             scene.resetClock(System.out);
         }
