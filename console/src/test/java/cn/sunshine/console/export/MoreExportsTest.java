@@ -341,4 +341,25 @@ class MoreExportsTest {
         verify(gateway).get("/api/accreditation/complaints?size=500&page=0");
         mvc.perform(get("/accreditation/complaints/export.xlsx").with(oidcLogin().oidcUser(BASE_STAFF))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void theListPagesLinkTheirDownloadsWithTheirFilters() throws Exception {
+        when(gateway.get("/api/accreditation/complaints?size=50&page=0&status=ASSIGNED&overdue=true")).thenReturn(page(complaint(1)));
+        String complaints = mvc.perform(get("/accreditation/complaints?status=ASSIGNED&overdue=true").with(oidcLogin().oidcUser(OFFICER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(complaints).contains("/accreditation/complaints/export.xlsx?status=ASSIGNED&amp;overdue=true");
+        when(gateway.get("/api/placement/spot-checks?size=50&page=0")).thenReturn(page(spotCheck(1)));
+        when(gateway.get("/api/enrollment/bases?size=200")).thenReturn(page(Map.of("baseId", "b-1", "name", "应城市职业教育中心")));
+        String checks = mvc.perform(get("/spot-checks").with(oidcLogin().oidcUser(OFFICER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(checks).contains("id=\"export-spot-checks\"", "/spot-checks/export.xlsx");
+        when(gateway.get("/api/placement/orders?year=2025&size=50&page=0")).thenReturn(page(order(1)));
+        String orders = mvc.perform(get("/orders?year=2025").with(oidcLogin().oidcUser(OFFICER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(orders).contains("/orders/export.xlsx?year=2025");
+        recoveries();
+        String recoveries = mvc.perform(get("/recoveries?status=OPEN").with(oidcLogin().oidcUser(OFFICER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(recoveries).contains("/recoveries/export.xlsx?status=OPEN");
+    }
 }
