@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Excel downloads of the lists as filtered on their pages: every record the person may see (the API's scope: their
@@ -48,54 +49,71 @@ public class ListExports {
     ResponseEntity<byte[]> claims(@RequestParam(required = false) String status, @RequestParam(required = false) String baseId) {
         String filter = (status != null && CLAIM_STATUSES.contains(status) ? "&status=" + status : "")
                 + (baseId != null && !baseId.isBlank() ? "&baseId=" + UriUtils.encodeQueryParam(baseId.strip(), StandardCharsets.UTF_8) : "");
-        List<String> keys = List.of("claim.id", "claim.base", "claim.class", "claim.year", "claim.part", "claim.paymentMode",
-                "claim.lines", "claim.total", "claim.payable", "claim.status", "claim.submittedAt", "claim.paidAt");
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map<?, ?> c : all("/api/subsidy/claims?" + filter.replaceFirst("^&", ""))) {
-            List<Object> row = new ArrayList<>();
-            row.add(c.get("claimId"));
-            row.add(c.get("baseName"));
-            row.add(c.get("classId"));
-            row.add(c.get("year"));
-            row.add(label("part.", c.get("part")));
-            row.add(label("paymentMode.", c.get("paymentMode")));
-            row.add(c.get("lines") instanceof List<?> l ? l.size() : null);
-            row.add(new Spreadsheet.Yuan(fen(c.get("totalFen"))));
-            row.add(new Spreadsheet.Yuan(fen(c.get("payableFen"))));
-            row.add(label("status.", c.get("status")));
-            row.add(fmt.dateTime(c.get("submittedAt")));
-            row.add(fmt.dateTime(c.get("paidAt")));
-            rows.add(row);
-        }
-        return download("claims", keys, rows);
+        return ledger("claims", List.of(
+                text("claim.id", "claimId"),
+                text("claim.base", "baseName"),
+                text("claim.class", "classId"),
+                text("claim.year", "year"),
+                label("claim.part", "part", "part."),
+                label("claim.paymentMode", "paymentMode", "paymentMode."),
+                count("claim.lines", "lines"),
+                yuan("claim.total", "totalFen"),
+                yuan("claim.payable", "payableFen"),
+                label("claim.status", "status", "status."),
+                dateTime("claim.submittedAt", "submittedAt"),
+                dateTime("claim.paidAt", "paidAt")),
+                all("/api/subsidy/claims?" + filter.replaceFirst("^&", "")));
     }
 
     @GetMapping("/classes/export.xlsx")
     ResponseEntity<byte[]> classes(@RequestParam(required = false) String status) {
         String filter = "REPORTED".equals(status) || "OPENED".equals(status) ? "status=" + status : "";
-        List<String> keys = List.of("class.base", "class.major", "class.plannedStart", "class.plannedEnd", "class.town",
-                "class.village", "class.address", "class.form", "class.capacity", "class.enrolled", "class.fee", "class.status",
-                "class.openedAt");
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map<?, ?> k : all("/api/enrollment/classes?" + filter)) {
-            Map<?, ?> place = k.get("place") instanceof Map<?, ?> p ? p : Map.of();
-            List<Object> row = new ArrayList<>();
-            row.add(k.get("baseName"));
-            row.add(k.get("majorName"));
-            row.add(fmt.date(k.get("plannedStart")));
-            row.add(fmt.date(k.get("plannedEnd")));
-            row.add(place.get("town"));
-            row.add(place.get("village"));
-            row.add(place.get("address"));
-            row.add(label("trainingForm.", k.get("trainingForm")));
-            row.add(k.get("capacity"));
-            row.add(k.get("enrolled"));
-            row.add(new Spreadsheet.Yuan(fen(k.get("feeFen"))));
-            row.add(label("classStatus.", k.get("status")));
-            row.add(fmt.date(k.get("openedAt")));
-            rows.add(row);
+        return ledger("classes", List.of(
+                text("class.base", "baseName"),
+                text("class.major", "majorName"),
+                date("class.plannedStart", "plannedStart"),
+                date("class.plannedEnd", "plannedEnd"),
+                text("class.town", "place.town"),
+                text("class.village", "place.village"),
+                text("class.address", "place.address"),
+                label("class.form", "trainingForm", "trainingForm."),
+                text("class.capacity", "capacity"),
+                text("class.enrolled", "enrolled"),
+                yuan("class.fee", "feeFen"),
+                label("class.status", "status", "classStatus."),
+                date("class.openedAt", "openedAt")),
+                all("/api/enrollment/classes?" + filter));
+    }
+
+    /** The training bases the person may see (enrollment's list), none when it cannot be read. */
+    public static List<?> bases(Gateway gateway) {
+        try {
+            Gateway.Answer answer = gateway.get("/api/enrollment/bases?size=200");
+            return answer != null && answer.body().get("items") instanceof List<?> l ? l : List.of();
+        } catch (cn.sunshine.console.api.ApiException e) {
+            cn.sunshine.console.year.ClassWorkController.signInAgain(e);
+            return List.of();
         }
-        return download("classes", keys, rows);
+    }
+
+    /** Bases' names by their ids. */
+    public static Map<Object, Object> names(List<?> bases) {
+        Map<Object, Object> names = new java.util.LinkedHashMap<>();
+        for (Object b : bases) {
+            if (b instanceof Map<?, ?> m && m.get("baseId") != null) {
+                names.put(m.get("baseId"), m.get("name"));
+            }
+        }
+        return names;
+    }
+
+    /** The names of the bases the person may see by their ids: a ledger names the base, not its id. */
+    public Map<Object, Object> baseNames() {
+        return names(bases(gateway));
+    }
+
+    public Formats fmt() {
+        return fmt;
     }
 
     /** Every record of a list the person may see, page by page. */
@@ -118,7 +136,80 @@ public class ListExports {
                 .body(bytes);
     }
 
-    private String label(String prefix, Object value) {
+    // ---- columns ------------------------------------------------------------------------------------------------
+
+    /** A column of a download: the message key of its header, and its cell from one record of the list. */
+    public record Column(String key, Function<Map<?, ?>, Object> value) {
+    }
+
+    /** A list's records as a workbook to download, one row a record, one cell a column. */
+    public ResponseEntity<byte[]> ledger(String what, List<Column> columns, List<? extends Map<?, ?>> records) {
+        List<List<Object>> rows = new ArrayList<>(records.size());
+        for (Map<?, ?> r : records) {
+            List<Object> row = new ArrayList<>(columns.size());
+            for (Column c : columns) {
+                row.add(c.value().apply(r));
+            }
+            rows.add(row);
+        }
+        return download(what, columns.stream().map(Column::key).toList(), rows);
+    }
+
+    /** A column computed from the record. */
+    public static Column column(String key, Function<Map<?, ?>, Object> value) {
+        return new Column(key, value);
+    }
+
+    /** The field as the API gives it (a dotted path reads a nested record: {@code place.town}). */
+    public static Column text(String key, String field) {
+        return column(key, r -> field(r, field));
+    }
+
+    /** Money in fen, as yuan. */
+    public static Column yuan(String key, String field) {
+        return column(key, r -> new Spreadsheet.Yuan(fen(field(r, field))));
+    }
+
+    /** How many entries a list field holds. */
+    public static Column count(String key, String field) {
+        return column(key, r -> field(r, field) instanceof List<?> l ? l.size() : null);
+    }
+
+    /** A date (or an instant's date) as the page writes it: 2026年4月15日. */
+    public Column date(String key, String field) {
+        return column(key, r -> fmt.date(field(r, field)));
+    }
+
+    /** An instant with hours and minutes, in the programme's zone. */
+    public Column dateTime(String key, String field) {
+        return column(key, r -> fmt.dateTime(field(r, field)));
+    }
+
+    /** A code by its label ({@code prefix + code}), in the page's language. */
+    public Column label(String key, String field, String prefix) {
+        return column(key, r -> label(prefix, field(r, field)));
+    }
+
+    /** A list of codes by their labels, joined with 、. */
+    public Column labels(String key, String field, String prefix) {
+        return column(key, r -> field(r, field) instanceof List<?> l
+                ? String.join("、", l.stream().map(v -> label(prefix, v)).toList()) : "");
+    }
+
+    /** A field of a record; a dotted path reads nested records; null when absent. */
+    public static Object field(Map<?, ?> record, String path) {
+        Object value = record;
+        for (String part : path.split("\\.")) {
+            if (!(value instanceof Map<?, ?> m)) {
+                return null;
+            }
+            value = m.get(part);
+        }
+        return value;
+    }
+
+    /** A code's label ({@code prefix + code}) in the page's language; the code itself when there is none. */
+    public String label(String prefix, Object value) {
         if (value == null) {
             return "";
         }

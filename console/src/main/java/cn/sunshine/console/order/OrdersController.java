@@ -2,9 +2,11 @@ package cn.sunshine.console.order;
 
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
+import cn.sunshine.console.export.ListExports;
 import cn.sunshine.console.web.CurrentUser;
 import cn.sunshine.console.web.Formats;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +26,9 @@ import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 import static cn.sunshine.console.classes.BaseClassesController.fen;
 import static cn.sunshine.console.classes.BaseClassesController.integer;
 import static cn.sunshine.console.classes.ClassesController.seg;
+import static cn.sunshine.console.export.ListExports.column;
+import static cn.sunshine.console.export.ListExports.count;
+import static cn.sunshine.console.export.ListExports.text;
 import static cn.sunshine.console.spotcheck.SpotChecksController.idempotent;
 import static cn.sunshine.console.year.ClassWorkController.refused;
 import static cn.sunshine.console.year.ClassWorkController.ifMatch;
@@ -42,9 +47,11 @@ public class OrdersController {
     static final int ROWS = 5;
 
     private final Gateway gateway;
+    private final ListExports exports;
 
-    public OrdersController(Gateway gateway) {
+    public OrdersController(Gateway gateway, ListExports exports) {
         this.gateway = gateway;
+        this.exports = exports;
     }
 
     static int year(Integer year) {
@@ -63,6 +70,54 @@ public class OrdersController {
         model.addAttribute("size", 50);
         model.addAttribute("list", gateway.get("/api/placement/orders?year=" + y + "&size=50&page=" + Math.max(0, page)).body());
         return "order/list";
+    }
+
+    /**
+     * The year's orders as Excel, one row an order: its positions (major × places, wage, workplace), places needed
+     * and filled, order classes. A year that is not a number, or out of range, is the current year, as on the page.
+     */
+    @GetMapping("/orders/export.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String year, Authentication auth) {
+        require(auth, READERS);
+        Map<Object, Object> bases = exports.baseNames();
+        Integer asked = year != null && year.strip().matches("\\d{4}") ? Integer.valueOf(year.strip()) : null;
+        return exports.ledger("orders", List.of(
+                text("order.number", "id"),
+                text("order.employer", "employerName"),
+                text("order.creditCode", "employerCreditCode"),
+                column("check.base", o -> bases.getOrDefault(o.get("baseId"), o.get("baseId"))),
+                text("order.year", "year"),
+                column("order.positions", o -> positions(o)),
+                column("order.count", o -> sum(o, "count")),
+                column("order.placed", o -> sum(o, "placed")),
+                count("order.classes", "classIds"),
+                exports.date("order.createdAt", "createdAt")),
+                exports.all("/api/placement/orders?year=" + year(asked)));
+    }
+
+    private String positions(Map<?, ?> order) {
+        List<String> out = new ArrayList<>();
+        if (order.get("positions") instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> p) {
+                    out.add(p.get("majorCode") + " × " + p.get("count") + " · " + exports.fmt().money(p.get("monthlyWageFen"))
+                            + (p.get("place") == null ? "" : " · " + p.get("place")));
+                }
+            }
+        }
+        return String.join("；", out);
+    }
+
+    private static long sum(Map<?, ?> order, String field) {
+        long sum = 0;
+        if (order.get("positions") instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> p && p.get(field) instanceof Number n) {
+                    sum += n.longValue();
+                }
+            }
+        }
+        return sum;
     }
 
     @GetMapping("/orders/new")

@@ -2,8 +2,10 @@ package cn.sunshine.console.recovery;
 
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
+import cn.sunshine.console.export.ListExports;
 import cn.sunshine.console.web.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +26,10 @@ import java.util.UUID;
 import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 import static cn.sunshine.console.classes.BaseClassesController.fen;
 import static cn.sunshine.console.classes.ClassesController.seg;
+import static cn.sunshine.console.export.ListExports.column;
+import static cn.sunshine.console.export.ListExports.count;
+import static cn.sunshine.console.export.ListExports.text;
+import static cn.sunshine.console.export.ListExports.yuan;
 import static cn.sunshine.console.spotcheck.SpotChecksController.idempotent;
 import static cn.sunshine.console.year.ClassWorkController.refused;
 import static cn.sunshine.console.year.ClassWorkController.require;
@@ -42,13 +48,25 @@ public class RecoveriesController {
     static final Set<String> STATUSES = Set.of("OPEN", "SETTLEMENT_RECORDED", "SETTLED");
 
     private final Gateway gateway;
+    private final ListExports exports;
 
-    public RecoveriesController(Gateway gateway) {
+    public RecoveriesController(Gateway gateway, ListExports exports) {
         this.gateway = gateway;
+        this.exports = exports;
+    }
+
+    /** The list's filter: a status of an order, or null (anything else is not applied). */
+    static String status(String status) {
+        return status != null && STATUSES.contains(status) ? status : null;
     }
 
     /** The county's recovery orders: every base's (the subsidy API lists them per base), newest first. */
     public record Listing(List<Map<String, Object>> orders, Map<Object, Object> baseNames, int unavailable) {
+
+        /** The orders of a status; all of them for null. */
+        public List<Map<String, Object>> withStatus(String status) {
+            return status == null ? orders : orders.stream().filter(o -> status.equals(o.get("status"))).toList();
+        }
     }
 
     public static Listing listing(Gateway gateway) {
@@ -86,13 +104,38 @@ public class RecoveriesController {
     String list(@RequestParam(required = false) String status, Authentication auth, Model model) {
         require(auth, READERS);
         Listing listing = listing(gateway);
-        String s = status != null && STATUSES.contains(status) ? status : null;
+        String s = status(status);
         model.addAttribute("status", s);
-        model.addAttribute("orders", s == null ? listing.orders()
-                : listing.orders().stream().filter(o -> s.equals(o.get("status"))).toList());
+        model.addAttribute("orders", listing.withStatus(s));
         model.addAttribute("baseNames", listing.baseNames());
         model.addAttribute("unavailable", listing.unavailable());
         return "recovery/list";
+    }
+
+    /**
+     * The recovery orders of the list as Excel. A base's orders that cannot be read make the ledger incomplete: it is
+     * refused (try again later) rather than handed out short.
+     */
+    @GetMapping("/recoveries/export.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String status, Authentication auth) {
+        require(auth, READERS);
+        Listing listing = listing(gateway);
+        if (listing.unavailable() > 0) {
+            throw new ApiException(503, null, listing.unavailable() + " bases' recoveries could not be read", Map.of());
+        }
+        Map<Object, Object> names = listing.baseNames();
+        return exports.ledger("recoveries", List.of(
+                text("recovery.number", "recoveryId"),
+                exports.dateTime("recovery.orderedAt", "orderedAt"),
+                column("check.base", r -> names.get(r.get("baseId")) != null ? names.get(r.get("baseId")) : r.get("baseId")),
+                column("recovery.source", r -> exports.label("recovery.", r.get("findingId") != null ? "fromFinding" : "fromOfficer")),
+                text("recovery.reason", "reason"),
+                count("recovery.trainees", "items"),
+                yuan("recovery.amount", "amountFen"),
+                exports.label("recovery.state", "status", "recovery.status."),
+                text("recovery.reference", "settlementReference"),
+                exports.dateTime("recovery.settledAt", "settledAt")),
+                listing.withStatus(status(status)));
     }
 
     @GetMapping("/recoveries/new")

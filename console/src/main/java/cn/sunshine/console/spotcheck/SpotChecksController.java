@@ -2,9 +2,11 @@ package cn.sunshine.console.spotcheck;
 
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
+import cn.sunshine.console.export.ListExports;
 import cn.sunshine.console.web.ApiErrors;
 import cn.sunshine.console.web.Formats;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
+import static cn.sunshine.console.export.ListExports.column;
+import static cn.sunshine.console.export.ListExports.text;
 import static cn.sunshine.console.classes.ClassesController.seg;
 import static cn.sunshine.console.year.ClassWorkController.formProblem;
 import static cn.sunshine.console.year.ClassWorkController.ifMatch;
@@ -39,9 +43,11 @@ public class SpotChecksController {
     static final int SIZE = 50;
 
     private final Gateway gateway;
+    private final ListExports exports;
 
-    public SpotChecksController(Gateway gateway) {
+    public SpotChecksController(Gateway gateway, ListExports exports) {
         this.gateway = gateway;
+        this.exports = exports;
     }
 
     @GetMapping("/spot-checks")
@@ -52,28 +58,43 @@ public class SpotChecksController {
         return "spotcheck/list";
     }
 
+    /** The list's filter: a round's id, or null (anything that is not an id is not passed on). */
+    static String round(String round) {
+        return round != null && round.matches("[A-Za-z0-9_:.-]{1,100}") ? round : null;
+    }
+
+    /** The county's spot checks (or one round's) as Excel: every check in scope, not only the page on screen. */
+    @GetMapping("/spot-checks/export.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String round, Authentication auth) {
+        require(auth, OFFICER);
+        String r = round(round);
+        Map<Object, Object> names = exports.baseNames();
+        return exports.ledger("spotChecks", List.of(
+                text("check.id", "id"),
+                exports.dateTime("audit.drawnAt", "drawnAt"),
+                text("audit.division", "divisionCode"),
+                column("audit.base", c -> names.getOrDefault(c.get("baseId"), c.get("baseId"))),
+                exports.date("check.export.periodFrom", "periodFrom"),
+                exports.date("check.export.periodTo", "periodTo"),
+                text("audit.spot.population", "population"),
+                text("audit.spot.sampled", "sampled"),
+                exports.label("audit.spot.status", "status", "audit.spot."),
+                exports.dateTime("check.concludedAt", "concludedAt"),
+                text("check.roundId", "roundId")),
+                exports.all("/api/placement/spot-checks?" + (r == null ? "" : "roundId=" + r)));
+    }
+
     private void drawList(String round, int page, Model model) {
         int p = Math.max(0, page);
-        String r = round != null && round.matches("[A-Za-z0-9_:.-]{1,100}") ? round : null;
+        String r = round(round);
         model.addAttribute("list", gateway.get("/api/placement/spot-checks?size=" + SIZE + "&page=" + p
                 + (r == null ? "" : "&roundId=" + r)).body());
         model.addAttribute("round", r);
         model.addAttribute("page", p);
         model.addAttribute("size", SIZE);
-        Object bases;
-        try {
-            bases = gateway.get("/api/enrollment/bases?size=200").body().getOrDefault("items", List.of());
-        } catch (ApiException e) {
-            bases = List.of();
-        }
+        List<?> bases = ListExports.bases(gateway);
         model.addAttribute("bases", bases);
-        Map<Object, Object> names = new LinkedHashMap<>();
-        for (Object b : (List<?>) bases) {
-            if (b instanceof Map<?, ?> m) {
-                names.put(m.get("baseId"), m.get("name"));
-            }
-        }
-        model.addAttribute("baseNames", names);
+        model.addAttribute("baseNames", ListExports.names(bases));
         LocalDate today = LocalDate.now(Formats.PROGRAMME_ZONE);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("periodFrom", today.withDayOfYear(1).toString(), "periodTo", today.toString()));

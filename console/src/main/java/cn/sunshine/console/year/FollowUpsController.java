@@ -205,11 +205,18 @@ public class FollowUpsController {
 
     // ---- escalations ------------------------------------------------------------------------------------------
 
+    static final String[] ESCALATION_READERS = {"COUNTY_OFFICER", "BASE_STAFF"};
+
+    /** The escalations' filter: RESOLVED, or else OPEN (anything else is not passed on). */
+    static String escalationStatus(String status) {
+        return "RESOLVED".equals(status) ? "RESOLVED" : "OPEN";
+    }
+
     @GetMapping("/escalations")
     String escalations(@RequestParam(defaultValue = "OPEN") String status, @RequestParam(defaultValue = "0") int page,
                        @RequestParam(required = false) String resolved, Authentication auth, Model model) {
-        require(auth, "COUNTY_OFFICER", "BASE_STAFF");
-        drawEscalations("RESOLVED".equals(status) ? "RESOLVED" : "OPEN", Math.max(0, page), model);
+        require(auth, ESCALATION_READERS);
+        drawEscalations(escalationStatus(status), Math.max(0, page), model);
         model.addAttribute("resolved", resolved);
         return "year/escalations";
     }
