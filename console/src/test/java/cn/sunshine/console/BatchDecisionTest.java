@@ -71,6 +71,18 @@ class BatchDecisionTest {
     }
 
     @Test
+    void aListThatCarriesEachClaimsVersionIsNotReadAgain() throws Exception {
+        Map<String, Object> c1 = new java.util.HashMap<>(claim("c-1", "甲基地", "VERIFIED"));
+        c1.put("version", 7);
+        when(gateway.get("/api/subsidy/claims?status=VERIFIED&size=50&page=0")).thenReturn(answer(Map.of("items",
+                List.of(c1), "total", 1), null));
+        String html = mvc.perform(get("/tasks/approval").with(oidcLogin().oidcUser(ConsoleWebTest.leader())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("name=\"etag-c-1\" value=\"&quot;7&quot;\"");
+        verify(gateway, org.mockito.Mockito.never()).getEach(anyList());
+    }
+
+    @Test
     void eachClaimGoesAloneAndOneDecidedMeanwhileIsNamedWhileTheOthersGoThrough() throws Exception {
         when(gateway.post(eq("/api/subsidy/claims/c-1/approval"), any(), any()))
                 .thenReturn(answer(claim("c-1", "甲基地", "APPROVED"), "\"4\""));

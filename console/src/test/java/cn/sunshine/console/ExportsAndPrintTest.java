@@ -99,6 +99,16 @@ class ExportsAndPrintTest {
         assertThat(html).contains("<option value=\"b-1\" selected=\"selected\">应城市职业教育中心</option>", "应城市技工学校",
                 "/claims/export.xlsx?status=PAID&amp;baseId=b-1", "导出 Excel");
         verify(gateway).get("/api/subsidy/claims?size=50&page=0&status=PAID&baseId=b-1");
+
+        // By programme year and part too, kept by the download; a year or part that is not one is not passed on.
+        when(gateway.get("/api/subsidy/claims?size=50&page=0&year=2026&part=PLACEMENT")).thenReturn(answer(Map.of("items",
+                List.of(claim(2, "应城市技工学校")), "total", 1)));
+        String byYear = mvc.perform(get("/claims?year=2026&part=PLACEMENT").with(oidcLogin().oidcUser(ConsoleWebTest.officer())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(byYear).contains("year=2026&amp;part=PLACEMENT\">导出 Excel", "<option value=\"PLACEMENT\" selected=\"selected\">");
+        when(gateway.get("/api/subsidy/claims?size=50&page=0")).thenReturn(answer(Map.of("items", List.of(), "total", 0)));
+        mvc.perform(get("/claims?year=20x6&part=ALL").with(oidcLogin().oidcUser(ConsoleWebTest.officer()))).andExpect(status().isOk());
+        verify(gateway).get("/api/subsidy/claims?size=50&page=0");
     }
 
     @Test

@@ -62,6 +62,10 @@ class PlacementTest extends PlacementTestSupport {
         assertThat(retried.json().path("version").asLong()).isEqualTo(p.path("version").asLong());
         assertThat(staff.get("/api/placement/placements?enrollmentId=" + enrollmentId).json().path("total").asInt())
                 .isEqualTo(1);
+        // listed by its class too (and by no other class)
+        JsonNode byClass = staff.get("/api/placement/placements?classId=" + p.path("classId").asText()).json();
+        assertThat(byClass.path("items").findValuesAsString("id")).contains(placementId);
+        assertThat(staff.get("/api/placement/placements?classId=no-such-class").json().path("total").asInt()).isZero();
 
         // another base's staff and another county's officer do not see it
         assertThat(http().as(TestTokens.baseStaff(Seeds.YINGCHENG, "other-base")).get("/api/placement/placements/" + placementId)

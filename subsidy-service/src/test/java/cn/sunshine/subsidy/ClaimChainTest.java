@@ -135,8 +135,20 @@ class ClaimChainTest extends SubsidyServiceTest {
         Http.Response again = as.post("/api/subsidy/claims", body);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.json().path("claimId").asText()).as("sent again: the same claim").isEqualTo(claimId);
-        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims?baseId=" + story.baseId)).json()
-                .path("total").asLong()).isEqualTo(1);
+        JsonNode listed = Story.ok(http().as(story.officer).get("/api/subsidy/claims?baseId=" + story.baseId)).json();
+        assertThat(listed.path("total").asLong()).isEqualTo(1);
+        // Each listed claim carries its version, the ETag a queue decides it with (no second read).
+        assertThat("\"" + listed.path("items").get(0).path("version").asLong() + "\"")
+                .isEqualTo(http().as(story.officer).get("/api/subsidy/claims/" + claimId).header("ETag"));
+        // By programme year and part; an unknown part is named, not a 500.
+        int year = listed.path("items").get(0).path("year").asInt();
+        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims?baseId=" + story.baseId + "&year=" + year
+                + "&part=COMPLETION")).json().path("total").asLong()).isEqualTo(1);
+        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims?baseId=" + story.baseId + "&year=" + (year - 1)))
+                .json().path("total").asLong()).isZero();
+        Http.Response badPart = http().as(story.officer).get("/api/subsidy/claims?part=EVERYTHING");
+        assertThat(badPart.status()).isEqualTo(400);
+        assertThat(badPart.json().path("errors").findValuesAsString("field")).contains("part");
 
         Http.Response otherBody = as.post("/api/subsidy/claims", java.util.Map.of("classId", story.classId,
                 "voucherSerials", serials.subList(0, 5)));

@@ -60,12 +60,16 @@ public class ClaimsController {
         model.addAttribute("canBatch", batch);
         if (batch) {
             List<String> ids = new java.util.ArrayList<>();
+            Map<String, String> etags = new LinkedHashMap<>();
             for (Object o : (List<?>) list.getOrDefault("items", List.of())) {
                 if (o instanceof Map<?, ?> m && m.get("claimId") != null) {
-                    ids.add(String.valueOf(m.get("claimId")));
+                    if (m.get("version") instanceof Number v) {
+                        etags.put(String.valueOf(m.get("claimId")), "\"" + v.longValue() + "\""); // the list's version is the ETag
+                    } else {
+                        ids.add(String.valueOf(m.get("claimId"))); // an older service: read the claim for its ETag
+                    }
                 }
             }
-            Map<String, String> etags = new LinkedHashMap<>();
             List<Object> answers = ids.isEmpty() ? List.of() : gateway.getEach(ids.stream()
                     .map(id -> "/api/subsidy/claims/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8)).toList());
             for (int i = 0; i < ids.size() && i < answers.size(); i++) {
@@ -159,15 +163,21 @@ public class ClaimsController {
      */
     @GetMapping("/claims")
     String all(@RequestParam(required = false) String status, @RequestParam(required = false) String baseId,
+               @RequestParam(required = false) String year, @RequestParam(required = false) String part,
                @RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
         String filter = status != null && STATUSES.contains(status) ? status : null;
         String base = baseId != null && baseId.matches("[A-Za-z0-9._:-]{1,128}") ? baseId : null;
+        String y = year != null && year.matches("20\\d\\d") ? year : null;
+        String p = "COMPLETION".equals(part) || "PLACEMENT".equals(part) ? part : null;
         model.addAttribute("status", filter);
         model.addAttribute("baseId", base);
+        model.addAttribute("year", y);
+        model.addAttribute("part", p);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("list", gateway.get("/api/subsidy/claims?size=50&page=" + Math.max(0, page)
-                + (filter == null ? "" : "&status=" + filter) + (base == null ? "" : "&baseId=" + base)).body());
+                + (filter == null ? "" : "&status=" + filter) + (base == null ? "" : "&baseId=" + base)
+                + (y == null ? "" : "&year=" + y) + (p == null ? "" : "&part=" + p)).body());
         CurrentUser me = CurrentUser.of(auth);
         if (me != null && me.readsProgress()) {
             try {

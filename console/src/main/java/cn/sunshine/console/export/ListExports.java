@@ -33,6 +33,7 @@ public class ListExports {
     static final int MAX_ROWS = 10_000;
     static final Set<String> CLAIM_STATUSES = Set.of("SUBMITTED", "VERIFIED", "AWAITING_EXTRA_APPROVAL", "APPROVED", "ORDERED",
             "PAID", "REJECTED", "CANCELLED");
+    static final Set<String> CLAIM_PARTS = Set.of("COMPLETION", "PLACEMENT");
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Gateway gateway;
@@ -46,9 +47,12 @@ public class ListExports {
     }
 
     @GetMapping("/claims/export.xlsx")
-    ResponseEntity<byte[]> claims(@RequestParam(required = false) String status, @RequestParam(required = false) String baseId) {
+    ResponseEntity<byte[]> claims(@RequestParam(required = false) String status, @RequestParam(required = false) String baseId,
+                                  @RequestParam(required = false) String year, @RequestParam(required = false) String part) {
         String filter = (status != null && CLAIM_STATUSES.contains(status) ? "&status=" + status : "")
-                + (baseId != null && !baseId.isBlank() ? "&baseId=" + UriUtils.encodeQueryParam(baseId.strip(), StandardCharsets.UTF_8) : "");
+                + (baseId != null && !baseId.isBlank() ? "&baseId=" + UriUtils.encodeQueryParam(baseId.strip(), StandardCharsets.UTF_8) : "")
+                + (year != null && year.matches("20\\d\\d") ? "&year=" + year : "")
+                + (part != null && CLAIM_PARTS.contains(part) ? "&part=" + part : "");
         return ledger("claims", List.of(
                 text("claim.id", "claimId"),
                 text("claim.base", "baseName"),

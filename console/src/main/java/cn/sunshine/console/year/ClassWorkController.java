@@ -65,6 +65,8 @@ public class ClassWorkController {
         }
     }
 
+    /** A class's placements read for its page, at most (a class's trainees, each with a job or two). */
+    static final int MAX_PLACEMENTS = 2_000;
     static final List<String> WORKPLACES = List.of("HOME_COUNTY", "IN_PROVINCE", "OUT_OF_PROVINCE", "ABROAD");
     private static final Pattern ENTRY_INDEX = Pattern.compile("\\[(\\d+)]");
 
@@ -307,10 +309,9 @@ public class ClassWorkController {
                 model.addAttribute("vouchers", gateway.get("/api/subsidy/classes/" + seg(classId) + "/vouchers").list());
             } else if (act == Act.PLACEMENTS) {
                 Map<Object, Object> placed = new LinkedHashMap<>();
-                Object items = gateway.get("/api/placement/placements?size=500&baseId=" + seg(String.valueOf(klass.get("baseId"))))
-                        .body().getOrDefault("items", List.of());
-                for (Object o : (List<?>) items) {
-                    if (o instanceof Map<?, ?> p && classId.equals(p.get("classId")) && !"DISPROVED".equals(p.get("status"))) {
+                for (Map<?, ?> p : cn.sunshine.console.api.PagedLists.all(gateway, "/api/placement/placements?classId=" + seg(classId),
+                        MAX_PLACEMENTS)) {
+                    if (!"DISPROVED".equals(p.get("status"))) {
                         placed.putIfAbsent(p.get("enrollmentId"), p);
                     }
                 }

@@ -258,7 +258,7 @@ class YearWorkPagesTest {
     @Test
     void placementsOfTheClassAreReportedWithTheEmployerAndTheWageInFen() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("OPENED")));
-        when(gateway.get("/api/placement/placements?size=500&baseId=b-1")).thenReturn(answer(Map.of("items", List.of(), "total", 0)));
+        when(gateway.get("/api/placement/placements?classId=k-1&size=500&page=0")).thenReturn(answer(Map.of("items", List.of(), "total", 0)));
         String page = mvc.perform(get("/classes/k-1/placements").with(oidcLogin().oidcUser(staff())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("data-enrollment-id=\"e-3\"", "id=\"report-e-3\"", "统一社会信用代码", "省内县外")

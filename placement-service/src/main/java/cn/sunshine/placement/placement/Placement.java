@@ -35,8 +35,10 @@ import java.util.List;
 @CompoundIndex(name = "base_reported", def = "{'baseId': 1, 'reportedOn': 1}")
 public class Placement extends AggregateRoot {
 
+    @Indexed
     private String enrollmentId;
     private int sequence;
+    @Indexed
     private String classId;
     @Indexed
     private String baseId;

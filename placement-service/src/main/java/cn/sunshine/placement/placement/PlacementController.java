@@ -71,13 +71,15 @@ public class PlacementController {
 
     @GetMapping("/api/placement/placements")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
-    @Operation(summary = "Placements in your jurisdiction (or of your base), by base, enrollment or status")
+    @Operation(summary = "Placements in your jurisdiction (or of your base), by base, class, enrollment or status")
     public PageResult<PlacementView> list(@RequestParam(required = false) String baseId,
+                                          @RequestParam(required = false) String classId,
                                           @RequestParam(required = false) String enrollmentId,
                                           @RequestParam(required = false) PlacementStatus status,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
-        return placements.list(baseId, enrollmentId, status, page, size).map(PlacementView::of);    }
+        return placements.list(baseId, classId, enrollmentId, status, page, size).map(PlacementView::of);
+    }
 
     @PostMapping("/api/placement/placements/{id}/departure")
     @Allowed({Role.BASE_STAFF})

@@ -180,11 +180,14 @@ public class Placements {
     }
 
     /** Placements in the caller's jurisdiction (or of their base), by base, enrollment or status. */
-    public PageResult<Placement> list(String baseId, String enrollmentId, PlacementStatus status, Integer page,
-                                      Integer size) {
+    public PageResult<Placement> list(String baseId, String classId, String enrollmentId, PlacementStatus status,
+                                      Integer page, Integer size) {
         Criteria c = Access.listScope("baseId", "divisionCode");
         if (baseId != null) {
             c = new Criteria().andOperator(c, Criteria.where("baseId").is(baseId));
+        }
+        if (classId != null) {
+            c = new Criteria().andOperator(c, Criteria.where("classId").is(classId));
         }
         if (enrollmentId != null) {
             c = new Criteria().andOperator(c, Criteria.where("enrollmentId").is(enrollmentId));

@@ -68,12 +68,14 @@ public class ClaimController {
 
     @GetMapping("/api/subsidy/claims")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
-    @Operation(summary = "Claims in your jurisdiction, or your base's")
+    @Operation(summary = "Claims in your jurisdiction, or your base's, by status, base, programme year and part")
     public PageResult<ClaimView> list(@RequestParam(required = false) String status,
                                       @RequestParam(required = false) String baseId,
+                                      @RequestParam(required = false) Integer year,
+                                      @RequestParam(required = false) String part,
                                       @RequestParam(required = false) Integer page,
                                       @RequestParam(required = false) Integer size) {
-        return claims.list(status, baseId, page, size).map(this::view);
+        return claims.list(status, baseId, year, part, page, size).map(this::view);
     }
 
     @PostMapping("/api/subsidy/claims/{claimId}/verification")

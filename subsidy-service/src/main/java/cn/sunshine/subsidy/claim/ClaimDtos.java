@@ -58,11 +58,12 @@ public final class ClaimDtos {
                             List<Claim.Line> lines, List<Claim.StoppedLine> stoppedLines, String submittedAt,
                             String submittedBy, List<Claim.Decision> decisions, Claim.HoldDecision holdDecision,
                             String paidAt, List<TraineeConfirmations.LineConfirmation> confirmations,
-                            Integer flaggedLines) {
+                            Integer flaggedLines, long version) {
         /**
          * With the trainees' confirmations of its lines ({@code confirmations}, in the lines' order) and how many
          * lines are flagged for the 核准 officer ({@code flaggedLines}: denied or unconfirmed); both null when
-         * not looked up.
+         * not looked up. {@code version} is the claim's ETag (quoted): a list's item can be decided with If-Match
+         * without reading the claim again.
          */
         static ClaimView of(Claim c, List<TraineeConfirmations.LineConfirmation> confirmations) {
             return new ClaimView(c.getId(), c.getBaseId(), c.getBaseName(), c.getDivisionCode(), c.getClassId(),
@@ -72,7 +73,8 @@ public final class ClaimDtos {
                     c.getSubmittedAt().toString(), c.getSubmittedBy(), c.getDecisions(), c.getHoldDecision(),
                     c.getPaidAt() == null ? null : c.getPaidAt().toString(), confirmations,
                     confirmations == null ? null
-                            : (int) confirmations.stream().filter(TraineeConfirmations.LineConfirmation::flagged).count());
+                            : (int) confirmations.stream().filter(TraineeConfirmations.LineConfirmation::flagged).count(),
+                    c.getVersion() == null ? 0 : c.getVersion());
         }
     }
 

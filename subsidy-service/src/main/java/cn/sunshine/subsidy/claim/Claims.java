@@ -467,7 +467,7 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         return c;
     }
 
-    public PageResult<Claim> list(String status, String baseId, Integer page, Integer size) {
+    public PageResult<Claim> list(String status, String baseId, Integer year, String part, Integer page, Integer size) {
         List<Criteria> filters = new ArrayList<>();
         filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
         if (status != null) {
@@ -479,6 +479,19 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         }
         if (baseId != null) {
             filters.add(Criteria.where("baseId").is(baseId));
+        }
+        if (year != null) {
+            if (year < 2000 || year > 2100) {
+                throw DomainException.invalidField("year", "must be a year between 2000 and 2100");
+            }
+            filters.add(Criteria.where("year").is(year));
+        }
+        if (part != null) {
+            try {
+                filters.add(Criteria.where("part").is(ClaimPart.valueOf(part)));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalidField("part", "one of " + java.util.Arrays.toString(ClaimPart.values()));
+            }
         }
         return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Claim.class, page, size,
                 Sort.by("submittedAt"));
