@@ -433,9 +433,9 @@ final class ConsoleJourneys implements AutoCloseable {
             browser.driver.findElement(By.id("nav-finance")).click();
             browser.open("/finance?year=" + year);
             assertThat(browser.text("fund-committed")).startsWith("¥");
-            browser.driver.findElement(By.id("run-payments")).click();
+            ConsoleJourneysMore.press(browser, By.id("run-payments"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-result")));
-            browser.driver.findElement(By.id("run-reconciliation")).click();
+            ConsoleJourneysMore.press(browser, By.id("run-reconciliation"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reconciliation")));
             browser.screenshot("18-finance-desk-zh");
             browser.signOut();

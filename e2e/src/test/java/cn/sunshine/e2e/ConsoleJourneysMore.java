@@ -259,7 +259,16 @@ final class ConsoleJourneysMore {
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", e);
         browser.wait.until(ExpectedConditions.elementToBeClickable(e));
         if (twice) {
-            new Actions(browser.driver).doubleClick(e).perform();
+            try {
+                new Actions(browser.driver).doubleClick(e).perform();
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                // the first click's answer replaced the page before the second: the second click had nothing to land on
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                if (gone.getMessage() == null || !gone.getMessage().contains("does not belong to the document")) {
+                    throw gone;
+                }
+                // likewise: Chromium names the button of the page already left
+            }
         } else {
             e.click();
         }
