@@ -52,7 +52,7 @@ final class AuditLogJourney {
             browser.screenshot("85-finance-deposit-rejecting-zh");
             WebElement reject = browser.driver.findElement(By.id("reject-button-" + depositId));
             press(browser, By.id("reject-button-" + depositId), false);
-            browser.wait.until(ExpectedConditions.stalenessOf(reject));
+            browser.wait.until(ConsoleJourneys.gone(reject));
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rejected-deposits")));
             assertThat(browser.text("done")).contains("已退回");
             assertThat(browser.driver.findElement(By.cssSelector("#rejected-deposits tr[data-deposit-id='" + depositId + "']"))

@@ -92,6 +92,27 @@ final class ConsoleJourneys implements AutoCloseable {
         return driver.findElement(By.id(id)).getText();
     }
 
+    /**
+     * The element has left the page (the page was drawn again). Selenium's {@code stalenessOf} knows only its own
+     * stale-element error; Chromium may instead answer that the node "does not belong to the document", which
+     * means the same.
+     */
+    static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(WebElement element) {
+        return d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
+
     String claimStatus() {
         return driver.findElement(By.id("claim-status")).getAttribute("data-status");
     }

@@ -62,7 +62,7 @@ final class SpotCheckRecoveryJourney {
                 Thread.sleep(1000); // enrollment's audited lookup was slow or down: ask again for the pending ones
                 WebElement fetch = browser.driver.findElement(By.id("fetch-contacts"));
                 press(browser, By.id("fetch-contacts"), false);
-                browser.wait.until(ExpectedConditions.stalenessOf(fetch));
+                browser.wait.until(ConsoleJourneys.gone(fetch));
                 browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sample")));
             }
             press(browser, By.id("to-sheet"), false);
@@ -82,7 +82,7 @@ final class SpotCheckRecoveryJourney {
             for (int i = 1; i < sampled; i++) {
                 WebElement record = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("record-" + i)));
                 press(browser, By.id("record-" + i), false);
-                browser.wait.until(ExpectedConditions.stalenessOf(record)); // the page drawn again with the call
+                browser.wait.until(ConsoleJourneys.gone(record)); // the page drawn again with the call
                 browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sample")));
             }
             JsonNode check = GATEWAY.as(officer).get("/api/placement/spot-checks/" + checkId).json();
@@ -97,7 +97,7 @@ final class SpotCheckRecoveryJourney {
             String baseId = check.path("baseId").asString();
             WebElement conclude = browser.driver.findElement(By.id("conclude"));
             press(browser, By.id("conclude"), true);
-            browser.wait.until(ExpectedConditions.stalenessOf(conclude));
+            browser.wait.until(ConsoleJourneys.gone(conclude));
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("check-status"), "data-status", "CONCLUDED"));
             JsonNode concluded = GATEWAY.as(officer).get("/api/placement/spot-checks/" + checkId).json();
             assertThat(concluded.path("status").asString()).isEqualTo("CONCLUDED");
@@ -154,7 +154,7 @@ final class SpotCheckRecoveryJourney {
             browser.driver.findElement(By.id("confirm-amount")).sendKeys(yuan);
             WebElement confirm = browser.driver.findElement(By.id("confirm-settlement"));
             press(browser, By.id("confirm-settlement"), true);
-            browser.wait.until(ExpectedConditions.stalenessOf(confirm));
+            browser.wait.until(ConsoleJourneys.gone(confirm));
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("recovery-status"), "data-status", "SETTLED"));
             JsonNode settled = GATEWAY.as(officer).get("/api/subsidy/recoveries/" + recoveryId).json();
             assertThat(settled.path("status").asString()).isEqualTo("SETTLED");
