@@ -43,6 +43,7 @@ final class ConsoleJourneys implements AutoCloseable {
     final List<String> screenshots = new ArrayList<>();
     /** Serious and critical axe-core violations (WCAG 2.1 A and AA rules) on the pages visited. */
     final List<String> accessibility = new ArrayList<>();
+    private boolean pickerChecked;
 
     ConsoleJourneys() throws IOException {
         profile = Files.createTempDirectory("console-chromium-");
@@ -72,6 +73,10 @@ final class ConsoleJourneys implements AutoCloseable {
         WebElement pick = wait.until(ExpectedConditions.elementToBeClickable(By.id("pick-" + username)));
         assertThat(driver.getCurrentUrl()).as("the provider's picker").startsWith("http://localhost:9000/oidc/authorize?")
                 .contains("code_challenge_method=S256");
+        if (!pickerChecked) {
+            axe("sign-in picker"); // the first page every person sees, once a journey
+            pickerChecked = true;
+        }
         pick.click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
         assertThat(driver.getCurrentUrl()).startsWith(CONSOLE + "/");
