@@ -32,9 +32,9 @@ class ChineseProblemMessagesTest {
     private static final Path BUNDLE = Path.of("src/main/resources/problem-messages_zh_CN.properties");
     private static final String PLATFORM_BUNDLE = "cn/sunshine/platform/problem-messages_zh_CN.properties";
 
-    /** Calls whose message argument must not be a plain string: the marker, and which argument is the message. */
+    /** Calls whose second argument, the message, must not be a plain string. A code built at run time is not checked. */
     private static final Pattern PLAIN_MESSAGE = Pattern.compile("\\binvalidField\\(|\\bnew\\s+(?:DomainException\\.)?FieldError\\(");
-    private static final Pattern PHRASE_CODE = Pattern.compile("\\bPhrase\\.coded\\(\\s*\"([^\"]+)\"");
+    private static final Pattern PHRASE_CODE = Pattern.compile("\\bPhrase\\.coded\\(\\s*\"([^\"]+)\"\\s*[,)]");
     private static final Pattern FIELD_ERROR_CODED = Pattern.compile("\\bFieldError\\.coded\\(");
 
     @Test
@@ -69,7 +69,7 @@ class ChineseProblemMessagesTest {
             Matcher f = FIELD_ERROR_CODED.matcher(src);
             while (f.find()) {
                 int second = skipSpace(src, afterFirstArgument(src, f.end()));
-                Matcher code = Pattern.compile("\"([^\"]+)\"").matcher(src).region(second, src.length());
+                Matcher code = Pattern.compile("\"([^\"]+)\"\\s*[,)]").matcher(src).region(second, src.length());
                 if (code.lookingAt() && !zh.containsKey(code.group(1))) {
                     missing.add(code.group(1) + " (" + SOURCES.relativize(file) + ":" + line(src, f.start()) + ")");
                 }

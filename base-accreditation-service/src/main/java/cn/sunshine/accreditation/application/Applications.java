@@ -6,6 +6,7 @@ import cn.sunshine.accreditation.tender.Tender;
 import cn.sunshine.accreditation.tender.TenderParticipation;
 import cn.sunshine.accreditation.tender.Tenders;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.CreditCode;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
@@ -52,7 +53,7 @@ public class Applications {
         CurrentUser user = Jurisdiction.requireRole(Role.BASE_STAFF);
         Tender tender = tenders.publicGet(tenderId);
         CreditCode.problem(r.institution().creditCode()).ifPresent(p -> {
-            throw DomainException.invalidField("institution.creditCode", p);
+            throw DomainException.invalidField("institution.creditCode", Phrase.coded("credit-code.invalid", p));
         });
         Institution institution = r.institution().toInstitution();
         bases.findByCreditCodeAndDivisionCode(institution.creditCode(), institution.divisionCode())

@@ -219,7 +219,7 @@ public class Placements {
         }
         String code = r.employer().creditCode().trim().toUpperCase();
         CreditCode.problem(code).ifPresent(problem -> {
-            throw DomainException.invalidField("employer.creditCode", problem);
+            throw DomainException.invalidField("employer.creditCode", Phrase.coded("credit-code.invalid", problem));
         });
         return new EmployerTerms(r.employer().name().trim(), code, r.employer().address().trim(),
                 r.employer().hrPhone());
