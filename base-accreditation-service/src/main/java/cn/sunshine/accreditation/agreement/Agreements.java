@@ -52,7 +52,8 @@ public class Agreements {
     }
 
     public Agreement propose(AgreementDtos.ProposeRequest r) {
-        Base base = bases.findById(r.baseId()).orElseThrow(() -> DomainException.invalidField("baseId", Phrase.coded("agreement.base-unknown", "no such base")));
+        Base base = bases.findById(r.baseId()).orElseThrow(() -> DomainException.invalidField("baseId",
+                Phrase.coded("agreement.base-unknown", "no such base")));
         CurrentUser user = Jurisdiction.officerFor(base.getDivisionCode());
         List<AgreementVersion.AgreedMajor> majors = terms(base, r.year(), r.majors());
         try {
@@ -119,12 +120,14 @@ public class Agreements {
             AgreementDtos.MajorTerms m = requested.get(i);
             String f = "majors[" + i + "]";
             if (!seen.add(m.majorCode())) {
-                errors.add(DomainException.FieldError.coded(f + ".majorCode", "agreement.major-twice", m.majorCode() + " appears twice", m.majorCode()));
+                errors.add(DomainException.FieldError.coded(f + ".majorCode", "agreement.major-twice",
+                        m.majorCode() + " appears twice", m.majorCode()));
                 continue;
             }
             Major accredited = base.major(m.majorCode()).orElse(null);
             if (accredited == null) {
-                errors.add(DomainException.FieldError.coded(f + ".majorCode", "agreement.major-not-accredited", "the base is not accredited for " + m.majorCode(), m.majorCode()));
+                errors.add(DomainException.FieldError.coded(f + ".majorCode", "agreement.major-not-accredited",
+                        "the base is not accredited for " + m.majorCode(), m.majorCode()));
                 continue;
             }
             if (m.feeFen() > accredited.feeStandardFen()) {

@@ -61,7 +61,8 @@ public class Applications {
                     throw new DomainException(422, "institution-revoked", "The institution's base was revoked",
                             "this institution's base in " + institution.divisionCode() + " was revoked ("
                                     + b.getRevocation().reason() + ") and cannot be accredited there again",
-                            List.of(DomainException.FieldError.coded("institution.creditCode", "application.base-revoked", "its base was revoked")));
+                            List.of(DomainException.FieldError.coded("institution.creditCode", "application.base-revoked",
+                                    "its base was revoked")));
                 });
         Application a = Application.submit(tender, institution,
                 r.majors().stream().map(ApplicationDtos.ProposedMajorDto::toMajor).toList(),
@@ -72,7 +73,8 @@ public class Applications {
         } catch (DuplicateKeyException e) {
             throw new DomainException(409, "duplicate-application", "Already applied",
                     "this institution (credit code) has already applied in this tender",
-                    List.of(DomainException.FieldError.coded("institution.creditCode", "application.already-applied", "already applied in this tender")));
+                    List.of(DomainException.FieldError.coded("institution.creditCode", "application.already-applied",
+                            "already applied in this tender")));
         }
     }
 

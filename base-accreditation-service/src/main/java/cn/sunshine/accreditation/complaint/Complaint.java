@@ -133,7 +133,8 @@ public class Complaint extends AggregateRoot {
         }
         requireHandler(by);
         if (substantiated && findings.isEmpty()) {
-            throw DomainException.invalidField("findings", Phrase.coded("complaint.findings-required", "state what was found to be true"));
+            throw DomainException.invalidField("findings", Phrase.coded("complaint.findings-required",
+                    "state what was found to be true"));
         }
         Instant now = clock.instant();
         boolean onTime = !ProgramCalendar.today(clock).isAfter(LocalDate.parse(answerDue));

@@ -35,7 +35,8 @@ public class ComplaintEvidence {
         Complaint c = complaints.get(complaintId);
         CurrentUser user = Jurisdiction.officerOver(c.getDivisionCode(), "complaint " + complaintId);
         if (!KINDS.contains(kind)) {
-            throw DomainException.invalidField("kind", Phrase.coded("complaint.evidence-kind", "one of " + KINDS.stream().sorted().toList(),
+            throw DomainException.invalidField("kind", Phrase.coded("complaint.evidence-kind",
+                    "one of " + KINDS.stream().sorted().toList(),
                     KINDS.stream().sorted().toList()));
         }
         if (c.getStatus() == Complaint.Status.CLOSED) {

@@ -86,10 +86,12 @@ public class Complaints {
         String classId = blankToNull(s.classId());
         String description = blankToNull(s.description());
         if (s.type() == Complaint.SubjectType.BASE && baseId == null) {
-            throw DomainException.invalidField("subject.baseId", Phrase.coded("complaint.base-required", "name the base the complaint is about"));
+            throw DomainException.invalidField("subject.baseId", Phrase.coded("complaint.base-required",
+                    "name the base the complaint is about"));
         }
         if (s.type() == Complaint.SubjectType.CLASS && classId == null) {
-            throw DomainException.invalidField("subject.classId", Phrase.coded("complaint.class-required", "name the class the complaint is about"));
+            throw DomainException.invalidField("subject.classId", Phrase.coded("complaint.class-required",
+                    "name the class the complaint is about"));
         }
         if (s.type() == Complaint.SubjectType.OFFICER_CONDUCT && description == null) {
             throw DomainException.invalidField("subject.description", Phrase.coded("complaint.description-required",

@@ -36,7 +36,8 @@ public class InspectionDocuments {
         InspectionVisit v = inspections.visit(visitId);
         CurrentUser user = Jurisdiction.officerOver(v.getDivisionCode(), "inspection visit " + visitId);
         if (!KINDS.contains(kind)) {
-            throw DomainException.invalidField("kind", Phrase.coded("inspection.document-kind", "one of " + KINDS.stream().sorted().toList(),
+            throw DomainException.invalidField("kind", Phrase.coded("inspection.document-kind",
+                    "one of " + KINDS.stream().sorted().toList(),
                     KINDS.stream().sorted().toList()));
         }
         return attachments.store(new Attachment.Owner(OWNER, v.getId(), v.getDivisionCode()), kind, fileName, content, user);

@@ -122,13 +122,15 @@ public class Inspections {
                         "no plan of the base's county names this base"));
             }
             if (kind != null && kind != plan.getKind()) {
-                throw DomainException.invalidField("kind", Phrase.coded("inspection.plan-kind", "the plan is a " + plan.getKind() + " plan", plan.getKind()));
+                throw DomainException.invalidField("kind", Phrase.coded("inspection.plan-kind",
+                        "the plan is a " + plan.getKind() + " plan", plan.getKind()));
             }
             kind = plan.getKind();
             version = version == null ? plan.getChecklistVersion() : version;
         }
         if (kind == null) {
-            throw DomainException.invalidField("kind", Phrase.coded("inspection.kind-required", "say what kind of inspection it was (or name its plan)"));
+            throw DomainException.invalidField("kind", Phrase.coded("inspection.kind-required",
+                    "say what kind of inspection it was (or name its plan)"));
         }
         if (r.visitedOn().isAfter(ProgramCalendar.today(clock))) {
             throw DomainException.invalidField("visitedOn", Phrase.coded("inspection.visit-in-future",
@@ -225,7 +227,8 @@ public class Inspections {
             InspectionDtos.CorrectionDto c = given.get(n);
             String item = blankToNull(c.itemCode());
             if (item != null && !checklist.has(item)) {
-                throw DomainException.invalidField("corrections[" + n + "].itemCode", Phrase.coded("inspection.item-unknown", "item " + item
+                throw DomainException.invalidField("corrections[" + n + "].itemCode", Phrase.coded("inspection.item-unknown",
+                        "item " + item
                         + " is not on checklist " + checklist.version(), item, checklist.version()));
             }
             if (c.correctedOn() != null && c.correctedOn().isAfter(today())) {

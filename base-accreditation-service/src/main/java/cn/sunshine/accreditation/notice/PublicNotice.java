@@ -196,7 +196,8 @@ public class PublicNotice extends AggregateRoot {
         } else {
             List<String> codes = c.majorCodes() == null ? List.of() : c.majorCodes();
             if (codes.isEmpty()) {
-                throw DomainException.invalidField("consequence.majorCodes", Phrase.coded("notice.majors-required", "name the majors to remove"));
+                throw DomainException.invalidField("consequence.majorCodes", Phrase.coded("notice.majors-required",
+                        "name the majors to remove"));
             }
             for (String code : codes) {
                 if (entry.majors().stream().noneMatch(m -> m.majorCode().equals(code))) {

@@ -88,10 +88,12 @@ public class QuotaLedger extends AggregateRoot {
         }
         DivisionCode to = DivisionCode.of(r.toDivision());
         if (level == DivisionCode.Level.COUNTY) {
-            throw DomainException.invalidField("toDivision", Phrase.coded("quota.county-to-bases", "a county allocates to its bases, per major"));
+            throw DomainException.invalidField("toDivision", Phrase.coded("quota.county-to-bases",
+                    "a county allocates to its bases, per major"));
         }
         if (!self.covers(to.value()) || to.level().ordinal() <= level.ordinal()) {
-            throw DomainException.invalidField("toDivision", Phrase.coded("quota.division-below", "must be a division below " + divisionCode,
+            throw DomainException.invalidField("toDivision", Phrase.coded("quota.division-below",
+                    "must be a division below " + divisionCode,
                     divisionCode));
         }
     }
@@ -106,7 +108,8 @@ public class QuotaLedger extends AggregateRoot {
             throw new DomainException(409, "allocation-exists", "The recipient has an allocation",
                     r + " has the allocation " + current.get().id() + " (" + current.get().amount()
                             + "); a reallocation names it in 'replaces'",
-                    List.of(DomainException.FieldError.coded("replaces", "quota.name-current", "name the current allocation " + current.get().id(), current.get().id())));
+                    List.of(DomainException.FieldError.coded("replaces", "quota.name-current",
+                            "name the current allocation " + current.get().id(), current.get().id())));
         }
         if (replaces != null && (current.isEmpty() || !current.get().id().equals(replaces))) {
             throw new DomainException(409, "allocation-superseded", "Not the current allocation",
@@ -126,7 +129,8 @@ public class QuotaLedger extends AggregateRoot {
             throw new DomainException(422, "quota-exceeded", "More than this level received",
                     divisionCode + " received " + received + " for " + year + " and has allocated " + allocated
                             + "; " + (received - allocated + previous) + " can go to " + r + ", not " + amount,
-                    List.of(DomainException.FieldError.coded("amount", "quota.at-most", "at most " + (received - allocated + previous), (received - allocated + previous))));
+                    List.of(DomainException.FieldError.coded("amount", "quota.at-most",
+                            "at most " + (received - allocated + previous), (received - allocated + previous))));
         }
         Instant now = clock.instant();
         Allocation a = new Allocation(allocationId, idempotencyKey, fingerprint, r.toDivision(), r.baseId(),

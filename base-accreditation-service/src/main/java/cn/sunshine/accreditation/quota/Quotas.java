@@ -103,7 +103,8 @@ public class Quotas {
         QuotaLedger first = ledgers.findById(ledgerId).orElseThrow(() -> DomainException.notFound("quota ledger " + ledgerId));
         CurrentUser user = Jurisdiction.officerOver(first.getDivisionCode(), "quota ledger " + ledgerId);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw DomainException.invalidField("Idempotency-Key", Phrase.coded("quota.idempotency-key-length", "must be 1 to 200 characters"));
+            throw DomainException.invalidField("Idempotency-Key", Phrase.coded("quota.idempotency-key-length",
+                    "must be 1 to 200 characters"));
         }
         Recipient recipient = recipient(first, r);
         String fingerprint = fingerprint(recipient, r);
@@ -124,7 +125,8 @@ public class Quotas {
                 throw new DomainException(422, "capacity-exceeded", "More than the base's accredited capacity",
                         base.getName() + " is accredited for " + major.annualCapacity() + " trainees a year in "
                                 + major.majorName() + "; " + r.amount() + " asked",
-                        List.of(DomainException.FieldError.coded("amount", "quota.at-most", "at most " + major.annualCapacity(), major.annualCapacity())));
+                        List.of(DomainException.FieldError.coded("amount", "quota.at-most",
+                                "at most " + major.annualCapacity(), major.annualCapacity())));
             }
         }
         return Retry.onStaleVersion(() -> {
@@ -134,7 +136,8 @@ public class Quotas {
                 if (!earlier.get().requestFingerprint().equals(fingerprint)) {
                     throw new DomainException(422, "idempotency-key-reused", "Idempotency-Key used for another request",
                             "this Idempotency-Key was used for a different allocation; use a new key for a new request",
-                            List.of(DomainException.FieldError.coded("Idempotency-Key", "quota.idempotency-key-used", "used for a different request")));
+                            List.of(DomainException.FieldError.coded("Idempotency-Key", "quota.idempotency-key-used",
+                                    "used for a different request")));
                 }
                 passOn(ledger, earlier.get());
                 return new Outcome(ledger, earlier.get(), true);
@@ -193,7 +196,8 @@ public class Quotas {
                     "name either a division (toDivision) or a base (baseId and majorCode)"));
         }
         if (toBase && (r.majorCode() == null)) {
-            throw DomainException.invalidField("majorCode", Phrase.coded("quota.major-required", "a base's quota is allocated per major"));
+            throw DomainException.invalidField("majorCode", Phrase.coded("quota.major-required",
+                    "a base's quota is allocated per major"));
         }
         Recipient recipient = toBase ? Recipient.base(ledger.getDivisionCode(), r.baseId(), r.majorCode())
                 : Recipient.division(r.toDivision());

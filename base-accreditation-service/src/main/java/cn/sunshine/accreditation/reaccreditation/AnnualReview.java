@@ -73,10 +73,12 @@ public class AnnualReview extends AggregateRoot {
                                     Recorded recorded, String actor, Clock clock) {
         List<DomainException.FieldError> errors = new ArrayList<>();
         if (facts.completed() > facts.enrolled()) {
-            errors.add(DomainException.FieldError.coded("facts.completed", "annual-review.completed-over-enrolled", "must not exceed enrolled (" + facts.enrolled() + ")", facts.enrolled()));
+            errors.add(DomainException.FieldError.coded("facts.completed", "annual-review.completed-over-enrolled",
+                    "must not exceed enrolled (" + facts.enrolled() + ")", facts.enrolled()));
         }
         if (facts.placed() > facts.completed()) {
-            errors.add(DomainException.FieldError.coded("facts.placed", "annual-review.placed-over-completed", "must not exceed completed (" + facts.completed() + ")", facts.completed()));
+            errors.add(DomainException.FieldError.coded("facts.placed", "annual-review.placed-over-completed",
+                    "must not exceed completed (" + facts.completed() + ")", facts.completed()));
         }
         if (facts.spotChecksConfirmed() > facts.spotChecksCalled()) {
             errors.add(DomainException.FieldError.coded("facts.spotChecksConfirmed", "annual-review.confirmed-over-called",
@@ -120,7 +122,8 @@ public class AnnualReview extends AggregateRoot {
         if (o != Outcome.REVOKE && facts.enrolled() == 0) {
             throw new DomainException(422, "review-rule", "A base that trained no one is revoked",
                     "the facts show no trainee enrolled in " + year + "; such a base is revoked (优胜劣汰)",
-                    List.of(DomainException.FieldError.coded("outcome", "annual-review.must-revoke", "must be REVOKE: no trainee in " + year, year)));
+                    List.of(DomainException.FieldError.coded("outcome", "annual-review.must-revoke",
+                            "must be REVOKE: no trainee in " + year, year)));
         }
         boolean belowCommitment = facts.placementRateBp() < facts.committedPlacementRateBp();
         boolean findings = facts.findings() != null && !facts.findings().isEmpty();
@@ -129,7 +132,8 @@ public class AnnualReview extends AggregateRoot {
                     (belowCommitment ? "the placement rate " + facts.placementRateBp() + " bp is below the committed "
                             + facts.committedPlacementRateBp() + " bp" : "the spot checks found problems")
                             + "; renew with conditions or revoke",
-                    List.of(DomainException.FieldError.coded("outcome", "annual-review.conditions-or-revoke", "RENEW_WITH_CONDITIONS or REVOKE")));
+                    List.of(DomainException.FieldError.coded("outcome", "annual-review.conditions-or-revoke",
+                            "RENEW_WITH_CONDITIONS or REVOKE")));
         }
     }
 

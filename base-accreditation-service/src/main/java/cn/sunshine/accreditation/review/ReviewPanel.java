@@ -38,7 +38,8 @@ public class ReviewPanel extends AggregateRoot {
         if (appointees.size() < MINIMUM_REVIEWERS) {
             throw new DomainException(422, "panel-too-small", "A panel has at least three reviewers",
                     "appoint at least " + MINIMUM_REVIEWERS + " reviewers; " + appointees.size() + " named",
-                    List.of(DomainException.FieldError.coded("members", "review.members-minimum", "at least " + MINIMUM_REVIEWERS + " reviewers", MINIMUM_REVIEWERS)));
+                    List.of(DomainException.FieldError.coded("members", "review.members-minimum",
+                            "at least " + MINIMUM_REVIEWERS + " reviewers", MINIMUM_REVIEWERS)));
         }
         ReviewPanel p = new ReviewPanel();
         p.id = Ids.newId();

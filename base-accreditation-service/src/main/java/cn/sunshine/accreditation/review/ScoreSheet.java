@@ -74,11 +74,13 @@ public class ScoreSheet extends AggregateRoot {
         }
         for (Criterion c : tender.getCriteria()) {
             if (!given.containsKey(c.code())) {
-                errors.add(DomainException.FieldError.coded("scores", "review.score-missing", "no score for " + c.code() + " (" + c.name() + ")", c.code(), c.name()));
+                errors.add(DomainException.FieldError.coded("scores", "review.score-missing",
+                        "no score for " + c.code() + " (" + c.name() + ")", c.code(), c.name()));
             }
         }
         if (inspection.visitedOn().isAfter(ProgramCalendar.today(clock))) {
-            errors.add(DomainException.FieldError.coded("inspection.visitedOn", "review.visit-in-future", "must not be in the future"));
+            errors.add(DomainException.FieldError.coded("inspection.visitedOn", "review.visit-in-future",
+                    "must not be in the future"));
         }
         if (!errors.isEmpty()) {
             throw new DomainException(400, "validation", "The request has invalid fields",

@@ -65,11 +65,13 @@ public class Tender extends AggregateRoot {
                     "the weights must add up to 10000 basis points (100 %), they add up to " + weights, weights));
         }
         if (passingScore > scale) {
-            throw DomainException.invalidField("passingScore", Phrase.coded("tender.passing-score", "must not exceed the scale (" + scale + ")",
+            throw DomainException.invalidField("passingScore", Phrase.coded("tender.passing-score",
+                    "must not exceed the scale (" + scale + ")",
                     scale));
         }
         if (!closesAt.isAfter(opensAt)) {
-            throw DomainException.invalidField("applicationClosesAt", Phrase.coded("tender.closes-after-opens", "must be after applicationOpensAt"));
+            throw DomainException.invalidField("applicationClosesAt", Phrase.coded("tender.closes-after-opens",
+                    "must be after applicationOpensAt"));
         }
         Tender t = new Tender();
         t.id = Ids.newId();

@@ -55,7 +55,8 @@ public class Classes {
                     "enrollment has no accreditation of your base");
         }
         LocalDate today = ProgramCalendar.today(clock);
-        AccreditedMajor major = base.major(r.majorCode(), r.plannedStart()).orElseThrow(() -> DomainException.invalidField("majorCode", Phrase.coded("enrollment.major-not-accredited",
+        AccreditedMajor major = base.major(r.majorCode(), r.plannedStart()).orElseThrow(() -> DomainException.invalidField("majorCode",
+                Phrase.coded("enrollment.major-not-accredited",
                     "the base is not accredited for " + r.majorCode(), r.majorCode())));
         if (!base.acceptsEnrollment(r.majorCode(), r.plannedStart()) || !base.acceptsEnrollment(r.majorCode(), today)) {
             throw DomainException.rule("base-not-accepting", "The base may not enroll",

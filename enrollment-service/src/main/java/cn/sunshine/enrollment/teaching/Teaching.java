@@ -117,7 +117,8 @@ public class Teaching {
                 errors.add(DomainException.FieldError.coded(field, "enrollment.listed-twice", id + " is listed twice", id));
             } else if (e == null || e.getStatus() == EnrollmentStatus.WITHDRAWN
                     || e.getRosterCheck() == Enrollment.RosterCheck.REJECTED) {
-                errors.add(DomainException.FieldError.coded(field, "enrollment.not-of-class", id + " is not a trainee of this class", id));
+                errors.add(DomainException.FieldError.coded(field, "enrollment.not-of-class",
+                        id + " is not a trainee of this class", id));
             } else {
                 marks.add(new Lesson.Mark(id, e.getTrainee().name(), r.attendance().get(i).presence()));
             }
@@ -170,7 +171,8 @@ public class Teaching {
             String id = r.present().get(i).trim();
             Enrollment e = ofClass.get(id);
             if (e == null || e.getStatus() == EnrollmentStatus.WITHDRAWN) {
-                errors.add(DomainException.FieldError.coded("present[" + i + "]", "enrollment.not-of-class", id + " is not a trainee of this class", id));
+                errors.add(DomainException.FieldError.coded("present[" + i + "]", "enrollment.not-of-class",
+                        id + " is not a trainee of this class", id));
             } else if (found.add(id)) {
                 present.add(new Visit.Seen(id, e.getTrainee().name()));
             }

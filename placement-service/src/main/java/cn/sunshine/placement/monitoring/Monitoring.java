@@ -122,7 +122,8 @@ public class Monitoring {
         if (ProgramCalendar.today(clock).isBefore(firstDay)) {
             throw new DomainException(422, "quarter-not-begun", "The quarter has not begun",
                     "quarter " + r.year() + "-Q" + r.quarter() + " begins on " + firstDay,
-                    List.of(DomainException.FieldError.coded("quarter", "monitoring.quarter-begins", "begins on " + firstDay, firstDay)));
+                    List.of(DomainException.FieldError.coded("quarter", "monitoring.quarter-begins",
+                            "begins on " + firstDay, firstDay)));
         }
         Figures figures = figures(r.figures());
         LabourReturn labourReturn = LabourReturn.record(point, r.year(), r.quarter(), figures,

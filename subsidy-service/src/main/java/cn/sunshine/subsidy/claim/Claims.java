@@ -88,25 +88,30 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             String f = "voucherSerials[" + i++ + "]";
             Voucher v = mongo.findOne(Query.query(Criteria.where("serial").is(serial)), Voucher.class);
             if (v == null || !v.getBaseId().equals(user.baseId())) {
-                errors.add(DomainException.FieldError.coded(f, "claim.voucher-unknown", "no voucher " + serial + " of your base", serial));
+                errors.add(DomainException.FieldError.coded(f, "claim.voucher-unknown",
+                        "no voucher " + serial + " of your base", serial));
                 continue;
             }
             if (!v.getClassId().equals(classId)) {
-                errors.add(DomainException.FieldError.coded(f, "claim.voucher-other-class", "voucher " + serial + " is of another class", serial));
+                errors.add(DomainException.FieldError.coded(f, "claim.voucher-other-class",
+                        "voucher " + serial + " is of another class", serial));
                 continue;
             }
             if (v.getStatus() != VoucherStatus.REDEEMED) {
-                errors.add(DomainException.FieldError.coded(f, "claim.voucher-not-redeemed", "voucher " + serial + " is " + v.getStatus() + ", not REDEEMED", serial, v.getStatus()));
+                errors.add(DomainException.FieldError.coded(f, "claim.voucher-not-redeemed",
+                        "voucher " + serial + " is " + v.getStatus() + ", not REDEEMED", serial, v.getStatus()));
                 continue;
             }
             String holder = part == ClaimPart.COMPLETION ? v.getClaimId() : v.getPlacementClaimId();
             if (holder != null && !holder.equals(claimId)) {
-                errors.add(DomainException.FieldError.coded(f, "claim.voucher-in-claim", "voucher " + serial + " is in claim " + holder, serial, holder));
+                errors.add(DomainException.FieldError.coded(f, "claim.voucher-in-claim",
+                        "voucher " + serial + " is in claim " + holder, serial, holder));
                 continue;
             }
             Trainee t = mongo.findById(v.getEnrollmentId(), Trainee.class);
             if (t == null || !t.isCompleted()) {
-                errors.add(DomainException.FieldError.coded(f, "claim.voucher-not-completed", "the trainee of voucher " + serial + " has not completed", serial));
+                errors.add(DomainException.FieldError.coded(f, "claim.voucher-not-completed",
+                        "the trainee of voucher " + serial + " has not completed", serial));
                 continue;
             }
             long amountFen;
@@ -116,23 +121,27 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
                         : SplitPolicy.completionPart(v.getAmountFen(), completionShareBp(v.getDivisionCode(), v.getYear()));
             } else {
                 if (v.getClaimId() == null || v.getCompletionPartFen() == null) {
-                    errors.add(DomainException.FieldError.coded(f, "claim.completion-not-claimed", "the completion part of voucher " + serial
+                    errors.add(DomainException.FieldError.coded(f, "claim.completion-not-claimed",
+                            "the completion part of voucher " + serial
                             + " is not claimed yet", serial));
                     continue;
                 }
                 if (!t.isPlaced()) {
-                    errors.add(DomainException.FieldError.coded(f, "claim.voucher-not-placed", "the trainee of voucher " + serial + " is not placed", serial));
+                    errors.add(DomainException.FieldError.coded(f, "claim.voucher-not-placed",
+                            "the trainee of voucher " + serial + " is not placed", serial));
                     continue;
                 }
                 if (t.isPlacementDisproved()) {
-                    errors.add(DomainException.FieldError.coded(f, "claim.placement-disproved", "the placement of voucher " + serial
+                    errors.add(DomainException.FieldError.coded(f, "claim.placement-disproved",
+                            "the placement of voucher " + serial
                             + "'s trainee was disproved by a spot check", serial));
                     continue;
                 }
                 // What is left of the voucher after its completion part: never more.
                 amountFen = v.placementPartFen();
                 if (amountFen <= 0) {
-                    errors.add(DomainException.FieldError.coded(f, "claim.no-placement-part", "the completion claim of voucher " + serial
+                    errors.add(DomainException.FieldError.coded(f, "claim.no-placement-part",
+                            "the completion claim of voucher " + serial
                             + " took all of it: there is no placement part", serial));
                     continue;
                 }

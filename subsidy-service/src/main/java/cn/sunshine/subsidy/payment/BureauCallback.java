@@ -131,11 +131,13 @@ public class BureauCallback {
         List<DomainException.FieldError> errors = new ArrayList<>();
         JsonNode id = n.get("instructionId");
         if (id != null && !id.isNull() && !(id.isString() && id.asString().equals(instructionId))) {
-            errors.add(DomainException.FieldError.coded("instructionId", "payment.callback-instruction", "must be the instruction of the path"));
+            errors.add(DomainException.FieldError.coded("instructionId", "payment.callback-instruction",
+                    "must be the instruction of the path"));
         }
         String reference = text(n, "bureauReference");
         if (reference == null || reference.isBlank() || reference.length() > 64) {
-            errors.add(DomainException.FieldError.coded("bureauReference", "payment.callback-reference", "required, at most 64 characters"));
+            errors.add(DomainException.FieldError.coded("bureauReference", "payment.callback-reference",
+                    "required, at most 64 characters"));
         }
         String status = text(n, "status");
         if (status == null || !STATUSES.contains(status)) {
@@ -143,12 +145,14 @@ public class BureauCallback {
         }
         JsonNode amount = n.get("amountFen");
         if (amount == null || !amount.isIntegralNumber() || !amount.canConvertToLong() || amount.asLong() < 0) {
-            errors.add(DomainException.FieldError.coded("amountFen", "payment.callback-amount", "required, a whole number of fen, 0 or more"));
+            errors.add(DomainException.FieldError.coded("amountFen", "payment.callback-amount",
+                    "required, a whole number of fen, 0 or more"));
         }
         String paidAt = text(n, "paidAt");
         JsonNode paidAtNode = n.get("paidAt");
         if (paidAtNode != null && !paidAtNode.isNull() && (paidAt == null || !isInstant(paidAt))) {
-            errors.add(DomainException.FieldError.coded("paidAt", "payment.callback-paid-at", "an ISO-8601 instant, e.g. 2026-06-30T02:10:00Z"));
+            errors.add(DomainException.FieldError.coded("paidAt", "payment.callback-paid-at",
+                    "an ISO-8601 instant, e.g. 2026-06-30T02:10:00Z"));
         }
         if (!errors.isEmpty()) {
             throw new DomainException(400, "validation", "The request has invalid fields",
