@@ -237,6 +237,12 @@ class BadInputsTest extends ServiceTestSupport {
         Http.Response zh = http().as(Fixtures.OFFICER).header("Accept-Language", "zh-CN")
                 .post("/api/accreditation/inspection-visits", overMax);
         assertThat(zh.json().path("errors").path(0).path("message").asText()).isEqualTo("“收费”的得分须在 0 至 15 分之间");
+        Http.Response kindZh = http().as(Fixtures.OFFICER).header("Accept-Language", "zh-CN")
+                .post("/api/accreditation/inspection-visits", noKind);
+        assertThat(kindZh.json().path("errors").path(0).path("message").asText()).isEqualTo("请填写检查类型（或选择检查计划）");
+        assertThat(kindZh.json().path("detail").asText()).isEqualTo("kind：请填写检查类型（或选择检查计划）");
+        assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/inspection-visits", noKind).json()
+                .path("errors").path(0).path("message").asText()).isEqualTo("say what kind of inspection it was (or name its plan)");
         assertThat(http().as(Fixtures.ANLU_OFFICER).post("/api/accreditation/inspection-visits",
                 InspectionTest.visit(baseId, "SUPERVISION", "2026-10-09", full, List.of())).status())
                 .as("another county's base").isEqualTo(400);

@@ -7,6 +7,7 @@ import cn.sunshine.accreditation.base.Major;
 import cn.sunshine.accreditation.quota.Allocation;
 import cn.sunshine.accreditation.quota.Quotas;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.security.CurrentUser;
@@ -51,7 +52,8 @@ public class Agreements {
     }
 
     public Agreement propose(AgreementDtos.ProposeRequest r) {
-        Base base = bases.findById(r.baseId()).orElseThrow(() -> DomainException.invalidField("baseId", "no such base"));
+        Base base = bases.findById(r.baseId()).orElseThrow(() -> DomainException.invalidField("baseId",
+                Phrase.coded("agreement.base-unknown", "no such base")));
         CurrentUser user = Jurisdiction.officerFor(base.getDivisionCode());
         List<AgreementVersion.AgreedMajor> majors = terms(base, r.year(), r.majors());
         try {
@@ -118,23 +120,25 @@ public class Agreements {
             AgreementDtos.MajorTerms m = requested.get(i);
             String f = "majors[" + i + "]";
             if (!seen.add(m.majorCode())) {
-                errors.add(new DomainException.FieldError(f + ".majorCode", m.majorCode() + " appears twice"));
+                errors.add(DomainException.FieldError.coded(f + ".majorCode", "agreement.major-twice",
+                        m.majorCode() + " appears twice", m.majorCode()));
                 continue;
             }
             Major accredited = base.major(m.majorCode()).orElse(null);
             if (accredited == null) {
-                errors.add(new DomainException.FieldError(f + ".majorCode", "the base is not accredited for " + m.majorCode()));
+                errors.add(DomainException.FieldError.coded(f + ".majorCode", "agreement.major-not-accredited",
+                        "the base is not accredited for " + m.majorCode(), m.majorCode()));
                 continue;
             }
             if (m.feeFen() > accredited.feeStandardFen()) {
-                errors.add(new DomainException.FieldError(f + ".feeFen",
-                        "must not exceed the accredited fee standard " + accredited.feeStandardFen() + " fen"));
+                errors.add(DomainException.FieldError.coded(f + ".feeFen", "agreement.fee-over-standard",
+                        "must not exceed the accredited fee standard " + accredited.feeStandardFen() + " fen", accredited.feeStandardFen()));
             }
             int allocated = quotas.currentForBase(base.getDivisionCode(), year, base.getId(), m.majorCode())
                     .map(Allocation::amount).orElse(0);
             if (m.quota() > allocated) {
-                errors.add(new DomainException.FieldError(f + ".quota",
-                        "must not exceed the county's allocation to the base for this major (" + allocated + ")"));
+                errors.add(DomainException.FieldError.coded(f + ".quota", "agreement.quota-over-allocation",
+                        "must not exceed the county's allocation to the base for this major (" + allocated + ")", allocated));
             }
             out.add(new AgreementVersion.AgreedMajor(m.majorCode(), accredited.majorName(), m.quota(), m.feeFen()));
         }

@@ -51,14 +51,15 @@ public class Application extends AggregateRoot {
         tender.requireOpenForApplications(now);
         List<DomainException.FieldError> missing = new ArrayList<>();
         if (!cn.sunshine.platform.identifiers.DivisionCode.of(tender.getDivisionCode()).covers(institution.divisionCode())) {
-            missing.add(new DomainException.FieldError("institution.divisionCode",
-                    "the institution must lie in the tender's division " + tender.getDivisionCode()));
+            missing.add(DomainException.FieldError.coded("institution.divisionCode", "application.division",
+                    "the institution must lie in the tender's division " + tender.getDivisionCode(), tender.getDivisionCode()));
         }
         Set<String> types = new HashSet<>();
         documents.forEach(d -> types.add(d.type()));
         for (String required : tender.getRequiredMaterials()) {
             if (!types.contains(required)) {
-                missing.add(new DomainException.FieldError("documents", "the required material " + required + " is not attached"));
+                missing.add(DomainException.FieldError.coded("documents", "application.material-missing",
+                        "the required material " + required + " is not attached", required));
             }
         }
         Set<String> seen = new HashSet<>();
@@ -68,27 +69,33 @@ public class Application extends AggregateRoot {
             String f = "majors[" + i + "]";
             Optional<TenderMajor> sought = tender.major(m.majorCode());
             if (sought.isEmpty()) {
-                missing.add(new DomainException.FieldError(f + ".majorCode", "the tender does not seek " + m.majorCode()));
+                missing.add(DomainException.FieldError.coded(f + ".majorCode", "application.major-not-sought",
+                        "the tender does not seek " + m.majorCode(), m.majorCode()));
                 continue;
             }
             if (!seen.add(m.majorCode())) {
-                missing.add(new DomainException.FieldError(f + ".majorCode", m.majorCode() + " is proposed twice"));
+                missing.add(DomainException.FieldError.coded(f + ".majorCode", "application.major-twice",
+                        m.majorCode() + " is proposed twice", m.majorCode()));
             }
             if (m.teachers().isEmpty()) {
-                missing.add(new DomainException.FieldError(f + ".teachers", "name the teachers and their qualifications"));
+                missing.add(DomainException.FieldError.coded(f + ".teachers", "application.teachers-required",
+                        "name the teachers and their qualifications"));
             }
             if (m.placementPartners().isEmpty()) {
-                missing.add(new DomainException.FieldError(f + ".placementPartners",
+                missing.add(DomainException.FieldError.coded(f + ".placementPartners", "application.partners-required",
                         "name at least one employer that will take the trainees"));
             }
             if (blank(m.facilities())) {
-                missing.add(new DomainException.FieldError(f + ".facilities", "describe the premises and teaching facilities"));
+                missing.add(DomainException.FieldError.coded(f + ".facilities", "application.facilities-required",
+                        "describe the premises and teaching facilities"));
             }
             if (blank(m.livingConditions())) {
-                missing.add(new DomainException.FieldError(f + ".livingConditions", "describe the trainees' living conditions"));
+                missing.add(DomainException.FieldError.coded(f + ".livingConditions", "application.living-required",
+                        "describe the trainees' living conditions"));
             }
             if (blank(m.serviceCommitments())) {
-                missing.add(new DomainException.FieldError(f + ".serviceCommitments", "state the service commitments"));
+                missing.add(DomainException.FieldError.coded(f + ".serviceCommitments", "application.commitments-required",
+                        "state the service commitments"));
             }
             named.add(new ProposedMajor(m.majorCode(), sought.get().majorName(), m.annualCapacity(), m.feeStandardFen(),
                     m.durationDays(), List.copyOf(m.teachers()), trim(m.facilities()), List.copyOf(m.placementPartners()),

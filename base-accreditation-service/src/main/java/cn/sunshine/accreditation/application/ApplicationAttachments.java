@@ -3,6 +3,7 @@ package cn.sunshine.accreditation.application;
 import cn.sunshine.platform.attachment.Attachment;
 import cn.sunshine.platform.attachment.Attachments;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import org.springframework.stereotype.Service;
@@ -37,8 +38,10 @@ public class ApplicationAttachments {
         }
         List<String> declared = a.getDocuments().stream().filter(d -> d.type().equals(type)).map(AttachedDocument::sha256).toList();
         if (declared.isEmpty()) {
-            throw DomainException.invalidField("kind", "one of the document types the application declared: "
-                    + a.getDocuments().stream().map(AttachedDocument::type).distinct().toList());
+            throw DomainException.invalidField("kind", Phrase.coded("application.document-kind",
+                    "one of the document types the application declared: "
+                    + a.getDocuments().stream().map(AttachedDocument::type).distinct().toList(),
+                    a.getDocuments().stream().map(AttachedDocument::type).distinct().toList()));
         }
         return attachments.store(new Attachment.Owner(OWNER, a.getId(), a.getTenderDivision()), type, fileName, content,
                 user, declared);

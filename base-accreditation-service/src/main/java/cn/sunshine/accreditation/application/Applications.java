@@ -6,6 +6,7 @@ import cn.sunshine.accreditation.tender.Tender;
 import cn.sunshine.accreditation.tender.TenderParticipation;
 import cn.sunshine.accreditation.tender.Tenders;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.CreditCode;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
@@ -52,7 +53,7 @@ public class Applications {
         CurrentUser user = Jurisdiction.requireRole(Role.BASE_STAFF);
         Tender tender = tenders.publicGet(tenderId);
         CreditCode.problem(r.institution().creditCode()).ifPresent(p -> {
-            throw DomainException.invalidField("institution.creditCode", p);
+            throw DomainException.invalidField("institution.creditCode", Phrase.coded("credit-code.invalid", p));
         });
         Institution institution = r.institution().toInstitution();
         bases.findByCreditCodeAndDivisionCode(institution.creditCode(), institution.divisionCode())
@@ -60,7 +61,8 @@ public class Applications {
                     throw new DomainException(422, "institution-revoked", "The institution's base was revoked",
                             "this institution's base in " + institution.divisionCode() + " was revoked ("
                                     + b.getRevocation().reason() + ") and cannot be accredited there again",
-                            List.of(new DomainException.FieldError("institution.creditCode", "its base was revoked")));
+                            List.of(DomainException.FieldError.coded("institution.creditCode", "application.base-revoked",
+                                    "its base was revoked")));
                 });
         Application a = Application.submit(tender, institution,
                 r.majors().stream().map(ApplicationDtos.ProposedMajorDto::toMajor).toList(),
@@ -71,7 +73,8 @@ public class Applications {
         } catch (DuplicateKeyException e) {
             throw new DomainException(409, "duplicate-application", "Already applied",
                     "this institution (credit code) has already applied in this tender",
-                    List.of(new DomainException.FieldError("institution.creditCode", "already applied in this tender")));
+                    List.of(DomainException.FieldError.coded("institution.creditCode", "application.already-applied",
+                            "already applied in this tender")));
         }
     }
 

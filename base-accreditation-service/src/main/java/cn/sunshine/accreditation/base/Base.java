@@ -2,6 +2,7 @@ package cn.sunshine.accreditation.base;
 
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.accreditation.AccreditedMajor;
@@ -74,13 +75,14 @@ public class Base extends AggregateRoot {
 
     private static void checkTerm(List<Major> majors, LocalDate validFrom, LocalDate validUntil) {
         if (majors.isEmpty()) {
-            throw DomainException.invalidField("majors", "a base is accredited for at least one major");
+            throw DomainException.invalidField("majors", Phrase.coded("base.majors-required",
+                    "a base is accredited for at least one major"));
         }
         if (majors.stream().map(Major::majorCode).distinct().count() != majors.size()) {
-            throw DomainException.invalidField("majors", "each major appears once");
+            throw DomainException.invalidField("majors", Phrase.coded("base.major-twice", "each major appears once"));
         }
         if (!validUntil.isAfter(validFrom)) {
-            throw DomainException.invalidField("validUntil", "must be after validFrom");
+            throw DomainException.invalidField("validUntil", Phrase.coded("base.valid-until", "must be after validFrom"));
         }
         if (validUntil.isAfter(validFrom.plusYears(1))) {
             throw DomainException.rule("validity-too-long", "Accreditation is for one year",

@@ -1,6 +1,7 @@
 package cn.sunshine.accreditation.base;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.CreditCode;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
@@ -39,7 +40,7 @@ public class BaseAccreditation {
     public Base accredit(BaseDtos.AccreditBaseRequest r) {
         CurrentUser user = Jurisdiction.requireRole(Jurisdiction.OFFICERS);
         CreditCode.problem(r.creditCode()).ifPresent(p -> {
-            throw DomainException.invalidField("creditCode", p);
+            throw DomainException.invalidField("creditCode", Phrase.coded("credit-code.invalid", p));
         });
         if (!user.covers(r.divisionCode())) {
             throw new DomainException(403, "outside-jurisdiction", "Outside your jurisdiction",

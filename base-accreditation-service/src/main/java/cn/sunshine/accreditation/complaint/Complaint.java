@@ -3,6 +3,7 @@ package cn.sunshine.accreditation.complaint;
 import cn.sunshine.accreditation.base.Decision;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.accreditation.ComplaintAnswered;
@@ -132,7 +133,8 @@ public class Complaint extends AggregateRoot {
         }
         requireHandler(by);
         if (substantiated && findings.isEmpty()) {
-            throw DomainException.invalidField("findings", "state what was found to be true");
+            throw DomainException.invalidField("findings", Phrase.coded("complaint.findings-required",
+                    "state what was found to be true"));
         }
         Instant now = clock.instant();
         boolean onTime = !ProgramCalendar.today(clock).isAfter(LocalDate.parse(answerDue));

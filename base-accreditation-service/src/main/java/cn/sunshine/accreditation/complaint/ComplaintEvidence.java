@@ -3,6 +3,7 @@ package cn.sunshine.accreditation.complaint;
 import cn.sunshine.platform.attachment.Attachment;
 import cn.sunshine.platform.attachment.Attachments;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,9 @@ public class ComplaintEvidence {
         Complaint c = complaints.get(complaintId);
         CurrentUser user = Jurisdiction.officerOver(c.getDivisionCode(), "complaint " + complaintId);
         if (!KINDS.contains(kind)) {
-            throw DomainException.invalidField("kind", "one of " + KINDS.stream().sorted().toList());
+            throw DomainException.invalidField("kind", Phrase.coded("complaint.evidence-kind",
+                    "one of " + KINDS.stream().sorted().toList(),
+                    KINDS.stream().sorted().toList()));
         }
         if (c.getStatus() == Complaint.Status.CLOSED) {
             throw DomainException.conflict("complaint-closed", "The complaint is closed",

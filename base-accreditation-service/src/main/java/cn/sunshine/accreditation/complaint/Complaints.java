@@ -3,6 +3,7 @@ package cn.sunshine.accreditation.complaint;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
@@ -85,18 +86,22 @@ public class Complaints {
         String classId = blankToNull(s.classId());
         String description = blankToNull(s.description());
         if (s.type() == Complaint.SubjectType.BASE && baseId == null) {
-            throw DomainException.invalidField("subject.baseId", "name the base the complaint is about");
+            throw DomainException.invalidField("subject.baseId", Phrase.coded("complaint.base-required",
+                    "name the base the complaint is about"));
         }
         if (s.type() == Complaint.SubjectType.CLASS && classId == null) {
-            throw DomainException.invalidField("subject.classId", "name the class the complaint is about");
+            throw DomainException.invalidField("subject.classId", Phrase.coded("complaint.class-required",
+                    "name the class the complaint is about"));
         }
         if (s.type() == Complaint.SubjectType.OFFICER_CONDUCT && description == null) {
-            throw DomainException.invalidField("subject.description", "say whose conduct the complaint is about");
+            throw DomainException.invalidField("subject.description", Phrase.coded("complaint.description-required",
+                    "say whose conduct the complaint is about"));
         }
         if (baseId != null) {
             Base base = bases.findById(baseId).orElse(null);
             if (base == null || !divisionCode.equals(base.getDivisionCode())) {
-                throw DomainException.invalidField("subject.baseId", "no base of county " + divisionCode + " has this id");
+                throw DomainException.invalidField("subject.baseId", Phrase.coded("complaint.base-not-of-county",
+                        "no base of county " + divisionCode + " has this id", divisionCode));
             }
         }
         return new Complaint.Subject(s.type(), baseId, classId, description);

@@ -106,7 +106,7 @@ public class PublicComplaints {
             throw new DomainException(422, "confirmation-code-wrong", "Wrong confirmation code",
                     "the code does not match the one sent to " + PersonalData.maskPhone(p.request().complainant().phone())
                             + "; " + left + " attempt(s) left",
-                    List.of(new DomainException.FieldError("code", "does not match the code sent")));
+                    List.of(DomainException.FieldError.coded("code", "complaint.code-wrong", "does not match the code sent")));
         }
         String complaintId = p.complaintId();
         if (complaintId == null) {

@@ -3,6 +3,7 @@ package cn.sunshine.accreditation.inspection;
 import cn.sunshine.platform.attachment.Attachment;
 import cn.sunshine.platform.attachment.Attachments;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import org.springframework.stereotype.Service;
@@ -35,7 +36,9 @@ public class InspectionDocuments {
         InspectionVisit v = inspections.visit(visitId);
         CurrentUser user = Jurisdiction.officerOver(v.getDivisionCode(), "inspection visit " + visitId);
         if (!KINDS.contains(kind)) {
-            throw DomainException.invalidField("kind", "one of " + KINDS.stream().sorted().toList());
+            throw DomainException.invalidField("kind", Phrase.coded("inspection.document-kind",
+                    "one of " + KINDS.stream().sorted().toList(),
+                    KINDS.stream().sorted().toList()));
         }
         return attachments.store(new Attachment.Owner(OWNER, v.getId(), v.getDivisionCode()), kind, fileName, content, user);
     }

@@ -122,13 +122,15 @@ public class Inspections {
                         "no plan of the base's county names this base"));
             }
             if (kind != null && kind != plan.getKind()) {
-                throw DomainException.invalidField("kind", "the plan is a " + plan.getKind() + " plan");
+                throw DomainException.invalidField("kind", Phrase.coded("inspection.plan-kind",
+                        "the plan is a " + plan.getKind() + " plan", plan.getKind()));
             }
             kind = plan.getKind();
             version = version == null ? plan.getChecklistVersion() : version;
         }
         if (kind == null) {
-            throw DomainException.invalidField("kind", "say what kind of inspection it was (or name its plan)");
+            throw DomainException.invalidField("kind", Phrase.coded("inspection.kind-required",
+                    "say what kind of inspection it was (or name its plan)"));
         }
         if (r.visitedOn().isAfter(ProgramCalendar.today(clock))) {
             throw DomainException.invalidField("visitedOn", Phrase.coded("inspection.visit-in-future",
@@ -217,7 +219,7 @@ public class Inspections {
     public SelfInspection submitSelfInspection(InspectionDtos.SelfInspectionRequest r) {
         CurrentUser user = Jurisdiction.staffOf(r.baseId().trim());
         Base base = bases.findById(r.baseId().trim()).orElseThrow(() ->
-                DomainException.invalidField("baseId", "no base has this id"));
+                DomainException.invalidField("baseId", Phrase.coded("inspection.base-id-unknown", "no base has this id")));
         Checklist checklist = checklist(r.checklistVersion());
         List<SelfInspection.Correction> corrections = new ArrayList<>();
         List<InspectionDtos.CorrectionDto> given = r.corrections() == null ? List.of() : r.corrections();
@@ -225,11 +227,13 @@ public class Inspections {
             InspectionDtos.CorrectionDto c = given.get(n);
             String item = blankToNull(c.itemCode());
             if (item != null && !checklist.has(item)) {
-                throw DomainException.invalidField("corrections[" + n + "].itemCode", "item " + item
-                        + " is not on checklist " + checklist.version());
+                throw DomainException.invalidField("corrections[" + n + "].itemCode", Phrase.coded("inspection.item-unknown",
+                        "item " + item
+                        + " is not on checklist " + checklist.version(), item, checklist.version()));
             }
             if (c.correctedOn() != null && c.correctedOn().isAfter(today())) {
-                throw DomainException.invalidField("corrections[" + n + "].correctedOn", "a correction is reported once made");
+                throw DomainException.invalidField("corrections[" + n + "].correctedOn", Phrase.coded("inspection.correction-in-future",
+                        "a correction is reported once made"));
             }
             corrections.add(new SelfInspection.Correction(item, c.problem().trim(), c.correction().trim(),
                     c.correctedOn() == null ? null : c.correctedOn().toString()));

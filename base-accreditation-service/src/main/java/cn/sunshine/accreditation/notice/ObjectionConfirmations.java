@@ -112,7 +112,8 @@ public class ObjectionConfirmations {
             throw new DomainException(422, "confirmation-code-wrong", "Wrong confirmation code",
                     "the code does not match the one sent to " + PersonalData.maskPhone(p.phone()) + "; " + left
                             + " attempt(s) left",
-                    java.util.List.of(new DomainException.FieldError("code", "does not match the code sent")));
+                    java.util.List.of(DomainException.FieldError.coded("code", "notice.code-wrong",
+                            "does not match the code sent")));
         }
         // Fix the objection's id once (a repeated or concurrent confirmation files the same objection).
         String objectionId = p.objectionId();

@@ -9,6 +9,7 @@ import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.accreditation.tender.Tender;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -122,7 +123,8 @@ public class PublicNotice extends AggregateRoot {
                     "objections were accepted until " + lastDay + " (Asia/Shanghai)");
         }
         if (applicationId != null && ranking.stream().noneMatch(r -> r.applicationId().equals(applicationId))) {
-            throw DomainException.invalidField("applicationId", "is not an application of this notice");
+            throw DomainException.invalidField("applicationId", Phrase.coded("notice.application-not-in-notice",
+                    "is not an application of this notice"));
         }
         long fromPhone = objections.stream().filter(o -> phoneKey(o.contact().phone()).equals(phoneKey)).count();
         if (fromPhone >= maxPerPhone) {
@@ -169,11 +171,13 @@ public class PublicNotice extends AggregateRoot {
         }
         if (outcome == Objection.Outcome.UPHELD) {
             if (consequence == null) {
-                throw DomainException.invalidField("consequence", "an upheld objection states its consequence");
+                throw DomainException.invalidField("consequence", Phrase.coded("notice.consequence-required",
+                        "an upheld objection states its consequence"));
             }
             applyConsequence(objectionId, consequence);
         } else if (consequence != null) {
-            throw DomainException.invalidField("consequence", "a dismissed objection has no consequence");
+            throw DomainException.invalidField("consequence", Phrase.coded("notice.consequence-not-allowed",
+                    "a dismissed objection has no consequence"));
         }
         Objection decided = o.decided(new Objection.Ruling(outcome, consequence, new Decision(actor, clock.instant(), reasons)));
         objections = objections.stream().map(x -> x.id().equals(objectionId) ? decided : x).toList();
@@ -184,18 +188,21 @@ public class PublicNotice extends AggregateRoot {
         NoticeEntry entry = entries.stream().filter(e -> e.applicationId().equals(c.applicationId())
                         && e.status() == NoticeEntry.Status.PROPOSED).findFirst()
                 .orElseThrow(() -> DomainException.invalidField("consequence.applicationId",
-                        "is not an application still proposed in this notice"));
+                        Phrase.coded("notice.application-not-proposed",
+                        "is not an application still proposed in this notice")));
         NoticeEntry changed;
         if (c.type() == Objection.ConsequenceType.EXCLUDE_APPLICATION) {
             changed = entry.with(entry.majors(), NoticeEntry.Status.EXCLUDED, objectionId, List.of());
         } else {
             List<String> codes = c.majorCodes() == null ? List.of() : c.majorCodes();
             if (codes.isEmpty()) {
-                throw DomainException.invalidField("consequence.majorCodes", "name the majors to remove");
+                throw DomainException.invalidField("consequence.majorCodes", Phrase.coded("notice.majors-required",
+                        "name the majors to remove"));
             }
             for (String code : codes) {
                 if (entry.majors().stream().noneMatch(m -> m.majorCode().equals(code))) {
-                    throw DomainException.invalidField("consequence.majorCodes", code + " is not proposed for this application");
+                    throw DomainException.invalidField("consequence.majorCodes", Phrase.coded("notice.major-not-proposed",
+                            code + " is not proposed for this application", code));
                 }
             }
             List<Major> remaining = entry.majors().stream().filter(m -> !codes.contains(m.majorCode())).toList();

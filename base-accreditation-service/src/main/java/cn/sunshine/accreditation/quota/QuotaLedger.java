@@ -3,6 +3,7 @@ package cn.sunshine.accreditation.quota;
 import cn.sunshine.accreditation.base.Decision;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.accreditation.QuotaAllocated;
@@ -41,7 +42,8 @@ public class QuotaLedger extends AggregateRoot {
     /** The province's annual plan: its ledger, with the plan as its first receipt. */
     public static QuotaLedger plan(String provinceDivision, int year, int total, String reason, String actor, Clock clock) {
         if (DivisionCode.of(provinceDivision).level() != DivisionCode.Level.PROVINCE) {
-            throw DomainException.invalidField("divisionCode", "the annual plan is the province's (e.g. 420000)");
+            throw DomainException.invalidField("divisionCode", Phrase.coded("quota.province-plan",
+                    "the annual plan is the province's (e.g. 420000)"));
         }
         QuotaLedger l = open(provinceDivision, year);
         String planId = Ids.newId();
@@ -79,16 +81,20 @@ public class QuotaLedger extends AggregateRoot {
         DivisionCode self = DivisionCode.of(divisionCode);
         if (r.isBase()) {
             if (level != DivisionCode.Level.COUNTY) {
-                throw DomainException.invalidField("baseId", "bases receive their quota from their county's ledger");
+                throw DomainException.invalidField("baseId", Phrase.coded("quota.base-from-county",
+                        "bases receive their quota from their county's ledger"));
             }
             return;
         }
         DivisionCode to = DivisionCode.of(r.toDivision());
         if (level == DivisionCode.Level.COUNTY) {
-            throw DomainException.invalidField("toDivision", "a county allocates to its bases, per major");
+            throw DomainException.invalidField("toDivision", Phrase.coded("quota.county-to-bases",
+                    "a county allocates to its bases, per major"));
         }
         if (!self.covers(to.value()) || to.level().ordinal() <= level.ordinal()) {
-            throw DomainException.invalidField("toDivision", "must be a division below " + divisionCode);
+            throw DomainException.invalidField("toDivision", Phrase.coded("quota.division-below",
+                    "must be a division below " + divisionCode,
+                    divisionCode));
         }
     }
 
@@ -102,12 +108,13 @@ public class QuotaLedger extends AggregateRoot {
             throw new DomainException(409, "allocation-exists", "The recipient has an allocation",
                     r + " has the allocation " + current.get().id() + " (" + current.get().amount()
                             + "); a reallocation names it in 'replaces'",
-                    List.of(new DomainException.FieldError("replaces", "name the current allocation " + current.get().id())));
+                    List.of(DomainException.FieldError.coded("replaces", "quota.name-current",
+                            "name the current allocation " + current.get().id(), current.get().id())));
         }
         if (replaces != null && (current.isEmpty() || !current.get().id().equals(replaces))) {
             throw new DomainException(409, "allocation-superseded", "Not the current allocation",
                     replaces + " is not the current allocation of " + r + ": reload the ledger",
-                    List.of(new DomainException.FieldError("replaces", "not the current allocation")));
+                    List.of(DomainException.FieldError.coded("replaces", "quota.not-current", "not the current allocation")));
         }
         return current.map(Allocation::amount).orElse(0);
     }
@@ -122,7 +129,8 @@ public class QuotaLedger extends AggregateRoot {
             throw new DomainException(422, "quota-exceeded", "More than this level received",
                     divisionCode + " received " + received + " for " + year + " and has allocated " + allocated
                             + "; " + (received - allocated + previous) + " can go to " + r + ", not " + amount,
-                    List.of(new DomainException.FieldError("amount", "at most " + (received - allocated + previous))));
+                    List.of(DomainException.FieldError.coded("amount", "quota.at-most",
+                            "at most " + (received - allocated + previous), (received - allocated + previous))));
         }
         Instant now = clock.instant();
         Allocation a = new Allocation(allocationId, idempotencyKey, fingerprint, r.toDivision(), r.baseId(),
@@ -157,7 +165,7 @@ public class QuotaLedger extends AggregateRoot {
         if (!stale && a.amount() < allocated) {
             throw new DomainException(422, "quota-exceeded", "Less than the level has allocated",
                     divisionCode + " has allocated " + allocated + " onwards; its quota cannot go below that",
-                    List.of(new DomainException.FieldError("amount", "at least " + allocated)));
+                    List.of(DomainException.FieldError.coded("amount", "quota.at-least", "at least " + allocated, allocated)));
         }
         List<Receipt> all = new ArrayList<>(receipts);
         all.add(new Receipt(a.id(), a.replaces(), fromLedgerId, fromDivision, a.amount(), !stale, a.decision().at(),

@@ -6,6 +6,7 @@ import cn.sunshine.accreditation.base.BaseStatus;
 import cn.sunshine.accreditation.base.Major;
 import cn.sunshine.accreditation.support.Retry;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
@@ -102,7 +103,8 @@ public class Quotas {
         QuotaLedger first = ledgers.findById(ledgerId).orElseThrow(() -> DomainException.notFound("quota ledger " + ledgerId));
         CurrentUser user = Jurisdiction.officerOver(first.getDivisionCode(), "quota ledger " + ledgerId);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw DomainException.invalidField("Idempotency-Key", "must be 1 to 200 characters");
+            throw DomainException.invalidField("Idempotency-Key", Phrase.coded("quota.idempotency-key-length",
+                    "must be 1 to 200 characters"));
         }
         Recipient recipient = recipient(first, r);
         String fingerprint = fingerprint(recipient, r);
@@ -110,18 +112,21 @@ public class Quotas {
                 : UUID.nameUUIDFromBytes(("allocation:" + ledgerId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
         if (recipient.isBase()) {
             Base base = bases.findById(recipient.baseId()).filter(b -> DivisionCode.of(first.getDivisionCode()).covers(b.getDivisionCode()))
-                    .orElseThrow(() -> DomainException.invalidField("baseId", "is not a base of " + first.getDivisionCode()));
+                    .orElseThrow(() -> DomainException.invalidField("baseId", Phrase.coded("quota.base-not-of-division",
+                            "is not a base of " + first.getDivisionCode(), first.getDivisionCode())));
             if (base.getStatus() != BaseStatus.ACCREDITED) {
                 throw DomainException.rule("base-not-accredited", "The base is not accredited",
                         "a revoked base receives no quota");
             }
             Major major = base.major(recipient.majorCode()).orElseThrow(() -> DomainException.invalidField("majorCode",
-                    "the base is not accredited for " + recipient.majorCode()));
+                    Phrase.coded("quota.major-not-accredited",
+                    "the base is not accredited for " + recipient.majorCode(), recipient.majorCode())));
             if (r.amount() > major.annualCapacity()) {
                 throw new DomainException(422, "capacity-exceeded", "More than the base's accredited capacity",
                         base.getName() + " is accredited for " + major.annualCapacity() + " trainees a year in "
                                 + major.majorName() + "; " + r.amount() + " asked",
-                        List.of(new DomainException.FieldError("amount", "at most " + major.annualCapacity())));
+                        List.of(DomainException.FieldError.coded("amount", "quota.at-most",
+                                "at most " + major.annualCapacity(), major.annualCapacity())));
             }
         }
         return Retry.onStaleVersion(() -> {
@@ -131,7 +136,8 @@ public class Quotas {
                 if (!earlier.get().requestFingerprint().equals(fingerprint)) {
                     throw new DomainException(422, "idempotency-key-reused", "Idempotency-Key used for another request",
                             "this Idempotency-Key was used for a different allocation; use a new key for a new request",
-                            List.of(new DomainException.FieldError("Idempotency-Key", "used for a different request")));
+                            List.of(DomainException.FieldError.coded("Idempotency-Key", "quota.idempotency-key-used",
+                                    "used for a different request")));
                 }
                 passOn(ledger, earlier.get());
                 return new Outcome(ledger, earlier.get(), true);
@@ -186,10 +192,12 @@ public class Quotas {
     private static Recipient recipient(QuotaLedger ledger, QuotaDtos.AllocationRequest r) {
         boolean toBase = r.baseId() != null && !r.baseId().isBlank();
         if (toBase == (r.toDivision() != null)) {
-            throw DomainException.invalidField("toDivision", "name either a division (toDivision) or a base (baseId and majorCode)");
+            throw DomainException.invalidField("toDivision", Phrase.coded("quota.recipient",
+                    "name either a division (toDivision) or a base (baseId and majorCode)"));
         }
         if (toBase && (r.majorCode() == null)) {
-            throw DomainException.invalidField("majorCode", "a base's quota is allocated per major");
+            throw DomainException.invalidField("majorCode", Phrase.coded("quota.major-required",
+                    "a base's quota is allocated per major"));
         }
         Recipient recipient = toBase ? Recipient.base(ledger.getDivisionCode(), r.baseId(), r.majorCode())
                 : Recipient.division(r.toDivision());

@@ -3,6 +3,7 @@ package cn.sunshine.accreditation.reaccreditation;
 import cn.sunshine.accreditation.base.Decision;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -72,14 +73,16 @@ public class AnnualReview extends AggregateRoot {
                                     Recorded recorded, String actor, Clock clock) {
         List<DomainException.FieldError> errors = new ArrayList<>();
         if (facts.completed() > facts.enrolled()) {
-            errors.add(new DomainException.FieldError("facts.completed", "must not exceed enrolled (" + facts.enrolled() + ")"));
+            errors.add(DomainException.FieldError.coded("facts.completed", "annual-review.completed-over-enrolled",
+                    "must not exceed enrolled (" + facts.enrolled() + ")", facts.enrolled()));
         }
         if (facts.placed() > facts.completed()) {
-            errors.add(new DomainException.FieldError("facts.placed", "must not exceed completed (" + facts.completed() + ")"));
+            errors.add(DomainException.FieldError.coded("facts.placed", "annual-review.placed-over-completed",
+                    "must not exceed completed (" + facts.completed() + ")", facts.completed()));
         }
         if (facts.spotChecksConfirmed() > facts.spotChecksCalled()) {
-            errors.add(new DomainException.FieldError("facts.spotChecksConfirmed",
-                    "must not exceed spotChecksCalled (" + facts.spotChecksCalled() + ")"));
+            errors.add(DomainException.FieldError.coded("facts.spotChecksConfirmed", "annual-review.confirmed-over-called",
+                    "must not exceed spotChecksCalled (" + facts.spotChecksCalled() + ")", facts.spotChecksCalled()));
         }
         if (!errors.isEmpty()) {
             throw new DomainException(400, "validation", "The request has invalid fields",
@@ -109,15 +112,18 @@ public class AnnualReview extends AggregateRoot {
             throw DomainException.invalidTransition("annual review", status, "decided again");
         }
         if (o == Outcome.RENEW_WITH_CONDITIONS && newConditions.isEmpty()) {
-            throw DomainException.invalidField("conditions", "state the conditions of the renewal");
+            throw DomainException.invalidField("conditions", Phrase.coded("annual-review.conditions-required",
+                    "state the conditions of the renewal"));
         }
         if (o != Outcome.RENEW_WITH_CONDITIONS && !newConditions.isEmpty()) {
-            throw DomainException.invalidField("conditions", "only a renewal with conditions has conditions");
+            throw DomainException.invalidField("conditions", Phrase.coded("annual-review.conditions-not-allowed",
+                    "only a renewal with conditions has conditions"));
         }
         if (o != Outcome.REVOKE && facts.enrolled() == 0) {
             throw new DomainException(422, "review-rule", "A base that trained no one is revoked",
                     "the facts show no trainee enrolled in " + year + "; such a base is revoked (优胜劣汰)",
-                    List.of(new DomainException.FieldError("outcome", "must be REVOKE: no trainee in " + year)));
+                    List.of(DomainException.FieldError.coded("outcome", "annual-review.must-revoke",
+                            "must be REVOKE: no trainee in " + year, year)));
         }
         boolean belowCommitment = facts.placementRateBp() < facts.committedPlacementRateBp();
         boolean findings = facts.findings() != null && !facts.findings().isEmpty();
@@ -126,7 +132,8 @@ public class AnnualReview extends AggregateRoot {
                     (belowCommitment ? "the placement rate " + facts.placementRateBp() + " bp is below the committed "
                             + facts.committedPlacementRateBp() + " bp" : "the spot checks found problems")
                             + "; renew with conditions or revoke",
-                    List.of(new DomainException.FieldError("outcome", "RENEW_WITH_CONDITIONS or REVOKE")));
+                    List.of(DomainException.FieldError.coded("outcome", "annual-review.conditions-or-revoke",
+                            "RENEW_WITH_CONDITIONS or REVOKE")));
         }
     }
 

@@ -6,6 +6,7 @@ import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
@@ -51,7 +52,8 @@ public class AnnualReviews {
             committed = agreements.findByBaseIdAndYear(baseId, r.year())
                     .flatMap(a -> a.effective().map(AgreementVersion::committedPlacementRateBp))
                     .orElseThrow(() -> DomainException.invalidField("facts.committedPlacementRateBp",
-                            "there is no effective agreement for " + r.year() + " to take it from: enter it"));
+                            Phrase.coded("annual-review.no-agreement",
+                            "there is no effective agreement for " + r.year() + " to take it from: enter it", r.year())));
         }
         BasePerformance p = mongo.findById(BasePerformance.idOf(baseId, r.year()), BasePerformance.class);
         int committedBp = committed;

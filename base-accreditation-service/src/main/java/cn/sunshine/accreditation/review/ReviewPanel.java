@@ -3,6 +3,7 @@ package cn.sunshine.accreditation.review;
 import cn.sunshine.accreditation.base.Decision;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -37,7 +38,8 @@ public class ReviewPanel extends AggregateRoot {
         if (appointees.size() < MINIMUM_REVIEWERS) {
             throw new DomainException(422, "panel-too-small", "A panel has at least three reviewers",
                     "appoint at least " + MINIMUM_REVIEWERS + " reviewers; " + appointees.size() + " named",
-                    List.of(new DomainException.FieldError("members", "at least " + MINIMUM_REVIEWERS + " reviewers")));
+                    List.of(DomainException.FieldError.coded("members", "review.members-minimum",
+                            "at least " + MINIMUM_REVIEWERS + " reviewers", MINIMUM_REVIEWERS)));
         }
         ReviewPanel p = new ReviewPanel();
         p.id = Ids.newId();
@@ -55,7 +57,8 @@ public class ReviewPanel extends AggregateRoot {
         List<PanelMember> next = new ArrayList<>(members);
         for (Appointee a : appointees) {
             if (!present.add(a.reviewerId())) {
-                throw DomainException.invalidField("members", a.reviewerId() + " is already on the panel or named twice");
+                throw DomainException.invalidField("members", Phrase.coded("review.member-twice",
+                        a.reviewerId() + " is already on the panel or named twice", a.reviewerId()));
             }
             next.add(new PanelMember(a.reviewerId(), a.name(), new Decision(actor, clock.instant(), null),
                     PanelMember.Status.APPOINTED, null));

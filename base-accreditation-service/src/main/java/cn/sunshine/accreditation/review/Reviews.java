@@ -113,7 +113,7 @@ public class Reviews {
             }
             throw new DomainException(409, "score-sheet-already-submitted", "Already scored",
                     "you have already submitted your score sheet for this application; a submitted sheet is final",
-                    List.of(new DomainException.FieldError("applicationId", "already scored by you")));
+                    List.of(DomainException.FieldError.coded("applicationId", "review.already-scored", "already scored by you")));
         }
     }
 

@@ -61,24 +61,26 @@ public class ScoreSheet extends AggregateRoot {
         for (int i = 0; i < scores.size(); i++) {
             CriterionScore s = scores.get(i);
             if (!criteria.containsKey(s.criterionCode())) {
-                errors.add(new DomainException.FieldError("scores[" + i + "].criterionCode",
-                        s.criterionCode() + " is not a criterion of this tender"));
+                errors.add(DomainException.FieldError.coded("scores[" + i + "].criterionCode", "review.criterion-unknown",
+                        s.criterionCode() + " is not a criterion of this tender", s.criterionCode()));
             } else if (given.putIfAbsent(s.criterionCode(), s.score()) != null) {
-                errors.add(new DomainException.FieldError("scores[" + i + "].criterionCode",
-                        s.criterionCode() + " is scored twice"));
+                errors.add(DomainException.FieldError.coded("scores[" + i + "].criterionCode", "review.criterion-twice",
+                        s.criterionCode() + " is scored twice", s.criterionCode()));
             }
             if (s.score() < 0 || s.score() > tender.getScale()) {
-                errors.add(new DomainException.FieldError("scores[" + i + "].score",
-                        "must be between 0 and " + tender.getScale() + " (the tender's scale), was " + s.score()));
+                errors.add(DomainException.FieldError.coded("scores[" + i + "].score", "review.score-range",
+                        "must be between 0 and " + tender.getScale() + " (the tender's scale), was " + s.score(), tender.getScale(), s.score()));
             }
         }
         for (Criterion c : tender.getCriteria()) {
             if (!given.containsKey(c.code())) {
-                errors.add(new DomainException.FieldError("scores", "no score for " + c.code() + " (" + c.name() + ")"));
+                errors.add(DomainException.FieldError.coded("scores", "review.score-missing",
+                        "no score for " + c.code() + " (" + c.name() + ")", c.code(), c.name()));
             }
         }
         if (inspection.visitedOn().isAfter(ProgramCalendar.today(clock))) {
-            errors.add(new DomainException.FieldError("inspection.visitedOn", "must not be in the future"));
+            errors.add(DomainException.FieldError.coded("inspection.visitedOn", "review.visit-in-future",
+                    "must not be in the future"));
         }
         if (!errors.isEmpty()) {
             throw new DomainException(400, "validation", "The request has invalid fields",

@@ -3,6 +3,7 @@ package cn.sunshine.accreditation.tender;
 import cn.sunshine.accreditation.base.Decision;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.accreditation.SoughtMajor;
@@ -52,19 +53,25 @@ public class Tender extends AggregateRoot {
                                String whereToApply, List<String> requiredMaterials, List<TenderMajor> majors,
                                List<Criterion> criteria, int scale, int passingScore, Instant opensAt, Instant closesAt,
                                String actor, Clock clock) {
-        requireUnique("majors", majors.stream().map(TenderMajor::majorCode).toList(), "each major appears once");
-        requireUnique("criteria", criteria.stream().map(Criterion::code).toList(), "each criterion appears once");
-        requireUnique("requiredMaterials", requiredMaterials, "each material type appears once");
+        requireUnique("majors", majors.stream().map(TenderMajor::majorCode).toList(), "tender.major-twice",
+                "each major appears once");
+        requireUnique("criteria", criteria.stream().map(Criterion::code).toList(), "tender.criterion-twice",
+                "each criterion appears once");
+        requireUnique("requiredMaterials", requiredMaterials, "tender.material-twice", "each material type appears once");
         int weights = criteria.stream().mapToInt(Criterion::weightBp).sum();
         if (weights != TOTAL_WEIGHT_BP) {
             throw DomainException.invalidField("criteria",
-                    "the weights must add up to 10000 basis points (100 %), they add up to " + weights);
+                    Phrase.coded("tender.weights-sum",
+                    "the weights must add up to 10000 basis points (100 %), they add up to " + weights, weights));
         }
         if (passingScore > scale) {
-            throw DomainException.invalidField("passingScore", "must not exceed the scale (" + scale + ")");
+            throw DomainException.invalidField("passingScore", Phrase.coded("tender.passing-score",
+                    "must not exceed the scale (" + scale + ")",
+                    scale));
         }
         if (!closesAt.isAfter(opensAt)) {
-            throw DomainException.invalidField("applicationClosesAt", "must be after applicationOpensAt");
+            throw DomainException.invalidField("applicationClosesAt", Phrase.coded("tender.closes-after-opens",
+                    "must be after applicationOpensAt"));
         }
         Tender t = new Tender();
         t.id = Ids.newId();
@@ -86,11 +93,11 @@ public class Tender extends AggregateRoot {
         return t;
     }
 
-    private static void requireUnique(String field, List<String> codes, String message) {
+    private static void requireUnique(String field, List<String> codes, String code, String message) {
         Set<String> seen = new HashSet<>();
         for (String c : codes) {
             if (!seen.add(c)) {
-                throw DomainException.invalidField(field, message + " (" + c + " is repeated)");
+                throw DomainException.invalidField(field, Phrase.coded(code, message + " (" + c + " is repeated)", c));
             }
         }
     }
@@ -121,8 +128,8 @@ public class Tender extends AggregateRoot {
         if (now.isBefore(applicationOpensAt) || !now.isBefore(applicationClosesAt)) {
             throw new DomainException(422, "application-window-closed", "Outside the application window",
                     "applications are accepted from " + applicationOpensAt + " until " + applicationClosesAt,
-                    List.of(new DomainException.FieldError("applicationWindow",
-                            "open from " + applicationOpensAt + " until " + applicationClosesAt)));
+                    List.of(DomainException.FieldError.coded("applicationWindow", "tender.window",
+                            "open from " + applicationOpensAt + " until " + applicationClosesAt, applicationOpensAt, applicationClosesAt)));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.sunshine.accreditation.tender;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
@@ -45,7 +46,8 @@ public class Tenders {
     public Tender draft(TenderDtos.DraftTenderRequest r) {
         CurrentUser user = Jurisdiction.officerFor(r.divisionCode());
         if (DivisionCode.of(r.divisionCode()).level() == DivisionCode.Level.PROVINCE) {
-            throw DomainException.invalidField("divisionCode", "tenders are run by a county or a city office");
+            throw DomainException.invalidField("divisionCode", Phrase.coded("tender.division-level",
+                    "tenders are run by a county or a city office"));
         }
         Tender t = Tender.draft(r.divisionCode(), r.year(), r.title().trim(), r.conditions().stream().map(String::trim).toList(),
                 r.procedure() == null ? null : r.procedure().trim(), r.whereToApply().trim(), r.requiredMaterials(),

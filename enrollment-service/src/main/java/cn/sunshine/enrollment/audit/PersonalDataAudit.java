@@ -1,6 +1,7 @@
 package cn.sunshine.enrollment.audit;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.security.CurrentUser;
 import org.slf4j.Logger;
@@ -62,7 +63,8 @@ public class PersonalDataAudit {
             return null;
         }
         if (p.length() > MAX_PURPOSE) {
-            throw DomainException.invalidField("purpose", "at most " + MAX_PURPOSE + " characters");
+            throw DomainException.invalidField("purpose", Phrase.coded("enrollment.purpose-length",
+                    "at most " + MAX_PURPOSE + " characters", MAX_PURPOSE));
         }
         return p.trim();
     }

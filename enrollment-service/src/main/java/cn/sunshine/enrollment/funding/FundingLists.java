@@ -6,6 +6,7 @@ import cn.sunshine.enrollment.support.PersonKey;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.EnrollmentStatus;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.PersonalData;
 import cn.sunshine.platform.identifiers.ResidentIdNumber;
 import cn.sunshine.platform.outbox.AggregateStore;
@@ -77,7 +78,8 @@ public class FundingLists {
             throw new DomainException(403, "outside-jurisdiction", "Outside your jurisdiction", "the token names no county");
         }
         if (year < 2000 || year > 2100) {
-            throw DomainException.invalidField("year", "must be a programme year such as 2026");
+            throw DomainException.invalidField("year", Phrase.coded("enrollment.programme-year",
+                    "must be a programme year such as 2026"));
         }
         List<List<String>> table = RosterReader.table(contentType, body, "list");
         List<FundingDtos.FundingRowError> errors = new ArrayList<>();

@@ -6,6 +6,7 @@ import cn.sunshine.enrollment.quota.Places;
 import cn.sunshine.enrollment.support.Access;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.events.accreditation.AccreditedMajor;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
@@ -55,14 +56,16 @@ public class Classes {
         }
         LocalDate today = ProgramCalendar.today(clock);
         AccreditedMajor major = base.major(r.majorCode(), r.plannedStart()).orElseThrow(() -> DomainException.invalidField("majorCode",
-                "the base is not accredited for " + r.majorCode()));
+                Phrase.coded("enrollment.major-not-accredited",
+                    "the base is not accredited for " + r.majorCode(), r.majorCode())));
         if (!base.acceptsEnrollment(r.majorCode(), r.plannedStart()) || !base.acceptsEnrollment(r.majorCode(), today)) {
             throw DomainException.rule("base-not-accepting", "The base may not enroll",
                     "the base is revoked or its accreditation for " + r.majorCode() + " does not cover the class's start");
         }
         if (r.feeFen() > major.feeStandardFen()) {
-            throw DomainException.invalidField("feeFen", "must not exceed the accredited fee standard "
-                    + major.feeStandardFen() + " fen");
+            throw DomainException.invalidField("feeFen", Phrase.coded("enrollment.fee-over-standard",
+                    "must not exceed the accredited fee standard "
+                    + major.feeStandardFen() + " fen", major.feeStandardFen()));
         }
         ClassDtos.PlaceRequest p = r.place();
         TrainingClass c = TrainingClass.report(base.getId(), base.getName(), base.getDivisionCode(), major.majorCode(),

@@ -2,6 +2,7 @@ package cn.sunshine.enrollment.klass;
 
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.enrollment.ClassOpened;
@@ -51,22 +52,28 @@ public class TrainingClass extends AggregateRoot {
                                        TrainingForm form, String orderEmployer, int capacity, long feeFen,
                                        LocalDate today, String actor, Instant now) {
         if (plannedStart.isBefore(today)) {
-            throw DomainException.invalidField("plannedStart", "a class is reported before it opens: not before " + today);
+            throw DomainException.invalidField("plannedStart", Phrase.coded("enrollment.class-start-past",
+                    "a class is reported before it opens: not before " + today, today));
         }
         if (plannedEnd.isBefore(plannedStart)) {
-            throw DomainException.invalidField("plannedEnd", "must not be before plannedStart");
+            throw DomainException.invalidField("plannedEnd", Phrase.coded("enrollment.class-end-before-start",
+                    "must not be before plannedStart"));
         }
         if (form == TrainingForm.ORDER && (orderEmployer == null || orderEmployer.isBlank())) {
-            throw DomainException.invalidField("orderEmployer", "an order class (订单培训) names its employer");
+            throw DomainException.invalidField("orderEmployer", Phrase.coded("enrollment.order-employer-required",
+                    "an order class (订单培训) names its employer"));
         }
         if (form != TrainingForm.ORDER && orderEmployer != null && !orderEmployer.isBlank()) {
-            throw DomainException.invalidField("orderEmployer", "only an ORDER class names an employer");
+            throw DomainException.invalidField("orderEmployer", Phrase.coded("enrollment.order-employer-not-allowed",
+                    "only an ORDER class names an employer"));
         }
         if (form == TrainingForm.FREE && feeFen != 0) {
-            throw DomainException.invalidField("feeFen", "a FREE class charges no fee");
+            throw DomainException.invalidField("feeFen", Phrase.coded("enrollment.free-class-fee",
+                    "a FREE class charges no fee"));
         }
         if (place.mobile() && (place.village() == null || place.village().isBlank())) {
-            throw DomainException.invalidField("place.village", "a mobile class (流动办班) names its village");
+            throw DomainException.invalidField("place.village", Phrase.coded("enrollment.mobile-class-village",
+                    "a mobile class (流动办班) names its village"));
         }
         TrainingClass c = new TrainingClass();
         c.id = Ids.newId();

@@ -9,6 +9,7 @@ import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.Enrollments;
 import cn.sunshine.enrollment.trainee.Trainee;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.Disclosure;
 import cn.sunshine.platform.identifiers.PersonalData;
 import cn.sunshine.platform.security.CurrentUser;
@@ -74,7 +75,8 @@ public class Ledgers {
     /** The ledger of a class the caller may see, as {@code csv} or {@code xlsx}. */
     public LedgerDtos.Export export(String classId, String format) {
         if (!format.equals("csv") && !format.equals("xlsx")) {
-            throw DomainException.invalidField("format", "must be csv or xlsx");
+            throw DomainException.invalidField("format", Phrase.coded("enrollment.ledger-format",
+                    "must be csv or xlsx"));
         }
         TrainingClass c = classes.get(classId);
         CurrentUser user = Jurisdiction.currentUser();

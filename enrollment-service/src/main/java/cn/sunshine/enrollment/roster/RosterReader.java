@@ -1,6 +1,7 @@
 package cn.sunshine.enrollment.roster;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -42,7 +43,8 @@ public final class RosterReader {
     public static List<List<String>> table(String contentType, byte[] body, String what) {
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
         if (body == null || body.length == 0) {
-            throw DomainException.invalidField("file", "the request body is the " + what + " file; it is empty");
+            throw DomainException.invalidField("file", Phrase.coded("enrollment.upload-empty",
+                    "the request body is the " + what + " file; it is empty", what));
         }
         try {
             if (type.startsWith(cn.sunshine.enrollment.ledger.Sheets.XLSX)) {

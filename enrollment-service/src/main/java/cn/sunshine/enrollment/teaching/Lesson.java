@@ -3,6 +3,7 @@ package cn.sunshine.enrollment.teaching;
 import cn.sunshine.enrollment.klass.TrainingClass;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.enrollment.LessonRecorded;
@@ -56,11 +57,13 @@ public class Lesson extends AggregateRoot {
                     "lessons are recorded once a county officer has confirmed the class's opening");
         }
         if (date.isAfter(today)) {
-            throw DomainException.invalidField("date", "a lesson is recorded once held: not after " + today);
+            throw DomainException.invalidField("date", Phrase.coded("enrollment.lesson-in-future",
+                    "a lesson is recorded once held: not after " + today, today));
         }
         if (date.isBefore(c.getPlannedStart()) || date.isAfter(c.getPlannedEnd())) {
-            throw DomainException.invalidField("date", "must be within the class's days " + c.getPlannedStart() + "~"
-                    + c.getPlannedEnd());
+            throw DomainException.invalidField("date", Phrase.coded("enrollment.lesson-outside-class",
+                    "must be within the class's days " + c.getPlannedStart() + "~"
+                    + c.getPlannedEnd(), c.getPlannedStart(), c.getPlannedEnd()));
         }
         Lesson l = new Lesson();
         l.id = Ids.newId();

@@ -114,17 +114,18 @@ public class Teaching {
             Enrollment e = ofClass.get(id);
             String field = "attendance[" + i + "].enrollmentId";
             if (!listed.add(id)) {
-                errors.add(new DomainException.FieldError(field, id + " is listed twice"));
+                errors.add(DomainException.FieldError.coded(field, "enrollment.listed-twice", id + " is listed twice", id));
             } else if (e == null || e.getStatus() == EnrollmentStatus.WITHDRAWN
                     || e.getRosterCheck() == Enrollment.RosterCheck.REJECTED) {
-                errors.add(new DomainException.FieldError(field, id + " is not a trainee of this class"));
+                errors.add(DomainException.FieldError.coded(field, "enrollment.not-of-class",
+                        id + " is not a trainee of this class", id));
             } else {
                 marks.add(new Lesson.Mark(id, e.getTrainee().name(), r.attendance().get(i).presence()));
             }
         }
         ofClass.values().stream().filter(Teaching::inTraining).filter(e -> !listed.contains(e.getId()))
-                .forEach(e -> errors.add(new DomainException.FieldError("attendance",
-                        e.getId() + " (" + e.getTrainee().name() + ") is in training and missing from the list")));
+                .forEach(e -> errors.add(DomainException.FieldError.coded("attendance", "enrollment.missing-from-attendance",
+                        e.getId() + " (" + e.getTrainee().name() + ") is in training and missing from the list", e.getId())));
         if (!errors.isEmpty()) {
             throw new DomainException(422, "attendance-rejected", "The attendance list is wrong",
                     errors.size() + " problem(s) found; nothing was recorded: every trainee in training is listed once",
@@ -170,7 +171,8 @@ public class Teaching {
             String id = r.present().get(i).trim();
             Enrollment e = ofClass.get(id);
             if (e == null || e.getStatus() == EnrollmentStatus.WITHDRAWN) {
-                errors.add(new DomainException.FieldError("present[" + i + "]", id + " is not a trainee of this class"));
+                errors.add(DomainException.FieldError.coded("present[" + i + "]", "enrollment.not-of-class",
+                        id + " is not a trainee of this class", id));
             } else if (found.add(id)) {
                 present.add(new Visit.Seen(id, e.getTrainee().name()));
             }

@@ -3,6 +3,7 @@ package cn.sunshine.enrollment.teaching;
 import cn.sunshine.enrollment.klass.TrainingClass;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -41,7 +42,8 @@ public class TeachingPlan extends AggregateRoot {
 
     public void revise(List<Module> modules, String actor, Instant now) {
         if (modules.stream().map(Module::name).distinct().count() != modules.size()) {
-            throw DomainException.invalidField("modules", "each module is named once");
+            throw DomainException.invalidField("modules", Phrase.coded("enrollment.module-twice",
+                    "each module is named once"));
         }
         this.modules = List.copyOf(modules);
         this.setAt = now;

@@ -3,6 +3,7 @@ package cn.sunshine.enrollment.teaching;
 import cn.sunshine.enrollment.klass.TrainingClass;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.enrollment.VisitRecorded;
@@ -46,7 +47,8 @@ public class Visit extends AggregateRoot {
                     "a visit checks a class in training: its opening is confirmed first");
         }
         if (visitedAt.isAfter(now)) {
-            throw DomainException.invalidField("visitedAt", "a visit is recorded once made: not in the future");
+            throw DomainException.invalidField("visitedAt", Phrase.coded("enrollment.visit-in-future",
+                    "a visit is recorded once made: not in the future"));
         }
         Visit v = new Visit();
         v.id = Ids.newId();

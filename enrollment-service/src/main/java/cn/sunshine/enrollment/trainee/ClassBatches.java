@@ -103,8 +103,8 @@ public class ClassBatches {
             }
             Integer earlier = firstRow.putIfAbsent(entry.enrollmentId().trim(), i + 1);
             if (earlier != null) {
-                errors.add(new DomainException.FieldError(listField + "[" + i + "].enrollmentId",
-                        "row " + (i + 1) + " names the same enrollment as row " + earlier));
+                errors.add(DomainException.FieldError.coded(listField + "[" + i + "].enrollmentId", "enrollment.batch-same-row",
+                        "row " + (i + 1) + " names the same enrollment as row " + earlier, (i + 1), earlier));
             }
         }
         if (!errors.isEmpty()) {

@@ -3,6 +3,7 @@ package cn.sunshine.placement.employer;
 import cn.sunshine.placement.employer.EmployerDtos.RegisterRequest;
 import cn.sunshine.placement.employer.EmployerDtos.UpdateRequest;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.identifiers.CreditCode;
 import cn.sunshine.platform.outbox.AggregateStore;
@@ -45,7 +46,7 @@ public class Employers {
         CurrentUser user = Jurisdiction.requireRole(Role.BASE_STAFF, Role.COUNTY_OFFICER);
         String code = r.creditCode().trim().toUpperCase();
         CreditCode.problem(code).ifPresent(problem -> {
-            throw DomainException.invalidField("creditCode", problem);
+            throw DomainException.invalidField("creditCode", Phrase.coded("credit-code.invalid", problem));
         });
         Employer e = Employer.register(Ids.newId(), r.name().trim(), code, r.address().trim(), r.hrPhone(),
                 user.division() == null ? null : user.division().value(), clock.instant(), user.subject());

@@ -13,6 +13,7 @@ import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.placement.support.Access;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
@@ -89,15 +90,18 @@ public class FollowUps {
     private String recordOnCopy(Placement p, int number, ContactRequest r, CurrentUser user) {
         LocalDate today = ProgramCalendar.today(clock);
         if (r.contactedOn().isAfter(today)) {
-            throw DomainException.invalidField("contactedOn", "must not be in the future");
+            throw DomainException.invalidField("contactedOn", Phrase.coded("follow-up.contact-in-future",
+                    "must not be in the future"));
         }
         List<Problem> problems = r.problems() == null ? List.of() : r.problems().stream().distinct().toList();
         long unpaid = r.unpaidWagesFen() == null ? 0 : r.unpaidWagesFen();
         if (unpaid > 0 && !problems.contains(Problem.UNPAID_WAGES)) {
-            throw DomainException.invalidField("problems", "must include UNPAID_WAGES when unpaid wages are reported");
+            throw DomainException.invalidField("problems", Phrase.coded("follow-up.unpaid-wages",
+                    "must include UNPAID_WAGES when unpaid wages are reported"));
         }
         if (!r.reached() && (r.stillEmployed() != null || r.monthlyWageFen() != null || r.satisfaction() != null)) {
-            throw DomainException.invalidField("reached", "employment, wage and satisfaction need the trainee reached");
+            throw DomainException.invalidField("reached", Phrase.coded("follow-up.not-reached",
+                    "employment, wage and satisfaction need the trainee reached"));
         }
         Contact contact = new Contact(r.contactedOn(), r.reached(), r.stillEmployed(), r.monthlyWageFen(),
                 r.satisfaction(), problems, unpaid, r.note() == null ? null : r.note().trim(), null,

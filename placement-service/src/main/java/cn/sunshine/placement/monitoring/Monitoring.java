@@ -9,6 +9,7 @@ import cn.sunshine.placement.monitoring.MonitoringDtos.ReturnRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.SurveyCorrectionRequest;
 import cn.sunshine.placement.monitoring.MonitoringDtos.SurveyRequest;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.identifiers.Disclosure;
 import cn.sunshine.platform.identifiers.DivisionCode;
@@ -62,7 +63,8 @@ public class Monitoring {
     public MonitoringPoint register(PointRequest r) {
         Jurisdiction.requireRole(Role.COUNTY_OFFICER);
         if (DivisionCode.of(r.divisionCode()).level() != DivisionCode.Level.COUNTY) {
-            throw DomainException.invalidField("divisionCode", "must be a county's division code (e.g. 420981)");
+            throw DomainException.invalidField("divisionCode", Phrase.coded("monitoring.county-code",
+                    "must be a county's division code (e.g. 420981)"));
         }
         CurrentUser officer = Jurisdiction.officerFor(r.divisionCode());
         MonitoringPoint p = MonitoringPoint.register(Ids.newId(), r.divisionCode(), r.town().trim(), r.village().trim(),
@@ -120,7 +122,8 @@ public class Monitoring {
         if (ProgramCalendar.today(clock).isBefore(firstDay)) {
             throw new DomainException(422, "quarter-not-begun", "The quarter has not begun",
                     "quarter " + r.year() + "-Q" + r.quarter() + " begins on " + firstDay,
-                    List.of(new DomainException.FieldError("quarter", "begins on " + firstDay)));
+                    List.of(DomainException.FieldError.coded("quarter", "monitoring.quarter-begins",
+                            "begins on " + firstDay, firstDay)));
         }
         Figures figures = figures(r.figures());
         LabourReturn labourReturn = LabourReturn.record(point, r.year(), r.quarter(), figures,
@@ -200,7 +203,8 @@ public class Monitoring {
     /** {@code 420981} → itself, {@code 420900} → {@code 4209}, {@code 420000} → {@code 42}; 400 for a malformed code. */
     static String divisionPrefix(String division) {
         if (!DivisionCode.isValid(division)) {
-            throw DomainException.invalidField("division", "must be a 6-digit division code, e.g. 420981");
+            throw DomainException.invalidField("division", Phrase.coded("monitoring.division-code",
+                    "must be a 6-digit division code, e.g. 420981"));
         }
         return DivisionCode.of(division).prefix();
     }
@@ -215,7 +219,8 @@ public class Monitoring {
 
     private static void checkQuarter(int quarter) {
         if (quarter < 1 || quarter > 4) {
-            throw DomainException.invalidField("quarter", "must be 1, 2, 3 or 4");
+            throw DomainException.invalidField("quarter", Phrase.coded("monitoring.quarter",
+                    "must be 1, 2, 3 or 4"));
         }
     }
 
@@ -227,11 +232,13 @@ public class Monitoring {
                 try {
                     Figures.Sector.valueOf(e.getKey());
                 } catch (IllegalArgumentException unknown) {
-                    throw DomainException.invalidField(field, "is not a sector: MANUFACTURING, CONSTRUCTION, SERVICES, "
-                            + "TRANSPORT or OTHER");
+                    throw DomainException.invalidField(field, Phrase.coded("monitoring.sector",
+                    "is not a sector: MANUFACTURING, CONSTRUCTION, SERVICES, "
+                            + "TRANSPORT or OTHER"));
                 }
                 if (e.getValue() == null || e.getValue() < 0) {
-                    throw DomainException.invalidField(field, "must be 0 or more");
+                    throw DomainException.invalidField(field, Phrase.coded("monitoring.not-negative",
+                    "must be 0 or more"));
                 }
                 sectors.put(e.getKey(), e.getValue());
             }
@@ -247,7 +254,8 @@ public class Monitoring {
         for (int i = 0; i < requested.size(); i++) {
             NeedRequest n = requested.get(i);
             if (!seen.add(n.majorCode())) {
-                throw DomainException.invalidField("needs[" + i + "].majorCode", n.majorCode() + " is listed twice");
+                throw DomainException.invalidField("needs[" + i + "].majorCode", Phrase.coded("monitoring.need-twice",
+                    n.majorCode() + " is listed twice", n.majorCode()));
             }
             needs.add(new NeedsSurvey.Need(n.majorCode(), n.majorName().trim(), n.headCount()));
         }
@@ -256,10 +264,12 @@ public class Monitoring {
 
     private void checkSurveyDate(LocalDate on, int year) {
         if (on.getYear() != year) {
-            throw DomainException.invalidField("surveyedOn", "must lie in " + year);
+            throw DomainException.invalidField("surveyedOn", Phrase.coded("monitoring.survey-year",
+                    "must lie in " + year, year));
         }
         if (on.isAfter(ProgramCalendar.today(clock))) {
-            throw DomainException.invalidField("surveyedOn", "must not be in the future");
+            throw DomainException.invalidField("surveyedOn", Phrase.coded("monitoring.survey-in-future",
+                    "must not be in the future"));
         }
     }
 }

@@ -7,6 +7,7 @@ import cn.sunshine.placement.monitoring.MonitoringDtos.TrendsView;
 import cn.sunshine.placement.rate.PlacementRates;
 import cn.sunshine.placement.rate.RateDtos.RateView;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,7 +45,8 @@ public class MonitoringTrends {
         CurrentUser user = Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
         String code = division != null ? division : user.division() == null ? null : user.division().value();
         if (code == null) {
-            throw DomainException.invalidField("division", "is required");
+            throw DomainException.invalidField("division", Phrase.coded("monitoring.division-required",
+                    "is required"));
         }
         String prefix = Monitoring.divisionPrefix(code);
         if (!user.covers(code)) {

@@ -2,6 +2,7 @@ package cn.sunshine.placement.order;
 
 import cn.sunshine.placement.placement.OrderTerms;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,14 +20,17 @@ class OrderPlacementTerms implements OrderTerms {
     public void checkPlacement(String orderId, String baseId, String employerCreditCode, String majorCode) {
         TrainingOrder order = mongo.findById(orderId, TrainingOrder.class);
         if (order == null || !order.getBaseId().equals(baseId)) {
-            throw DomainException.invalidField("orderId", "is not an order of your base");
+            throw DomainException.invalidField("orderId", Phrase.coded("order.not-your-base",
+                    "is not an order of your base"));
         }
         if (!order.getEmployerCreditCode().equals(employerCreditCode)) {
-            throw DomainException.invalidField("employer.creditCode", "is not the order's employer "
-                    + order.getEmployerCreditCode());
+            throw DomainException.invalidField("employer.creditCode", Phrase.coded("order.not-the-employer",
+                    "is not the order's employer "
+                    + order.getEmployerCreditCode(), order.getEmployerCreditCode()));
         }
         if (order.position(majorCode) == null) {
-            throw DomainException.invalidField("orderId", "has no positions for " + majorCode);
+            throw DomainException.invalidField("orderId", Phrase.coded("order.no-positions",
+                    "has no positions for " + majorCode, majorCode));
         }
     }
 }

@@ -8,6 +8,7 @@ import cn.sunshine.placement.order.OrderDtos.PositionView;
 import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.placement.support.Access;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
@@ -49,7 +50,8 @@ public class Orders {
         }
         Employer employer = mongo.findById(r.employerId(), Employer.class);
         if (employer == null) {
-            throw DomainException.invalidField("employerId", "is not a registered employer");
+            throw DomainException.invalidField("employerId", Phrase.coded("order.employer-unknown",
+                    "is not a registered employer"));
         }
         List<TrainingOrder.Position> positions = r.positions().stream()
                 .map(p -> new TrainingOrder.Position(p.majorCode(), p.count(), p.monthlyWageFen(), p.place().trim()))
@@ -83,7 +85,8 @@ public class Orders {
                 (TrainingOrder o, CurrentUser staff) -> {
                     TrainingClass c = mongo.findById(classId, TrainingClass.class);
                     if (c == null) {
-                        throw DomainException.invalidField("classId", "is not a class whose opening placement has seen");
+                        throw DomainException.invalidField("classId", Phrase.coded("order.class-unknown",
+                    "is not a class whose opening placement has seen"));
                     }
                     TrainingOrder other = mongo.findOne(Query.query(Criteria.where("classIds").is(c.getId())),
                             TrainingOrder.class);

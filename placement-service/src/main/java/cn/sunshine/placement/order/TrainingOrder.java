@@ -2,6 +2,7 @@ package cn.sunshine.placement.order;
 
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -43,7 +44,8 @@ public class TrainingOrder extends AggregateRoot {
                                 String by) {
         long majors = positions.stream().map(Position::majorCode).distinct().count();
         if (majors != positions.size()) {
-            throw DomainException.invalidField("positions", "one entry per major");
+            throw DomainException.invalidField("positions", Phrase.coded("order.position-twice",
+                    "one entry per major"));
         }
         TrainingOrder o = new TrainingOrder();
         o.id = id;
@@ -63,13 +65,16 @@ public class TrainingOrder extends AggregateRoot {
     /** Links a class trained for this order: same base, a major of the order. */
     void link(TrainingClass c) {
         if (!c.getBaseId().equals(baseId)) {
-            throw DomainException.invalidField("classId", "is a class of another base");
+            throw DomainException.invalidField("classId", Phrase.coded("order.class-other-base",
+                    "is a class of another base"));
         }
         if (!"ORDER".equals(c.getTrainingForm())) {
-            throw DomainException.invalidField("classId", "is not an order class (training form " + c.getTrainingForm() + ")");
+            throw DomainException.invalidField("classId", Phrase.coded("order.not-order-class",
+                    "is not an order class (training form " + c.getTrainingForm() + ")", c.getTrainingForm()));
         }
         if (position(c.getMajorCode()) == null) {
-            throw DomainException.invalidField("classId", "teaches " + c.getMajorCode() + ", which the order does not ask for");
+            throw DomainException.invalidField("classId", Phrase.coded("order.major-not-ordered",
+                    "teaches " + c.getMajorCode() + ", which the order does not ask for", c.getMajorCode()));
         }
         if (classIds.contains(c.getId())) {
             throw DomainException.conflict("already-linked", "Already linked", "class " + c.getId() + " is linked to this order");

@@ -4,6 +4,7 @@ import cn.sunshine.placement.completer.Completer;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.placement.FollowUpEscalated;
 import cn.sunshine.platform.events.placement.PlacementDisproved;
@@ -176,7 +177,8 @@ public class Placement extends AggregateRoot {
             throw DomainException.invalidTransition("placement", status, "left again");
         }
         if (on.isBefore(startDate)) {
-            throw DomainException.invalidField("leftOn", "must not be before the start date " + startDate);
+            throw DomainException.invalidField("leftOn", Phrase.coded("placement.left-before-start",
+                    "must not be before the start date " + startDate, startDate));
         }
         status = PlacementStatus.LEFT;
         leftOn = on;
@@ -195,10 +197,12 @@ public class Placement extends AggregateRoot {
             throw DomainException.invalidTransition("placement", status, "disproved again");
         }
         if (!NOT_EMPLOYED_AS_REPORTED.equals(kind)) {
-            throw DomainException.invalidField("kind", "only a finding " + NOT_EMPLOYED_AS_REPORTED + " disproves a placement");
+            throw DomainException.invalidField("kind", Phrase.coded("placement.disproval-kind",
+                    "only a finding " + NOT_EMPLOYED_AS_REPORTED + " disproves a placement", NOT_EMPLOYED_AS_REPORTED));
         }
         if (findingId == null || findingId.isBlank() || at == null || by == null) {
-            throw DomainException.invalidField("findingId", "a disproval names its finding, when and who");
+            throw DomainException.invalidField("findingId", Phrase.coded("placement.disproval-finding",
+                    "a disproval names its finding, when and who"));
         }
         disproval = new Disproval(findingId, spotCheckId, kind, note, status, at, by);
         status = PlacementStatus.DISPROVED;

@@ -7,6 +7,7 @@ import cn.sunshine.placement.support.Access;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.CreditCode;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
 import cn.sunshine.platform.outbox.AggregateStore;
@@ -77,13 +78,15 @@ public class Placements {
         }
         LocalDate today = ProgramCalendar.today(clock);
         if (r.startDate().isAfter(today.plusDays(START_AHEAD_DAYS))) {
-            throw DomainException.invalidField("startDate", "must be within " + START_AHEAD_DAYS + " days from today");
+            throw DomainException.invalidField("startDate", Phrase.coded("placement.start-ahead",
+                    "must be within " + START_AHEAD_DAYS + " days from today", START_AHEAD_DAYS));
         }
         Placement previous = null;
         if (r.replacesPlacementId() != null && !r.replacesPlacementId().isBlank()) {
             previous = mongo.findById(r.replacesPlacementId(), Placement.class);
             if (previous == null || !previous.getEnrollmentId().equals(completer.getId())) {
-                throw DomainException.invalidField("replacesPlacementId", "is not a placement of this trainee");
+                throw DomainException.invalidField("replacesPlacementId", Phrase.coded("placement.not-of-trainee",
+                    "is not a placement of this trainee"));
             }
             if (previous.getStatus() == PlacementStatus.CURRENT) {
                 throw DomainException.conflict("still-placed", "Still placed",
@@ -163,7 +166,8 @@ public class Placements {
     public Placement leave(String id, String ifMatch, LocalDate on, String reason) {
         return changes.change(Placement.class, id, ifMatch, p -> Jurisdiction.staffOf(p.getBaseId()), (Placement p, CurrentUser staff) -> {
             if (on.isAfter(ProgramCalendar.today(clock))) {
-                throw DomainException.invalidField("leftOn", "must not be in the future");
+                throw DomainException.invalidField("leftOn", Phrase.coded("placement.left-in-future",
+                    "must not be in the future"));
             }
             p.leave(on, reason.trim());
         });
@@ -202,18 +206,20 @@ public class Placements {
     EmployerTerms employerOf(PlaceRequest r) {
         boolean byId = r.employerId() != null && !r.employerId().isBlank();
         if (byId == (r.employer() != null)) {
-            throw DomainException.invalidField("employer", "give either employerId (a registered employer) or employer, not both");
+            throw DomainException.invalidField("employer", Phrase.coded("placement.employer-either",
+                    "give either employerId (a registered employer) or employer, not both"));
         }
         if (byId) {
             Employer e = mongo.findById(r.employerId(), Employer.class);
             if (e == null) {
-                throw DomainException.invalidField("employerId", "is not a registered employer");
+                throw DomainException.invalidField("employerId", Phrase.coded("placement.employer-unknown",
+                    "is not a registered employer"));
             }
             return new EmployerTerms(e.getName(), e.getCreditCode(), e.getAddress(), e.getHrPhone());
         }
         String code = r.employer().creditCode().trim().toUpperCase();
         CreditCode.problem(code).ifPresent(problem -> {
-            throw DomainException.invalidField("employer.creditCode", problem);
+            throw DomainException.invalidField("employer.creditCode", Phrase.coded("credit-code.invalid", problem));
         });
         return new EmployerTerms(r.employer().name().trim(), code, r.employer().address().trim(),
                 r.employer().hrPhone());

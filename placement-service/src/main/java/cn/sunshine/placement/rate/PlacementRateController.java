@@ -2,6 +2,7 @@ package cn.sunshine.placement.rate;
 
 import cn.sunshine.placement.rate.RateDtos.RateView;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,13 +40,16 @@ public class PlacementRateController {
                          @RequestParam(required = false) LocalDate completedFrom,
                          @RequestParam(required = false) LocalDate completedTo) {
         if (year < 2000 || year > 2100) {
-            throw DomainException.invalidField("year", "must be between 2000 and 2100");
+            throw DomainException.invalidField("year", Phrase.coded("placement.year",
+                    "must be between 2000 and 2100"));
         }
         if (divisionCode != null && !divisionCode.matches("\\d{2}(\\d{2}){0,2}")) {
-            throw DomainException.invalidField("divisionCode", "must be a 2-, 4- or 6-digit division code");
+            throw DomainException.invalidField("divisionCode", Phrase.coded("placement.division-code",
+                    "must be a 2-, 4- or 6-digit division code"));
         }
         if (completedFrom != null && completedTo != null && completedTo.isBefore(completedFrom)) {
-            throw DomainException.invalidField("completedTo", "must not be before completedFrom");
+            throw DomainException.invalidField("completedTo", Phrase.coded("placement.completed-to",
+                    "must not be before completedFrom"));
         }
         return rates.rate(year, classId, baseId, majorCode, divisionCode, completedFrom, completedTo);
     }

@@ -3,6 +3,7 @@ package cn.sunshine.placement.spotcheck;
 import cn.sunshine.placement.contact.ContactLookups.Outcome;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.placement.SpotCheckConcluded;
@@ -103,7 +104,8 @@ public class SpotCheck extends AggregateRoot {
                     Boolean chargedFee, String note, Instant now, String by) {
         requireOpen("called");
         SpotCheckItem item = items.stream().filter(i -> i.placementId().equals(placementId)).findFirst()
-                .orElseThrow(() -> DomainException.invalidField("placementId", "is not in this spot check's sample"));
+                .orElseThrow(() -> DomainException.invalidField("placementId", Phrase.coded("spot-check.not-sampled",
+                    "is not in this spot check's sample")));
         if (item.call() != null) {
             throw DomainException.conflict("already-called", "Already called",
                     "the call of placement " + placementId + " was recorded");
@@ -111,8 +113,8 @@ public class SpotCheck extends AggregateRoot {
         List<FindingKind> kinds = new ArrayList<>();
         if (reached) {
             if (attended == null || employed == null || subsidyReceived == null || chargedFee == null) {
-                throw DomainException.invalidField("attendedTraining",
-                        "a reached trainee answers all four questions (attendedTraining, employedAsReported, subsidyReceived, chargedFee)");
+                throw DomainException.invalidField("attendedTraining", Phrase.coded("spot-check.four-answers",
+                    "a reached trainee answers all four questions (attendedTraining, employedAsReported, subsidyReceived, chargedFee)"));
             }
             if (!attended) {
                 kinds.add(FindingKind.NOT_TRAINED);

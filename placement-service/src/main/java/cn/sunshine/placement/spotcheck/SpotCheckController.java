@@ -81,7 +81,8 @@ public class SpotCheckController {
 
     private static void refuseSeed(Long seed) {
         if (seed != null) {
-            throw cn.sunshine.platform.domain.DomainException.invalidField("seed", SEED_REFUSED);
+            throw cn.sunshine.platform.domain.DomainException.invalidField("seed", cn.sunshine.platform.domain.Phrase.coded(
+                    "spot-check.seed-refused", SEED_REFUSED));
         }
     }
 

@@ -5,6 +5,7 @@ import cn.sunshine.placement.contact.ContactLookups.Outcome;
 import cn.sunshine.placement.contact.EnrollmentContactClient.Purpose;
 import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
@@ -137,13 +138,16 @@ public class SpotChecks {
 
     private static void checkPeriod(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw DomainException.invalidField("periodTo", "must not be before periodFrom");
+            throw DomainException.invalidField("periodTo", Phrase.coded("spot-check.period-order",
+                    "must not be before periodFrom"));
         }
         if (from.getYear() != to.getYear()) {
-            throw DomainException.invalidField("periodTo", "must be in the same program year as periodFrom");
+            throw DomainException.invalidField("periodTo", Phrase.coded("spot-check.period-year",
+                    "must be in the same program year as periodFrom"));
         }
         if (ChronoUnit.DAYS.between(from, to) > 366) {
-            throw DomainException.invalidField("periodTo", "a period is a year at most");
+            throw DomainException.invalidField("periodTo", Phrase.coded("spot-check.period-length",
+                    "a period is a year at most"));
         }
     }
 

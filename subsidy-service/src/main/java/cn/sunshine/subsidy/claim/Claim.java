@@ -2,6 +2,7 @@ package cn.sunshine.subsidy.claim;
 
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.subsidy.ClaimApproved;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -74,7 +75,8 @@ public class Claim extends AggregateRoot {
     static Claim submit(String id, String baseId, String baseName, String divisionCode, String classId, int year,
                         String paymentMode, ClaimPart part, List<Line> lines, long extraApprovalAboveFen, String by, Instant at) {
         if (lines.isEmpty()) {
-            throw DomainException.invalidField("voucherSerials", "a claim needs at least one voucher");
+            throw DomainException.invalidField("voucherSerials", Phrase.coded("claim.vouchers-required",
+                    "a claim needs at least one voucher"));
         }
         Claim c = new Claim();
         c.id = id;
@@ -124,7 +126,8 @@ public class Claim extends AggregateRoot {
                     "you already acted on claim " + id + "; another person must decide " + stage);
         }
         if (!approve && (reason == null || reason.isBlank())) {
-            throw DomainException.invalidField("reason", "a rejection gives its reasons");
+            throw DomainException.invalidField("reason", Phrase.coded("claim.rejection-reason",
+                    "a rejection gives its reasons"));
         }
     }
 

@@ -3,6 +3,7 @@ package cn.sunshine.subsidy.claim;
 import cn.sunshine.platform.attachment.Attachment;
 import cn.sunshine.platform.attachment.Attachments;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.subsidy.voucher.Voucher;
@@ -129,7 +130,8 @@ public class ClaimAttachments {
 
     private String allowedKind(String kind) {
         if (kind == null || !rules.kinds().contains(kind)) {
-            throw DomainException.invalidField("kind", "one of " + rules.kinds());
+            throw DomainException.invalidField("kind", Phrase.coded("claim.attachment-kind",
+                    "one of " + rules.kinds(), rules.kinds()));
         }
         return kind;
     }

@@ -1,6 +1,7 @@
 package cn.sunshine.subsidy.claim;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.outbox.AggregateStore;
@@ -75,7 +76,8 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         }
         Set<String> unique = new LinkedHashSet<>(serials);
         if (unique.size() != serials.size()) {
-            throw DomainException.invalidField("voucherSerials", "a voucher appears twice");
+            throw DomainException.invalidField("voucherSerials", Phrase.coded("claim.voucher-twice",
+                    "a voucher appears twice"));
         }
         List<Claim.Line> lines = new ArrayList<>();
         List<DomainException.FieldError> errors = new ArrayList<>();
@@ -86,25 +88,30 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             String f = "voucherSerials[" + i++ + "]";
             Voucher v = mongo.findOne(Query.query(Criteria.where("serial").is(serial)), Voucher.class);
             if (v == null || !v.getBaseId().equals(user.baseId())) {
-                errors.add(new DomainException.FieldError(f, "no voucher " + serial + " of your base"));
+                errors.add(DomainException.FieldError.coded(f, "claim.voucher-unknown",
+                        "no voucher " + serial + " of your base", serial));
                 continue;
             }
             if (!v.getClassId().equals(classId)) {
-                errors.add(new DomainException.FieldError(f, "voucher " + serial + " is of another class"));
+                errors.add(DomainException.FieldError.coded(f, "claim.voucher-other-class",
+                        "voucher " + serial + " is of another class", serial));
                 continue;
             }
             if (v.getStatus() != VoucherStatus.REDEEMED) {
-                errors.add(new DomainException.FieldError(f, "voucher " + serial + " is " + v.getStatus() + ", not REDEEMED"));
+                errors.add(DomainException.FieldError.coded(f, "claim.voucher-not-redeemed",
+                        "voucher " + serial + " is " + v.getStatus() + ", not REDEEMED", serial, v.getStatus()));
                 continue;
             }
             String holder = part == ClaimPart.COMPLETION ? v.getClaimId() : v.getPlacementClaimId();
             if (holder != null && !holder.equals(claimId)) {
-                errors.add(new DomainException.FieldError(f, "voucher " + serial + " is in claim " + holder));
+                errors.add(DomainException.FieldError.coded(f, "claim.voucher-in-claim",
+                        "voucher " + serial + " is in claim " + holder, serial, holder));
                 continue;
             }
             Trainee t = mongo.findById(v.getEnrollmentId(), Trainee.class);
             if (t == null || !t.isCompleted()) {
-                errors.add(new DomainException.FieldError(f, "the trainee of voucher " + serial + " has not completed"));
+                errors.add(DomainException.FieldError.coded(f, "claim.voucher-not-completed",
+                        "the trainee of voucher " + serial + " has not completed", serial));
                 continue;
             }
             long amountFen;
@@ -114,24 +121,28 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
                         : SplitPolicy.completionPart(v.getAmountFen(), completionShareBp(v.getDivisionCode(), v.getYear()));
             } else {
                 if (v.getClaimId() == null || v.getCompletionPartFen() == null) {
-                    errors.add(new DomainException.FieldError(f, "the completion part of voucher " + serial
-                            + " is not claimed yet"));
+                    errors.add(DomainException.FieldError.coded(f, "claim.completion-not-claimed",
+                            "the completion part of voucher " + serial
+                            + " is not claimed yet", serial));
                     continue;
                 }
                 if (!t.isPlaced()) {
-                    errors.add(new DomainException.FieldError(f, "the trainee of voucher " + serial + " is not placed"));
+                    errors.add(DomainException.FieldError.coded(f, "claim.voucher-not-placed",
+                            "the trainee of voucher " + serial + " is not placed", serial));
                     continue;
                 }
                 if (t.isPlacementDisproved()) {
-                    errors.add(new DomainException.FieldError(f, "the placement of voucher " + serial
-                            + "'s trainee was disproved by a spot check"));
+                    errors.add(DomainException.FieldError.coded(f, "claim.placement-disproved",
+                            "the placement of voucher " + serial
+                            + "'s trainee was disproved by a spot check", serial));
                     continue;
                 }
                 // What is left of the voucher after its completion part: never more.
                 amountFen = v.placementPartFen();
                 if (amountFen <= 0) {
-                    errors.add(new DomainException.FieldError(f, "the completion claim of voucher " + serial
-                            + " took all of it: there is no placement part"));
+                    errors.add(DomainException.FieldError.coded(f, "claim.no-placement-part",
+                            "the completion claim of voucher " + serial
+                            + " took all of it: there is no placement part", serial));
                     continue;
                 }
             }
@@ -145,7 +156,8 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
                     String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
         }
         if (lines.isEmpty()) {
-            throw DomainException.invalidField("voucherSerials", "a claim needs at least one voucher");
+            throw DomainException.invalidField("voucherSerials", Phrase.coded("claim.vouchers-required",
+                    "a claim needs at least one voucher"));
         }
         BaseAgreement agreement = mongo.findById(BaseAgreement.key(user.baseId(), year), BaseAgreement.class);
         if (agreement == null) {
@@ -474,7 +486,8 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             try {
                 filters.add(Criteria.where("status").is(ClaimStatus.valueOf(status)));
             } catch (IllegalArgumentException e) {
-                throw DomainException.invalidField("status", "one of " + java.util.Arrays.toString(ClaimStatus.values()));
+                throw DomainException.invalidField("status", Phrase.coded("claim.status",
+                    "one of " + java.util.Arrays.toString(ClaimStatus.values()), java.util.Arrays.toString(ClaimStatus.values())));
             }
         }
         if (baseId != null) {
@@ -482,7 +495,8 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
         }
         if (year != null) {
             if (year < 2000 || year > 2100) {
-                throw DomainException.invalidField("year", "must be a year between 2000 and 2100");
+                throw DomainException.invalidField("year", Phrase.coded("claim.year",
+                    "must be a year between 2000 and 2100"));
             }
             filters.add(Criteria.where("year").is(year));
         }
@@ -490,7 +504,8 @@ public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingI
             try {
                 filters.add(Criteria.where("part").is(ClaimPart.valueOf(part)));
             } catch (IllegalArgumentException e) {
-                throw DomainException.invalidField("part", "one of " + java.util.Arrays.toString(ClaimPart.values()));
+                throw DomainException.invalidField("part", Phrase.coded("claim.part",
+                    "one of " + java.util.Arrays.toString(ClaimPart.values()), java.util.Arrays.toString(ClaimPart.values())));
             }
         }
         return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Claim.class, page, size,

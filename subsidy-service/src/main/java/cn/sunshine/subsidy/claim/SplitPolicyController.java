@@ -1,6 +1,7 @@
 package cn.sunshine.subsidy.claim;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
@@ -35,7 +36,8 @@ public class SplitPolicyController {
             + "once, and before the year's first claim (409 split-after-claims): each voucher's split is fixed by its first claim")
     public PolicyView set(@Valid @RequestBody SetPolicyRequest r) {
         if (!DivisionCode.isValid(r.divisionCode())) {
-            throw DomainException.invalidField("divisionCode", "not a division code");
+            throw DomainException.invalidField("divisionCode", Phrase.coded("subsidy.division-code",
+                    "not a division code"));
         }
         return PolicyView.of(policies.set(r.divisionCode(), r.year(), r.completionShareBp(), r.reason().trim()));
     }

@@ -1,6 +1,7 @@
 package cn.sunshine.subsidy.disclosure;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.PublicEndpoint;
 import cn.sunshine.platform.web.PageResult;
@@ -33,7 +34,8 @@ public class RecipientsController {
                                             @RequestParam(required = false) Integer page,
                                             @RequestParam(required = false) Integer size) {
         if (divisionCode == null || !DivisionCode.isValid(divisionCode)) {
-            throw DomainException.invalidField("divisionCode", "a county's 6-digit division code");
+            throw DomainException.invalidField("divisionCode", Phrase.coded("subsidy.county-code",
+                    "a county's 6-digit division code"));
         }
         return recipients.page(divisionCode, baseId, classId, year, page, size);
     }

@@ -2,6 +2,7 @@ package cn.sunshine.subsidy.fund;
 
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.outbox.GuardedWrite;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -91,7 +92,8 @@ public class Fund extends AggregateRoot {
     /** A deposit recorded by {@code by}; it counts once another person confirms it. Its reference is new to the fund. */
     GuardedWrite recordDeposit(String depositId, String source, long amountFen, String reference, String by, Instant at) {
         if (amountFen <= 0) {
-            throw DomainException.invalidField("amountFen", "a deposit is a positive amount of fen");
+            throw DomainException.invalidField("amountFen", Phrase.coded("fund.deposit-positive",
+                    "a deposit is a positive amount of fen"));
         }
         Deposit d = new Deposit(depositId, source, amountFen, reference, by, at, null, null, null, null, null);
         return new GuardedWrite(new Criteria().andOperator(Criteria.where("deposits.reference").ne(reference),
@@ -113,7 +115,7 @@ public class Fund extends AggregateRoot {
             throw new DomainException(422, "deposit-confirmation-mismatch", "The confirmation does not match the deposit",
                     "the bureau's statement as you read it (" + reference + ", " + amountFen + " fen) differs from the "
                             + "recorded deposit; nothing was confirmed: check the statement with the person who recorded it",
-                    List.of(new DomainException.FieldError(d.reference().equals(reference) ? "amountFen" : "reference",
+                    List.of(DomainException.FieldError.coded(d.reference().equals(reference) ? "amountFen" : "reference", "fund.deposit-differs",
                             "does not match the recorded deposit")));
         }
         Deposit confirmed = new Deposit(d.depositId(), d.source(), d.amountFen(), d.reference(), d.by(), d.at(), by, at,
@@ -196,7 +198,8 @@ public class Fund extends AggregateRoot {
     /** A settled recovery brings its money back into the fund, once. */
     GuardedWrite creditRecovery(String recoveryId, String baseId, long amountFen, String by, Instant at) {
         if (amountFen <= 0) {
-            throw DomainException.invalidField("amountFen", "a recovery credit is a positive amount of fen");
+            throw DomainException.invalidField("amountFen", Phrase.coded("fund.recovery-positive",
+                    "a recovery credit is a positive amount of fen"));
         }
         return new GuardedWrite(Criteria.where("recoveries.recoveryId").ne(recoveryId),
                 new Update().push("recoveries", new RecoveryCredit(recoveryId, baseId, amountFen, by, at))

@@ -1,6 +1,7 @@
 package cn.sunshine.subsidy.fund;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
@@ -37,7 +38,8 @@ public class FundController {
             + "the same deposit, 409 otherwise")
     public ResponseEntity<FundView> deposit(@Valid @RequestBody DepositRequest r) {
         if (!DivisionCode.isValid(r.divisionCode())) {
-            throw DomainException.invalidField("divisionCode", "not a division code");
+            throw DomainException.invalidField("divisionCode", Phrase.coded("subsidy.division-code",
+                    "not a division code"));
         }
         return ResponseEntity.ok(FundView.of(funds.recordDeposit(r.divisionCode(), r.year(), r.source(), r.amountFen(),
                 r.reference().trim())));

@@ -1,6 +1,7 @@
 package cn.sunshine.subsidy.payment;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.web.ProblemDetailsHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -96,7 +97,8 @@ public class BureauCallback {
         String instructionId = request.pathVariable("instructionId");
         byte[] body = http.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            throw DomainException.invalidField("body", "at most " + MAX_BODY_BYTES + " bytes");
+            throw DomainException.invalidField("body", Phrase.coded("payment.callback-body-size",
+                    "at most " + MAX_BODY_BYTES + " bytes", MAX_BODY_BYTES));
         }
         BureauSignatures.Verified v = signatures.verify(http.getMethod(), http.getRequestURI(),
                 http.getHeader(BureauSignatures.KEY_ID), http.getHeader(BureauSignatures.TIMESTAMP),
@@ -129,24 +131,28 @@ public class BureauCallback {
         List<DomainException.FieldError> errors = new ArrayList<>();
         JsonNode id = n.get("instructionId");
         if (id != null && !id.isNull() && !(id.isString() && id.asString().equals(instructionId))) {
-            errors.add(new DomainException.FieldError("instructionId", "must be the instruction of the path"));
+            errors.add(DomainException.FieldError.coded("instructionId", "payment.callback-instruction",
+                    "must be the instruction of the path"));
         }
         String reference = text(n, "bureauReference");
         if (reference == null || reference.isBlank() || reference.length() > 64) {
-            errors.add(new DomainException.FieldError("bureauReference", "required, at most 64 characters"));
+            errors.add(DomainException.FieldError.coded("bureauReference", "payment.callback-reference",
+                    "required, at most 64 characters"));
         }
         String status = text(n, "status");
         if (status == null || !STATUSES.contains(status)) {
-            errors.add(new DomainException.FieldError("status", "PAID or ACCEPTED"));
+            errors.add(DomainException.FieldError.coded("status", "payment.callback-status", "PAID or ACCEPTED"));
         }
         JsonNode amount = n.get("amountFen");
         if (amount == null || !amount.isIntegralNumber() || !amount.canConvertToLong() || amount.asLong() < 0) {
-            errors.add(new DomainException.FieldError("amountFen", "required, a whole number of fen, 0 or more"));
+            errors.add(DomainException.FieldError.coded("amountFen", "payment.callback-amount",
+                    "required, a whole number of fen, 0 or more"));
         }
         String paidAt = text(n, "paidAt");
         JsonNode paidAtNode = n.get("paidAt");
         if (paidAtNode != null && !paidAtNode.isNull() && (paidAt == null || !isInstant(paidAt))) {
-            errors.add(new DomainException.FieldError("paidAt", "an ISO-8601 instant, e.g. 2026-06-30T02:10:00Z"));
+            errors.add(DomainException.FieldError.coded("paidAt", "payment.callback-paid-at",
+                    "an ISO-8601 instant, e.g. 2026-06-30T02:10:00Z"));
         }
         if (!errors.isEmpty()) {
             throw new DomainException(400, "validation", "The request has invalid fields",

@@ -1,6 +1,7 @@
 package cn.sunshine.subsidy.payment;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
@@ -73,7 +74,8 @@ public class PaymentController {
         try {
             date = LocalDate.parse(r.date());
         } catch (DateTimeParseException e) {
-            throw DomainException.invalidField("date", "a calendar date YYYY-MM-DD");
+            throw DomainException.invalidField("date", Phrase.coded("payment.date",
+                    "a calendar date YYYY-MM-DD"));
         }
         return payments.reconcile(date);
     }

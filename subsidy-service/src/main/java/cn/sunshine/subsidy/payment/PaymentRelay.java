@@ -168,7 +168,8 @@ public class PaymentRelay {
             throw new DomainException(422, "bureau-mismatch", "The bureau's answer does not match the instruction",
                     "instruction " + i.getId() + " of " + i.getAmountFen() + " fen: the bureau answered "
                             + (p == null ? "nothing" : p.instructionId() + " of " + p.amountFen() + " fen"),
-                    List.of(new DomainException.FieldError("amountFen", "must be the instruction's amount")));
+                    List.of(DomainException.FieldError.coded("amountFen", "payment.instruction-amount",
+                            "must be the instruction's amount")));
         }
         boolean paid = "PAID".equals(p.status());
         Instant when = paid ? paidAt(i, p.paidAt()) : null;
@@ -212,7 +213,8 @@ public class PaymentRelay {
             String range = "between the instruction's first send (" + i.earliestPayment() + ") and now (" + now + ")";
             throw new DomainException(422, "settlement-time-out-of-range", "The time of payment is not plausible",
                     "instruction " + i.getId() + ": the time of payment '" + text + "' is not " + range,
-                    List.of(new DomainException.FieldError("paidAt", "must lie " + range)));
+                    List.of(DomainException.FieldError.coded("paidAt", "payment.paid-at-range",
+                            "must lie " + range, i.earliestPayment(), now)));
         }
         return when;
     }

@@ -77,7 +77,8 @@ public class Payments {
             throw new DomainException(422, "bureau-mismatch", "The bureau's notice does not match the instruction",
                     "instruction " + instructionId + " is of " + i.getAmountFen() + " fen, the notice says "
                             + n.amountFen() + "; nothing was changed",
-                    List.of(new DomainException.FieldError("amountFen", "must be the instruction's amount")));
+                    List.of(DomainException.FieldError.coded("amountFen", "payment.instruction-amount",
+                            "must be the instruction's amount")));
         }
         if (n.paidAt() != null) {
             relay.paidAt(i, n.paidAt()); // 422 when the notice's own time is already implausible
@@ -287,7 +288,8 @@ public class Payments {
         } catch (FinanceBureau.UnknownInstruction e) {
             throw new DomainException(422, "statement-not-available", "The bureau has no statement for that day",
                     "the finance bureau has no statement for " + date + " (yet); reconcile it once the day is closed",
-                    List.of(new DomainException.FieldError("date", "no statement of the bureau for " + date)));
+                    List.of(DomainException.FieldError.coded("date", "payment.no-statement",
+                            "no statement of the bureau for " + date, date)));
         } catch (FinanceBureau.Refused e) {
             throw DomainException.rule("statement-refused", "The bureau refused to give the statement", e.getMessage());
         }

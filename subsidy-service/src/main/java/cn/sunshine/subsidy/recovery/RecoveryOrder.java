@@ -119,7 +119,7 @@ public class RecoveryOrder extends AggregateRoot {
             throw new DomainException(422, "recovery-amount-differs", "The amount received is not the amount owed",
                     "recovery order " + id + " recovers " + amountFen + " fen; " + amountReceivedFen + " fen received "
                             + "does not settle it (partial repayments are not recorded: the base repays the whole amount)",
-                    List.of(new DomainException.FieldError("amountFen", "must be " + amountFen)));
+                    List.of(DomainException.FieldError.coded("amountFen", "recovery.amount", "must be " + amountFen, amountFen)));
         }
         Settlement s = new Settlement(settlementId, reference, amountReceivedFen, by, at, null, null, null, null, null);
         return new GuardedWrite(Criteria.where("status").is(RecoveryStatus.OPEN.name()),
@@ -144,7 +144,7 @@ public class RecoveryOrder extends AggregateRoot {
                     "the bureau's statement as you read it (" + reference + ", " + amountReceivedFen + " fen) differs "
                             + "from the recorded settlement of recovery order " + id + "; nothing was confirmed: check "
                             + "the statement with the person who recorded it",
-                    List.of(new DomainException.FieldError(s.reference().equals(reference) ? "amountFen" : "reference",
+                    List.of(DomainException.FieldError.coded(s.reference().equals(reference) ? "amountFen" : "reference", "recovery.settlement-differs",
                             "does not match the recorded settlement")));
         }
         if (credits.stream().mapToLong(FundCredit::amountFen).sum() != amountFen) {

@@ -1,6 +1,7 @@
 package cn.sunshine.subsidy.standard;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Roles;
@@ -34,7 +35,8 @@ public class StandardController {
     @Operation(summary = "Set the standard of a major for a year in your jurisdiction (once; a change is next year's)")
     public StandardView set(@Valid @RequestBody SetStandardRequest r) {
         if (!DivisionCode.isValid(r.divisionCode())) {
-            throw DomainException.invalidField("divisionCode", "not a division code");
+            throw DomainException.invalidField("divisionCode", Phrase.coded("subsidy.division-code",
+                    "not a division code"));
         }
         return StandardView.of(standards.set(r));
     }
@@ -45,7 +47,8 @@ public class StandardController {
     public StandardView applicable(@RequestParam String divisionCode, @RequestParam int year,
                                    @RequestParam String majorCode) {
         if (!DivisionCode.isValid(divisionCode)) {
-            throw DomainException.invalidField("divisionCode", "not a division code");
+            throw DomainException.invalidField("divisionCode", Phrase.coded("subsidy.division-code",
+                    "not a division code"));
         }
         return StandardView.of(standards.applicable(divisionCode, year, majorCode));
     }

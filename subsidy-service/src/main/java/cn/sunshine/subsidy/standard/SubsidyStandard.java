@@ -2,6 +2,7 @@ package cn.sunshine.subsidy.standard;
 
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -39,11 +40,13 @@ public class SubsidyStandard extends AggregateRoot {
                                long centralFen, long provincialFen, long cityFen, String by, Instant at) {
         for (String t : tiers.keySet()) {
             if (!TIERS.contains(t)) {
-                throw DomainException.invalidField("tierAmountsFen", "unknown tier " + t + " (one of " + TIERS + ")");
+                throw DomainException.invalidField("tierAmountsFen", Phrase.coded("standard.tier-unknown",
+                    "unknown tier " + t + " (one of " + TIERS + ")", t, TIERS));
             }
         }
         if (tiers.isEmpty() || tiers.values().stream().anyMatch(v -> v == null || v <= 0)) {
-            throw DomainException.invalidField("tierAmountsFen", "every tier needs a positive amount in fen");
+            throw DomainException.invalidField("tierAmountsFen", Phrase.coded("standard.tier-positive",
+                    "every tier needs a positive amount in fen"));
         }
         SubsidyStandard s = new SubsidyStandard();
         s.id = key(divisionCode, year, majorCode);

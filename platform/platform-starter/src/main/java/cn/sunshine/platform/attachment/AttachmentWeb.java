@@ -37,7 +37,9 @@ public final class AttachmentWeb {
      */
     public static Attachment upload(MultipartFile file, Store store) {
         if (file == null || file.isEmpty()) {
-            throw cn.sunshine.platform.domain.DomainException.invalidField("file", "a non-empty file part named 'file'");
+            throw cn.sunshine.platform.domain.DomainException.invalidField("file",
+                    cn.sunshine.platform.domain.Phrase.coded("problem.attachment-file-part",
+                            "a non-empty file part named 'file'"));
         }
         try (InputStream in = file.getInputStream()) {
             return store.store(file.getOriginalFilename(), in);

@@ -1,6 +1,7 @@
 package cn.sunshine.platform.attachment;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
@@ -99,7 +100,8 @@ public class Attachments {
     public Attachment store(Attachment.Owner owner, String kind, String fileName, InputStream content, CurrentUser by,
                             java.util.Collection<String> expectedSha256) {
         if (kind == null || !KIND.matcher(kind).matches()) {
-            throw DomainException.invalidField("kind", "an attachment kind such as FEE_RECEIPT");
+            throw DomainException.invalidField("kind", Phrase.coded("problem.attachment-kind",
+                    "an attachment kind such as FEE_RECEIPT"));
         }
         String name = cleanName(fileName);
         byte[] head;
@@ -109,7 +111,8 @@ public class Attachments {
             throw unreadable(e);
         }
         if (head.length == 0) {
-            throw DomainException.invalidField("file", "the file is empty");
+            throw DomainException.invalidField("file", Phrase.coded("problem.attachment-empty",
+                    "the file is empty"));
         }
         String type = ContentTypes.detect(head, head.length);
         if (type == null || !properties.allowedTypes().contains(type)) {
@@ -219,7 +222,8 @@ public class Attachments {
         }
         String why = purpose == null || purpose.isBlank() ? null : purpose.strip();
         if (why != null && why.length() > 200) {
-            throw DomainException.invalidField("purpose", "at most 200 characters");
+            throw DomainException.invalidField("purpose", Phrase.coded("problem.attachment-purpose",
+                    "at most 200 characters"));
         }
         mongo.insert(new AttachmentDownload(Ids.newId(), a.id(), a.ownerType(), a.ownerId(), a.divisionCode(), a.kind(),
                 a.fileName(), a.sha256(), reader.subject(), reader.name(), why, clock.instant()));

@@ -1,6 +1,7 @@
 package cn.sunshine.platform.progress;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
@@ -31,10 +32,12 @@ public record ProgressPeriod(DivisionCode division, LocalDate from, LocalDate to
     public static ProgressPeriod check(String division, LocalDate from, LocalDate to) {
         CurrentUser user = Jurisdiction.requireRole(READERS);
         if (to.isBefore(from)) {
-            throw DomainException.invalidField("to", "must not be before from (" + from + ")");
+            throw DomainException.invalidField("to", Phrase.coded("problem.period-order",
+                    "must not be before from (" + from + ")", from));
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw DomainException.invalidField("to", "a period spans at most " + MAX_DAYS + " days");
+            throw DomainException.invalidField("to", Phrase.coded("problem.period-length",
+                    "a period spans at most " + MAX_DAYS + " days", MAX_DAYS));
         }
         if (!user.covers(division)) {
             throw DomainException.notFound("division " + division);

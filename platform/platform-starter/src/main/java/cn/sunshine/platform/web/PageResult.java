@@ -1,6 +1,7 @@
 package cn.sunshine.platform.web;
 
 import cn.sunshine.platform.domain.DomainException;
+import cn.sunshine.platform.domain.Phrase;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -32,10 +33,12 @@ public record PageResult<T>(List<T> items, int page, int size, long total) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0) {
-            throw DomainException.invalidField("page", "must be 0 or more");
+            throw DomainException.invalidField("page", Phrase.coded("problem.page",
+                    "must be 0 or more"));
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw DomainException.invalidField("size", "must be between 1 and " + MAX_SIZE);
+            throw DomainException.invalidField("size", Phrase.coded("problem.page-size",
+                    "must be between 1 and " + MAX_SIZE, MAX_SIZE));
         }
         return PageRequest.of(p, s, sort.and(Sort.by("_id")));
     }
