@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees the class waiting on the home page, confirms its opening, checks the roster and issues the vouchers (the
  * sheet with the codes); base staff redeem the vouchers with those codes, record the assessments, the completions
  * and the placements (the placements' button double-clicked); a month later the officer records the first
- * follow-up; in September base staff record that the trainee left the job and, double-clicked, the next job. Through
- * the gateway's API each act landed exactly once. Screenshots 70–79 and 118–119; axe-core on each page.
+ * follow-up; base staff record the rest of the class's first round on the follow-up sheet; in September they record
+ * that a trainee left the job and, double-clicked, the next job. Through the gateway's API each act landed exactly
+ * once. Screenshots 70–79 and 118–121; axe-core on each page.
  */
 final class YearWorkJourney {
 
@@ -195,10 +196,39 @@ final class YearWorkJourney {
             assertThat(placement.path("followUps").get(0).path("status").asString()).isEqualTo("DONE");
             browser.screenshot("79-officer-follow-up-recorded-zh");
 
+            // ---- 20 July: base staff call the rest of the class and record the first round on the class's follow-up
+            // sheet (跟踪服务台账), every trainee in work on one page, submitted once (double-clicked).
+            scene.clockAt(7, 20, System.out);
+            browser.signInAsBaseStaff(scene.baseId());
+            browser.open("/classes/" + klass);
+            press(browser, By.id("work-follow-ups"), false);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-form")));
+            assertThat(browser.driver.findElement(By.id("round-1")).getAttribute("aria-current")).isEqualTo("page");
+            List<String> called = new java.util.ArrayList<>();
+            for (WebElement tick : browser.driver.findElements(By.cssSelector("#rows input[type=checkbox][id^='record-']"))) {
+                String id = tick.getAttribute("id").substring("record-".length());
+                called.add(id);
+                press(browser, By.id("record-" + id), false);
+                js.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("contactedOn-" + id)),
+                        year + "-07-20");
+                browser.driver.findElement(By.id("wageYuan-" + id)).sendKeys("4,800");
+            }
+            assertThat(called).as("every trainee in work but the one the officer called").hasSize(scene.trainees().size() - 1)
+                    .doesNotContain(placementId);
+            browser.screenshot("120-base-follow-up-sheet-zh");
+            press(browser, By.id("submit-sheet"), true);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+            Thread.sleep(1000);
+            for (String id : called) {
+                JsonNode p = GATEWAY.as(officer).get("/api/placement/placements/" + id).json();
+                assertThat(p.path("followUps").get(0).path("status").asString()).as("the first follow-up of " + id).isEqualTo("DONE");
+                assertThat(p.path("followUps").get(0).path("contact").path("monthlyWageFen").asLong()).isEqualTo(480_000L);
+            }
+            browser.screenshot("121-base-follow-up-sheet-recorded-zh");
+
             // ---- 1 September: the trainee left the job at the end of August; base staff record the departure, and
             // on the 20th the next job (the button double-clicked: one re-placement).
             scene.clockAt(9, 1, System.out);
-            browser.signInAsBaseStaff(scene.baseId());
             browser.open("/placements/" + placementId);
             press(browser, By.cssSelector("#departure summary"), false);
             js.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("leftOn")), year + "-08-28");
