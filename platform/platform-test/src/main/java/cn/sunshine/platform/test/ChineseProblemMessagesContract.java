@@ -1,4 +1,4 @@
-package cn.sunshine.platform;
+package cn.sunshine.platform.test;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +21,28 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A county officer reads every field message in Chinese (ProblemMessages): the platform's sources refuse a field
- * with a coded phrase ({@code Phrase.coded}, {@code FieldError.coded}), never a plain English string, and every
- * code they use has its Chinese in the platform's {@code problem-messages_zh_CN.properties}.
- * Plain JUnit over the source text (surefire runs in the module's directory): no Spring context.
+ * A county officer reads every field message in Chinese (ProblemMessages): a module's sources refuse a field with a
+ * coded phrase ({@code Phrase.coded}, {@code FieldError.coded}), never a plain English string, and every code they
+ * use has its Chinese in the module's {@code problem-messages_zh_CN.properties} or the platform's. Plain JUnit over
+ * the source text (surefire runs in the module's directory): no Spring context. A service's test extends it as it
+ * is; a module with its sources or bundle elsewhere names them.
  */
-class ChineseProblemMessagesTest {
+public abstract class ChineseProblemMessagesContract {
 
-    private static final Path SOURCES = Path.of("src/main/java");
-    private static final Path BUNDLE = Path.of("src/main/resources/cn/sunshine/platform/problem-messages_zh_CN.properties");
+    private final Path sources;
+    private final Path bundle;
+
+    /** A service: its sources under {@code src/main/java}, its bundle at the root of its resources. */
+    protected ChineseProblemMessagesContract() {
+        this(Path.of("src/main/java"), Path.of("src/main/resources/problem-messages_zh_CN.properties"));
+    }
+
+    protected ChineseProblemMessagesContract(Path sources, Path bundle) {
+        this.sources = sources;
+        this.bundle = bundle;
+    }
+
+
     private static final String PLATFORM_BUNDLE = "cn/sunshine/platform/problem-messages_zh_CN.properties";
 
     /** Calls whose second argument, the message, must not be a plain string. A code built at run time is not checked. */
@@ -38,7 +51,7 @@ class ChineseProblemMessagesTest {
     private static final Pattern FIELD_ERROR_CODED = Pattern.compile("\\bFieldError\\.coded\\(");
 
     @Test
-    void noFieldIsRefusedWithAPlainEnglishString() throws IOException {
+    public void noFieldIsRefusedWithAPlainEnglishString() throws IOException {
         List<String> plain = new ArrayList<>();
         for (Path file : javaFiles()) {
             String src = Files.readString(file);
@@ -46,7 +59,7 @@ class ChineseProblemMessagesTest {
             while (m.find()) {
                 int second = afterFirstArgument(src, m.end());
                 if (second >= 0 && src.charAt(skipSpace(src, second)) == '"') {
-                    plain.add(SOURCES.relativize(file) + ":" + line(src, m.start()) + ": " + firstLine(src, m.start()));
+                    plain.add(sources.relativize(file) + ":" + line(src, m.start()) + ": " + firstLine(src, m.start()));
                 }
             }
         }
@@ -55,7 +68,7 @@ class ChineseProblemMessagesTest {
     }
 
     @Test
-    void everyCodeHasItsChinese() throws IOException {
+    public void everyCodeHasItsChinese() throws IOException {
         Properties zh = bundles();
         TreeSet<String> missing = new TreeSet<>();
         for (Path file : javaFiles()) {
@@ -63,7 +76,7 @@ class ChineseProblemMessagesTest {
             Matcher m = PHRASE_CODE.matcher(src);
             while (m.find()) {
                 if (!zh.containsKey(m.group(1))) {
-                    missing.add(m.group(1) + " (" + SOURCES.relativize(file) + ":" + line(src, m.start()) + ")");
+                    missing.add(m.group(1) + " (" + sources.relativize(file) + ":" + line(src, m.start()) + ")");
                 }
             }
             Matcher f = FIELD_ERROR_CODED.matcher(src);
@@ -71,7 +84,7 @@ class ChineseProblemMessagesTest {
                 int second = skipSpace(src, afterFirstArgument(src, f.end()));
                 Matcher code = Pattern.compile("\"([^\"]+)\"\\s*[,)]").matcher(src).region(second, src.length());
                 if (code.lookingAt() && !zh.containsKey(code.group(1))) {
-                    missing.add(code.group(1) + " (" + SOURCES.relativize(file) + ":" + line(src, f.start()) + ")");
+                    missing.add(code.group(1) + " (" + sources.relativize(file) + ":" + line(src, f.start()) + ")");
                 }
             }
         }
@@ -79,8 +92,8 @@ class ChineseProblemMessagesTest {
     }
 
     @Test
-    void theBundleIsMessageFormatWithoutApostrophes() throws IOException {
-        Properties own = load(Files.newInputStream(BUNDLE));
+    public void theBundleIsMessageFormatWithoutApostrophes() throws IOException {
+        Properties own = load(Files.newInputStream(bundle));
         List<String> bad = new ArrayList<>();
         for (String key : own.stringPropertyNames()) {
             String value = own.getProperty(key);
@@ -96,13 +109,13 @@ class ChineseProblemMessagesTest {
         assertThat(bad).isEmpty();
     }
 
-    private static Properties bundles() throws IOException {
+    private Properties bundles() throws IOException {
         Properties zh = new Properties();
-        try (InputStream platform = ChineseProblemMessagesTest.class.getClassLoader().getResourceAsStream(PLATFORM_BUNDLE)) {
+        try (InputStream platform = ChineseProblemMessagesContract.class.getClassLoader().getResourceAsStream(PLATFORM_BUNDLE)) {
             assertThat(platform).as(PLATFORM_BUNDLE + " on the test classpath").isNotNull();
             zh.putAll(load(platform));
         }
-        zh.putAll(load(Files.newInputStream(BUNDLE)));
+        zh.putAll(load(Files.newInputStream(bundle)));
         return zh;
     }
 
@@ -114,9 +127,9 @@ class ChineseProblemMessagesTest {
         }
     }
 
-    private static List<Path> javaFiles() throws IOException {
-        assertThat(SOURCES).as("run from the module directory").isDirectory();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
+    private List<Path> javaFiles() throws IOException {
+        assertThat(sources).as("run from the module directory").isDirectory();
+        try (Stream<Path> files = Files.walk(sources)) {
             return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
         }
     }
