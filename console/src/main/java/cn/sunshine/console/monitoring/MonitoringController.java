@@ -145,6 +145,44 @@ public class MonitoringController {
                         HttpServletRequest request, HttpServletResponse response, Model model) {
         officer(auth);
         Map<String, String> f = form.toSingleValueMap();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("year", number(f.get("year")));
+        body.put("surveyedOn", blankToNull(f.get("surveyedOn")));
+        body.put("needs", needs(form));
+        String key = key(f.get("idempotencyKey"));
+        try {
+            gateway.post("/api/placement/monitoring-points/" + seg(id) + "/needs-surveys", body, idempotent(key));
+            return next("/monitoring/points/" + seg(id) + "?year=" + body.get("year") + "&done=survey", request, response);
+        } catch (ApiException e) {
+            return again(id, f, "survey", e, response, model, null);
+        }
+    }
+
+    /**
+     * The year's needs survey corrected (a mistake found after it was recorded): the whole survey again with the
+     * reason, sent with the version it was read at (If-Match); the earlier answers stay in the survey's revisions.
+     */
+    @PostMapping("/monitoring/points/{id}/needs-surveys/{year}/correction")
+    String correctSurvey(@PathVariable String id, @PathVariable int year, @RequestParam MultiValueMap<String, String> form,
+                         Authentication auth, HttpServletRequest request, HttpServletResponse response, Model model) {
+        officer(auth);
+        Map<String, String> f = form.toSingleValueMap();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("surveyedOn", blankToNull(f.get("surveyedOn")));
+        body.put("needs", needs(form));
+        body.put("reason", blankToNull(f.get("reason")));
+        try {
+            gateway.put("/api/placement/monitoring-points/" + seg(id) + "/needs-surveys/" + year, body, ifMatch(f.get("version")));
+            return next("/monitoring/points/" + seg(id) + "?year=" + year + "&done=surveyCorrected", request, response);
+        } catch (ApiException e) {
+            Map<String, String> kept = new LinkedHashMap<>(f);
+            kept.put("year", String.valueOf(year));
+            return again(id, kept, "surveyCorrection", e, response, model, null);
+        }
+    }
+
+    /** The survey's rows as typed: a row without a major code is left out; codes in capitals. */
+    private static List<Map<String, Object>> needs(MultiValueMap<String, String> form) {
         List<Map<String, Object>> needs = new ArrayList<>();
         List<String> codes = form.getOrDefault("majorCode", List.of());
         List<String> names = form.getOrDefault("majorName", List.of());
@@ -160,17 +198,7 @@ public class MonitoringController {
             n.put("headCount", i < heads.size() ? number(heads.get(i)) : null);
             needs.add(n);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("year", number(f.get("year")));
-        body.put("surveyedOn", blankToNull(f.get("surveyedOn")));
-        body.put("needs", needs);
-        String key = key(f.get("idempotencyKey"));
-        try {
-            gateway.post("/api/placement/monitoring-points/" + seg(id) + "/needs-surveys", body, idempotent(key));
-            return next("/monitoring/points/" + seg(id) + "?year=" + body.get("year") + "&done=survey", request, response);
-        } catch (ApiException e) {
-            return again(id, f, "survey", e, response, model, null);
-        }
+        return needs;
     }
 
     @PostMapping("/monitoring/points/{id}/retirement")

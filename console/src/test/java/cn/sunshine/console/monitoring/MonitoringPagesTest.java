@@ -17,6 +17,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +204,48 @@ class MonitoringPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("监测趋势", "id=\"chart-labour\"", "data-chart=", "&quot;transferRateBp&quot;:3750",
                 "1,702", "1,573", "92.42%", "电焊", "37.50%", ">860<", "/assets/monitoring.js");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSurveyIsCorrectedWithItsVersionAndReasonAndARefusalKeepsWhatWasTyped() throws Exception {
+        stubPoint();
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        org.mockito.Mockito.doReturn(answer(Map.of("id", "s-1", "version", 4, "year", year, "surveyedOn", year + "-03-10",
+                "headCount", 40, "revision", 1, "needs", List.of(Map.of("majorCode", "WELDING", "majorName", "电焊", "headCount", 40)))))
+                .when(gateway).get("/api/placement/monitoring-points/p-1/needs-surveys/" + year);
+        String page = mvc.perform(get("/monitoring/points/p-1").with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("更正本年度调查", "本调查已更正 1 次", "name=\"version\" value=\"4\"", "value=\"WELDING\"",
+                "/monitoring/points/p-1/needs-surveys/" + year + "/correction");
+
+        String api = "/api/placement/monitoring-points/p-1/needs-surveys/" + year;
+        when(gateway.put(eq(api), any(), any())).thenReturn(answer(Map.of()));
+        mvc.perform(post("/monitoring/points/p-1/needs-surveys/" + year + "/correction").param("version", "4")
+                        .param("surveyedOn", year + "-03-10").param("majorCode", "welding", "sewing", "")
+                        .param("majorName", "电焊", "缝纫", "").param("headCount", "35", "12", "")
+                        .param("reason", "村监测员复核：电焊重复登记5人，另有12人愿学缝纫")
+                        .with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/monitoring/points/p-1?year=" + year + "&done=surveyCorrected"));
+        ArgumentCaptor<Consumer<HttpHeaders>> headers = ArgumentCaptor.forClass(Consumer.class);
+        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
+        verify(gateway).put(eq(api), body.capture(), headers.capture());
+        HttpHeaders sent = new HttpHeaders();
+        headers.getValue().accept(sent);
+        assertThat(sent.getIfMatch()).containsExactly("\"4\"");
+        assertThat((Map<String, Object>) body.getValue()).containsEntry("reason", "村监测员复核：电焊重复登记5人，另有12人愿学缝纫")
+                .containsEntry("needs", List.of(Map.of("majorCode", "WELDING", "majorName", "电焊", "headCount", 35),
+                        Map.of("majorCode", "SEWING", "majorName", "缝纫", "headCount", 12)));
+
+        org.mockito.Mockito.doThrow(new ApiException(400, "urn:sunshine:problem:validation",
+                "reason: must not be blank", Map.of("reason", "不能为空"))).when(gateway).put(eq(api), any(), any());
+        String refused = mvc.perform(post("/monitoring/points/p-1/needs-surveys/" + year + "/correction").param("version", "4")
+                        .param("surveyedOn", year + "-03-10").param("majorCode", "WELDING").param("majorName", "电焊")
+                        .param("headCount", "35").with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"survey-correction-feedback\"", "id=\"fix-reason-error\"", "不能为空",
+                "<details id=\"survey-correction\" open=\"open\">");
     }
 
     @Test
