@@ -49,9 +49,12 @@ public class MonitoringController {
     private final Gateway gateway;
     private final JsonMapper json;
 
-    public MonitoringController(Gateway gateway, JsonMapper json) {
+    private final cn.sunshine.console.report.Regions regions;
+
+    public MonitoringController(Gateway gateway, JsonMapper json, cn.sunshine.console.report.Regions regions) {
         this.gateway = gateway;
         this.json = json;
+        this.regions = regions;
     }
 
     // ---- the points ---------------------------------------------------------------------------------------------
@@ -234,7 +237,47 @@ public class MonitoringController {
         model.addAttribute("sectors", SECTORS);
         model.addAttribute("chartQuarters", json.writeValueAsString(t.getOrDefault("quarters", List.of())));
         model.addAttribute("chartNeeds", json.writeValueAsString(t.getOrDefault("needs", List.of())));
+        model.addAttribute("below", below(d, y));
         return "monitoring/trends";
+    }
+
+    /**
+     * For a city or the province, a row a division below it (its points, its latest quarter's labourers and transfers,
+     * its surveys and the programme beside them), each read with the person's own token; a division refused or
+     * unavailable shows as such, the others still.
+     */
+    private List<Map<String, Object>> below(String division, int year) {
+        List<cn.sunshine.console.report.Regions.Region> children = regions.children(division);
+        if (children.isEmpty()) {
+            return List.of();
+        }
+        List<Object> answers = gateway.getEach(children.stream()
+                .map(c -> "/api/placement/monitoring/trends?division=" + c.code() + "&year=" + year).toList());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("code", children.get(i).code());
+            row.put("name", children.get(i).name());
+            if (i < answers.size() && answers.get(i) instanceof Gateway.Answer a) {
+                Map<String, Object> t = a.body();
+                row.put("pointsActive", t.get("pointsActive"));
+                row.put("surveys", t.get("surveys"));
+                row.put("plan", t.get("plan"));
+                Object latest = null;
+                if (t.get("quarters") instanceof List<?> qs) {
+                    for (Object q : qs) {
+                        if (q instanceof Map<?, ?> m && m.get("pointsReporting") instanceof Number n && n.intValue() > 0) {
+                            latest = m;
+                        }
+                    }
+                }
+                row.put("latest", latest);
+            } else {
+                row.put("unavailable", true);
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     // ---- drawing ------------------------------------------------------------------------------------------------

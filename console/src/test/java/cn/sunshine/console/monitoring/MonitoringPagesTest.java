@@ -207,6 +207,34 @@ class MonitoringPagesTest {
     }
 
     @Test
+    void aCitysTrendsHaveARowForEachCountyBelowLinkingItsOwn() throws Exception {
+        OidcUser city = new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), new OidcIdToken("t", Instant.now(),
+                Instant.now().plusSeconds(600), Map.of("sub", "city", "name", "孝感市阳光办", "roles", List.of("CITY_OFFICER"),
+                "division", "420900")));
+        Map<String, Object> q1 = new LinkedHashMap<>(figures());
+        q1.put("quarter", 1);
+        q1.put("pointsReporting", 2);
+        q1.put("transferRateBp", 4790);
+        Map<String, Object> trends = Map.of("divisionCode", "420981", "year", 2026, "pointsActive", 2, "surveys", 2,
+                "quarters", List.of(q1), "needs", List.of(), "plan", Map.of("source", "X", "completed", 1702, "placed", 1573));
+        when(gateway.get(org.mockito.ArgumentMatchers.startsWith("/api/placement/monitoring/trends?division=420900&year=")))
+                .thenReturn(answer(trends));
+        when(gateway.getEach(org.mockito.ArgumentMatchers.anyList())).thenAnswer(inv -> {
+            List<String> paths = inv.getArgument(0);
+            List<Object> out = new java.util.ArrayList<>();
+            for (String path : paths) {
+                out.add(path.contains("division=420981") ? answer(trends)
+                        : new ApiException(503, "urn:sunshine:problem:unavailable", "down", Map.of()));
+            }
+            return out;
+        });
+        String page = mvc.perform(get("/monitoring/trends").with(oidcLogin().oidcUser(city)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("下辖各地", "data-division=\"420981\"", "应城市", "/monitoring/trends?division=420981",
+                "47.90%", "1,573", "暂时无法获取");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aSurveyIsCorrectedWithItsVersionAndReasonAndARefusalKeepsWhatWasTyped() throws Exception {
         stubPoint();
