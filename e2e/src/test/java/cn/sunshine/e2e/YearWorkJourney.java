@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the placements (the placements' button double-clicked); a month later the officer records the first
  * follow-up; base staff record the rest of the class's first round on the follow-up sheet; in September they record
  * that a trainee left the job and, double-clicked, the next job. Through the gateway's API each act landed exactly
- * once. Screenshots 70–79 and 118–121; axe-core on each page.
+ * once; a departure sent from a page gone out of date is refused with a reload prompt. Screenshots 70–79 and 118–122;
+ * axe-core on each page.
  */
 final class YearWorkJourney {
 
@@ -234,6 +235,21 @@ final class YearWorkJourney {
             js.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("leftOn")), year + "-08-28");
             browser.driver.findElement(By.id("leftReason")).sendKeys("工厂停产检修，本人辞职回乡");
             browser.screenshot("118-base-departure-zh");
+            // Meanwhile the county's officer records the second follow-up (not reached): the page is out of date, and
+            // the departure sent with its version is refused with a reload prompt, recording nothing.
+            Http.Response meanwhile = GATEWAY.as(officer).post("/api/placement/placements/" + placementId + "/follow-ups/2",
+                    java.util.Map.of("contactedOn", year + "-08-31", "reached", false, "note", "电话无人接听"));
+            assertThat(meanwhile.status()).as(meanwhile.toString()).isEqualTo(200);
+            press(browser, By.id("record-departure"), false);
+            WebElement changed = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("departure-feedback")));
+            assertThat(changed.getAttribute("data-kind")).isEqualTo("CHANGED");
+            assertThat(GATEWAY.as(officer).get("/api/placement/placements/" + placementId).json().path("status").asString())
+                    .isEqualTo("CURRENT");
+            browser.screenshot("122-base-departure-changed-meanwhile-zh");
+            browser.open("/placements/" + placementId);
+            press(browser, By.cssSelector("#departure summary"), false);
+            js.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("leftOn")), year + "-08-28");
+            browser.driver.findElement(By.id("leftReason")).sendKeys("工厂停产检修，本人辞职回乡");
             press(browser, By.id("record-departure"), false);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("replacement-form")));
             assertThat(browser.driver.findElement(By.id("placement-status")).getAttribute("data-status")).isEqualTo("LEFT");
