@@ -245,6 +245,7 @@ final class YearWorkJourney {
             assertThat(changed.getAttribute("data-kind")).isEqualTo("CHANGED");
             assertThat(GATEWAY.as(officer).get("/api/placement/placements/" + placementId).json().path("status").asString())
                     .isEqualTo("CURRENT");
+            js.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", changed);
             browser.screenshot("122-base-departure-changed-meanwhile-zh");
             browser.open("/placements/" + placementId);
             press(browser, By.cssSelector("#departure summary"), false);

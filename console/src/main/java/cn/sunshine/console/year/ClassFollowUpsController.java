@@ -151,6 +151,7 @@ public class ClassFollowUpsController {
         model.addAttribute("round", n);
         model.addAttribute("rounds", java.util.stream.IntStream.rangeClosed(1, ROUNDS).boxed().toList());
         model.addAttribute("rows", rows);
+        model.addAttribute("anyOpen", rows.stream().anyMatch(r -> Boolean.TRUE.equals(r.get("open"))));
         model.addAttribute("problems", FollowUpsController.PROBLEMS);
         model.addAttribute("today", LocalDate.now(FollowUpsController.SHANGHAI).toString());
     }
