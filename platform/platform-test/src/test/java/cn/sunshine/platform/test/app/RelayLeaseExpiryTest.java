@@ -48,6 +48,8 @@ class RelayLeaseExpiryTest {
 
     private static final int WRITERS = 4;
     private static final int PARCELS_PER_WRITER = 40;
+    private static final int MAX_PARCELS_PER_WRITER = 400;
+    private static final int STALLS = 3;
     private static final Duration LEASE = Duration.ofMillis(250);
 
     @Autowired
@@ -86,7 +88,10 @@ class RelayLeaseExpiryTest {
                 for (int w = 0; w < WRITERS; w++) {
                     writers.add(pool.submit(() -> {
                         start.await();
-                        for (int i = 0; i < PARCELS_PER_WRITER; i++) {
+                        // At least PARCELS_PER_WRITER each, and on until the slow relay has stalled past its lease
+                        // STALLS times: how the two relays share the work is the scheduler's, the fault is the test's.
+                        for (int i = 0; i < PARCELS_PER_WRITER
+                                || stalling.stalls.get() < STALLS && i < MAX_PARCELS_PER_WRITER; i++) {
                             Parcel p = store.insert(Parcel.register(division, 100));
                             parcels.add(p.getId());
                             p.flag();
@@ -108,10 +113,10 @@ class RelayLeaseExpiryTest {
                 pool.shutdownNow();
             }
 
-            int expected = WRITERS * PARCELS_PER_WRITER;
-            assertThat(parcels).hasSize(expected);
+            int expected = parcels.size();
+            assertThat(expected).isGreaterThanOrEqualTo(WRITERS * PARCELS_PER_WRITER);
             // the fault happened: the slow relay stalled past its lease, and each time the other took over
-            assertThat(stalling.stalls.get()).as("stalls past the lease").isGreaterThanOrEqualTo(3);
+            assertThat(stalling.stalls.get()).as("stalls past the lease").isGreaterThanOrEqualTo(STALLS);
             assertThat(stalling.takenOver.get()).as("stalls whose document the other relay took over")
                     .isEqualTo(stalling.stalls.get());
 
@@ -141,7 +146,7 @@ class RelayLeaseExpiryTest {
             }
             // an index entry whose document the other relay emptied stays for the index's grace, then goes
             Thread.sleep(600);
-            for (int pass = 0; pass < 20; pass++) {   // a pass reads at most a batch (20) of index entries
+            for (int pass = 0; pass < Math.max(20, expected / 20 + 1); pass++) {   // a pass reads at most a batch (20) of index entries
                 assertThat(healthy.relayOnce()).isZero();
             }
             assertThat(mongo.count(Query.query(Criteria.where("aggregateId").in(parcels)), Outbox.INDEX)).isZero();
