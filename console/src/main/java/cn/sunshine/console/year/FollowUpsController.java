@@ -139,6 +139,12 @@ public class FollowUpsController {
         model.addAttribute(which + "Problem", e);
         model.addAttribute(which + "Form", form);
         model.addAttribute("isBaseStaff", true);
+        String key = form.get("key");
+        if ("replacement".equals(which) && kind != ApiErrors.Kind.INVALID && key != null && key.matches("[0-9a-f-]{36}")) {
+            // Refused for a reason other than the input (unavailable, in progress): it may yet have landed, so the
+            // same key goes again — a second placement is not possible. A refused input recorded nothing: new key.
+            model.addAttribute("replacementKey", key);
+        }
         response.setStatus(kind.pageStatus());
         drawPlacement(placementId, model);
         return "year/placement";

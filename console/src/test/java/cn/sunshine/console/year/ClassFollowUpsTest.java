@@ -122,6 +122,8 @@ class ClassFollowUpsTest {
     void nothingTickedSendsNothingAndOnlyBaseStaffHaveTheSheet() throws Exception {
         mvc.perform(post("/classes/k-1/follow-ups/2").with(oidcLogin().oidcUser(staff())).with(csrf())
                 .param("placementId", "p-1")).andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/classes/k-1/follow-ups/second").with(oidcLogin().oidcUser(staff())).with(csrf())
+                .param("placementId", "p-1").param("record-p-1", "true")).andExpect(status().isBadRequest());
         verify(gateway, never()).post(anyString(), any(), any());
         mvc.perform(get("/classes/k-1/follow-ups").with(oidcLogin().oidcUser(officer()))).andExpect(status().isNotFound());
     }

@@ -374,9 +374,18 @@ class YearWorkPagesTest {
         when(gateway.post(eq("/api/placement/placements"), any(), any())).thenThrow(new ApiException(400,
                 "urn:sunshine:problem:validation", "startDate: must not be before the departure",
                 Map.of("startDate", "must not be before the departure")));
-        String html = mvc.perform(post("/placements/e-3-1/replacement").param("employerName", "孝感市楚天机械有限公司")
+        String html = mvc.perform(post("/placements/e-3-1/replacement").param("key", "0b6f9d3e-5a1c-4c2e-9f4a-1d2e3f4a5b6c")
+                        .param("employerName", "孝感市楚天机械有限公司")
                         .param("startDate", "2026-08-01").param("job", "电焊工").with(oidcLogin().oidcUser(staff())).with(csrf()))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(html).doesNotContain("value=\"0b6f9d3e-5a1c-4c2e-9f4a-1d2e3f4a5b6c\"");
+        // Unavailable: the request may have landed, so the page keeps its key for the next try.
+        org.mockito.Mockito.doThrow(new ApiException(503, "urn:sunshine:problem:unavailable", "down", Map.of()))
+                .when(gateway).post(eq("/api/placement/placements"), any(), any());
+        String later = mvc.perform(post("/placements/e-3-1/replacement").param("key", "0b6f9d3e-5a1c-4c2e-9f4a-1d2e3f4a5b6c")
+                        .param("employerName", "孝感市楚天机械有限公司").with(oidcLogin().oidcUser(staff())).with(csrf()))
+                .andExpect(status().isServiceUnavailable()).andReturn().getResponse().getContentAsString();
+        assertThat(later).contains("name=\"key\" value=\"0b6f9d3e-5a1c-4c2e-9f4a-1d2e3f4a5b6c\"");
         assertThat(html).contains("id=\"replacement-feedback\"", "id=\"startDate-error\"", "must not be before the departure",
                 "value=\"孝感市楚天机械有限公司\"", "value=\"2026-08-01\"");
     }

@@ -48,6 +48,11 @@ public abstract class ChineseProblemMessagesContract {
     /** Calls whose second argument, the message, must not be a plain string. A code built at run time is not checked. */
     private static final Pattern PLAIN_MESSAGE = Pattern.compile("\\binvalidField\\(|\\bnew\\s+(?:DomainException\\.)?FieldError\\(");
     private static final Pattern PHRASE_CODE = Pattern.compile("\\bPhrase\\.coded\\(\\s*\"([^\"]+)\"\\s*[,)]");
+    /**
+     * A placeholder with a format type ({@code {0,number,#}}): a Phrase keeps its arguments as text, and MessageFormat
+     * cannot format text as a number — the refusal itself would end in a 500.
+     */
+    private static final Pattern TYPED_PLACEHOLDER = Pattern.compile("\\{\\d+\\s*,");
     private static final Pattern FIELD_ERROR_CODED = Pattern.compile("\\bFieldError\\.coded\\(");
 
     @Test
@@ -104,6 +109,9 @@ public abstract class ChineseProblemMessagesContract {
             }
             if (value.contains("'") || value.isBlank()) {
                 bad.add(key + ": blank or has an apostrophe");
+            }
+            if (TYPED_PLACEHOLDER.matcher(value).find()) {
+                bad.add(key + ": a placeholder with a format type; a phrase's arguments are text ({n} only)");
             }
         }
         assertThat(bad).isEmpty();
