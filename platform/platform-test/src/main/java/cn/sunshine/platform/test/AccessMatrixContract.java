@@ -92,6 +92,28 @@ public abstract class AccessMatrixContract {
         assertThat(wrong).as("another audience must be 401, ours must pass authentication").isEmpty();
     }
 
+    /**
+     * The service's contract does not change unnoticed: its OpenAPI document, without the prose (descriptions,
+     * summaries) and the server's address, and with every object's keys in order, equals the record committed in
+     * {@code src/test/resources/openapi-contract.json}. A change meant to alter the contract records it again with
+     * {@code -Dsunshine.openapi.record=true} and commits the record with the change, so a review sees the API's
+     * difference as a diff; a refactoring that changes it by accident fails here.
+     */
+    @Test
+    void theOpenApiContractIsTheRecordedOne() throws java.io.IOException {
+        String actual = OpenApiContract.canonical(Http.local(port).get("/v3/api-docs").body());
+        java.nio.file.Path record = java.nio.file.Path.of("src/test/resources/openapi-contract.json");
+        if (Boolean.getBoolean("sunshine.openapi.record") || !java.nio.file.Files.exists(record)) {
+            boolean first = !java.nio.file.Files.exists(record);
+            java.nio.file.Files.writeString(record, actual);
+            assertThat(first).as("no contract was recorded; recorded now in " + record.toAbsolutePath()
+                    + ": commit it").isFalse();
+            return;
+        }
+        assertThat(actual).as("the OpenAPI contract against " + record + " (if the change is meant, record it "
+                + "again with -Dsunshine.openapi.record=true)").isEqualTo(java.nio.file.Files.readString(record));
+    }
+
     @Test
     void everyRequestAndResponseTypeHasItsOwnSchemaName() {
         Map<String, Set<String>> byName = new TreeMap<>();
