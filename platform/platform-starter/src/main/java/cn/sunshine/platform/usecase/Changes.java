@@ -40,6 +40,16 @@ public class Changes {
         this.store = store;
     }
 
+    /** The service's database, for the queries of a use case (reads; changes go through this kernel). */
+    public MongoTemplate mongo() {
+        return mongo;
+    }
+
+    /** The store that writes an aggregate with its events (inserts; updates go through this kernel). */
+    public AggregateStore store() {
+        return store;
+    }
+
     /**
      * The scope of a change the system makes on its own (an event, a payment, a schedule): no caller to check, no
      * acting user.
