@@ -26,7 +26,11 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonE2E {
 
-    static final Http GATEWAY = Http.at("http://127.0.0.1:8080");
+    static final String GATEWAY_URL = "http://127.0.0.1:8080";
+    static final Http GATEWAY = Http.at(GATEWAY_URL);
+    /** The four services, called directly (the year driver's reads of their own figures). */
+    static final List<String> SERVICES = List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082",
+            "http://127.0.0.1:8083", "http://127.0.0.1:8084");
     static final String OFFICER = TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG);
     static Suite suite;
     static String baseId;
@@ -160,11 +164,9 @@ class WalkingSkeletonE2E {
     @Test
     @Order(2)
     void aCountysProgrammeYearAddsUpAcrossEveryService() throws Exception {
-        int year = cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now());
+        int year = latestYear();
         cn.sunshine.yeardriver.YearDriver.Outcome outcome = cn.sunshine.yeardriver.YearDriver.run(
-                cn.sunshine.yeardriver.ProvinceYear.Options.small("http://127.0.0.1:8080",
-                        List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
-                                "http://127.0.0.1:8084"), year),
+                cn.sunshine.yeardriver.ProvinceYear.Options.small(GATEWAY_URL, SERVICES, year),
                 suite.logDir, System.out);
         PERSONAL_DATA.addAll(outcome.personalData());
         assertThat(outcome.result().failed()).as("conservation checks that do not hold").isEmpty();
@@ -181,11 +183,10 @@ class WalkingSkeletonE2E {
     @Order(3)
     void aPastProgrammeYearPlayedNowAddsUpInItsOwnYear() throws Exception {
         onlyWhenTheWholeRunIsAsked();
-        int year = cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()) - 1;
+        int year = latestYear() - 1;
         cn.sunshine.yeardriver.YearDriver.Outcome outcome = cn.sunshine.yeardriver.YearDriver.run(
-                new cn.sunshine.yeardriver.ProvinceYear.Options("http://127.0.0.1:8080",
-                        List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
-                                "http://127.0.0.1:8084"), 1, 30, 15, year, 1, List.of("420982")),
+                new cn.sunshine.yeardriver.ProvinceYear.Options(GATEWAY_URL, SERVICES, 1, 30, 15, year, 1,
+                        List.of("420982")),
                 suite.logDir, System.out);
         PERSONAL_DATA.addAll(outcome.personalData());
         assertThat(outcome.result().failed()).as("checks of a past year that do not hold").isEmpty();
@@ -202,17 +203,12 @@ class WalkingSkeletonE2E {
     @Test
     @Order(10)
     void inTheConsoleEachRoleDoesItsWorkAndADoubleClickApprovesOnce() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
-                "chromium and chromium-driver are not installed (.ci/run installs them)");
-        int year = cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()) - 2;
-        String county = "420981";
-        cn.sunshine.yeardriver.ClaimsWaiting.Claims waiting = cn.sunshine.yeardriver.ClaimsWaiting.prepare(
-                "http://127.0.0.1:8080", List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082",
-                        "http://127.0.0.1:8083", "http://127.0.0.1:8084"), county, year, System.out);
-        assertThat(suite.runOutput()).contains("console:   http://localhost:8080/");
-        long started = System.nanoTime();
-        ConsoleJourneys.play(waiting, suite);
-        System.out.printf("console journeys took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        inTheBrowser("console journeys", () -> {
+            cn.sunshine.yeardriver.ClaimsWaiting.Claims waiting = cn.sunshine.yeardriver.ClaimsWaiting.prepare(
+                    GATEWAY_URL, SERVICES, "420981", latestYear() - 2, System.out);
+            assertThat(suite.runOutput()).contains("console:   http://localhost:8080/");
+            ConsoleJourneys.play(waiting, suite);
+        });
     }
 
     /**
@@ -225,16 +221,11 @@ class WalkingSkeletonE2E {
     @Test
     @Order(11)
     void inTheConsoleThePublicAnExpertAProvinceOfficerAndTheAuditorDoTheirWork() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
-                "chromium and chromium-driver are not installed (.ci/run installs them)");
-        int latest = cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now());
-        cn.sunshine.yeardriver.ConsoleScenes.Scenes scenes = cn.sunshine.yeardriver.ConsoleScenes.prepare(
-                "http://127.0.0.1:8080", List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082",
-                        "http://127.0.0.1:8083", "http://127.0.0.1:8084"), "420981", latest - 5, System.out);
-        long started = System.nanoTime();
-        SCENES = scenes;
-        PERSONAL_DATA.addAll(ConsoleJourneysMore.play(scenes, latest));
-        System.out.printf("console journeys (more) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        inTheBrowser("console journeys (more)", () -> {
+            int latest = latestYear();
+            SCENES = cn.sunshine.yeardriver.ConsoleScenes.prepare(GATEWAY_URL, SERVICES, "420981", latest - 5, System.out);
+            PERSONAL_DATA.addAll(ConsoleJourneysMore.play(SCENES, latest));
+        });
     }
 
     /** The scenes the console's further journeys prepared (null until they ran). */
@@ -248,16 +239,12 @@ class WalkingSkeletonE2E {
     @Test
     @Order(12)
     void inTheConsoleTheCountyOfficerWorksTheTendersThroughToTheAgreements() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
-                "chromium and chromium-driver are not installed (.ci/run installs them)");
-        cn.sunshine.yeardriver.ConsoleScenes.Scenes scenes = SCENES != null ? SCENES : cn.sunshine.yeardriver.ConsoleScenes.prepare(
-                "http://127.0.0.1:8080", List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082",
-                        "http://127.0.0.1:8083", "http://127.0.0.1:8084"), "420981",
-                cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()) - 6, System.out);
-        long started = System.nanoTime();
-        PERSONAL_DATA.add("13907126666");
-        OfficerAccreditationJourney.play(scenes);
-        System.out.printf("console journey (accreditation) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        inTheBrowser("console journey (accreditation)", () -> {
+            cn.sunshine.yeardriver.ConsoleScenes.Scenes scenes = SCENES != null ? SCENES
+                    : cn.sunshine.yeardriver.ConsoleScenes.prepare(GATEWAY_URL, SERVICES, "420981", latestYear() - 6, System.out);
+            PERSONAL_DATA.add("13907126666");
+            OfficerAccreditationJourney.play(scenes);
+        });
     }
 
     /**
@@ -268,12 +255,10 @@ class WalkingSkeletonE2E {
     @Test
     @Order(14)
     void inTheConsoleAComplaintIsAnsweredABaseReviewedAndTheQuotaAllocated() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
-                "chromium and chromium-driver are not installed (.ci/run installs them)");
-        long started = System.nanoTime();
-        PERSONAL_DATA.add(ComplaintsAndReviewJourney.PHONE);
-        ComplaintsAndReviewJourney.play();
-        System.out.printf("console journey (complaints and review) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        inTheBrowser("console journey (complaints and review)", () -> {
+            PERSONAL_DATA.add(ComplaintsAndReviewJourney.PHONE);
+            ComplaintsAndReviewJourney.play();
+        });
     }
 
     /**
@@ -283,11 +268,7 @@ class WalkingSkeletonE2E {
     @Test
     @Order(13)
     void inTheConsoleTheAuditorFindsAnOfficersSignInAndActInTheLogs() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
-                "chromium and chromium-driver are not installed (.ci/run installs them)");
-        long started = System.nanoTime();
-        AuditLogJourney.play();
-        System.out.printf("console journey (audit log) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        inTheBrowser("console journey (audit log)", AuditLogJourney::play);
     }
 
     /**
@@ -299,15 +280,8 @@ class WalkingSkeletonE2E {
     @Test
     @Order(15)
     void inTheConsoleTheYearsWorkAfterEnrollmentLandsOnce() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
-                "chromium and chromium-driver are not installed (.ci/run installs them)");
-        int latest = cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now());
-        cn.sunshine.yeardriver.YearWorkScene scene = cn.sunshine.yeardriver.YearWorkScene.prepare("http://127.0.0.1:8080",
-                List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083", "http://127.0.0.1:8084"),
-                "420981", latest - 6, System.out);
-        long started = System.nanoTime();
-        YearWorkJourney.play(scene);
-        System.out.printf("console journey (the year's work) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        inTheBrowser("console journey (the year's work)", () -> YearWorkJourney.play(
+                cn.sunshine.yeardriver.YearWorkScene.prepare(GATEWAY_URL, SERVICES, "420981", latestYear() - 6, System.out)));
     }
 
     /**
@@ -319,11 +293,7 @@ class WalkingSkeletonE2E {
     @Test
     @Order(16)
     void inTheConsoleSpotChecksRecoveriesAndOrdersLandOnce() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
-                "chromium and chromium-driver are not installed (.ci/run installs them)");
-        long started = System.nanoTime();
-        SpotCheckRecoveryJourney.play(cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()));
-        System.out.printf("console journey (spot checks, recoveries, orders) took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        inTheBrowser("console journey (spot checks, recoveries, orders)", () -> SpotCheckRecoveryJourney.play(latestYear()));
     }
 
     /**
@@ -333,9 +303,7 @@ class WalkingSkeletonE2E {
     @Test
     @Order(17)
     void inTheConsoleTheCountyMonitorsItsVillagesAndTheCityReadsTheTrends() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
-                "chromium and chromium-driver are not installed (.ci/run installs them)");
-        MonitoringJourney.play(cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now()));
+        inTheBrowser("console journey (monitoring)", () -> MonitoringJourney.play(latestYear()));
     }
 
     /**
@@ -350,9 +318,7 @@ class WalkingSkeletonE2E {
     void aYearWithFaultsAddsUpLikeTheSameYearWithout() throws Exception {
         onlyWhenTheWholeRunIsAsked();
         // Years of their own: the e2e plays the latest year, the one before and (the console's) the one before that.
-        int latest = cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now());
-        List<String> services = List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
-                "http://127.0.0.1:8084");
+        int latest = latestYear();
         // CI's small fault year: 汉川市, 30 trainees. A larger one on demand (docs/performance.md "The fault year"):
         // -Dsunshine.fault-year.counties=420984,420902,… -Dsunshine.fault-year.trainees=… -Dsunshine.fault-year.class-size=…
         List<String> counties = List.of(setting("sunshine.fault-year.counties", "420984").split(","));
@@ -361,18 +327,18 @@ class WalkingSkeletonE2E {
         int parallel = Math.min(counties.size(), 3);
         long calmStarted = System.nanoTime();
         cn.sunshine.yeardriver.YearDriver.Outcome calm = cn.sunshine.yeardriver.YearDriver.run(
-                new cn.sunshine.yeardriver.ProvinceYear.Options("http://127.0.0.1:8080", services, counties.size(), trainees,
+                new cn.sunshine.yeardriver.ProvinceYear.Options(GATEWAY_URL, SERVICES, counties.size(), trainees,
                         classSize, latest - 4, parallel, counties), suite.logDir, System.out);
         long calmTook = System.nanoTime() - calmStarted;
         // As a cluster runs two pods: a second enrollment-service shares the primary's database and queues
         // (its relay and consumers compete with the primary's) for the year with faults; its clock is set with the rest.
         String replica = suite.startReplica("enrollment-service", 8092, Duration.ofMinutes(2));
-        List<String> withReplica = new java.util.ArrayList<>(services);
+        List<String> withReplica = new java.util.ArrayList<>(SERVICES);
         withReplica.add(replica);
         FaultYear faults = new FaultYear(suite, System.out);
         long stormyStarted = System.nanoTime();
         cn.sunshine.yeardriver.YearDriver.Outcome stormy = cn.sunshine.yeardriver.YearDriver.run(
-                new cn.sunshine.yeardriver.ProvinceYear.Options("http://127.0.0.1:8080", withReplica, counties.size(), trainees,
+                new cn.sunshine.yeardriver.ProvinceYear.Options(GATEWAY_URL, withReplica, counties.size(), trainees,
                         classSize, latest - 3, parallel, counties), suite.logDir, System.out, faults);
         long stormyTook = System.nanoTime() - stormyStarted;
         faults.settle(Duration.ofMinutes(2));
@@ -410,6 +376,25 @@ class WalkingSkeletonE2E {
                 }
             }
         }
+    }
+
+    /** A browser journey: skipped where Chromium is not installed; its time printed. */
+    static void inTheBrowser(String journey, Journey play) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ConsoleJourneys.browserInstalled(),
+                "chromium and chromium-driver are not installed (.ci/run installs them)");
+        long started = System.nanoTime();
+        play.run();
+        System.out.printf("%s took %.1f s%n", journey, (System.nanoTime() - started) / 1e9);
+    }
+
+    @FunctionalInterface
+    interface Journey {
+        void run() throws Exception;
+    }
+
+    /** The latest programme year the clock lets the e2e play; the browser journeys play years before it. */
+    static int latestYear() {
+        return cn.sunshine.yeardriver.Calendar.latestPlayableYear(java.time.Instant.now());
     }
 
     /** A -D system property, or else the environment variable of the same name in capitals with underscores. */

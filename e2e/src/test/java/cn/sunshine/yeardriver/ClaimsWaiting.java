@@ -44,25 +44,7 @@ public final class ClaimsWaiting {
         CountyYear c = py.counties().get(0);
         Calendar cal = new Calendar(year);
         try {
-            py.setClock(cal.at(3, 2));
-            py.provincePlan();
-            c.fundAndPolicy();
-            c.tender();
-            py.setClock(cal.at(3, 5));
-            c.applications();
-            py.setClock(cal.at(3, 21));
-            c.review();
-            py.setClock(cal.at(3, 23));
-            c.objection();
-            py.setClock(cal.at(3, 28));
-            c.accreditation();
-            py.setClock(cal.at(4, 8));
-            c.enrollment();
-            py.setClock(cal.at(4, 15));
-            c.opening();
-            c.vouchers();
-            py.setClock(cal.at(6, 1));
-            c.completion();
+            py.playThrough(ProvinceYear.COMPLETION);
             py.setClock(cal.at(6, 5));
             List<String> claims = new ArrayList<>();
             for (County.Klass k : c.county.classes()) {

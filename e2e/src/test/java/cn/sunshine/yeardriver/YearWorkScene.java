@@ -20,22 +20,8 @@ public record YearWorkScene(String gateway, List<String> services, String county
     public static YearWorkScene prepare(String gateway, List<String> services, String county, int year, PrintStream out) {
         ProvinceYear py = new ProvinceYear(options(gateway, services, county, year), Province.demo(), out);
         CountyYear c = py.counties().get(0);
-        Calendar cal = new Calendar(year);
         try {
-            py.setClock(cal.at(3, 2));
-            py.provincePlan();
-            c.fundAndPolicy();
-            c.tender();
-            py.setClock(cal.at(3, 5));
-            c.applications();
-            py.setClock(cal.at(3, 21));
-            c.review();
-            py.setClock(cal.at(3, 23));
-            c.objection();
-            py.setClock(cal.at(3, 28));
-            c.accreditation();
-            py.setClock(cal.at(4, 8));
-            c.enrollment();
+            py.playThrough(ProvinceYear.ENROLLMENT);
         } finally {
             py.resetClock();
         }

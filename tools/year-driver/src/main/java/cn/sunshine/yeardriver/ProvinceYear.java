@@ -80,30 +80,45 @@ public final class ProvinceYear {
         return counties;
     }
 
+    /** The names of the year's first stages, for a scene that plays the year up to one of them. */
+    public static final String ENROLLMENT = "classes reported, trainees enrolled";
+    public static final String COMPLETION = "assessment and completion";
+
+    /** The year's stages in order, each on its day of the programme calendar. */
+    private List<Stage> year() {
+        return List.of(
+                new Stage("province plan, standards, employers", 3, 2, null, this::provincePlan),
+                new Stage("county funds, split policy, tender", 3, 2, CountyYear::fundAndPolicy, null),
+                new Stage("tender published", 3, 2, CountyYear::tender, null),
+                new Stage("applications", 3, 5, CountyYear::applications, null),
+                new Stage("expert review, ranking, public notice", 3, 21, CountyYear::review, null),
+                new Stage("objection and its decision", 3, 23, CountyYear::objection, null),
+                new Stage("finalisation, allocations, agreements signed", 3, 28, CountyYear::accreditation, null),
+                new Stage(ENROLLMENT, 4, 8, CountyYear::enrollment, null),
+                new Stage("class openings, roster checks", 4, 15, CountyYear::opening, null),
+                new Stage("vouchers issued and redeemed", 4, 15, CountyYear::vouchers, null),
+                new Stage(COMPLETION, 6, 1, CountyYear::completion, null),
+                new Stage("completion claims approved and paid", 6, 5, CountyYear::completionClaims, null),
+                new Stage("trainees confirm, a denial flagged on the claim", 6, 8, CountyYear::confirmations, null),
+                new Stage("placements", 6, 10, CountyYear::placements, null),
+                new Stage("placement claims approved and paid", 6, 20, CountyYear::placementClaims, null),
+                new Stage("follow-up, escalation, re-placement", 7, 12, CountyYear::followUp, null),
+                new Stage("spot-check rounds", 9, 1, CountyYear::spotChecks, null),
+                new Stage("recovery settled", 9, 10, CountyYear::recovery, null),
+                new Stage("a complaint received and answered", 9, 14, CountyYear::complaint, null),
+                new Stage("monitoring point: quarterly return, needs survey", 10, 8, CountyYear::monitoring, null),
+                new Stage("inspection, rectification closed, year-end acceptance", 11, 16, CountyYear::inspection, null));
+    }
+
+    private record Stage(String name, int month, int day, Consumer<CountyYear> perCounty, Runnable once) {
+    }
+
     /** Plays the year; returns the checks' findings (empty: everything adds up). */
     public Checks.Result play() {
         Calendar cal = new Calendar(options.year());
-        stage("province plan, standards, employers", cal, 3, 2, null, this::provincePlan);
-        stage("county funds, split policy, tender", cal, 3, 2, CountyYear::fundAndPolicy, null);
-        stage("tender published", cal, 3, 2, CountyYear::tender, null);
-        stage("applications", cal, 3, 5, CountyYear::applications, null);
-        stage("expert review, ranking, public notice", cal, 3, 21, CountyYear::review, null);
-        stage("objection and its decision", cal, 3, 23, CountyYear::objection, null);
-        stage("finalisation, allocations, agreements signed", cal, 3, 28, CountyYear::accreditation, null);
-        stage("classes reported, trainees enrolled", cal, 4, 8, CountyYear::enrollment, null);
-        stage("class openings, roster checks", cal, 4, 15, CountyYear::opening, null);
-        stage("vouchers issued and redeemed", cal, 4, 15, CountyYear::vouchers, null);
-        stage("assessment and completion", cal, 6, 1, CountyYear::completion, null);
-        stage("completion claims approved and paid", cal, 6, 5, CountyYear::completionClaims, null);
-        stage("trainees confirm, a denial flagged on the claim", cal, 6, 8, CountyYear::confirmations, null);
-        stage("placements", cal, 6, 10, CountyYear::placements, null);
-        stage("placement claims approved and paid", cal, 6, 20, CountyYear::placementClaims, null);
-        stage("follow-up, escalation, re-placement", cal, 7, 12, CountyYear::followUp, null);
-        stage("spot-check rounds", cal, 9, 1, CountyYear::spotChecks, null);
-        stage("recovery settled", cal, 9, 10, CountyYear::recovery, null);
-        stage("a complaint received and answered", cal, 9, 14, CountyYear::complaint, null);
-        stage("monitoring point: quarterly return, needs survey", cal, 10, 8, CountyYear::monitoring, null);
-        stage("inspection, rectification closed, year-end acceptance", cal, 11, 16, CountyYear::inspection, null);
+        for (Stage s : year()) {
+            stage(s, cal);
+        }
         setClock(cal.at(11, 20));
         long before = gw.calls();
         long start = System.nanoTime();
@@ -114,21 +129,36 @@ public final class ProvinceYear {
         return result;
     }
 
-    private void stage(String name, Calendar cal, int month, int day, Consumer<CountyYear> perCounty, Runnable once) {
-        setClock(cal.at(month, day));
-        onStageStart.accept(name);
+    /**
+     * Plays the year's stages up to and including the named one, each on its day (a scene prepares the records a
+     * journey starts from); the services' clocks stay on the last stage's day until {@link #resetClock}.
+     */
+    public void playThrough(String lastStage) {
+        Calendar cal = new Calendar(options.year());
+        for (Stage s : year()) {
+            stage(s, cal);
+            if (s.name().equals(lastStage)) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("the year has no stage named " + lastStage);
+    }
+
+    private void stage(Stage s, Calendar cal) {
+        setClock(cal.at(s.month(), s.day()));
+        onStageStart.accept(s.name());
         long before = gw.calls();
         long start = System.nanoTime();
-        if (once != null) {
-            once.run();
+        if (s.once() != null) {
+            s.once().run();
         }
-        if (perCounty != null) {
-            forEachCounty(perCounty);
+        if (s.perCounty() != null) {
+            forEachCounty(s.perCounty());
         }
-        Stages.Timing t = new Stages.Timing(name, cal.date(month, day).toString(), counties.size(), gw.calls() - before,
-                Duration.ofNanos(System.nanoTime() - start));
+        Stages.Timing t = new Stages.Timing(s.name(), cal.date(s.month(), s.day()).toString(), counties.size(),
+                gw.calls() - before, Duration.ofNanos(System.nanoTime() - start));
         stages.add(t);
-        out.printf("  %-48s %s  %6d calls  %8.1f s%n", name, t.date(), t.calls(), t.took().toMillis() / 1000.0);
+        out.printf("  %-48s %s  %6d calls  %8.1f s%n", s.name(), t.date(), t.calls(), t.took().toMillis() / 1000.0);
     }
 
     private void forEachCounty(Consumer<CountyYear> step) {
