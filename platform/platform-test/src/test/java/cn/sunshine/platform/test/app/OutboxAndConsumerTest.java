@@ -28,16 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /** The outbox publishes once per state change; consumers apply each event once; failures dead-letter and replay. */
 @SunshineServiceTest
-class OutboxAndConsumerTest {
+class OutboxAndConsumerTest extends OutboxTestSupport {
 
-    @Autowired
-    AggregateStore store;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
     @Autowired
     DeadLetters deadLetters;
     @Autowired

@@ -31,16 +31,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SunshineServiceTest
 @TestPropertySource(properties = "sunshine.outbox.relay-enabled=false")
-class RelayCrashTest {
+class RelayCrashTest extends OutboxTestSupport {
 
-    @Autowired
-    AggregateStore store;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
     @Autowired
     OutboxProperties outboxProperties;
 

@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SunshineServiceTest
 @TestPropertySource(properties = "sunshine.outbox.relay-enabled=false")
-class RelayLeaseExpiryTest {
+class RelayLeaseExpiryTest extends OutboxTestSupport {
 
     private static final int WRITERS = 4;
     private static final int PARCELS_PER_WRITER = 40;
@@ -52,14 +52,6 @@ class RelayLeaseExpiryTest {
     private static final int STALLS = 3;
     private static final Duration LEASE = Duration.ofMillis(250);
 
-    @Autowired
-    AggregateStore store;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
 
     @Test
     void aStalledRelaysLeaseIsTakenOverAndNothingIsLostOrAppliedTwice() throws Exception {
