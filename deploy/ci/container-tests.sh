@@ -51,27 +51,6 @@ fail() { printf '==> FAILED: %s\n' "$*" >&2; exit 1; }
 
 # ---- timings -----------------------------------------------------------------------------------
 T0=$EPOCHREALTIME
-PHASE_NAMES=()
-PHASE_SECS=()
-PHASE_NAME=""
-PHASE_START=""
-secs_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
-phase() { # name: ends the running phase, starts the next
-  if [[ -n $PHASE_NAME ]]; then PHASE_NAMES+=("$PHASE_NAME"); PHASE_SECS+=("$(secs_since "$PHASE_START")"); fi
-  PHASE_NAME=$1
-  PHASE_START=$EPOCHREALTIME
-  [[ -n $1 ]] && say "$1"
-  return 0
-}
-print_timings() {
-  phase ""
-  echo "==> timings (wall clock, seconds)"
-  local i
-  for i in "${!PHASE_NAMES[@]}"; do
-    printf '    %-46s %7s\n' "${PHASE_NAMES[i]}" "${PHASE_SECS[i]}"
-  done
-  printf '    %-46s %7s\n' "total" "$(secs_since "$T0")"
-}
 
 # ---- clean-up: only what this run started -------------------------------------------------------
 MVN_PID=""

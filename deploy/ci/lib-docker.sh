@@ -1,5 +1,5 @@
 # Shared by the CI scripts that need a Docker engine (docker-smoke.sh, container-tests.sh).
-# Source it; it defines functions and one variable and runs nothing:
+# Source it; it defines functions and variables and runs nothing:
 #
 #   docker_install_missing CMD=PKG ...  installs Debian's PKG for every CMD not on the PATH (root)
 #   docker_engine_start LOG             uses the engine that answers `docker info`; otherwise starts
@@ -7,6 +7,7 @@
 #   docker_engine_stop                  stops the dockerd that docker_engine_start started, by its
 #                                       pid, and nothing else (an engine found running is left alone)
 #   DOCKERD_PID                         that pid, empty when the engine was already there
+#   phase NAME / print_timings          wall-clock timings of the caller's phases (below)
 #
 # The functions print with the caller's say() if there is one and return non-zero on failure (the
 # caller decides whether to stop: `docker_engine_start "$log" || fail "no Docker engine"`).
@@ -84,4 +85,29 @@ docker_engine_stop() {
   fi
   wait "$DOCKERD_PID" 2>/dev/null || true
   DOCKERD_PID=""
+}
+
+# Wall-clock timings of a script's phases: `phase NAME` ends the running phase and starts the next
+# (printing NAME with say), `phase ""` ends the last, `print_timings` prints every phase and the
+# total since T0 (the caller's EPOCHREALTIME at its start).
+PHASE_NAMES=()
+PHASE_SECS=()
+PHASE_NAME=""
+PHASE_START=""
+secs_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
+phase() {
+  if [[ -n $PHASE_NAME ]]; then PHASE_NAMES+=("$PHASE_NAME"); PHASE_SECS+=("$(secs_since "$PHASE_START")"); fi
+  PHASE_NAME=$1
+  PHASE_START=$EPOCHREALTIME
+  [[ -n $1 ]] && _lib_docker_say "$1"
+  return 0
+}
+print_timings() {
+  phase ""
+  echo "==> timings (wall clock, seconds)"
+  local i
+  for i in "${!PHASE_NAMES[@]}"; do
+    printf '    %-46s %7s\n' "${PHASE_NAMES[i]}" "${PHASE_SECS[i]}"
+  done
+  printf '    %-46s %7s\n' "total" "$(secs_since "$T0")"
 }
