@@ -8,14 +8,13 @@ import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.events.accreditation.AccreditedMajor;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,20 +27,13 @@ import java.util.List;
 
 /** Use cases of classes: the base reports, the county officer confirms the opening. */
 @Service
-public class Classes {
+public class Classes extends UseCase {
 
-    private final AggregateStore store;
-    private final Changes changes;
-    private final MongoTemplate mongo;
     private final Places places;
-    private final Clock clock;
 
-    public Classes(AggregateStore store, Changes changes, MongoTemplate mongo, Places places, Clock clock) {
-        this.store = store;
-        this.changes = changes;
-        this.mongo = mongo;
+    public Classes(Changes changes, Places places, Clock clock) {
+        super(changes, clock);
         this.places = places;
-        this.clock = clock;
     }
 
     public TrainingClass report(ClassDtos.ReportRequest r) {
