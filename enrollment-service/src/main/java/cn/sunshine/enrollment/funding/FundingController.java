@@ -1,6 +1,7 @@
 package cn.sunshine.enrollment.funding;
 
 import cn.sunshine.enrollment.roster.UploadLimits;
+import cn.sunshine.enrollment.support.BadRows;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
@@ -8,7 +9,6 @@ import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
-import cn.sunshine.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,10 +56,9 @@ public class FundingController {
         return idempotent.run(scope, idempotencyKey, contentType, body, () -> {
             FundingLists.Result result = lists.importList(year, contentType, body);
             if (!result.errors().isEmpty()) {
-                ProblemDetail pd = Problems.of(422, "funding-list-rejected", "The list has bad rows",
-                        result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again");
-                pd.setProperty("rows", result.errors());
-                return ResponseEntity.unprocessableEntity().body(pd);
+                return BadRows.refuse("funding-list-rejected", "The list has bad rows",
+                        result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again",
+                        result.errors());
             }
             FundingDtos.FundingListView v = FundingDtos.FundingListView.of(result.list());
             return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()

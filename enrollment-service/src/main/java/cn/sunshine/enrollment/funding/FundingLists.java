@@ -2,6 +2,7 @@ package cn.sunshine.enrollment.funding;
 
 import cn.sunshine.enrollment.klass.TrainingClass;
 import cn.sunshine.enrollment.roster.RosterReader;
+import cn.sunshine.enrollment.support.Filters;
 import cn.sunshine.enrollment.support.PersonKey;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.EnrollmentStatus;
@@ -156,12 +157,8 @@ public class FundingLists extends UseCase {
     }
 
     public PageResult<FundingList> lists(Integer year, Integer page, Integer size) {
-        Criteria c = Jurisdiction.scope("divisionCode");
-        if (year != null) {
-            c = new Criteria().andOperator(c, Criteria.where("year").is(year));
-        }
-        Query q = Query.query(c);
-        return PageResult.find(mongo, q, FundingList.class, page, size, Sort.by(Sort.Direction.DESC, "importedAt"));
+        Query query = Filters.within(Jurisdiction.scope("divisionCode")).is("year", year).query();
+        return PageResult.find(mongo, query, FundingList.class, page, size, Sort.by(Sort.Direction.DESC, "importedAt"));
     }
 
     /**

@@ -4,6 +4,7 @@ import cn.sunshine.enrollment.base.AccreditedBase;
 import cn.sunshine.enrollment.quota.PlaceCounter;
 import cn.sunshine.enrollment.quota.Places;
 import cn.sunshine.enrollment.support.Access;
+import cn.sunshine.enrollment.support.Filters;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
@@ -15,15 +16,12 @@ import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Use cases of classes: the base reports, the county officer confirms the opening. */
 @Service
@@ -88,19 +86,9 @@ public class Classes extends UseCase {
 
     public PageResult<TrainingClass> list(String baseId, Integer year, TrainingClass.Status status, Integer page,
                                           Integer size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
-        if (baseId != null) {
-            filters.add(Criteria.where("baseId").is(baseId));
-        }
-        if (year != null) {
-            filters.add(Criteria.where("year").is(year));
-        }
-        if (status != null) {
-            filters.add(Criteria.where("status").is(status));
-        }
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), TrainingClass.class, page, size,
-                Sort.by(Sort.Direction.DESC, "plannedStart"));
+        Query query = Filters.within(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId")).is("baseId", baseId)
+                .is("year", year).is("status", status).query();
+        return PageResult.find(mongo, query, TrainingClass.class, page, size, Sort.by(Sort.Direction.DESC, "plannedStart"));
     }
 
     /** A class without the caller's access check, for other features' use cases that check it themselves. */
