@@ -2,8 +2,8 @@ package cn.sunshine.enrollment.funding;
 
 import cn.sunshine.enrollment.roster.UploadLimits;
 import cn.sunshine.enrollment.support.BadRows;
+import cn.sunshine.enrollment.support.CreatingRequests;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
@@ -30,11 +30,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class FundingController {
 
     private final FundingLists lists;
-    private final IdempotentRequests idempotent;
+    private final CreatingRequests creating;
 
-    public FundingController(FundingLists lists, IdempotentRequests idempotent) {
+    public FundingController(FundingLists lists, CreatingRequests creating) {
         this.lists = lists;
-        this.idempotent = idempotent;
+        this.creating = creating;
     }
 
     @PostMapping("/api/enrollment/funding-lists")
@@ -52,8 +52,7 @@ public class FundingController {
                                         @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                         jakarta.servlet.http.HttpServletRequest request) {
         byte[] body = UploadLimits.body(request);
-        String scope = "enrollment.funding-lists:" + year + ":" + Jurisdiction.currentUser().subject();
-        return idempotent.run(scope, idempotencyKey, contentType, body, () -> {
+        return creating.file("enrollment.funding-lists", year, idempotencyKey, contentType, body, () -> {
             FundingLists.Result result = lists.importList(year, contentType, body);
             if (!result.errors().isEmpty()) {
                 return BadRows.refuse("funding-list-rejected", "The list has bad rows",

@@ -1,10 +1,10 @@
 package cn.sunshine.enrollment.roster;
 
 import cn.sunshine.enrollment.support.BadRows;
+import cn.sunshine.enrollment.support.CreatingRequests;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
-import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.domain.Phrase;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class RosterController {
 
     private final RosterImport rosterImport;
-    private final IdempotentRequests idempotent;
+    private final CreatingRequests creating;
 
-    public RosterController(RosterImport rosterImport, IdempotentRequests idempotent) {
+    public RosterController(RosterImport rosterImport, CreatingRequests creating) {
         this.rosterImport = rosterImport;
-        this.idempotent = idempotent;
+        this.creating = creating;
     }
 
     @PostMapping("/api/enrollment/classes/{classId}/roster")
@@ -49,8 +49,7 @@ public class RosterController {
                                           @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                           jakarta.servlet.http.HttpServletRequest request) {
         byte[] body = UploadLimits.body(request);
-        String scope = "enrollment.roster:" + classId + ":" + Jurisdiction.currentUser().subject();
-        return idempotent.run(scope, idempotencyKey, contentType, body, () -> {
+        return creating.file("enrollment.roster", classId, idempotencyKey, contentType, body, () -> {
             RosterImport.Result result = rosterImport.importRoster(classId, contentType, body, idempotencyKey != null);
             if (!result.errors().isEmpty()) {
                 return BadRows.refuse("roster-rejected", "The roster has bad rows", Phrase.coded("enrollment.roster.rejected",
