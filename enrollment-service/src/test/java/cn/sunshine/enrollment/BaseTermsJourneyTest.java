@@ -7,7 +7,6 @@ import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestEvents;
-import cn.sunshine.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +28,9 @@ class BaseTermsJourneyTest extends EnrollmentJourney {
 
     @Test
     void aTermRecordedLaterNeitherShortensNorReplacesTheTermInForce() {
-        String baseId = base("应城市长江埠职业培训学校", Seeds.YINGCHENG, 40);
-        String staff = TestTokens.baseStaff(Seeds.YINGCHENG, baseId);
+        AgreedBase agreed = agreedBase("应城市长江埠职业培训学校", Seeds.YINGCHENG, 40);
+        String baseId = agreed.baseId();
+        String staff = agreed.staff();
 
         // 2020's term, recorded now from the paper files: welding only, at an older fee.
         accredit(baseId, List.of(new AccreditedMajor("WELDING", "电焊", 100, 45_000)),

@@ -1,27 +1,16 @@
 package cn.sunshine.enrollment;
 
-import cn.sunshine.enrollment.quota.PlaceCounter;
-import cn.sunshine.enrollment.quota.Places;
 import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.events.accreditation.AgreedMajor;
-import cn.sunshine.platform.events.accreditation.AgreementSigned;
-import cn.sunshine.platform.events.accreditation.BaseAccredited;
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
-import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,26 +26,14 @@ import static org.awaitility.Awaitility.await;
  * rules and events, all rows or none, and a batch sent again changes nothing.
  */
 @SunshineServiceTest
-class ClassBatchTest extends ServiceTestSupport {
+class ClassBatchTest extends EnrollmentServiceTest {
 
-    static final Instant DAY_ONE = Instant.parse("2026-07-06T01:00:00Z");
     static final String OFFICER = TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG);
     static final String ANLU_OFFICER = TestTokens.of("COUNTY_OFFICER", Seeds.ANLU);
-
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    Places places;
 
     @BeforeEach
     void dayOne() {
         clock.set(DAY_ONE);
-    }
-
-    OpenedClass openedClass(String baseName, int trainees) {
-        return OpenedClass.open(http(), rabbit, messaging.getExchange(), places, baseName, trainees);
     }
 
     static Map<String, Object> check(String enrollmentId, String outcome, String reason) {

@@ -20,8 +20,7 @@ class ContactLookupJourneyTest extends EnrollmentJourney {
 
     @Test
     void contactsAreDisclosedOnlyForAStatedPurposeAndEveryLookupIsAudited() {
-        String baseId = base("应城市三农职业培训学校", Seeds.YINGCHENG, 5);
-        String staff = TestTokens.baseStaff(Seeds.YINGCHENG, baseId);
+        String staff = agreedBase("应城市三农职业培训学校", Seeds.YINGCHENG, 5).staff();
         Map<String, Object> person = People.anyone();
         String enrollmentId = enroll(staff, classAt(staff, 5), person).json().path("id").asText();
         String placement = TestTokens.client("placement-service", "enrollment-service", List.of("contacts:read"),
@@ -55,8 +54,7 @@ class ContactLookupJourneyTest extends EnrollmentJourney {
 
     @Test
     void aServiceLooksUpContactsOnlyWithATokenForEnrollmentWithTheScopeAndWithinItsDivision() {
-        String baseId = base("应城市四季职业培训学校", Seeds.YINGCHENG, 5);
-        String staff = TestTokens.baseStaff(Seeds.YINGCHENG, baseId);
+        String staff = agreedBase("应城市四季职业培训学校", Seeds.YINGCHENG, 5).staff();
         Map<String, Object> person = People.anyone();
         String enrollmentId = enroll(staff, classAt(staff, 5), person).json().path("id").asText();
         Map<String, Object> body = Map.of("enrollmentId", enrollmentId, "purpose", "SPOT_CHECK", "reason", "5% 电话抽查");

@@ -1,42 +1,25 @@
 package cn.sunshine.enrollment;
 
-import cn.sunshine.enrollment.quota.PlaceCounter;
-import cn.sunshine.enrollment.quota.Places;
-import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.events.accreditation.AgreedMajor;
-import cn.sunshine.platform.events.accreditation.AgreementSigned;
-import cn.sunshine.platform.events.accreditation.BaseAccredited;
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.EventTap;
 import cn.sunshine.platform.test.Http;
-import cn.sunshine.platform.test.MutableClock;
 import cn.sunshine.platform.test.Seeds;
-import cn.sunshine.platform.test.TestClockConfiguration;
-import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.platform.test.TestTokens;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,30 +31,17 @@ import static org.awaitility.Awaitility.await;
  * lines captured — and, after each journey, the check that no event and no log line it caused carries a whole ID
  * number or mobile number. Each journey class stands alone (its own bases and classes), in the one shared context.
  */
-abstract class EnrollmentJourney {
+abstract class EnrollmentJourney extends EnrollmentServiceTest {
 
-    static final Instant DAY_ONE = Instant.parse("2026-07-06T01:00:00Z");
     static final Pattern WHOLE_ID = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
     static final Pattern WHOLE_MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
     static final String OFFICER = TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG);
 
-    static EventTap tap;
     static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    Places places;
-
+    /** Captures the journey's log lines (its events are on the tap {@link cn.sunshine.platform.test.ServiceTestSupport} opens). */
     @BeforeAll
-    static void listen(@Autowired MessagingProperties messaging) {
-        tap = EventTap.open(messaging.getExchange());
+    static void listen() {
         logs.list.clear();
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
@@ -97,7 +67,6 @@ abstract class EnrollmentJourney {
             }
         } finally {
             ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-            tap.close();
         }
     }
 
@@ -123,33 +92,6 @@ abstract class EnrollmentJourney {
     @BeforeEach
     void dayOne() {
         clock.set(DAY_ONE);
-    }
-
-    @AfterEach
-    void restoreClock() {
-        clock.set(TestClockConfiguration.START);
-    }
-
-    Http http() {
-        return Http.local(port);
-    }
-
-    /** A base accredited for 电焊 in a county with an agreed quota, as accreditation's events make it. */
-    String base(String name, String division, int quota) {
-        String baseId = UUID.randomUUID().toString();
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.BASE_ACCREDITED,
-                new BaseAccredited(baseId, name, "12" + division + "MB1234567H", division, Seeds.majors(),
-                        LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), Instant.parse("2026-06-30T02:00:00Z"),
-                        "county-officer-" + division), baseId, division);
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.AGREEMENT_SIGNED,
-                new AgreementSigned(UUID.randomUUID().toString(), 1, baseId, division, 2026,
-                        List.of(new AgreedMajor("WELDING", "电焊", quota, 60_000)), "REDUCED_FEE", 9000,
-                        "county-officer-" + division, Instant.parse("2026-06-30T02:00:00Z"), "李校长（校长）",
-                        "base-staff-" + baseId, Instant.parse("2026-06-30T06:00:00Z"), null), baseId, division);
-        String staff = TestTokens.baseStaff(division, baseId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> http().as(staff).get("/api/enrollment/bases/" + baseId).status() == 200
-                && places.find(PlaceCounter.quotaId(baseId, "WELDING", 2026)).isPresent());
-        return baseId;
     }
 
     Map<String, Object> classBody(int capacity) {

@@ -1,36 +1,22 @@
 package cn.sunshine.enrollment;
 
 import cn.sunshine.enrollment.quota.PlaceCounter;
-import cn.sunshine.enrollment.quota.Places;
-import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.events.accreditation.AgreedMajor;
-import cn.sunshine.platform.events.accreditation.AgreementSigned;
-import cn.sunshine.platform.events.accreditation.BaseAccredited;
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
-import cn.sunshine.platform.test.TestEvents;
-import cn.sunshine.platform.test.TestTokens;
 import cn.sunshine.platform.web.IdempotentRequests;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,18 +31,7 @@ import static org.awaitility.Awaitility.await;
  * a lost answer gets the first answer and enrolls nobody twice.
  */
 @SunshineServiceTest
-class IdempotencyTest extends ServiceTestSupport {
-
-    static final Instant DAY_ONE = Instant.parse("2026-07-06T01:00:00Z");
-
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    Places places;
-    @Autowired
-    MongoTemplate mongo;
+class IdempotencyTest extends EnrollmentServiceTest {
 
     record Setup(String baseId, String staff, String classId) {
         String quotaId() {
@@ -70,26 +45,8 @@ class IdempotencyTest extends ServiceTestSupport {
     }
 
     Setup classOf(int quota) {
-        String baseId = UUID.randomUUID().toString();
-        String division = Seeds.YINGCHENG;
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.BASE_ACCREDITED,
-                new BaseAccredited(baseId, "应城市幂等培训学校", "12" + division + "MB7654321H", division, Seeds.majors(),
-                        LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), Instant.parse("2026-06-30T02:00:00Z"),
-                        "county-officer-" + division), baseId, division);
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.AGREEMENT_SIGNED,
-                new AgreementSigned(UUID.randomUUID().toString(), 1, baseId, division, 2026,
-                        List.of(new AgreedMajor("WELDING", "电焊", quota, 60_000)), "REDUCED_FEE", 9000,
-                        "county-officer-" + division, Instant.parse("2026-06-30T02:00:00Z"), "刘校长",
-                        "base-staff-" + baseId, Instant.parse("2026-06-30T06:00:00Z"), null), baseId, division);
-        String staff = TestTokens.baseStaff(division, baseId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> http().as(staff).get("/api/enrollment/bases/" + baseId).status() == 200
-                && places.find(PlaceCounter.quotaId(baseId, "WELDING", 2026)).isPresent());
-        Http.Response klass = http().as(staff).post("/api/enrollment/classes", Map.of("majorCode", "WELDING",
-                "plannedStart", "2026-07-06", "plannedEnd", "2026-08-14", "trainingForm", "FREE", "capacity", quota,
-                "feeFen", 0, "place", Map.of("town", "杨河镇", "village", "三合村", "address", "三合村村委会会议室",
-                        "mobile", true)));
-        assertThat(klass.status()).as(klass.toString()).isEqualTo(201);
-        return new Setup(baseId, staff, klass.json().path("id").asText());
+        AgreedBase base = agreedBase("应城市幂等培训学校", Seeds.YINGCHENG, quota);
+        return new Setup(base.baseId(), base.staff(), base.reportClass(http(), quota, true));
     }
 
     static List<Map<String, Object>> people(int n) {

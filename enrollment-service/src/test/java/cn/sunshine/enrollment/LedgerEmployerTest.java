@@ -1,26 +1,16 @@
 package cn.sunshine.enrollment;
 
 import cn.sunshine.enrollment.ledger.Sheets;
-import cn.sunshine.enrollment.quota.PlaceCounter;
-import cn.sunshine.enrollment.quota.Places;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.events.accreditation.AgreedMajor;
-import cn.sunshine.platform.events.accreditation.AgreementSigned;
-import cn.sunshine.platform.events.accreditation.BaseAccredited;
 import cn.sunshine.platform.events.placement.PlacementDisproved;
 import cn.sunshine.platform.events.placement.TraineePlaced;
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,44 +33,21 @@ import static org.awaitility.Awaitility.await;
  * replaces it, a disproved placement is marked, and the same event twice changes nothing.
  */
 @SunshineServiceTest
-class LedgerEmployerTest extends ServiceTestSupport {
+class LedgerEmployerTest extends EnrollmentServiceTest {
 
     static final String OFFICER = TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG);
     static final Pattern WHOLE_MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
     static final String HR_MOBILE = "13907120001";
 
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    Places places;
-    @Autowired
-    MongoTemplate mongo;
 
     @Test
     void hole9_theLedgerShowsTheEmployerOfAPlacedTrainee() throws Exception {
         clock.set(Instant.parse("2026-07-06T01:00:00Z"));
         String division = Seeds.YINGCHENG;
-        String baseId = UUID.randomUUID().toString();
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.BASE_ACCREDITED,
-                new BaseAccredited(baseId, "应城市就业培训学校", "12" + division + "MB7654322H", division, Seeds.majors(),
-                        LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), Instant.parse("2026-06-30T02:00:00Z"),
-                        "county-officer-" + division), baseId, division);
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.AGREEMENT_SIGNED,
-                new AgreementSigned(UUID.randomUUID().toString(), 1, baseId, division, 2026,
-                        List.of(new AgreedMajor("WELDING", "电焊", 10, 60_000)), "REDUCED_FEE", 9000,
-                        "county-officer-" + division, Instant.parse("2026-06-30T02:00:00Z"), "刘校长",
-                        "base-staff-" + baseId, Instant.parse("2026-06-30T06:00:00Z"), null), baseId, division);
-        String staff = TestTokens.baseStaff(division, baseId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> http().as(staff).get("/api/enrollment/bases/" + baseId).status() == 200
-                && places.find(PlaceCounter.quotaId(baseId, "WELDING", 2026)).isPresent());
-        Http.Response klass = http().as(staff).post("/api/enrollment/classes", Map.of("majorCode", "WELDING",
-                "plannedStart", "2026-07-06", "plannedEnd", "2026-08-14", "trainingForm", "FREE", "capacity", 10,
-                "feeFen", 0, "place", Map.of("town", "杨河镇", "village", "三合村", "address", "三合村村委会会议室",
-                        "mobile", false)));
-        assertThat(klass.status()).as(klass.toString()).isEqualTo(201);
-        String classId = klass.json().path("id").asText();
+        AgreedBase base = agreedBase("应城市就业培训学校", division, 10);
+        String baseId = base.baseId();
+        String staff = base.staff();
+        String classId = base.reportClass(http(), 10, false);
         String placedOne = completedTrainee(staff, classId, "王就业", true);
         String oldContract = completedTrainee(staff, classId, "李旧约", false);
         String notPlaced = completedTrainee(staff, classId, "赵待业", true);

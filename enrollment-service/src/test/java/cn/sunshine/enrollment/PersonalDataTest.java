@@ -1,30 +1,19 @@
 package cn.sunshine.enrollment;
 
-import cn.sunshine.enrollment.quota.PlaceCounter;
-import cn.sunshine.enrollment.quota.Places;
 import cn.sunshine.enrollment.roster.RosterReader;
 import cn.sunshine.enrollment.trainee.Enrollment;
-import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.events.accreditation.AgreedMajor;
-import cn.sunshine.platform.events.accreditation.AgreementSigned;
-import cn.sunshine.platform.events.accreditation.BaseAccredited;
 import cn.sunshine.platform.identifiers.ResidentIdNumber;
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.PersonalDataProbe;
 import cn.sunshine.platform.test.Seeds;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
-import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,7 +28,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,43 +42,18 @@ import static org.awaitility.Awaitility.await;
  */
 @SunshineServiceTest
 @ExtendWith(OutputCaptureExtension.class)
-class PersonalDataTest extends ServiceTestSupport {
+class PersonalDataTest extends EnrollmentServiceTest {
 
     static final String DIVISION = Seeds.YINGCHENG;
     static final String OFFICER = TestTokens.of("COUNTY_OFFICER", DIVISION);
     static final Pattern MASKED_ID = PersonalDataProbe.MASKED_ID;
 
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    Places places;
-    @Autowired
-    MongoTemplate mongo;
-
     /** A class of one accredited base with three trainees; returns {baseId, classId}. */
     String[] classWithTrainees(List<String> ids, List<String> phones, List<String> names) {
         clock.set(Instant.parse("2026-07-06T01:00:00Z"));
-        String baseId = UUID.randomUUID().toString();
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.BASE_ACCREDITED,
-                new BaseAccredited(baseId, "应城市阳光职业培训学校", "12" + DIVISION + "MB7654322H", DIVISION, Seeds.majors(),
-                        LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), Instant.parse("2026-06-30T02:00:00Z"),
-                        "county-officer-" + DIVISION), baseId, DIVISION);
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.AGREEMENT_SIGNED,
-                new AgreementSigned(UUID.randomUUID().toString(), 1, baseId, DIVISION, 2026,
-                        List.of(new AgreedMajor("WELDING", "电焊", 20, 60_000)), "REDUCED_FEE", 9000,
-                        "county-officer-" + DIVISION, Instant.parse("2026-06-30T02:00:00Z"), "刘校长",
-                        "base-staff-" + baseId, Instant.parse("2026-06-30T06:00:00Z"), null), baseId, DIVISION);
-        String staff = TestTokens.baseStaff(DIVISION, baseId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> http().as(staff).get("/api/enrollment/bases/" + baseId).status() == 200
-                && places.find(PlaceCounter.quotaId(baseId, "WELDING", 2026)).isPresent());
-        Http.Response klass = http().as(staff).post("/api/enrollment/classes", Map.of("majorCode", "WELDING",
-                "plannedStart", "2026-07-06", "plannedEnd", "2026-08-14", "trainingForm", "FREE", "capacity", 20,
-                "feeFen", 0, "place", Map.of("town", "杨河镇", "village", "三合村", "address", "三合村村委会会议室",
-                        "mobile", false)));
-        assertThat(klass.status()).as(klass.toString()).isEqualTo(201);
-        String classId = klass.json().path("id").asText();
+        AgreedBase base = agreedBase("应城市阳光职业培训学校", DIVISION, 20);
+        String staff = base.staff();
+        String classId = base.reportClass(http(), 20, false);
         for (int i = 0; i < names.size(); i++) {
             boolean male = i % 2 == 0;
             String id = People.idNumber(male);
@@ -103,7 +66,7 @@ class PersonalDataTest extends ServiceTestSupport {
             phones.add(phone);
             attempt("POST enroll answer to the base", r.body(), ids, phones);
         }
-        return new String[]{baseId, classId};
+        return new String[]{base.baseId(), classId};
     }
 
     @Test

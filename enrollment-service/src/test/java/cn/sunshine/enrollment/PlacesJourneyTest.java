@@ -4,7 +4,6 @@ import cn.sunshine.enrollment.quota.PlaceCounter;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
 import cn.sunshine.platform.test.SunshineServiceTest;
-import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,8 +23,9 @@ class PlacesJourneyTest extends EnrollmentJourney {
 
     @Test
     void fiftyConcurrentEnrollmentsForFortyPlacesLeftEnrollExactlyForty() throws Exception {
-        String baseId = base("孝感市高级技工学校", Seeds.YINGCHENG, 45);
-        String staff = TestTokens.baseStaff(Seeds.YINGCHENG, baseId);
+        AgreedBase base = agreedBase("孝感市高级技工学校", Seeds.YINGCHENG, 45);
+        String baseId = base.baseId();
+        String staff = base.staff();
         String classId = classAt(staff, 120);
         for (int i = 0; i < 5; i++) {
             assertThat(enroll(staff, classId, People.anyone()).status()).isEqualTo(201);
@@ -71,10 +71,10 @@ class PlacesJourneyTest extends EnrollmentJourney {
 
     @Test
     void theSamePersonAtTwoBasesAtTheSameInstantIsEnrolledOnce() throws Exception {
-        String yingcheng = base("应城市农业广播电视学校", Seeds.YINGCHENG, 20);
-        String anlu = base("安陆市就业训练中心", Seeds.ANLU, 20);
-        String yStaff = TestTokens.baseStaff(Seeds.YINGCHENG, yingcheng);
-        String aStaff = TestTokens.baseStaff(Seeds.ANLU, anlu);
+        AgreedBase yingcheng = agreedBase("应城市农业广播电视学校", Seeds.YINGCHENG, 20);
+        AgreedBase anlu = agreedBase("安陆市就业训练中心", Seeds.ANLU, 20);
+        String yStaff = yingcheng.staff();
+        String aStaff = anlu.staff();
         String yClass = classAt(yStaff, 20);
         String aClass = classAt(aStaff, 20);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -105,8 +105,8 @@ class PlacesJourneyTest extends EnrollmentJourney {
             pool.shutdownNow();
         }
         // The refused side's places were given back: 5 enrolled in all, 35 places left over the two bases.
-        int left = places.find(PlaceCounter.quotaId(yingcheng, "WELDING", 2026)).orElseThrow().remaining()
-                + places.find(PlaceCounter.quotaId(anlu, "WELDING", 2026)).orElseThrow().remaining();
+        int left = places.find(PlaceCounter.quotaId(yingcheng.baseId(), "WELDING", 2026)).orElseThrow().remaining()
+                + places.find(PlaceCounter.quotaId(anlu.baseId(), "WELDING", 2026)).orElseThrow().remaining();
         assertThat(left).isEqualTo(35);
     }
 }

@@ -3,7 +3,6 @@ package cn.sunshine.enrollment;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
 import cn.sunshine.platform.test.SunshineServiceTest;
-import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,8 +19,7 @@ class ProblemAnswersJourneyTest extends EnrollmentJourney {
 
     @Test
     void badInputNamesTheFieldAndNeverAnswers500() {
-        String baseId = base("应城市星光职业培训学校", Seeds.YINGCHENG, 5);
-        String staff = TestTokens.baseStaff(Seeds.YINGCHENG, baseId);
+        String staff = agreedBase("应城市星光职业培训学校", Seeds.YINGCHENG, 5).staff();
         String classId = classAt(staff, 5);
         Map<String, Object> t = People.anyone();
         t.put("idNumber", People.withWrongCheck((String) t.get("idNumber")));
@@ -55,11 +53,10 @@ class ProblemAnswersJourneyTest extends EnrollmentJourney {
 
     @Test
     void problemsAreAnsweredInChineseForAcceptLanguageZhAndInEnglishWithout() {
-        String anlu = base("安陆市职业技术学校", Seeds.ANLU, 10);
-        String anluStaff = TestTokens.baseStaff(Seeds.ANLU, anlu);
+        String anluStaff = agreedBase("安陆市职业技术学校", Seeds.ANLU, 10).staff();
         Map<String, Object> elsewhere = People.anyone();
         assertThat(enroll(anluStaff, classAt(anluStaff, 10), elsewhere).status()).isEqualTo(201);
-        String staff = TestTokens.baseStaff(Seeds.YINGCHENG, base("应城市职业教育中心", Seeds.YINGCHENG, 10));
+        String staff = agreedBase("应城市职业教育中心", Seeds.YINGCHENG, 10).staff();
         String classId = classAt(staff, 10);
         List<Map<String, Object>> file = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

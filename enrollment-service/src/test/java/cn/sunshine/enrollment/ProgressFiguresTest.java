@@ -1,26 +1,15 @@
 package cn.sunshine.enrollment;
 
-import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.events.accreditation.AgreedMajor;
-import cn.sunshine.platform.events.accreditation.AgreementSigned;
-import cn.sunshine.platform.events.accreditation.BaseAccredited;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
-import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,16 +20,10 @@ import static org.awaitility.Awaitility.await;
  * one completes in August.
  */
 @SunshineServiceTest
-class ProgressFiguresTest extends ServiceTestSupport {
+class ProgressFiguresTest extends EnrollmentServiceTest {
 
     static final String XIAOCHANG = "420921";
     static final String OFFICER = TestTokens.of("COUNTY_OFFICER", XIAOCHANG);
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    cn.sunshine.platform.messaging.MessagingProperties messaging;
 
     JsonNode figures(String token, String division, String from, String to) {
         Http.Response r = http().as(token).get("/api/enrollment/progress?division=" + division + "&from=" + from + "&to=" + to);
@@ -51,18 +34,7 @@ class ProgressFiguresTest extends ServiceTestSupport {
     @Test
     void enrolledCountsTheTraineesWhoStandAndCompletedCountsCompletionsInThePeriod() {
         clock.set(Instant.parse("2026-07-06T01:00:00Z"));
-        String baseId = UUID.randomUUID().toString();
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.BASE_ACCREDITED,
-                new BaseAccredited(baseId, "孝昌县职业教育中心", "12420921MB1234567H", XIAOCHANG, Seeds.majors(),
-                        LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), Instant.parse("2026-06-30T02:00:00Z"),
-                        "county-officer-" + XIAOCHANG), baseId, XIAOCHANG);
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.AGREEMENT_SIGNED,
-                new AgreementSigned(UUID.randomUUID().toString(), 1, baseId, XIAOCHANG, 2026,
-                        List.of(new AgreedMajor("WELDING", "电焊", 40, 60_000)), "REDUCED_FEE", 9000,
-                        "county-officer-" + XIAOCHANG, Instant.parse("2026-06-30T02:00:00Z"), "王校长",
-                        "base-staff-" + baseId, Instant.parse("2026-06-30T06:00:00Z"), null), baseId, XIAOCHANG);
-        String staff = TestTokens.baseStaff(XIAOCHANG, baseId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> http().as(staff).get("/api/enrollment/bases/" + baseId).status() == 200);
+        String staff = agreedBase("孝昌县职业教育中心", XIAOCHANG, 40).staff();
         Http.Response klass = http().as(staff).post("/api/enrollment/classes", Map.of("majorCode", "WELDING",
                 "plannedStart", "2026-07-06", "plannedEnd", "2026-08-14", "trainingForm", "FREE", "capacity", 40,
                 "feeFen", 0, "place", Map.of("town", "花园镇", "village", "黄岗村", "address", "孝昌县职教中心实训楼",

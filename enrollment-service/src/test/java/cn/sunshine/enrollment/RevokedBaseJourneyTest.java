@@ -7,7 +7,6 @@ import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestEvents;
-import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,8 +22,9 @@ class RevokedBaseJourneyTest extends EnrollmentJourney {
 
     @Test
     void aRevokedBaseEnrollsNoOneWhileItsTraineesAreAssessedAndComplete() {
-        String baseId = base("应城市汉宜职业培训学校", Seeds.YINGCHENG, 60);
-        String staff = TestTokens.baseStaff(Seeds.YINGCHENG, baseId);
+        AgreedBase base = agreedBase("应城市汉宜职业培训学校", Seeds.YINGCHENG, 60);
+        String baseId = base.baseId();
+        String staff = base.staff();
         String classId = classAt(staff, 60);
         Http.Response zhang = enroll(staff, classId, People.trainee("张伟", true, "420981199003152314", "13871234567"));
         assertThat(zhang.status()).as(zhang.toString()).isEqualTo(201);
@@ -85,8 +85,7 @@ class RevokedBaseJourneyTest extends EnrollmentJourney {
         assertThat(places.find(PlaceCounter.quotaId(baseId, "WELDING", 2026)).orElseThrow().taken()).isEqualTo(1);
         // The withdrawn person's year is free again: another base may enroll them.
         clock.set(DAY_ONE);
-        String other = base("应城市第二职业培训学校", Seeds.YINGCHENG, 5);
-        String otherStaff = TestTokens.baseStaff(Seeds.YINGCHENG, other);
+        String otherStaff = agreedBase("应城市第二职业培训学校", Seeds.YINGCHENG, 5).staff();
         assertThat(enroll(otherStaff, classAt(otherStaff, 5), liNa).status()).isEqualTo(201);
 
         // What was published matches the contracts (ids replaced by the samples' ones).

@@ -24,13 +24,12 @@ class RosterAndLedgerJourneyTest extends EnrollmentJourney {
 
     @Test
     void aRosterWithThreeBadRowsNamesEachAndImportsNothingTheCorrectedOneEnrollsSixty() throws Exception {
-        String yingcheng = base("应城市职业教育中心", Seeds.YINGCHENG, 100);
-        String anlu = base("安陆市职业技术学校", Seeds.ANLU, 10);
-        String anluStaff = TestTokens.baseStaff(Seeds.ANLU, anlu);
+        AgreedBase yingcheng = agreedBase("应城市职业教育中心", Seeds.YINGCHENG, 100);
+        String anluStaff = agreedBase("安陆市职业技术学校", Seeds.ANLU, 10).staff();
         Map<String, Object> elsewhere = People.anyone();
         assertThat(enroll(anluStaff, classAt(anluStaff, 10), elsewhere).status()).isEqualTo(201);
 
-        String staff = TestTokens.baseStaff(Seeds.YINGCHENG, yingcheng);
+        String staff = yingcheng.staff();
         String classId = classAt(staff, 60);
         List<Map<String, Object>> good = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -68,7 +67,7 @@ class RosterAndLedgerJourneyTest extends EnrollmentJourney {
         assertThat(imported.json().path("imported").asInt()).isEqualTo(60);
         assertThat(http().as(staff).get("/api/enrollment/classes/" + classId + "/enrollments").json().path("total").asInt()).isEqualTo(60);
         assertThat(http().as(staff).get("/api/enrollment/classes/" + classId).json().path("enrolled").asInt()).isEqualTo(60);
-        assertThat(places.find(PlaceCounter.quotaId(yingcheng, "WELDING", 2026)).orElseThrow().remaining()).isEqualTo(40);
+        assertThat(places.find(PlaceCounter.quotaId(yingcheng.baseId(), "WELDING", 2026)).orElseThrow().remaining()).isEqualTo(40);
 
         // The ledger: whole numbers for the county's officer (XLSX), masked for the base's staff (CSV).
         String firstId = (String) good.get(0).get("idNumber");

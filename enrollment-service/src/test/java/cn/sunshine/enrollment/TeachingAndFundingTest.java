@@ -1,17 +1,12 @@
 package cn.sunshine.enrollment;
 
 import cn.sunshine.enrollment.ledger.Sheets;
-import cn.sunshine.enrollment.quota.Places;
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -31,17 +26,9 @@ import static org.awaitility.Awaitility.await;
  * refuse an overlapping enrollment and report those enrolled before the list came.
  */
 @SunshineServiceTest
-class TeachingAndFundingTest extends ServiceTestSupport {
+class TeachingAndFundingTest extends EnrollmentServiceTest {
 
-    static final Instant DAY_ONE = Instant.parse("2026-07-06T01:00:00Z");
     static final String OFFICER = OpenedClass.OFFICER;
-
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    Places places;
 
     @BeforeEach
     void dayOne() {
@@ -49,7 +36,7 @@ class TeachingAndFundingTest extends ServiceTestSupport {
     }
 
     OpenedClass verifiedClass(String baseName, int trainees) {
-        OpenedClass c = OpenedClass.open(http(), rabbit, messaging.getExchange(), places, baseName, trainees);
+        OpenedClass c = openedClass(baseName, trainees);
         Http.Response checked = http().as(OFFICER).post("/api/enrollment/classes/" + c.classId() + "/roster-checks",
                 Map.of("checks", c.enrollmentIds().stream().map(id -> Map.of("enrollmentId", id, "outcome", "VERIFIED")).toList()));
         assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
@@ -173,7 +160,7 @@ class TeachingAndFundingTest extends ServiceTestSupport {
 
     @Test
     void aPersonOnAnotherProgrammesListForAnOverlappingPeriodIsRefusedAndThoseEnrolledBeforeAreReported() {
-        OpenedClass c = OpenedClass.open(http(), rabbit, messaging.getExchange(), places, "应城市阳光双补培训学校", 1);
+        OpenedClass c = openedClass("应城市阳光双补培训学校", 1);
         String classPath = "/api/enrollment/classes/" + c.classId();
         Map<String, Object> earlier = People.anyone();
         Http.Response before = http().as(c.staff()).post(classPath + "/enrollments", earlier);

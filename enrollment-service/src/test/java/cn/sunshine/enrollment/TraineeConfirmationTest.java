@@ -1,18 +1,13 @@
 package cn.sunshine.enrollment;
 
 import cn.sunshine.enrollment.confirmation.TraineeConfirmation;
-import cn.sunshine.enrollment.quota.Places;
-import cn.sunshine.platform.messaging.MessagingProperties;
 import cn.sunshine.platform.sms.SimulatedSms;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
-import cn.sunshine.platform.test.ServiceTestSupport;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * (or the ID number's last six) and the code, and answers; a denial is published for the claim's officer.
  */
 @SunshineServiceTest
-class TraineeConfirmationTest extends ServiceTestSupport {
+class TraineeConfirmationTest extends EnrollmentServiceTest {
 
     static final String OFFICER = TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG);
     static final String ANLU_OFFICER = TestTokens.of("COUNTY_OFFICER", Seeds.ANLU);
@@ -38,15 +33,7 @@ class TraineeConfirmationTest extends ServiceTestSupport {
     static final String ANSWERS = "/api/public/enrollment/confirmations/answers";
 
     @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessagingProperties messaging;
-    @Autowired
-    Places places;
-    @Autowired
     SimulatedSms sms;
-    @Autowired
-    MongoTemplate mongo;
 
     record Completer(String enrollmentId, String phone, String idNumber) {
     }
@@ -54,7 +41,7 @@ class TraineeConfirmationTest extends ServiceTestSupport {
     @Test
     void traineesConfirmOrDenyByTheCodeSentToTheirPhone() {
         clock.set(Instant.parse("2026-07-06T01:00:00Z"));
-        OpenedClass c = OpenedClass.open(http(), rabbit, messaging.getExchange(), places, "应城市学员确认培训学校", 4);
+        OpenedClass c = openedClass("应城市学员确认培训学校", 4);
         List<Completer> done = c.enrollmentIds().subList(0, 3).stream().map(id -> complete(c, id)).toList();
 
         // only the class's county officer asks; the base may not
@@ -146,7 +133,7 @@ class TraineeConfirmationTest extends ServiceTestSupport {
     @Test
     void fiveWrongCodesVoidTheConfirmationUntilTheOfficerAsksAgain() {
         clock.set(Instant.parse("2026-07-06T01:00:00Z"));
-        OpenedClass c = OpenedClass.open(http(), rabbit, messaging.getExchange(), places, "应城市确认码培训学校", 1);
+        OpenedClass c = openedClass("应城市确认码培训学校", 1);
         Completer t = complete(c, c.enrollmentIds().get(0));
         assertThat(http().as(OFFICER).post(requests(c), Map.of()).status()).isEqualTo(200);
         String code = sms.lastCodeTo(t.phone());

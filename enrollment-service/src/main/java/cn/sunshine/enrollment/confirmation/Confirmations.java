@@ -6,16 +6,15 @@ import cn.sunshine.enrollment.support.PersonKey;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.EnrollmentStatus;
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.sms.OneTimeCodes;
 import cn.sunshine.platform.sms.SmsSender;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -39,29 +38,22 @@ import java.util.stream.Collectors;
  */
 @Service
 @EnableConfigurationProperties(ConfirmationProperties.class)
-public class Confirmations {
+public class Confirmations extends UseCase {
 
     private static final int MAX_CANDIDATES = 20;
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final Changes changes;
     private final Classes classes;
     private final PersonKey keys;
     private final SmsSender sms;
     private final ConfirmationProperties properties;
-    private final Clock clock;
 
-    public Confirmations(MongoTemplate mongo, AggregateStore store, Changes changes, Classes classes, PersonKey keys,
-                         SmsSender sms, ConfirmationProperties properties, Clock clock) {
-        this.mongo = mongo;
-        this.store = store;
-        this.changes = changes;
+    public Confirmations(Changes changes, Classes classes, PersonKey keys, SmsSender sms,
+                         ConfirmationProperties properties, Clock clock) {
+        super(changes, clock);
         this.classes = classes;
         this.keys = keys;
         this.sms = sms;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.sunshine.enrollment.contact;
 
+import cn.sunshine.enrollment.support.Filters;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.Enrollments;
 import cn.sunshine.enrollment.trainee.Trainee;
@@ -13,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -69,10 +69,7 @@ public class ContactLookups {
     /** The lookups in the auditor's jurisdiction, newest first. */
     public PageResult<ContactLookup> audit(String enrollmentId, Integer page, Integer size) {
         Jurisdiction.requireRole(Role.AUDITOR);
-        Criteria c = Jurisdiction.scope("divisionCode");
-        if (enrollmentId != null) {
-            c = new Criteria().andOperator(c, Criteria.where("enrollmentId").is(enrollmentId));
-        }
-        return PageResult.find(mongo, Query.query(c), ContactLookup.class, page, size, Sort.by(Sort.Direction.DESC, "at"));
+        Query query = Filters.within(Jurisdiction.scope("divisionCode")).is("enrollmentId", enrollmentId).query();
+        return PageResult.find(mongo, query, ContactLookup.class, page, size, Sort.by(Sort.Direction.DESC, "at"));
     }
 }

@@ -1,14 +1,14 @@
 package cn.sunshine.enrollment.funding;
 
 import cn.sunshine.enrollment.roster.UploadLimits;
+import cn.sunshine.enrollment.support.BadRows;
+import cn.sunshine.enrollment.support.CreatingRequests;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
-import cn.sunshine.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,11 +30,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class FundingController {
 
     private final FundingLists lists;
-    private final IdempotentRequests idempotent;
+    private final CreatingRequests creating;
 
-    public FundingController(FundingLists lists, IdempotentRequests idempotent) {
+    public FundingController(FundingLists lists, CreatingRequests creating) {
         this.lists = lists;
-        this.idempotent = idempotent;
+        this.creating = creating;
     }
 
     @PostMapping("/api/enrollment/funding-lists")
@@ -53,14 +52,12 @@ public class FundingController {
                                         @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                         jakarta.servlet.http.HttpServletRequest request) {
         byte[] body = UploadLimits.body(request);
-        String scope = "enrollment.funding-lists:" + year + ":" + Jurisdiction.currentUser().subject();
-        return idempotent.run(scope, idempotencyKey, contentType, body, () -> {
+        return creating.file("enrollment.funding-lists", year, idempotencyKey, contentType, body, () -> {
             FundingLists.Result result = lists.importList(year, contentType, body);
             if (!result.errors().isEmpty()) {
-                ProblemDetail pd = Problems.of(422, "funding-list-rejected", "The list has bad rows",
-                        result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again");
-                pd.setProperty("rows", result.errors());
-                return ResponseEntity.unprocessableEntity().body(pd);
+                return BadRows.refuse("funding-list-rejected", "The list has bad rows",
+                        result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again",
+                        result.errors());
             }
             FundingDtos.FundingListView v = FundingDtos.FundingListView.of(result.list());
             return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()

@@ -2,6 +2,7 @@ package cn.sunshine.enrollment.funding;
 
 import cn.sunshine.enrollment.klass.TrainingClass;
 import cn.sunshine.enrollment.roster.RosterReader;
+import cn.sunshine.enrollment.support.Filters;
 import cn.sunshine.enrollment.support.PersonKey;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.EnrollmentStatus;
@@ -9,13 +10,13 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.PersonalData;
 import cn.sunshine.platform.identifiers.ResidentIdNumber;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,7 @@ import java.util.stream.Collectors;
  * and the report lists the people enrolled before a list came who are on it for an overlapping period.
  */
 @Service
-public class FundingLists {
+public class FundingLists extends UseCase {
 
     /** The columns of a list, by their Chinese or English header. */
     static final Map<String, String> HEADERS = headers();
@@ -59,16 +60,11 @@ public class FundingLists {
     public record Result(FundingList list, List<FundingDtos.FundingRowError> errors) {
     }
 
-    private final AggregateStore store;
-    private final MongoTemplate mongo;
     private final PersonKey personKey;
-    private final Clock clock;
 
-    public FundingLists(AggregateStore store, MongoTemplate mongo, PersonKey personKey, Clock clock) {
-        this.store = store;
-        this.mongo = mongo;
+    public FundingLists(Changes changes, PersonKey personKey, Clock clock) {
+        super(changes, clock);
         this.personKey = personKey;
-        this.clock = clock;
     }
 
     /** A county officer imports a list for their county and the year: every row is checked first. */
@@ -161,12 +157,8 @@ public class FundingLists {
     }
 
     public PageResult<FundingList> lists(Integer year, Integer page, Integer size) {
-        Criteria c = Jurisdiction.scope("divisionCode");
-        if (year != null) {
-            c = new Criteria().andOperator(c, Criteria.where("year").is(year));
-        }
-        Query q = Query.query(c);
-        return PageResult.find(mongo, q, FundingList.class, page, size, Sort.by(Sort.Direction.DESC, "importedAt"));
+        Query query = Filters.within(Jurisdiction.scope("divisionCode")).is("year", year).query();
+        return PageResult.find(mongo, query, FundingList.class, page, size, Sort.by(Sort.Direction.DESC, "importedAt"));
     }
 
     /**

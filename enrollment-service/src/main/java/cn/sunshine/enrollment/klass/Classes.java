@@ -4,44 +4,34 @@ import cn.sunshine.enrollment.base.AccreditedBase;
 import cn.sunshine.enrollment.quota.PlaceCounter;
 import cn.sunshine.enrollment.quota.Places;
 import cn.sunshine.enrollment.support.Access;
+import cn.sunshine.enrollment.support.Filters;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.events.accreditation.AccreditedMajor;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Use cases of classes: the base reports, the county officer confirms the opening. */
 @Service
-public class Classes {
+public class Classes extends UseCase {
 
-    private final AggregateStore store;
-    private final Changes changes;
-    private final MongoTemplate mongo;
     private final Places places;
-    private final Clock clock;
 
-    public Classes(AggregateStore store, Changes changes, MongoTemplate mongo, Places places, Clock clock) {
-        this.store = store;
-        this.changes = changes;
-        this.mongo = mongo;
+    public Classes(Changes changes, Places places, Clock clock) {
+        super(changes, clock);
         this.places = places;
-        this.clock = clock;
     }
 
     public TrainingClass report(ClassDtos.ReportRequest r) {
@@ -96,19 +86,9 @@ public class Classes {
 
     public PageResult<TrainingClass> list(String baseId, Integer year, TrainingClass.Status status, Integer page,
                                           Integer size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
-        if (baseId != null) {
-            filters.add(Criteria.where("baseId").is(baseId));
-        }
-        if (year != null) {
-            filters.add(Criteria.where("year").is(year));
-        }
-        if (status != null) {
-            filters.add(Criteria.where("status").is(status));
-        }
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), TrainingClass.class, page, size,
-                Sort.by(Sort.Direction.DESC, "plannedStart"));
+        Query query = Filters.within(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId")).is("baseId", baseId)
+                .is("year", year).is("status", status).query();
+        return PageResult.find(mongo, query, TrainingClass.class, page, size, Sort.by(Sort.Direction.DESC, "plannedStart"));
     }
 
     /** A class without the caller's access check, for other features' use cases that check it themselves. */

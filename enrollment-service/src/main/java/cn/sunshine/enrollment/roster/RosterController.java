@@ -1,11 +1,11 @@
 package cn.sunshine.enrollment.roster;
 
+import cn.sunshine.enrollment.support.BadRows;
+import cn.sunshine.enrollment.support.CreatingRequests;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
-import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.web.IdempotentRequests;
-import cn.sunshine.platform.web.Problems;
 import cn.sunshine.platform.domain.Phrase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class RosterController {
 
     private final RosterImport rosterImport;
-    private final IdempotentRequests idempotent;
+    private final CreatingRequests creating;
 
-    public RosterController(RosterImport rosterImport, IdempotentRequests idempotent) {
+    public RosterController(RosterImport rosterImport, CreatingRequests creating) {
         this.rosterImport = rosterImport;
-        this.idempotent = idempotent;
+        this.creating = creating;
     }
 
     @PostMapping("/api/enrollment/classes/{classId}/roster")
@@ -50,15 +49,12 @@ public class RosterController {
                                           @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                           jakarta.servlet.http.HttpServletRequest request) {
         byte[] body = UploadLimits.body(request);
-        String scope = "enrollment.roster:" + classId + ":" + Jurisdiction.currentUser().subject();
-        return idempotent.run(scope, idempotencyKey, contentType, body, () -> {
+        return creating.file("enrollment.roster", classId, idempotencyKey, contentType, body, () -> {
             RosterImport.Result result = rosterImport.importRoster(classId, contentType, body, idempotencyKey != null);
             if (!result.errors().isEmpty()) {
-                ProblemDetail pd = Problems.of(422, "roster-rejected", "The roster has bad rows", Phrase.coded("enrollment.roster.rejected",
+                return BadRows.refuse("roster-rejected", "The roster has bad rows", Phrase.coded("enrollment.roster.rejected",
                         result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again",
-                        result.errors().size()));
-                pd.setProperty("rows", result.errors());
-                return ResponseEntity.unprocessableEntity().body(pd);
+                        result.errors().size()), result.errors());
             }
             return ResponseEntity.status(201).body(new RosterDtos.ImportedView(classId, result.enrolled().size(),
                     result.enrolled().stream().map(Enrollment::getId).toList()));

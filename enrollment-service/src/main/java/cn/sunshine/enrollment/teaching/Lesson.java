@@ -1,7 +1,6 @@
 package cn.sunshine.enrollment.teaching;
 
 import cn.sunshine.enrollment.klass.TrainingClass;
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
@@ -22,7 +21,7 @@ import java.util.List;
 @Document("lessons")
 @CompoundIndex(name = "class_date", def = "{'classId': 1, 'date': 1}")
 @CompoundIndex(name = "class_attendee", def = "{'classId': 1, 'attendance.enrollmentId': 1}")
-public class Lesson extends AggregateRoot {
+public class Lesson extends TeachingRecord {
 
     public enum Kind { THEORY, PRACTICE }
 
@@ -32,9 +31,6 @@ public class Lesson extends AggregateRoot {
     public record Mark(String enrollmentId, String name, Presence presence) {
     }
 
-    private String classId;
-    private String baseId;
-    private String divisionCode;
     private String majorCode;
     private int year;
     private LocalDate date;
@@ -67,9 +63,7 @@ public class Lesson extends AggregateRoot {
         }
         Lesson l = new Lesson();
         l.id = Ids.newId();
-        l.classId = c.getId();
-        l.baseId = c.getBaseId();
-        l.divisionCode = c.getDivisionCode();
+        l.fileUnder(c);
         l.majorCode = c.getMajorCode();
         l.year = c.getYear();
         l.date = date;
@@ -93,18 +87,6 @@ public class Lesson extends AggregateRoot {
     /** The trainee's mark at this lesson, or null when they were not on its list. */
     public Mark markOf(String enrollmentId) {
         return attendance.stream().filter(m -> m.enrollmentId().equals(enrollmentId)).findFirst().orElse(null);
-    }
-
-    public String getClassId() {
-        return classId;
-    }
-
-    public String getBaseId() {
-        return baseId;
-    }
-
-    public String getDivisionCode() {
-        return divisionCode;
     }
 
     public LocalDate getDate() {

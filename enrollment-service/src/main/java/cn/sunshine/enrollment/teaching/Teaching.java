@@ -9,15 +9,14 @@ import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.EnrollmentStatus;
 import cn.sunshine.enrollment.trainee.Enrollments;
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -38,7 +37,7 @@ import java.util.Set;
  * hours each trainee attended, which completion holds to the province's minimum.
  */
 @Service
-public class Teaching {
+public class Teaching extends UseCase {
 
     /** Who is in training and so on a lesson's list: enrolled or assessed, not rejected at the roster check. */
     static boolean inTraining(Enrollment e) {
@@ -46,25 +45,18 @@ public class Teaching {
                 && e.getRosterCheck() != Enrollment.RosterCheck.REJECTED;
     }
 
-    private final AggregateStore store;
-    private final Changes changes;
-    private final MongoTemplate mongo;
     private final Classes classes;
     private final Enrollments enrollments;
     private final LessonHours hours;
     private final EnrollmentProperties properties;
-    private final Clock clock;
 
-    public Teaching(AggregateStore store, Changes changes, MongoTemplate mongo, Classes classes, Enrollments enrollments,
-                    LessonHours hours, EnrollmentProperties properties, Clock clock) {
-        this.store = store;
-        this.changes = changes;
-        this.mongo = mongo;
+    public Teaching(Changes changes, Classes classes, Enrollments enrollments, LessonHours hours,
+                    EnrollmentProperties properties, Clock clock) {
+        super(changes, clock);
         this.classes = classes;
         this.enrollments = enrollments;
         this.hours = hours;
         this.properties = properties;
-        this.clock = clock;
     }
 
     // ---------------------------------------------------------------------------------------------- the plan

@@ -1,7 +1,7 @@
 package cn.sunshine.enrollment.teaching;
 
+import cn.sunshine.enrollment.support.CreatingRequests;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
@@ -35,11 +35,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class TeachingController {
 
     private final Teaching teaching;
-    private final IdempotentRequests idempotent;
+    private final CreatingRequests creating;
 
-    public TeachingController(Teaching teaching, IdempotentRequests idempotent) {
+    public TeachingController(Teaching teaching, CreatingRequests creating) {
         this.teaching = teaching;
-        this.idempotent = idempotent;
+        this.creating = creating;
     }
 
     @PutMapping("/api/enrollment/classes/{classId}/teaching-plan")
@@ -72,8 +72,7 @@ public class TeachingController {
                                                   + "characters; a retry with the same key and body gets the first answer")
                                           @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                           @Valid @RequestBody TeachingDtos.LessonRequest request) {
-        String scope = "enrollment.lessons:" + classId + ":" + Jurisdiction.currentUser().subject();
-        return idempotent.runJson(scope, idempotencyKey, request, () -> {
+        return creating.json("enrollment.lessons", classId, idempotencyKey, request, () -> {
             TeachingDtos.LessonView l = TeachingDtos.LessonView.of(teaching.recordLesson(classId, request));
             return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
                     .eTag(ETags.of(l.version())).body(l);
@@ -108,8 +107,7 @@ public class TeachingController {
                                                  + "characters; a retry with the same key and body gets the first answer")
                                          @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                          @Valid @RequestBody TeachingDtos.VisitRequest request) {
-        String scope = "enrollment.visits:" + classId + ":" + Jurisdiction.currentUser().subject();
-        return idempotent.runJson(scope, idempotencyKey, request, () -> {
+        return creating.json("enrollment.visits", classId, idempotencyKey, request, () -> {
             Visit v = teaching.recordVisit(classId, request);
             return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
                     .eTag(ETags.of(v.getVersion())).body(teaching.view(v));

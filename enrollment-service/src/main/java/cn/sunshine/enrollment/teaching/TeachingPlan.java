@@ -1,7 +1,6 @@
 package cn.sunshine.enrollment.teaching;
 
 import cn.sunshine.enrollment.klass.TrainingClass;
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,15 +13,12 @@ import java.util.List;
  * class's); the base's staff set it and may revise it while the class runs; each revision keeps who and when.
  */
 @Document("teaching_plans")
-public class TeachingPlan extends AggregateRoot {
+public class TeachingPlan extends TeachingRecord {
 
     /** A module of the plan. */
     public record Module(String name, Lesson.Kind kind, int hours) {
     }
 
-    private String classId;
-    private String baseId;
-    private String divisionCode;
     private List<Module> modules;
     private Instant setAt;
     private String setBy;
@@ -33,9 +29,7 @@ public class TeachingPlan extends AggregateRoot {
     public static TeachingPlan of(TrainingClass c, List<Module> modules, String actor, Instant now) {
         TeachingPlan p = new TeachingPlan();
         p.id = c.getId();
-        p.classId = c.getId();
-        p.baseId = c.getBaseId();
-        p.divisionCode = c.getDivisionCode();
+        p.fileUnder(c);
         p.revise(modules, actor, now);
         return p;
     }
@@ -52,18 +46,6 @@ public class TeachingPlan extends AggregateRoot {
 
     public int hours(Lesson.Kind kind) {
         return modules.stream().filter(m -> m.kind() == kind).mapToInt(Module::hours).sum();
-    }
-
-    public String getClassId() {
-        return classId;
-    }
-
-    public String getBaseId() {
-        return baseId;
-    }
-
-    public String getDivisionCode() {
-        return divisionCode;
     }
 
     public List<Module> getModules() {

@@ -1,13 +1,12 @@
 package cn.sunshine.enrollment.teaching;
 
 import cn.sunshine.enrollment.klass.TrainingClass;
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.enrollment.VisitRecorded;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -19,16 +18,13 @@ import java.util.List;
  * is flagged when the visit is read ({@link Teaching#visits}), whichever was recorded first.
  */
 @Document("visits")
-public class Visit extends AggregateRoot {
+@CompoundIndex(name = "classId", def = "{'classId': 1}")
+public class Visit extends TeachingRecord {
 
     /** A trainee as the officer found them (or not). */
     public record Seen(String enrollmentId, String name) {
     }
 
-    @Indexed
-    private String classId;
-    private String baseId;
-    private String divisionCode;
     private int year;
     private Instant visitedAt;
     private String officer;
@@ -52,9 +48,7 @@ public class Visit extends AggregateRoot {
         }
         Visit v = new Visit();
         v.id = Ids.newId();
-        v.classId = c.getId();
-        v.baseId = c.getBaseId();
-        v.divisionCode = c.getDivisionCode();
+        v.fileUnder(c);
         v.year = c.getYear();
         v.visitedAt = visitedAt;
         v.officer = officer;
@@ -69,14 +63,6 @@ public class Visit extends AggregateRoot {
 
     public boolean found(String enrollmentId) {
         return getPresent().stream().anyMatch(s -> s.enrollmentId().equals(enrollmentId));
-    }
-
-    public String getClassId() {
-        return classId;
-    }
-
-    public String getDivisionCode() {
-        return divisionCode;
     }
 
     public Instant getVisitedAt() {

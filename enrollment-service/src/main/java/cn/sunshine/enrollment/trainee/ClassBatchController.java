@@ -1,12 +1,11 @@
 package cn.sunshine.enrollment.trainee;
 
+import cn.sunshine.enrollment.support.BadRows;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
-import cn.sunshine.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,10 +50,9 @@ public class ClassBatchController {
 
     private static ResponseEntity<?> answer(ClassBatches.Result result) {
         if (!result.errors().isEmpty()) {
-            ProblemDetail pd = Problems.of(422, "batch-rejected", "The batch has bad rows",
-                    result.errors().size() + " problem(s) found; nothing was changed: correct the rows and send the batch again");
-            pd.setProperty("rows", result.errors());
-            return ResponseEntity.unprocessableEntity().body(pd);
+            return BadRows.refuse("batch-rejected", "The batch has bad rows",
+                    result.errors().size() + " problem(s) found; nothing was changed: correct the rows and send the batch again",
+                    result.errors());
         }
         return ResponseEntity.ok(new EnrollmentDtos.BatchView(result.applied().size(), result.alreadyDone().size(),
                 result.enrollmentIds()));

@@ -1,7 +1,7 @@
 package cn.sunshine.enrollment.trainee;
 
 /** 文化程度. */
-public enum Education {
+public enum Education implements ChineseNamed {
     NONE("文盲或半文盲"), PRIMARY("小学"), JUNIOR_SECONDARY("初中"), SENIOR_SECONDARY("高中"),
     VOCATIONAL_SECONDARY("中专"), COLLEGE("大专及以上");
 
@@ -11,21 +11,13 @@ public enum Education {
         this.chinese = chinese;
     }
 
+    @Override
     public String chinese() {
         return chinese;
     }
 
     /** Reads the code or the Chinese name; null when neither. */
     public static Education parse(String s) {
-        if (s == null) {
-            return null;
-        }
-        String v = s.trim();
-        for (Education e : values()) {
-            if (e.name().equalsIgnoreCase(v) || e.chinese.equals(v)) {
-                return e;
-            }
-        }
-        return null;
+        return ChineseNamed.parse(Education.class, s);
     }
 }

@@ -1,7 +1,7 @@
 package cn.sunshine.enrollment.trainee;
 
+import cn.sunshine.enrollment.support.CreatingRequests;
 import cn.sunshine.platform.security.Allowed;
-import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
@@ -36,12 +36,12 @@ public class EnrollmentController {
 
     private final Enrollments enrollments;
     private final TraineeViews views;
-    private final IdempotentRequests idempotent;
+    private final CreatingRequests creating;
 
-    public EnrollmentController(Enrollments enrollments, TraineeViews views, IdempotentRequests idempotent) {
+    public EnrollmentController(Enrollments enrollments, TraineeViews views, CreatingRequests creating) {
         this.enrollments = enrollments;
         this.views = views;
-        this.idempotent = idempotent;
+        this.creating = creating;
     }
 
     @PostMapping("/api/enrollment/classes/{classId}/enrollments")
@@ -55,8 +55,7 @@ public class EnrollmentController {
                                             + "a retry with the same key and body gets the first answer, never a second enrollment")
                                     @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                     @Valid @RequestBody EnrollmentDtos.TraineeRequest request) {
-        String scope = "enrollment.enrollments:" + classId + ":" + Jurisdiction.currentUser().subject();
-        return idempotent.runJson(scope, idempotencyKey, request, () -> {
+        return creating.json("enrollment.enrollments", classId, idempotencyKey, request, () -> {
             EnrollmentDtos.EnrollmentView e = views.of(enrollments.enroll(classId, request, idempotencyKey != null), "enrollment.enroll");
             return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
                             .path("/api/enrollment/enrollments/{id}").buildAndExpand(e.id()).toUri())

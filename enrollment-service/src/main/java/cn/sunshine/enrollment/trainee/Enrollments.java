@@ -13,15 +13,14 @@ import cn.sunshine.enrollment.support.PersonKey;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -39,7 +38,7 @@ import java.util.Optional;
  * capacity), the roster check, withdrawal, dropout, assessment and completion.
  */
 @Service
-public class Enrollments {
+public class Enrollments extends UseCase {
 
     private static final Logger log = LoggerFactory.getLogger(Enrollments.class);
 
@@ -75,9 +74,6 @@ public class Enrollments {
     private static final Changes.Scope<Enrollment> OWN_BASE_STAFF_OR_COUNTY_OFFICER =
             e -> Access.ownBaseStaffOrCountyOfficer(e.getDivisionCode(), e.getBaseId(), "enrollment " + e.getId());
 
-    private final AggregateStore store;
-    private final Changes changes;
-    private final MongoTemplate mongo;
     private final Classes classes;
     private final Places places;
     private final PersonYears personYears;
@@ -86,14 +82,11 @@ public class Enrollments {
     private final EnrollmentProperties properties;
     private final AttendedHours.Source attendance;
     private final OtherFunding.Register otherFunding;
-    private final Clock clock;
 
-    public Enrollments(AggregateStore store, Changes changes, MongoTemplate mongo, Classes classes, Places places,
-                       PersonYears personYears, PersonKey personKey, TraineeRules rules, EnrollmentProperties properties,
-                       AttendedHours.Source attendance, OtherFunding.Register otherFunding, Clock clock) {
-        this.store = store;
-        this.changes = changes;
-        this.mongo = mongo;
+    public Enrollments(Changes changes, Classes classes, Places places, PersonYears personYears, PersonKey personKey,
+                       TraineeRules rules, EnrollmentProperties properties, AttendedHours.Source attendance,
+                       OtherFunding.Register otherFunding, Clock clock) {
+        super(changes, clock);
         this.classes = classes;
         this.places = places;
         this.personYears = personYears;
@@ -102,7 +95,6 @@ public class Enrollments {
         this.properties = properties;
         this.attendance = attendance;
         this.otherFunding = otherFunding;
-        this.clock = clock;
     }
 
     /**

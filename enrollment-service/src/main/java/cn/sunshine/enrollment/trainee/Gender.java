@@ -1,7 +1,7 @@
 package cn.sunshine.enrollment.trainee;
 
 /** 性别. */
-public enum Gender {
+public enum Gender implements ChineseNamed {
     MALE("男"), FEMALE("女");
 
     private final String chinese;
@@ -10,21 +10,13 @@ public enum Gender {
         this.chinese = chinese;
     }
 
+    @Override
     public String chinese() {
         return chinese;
     }
 
     /** Reads {@code 男/女} or {@code MALE/FEMALE}; null when neither. */
     public static Gender parse(String s) {
-        if (s == null) {
-            return null;
-        }
-        String v = s.trim();
-        for (Gender g : values()) {
-            if (g.name().equalsIgnoreCase(v) || g.chinese.equals(v)) {
-                return g;
-            }
-        }
-        return null;
+        return ChineseNamed.parse(Gender.class, s);
     }
 }
