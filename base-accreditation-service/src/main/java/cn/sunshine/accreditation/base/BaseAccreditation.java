@@ -3,14 +3,13 @@ package cn.sunshine.accreditation.base;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.CreditCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -21,20 +20,13 @@ import java.util.List;
 
 /** Use cases of the base aggregate, each scoped to the caller's jurisdiction. */
 @Service
-public class BaseAccreditation {
+public class BaseAccreditation extends UseCase {
 
-    private final AggregateStore store;
     private final BaseRepository bases;
-    private final MongoTemplate mongo;
-    private final Clock clock;
-    private final Changes changes;
 
-    public BaseAccreditation(AggregateStore store, BaseRepository bases, MongoTemplate mongo, Clock clock, Changes changes) {
-        this.store = store;
+    public BaseAccreditation(Changes changes, BaseRepository bases, Clock clock) {
+        super(changes, clock);
         this.bases = bases;
-        this.mongo = mongo;
-        this.clock = clock;
-        this.changes = changes;
     }
 
     public Base accredit(BaseDtos.AccreditBaseRequest r) {

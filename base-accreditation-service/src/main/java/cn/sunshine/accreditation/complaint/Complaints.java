@@ -5,16 +5,15 @@ import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -33,23 +32,15 @@ import java.util.TreeMap;
  */
 @Service
 @EnableConfigurationProperties(ComplaintProperties.class)
-public class Complaints {
+public class Complaints extends UseCase {
 
-    private final Changes changes;
-    private final AggregateStore store;
     private final BaseRepository bases;
-    private final MongoTemplate mongo;
     private final ComplaintProperties properties;
-    private final Clock clock;
 
-    public Complaints(Changes changes, AggregateStore store, BaseRepository bases, MongoTemplate mongo,
-                      ComplaintProperties properties, Clock clock) {
-        this.changes = changes;
-        this.store = store;
+    public Complaints(Changes changes, BaseRepository bases, ComplaintProperties properties, Clock clock) {
+        super(changes, clock);
         this.bases = bases;
-        this.mongo = mongo;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** A complaint taken on the county's hotline by one of its officers (anonymous without a complainant). */

@@ -5,8 +5,9 @@ import cn.sunshine.platform.sms.SmsSender;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.identifiers.PersonalData;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,21 +25,18 @@ import java.util.List;
  * limit the caller gets 429 {@code complaint-limit}.
  */
 @Service
-public class PublicComplaints {
+public class PublicComplaints extends UseCase {
 
-    private final MongoTemplate mongo;
     private final Complaints complaints;
     private final SmsSender sms;
     private final ComplaintProperties properties;
-    private final Clock clock;
 
-    public PublicComplaints(MongoTemplate mongo, Complaints complaints, SmsSender sms, ComplaintProperties properties,
+    public PublicComplaints(Changes changes, Complaints complaints, SmsSender sms, ComplaintProperties properties,
                             Clock clock) {
-        this.mongo = mongo;
+        super(changes, clock);
         this.complaints = complaints;
         this.sms = sms;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** Files a web complaint: received at once when anonymous, else awaiting the code sent to its phone. */

@@ -4,16 +4,15 @@ import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -30,25 +29,18 @@ import java.util.Objects;
  * first) and the year-end acceptance records. Every change of a stored record goes through {@link Changes}.
  */
 @Service
-public class Inspections {
+public class Inspections extends UseCase {
 
-    private final Changes changes;
-    private final AggregateStore store;
     private final BaseRepository bases;
-    private final MongoTemplate mongo;
     private final Checklists checklists;
     private final InspectionProperties properties;
-    private final Clock clock;
 
-    public Inspections(Changes changes, AggregateStore store, BaseRepository bases, MongoTemplate mongo,
-                       Checklists checklists, InspectionProperties properties, Clock clock) {
-        this.changes = changes;
-        this.store = store;
+    public Inspections(Changes changes, BaseRepository bases, Checklists checklists, InspectionProperties properties,
+                       Clock clock) {
+        super(changes, clock);
         this.bases = bases;
-        this.mongo = mongo;
         this.checklists = checklists;
         this.properties = properties;
-        this.clock = clock;
     }
 
     // ---- plans ----------------------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.identifiers.PersonalData;
 import cn.sunshine.platform.sms.OneTimeCodes;
 import cn.sunshine.platform.sms.SmsSender;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,21 +28,18 @@ import java.time.Instant;
  */
 @Service
 @EnableConfigurationProperties(ObjectionProperties.class)
-public class ObjectionConfirmations {
+public class ObjectionConfirmations extends UseCase {
 
-    private final MongoTemplate mongo;
     private final Notices notices;
     private final SmsSender sms;
     private final ObjectionProperties properties;
-    private final Clock clock;
 
-    public ObjectionConfirmations(MongoTemplate mongo, Notices notices, SmsSender sms,
-                                  ObjectionProperties properties, Clock clock) {
-        this.mongo = mongo;
+    public ObjectionConfirmations(Changes changes, Notices notices, SmsSender sms, ObjectionProperties properties,
+                                  Clock clock) {
+        super(changes, clock);
         this.notices = notices;
         this.sms = sms;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** What the filer is told: where to confirm, until when, the phone masked (and the code, only when simulated). */

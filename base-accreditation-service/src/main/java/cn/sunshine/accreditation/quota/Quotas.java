@@ -8,14 +8,14 @@ import cn.sunshine.accreditation.support.Retry;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.PageResult;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -36,21 +36,15 @@ import java.util.UUID;
  * (never over-allocated) and each step is idempotent by allocation id (docs/accreditation.md).
  */
 @Service
-public class Quotas {
+public class Quotas extends UseCase {
 
-    private final AggregateStore store;
     private final QuotaLedgerRepository ledgers;
     private final BaseRepository bases;
-    private final MongoTemplate mongo;
-    private final Clock clock;
 
-    public Quotas(AggregateStore store, QuotaLedgerRepository ledgers, BaseRepository bases, MongoTemplate mongo,
-                  Clock clock) {
-        this.store = store;
+    public Quotas(Changes changes, QuotaLedgerRepository ledgers, BaseRepository bases, Clock clock) {
+        super(changes, clock);
         this.ledgers = ledgers;
         this.bases = bases;
-        this.mongo = mongo;
-        this.clock = clock;
     }
 
     public QuotaLedger plan(QuotaDtos.PlanRequest r) {

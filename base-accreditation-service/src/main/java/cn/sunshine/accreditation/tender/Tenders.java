@@ -3,15 +3,14 @@ package cn.sunshine.accreditation.tender;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -22,25 +21,18 @@ import java.util.List;
 
 /** Use cases of tenders, and the one place that says who may read a tender. */
 @Service
-public class Tenders {
+public class Tenders extends UseCase {
 
-    private final AggregateStore store;
     private final TenderRepository tenders;
-    private final MongoTemplate mongo;
     private final TenderParticipation participation;
     private final TenderOutcomes outcomes;
-    private final Clock clock;
-    private final Changes changes;
 
-    public Tenders(AggregateStore store, TenderRepository tenders, MongoTemplate mongo,
-                   TenderParticipation participation, TenderOutcomes outcomes, Clock clock, Changes changes) {
-        this.store = store;
+    public Tenders(Changes changes, TenderRepository tenders, TenderParticipation participation,
+                   TenderOutcomes outcomes, Clock clock) {
+        super(changes, clock);
         this.tenders = tenders;
-        this.mongo = mongo;
         this.participation = participation;
         this.outcomes = outcomes;
-        this.clock = clock;
-        this.changes = changes;
     }
 
     public Tender draft(TenderDtos.DraftTenderRequest r) {
