@@ -1,12 +1,12 @@
 package cn.sunshine.accreditation.complaint;
 
+import cn.sunshine.accreditation.support.Answers;
 import cn.sunshine.platform.sms.OneTimeCodes;
 import cn.sunshine.accreditation.notice.NoticeDtos;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.PublicEndpoint;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -88,10 +88,7 @@ public class ComplaintController {
     @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Enter a complaint taken on the county's hotline (anonymous without a complainant)")
     public ResponseEntity<ComplaintDtos.ComplaintView> takeCall(@Valid @RequestBody ComplaintDtos.ComplaintRequest request) {
-        Complaint c = complaints.takeCall(request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/accreditation/complaints/{id}").buildAndExpand(c.getId()).toUri())
-                .eTag(ETags.of(c.getVersion())).body(view(c));
+        return Answers.created("/api/accreditation/complaints/{id}", complaints.takeCall(request), this::view);
     }
 
     @GetMapping("/api/accreditation/complaints")
@@ -111,8 +108,7 @@ public class ComplaintController {
     @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "A complaint; the complainant's contact is whole only for its handling officer")
     public ResponseEntity<ComplaintDtos.ComplaintView> get(@PathVariable String complaintId) {
-        Complaint c = complaints.get(complaintId);
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(view(c));
+        return Answers.ok(complaints.get(complaintId), this::view);
     }
 
     @PostMapping("/api/accreditation/complaints/{complaintId}/assignment")
@@ -153,7 +149,7 @@ public class ComplaintController {
     }
 
     private ResponseEntity<ComplaintDtos.ComplaintView> answer(Complaint c) {
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(view(c));
+        return Answers.ok(c, this::view);
     }
 
     private ComplaintDtos.ComplaintView view(Complaint c) {

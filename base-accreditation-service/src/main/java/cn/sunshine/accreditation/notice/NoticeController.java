@@ -1,8 +1,8 @@
 package cn.sunshine.accreditation.notice;
 
+import cn.sunshine.accreditation.support.Answers;
 import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.sms.OneTimeCodes;
-import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.PublicEndpoint;
@@ -47,18 +47,15 @@ public class NoticeController {
     @Operation(summary = "Publish the proposed result of a complete ranking for a period (7 days by default)")
     public ResponseEntity<NoticeDtos.NoticeView> publish(@PathVariable String tenderId,
                                                          @Valid @RequestBody NoticeDtos.PublishNoticeRequest request) {
-        PublicNotice n = notices.publish(tenderId, request.basesToAccredit(), request.days());
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/accreditation/notices/{id}").buildAndExpand(n.getId()).toUri())
-                .eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+        return Answers.created("/api/accreditation/notices/{id}",
+                notices.publish(tenderId, request.basesToAccredit(), request.days()), this::view);
     }
 
     @GetMapping("/api/accreditation/notices/{noticeId}")
     @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "A notice with its objections and the filers' contacts (officers)")
     public ResponseEntity<NoticeDtos.NoticeView> get(@PathVariable String noticeId) {
-        PublicNotice n = notices.get(noticeId);
-        return ResponseEntity.ok().eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+        return Answers.ok(notices.get(noticeId), this::view);
     }
 
     @PostMapping("/api/accreditation/notices/{noticeId}/objections/{objectionId}/decision")
@@ -67,8 +64,7 @@ public class NoticeController {
     public ResponseEntity<NoticeDtos.NoticeView> decide(@PathVariable String noticeId, @PathVariable String objectionId,
                                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                         @Valid @RequestBody NoticeDtos.ObjectionDecisionRequest request) {
-        PublicNotice n = notices.decide(noticeId, objectionId, ifMatch, request);
-        return ResponseEntity.ok().eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+        return Answers.ok(notices.decide(noticeId, objectionId, ifMatch, request), this::view);
     }
 
     @PostMapping("/api/accreditation/notices/{noticeId}/finalisation")
@@ -76,8 +72,7 @@ public class NoticeController {
     @Operation(summary = "Accredit the proposal once the period is over and every objection is decided")
     public ResponseEntity<NoticeDtos.NoticeView> finalise(@PathVariable String noticeId,
                                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        PublicNotice n = notices.finalise(noticeId, ifMatch);
-        return ResponseEntity.ok().eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+        return Answers.ok(notices.finalise(noticeId, ifMatch), this::view);
     }
 
     @GetMapping("/api/public/accreditation/notices")
@@ -124,5 +119,9 @@ public class NoticeController {
         Notices.Filed f = confirmations.confirm(noticeId, confirmationId, request.code());
         return ResponseEntity.status(201).cacheControl(org.springframework.http.CacheControl.noStore())
                 .body(NoticeDtos.FiledObjectionView.of(f.notice(), f.objection()));
+    }
+
+    private NoticeDtos.NoticeView view(PublicNotice n) {
+        return NoticeDtos.NoticeView.of(n, clock.instant());
     }
 }
