@@ -31,6 +31,9 @@ import java.util.Objects;
 @Service
 public class Inspections extends UseCase {
 
+    /** A base's reports of a year (self-inspections, acceptances): the latest year first, then by base. */
+    private static final Sort LATEST_YEAR_FIRST = Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseId"));
+
     private final BaseRepository bases;
     private final Checklists checklists;
     private final InspectionProperties properties;
@@ -158,8 +161,7 @@ public class Inspections extends UseCase {
     }
 
     public InspectionVisit visit(String id) {
-        return changes.load(InspectionVisit.class, id, v -> Jurisdiction.requireOfficerOrOwnBase(v.getDivisionCode(),
-                v.getBaseId(), "inspection visit " + id));
+        return readable(InspectionVisit.class, id, "inspection visit");
     }
 
     public PageResult<InspectionVisit> visits(String baseId, Integer year, InspectionKind kind, Integer page, Integer size) {
@@ -188,8 +190,7 @@ public class Inspections extends UseCase {
     }
 
     public RectificationOrder order(String id) {
-        return changes.load(RectificationOrder.class, id, o -> Jurisdiction.requireOfficerOrOwnBase(o.getDivisionCode(),
-                o.getBaseId(), "rectification order " + id));
+        return readable(RectificationOrder.class, id, "rectification order");
     }
 
     /**
@@ -243,13 +244,11 @@ public class Inspections extends UseCase {
     }
 
     public SelfInspection selfInspection(String id) {
-        return changes.load(SelfInspection.class, id, s -> Jurisdiction.requireOfficerOrOwnBase(s.getDivisionCode(),
-                s.getBaseId(), "self-inspection " + id));
+        return readable(SelfInspection.class, id, "self-inspection");
     }
 
     public PageResult<SelfInspection> selfInspections(String baseId, Integer year, Integer page, Integer size) {
-        return ofBases(SelfInspection.class, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseId")), page, size,
-                reach(baseId, year));
+        return ofBases(SelfInspection.class, LATEST_YEAR_FIRST, page, size, reach(baseId, year));
     }
 
     // ---- acceptance -----------------------------------------------------------------------------------------
@@ -278,13 +277,11 @@ public class Inspections extends UseCase {
     }
 
     public AcceptanceRecord acceptance(String id) {
-        return changes.load(AcceptanceRecord.class, id, a -> Jurisdiction.requireOfficerOrOwnBase(a.getDivisionCode(),
-                a.getBaseId(), "acceptance record " + id));
+        return readable(AcceptanceRecord.class, id, "acceptance record");
     }
 
     public PageResult<AcceptanceRecord> acceptances(String baseId, Integer year, Boolean passed, Integer page, Integer size) {
-        return ofBases(AcceptanceRecord.class, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseId")), page, size,
-                reach(baseId, year, "passed", passed));
+        return ofBases(AcceptanceRecord.class, LATEST_YEAR_FIRST, page, size, reach(baseId, year, "passed", passed));
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------
@@ -323,6 +320,12 @@ public class Inspections extends UseCase {
             optional(filters, (String) more[i], more[i + 1]);
         }
         return filters;
+    }
+
+    /** A record of a base the caller may read: the officials covering its county, the base's own staff (404). */
+    private <T extends BaseYearRecord> T readable(Class<T> type, String id, String what) {
+        return changes.load(type, id, r -> Jurisdiction.requireOfficerOrOwnBase(r.getDivisionCode(), r.getBaseId(),
+                what + " " + id));
     }
 
     private <T> PageResult<T> ofBases(Class<T> type, Sort sort, Integer page, Integer size, List<Criteria> filters) {
