@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.agreement;
 
+import cn.sunshine.accreditation.support.ListFilters;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.accreditation.base.BaseStatus;
@@ -17,8 +18,6 @@ import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -87,16 +86,9 @@ public class Agreements extends UseCase {
     }
 
     public PageResult<Agreement> list(String baseId, Integer year, Integer page, Integer size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
-        if (baseId != null) {
-            filters.add(Criteria.where("baseId").is(baseId));
-        }
-        if (year != null) {
-            filters.add(Criteria.where("year").is(year));
-        }
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Agreement.class, page, size,
-                Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseName")));
+        return ListFilters.of(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"))
+                .is("baseId", baseId).is("year", year)
+                .page(mongo, Agreement.class, page, size, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseName")));
     }
 
     /** Checks each major against the base's accreditation and the county's current allocation. */

@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.complaint;
 
+import cn.sunshine.accreditation.support.ListFilters;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.platform.domain.DomainException;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -137,23 +137,14 @@ public class Complaints extends UseCase {
     public PageResult<Complaint> list(String division, Integer year, Complaint.Status status, Boolean overdue,
                                       Integer page, Integer size) {
         Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scope("divisionCode"));
-        if (division != null) {
-            filters.add(Criteria.where("divisionCode").regex("^" + DivisionCode.of(division).prefix()));
-        }
-        if (year != null) {
-            filters.add(Criteria.where("year").is(year));
-        }
-        if (status != null) {
-            filters.add(Criteria.where("status").is(status));
-        }
+        ListFilters filters = ListFilters.of(Jurisdiction.scope("divisionCode")).under(division).is("year", year)
+                .is("status", status);
         Sort sort = Sort.by(Sort.Direction.DESC, "receivedAt");
         if (Boolean.TRUE.equals(overdue)) {
-            filters.add(Criteria.where("dueDate").lt(ProgramCalendar.today(clock).toString()));
+            filters.and(Criteria.where("dueDate").lt(ProgramCalendar.today(clock).toString()));
             sort = Sort.by("dueDate", "receivedAt");
         }
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Complaint.class, page, size, sort);
+        return filters.page(mongo, Complaint.class, page, size, sort);
     }
 
     /** Today in the programme's calendar (for the views' overdue flag). */

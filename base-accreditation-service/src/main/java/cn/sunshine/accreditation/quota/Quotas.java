@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.quota;
 
+import cn.sunshine.accreditation.support.ListFilters;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.accreditation.base.BaseStatus;
@@ -16,15 +17,12 @@ import cn.sunshine.platform.usecase.Changes;
 import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -72,16 +70,8 @@ public class Quotas extends UseCase {
 
     public PageResult<QuotaLedger> list(String division, Integer year, Integer page, Integer size) {
         Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scope("divisionCode"));
-        if (division != null) {
-            filters.add(Criteria.where("divisionCode").is(division));
-        }
-        if (year != null) {
-            filters.add(Criteria.where("year").is(year));
-        }
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), QuotaLedger.class, page, size,
-                Sort.by(Sort.Direction.DESC, "year").and(Sort.by("divisionCode")));
+        return ListFilters.of(Jurisdiction.scope("divisionCode")).is("divisionCode", division).is("year", year)
+                .page(mongo, QuotaLedger.class, page, size, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("divisionCode")));
     }
 
     /** The current allocation of a base's major in its county's ledger of the year, if any. */
