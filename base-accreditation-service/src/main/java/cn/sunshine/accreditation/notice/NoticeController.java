@@ -1,8 +1,8 @@
 package cn.sunshine.accreditation.notice;
 
 import cn.sunshine.accreditation.support.Answers;
+import cn.sunshine.accreditation.support.PublicFilings;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.sms.OneTimeCodes;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.PublicEndpoint;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Clock;
 
@@ -28,9 +27,6 @@ import java.time.Clock;
 @Validated
 @Tag(name = "Public notice", description = "The proposed result, objections and finalisation (公示, 异议, 认定)")
 public class NoticeController {
-
-    /** The client's address as the gateway resolved it (it replaces any the client sent). */
-    static final String CLIENT_ADDRESS = "X-Sunshine-Client-Address";
 
     private final Notices notices;
     private final ObjectionConfirmations confirmations;
@@ -100,13 +96,9 @@ public class NoticeController {
     public ResponseEntity<ObjectionConfirmations.Pending> object(@PathVariable String noticeId,
                                                                  @Valid @RequestBody NoticeDtos.ObjectionRequest request,
                                                                  jakarta.servlet.http.HttpServletRequest http) {
-        String caller = OneTimeCodes.callerKey(http.getHeader(CLIENT_ADDRESS), http.getRemoteAddr());
-        ObjectionConfirmations.Pending p = confirmations.file(noticeId, request, caller);
-        return ResponseEntity.accepted()
-                .location(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/public/accreditation/notices/{noticeId}/pending-objections/{id}")
-                        .buildAndExpand(noticeId, p.confirmationId()).toUri())
-                .cacheControl(org.springframework.http.CacheControl.noStore()).body(p);
+        ObjectionConfirmations.Pending p = confirmations.file(noticeId, request, PublicFilings.callerKey(http));
+        return PublicFilings.awaiting(p, "/api/public/accreditation/notices/{noticeId}/pending-objections/{id}",
+                noticeId, p.confirmationId());
     }
 
     @PostMapping("/api/public/accreditation/notices/{noticeId}/pending-objections/{confirmationId}/confirmation")
@@ -117,8 +109,7 @@ public class NoticeController {
                                                                  @PathVariable String confirmationId,
                                                                  @Valid @RequestBody NoticeDtos.ConfirmationRequest request) {
         Notices.Filed f = confirmations.confirm(noticeId, confirmationId, request.code());
-        return ResponseEntity.status(201).cacheControl(org.springframework.http.CacheControl.noStore())
-                .body(NoticeDtos.FiledObjectionView.of(f.notice(), f.objection()));
+        return PublicFilings.filed(NoticeDtos.FiledObjectionView.of(f.notice(), f.objection()));
     }
 
     private NoticeDtos.NoticeView view(PublicNotice n) {
