@@ -63,8 +63,7 @@ class BadInputsTest extends ServiceTestSupport {
         t.put("criteria", List.of(Map.of("code", "TEACHERS", "name", "师资力量", "weightBp", 6000),
                 Map.of("code", "PLACEMENT", "name", "联系安排就业能力", "weightBp", 3000)));
         Http.Response r = http().as(Fixtures.OFFICER).post("/api/accreditation/tenders", t);
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().path("errors").path(0).path("field").asText()).isEqualTo("criteria");
+        Fixtures.assertRefused(r, 400, "criteria");
         assertThat(r.json().path("errors").path(0).path("message").asText()).contains("10000", "9000");
         Http.Response other = http().as(Fixtures.ANLU_OFFICER).post("/api/accreditation/tenders", Fixtures.tender(2026,
                 Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-07-05T00:00:00Z"), Fixtures.MAJORS));
@@ -80,8 +79,7 @@ class BadInputsTest extends ServiceTestSupport {
 
         Http.Response wrongCheck = http().as(applicant).post(path, Fixtures.application("银宇学校",
                 Fixtures.withWrongCheckCharacter(Fixtures.creditCode()), List.of("WELDING")));
-        assertThat(wrongCheck.status()).isEqualTo(400);
-        assertThat(wrongCheck.json().path("errors").path(0).path("field").asText()).isEqualTo("institution.creditCode");
+        Fixtures.assertRefused(wrongCheck, 400, "institution.creditCode");
         assertThat(wrongCheck.json().path("errors").path(0).path("message").asText()).contains("check character");
 
         Map<String, Object> incomplete = Fixtures.application("银宇学校", Fixtures.creditCode(), List.of("WELDING", "BIOGAS"));
@@ -99,8 +97,7 @@ class BadInputsTest extends ServiceTestSupport {
         Map<String, Object> badTypes = new LinkedHashMap<>(Fixtures.application("银宇学校", Fixtures.creditCode(), List.of("WELDING")));
         badTypes.put("majors", "WELDING");
         Http.Response malformed = http().as(applicant).post(path, badTypes);
-        assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.json().path("errors").path(0).path("field").asText()).isEqualTo("majors");
+        Fixtures.assertRefused(malformed, 400, "majors");
 
         clock.set(Instant.parse("2026-06-04T10:00:00Z"));
         Http.Response late = http().as(applicant).post(path, Fixtures.application("银宇学校", Fixtures.creditCode(), List.of("WELDING")));
@@ -150,8 +147,7 @@ class BadInputsTest extends ServiceTestSupport {
 
         Http.Response badResult = http().as(Fixtures.expert("expert-a")).post(sheets,
                 Map.of("scores", scores, "inspection", Map.of("visitedOn", "2026-06-05", "result", "MAYBE", "findings", "x")));
-        assertThat(badResult.status()).isEqualTo(400);
-        assertThat(badResult.json().path("errors").path(0).path("field").asText()).isEqualTo("inspection.result");
+        Fixtures.assertRefused(badResult, 400, "inspection.result");
 
         JsonNode before = http().as(Fixtures.OFFICER).get("/api/accreditation/tenders/" + tenderId + "/ranking").json();
         assertThat(before.path("entries").path(0).path("sheetCount").asInt()).isZero();
@@ -188,15 +184,12 @@ class BadInputsTest extends ServiceTestSupport {
         assertThat(notJson.status()).isEqualTo(400);
         Http.Response badInstant = http().as(Fixtures.OFFICER).post("/api/accreditation/tenders",
                 Map.of("applicationOpensAt", "tomorrow"));
-        assertThat(badInstant.status()).isEqualTo(400);
-        assertThat(badInstant.json().path("errors").path(0).path("field").asText()).isEqualTo("applicationOpensAt");
+        Fixtures.assertRefused(badInstant, 400, "applicationOpensAt");
         Http.Response badPage = http().as(Fixtures.OFFICER).get("/api/accreditation/tenders?size=5000");
-        assertThat(badPage.status()).isEqualTo(400);
-        assertThat(badPage.json().path("errors").path(0).path("field").asText()).isEqualTo("size");
+        Fixtures.assertRefused(badPage, 400, "size");
         Http.Response badObjection = http().post("/api/public/accreditation/notices/none/objections",
                 Map.of("name", "张先生", "phone", "12345", "statement", "x"));
-        assertThat(badObjection.status()).isEqualTo(400);
-        assertThat(badObjection.json().path("errors").path(0).path("field").asText()).isEqualTo("phone");
+        Fixtures.assertRefused(badObjection, 400, "phone");
     }
 
     @Test
@@ -253,8 +246,7 @@ class BadInputsTest extends ServiceTestSupport {
         Map<String, Object> plan = new LinkedHashMap<>(Map.of("divisionCode", "420981", "year", 2026, "kind", "MID_YEAR",
                 "title", "年中检查", "baseIds", List.of(baseId), "plannedFrom", "2026-07-10", "plannedTo", "2026-07-01"));
         Http.Response backwards = http().as(Fixtures.OFFICER).post("/api/accreditation/inspection-plans", plan);
-        assertThat(backwards.status()).isEqualTo(400);
-        assertThat(backwards.json().path("errors").path(0).path("field").asText()).isEqualTo("plannedTo");
+        Fixtures.assertRefused(backwards, 400, "plannedTo");
         plan.put("plannedTo", "2026-07-20");
         plan.put("baseIds", List.of("no-such-base"));
         assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/inspection-plans", plan).json()
@@ -269,8 +261,7 @@ class BadInputsTest extends ServiceTestSupport {
                 InspectionTest.scores(Map.of()), "corrections", List.of(Map.of("problem", "x", "correction", "y",
                         "correctedOn", "2026-12-01"))));
         Http.Response correctedLater = http().as(staff).post("/api/accreditation/self-inspections", self);
-        assertThat(correctedLater.status()).isEqualTo(400);
-        assertThat(correctedLater.json().path("errors").path(0).path("field").asText()).isEqualTo("corrections[0].correctedOn");
+        Fixtures.assertRefused(correctedLater, 400, "corrections[0].correctedOn");
         assertThat(http().as(staff).post("/api/accreditation/rectification-orders/none/report",
                 Map.of("correction", "")).status()).isEqualTo(400);
         assertThat(http().as(Fixtures.OFFICER).post("/api/accreditation/rectification-orders/none/closure", Map.of())

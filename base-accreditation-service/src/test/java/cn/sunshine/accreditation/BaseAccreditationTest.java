@@ -78,8 +78,7 @@ class BaseAccreditationTest extends ServiceTestSupport {
         long before = http().get("/api/public/accreditation/bases?division=420981").json().path("total").asLong();
         Http.Response r = http().as(YINGCHENG_OFFICER).post("/api/accreditation/bases",
                 request("52420981MJ00000018", Seeds.YINGCHENG));
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().path("errors").path(0).path("field").asText()).isEqualTo("creditCode");
+        Fixtures.assertRefused(r, 400, "creditCode");
         assertThat(r.json().path("errors").path(0).path("message").asText()).contains("check character");
         assertThat(http().get("/api/public/accreditation/bases?division=420981").json().path("total").asLong())
                 .isEqualTo(before);
@@ -102,8 +101,7 @@ class BaseAccreditationTest extends ServiceTestSupport {
         Map<String, Object> r = request("52420981MJ0000002A", Seeds.YINGCHENG);
         r.put("validFrom", "2026-13-45");
         Http.Response bad = http().as(YINGCHENG_OFFICER).post("/api/accreditation/bases", r);
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().path("errors").path(0).path("field").asText()).isEqualTo("validFrom");
+        Fixtures.assertRefused(bad, 400, "validFrom");
 
         Map<String, Object> noMajors = request("52420981MJ0000002A", Seeds.YINGCHENG);
         noMajors.put("majors", List.of());

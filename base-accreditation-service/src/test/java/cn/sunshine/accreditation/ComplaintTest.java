@@ -179,8 +179,7 @@ class ComplaintTest extends ServiceTestSupport {
         assertThat(sixth.json().path("type").asText()).isEqualTo("urn:sunshine:problem:complaint-limit");
         Http.Response noBase = http().header("X-Sunshine-Client-Address", "203.0.113.78")
                 .post("/api/public/accreditation/complaints", complaint(null, Map.of("type", "BASE"), "某基地"));
-        assertThat(noBase.status()).isEqualTo(400);
-        assertThat(noBase.json().path("errors").path(0).path("field").asText()).isEqualTo("subject.baseId");
+        Fixtures.assertRefused(noBase, 400, "subject.baseId");
     }
 
     @Test

@@ -142,4 +142,10 @@ final class Fixtures {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("id").asText();
     }
+
+    /** Asserts the request was refused with this status, its problem naming {@code field} first. */
+    static void assertRefused(Http.Response r, int status, String field) {
+        assertThat(r.status()).isEqualTo(status);
+        assertThat(r.json().path("errors").path(0).path("field").asText()).isEqualTo(field);
+    }
 }

@@ -138,8 +138,7 @@ class QuotaAndAgreementTest extends ServiceTestSupport {
 
         // A reallocation names what it replaces; the replaced record stays, superseded.
         Http.Response unnamed = allocate(Fixtures.OFFICER, countyLedger, null, toBase(r0[0], r0[1], 100, null));
-        assertThat(unnamed.status()).isEqualTo(409);
-        assertThat(unnamed.json().path("errors").path(0).path("field").asText()).isEqualTo("replaces");
+        Fixtures.assertRefused(unnamed, 409, "replaces");
         Http.Response reallocated = allocate(Fixtures.OFFICER, countyLedger, "realloc-" + year,
                 toBase(r0[0], r0[1], 100, firstAllocation));
         assertThat(reallocated.status()).as(reallocated.toString()).isEqualTo(201);
@@ -223,8 +222,7 @@ class QuotaAndAgreementTest extends ServiceTestSupport {
         Http.Response tooMuch = http().as(Fixtures.OFFICER).post("/api/accreditation/agreements/" + agreementId + "/amendments",
                 Map.of("majors", List.of(Map.of("majorCode", "WELDING", "quota", 301, "feeFen", 60_000)),
                         "subsidyPaymentMode", "REFUND_AFTER", "committedPlacementRateBp", 9000, "reason", "增加任务"));
-        assertThat(tooMuch.status()).isEqualTo(422);
-        assertThat(tooMuch.json().path("errors").path(0).path("field").asText()).isEqualTo("majors[0].quota");
+        Fixtures.assertRefused(tooMuch, 422, "majors[0].quota");
         Http.Response amended = http().as(Fixtures.OFFICER).post("/api/accreditation/agreements/" + agreementId + "/amendments",
                 Map.of("majors", List.of(Map.of("majorCode", "WELDING", "quota", 280, "feeFen", 55_000)),
                         "subsidyPaymentMode", "REFUND_AFTER", "committedPlacementRateBp", 9200, "reason", "按实际招生调整"));

@@ -1,7 +1,7 @@
 package cn.sunshine.accreditation.agreement;
 
+import cn.sunshine.accreditation.support.Answers;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Validated
@@ -35,17 +34,14 @@ public class AgreementController {
     @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Propose (and sign for the county) a base's agreement for a year")
     public ResponseEntity<AgreementDtos.AgreementView> propose(@Valid @RequestBody AgreementDtos.ProposeRequest request) {
-        Agreement a = agreements.propose(request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(a.getId()).toUri()).eTag(ETags.of(a.getVersion())).body(AgreementDtos.AgreementView.of(a));
+        return Answers.createdHere(agreements.propose(request), AgreementDtos.AgreementView::of);
     }
 
     @GetMapping("/api/accreditation/agreements/{agreementId}")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "An agreement with all its versions")
     public ResponseEntity<AgreementDtos.AgreementView> get(@PathVariable String agreementId) {
-        Agreement a = agreements.get(agreementId);
-        return ResponseEntity.ok().eTag(ETags.of(a.getVersion())).body(AgreementDtos.AgreementView.of(a));
+        return Answers.ok(agreements.get(agreementId), AgreementDtos.AgreementView::of);
     }
 
     @GetMapping("/api/accreditation/agreements")
@@ -64,8 +60,7 @@ public class AgreementController {
     public ResponseEntity<AgreementDtos.AgreementView> amend(@PathVariable String agreementId,
                                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                              @Valid @RequestBody AgreementDtos.AmendRequest request) {
-        Agreement a = agreements.amend(agreementId, ifMatch, request);
-        return ResponseEntity.ok().eTag(ETags.of(a.getVersion())).body(AgreementDtos.AgreementView.of(a));
+        return Answers.ok(agreements.amend(agreementId, ifMatch, request), AgreementDtos.AgreementView::of);
     }
 
     @PostMapping("/api/accreditation/agreements/{agreementId}/signature")
@@ -74,7 +69,6 @@ public class AgreementController {
     public ResponseEntity<AgreementDtos.AgreementView> sign(@PathVariable String agreementId,
                                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                             @Valid @RequestBody AgreementDtos.SignRequest request) {
-        Agreement a = agreements.sign(agreementId, ifMatch, request);
-        return ResponseEntity.ok().eTag(ETags.of(a.getVersion())).body(AgreementDtos.AgreementView.of(a));
+        return Answers.ok(agreements.sign(agreementId, ifMatch, request), AgreementDtos.AgreementView::of);
     }
 }

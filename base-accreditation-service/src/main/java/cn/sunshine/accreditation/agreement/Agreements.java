@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.agreement;
 
+import cn.sunshine.accreditation.support.ListFilters;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.accreditation.base.BaseStatus;
@@ -8,8 +9,8 @@ import cn.sunshine.accreditation.quota.Allocation;
 import cn.sunshine.accreditation.quota.Quotas;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
@@ -17,9 +18,6 @@ import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -30,25 +28,18 @@ import java.util.Set;
 
 /** Use cases of agreements: the county proposes and amends, the base signs. */
 @Service
-public class Agreements {
+public class Agreements extends UseCase {
 
-    private final AggregateStore store;
     private final AgreementRepository agreements;
     private final BaseRepository bases;
     private final Quotas quotas;
-    private final MongoTemplate mongo;
-    private final Clock clock;
-    private final Changes changes;
 
-    public Agreements(AggregateStore store, AgreementRepository agreements, BaseRepository bases, Quotas quotas,
-                      MongoTemplate mongo, Clock clock, Changes changes) {
-        this.store = store;
+    public Agreements(Changes changes, AgreementRepository agreements, BaseRepository bases, Quotas quotas,
+                      Clock clock) {
+        super(changes, clock);
         this.agreements = agreements;
         this.bases = bases;
         this.quotas = quotas;
-        this.mongo = mongo;
-        this.clock = clock;
-        this.changes = changes;
     }
 
     public Agreement propose(AgreementDtos.ProposeRequest r) {
@@ -95,16 +86,9 @@ public class Agreements {
     }
 
     public PageResult<Agreement> list(String baseId, Integer year, Integer page, Integer size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
-        if (baseId != null) {
-            filters.add(Criteria.where("baseId").is(baseId));
-        }
-        if (year != null) {
-            filters.add(Criteria.where("year").is(year));
-        }
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Agreement.class, page, size,
-                Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseName")));
+        return ListFilters.of(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"))
+                .is("baseId", baseId).is("year", year)
+                .page(mongo, Agreement.class, page, size, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseName")));
     }
 
     /** Checks each major against the base's accreditation and the county's current allocation. */

@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.application;
 
+import cn.sunshine.accreditation.support.RecordFiles;
 import cn.sunshine.platform.attachment.Attachment;
 import cn.sunshine.platform.attachment.Attachments;
 import cn.sunshine.platform.domain.DomainException;
@@ -18,15 +19,14 @@ import java.util.List;
  * (the officers, the applicant, the panel) reads the files; every download is recorded.
  */
 @Service
-public class ApplicationAttachments {
+public class ApplicationAttachments extends RecordFiles<Application> {
 
     static final String OWNER = "application";
 
-    private final Attachments attachments;
     private final Applications applications;
 
     public ApplicationAttachments(Attachments attachments, Applications applications) {
-        this.attachments = attachments;
+        super(attachments, OWNER);
         this.applications = applications;
     }
 
@@ -43,17 +43,11 @@ public class ApplicationAttachments {
                     + a.getDocuments().stream().map(AttachedDocument::type).distinct().toList(),
                     a.getDocuments().stream().map(AttachedDocument::type).distinct().toList()));
         }
-        return attachments.store(new Attachment.Owner(OWNER, a.getId(), a.getTenderDivision()), type, fileName, content,
-                user, declared);
+        return attachments.store(ownerOf(a, a.getTenderDivision()), type, fileName, content, user, declared);
     }
 
-    public List<Attachment> of(String applicationId) {
-        Application a = applications.readable(applicationId).application();
-        return attachments.of(OWNER, a.getId());
-    }
-
-    public Attachments.Download open(String applicationId, String attachmentId, String purpose) {
-        Application a = applications.readable(applicationId).application();
-        return attachments.open(OWNER, a.getId(), attachmentId, Jurisdiction.currentUser(), purpose);
+    @Override
+    protected Application readable(String applicationId) {
+        return applications.readable(applicationId).application();
     }
 }

@@ -1,7 +1,7 @@
 package cn.sunshine.accreditation.application;
 
+import cn.sunshine.accreditation.support.Answers;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Validated
@@ -36,10 +35,8 @@ public class ApplicationController {
     @Operation(summary = "Apply in a published tender during its window (an institution's staff account)")
     public ResponseEntity<ApplicationDtos.ApplicationView> submit(@PathVariable String tenderId,
                                                                   @Valid @RequestBody ApplicationDtos.SubmitApplicationRequest request) {
-        Application a = applications.submit(tenderId, request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/accreditation/applications/{id}").buildAndExpand(a.getId()).toUri())
-                .eTag(ETags.of(a.getVersion())).body(ApplicationDtos.ApplicationView.of(a, true));
+        return Answers.created("/api/accreditation/applications/{id}", applications.submit(tenderId, request),
+                a -> ApplicationDtos.ApplicationView.of(a, true));
     }
 
     @GetMapping("/api/accreditation/tenders/{tenderId}/applications")
@@ -65,8 +62,7 @@ public class ApplicationController {
     @Operation(summary = "An application (officers, its reviewers with contacts masked, the applicant)")
     public ResponseEntity<ApplicationDtos.ApplicationView> get(@PathVariable String applicationId) {
         Applications.Readable r = applications.readable(applicationId);
-        return ResponseEntity.ok().eTag(ETags.of(r.application().getVersion()))
-                .body(ApplicationDtos.ApplicationView.of(r.application(), r.fullContacts()));
+        return Answers.ok(r.application(), a -> ApplicationDtos.ApplicationView.of(a, r.fullContacts()));
     }
 
     @PostMapping("/api/accreditation/applications/{applicationId}/rejection")
@@ -75,7 +71,7 @@ public class ApplicationController {
     public ResponseEntity<ApplicationDtos.ApplicationView> reject(@PathVariable String applicationId,
                                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                                   @Valid @RequestBody ApplicationDtos.RejectRequest request) {
-        Application a = applications.reject(applicationId, ifMatch, request.reasons());
-        return ResponseEntity.ok().eTag(ETags.of(a.getVersion())).body(ApplicationDtos.ApplicationView.of(a, true));
+        return Answers.ok(applications.reject(applicationId, ifMatch, request.reasons()),
+                a -> ApplicationDtos.ApplicationView.of(a, true));
     }
 }

@@ -8,15 +8,14 @@ import cn.sunshine.accreditation.tender.Tenders;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.CreditCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -26,27 +25,20 @@ import java.util.List;
 
 /** Use cases of applications: submit, read (officers, the panel, the applicant), reject. */
 @Service
-public class Applications {
+public class Applications extends UseCase {
 
-    private final AggregateStore store;
     private final ApplicationRepository applications;
     private final BaseRepository bases;
     private final Tenders tenders;
     private final TenderParticipation participation;
-    private final MongoTemplate mongo;
-    private final Clock clock;
-    private final Changes changes;
 
-    public Applications(AggregateStore store, ApplicationRepository applications, BaseRepository bases, Tenders tenders,
-                        TenderParticipation participation, MongoTemplate mongo, Clock clock, Changes changes) {
-        this.store = store;
+    public Applications(Changes changes, ApplicationRepository applications, BaseRepository bases, Tenders tenders,
+                        TenderParticipation participation, Clock clock) {
+        super(changes, clock);
         this.applications = applications;
         this.bases = bases;
         this.tenders = tenders;
         this.participation = participation;
-        this.mongo = mongo;
-        this.clock = clock;
-        this.changes = changes;
     }
 
     public Application submit(String tenderId, ApplicationDtos.SubmitApplicationRequest r) {

@@ -1,40 +1,32 @@
 package cn.sunshine.accreditation.base;
 
+import cn.sunshine.accreditation.support.ListFilters;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.CreditCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Use cases of the base aggregate, each scoped to the caller's jurisdiction. */
 @Service
-public class BaseAccreditation {
+public class BaseAccreditation extends UseCase {
 
-    private final AggregateStore store;
+    private static final Sort BY_DIVISION_AND_NAME = Sort.by("divisionCode", "name");
+
     private final BaseRepository bases;
-    private final MongoTemplate mongo;
-    private final Clock clock;
-    private final Changes changes;
 
-    public BaseAccreditation(AggregateStore store, BaseRepository bases, MongoTemplate mongo, Clock clock, Changes changes) {
-        this.store = store;
+    public BaseAccreditation(Changes changes, BaseRepository bases, Clock clock) {
+        super(changes, clock);
         this.bases = bases;
-        this.mongo = mongo;
-        this.clock = clock;
-        this.changes = changes;
     }
 
     public Base accredit(BaseDtos.AccreditBaseRequest r) {
@@ -75,15 +67,8 @@ public class BaseAccreditation {
 
     public PageResult<Base> list(String division, BaseStatus status, Integer page, Integer size) {
         Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scope("divisionCode"));
-        if (division != null) {
-            filters.add(Criteria.where("divisionCode").is(division));
-        }
-        if (status != null) {
-            filters.add(Criteria.where("status").is(status));
-        }
-        return query(filters, page, size);
+        return ListFilters.of(Jurisdiction.scope("divisionCode")).is("divisionCode", division).is("status", status)
+                .page(mongo, Base.class, page, size, BY_DIVISION_AND_NAME);
     }
 
     /** An accredited base's public profile (a revoked one is not shown). */
@@ -94,16 +79,7 @@ public class BaseAccreditation {
 
     /** Accredited bases for the public (no token): names, majors, capacities, fee standards. */
     public PageResult<Base> publicList(String division, Integer page, Integer size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Criteria.where("status").is(BaseStatus.ACCREDITED));
-        if (division != null) {
-            filters.add(Criteria.where("divisionCode").regex("^" + cn.sunshine.platform.identifiers.DivisionCode.of(division).prefix()));
-        }
-        return query(filters, page, size);
-    }
-
-    private PageResult<Base> query(List<Criteria> filters, Integer page, Integer size) {
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Base.class, page, size,
-                Sort.by("divisionCode", "name"));
+        return ListFilters.of(Criteria.where("status").is(BaseStatus.ACCREDITED)).under(division)
+                .page(mongo, Base.class, page, size, BY_DIVISION_AND_NAME);
     }
 }

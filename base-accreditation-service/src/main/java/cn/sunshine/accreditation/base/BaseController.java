@@ -1,7 +1,7 @@
 package cn.sunshine.accreditation.base;
 
+import cn.sunshine.accreditation.support.Answers;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.PublicEndpoint;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Validated
@@ -39,18 +38,14 @@ public class BaseController {
             + "records) for named majors; county, city or province officer of its division. Bases accredited through a "
             + "tender come from the notice's finalisation")
     public ResponseEntity<BaseDtos.BaseView> accredit(@Valid @RequestBody BaseDtos.AccreditBaseRequest request) {
-        Base base = accreditation.accredit(request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                        .buildAndExpand(base.getId()).toUri())
-                .eTag(ETags.of(base.getVersion())).body(BaseDtos.BaseView.of(base));
+        return Answers.createdHere(accreditation.accredit(request), BaseDtos.BaseView::of);
     }
 
     @GetMapping("/api/accreditation/bases/{baseId}")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A base, if it lies in your jurisdiction (or is your own base)")
     public ResponseEntity<BaseDtos.BaseView> get(@PathVariable String baseId) {
-        Base base = accreditation.get(baseId);
-        return ResponseEntity.ok().eTag(ETags.of(base.getVersion())).body(BaseDtos.BaseView.of(base));
+        return Answers.ok(accreditation.get(baseId), BaseDtos.BaseView::of);
     }
 
     @GetMapping("/api/accreditation/bases")
@@ -69,8 +64,7 @@ public class BaseController {
     public ResponseEntity<BaseDtos.BaseView> revoke(@PathVariable String baseId,
                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                     @Valid @RequestBody BaseDtos.RevokeRequest request) {
-        Base base = accreditation.revoke(baseId, ifMatch, request.reason());
-        return ResponseEntity.ok().eTag(ETags.of(base.getVersion())).body(BaseDtos.BaseView.of(base));
+        return Answers.ok(accreditation.revoke(baseId, ifMatch, request.reason()), BaseDtos.BaseView::of);
     }
 
     @GetMapping("/api/public/accreditation/bases/{baseId}")

@@ -1,12 +1,12 @@
 package cn.sunshine.accreditation.complaint;
 
-import cn.sunshine.platform.sms.OneTimeCodes;
+import cn.sunshine.accreditation.support.Answers;
+import cn.sunshine.accreditation.support.PublicFilings;
 import cn.sunshine.accreditation.notice.NoticeDtos;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.PublicEndpoint;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,7 +15,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -26,15 +25,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Validated
 @Tag(name = "Complaints", description = "Complaints and reports from the public and the hotline (监督举报)")
 public class ComplaintController {
-
-    /** The client's address as the gateway resolved it (it replaces any the client sent). */
-    static final String CLIENT_ADDRESS = "X-Sunshine-Client-Address";
 
     private final Complaints complaints;
     private final PublicComplaints publicComplaints;
@@ -52,16 +47,11 @@ public class ComplaintController {
             + "their code")
     public ResponseEntity<ComplaintDtos.PublicFiling> file(@Valid @RequestBody ComplaintDtos.ComplaintRequest request,
                                                            HttpServletRequest http) {
-        String caller = OneTimeCodes.callerKey(http.getHeader(CLIENT_ADDRESS), http.getRemoteAddr());
-        ComplaintDtos.PublicFiling f = publicComplaints.file(request, caller);
+        ComplaintDtos.PublicFiling f = publicComplaints.file(request, PublicFilings.callerKey(http));
         if (f.complaintId() != null) {
-            return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(f);
+            return PublicFilings.filed(f);
         }
-        return ResponseEntity.accepted()
-                .location(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/public/accreditation/pending-complaints/{id}")
-                        .buildAndExpand(f.confirmationId()).toUri())
-                .cacheControl(CacheControl.noStore()).body(f);
+        return PublicFilings.awaiting(f, "/api/public/accreditation/pending-complaints/{id}", f.confirmationId());
     }
 
     @PostMapping("/api/public/accreditation/pending-complaints/{confirmationId}/confirmation")
@@ -70,8 +60,7 @@ public class ComplaintController {
             + "422 confirmation-code-wrong; 404 expired or void")
     public ResponseEntity<ComplaintDtos.PublicFiling> confirm(@PathVariable String confirmationId,
                                                               @Valid @RequestBody NoticeDtos.ConfirmationRequest request) {
-        return ResponseEntity.status(201).cacheControl(CacheControl.noStore())
-                .body(publicComplaints.confirm(confirmationId, request.code()));
+        return PublicFilings.filed(publicComplaints.confirm(confirmationId, request.code()));
     }
 
     @GetMapping("/api/public/accreditation/complaint-statistics")
@@ -88,10 +77,7 @@ public class ComplaintController {
     @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Enter a complaint taken on the county's hotline (anonymous without a complainant)")
     public ResponseEntity<ComplaintDtos.ComplaintView> takeCall(@Valid @RequestBody ComplaintDtos.ComplaintRequest request) {
-        Complaint c = complaints.takeCall(request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/accreditation/complaints/{id}").buildAndExpand(c.getId()).toUri())
-                .eTag(ETags.of(c.getVersion())).body(view(c));
+        return Answers.created("/api/accreditation/complaints/{id}", complaints.takeCall(request), this::view);
     }
 
     @GetMapping("/api/accreditation/complaints")
@@ -111,8 +97,7 @@ public class ComplaintController {
     @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "A complaint; the complainant's contact is whole only for its handling officer")
     public ResponseEntity<ComplaintDtos.ComplaintView> get(@PathVariable String complaintId) {
-        Complaint c = complaints.get(complaintId);
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(view(c));
+        return Answers.ok(complaints.get(complaintId), this::view);
     }
 
     @PostMapping("/api/accreditation/complaints/{complaintId}/assignment")
@@ -153,7 +138,7 @@ public class ComplaintController {
     }
 
     private ResponseEntity<ComplaintDtos.ComplaintView> answer(Complaint c) {
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(view(c));
+        return Answers.ok(c, this::view);
     }
 
     private ComplaintDtos.ComplaintView view(Complaint c) {

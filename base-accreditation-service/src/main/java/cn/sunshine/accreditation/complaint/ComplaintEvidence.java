@@ -1,15 +1,14 @@
 package cn.sunshine.accreditation.complaint;
 
+import cn.sunshine.accreditation.support.RecordFiles;
 import cn.sunshine.platform.attachment.Attachment;
 import cn.sunshine.platform.attachment.Attachments;
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import org.springframework.stereotype.Service;
 
 import java.io.InputStream;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,39 +17,31 @@ import java.util.Set;
  * the division read it, every download recorded.
  */
 @Service
-public class ComplaintEvidence {
+public class ComplaintEvidence extends RecordFiles<Complaint> {
 
     static final String OWNER = "complaint";
     static final Set<String> KINDS = Set.of("EVIDENCE", "FEE_RECEIPT", "STATEMENT", "OTHER");
 
-    private final Attachments attachments;
     private final Complaints complaints;
 
     public ComplaintEvidence(Attachments attachments, Complaints complaints) {
-        this.attachments = attachments;
+        super(attachments, OWNER);
         this.complaints = complaints;
     }
 
     public Attachment upload(String complaintId, String kind, String fileName, InputStream content) {
         Complaint c = complaints.get(complaintId);
         CurrentUser user = Jurisdiction.officerOver(c.getDivisionCode(), "complaint " + complaintId);
-        if (!KINDS.contains(kind)) {
-            throw DomainException.invalidField("kind", Phrase.coded("complaint.evidence-kind",
-                    "one of " + KINDS.stream().sorted().toList(),
-                    KINDS.stream().sorted().toList()));
-        }
+        requireKind(kind, KINDS, "complaint.evidence-kind");
         if (c.getStatus() == Complaint.Status.CLOSED) {
             throw DomainException.conflict("complaint-closed", "The complaint is closed",
                     "complaint " + complaintId + " is closed: no more evidence is attached");
         }
-        return attachments.store(new Attachment.Owner(OWNER, c.getId(), c.getDivisionCode()), kind, fileName, content, user);
+        return attachments.store(ownerOf(c, c.getDivisionCode()), kind, fileName, content, user);
     }
 
-    public List<Attachment> of(String complaintId) {
-        return attachments.of(OWNER, complaints.get(complaintId).getId());
-    }
-
-    public Attachments.Download open(String complaintId, String attachmentId, String purpose) {
-        return attachments.open(OWNER, complaints.get(complaintId).getId(), attachmentId, Jurisdiction.currentUser(), purpose);
+    @Override
+    protected Complaint readable(String complaintId) {
+        return complaints.get(complaintId);
     }
 }

@@ -1,27 +1,26 @@
 package cn.sunshine.accreditation.complaint;
 
+import cn.sunshine.accreditation.support.ListFilters;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,23 +32,15 @@ import java.util.TreeMap;
  */
 @Service
 @EnableConfigurationProperties(ComplaintProperties.class)
-public class Complaints {
+public class Complaints extends UseCase {
 
-    private final Changes changes;
-    private final AggregateStore store;
     private final BaseRepository bases;
-    private final MongoTemplate mongo;
     private final ComplaintProperties properties;
-    private final Clock clock;
 
-    public Complaints(Changes changes, AggregateStore store, BaseRepository bases, MongoTemplate mongo,
-                      ComplaintProperties properties, Clock clock) {
-        this.changes = changes;
-        this.store = store;
+    public Complaints(Changes changes, BaseRepository bases, ComplaintProperties properties, Clock clock) {
+        super(changes, clock);
         this.bases = bases;
-        this.mongo = mongo;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** A complaint taken on the county's hotline by one of its officers (anonymous without a complainant). */
@@ -146,23 +137,14 @@ public class Complaints {
     public PageResult<Complaint> list(String division, Integer year, Complaint.Status status, Boolean overdue,
                                       Integer page, Integer size) {
         Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scope("divisionCode"));
-        if (division != null) {
-            filters.add(Criteria.where("divisionCode").regex("^" + DivisionCode.of(division).prefix()));
-        }
-        if (year != null) {
-            filters.add(Criteria.where("year").is(year));
-        }
-        if (status != null) {
-            filters.add(Criteria.where("status").is(status));
-        }
+        ListFilters filters = ListFilters.of(Jurisdiction.scope("divisionCode")).under(division).is("year", year)
+                .is("status", status);
         Sort sort = Sort.by(Sort.Direction.DESC, "receivedAt");
         if (Boolean.TRUE.equals(overdue)) {
-            filters.add(Criteria.where("dueDate").lt(ProgramCalendar.today(clock).toString()));
+            filters.and(Criteria.where("dueDate").lt(ProgramCalendar.today(clock).toString()));
             sort = Sort.by("dueDate", "receivedAt");
         }
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Complaint.class, page, size, sort);
+        return filters.page(mongo, Complaint.class, page, size, sort);
     }
 
     /** Today in the programme's calendar (for the views' overdue flag). */

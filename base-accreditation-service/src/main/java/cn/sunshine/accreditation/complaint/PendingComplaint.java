@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.complaint;
 
+import cn.sunshine.accreditation.support.CodeConfirmations;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,7 +15,8 @@ import java.time.Instant;
 @Document("complaint_confirmations")
 public record PendingComplaint(@Id String id, @Indexed String phoneKey, String callerKey,
                                ComplaintDtos.ComplaintRequest request, String codeHash, int attempts, Instant createdAt,
-                               @Indexed(expireAfter = "0s") Instant expiresAt, Status status, String complaintId) {
+                               @Indexed(expireAfter = "0s") Instant expiresAt, Status status, String complaintId)
+        implements CodeConfirmations.Held {
 
     public enum Status { PENDING, CONFIRMED, VOID }
 }

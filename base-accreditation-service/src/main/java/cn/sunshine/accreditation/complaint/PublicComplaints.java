@@ -1,12 +1,12 @@
 package cn.sunshine.accreditation.complaint;
 
+import cn.sunshine.accreditation.support.CodeConfirmations;
 import cn.sunshine.platform.sms.OneTimeCodes;
 import cn.sunshine.platform.sms.SmsSender;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
-import cn.sunshine.platform.identifiers.PersonalData;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The public web form of complaints, without login, as objections to a public notice: a complaint with a phone
@@ -24,21 +23,21 @@ import java.util.List;
  * limit the caller gets 429 {@code complaint-limit}.
  */
 @Service
-public class PublicComplaints {
+public class PublicComplaints extends UseCase {
 
-    private final MongoTemplate mongo;
     private final Complaints complaints;
     private final SmsSender sms;
     private final ComplaintProperties properties;
-    private final Clock clock;
+    private final CodeConfirmations<PendingComplaint> confirmations;
 
-    public PublicComplaints(MongoTemplate mongo, Complaints complaints, SmsSender sms, ComplaintProperties properties,
+    public PublicComplaints(Changes changes, Complaints complaints, SmsSender sms, ComplaintProperties properties,
                             Clock clock) {
-        this.mongo = mongo;
+        super(changes, clock);
         this.complaints = complaints;
         this.sms = sms;
         this.properties = properties;
-        this.clock = clock;
+        this.confirmations = new CodeConfirmations<>(mongo, PendingComplaint.class, PendingComplaint.Status.PENDING,
+                voided(), "complaint", "send it again");
     }
 
     /** Files a web complaint: received at once when anonymous, else awaiting the code sent to its phone. */
@@ -83,8 +82,7 @@ public class PublicComplaints {
         PendingComplaint p = mongo.findById(confirmationId, PendingComplaint.class);
         if (p == null || p.status() == PendingComplaint.Status.VOID
                 || (p.status() == PendingComplaint.Status.PENDING && !p.expiresAt().isAfter(now))) {
-            throw new DomainException(404, "not-found", "Not found", "complaint " + confirmationId
-                    + " awaiting confirmation was not found: it expired, was void or never existed; send it again");
+            throw confirmations.notFound(confirmationId);
         }
         if (p.status() == PendingComplaint.Status.CONFIRMED) {
             Complaint c = mongo.findById(p.complaintId(), Complaint.class);
@@ -94,32 +92,10 @@ public class PublicComplaints {
             return ComplaintDtos.PublicFiling.received(c);
         }
         if (!OneTimeCodes.matches(p.id(), code, p.codeHash())) {
-            PendingComplaint after = mongo.findAndModify(Query.query(Criteria.where("_id").is(p.id())
-                            .and("status").is(PendingComplaint.Status.PENDING)),
-                    new Update().inc("attempts", 1), FindAndModifyOptions.options().returnNew(true), PendingComplaint.class);
-            if (after != null && after.attempts() >= properties.maxAttempts()) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(p.id())), voided(), PendingComplaint.class);
-                throw new DomainException(422, "confirmation-code-wrong", "Wrong confirmation code",
-                        "the code was wrong " + after.attempts() + " times; the complaint is void; send it again");
-            }
-            int left = after == null ? 0 : properties.maxAttempts() - after.attempts();
-            throw new DomainException(422, "confirmation-code-wrong", "Wrong confirmation code",
-                    "the code does not match the one sent to " + PersonalData.maskPhone(p.request().complainant().phone())
-                            + "; " + left + " attempt(s) left",
-                    List.of(DomainException.FieldError.coded("code", "complaint.code-wrong", "does not match the code sent")));
+            throw confirmations.wrongCode(p, properties.maxAttempts(), p.request().complainant().phone(),
+                    "complaint.code-wrong");
         }
-        String complaintId = p.complaintId();
-        if (complaintId == null) {
-            PendingComplaint claimed = mongo.findAndModify(Query.query(Criteria.where("_id").is(p.id())
-                            .and("status").is(PendingComplaint.Status.PENDING).and("complaintId").is(null)),
-                    new Update().set("complaintId", Ids.newId()), FindAndModifyOptions.options().returnNew(true),
-                    PendingComplaint.class);
-            PendingComplaint fixed = claimed != null ? claimed : mongo.findById(p.id(), PendingComplaint.class);
-            if (fixed == null || fixed.complaintId() == null) {
-                throw DomainException.notFound("complaint " + confirmationId + " awaiting confirmation");
-            }
-            complaintId = fixed.complaintId();
-        }
+        String complaintId = confirmations.fixedId(p, "complaintId", PendingComplaint::complaintId);
         Complaint c = complaints.receive(complaintId, p.request(), Complaint.Channel.WEB, null);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(p.id())), new Update()
                 .set("status", PendingComplaint.Status.CONFIRMED).unset("request").unset("codeHash"),

@@ -1,9 +1,9 @@
 package cn.sunshine.accreditation.inspection;
 
+import cn.sunshine.accreditation.support.Answers;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
 
@@ -62,9 +61,8 @@ public class InspectionController {
     @Operation(summary = "Draft the county's inspection plan (检查计划): which bases, which kind, the planned days; "
             + "takes an Idempotency-Key")
     public ResponseEntity<InspectionDtos.PlanView> draftPlan(@Valid @RequestBody InspectionDtos.InspectionPlanRequest request) {
-        InspectionPlan p = inspections.draftPlan(request);
-        return ResponseEntity.created(location("/inspection-plans/{id}", p.getId())).eTag(ETags.of(p.getVersion()))
-                .body(InspectionDtos.PlanView.of(p));
+        return Answers.created(API + "/inspection-plans/{id}", inspections.draftPlan(request),
+                InspectionDtos.PlanView::of);
     }
 
     @PostMapping(API + "/inspection-plans/{planId}/publication")
@@ -72,8 +70,7 @@ public class InspectionController {
     @Operation(summary = "Publish the plan to its bases (印发); takes If-Match")
     public ResponseEntity<InspectionDtos.PlanView> publishPlan(@PathVariable String planId,
                                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        InspectionPlan p = inspections.publishPlan(planId, ifMatch);
-        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(InspectionDtos.PlanView.of(p));
+        return Answers.ok(inspections.publishPlan(planId, ifMatch), InspectionDtos.PlanView::of);
     }
 
     @GetMapping(API + "/inspection-plans")
@@ -91,8 +88,7 @@ public class InspectionController {
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A plan (base staff: a published one naming their base)")
     public ResponseEntity<InspectionDtos.PlanView> plan(@PathVariable String planId) {
-        InspectionPlan p = inspections.plan(planId);
-        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(InspectionDtos.PlanView.of(p));
+        return Answers.ok(inspections.plan(planId), InspectionDtos.PlanView::of);
     }
 
     // ---- visits ---------------------------------------------------------------------------------------------
@@ -103,9 +99,8 @@ public class InspectionController {
             + "with a rectification issues a rectification order (its id the finding's), one involving money is "
             + "sent to subsidy for recovery; takes an Idempotency-Key")
     public ResponseEntity<InspectionDtos.VisitView> recordVisit(@Valid @RequestBody InspectionDtos.VisitRequest request) {
-        InspectionVisit v = inspections.recordVisit(request);
-        return ResponseEntity.created(location("/inspection-visits/{id}", v.getId())).eTag(ETags.of(v.getVersion()))
-                .body(InspectionDtos.VisitView.of(v));
+        return Answers.created(API + "/inspection-visits/{id}", inspections.recordVisit(request),
+                InspectionDtos.VisitView::of);
     }
 
     @GetMapping(API + "/inspection-visits")
@@ -123,8 +118,7 @@ public class InspectionController {
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A visit")
     public ResponseEntity<InspectionDtos.VisitView> visit(@PathVariable String visitId) {
-        InspectionVisit v = inspections.visit(visitId);
-        return ResponseEntity.ok().eTag(ETags.of(v.getVersion())).body(InspectionDtos.VisitView.of(v));
+        return Answers.ok(inspections.visit(visitId), InspectionDtos.VisitView::of);
     }
 
     @PostMapping(API + "/inspection-visits/{visitId}/acceptance")
@@ -133,9 +127,8 @@ public class InspectionController {
             + "passed or failed, the conclusion; 422 for a visit of another kind, 409 when the year is accepted already")
     public ResponseEntity<InspectionDtos.AcceptanceView> recordAcceptance(@PathVariable String visitId,
                                                                           @Valid @RequestBody InspectionDtos.AcceptanceRequest request) {
-        AcceptanceRecord a = inspections.recordAcceptance(visitId, request);
-        return ResponseEntity.created(location("/acceptance-records/{id}", a.getId())).eTag(ETags.of(a.getVersion()))
-                .body(InspectionDtos.AcceptanceView.of(a));
+        return Answers.created(API + "/acceptance-records/{id}", inspections.recordAcceptance(visitId, request),
+                InspectionDtos.AcceptanceView::of);
     }
 
     // ---- rectification orders -------------------------------------------------------------------------------
@@ -196,9 +189,8 @@ public class InspectionController {
     @Operation(summary = "The base's self-inspection report of a year (自查自纠): scores against the checklist and the "
             + "corrections made; once per base and year (409 after); takes an Idempotency-Key")
     public ResponseEntity<InspectionDtos.SelfInspectionView> submit(@Valid @RequestBody InspectionDtos.SelfInspectionRequest request) {
-        SelfInspection s = inspections.submitSelfInspection(request);
-        return ResponseEntity.created(location("/self-inspections/{id}", s.getId())).eTag(ETags.of(s.getVersion()))
-                .body(InspectionDtos.SelfInspectionView.of(s));
+        return Answers.created(API + "/self-inspections/{id}", inspections.submitSelfInspection(request),
+                InspectionDtos.SelfInspectionView::of);
     }
 
     @GetMapping(API + "/self-inspections")
@@ -215,8 +207,7 @@ public class InspectionController {
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A self-inspection report ({baseId}:{year})")
     public ResponseEntity<InspectionDtos.SelfInspectionView> selfInspection(@PathVariable String id) {
-        SelfInspection s = inspections.selfInspection(id);
-        return ResponseEntity.ok().eTag(ETags.of(s.getVersion())).body(InspectionDtos.SelfInspectionView.of(s));
+        return Answers.ok(inspections.selfInspection(id), InspectionDtos.SelfInspectionView::of);
     }
 
     // ---- acceptance records ---------------------------------------------------------------------------------
@@ -236,8 +227,7 @@ public class InspectionController {
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A base's acceptance record of a year ({baseId}:{year})")
     public ResponseEntity<InspectionDtos.AcceptanceView> acceptance(@PathVariable String id) {
-        AcceptanceRecord a = inspections.acceptance(id);
-        return ResponseEntity.ok().eTag(ETags.of(a.getVersion())).body(InspectionDtos.AcceptanceView.of(a));
+        return Answers.ok(inspections.acceptance(id), InspectionDtos.AcceptanceView::of);
     }
 
     /** The checklists' versions and the current one. */
@@ -245,10 +235,6 @@ public class InspectionController {
     }
 
     private ResponseEntity<InspectionDtos.OrderView> answer(RectificationOrder o) {
-        return ResponseEntity.ok().eTag(ETags.of(o.getVersion())).body(InspectionDtos.OrderView.of(o, inspections.today()));
-    }
-
-    private static java.net.URI location(String path, String id) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(API + path).buildAndExpand(id).toUri();
+        return Answers.ok(o, order -> InspectionDtos.OrderView.of(order, inspections.today()));
     }
 }

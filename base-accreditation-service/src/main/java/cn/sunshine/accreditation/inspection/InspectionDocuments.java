@@ -1,15 +1,13 @@
 package cn.sunshine.accreditation.inspection;
 
+import cn.sunshine.accreditation.support.RecordFiles;
 import cn.sunshine.platform.attachment.Attachment;
 import cn.sunshine.platform.attachment.Attachments;
-import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import org.springframework.stereotype.Service;
 
 import java.io.InputStream;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,35 +17,27 @@ import java.util.Set;
  * own staff) lists and downloads them, every download recorded for the auditors.
  */
 @Service
-public class InspectionDocuments {
+public class InspectionDocuments extends RecordFiles<InspectionVisit> {
 
     static final String OWNER = "inspection-visit";
     static final Set<String> KINDS = Set.of("PHOTO", "SIGNED_CHECKLIST", "FILE_COPY", "OTHER");
 
-    private final Attachments attachments;
     private final Inspections inspections;
 
     public InspectionDocuments(Attachments attachments, Inspections inspections) {
-        this.attachments = attachments;
+        super(attachments, OWNER);
         this.inspections = inspections;
     }
 
     public Attachment upload(String visitId, String kind, String fileName, InputStream content) {
         InspectionVisit v = inspections.visit(visitId);
         CurrentUser user = Jurisdiction.officerOver(v.getDivisionCode(), "inspection visit " + visitId);
-        if (!KINDS.contains(kind)) {
-            throw DomainException.invalidField("kind", Phrase.coded("inspection.document-kind",
-                    "one of " + KINDS.stream().sorted().toList(),
-                    KINDS.stream().sorted().toList()));
-        }
-        return attachments.store(new Attachment.Owner(OWNER, v.getId(), v.getDivisionCode()), kind, fileName, content, user);
+        requireKind(kind, KINDS, "inspection.document-kind");
+        return attachments.store(ownerOf(v, v.getDivisionCode()), kind, fileName, content, user);
     }
 
-    public List<Attachment> of(String visitId) {
-        return attachments.of(OWNER, inspections.visit(visitId).getId());
-    }
-
-    public Attachments.Download open(String visitId, String attachmentId, String purpose) {
-        return attachments.open(OWNER, inspections.visit(visitId).getId(), attachmentId, Jurisdiction.currentUser(), purpose);
+    @Override
+    protected InspectionVisit readable(String visitId) {
+        return inspections.visit(visitId);
     }
 }

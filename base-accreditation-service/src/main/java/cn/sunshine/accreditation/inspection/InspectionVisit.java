@@ -24,7 +24,7 @@ import java.util.List;
 @Document("inspection_visits")
 @CompoundIndex(name = "division_year", def = "{'divisionCode': 1, 'year': 1}")
 @CompoundIndex(name = "base_year", def = "{'baseId': 1, 'year': 1}")
-public class InspectionVisit extends BaseYearRecord {
+public class InspectionVisit extends ScoredRecord {
 
     /** A rectification ordered by a finding: what the base must correct, by which day (inclusive). */
     public record Rectification(String requirement, String deadline) {
@@ -41,10 +41,6 @@ public class InspectionVisit extends BaseYearRecord {
     private InspectionKind kind;
     private String visitedOn;
     private List<String> inspectors;
-    private String checklistVersion;
-    private List<Checklist.Score> scores;
-    private int total;
-    private int maxTotal;
     private int passingScore;
     private String summary;
     private List<Finding> findings;
@@ -70,10 +66,7 @@ public class InspectionVisit extends BaseYearRecord {
         v.kind = kind;
         v.visitedOn = visitedOn.toString();
         v.inspectors = List.copyOf(inspectors);
-        v.checklistVersion = checklist.version();
-        v.scores = checklist.scored(scores, "scores");
-        v.total = Checklist.total(v.scores);
-        v.maxTotal = checklist.maxTotal();
+        v.scoreAgainst(checklist, scores);
         v.passingScore = checklist.passingScore();
         v.summary = summary;
         v.recordedAt = clock.instant();
@@ -126,22 +119,6 @@ public class InspectionVisit extends BaseYearRecord {
 
     public List<String> getInspectors() {
         return inspectors;
-    }
-
-    public String getChecklistVersion() {
-        return checklistVersion;
-    }
-
-    public List<Checklist.Score> getScores() {
-        return scores;
-    }
-
-    public int getTotal() {
-        return total;
-    }
-
-    public int getMaxTotal() {
-        return maxTotal;
     }
 
     public int getPassingScore() {

@@ -1,21 +1,20 @@
 package cn.sunshine.accreditation.inspection;
 
+import cn.sunshine.accreditation.support.ListFilters;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -30,25 +29,21 @@ import java.util.Objects;
  * first) and the year-end acceptance records. Every change of a stored record goes through {@link Changes}.
  */
 @Service
-public class Inspections {
+public class Inspections extends UseCase {
 
-    private final Changes changes;
-    private final AggregateStore store;
+    /** A base's reports of a year (self-inspections, acceptances): the latest year first, then by base. */
+    private static final Sort LATEST_YEAR_FIRST = Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseId"));
+
     private final BaseRepository bases;
-    private final MongoTemplate mongo;
     private final Checklists checklists;
     private final InspectionProperties properties;
-    private final Clock clock;
 
-    public Inspections(Changes changes, AggregateStore store, BaseRepository bases, MongoTemplate mongo,
-                       Checklists checklists, InspectionProperties properties, Clock clock) {
-        this.changes = changes;
-        this.store = store;
+    public Inspections(Changes changes, BaseRepository bases, Checklists checklists, InspectionProperties properties,
+                       Clock clock) {
+        super(changes, clock);
         this.bases = bases;
-        this.mongo = mongo;
         this.checklists = checklists;
         this.properties = properties;
-        this.clock = clock;
     }
 
     // ---- plans ----------------------------------------------------------------------------------------------
@@ -86,19 +81,12 @@ public class Inspections {
     /** Plans of the caller's jurisdiction, or — for base staff — the published ones naming their base. */
     public PageResult<InspectionPlan> plans(Integer year, InspectionKind kind, InspectionPlan.Status status,
                                             Integer page, Integer size) {
-        List<Criteria> filters = new ArrayList<>();
         CurrentUser user = Jurisdiction.currentUser();
-        if (user.hasAny(Jurisdiction.OFFICIALS)) {
-            filters.add(Jurisdiction.scope("divisionCode"));
-        } else {
-            filters.add(Criteria.where("baseIds").is(Jurisdiction.staffOf(user.baseId()).baseId()));
-            filters.add(Criteria.where("status").is(InspectionPlan.Status.PUBLISHED));
-        }
-        optional(filters, "year", year);
-        optional(filters, "kind", kind);
-        optional(filters, "status", status);
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), InspectionPlan.class, page, size,
-                Sort.by(Sort.Direction.DESC, "plannedFrom").and(Sort.by("_id")));
+        ListFilters filters = user.hasAny(Jurisdiction.OFFICIALS) ? ListFilters.of(Jurisdiction.scope("divisionCode"))
+                : ListFilters.of(Criteria.where("baseIds").is(Jurisdiction.staffOf(user.baseId()).baseId()))
+                        .is("status", InspectionPlan.Status.PUBLISHED);
+        return filters.is("year", year).is("kind", kind).is("status", status).page(mongo, InspectionPlan.class, page,
+                size, Sort.by(Sort.Direction.DESC, "plannedFrom").and(Sort.by("_id")));
     }
 
     // ---- visits ---------------------------------------------------------------------------------------------
@@ -166,13 +154,12 @@ public class Inspections {
     }
 
     public InspectionVisit visit(String id) {
-        return changes.load(InspectionVisit.class, id, v -> Jurisdiction.requireOfficerOrOwnBase(v.getDivisionCode(),
-                v.getBaseId(), "inspection visit " + id));
+        return readable(InspectionVisit.class, id, "inspection visit");
     }
 
     public PageResult<InspectionVisit> visits(String baseId, Integer year, InspectionKind kind, Integer page, Integer size) {
-        return ofBases(InspectionVisit.class, Sort.by(Sort.Direction.DESC, "visitedOn").and(Sort.by("_id")), page, size,
-                reach(baseId, year, "kind", kind));
+        return reach(baseId, year).is("kind", kind).page(mongo, InspectionVisit.class, page, size,
+                Sort.by(Sort.Direction.DESC, "visitedOn").and(Sort.by("_id")));
     }
 
     // ---- rectification orders -------------------------------------------------------------------------------
@@ -196,8 +183,7 @@ public class Inspections {
     }
 
     public RectificationOrder order(String id) {
-        return changes.load(RectificationOrder.class, id, o -> Jurisdiction.requireOfficerOrOwnBase(o.getDivisionCode(),
-                o.getBaseId(), "rectification order " + id));
+        return readable(RectificationOrder.class, id, "rectification order");
     }
 
     /**
@@ -206,12 +192,12 @@ public class Inspections {
      */
     public PageResult<RectificationOrder> orders(String baseId, Integer year, RectificationOrder.Status status,
                                                  Boolean overdue, Integer page, Integer size) {
-        List<Criteria> filters = reach(baseId, year, "status", status);
+        ListFilters filters = reach(baseId, year).is("status", status);
         if (Boolean.TRUE.equals(overdue)) {
-            filters.add(Criteria.where("status").ne(RectificationOrder.Status.CLOSED));
-            filters.add(Criteria.where("deadline").lt(today().toString()));
+            filters.and(Criteria.where("status").ne(RectificationOrder.Status.CLOSED))
+                    .and(Criteria.where("deadline").lt(today().toString()));
         }
-        return ofBases(RectificationOrder.class, Sort.by("deadline", "issuedAt", "_id"), page, size, filters);
+        return filters.page(mongo, RectificationOrder.class, page, size, Sort.by("deadline", "issuedAt", "_id"));
     }
 
     // ---- self-inspection ------------------------------------------------------------------------------------
@@ -251,13 +237,11 @@ public class Inspections {
     }
 
     public SelfInspection selfInspection(String id) {
-        return changes.load(SelfInspection.class, id, s -> Jurisdiction.requireOfficerOrOwnBase(s.getDivisionCode(),
-                s.getBaseId(), "self-inspection " + id));
+        return readable(SelfInspection.class, id, "self-inspection");
     }
 
     public PageResult<SelfInspection> selfInspections(String baseId, Integer year, Integer page, Integer size) {
-        return ofBases(SelfInspection.class, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseId")), page, size,
-                reach(baseId, year));
+        return reach(baseId, year).page(mongo, SelfInspection.class, page, size, LATEST_YEAR_FIRST);
     }
 
     // ---- acceptance -----------------------------------------------------------------------------------------
@@ -286,13 +270,12 @@ public class Inspections {
     }
 
     public AcceptanceRecord acceptance(String id) {
-        return changes.load(AcceptanceRecord.class, id, a -> Jurisdiction.requireOfficerOrOwnBase(a.getDivisionCode(),
-                a.getBaseId(), "acceptance record " + id));
+        return readable(AcceptanceRecord.class, id, "acceptance record");
     }
 
     public PageResult<AcceptanceRecord> acceptances(String baseId, Integer year, Boolean passed, Integer page, Integer size) {
-        return ofBases(AcceptanceRecord.class, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseId")), page, size,
-                reach(baseId, year, "passed", passed));
+        return reach(baseId, year).is("passed", passed).page(mongo, AcceptanceRecord.class, page, size,
+                LATEST_YEAR_FIRST);
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------
@@ -320,27 +303,17 @@ public class Inspections {
 
     /**
      * The caller's reach over records of bases (officials: their jurisdiction; base staff: their base), narrowed
-     * to the base and year when given and to each further field, value pair whose value is given.
+     * to the base and year when given.
      */
-    private static List<Criteria> reach(String baseId, Integer year, Object... more) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
-        optional(filters, "baseId", blankToNull(baseId));
-        optional(filters, "year", year);
-        for (int i = 0; i < more.length; i += 2) {
-            optional(filters, (String) more[i], more[i + 1]);
-        }
-        return filters;
+    private static ListFilters reach(String baseId, Integer year) {
+        return ListFilters.of(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"))
+                .is("baseId", blankToNull(baseId)).is("year", year);
     }
 
-    private <T> PageResult<T> ofBases(Class<T> type, Sort sort, Integer page, Integer size, List<Criteria> filters) {
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), type, page, size, sort);
-    }
-
-    private static void optional(List<Criteria> filters, String field, Object value) {
-        if (value != null) {
-            filters.add(Criteria.where(field).is(value));
-        }
+    /** A record of a base the caller may read: the officials covering its county, the base's own staff (404). */
+    private <T extends BaseYearRecord> T readable(Class<T> type, String id, String what) {
+        return changes.load(type, id, r -> Jurisdiction.requireOfficerOrOwnBase(r.getDivisionCode(), r.getBaseId(),
+                what + " " + id));
     }
 
     private static String blankToNull(String s) {

@@ -15,16 +15,12 @@ import java.util.List;
 @Document("self_inspections")
 @CompoundIndex(name = "division_year", def = "{'divisionCode': 1, 'year': 1}")
 @CompoundIndex(name = "base_year", def = "{'baseId': 1, 'year': 1}")
-public class SelfInspection extends BaseYearRecord {
+public class SelfInspection extends ScoredRecord {
 
     /** A problem the base found itself, what it did about it, and the day it was corrected (null: not yet). */
     public record Correction(String itemCode, String problem, String correction, String correctedOn) {
     }
 
-    private String checklistVersion;
-    private List<Checklist.Score> scores;
-    private int total;
-    private int maxTotal;
     private String summary;
     private List<Correction> corrections;
     private Instant submittedAt;
@@ -43,31 +39,12 @@ public class SelfInspection extends BaseYearRecord {
         SelfInspection s = new SelfInspection();
         s.id = idOf(baseId, year);
         s.about(divisionCode, baseId, baseName, year);
-        s.checklistVersion = checklist.version();
-        s.scores = checklist.scored(scores, "scores");
-        s.total = Checklist.total(s.scores);
-        s.maxTotal = checklist.maxTotal();
+        s.scoreAgainst(checklist, scores);
         s.summary = summary;
         s.corrections = List.copyOf(corrections);
         s.submittedAt = clock.instant();
         s.submittedBy = by;
         return s;
-    }
-
-    public String getChecklistVersion() {
-        return checklistVersion;
-    }
-
-    public List<Checklist.Score> getScores() {
-        return scores;
-    }
-
-    public int getTotal() {
-        return total;
-    }
-
-    public int getMaxTotal() {
-        return maxTotal;
     }
 
     public String getSummary() {

@@ -1,8 +1,8 @@
 package cn.sunshine.accreditation.notice;
 
+import cn.sunshine.accreditation.support.Answers;
+import cn.sunshine.accreditation.support.PublicFilings;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.sms.OneTimeCodes;
-import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.PublicEndpoint;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Clock;
 
@@ -28,9 +27,6 @@ import java.time.Clock;
 @Validated
 @Tag(name = "Public notice", description = "The proposed result, objections and finalisation (公示, 异议, 认定)")
 public class NoticeController {
-
-    /** The client's address as the gateway resolved it (it replaces any the client sent). */
-    static final String CLIENT_ADDRESS = "X-Sunshine-Client-Address";
 
     private final Notices notices;
     private final ObjectionConfirmations confirmations;
@@ -47,18 +43,15 @@ public class NoticeController {
     @Operation(summary = "Publish the proposed result of a complete ranking for a period (7 days by default)")
     public ResponseEntity<NoticeDtos.NoticeView> publish(@PathVariable String tenderId,
                                                          @Valid @RequestBody NoticeDtos.PublishNoticeRequest request) {
-        PublicNotice n = notices.publish(tenderId, request.basesToAccredit(), request.days());
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/accreditation/notices/{id}").buildAndExpand(n.getId()).toUri())
-                .eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+        return Answers.created("/api/accreditation/notices/{id}",
+                notices.publish(tenderId, request.basesToAccredit(), request.days()), this::view);
     }
 
     @GetMapping("/api/accreditation/notices/{noticeId}")
     @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "A notice with its objections and the filers' contacts (officers)")
     public ResponseEntity<NoticeDtos.NoticeView> get(@PathVariable String noticeId) {
-        PublicNotice n = notices.get(noticeId);
-        return ResponseEntity.ok().eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+        return Answers.ok(notices.get(noticeId), this::view);
     }
 
     @PostMapping("/api/accreditation/notices/{noticeId}/objections/{objectionId}/decision")
@@ -67,8 +60,7 @@ public class NoticeController {
     public ResponseEntity<NoticeDtos.NoticeView> decide(@PathVariable String noticeId, @PathVariable String objectionId,
                                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                         @Valid @RequestBody NoticeDtos.ObjectionDecisionRequest request) {
-        PublicNotice n = notices.decide(noticeId, objectionId, ifMatch, request);
-        return ResponseEntity.ok().eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+        return Answers.ok(notices.decide(noticeId, objectionId, ifMatch, request), this::view);
     }
 
     @PostMapping("/api/accreditation/notices/{noticeId}/finalisation")
@@ -76,8 +68,7 @@ public class NoticeController {
     @Operation(summary = "Accredit the proposal once the period is over and every objection is decided")
     public ResponseEntity<NoticeDtos.NoticeView> finalise(@PathVariable String noticeId,
                                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        PublicNotice n = notices.finalise(noticeId, ifMatch);
-        return ResponseEntity.ok().eTag(ETags.of(n.getVersion())).body(NoticeDtos.NoticeView.of(n, clock.instant()));
+        return Answers.ok(notices.finalise(noticeId, ifMatch), this::view);
     }
 
     @GetMapping("/api/public/accreditation/notices")
@@ -105,13 +96,9 @@ public class NoticeController {
     public ResponseEntity<ObjectionConfirmations.Pending> object(@PathVariable String noticeId,
                                                                  @Valid @RequestBody NoticeDtos.ObjectionRequest request,
                                                                  jakarta.servlet.http.HttpServletRequest http) {
-        String caller = OneTimeCodes.callerKey(http.getHeader(CLIENT_ADDRESS), http.getRemoteAddr());
-        ObjectionConfirmations.Pending p = confirmations.file(noticeId, request, caller);
-        return ResponseEntity.accepted()
-                .location(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/public/accreditation/notices/{noticeId}/pending-objections/{id}")
-                        .buildAndExpand(noticeId, p.confirmationId()).toUri())
-                .cacheControl(org.springframework.http.CacheControl.noStore()).body(p);
+        ObjectionConfirmations.Pending p = confirmations.file(noticeId, request, PublicFilings.callerKey(http));
+        return PublicFilings.awaiting(p, "/api/public/accreditation/notices/{noticeId}/pending-objections/{id}",
+                noticeId, p.confirmationId());
     }
 
     @PostMapping("/api/public/accreditation/notices/{noticeId}/pending-objections/{confirmationId}/confirmation")
@@ -122,7 +109,10 @@ public class NoticeController {
                                                                  @PathVariable String confirmationId,
                                                                  @Valid @RequestBody NoticeDtos.ConfirmationRequest request) {
         Notices.Filed f = confirmations.confirm(noticeId, confirmationId, request.code());
-        return ResponseEntity.status(201).cacheControl(org.springframework.http.CacheControl.noStore())
-                .body(NoticeDtos.FiledObjectionView.of(f.notice(), f.objection()));
+        return PublicFilings.filed(NoticeDtos.FiledObjectionView.of(f.notice(), f.objection()));
+    }
+
+    private NoticeDtos.NoticeView view(PublicNotice n) {
+        return NoticeDtos.NoticeView.of(n, clock.instant());
     }
 }

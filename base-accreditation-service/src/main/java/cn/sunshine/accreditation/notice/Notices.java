@@ -15,14 +15,13 @@ import cn.sunshine.accreditation.tender.Tender;
 import cn.sunshine.accreditation.tender.Tenders;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.identifiers.DivisionCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -38,29 +37,22 @@ import java.util.UUID;
 
 /** Use cases of the public notice: publish the proposal, take and decide objections, finalise into bases. */
 @Service
-public class Notices {
+public class Notices extends UseCase {
 
-    private final AggregateStore store;
     private final PublicNoticeRepository notices;
     private final BaseRepository bases;
     private final Tenders tenders;
     private final Applications applications;
     private final Reviews reviews;
-    private final MongoTemplate mongo;
-    private final Clock clock;
-    private final Changes changes;
 
-    public Notices(AggregateStore store, PublicNoticeRepository notices, BaseRepository bases, Tenders tenders,
-                   Applications applications, Reviews reviews, MongoTemplate mongo, Clock clock, Changes changes) {
-        this.store = store;
+    public Notices(Changes changes, PublicNoticeRepository notices, BaseRepository bases, Tenders tenders,
+                   Applications applications, Reviews reviews, Clock clock) {
+        super(changes, clock);
         this.notices = notices;
         this.bases = bases;
         this.tenders = tenders;
         this.applications = applications;
         this.reviews = reviews;
-        this.mongo = mongo;
-        this.clock = clock;
-        this.changes = changes;
     }
 
     public PublicNotice publish(String tenderId, int basesToAccredit, Integer days) {

@@ -1,13 +1,14 @@
 package cn.sunshine.accreditation.notice;
 
+import cn.sunshine.accreditation.support.CodeConfirmations;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.identifiers.PersonalData;
 import cn.sunshine.platform.sms.OneTimeCodes;
 import cn.sunshine.platform.sms.SmsSender;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,21 +28,21 @@ import java.time.Instant;
  */
 @Service
 @EnableConfigurationProperties(ObjectionProperties.class)
-public class ObjectionConfirmations {
+public class ObjectionConfirmations extends UseCase {
 
-    private final MongoTemplate mongo;
     private final Notices notices;
     private final SmsSender sms;
     private final ObjectionProperties properties;
-    private final Clock clock;
+    private final CodeConfirmations<PendingObjection> confirmations;
 
-    public ObjectionConfirmations(MongoTemplate mongo, Notices notices, SmsSender sms,
-                                  ObjectionProperties properties, Clock clock) {
-        this.mongo = mongo;
+    public ObjectionConfirmations(Changes changes, Notices notices, SmsSender sms, ObjectionProperties properties,
+                                  Clock clock) {
+        super(changes, clock);
         this.notices = notices;
         this.sms = sms;
         this.properties = properties;
-        this.clock = clock;
+        this.confirmations = new CodeConfirmations<>(mongo, PendingObjection.class, PendingObjection.Status.PENDING,
+                voided(), "objection", "file it again");
     }
 
     /** What the filer is told: where to confirm, until when, the phone masked (and the code, only when simulated). */
@@ -91,8 +92,7 @@ public class ObjectionConfirmations {
         PendingObjection p = mongo.findById(confirmationId, PendingObjection.class);
         if (p == null || !p.noticeId().equals(noticeId) || p.status() == PendingObjection.Status.VOID
                 || (p.status() == PendingObjection.Status.PENDING && !p.expiresAt().isAfter(now))) {
-            throw new DomainException(404, "not-found", "Not found", "objection " + confirmationId
-                    + " awaiting confirmation was not found: it expired, was void or never existed; file it again");
+            throw confirmations.notFound(confirmationId);
         }
         if (p.status() == PendingObjection.Status.CONFIRMED) {
             PublicNotice n = notices.publicGet(noticeId);
@@ -100,40 +100,16 @@ public class ObjectionConfirmations {
                     () -> DomainException.notFound("objection " + p.objectionId())));
         }
         if (!OneTimeCodes.matches(p.id(), code, p.codeHash())) {
-            PendingObjection after = mongo.findAndModify(Query.query(Criteria.where("_id").is(p.id())
-                            .and("status").is(PendingObjection.Status.PENDING)),
-                    new Update().inc("attempts", 1), FindAndModifyOptions.options().returnNew(true), PendingObjection.class);
-            if (after != null && after.attempts() >= properties.maxAttempts()) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(p.id())), voided(), PendingObjection.class);
-                throw new DomainException(422, "confirmation-code-wrong", "Wrong confirmation code",
-                        "the code was wrong " + after.attempts() + " times; the objection is void; file it again");
-            }
-            int left = after == null ? 0 : properties.maxAttempts() - after.attempts();
-            throw new DomainException(422, "confirmation-code-wrong", "Wrong confirmation code",
-                    "the code does not match the one sent to " + PersonalData.maskPhone(p.phone()) + "; " + left
-                            + " attempt(s) left",
-                    java.util.List.of(DomainException.FieldError.coded("code", "notice.code-wrong",
-                            "does not match the code sent")));
+            throw confirmations.wrongCode(p, properties.maxAttempts(), p.phone(), "notice.code-wrong");
         }
         // Fix the objection's id once (a repeated or concurrent confirmation files the same objection).
-        String objectionId = p.objectionId();
-        if (objectionId == null) {
-            PendingObjection claimed = mongo.findAndModify(Query.query(Criteria.where("_id").is(p.id())
-                            .and("status").is(PendingObjection.Status.PENDING).and("objectionId").is(null)),
-                    new Update().set("objectionId", Ids.newId()), FindAndModifyOptions.options().returnNew(true),
-                    PendingObjection.class);
-            PendingObjection now2 = claimed != null ? claimed : mongo.findById(p.id(), PendingObjection.class);
-            if (now2 == null || now2.objectionId() == null) {
-                throw DomainException.notFound("objection " + confirmationId + " awaiting confirmation");
-            }
-            objectionId = now2.objectionId();
-        }
+        String objectionId = confirmations.fixedId(p, "objectionId", PendingObjection::objectionId);
         Notices.Filed filed;
         try {
             filed = notices.object(noticeId, objectionId, new Objection.ObjectorContact(p.name(), p.phone(), p.email()),
                     p.applicationId(), p.statement(), properties.maxPerPhone(), properties.maxObjectors());
         } catch (RuntimeException refused) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(p.id())), voided(), PendingObjection.class);
+            confirmations.voidRequest(p);
             throw refused;
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(p.id())), new Update()

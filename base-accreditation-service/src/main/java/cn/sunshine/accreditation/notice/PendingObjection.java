@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.notice;
 
+import cn.sunshine.accreditation.support.CodeConfirmations;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -19,7 +20,7 @@ import java.time.Instant;
 public record PendingObjection(@Id String id, String noticeId, String phoneKey, String callerKey, String name,
                                String phone, String email, String applicationId, String statement, String codeHash,
                                int attempts, Instant createdAt, @Indexed(expireAfter = "0s") Instant expiresAt,
-                               Status status, String objectionId) {
+                               Status status, String objectionId) implements CodeConfirmations.Held {
 
     public enum Status { PENDING, CONFIRMED, VOID }
 }

@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.quota;
 
+import cn.sunshine.accreditation.support.Answers;
 import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Validated
@@ -35,17 +35,14 @@ public class QuotaController {
     @Allowed({Role.PROVINCE_OFFICER})
     @Operation(summary = "The province's annual plan (province officer)")
     public ResponseEntity<QuotaDtos.LedgerView> plan(@Valid @RequestBody QuotaDtos.PlanRequest request) {
-        QuotaLedger l = quotas.plan(request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(l.getId()).toUri()).eTag(ETags.of(l.getVersion())).body(QuotaDtos.LedgerView.of(l));
+        return Answers.createdHere(quotas.plan(request), QuotaDtos.LedgerView::of);
     }
 
     @GetMapping("/api/accreditation/quota-ledgers/{ledgerId}")
     @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "A ledger with every allocation and receipt")
     public ResponseEntity<QuotaDtos.LedgerView> get(@PathVariable String ledgerId) {
-        QuotaLedger l = quotas.get(ledgerId);
-        return ResponseEntity.ok().eTag(ETags.of(l.getVersion())).body(QuotaDtos.LedgerView.of(l));
+        return Answers.ok(quotas.get(ledgerId), QuotaDtos.LedgerView::of);
     }
 
     @GetMapping("/api/accreditation/quota-ledgers")

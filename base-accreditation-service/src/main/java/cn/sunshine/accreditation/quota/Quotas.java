@@ -1,5 +1,6 @@
 package cn.sunshine.accreditation.quota;
 
+import cn.sunshine.accreditation.support.ListFilters;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.accreditation.base.BaseStatus;
@@ -8,23 +9,20 @@ import cn.sunshine.accreditation.support.Retry;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.PageResult;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -36,21 +34,15 @@ import java.util.UUID;
  * (never over-allocated) and each step is idempotent by allocation id (docs/accreditation.md).
  */
 @Service
-public class Quotas {
+public class Quotas extends UseCase {
 
-    private final AggregateStore store;
     private final QuotaLedgerRepository ledgers;
     private final BaseRepository bases;
-    private final MongoTemplate mongo;
-    private final Clock clock;
 
-    public Quotas(AggregateStore store, QuotaLedgerRepository ledgers, BaseRepository bases, MongoTemplate mongo,
-                  Clock clock) {
-        this.store = store;
+    public Quotas(Changes changes, QuotaLedgerRepository ledgers, BaseRepository bases, Clock clock) {
+        super(changes, clock);
         this.ledgers = ledgers;
         this.bases = bases;
-        this.mongo = mongo;
-        this.clock = clock;
     }
 
     public QuotaLedger plan(QuotaDtos.PlanRequest r) {
@@ -78,16 +70,8 @@ public class Quotas {
 
     public PageResult<QuotaLedger> list(String division, Integer year, Integer page, Integer size) {
         Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scope("divisionCode"));
-        if (division != null) {
-            filters.add(Criteria.where("divisionCode").is(division));
-        }
-        if (year != null) {
-            filters.add(Criteria.where("year").is(year));
-        }
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), QuotaLedger.class, page, size,
-                Sort.by(Sort.Direction.DESC, "year").and(Sort.by("divisionCode")));
+        return ListFilters.of(Jurisdiction.scope("divisionCode")).is("divisionCode", division).is("year", year)
+                .page(mongo, QuotaLedger.class, page, size, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("divisionCode")));
     }
 
     /** The current allocation of a base's major in its county's ledger of the year, if any. */

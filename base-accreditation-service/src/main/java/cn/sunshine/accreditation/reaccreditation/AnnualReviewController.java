@@ -1,7 +1,7 @@
 package cn.sunshine.accreditation.reaccreditation;
 
+import cn.sunshine.accreditation.support.Answers;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.security.Allowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
 
@@ -38,10 +37,8 @@ public class AnnualReviewController {
     @Operation(summary = "Open a base's review of a year with the facts as you confirm them")
     public ResponseEntity<AnnualReviewDtos.AnnualReviewView> open(@PathVariable String baseId,
                                                                   @Valid @RequestBody AnnualReviewDtos.OpenRequest request) {
-        AnnualReview r = reviews.open(baseId, request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/accreditation/annual-reviews/{id}").buildAndExpand(r.getId()).toUri())
-                .eTag(ETags.of(r.getVersion())).body(AnnualReviewDtos.AnnualReviewView.of(r));
+        return Answers.created("/api/accreditation/annual-reviews/{id}", reviews.open(baseId, request),
+                AnnualReviewDtos.AnnualReviewView::of);
     }
 
     @GetMapping("/api/accreditation/bases/{baseId}/annual-reviews")
@@ -55,8 +52,7 @@ public class AnnualReviewController {
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "An annual review")
     public ResponseEntity<AnnualReviewDtos.AnnualReviewView> get(@PathVariable String reviewId) {
-        AnnualReview r = reviews.get(reviewId);
-        return ResponseEntity.ok().eTag(ETags.of(r.getVersion())).body(AnnualReviewDtos.AnnualReviewView.of(r));
+        return Answers.ok(reviews.get(reviewId), AnnualReviewDtos.AnnualReviewView::of);
     }
 
     @PostMapping("/api/accreditation/annual-reviews/{reviewId}/decision")
@@ -65,8 +61,7 @@ public class AnnualReviewController {
     public ResponseEntity<AnnualReviewDtos.AnnualReviewView> decide(@PathVariable String reviewId,
                                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                                     @Valid @RequestBody AnnualReviewDtos.ReviewDecisionRequest request) {
-        AnnualReview r = reviews.decide(reviewId, ifMatch, request);
-        return ResponseEntity.ok().eTag(ETags.of(r.getVersion())).body(AnnualReviewDtos.AnnualReviewView.of(r));
+        return Answers.ok(reviews.decide(reviewId, ifMatch, request), AnnualReviewDtos.AnnualReviewView::of);
     }
 
     @GetMapping("/api/accreditation/bases/{baseId}/performance")

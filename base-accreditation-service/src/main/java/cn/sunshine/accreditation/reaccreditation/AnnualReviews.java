@@ -7,12 +7,12 @@ import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -24,23 +24,18 @@ import java.util.List;
  * after a failure in between completes it.
  */
 @Service
-public class AnnualReviews {
+public class AnnualReviews extends UseCase {
 
-    private final AggregateStore store;
     private final AnnualReviewRepository reviews;
     private final BaseRepository bases;
     private final AgreementRepository agreements;
-    private final MongoTemplate mongo;
-    private final Clock clock;
 
-    public AnnualReviews(AggregateStore store, AnnualReviewRepository reviews, BaseRepository bases,
-                         AgreementRepository agreements, MongoTemplate mongo, Clock clock) {
-        this.store = store;
+    public AnnualReviews(Changes changes, AnnualReviewRepository reviews, BaseRepository bases,
+                         AgreementRepository agreements, Clock clock) {
+        super(changes, clock);
         this.reviews = reviews;
         this.bases = bases;
         this.agreements = agreements;
-        this.mongo = mongo;
-        this.clock = clock;
     }
 
     public AnnualReview open(String baseId, AnnualReviewDtos.OpenRequest r) {

@@ -2,10 +2,14 @@ package cn.sunshine.accreditation.reaccreditation;
 
 import cn.sunshine.accreditation.inspection.InspectionKind;
 import cn.sunshine.platform.events.EventTypes;
+import cn.sunshine.platform.messaging.EventHandler;
 import cn.sunshine.platform.messaging.EventSubscriptions;
 import cn.sunshine.platform.outbox.Projections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Keeps {@link BasePerformance} from the performance events, each applied once (the event id is kept
@@ -20,60 +24,36 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PerformanceEvents {
 
+    /** The base's year an event counts in: the base, its county and the year. */
+    private record BaseYear(String baseId, String divisionCode, int year) {
+    }
+
     @Bean
     EventSubscriptions performanceEventSubscriptions(Projections projections) {
         return EventSubscriptions.create()
-                .on(PerformanceContracts.TRAINEE_ENROLLED, projections.handler(BasePerformance.class,
-                        e -> BasePerformance.idOf(e.baseId(), BasePerformance.yearOf(e.enrolledAt())),
-                        e -> {
-                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.enrolledAt()));
-                            p.enrolled(e.enrolledAt());
-                            return p;
-                        }, (p, e) -> p.enrolled(e.enrolledAt())))
-                .on(PerformanceContracts.TRAINEE_COMPLETED, projections.handler(BasePerformance.class,
-                        e -> BasePerformance.idOf(e.baseId(), BasePerformance.yearOf(e.completedAt())),
-                        e -> {
-                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.completedAt()));
-                            p.completed(e.completedAt());
-                            return p;
-                        }, (p, e) -> p.completed(e.completedAt())))
-                .on(PerformanceContracts.TRAINEE_PLACED, projections.handler(BasePerformance.class,
-                        e -> BasePerformance.idOf(e.baseId(), BasePerformance.yearOf(e.placedAt())),
-                        e -> {
-                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.placedAt()));
-                            p.placed(e.placementId(), e.placedAt());
-                            return p;
-                        }, (p, e) -> p.placed(e.placementId(), e.placedAt())))
+                .on(PerformanceContracts.TRAINEE_ENROLLED, toYear(projections,
+                        e -> new BaseYear(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.enrolledAt())),
+                        (p, e) -> p.enrolled(e.enrolledAt())))
+                .on(PerformanceContracts.TRAINEE_COMPLETED, toYear(projections,
+                        e -> new BaseYear(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.completedAt())),
+                        (p, e) -> p.completed(e.completedAt())))
+                .on(PerformanceContracts.TRAINEE_PLACED, toYear(projections,
+                        e -> new BaseYear(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.placedAt())),
+                        (p, e) -> p.placed(e.placementId(), e.placedAt())))
                 // a disproved placement leaves the year it was counted in (the year of its report)
-                .on(EventTypes.PLACEMENT_DISPROVED, projections.handler(BasePerformance.class,
-                        e -> BasePerformance.idOf(e.baseId(), BasePerformance.yearOf(e.placedAt())),
-                        e -> {
-                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.placedAt()));
-                            p.disproved(e.placementId(), e.disprovedAt());
-                            return p;
-                        }, (p, e) -> p.disproved(e.placementId(), e.disprovedAt())))
-                .on(PerformanceContracts.SPOT_CHECK_CONCLUDED, projections.handler(BasePerformance.class,
-                        e -> BasePerformance.idOf(e.baseId(), e.year()),
-                        e -> {
-                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), e.year());
-                            p.spotChecked(e.called(), e.confirmed(), e.findings(), e.concludedAt());
-                            return p;
-                        }, (p, e) -> p.spotChecked(e.called(), e.confirmed(), e.findings(), e.concludedAt())))
+                .on(EventTypes.PLACEMENT_DISPROVED, toYear(projections,
+                        e -> new BaseYear(e.baseId(), e.divisionCode(), BasePerformance.yearOf(e.placedAt())),
+                        (p, e) -> p.disproved(e.placementId(), e.disprovedAt())))
+                .on(PerformanceContracts.SPOT_CHECK_CONCLUDED, toYear(projections,
+                        e -> new BaseYear(e.baseId(), e.divisionCode(), e.year()),
+                        (p, e) -> p.spotChecked(e.called(), e.confirmed(), e.findings(), e.concludedAt())))
                 // trainees' confirmations (学员确认): the year of the enrollment
-                .on(EventTypes.CONFIRMATION_REQUESTED, projections.handler(BasePerformance.class,
-                        e -> BasePerformance.idOf(e.baseId(), e.year()),
-                        e -> {
-                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), e.year());
-                            p.confirmationAsked(e.requestedAt());
-                            return p;
-                        }, (p, e) -> p.confirmationAsked(e.requestedAt())))
-                .on(EventTypes.TRAINEE_CONFIRMED, projections.handler(BasePerformance.class,
-                        e -> BasePerformance.idOf(e.baseId(), e.year()),
-                        e -> {
-                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), e.year());
-                            p.confirmationAnswered(!e.denied().isEmpty(), e.answeredAt());
-                            return p;
-                        }, (p, e) -> p.confirmationAnswered(!e.denied().isEmpty(), e.answeredAt())))
+                .on(EventTypes.CONFIRMATION_REQUESTED, toYear(projections,
+                        e -> new BaseYear(e.baseId(), e.divisionCode(), e.year()),
+                        (p, e) -> p.confirmationAsked(e.requestedAt())))
+                .on(EventTypes.TRAINEE_CONFIRMED, toYear(projections,
+                        e -> new BaseYear(e.baseId(), e.divisionCode(), e.year()),
+                        (p, e) -> p.confirmationAnswered(!e.denied().isEmpty(), e.answeredAt())))
                 .on(EventTypes.COMPLAINT_ANSWERED, (e, meta) -> {
                     if (!e.substantiated() || e.baseId() == null) {
                         return;
@@ -85,21 +65,29 @@ class PerformanceEvents {
                                 return p;
                             }, p -> p.complaintSubstantiated(e.complaintId(), e.findings(), e.answeredAt()));
                 })
-                .on(EventTypes.INSPECTION_FINDING_RECORDED, projections.handler(BasePerformance.class,
-                        e -> BasePerformance.idOf(e.baseId(), e.year()),
-                        e -> {
-                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), e.year());
-                            p.inspectionFinding(e.findingId(),
-                                    InspectionKind.valueOf(e.kind()).chinese(), e.description(), e.recordedAt());
-                            return p;
-                        }, (p, e) -> p.inspectionFinding(e.findingId(),
-                                    InspectionKind.valueOf(e.kind()).chinese(), e.description(), e.recordedAt())))
-                .on(EventTypes.ACCEPTANCE_RECORDED, projections.handler(BasePerformance.class,
-                        e -> BasePerformance.idOf(e.baseId(), e.year()),
-                        e -> {
-                            BasePerformance p = BasePerformance.start(e.baseId(), e.divisionCode(), e.year());
-                            p.accepted(e.acceptanceId(), e.score(), e.passingScore(), e.passed(), e.recordedAt());
-                            return p;
-                        }, (p, e) -> p.accepted(e.acceptanceId(), e.score(), e.passingScore(), e.passed(), e.recordedAt())));
+                .on(EventTypes.INSPECTION_FINDING_RECORDED, toYear(projections,
+                        e -> new BaseYear(e.baseId(), e.divisionCode(), e.year()),
+                        (p, e) -> p.inspectionFinding(e.findingId(),
+                                InspectionKind.valueOf(e.kind()).chinese(), e.description(), e.recordedAt())))
+                .on(EventTypes.ACCEPTANCE_RECORDED, toYear(projections,
+                        e -> new BaseYear(e.baseId(), e.divisionCode(), e.year()),
+                        (p, e) -> p.accepted(e.acceptanceId(), e.score(), e.passingScore(), e.passed(), e.recordedAt())));
+    }
+
+    /**
+     * The handler that applies an event to the record of the base's year it counts in ({@code of}); the year's first
+     * event starts the record.
+     */
+    private static <E> EventHandler<E> toYear(Projections projections, Function<E, BaseYear> of,
+                                              BiConsumer<BasePerformance, E> apply) {
+        return projections.handler(BasePerformance.class, e -> {
+            BaseYear y = of.apply(e);
+            return BasePerformance.idOf(y.baseId(), y.year());
+        }, e -> {
+            BaseYear y = of.apply(e);
+            BasePerformance p = BasePerformance.start(y.baseId(), y.divisionCode(), y.year());
+            apply.accept(p, e);
+            return p;
+        }, apply);
     }
 }

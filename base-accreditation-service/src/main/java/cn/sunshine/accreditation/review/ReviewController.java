@@ -1,7 +1,7 @@
 package cn.sunshine.accreditation.review;
 
+import cn.sunshine.accreditation.support.Answers;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,15 +33,14 @@ public class ReviewController {
                                                         @Valid @RequestBody ReviewDtos.AppointRequest request) {
         ReviewPanel p = reviews.appoint(tenderId, request.members().stream()
                 .map(m -> new ReviewPanel.Appointee(m.reviewerId().trim(), m.name().trim())).toList());
-        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(ReviewDtos.PanelView.of(p));
+        return Answers.ok(p, ReviewDtos.PanelView::of);
     }
 
     @GetMapping("/api/accreditation/tenders/{tenderId}/panel")
     @Allowed(value = Role.EXPERT_REVIEWER, groups = Roles.OFFICIALS)
     @Operation(summary = "The review panel and its members' declarations")
     public ResponseEntity<ReviewDtos.PanelView> panel(@PathVariable String tenderId) {
-        ReviewPanel p = reviews.panel(tenderId);
-        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(ReviewDtos.PanelView.of(p));
+        return Answers.ok(reviews.panel(tenderId), ReviewDtos.PanelView::of);
     }
 
     @PostMapping("/api/accreditation/tenders/{tenderId}/panel/declarations")
@@ -49,8 +48,8 @@ public class ReviewController {
     @Operation(summary = "Declare, as a reviewer on the panel, that you have no conflict of interest (or that you have one)")
     public ResponseEntity<ReviewDtos.PanelView> declare(@PathVariable String tenderId,
                                                         @Valid @RequestBody ReviewDtos.DeclarationRequest request) {
-        ReviewPanel p = reviews.declare(tenderId, request.noConflict(), request.statement());
-        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(ReviewDtos.PanelView.of(p));
+        return Answers.ok(reviews.declare(tenderId, request.noConflict(), request.statement()),
+                ReviewDtos.PanelView::of);
     }
 
     @PostMapping("/api/accreditation/applications/{applicationId}/score-sheets")

@@ -7,10 +7,11 @@ import cn.sunshine.accreditation.tender.Tender;
 import cn.sunshine.accreditation.tender.TenderStatus;
 import cn.sunshine.accreditation.tender.Tenders;
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -19,23 +20,20 @@ import java.util.List;
 
 /** Use cases of the expert review: appoint the panel, declare, score, rank. */
 @Service
-public class Reviews {
+public class Reviews extends UseCase {
 
-    private final AggregateStore store;
     private final ReviewPanelRepository panels;
     private final ScoreSheetRepository sheets;
     private final Tenders tenders;
     private final Applications applications;
-    private final Clock clock;
 
-    public Reviews(AggregateStore store, ReviewPanelRepository panels, ScoreSheetRepository sheets, Tenders tenders,
+    public Reviews(Changes changes, ReviewPanelRepository panels, ScoreSheetRepository sheets, Tenders tenders,
                    Applications applications, Clock clock) {
-        this.store = store;
+        super(changes, clock);
         this.panels = panels;
         this.sheets = sheets;
         this.tenders = tenders;
         this.applications = applications;
-        this.clock = clock;
     }
 
     /** Appoints the panel, or adds members to it (e.g. a replacement for a recused reviewer). */

@@ -1,7 +1,7 @@
 package cn.sunshine.accreditation.tender;
 
+import cn.sunshine.accreditation.support.Answers;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Validated
@@ -37,17 +36,14 @@ public class TenderController {
     @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Draft a tender notice (county or city officer of its division)")
     public ResponseEntity<TenderDtos.TenderView> draft(@Valid @RequestBody TenderDtos.DraftTenderRequest request) {
-        Tender t = tenders.draft(request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(t.getId()).toUri()).eTag(ETags.of(t.getVersion())).body(view(t));
+        return Answers.createdHere(tenders.draft(request), this::view);
     }
 
     @GetMapping("/api/accreditation/tenders/{tenderId}")
     @Allowed(value = Role.EXPERT_REVIEWER, groups = Roles.OFFICIALS)
     @Operation(summary = "A tender, for officers covering its division and the reviewers on its panel")
     public ResponseEntity<TenderDtos.TenderView> get(@PathVariable String tenderId) {
-        Tender t = tenders.readable(tenderId);
-        return ResponseEntity.ok().eTag(ETags.of(t.getVersion())).body(view(t));
+        return Answers.ok(tenders.readable(tenderId), this::view);
     }
 
     @GetMapping("/api/accreditation/tenders")
@@ -65,8 +61,7 @@ public class TenderController {
     @Operation(summary = "Publish the tender notice; takes If-Match")
     public ResponseEntity<TenderDtos.TenderView> publish(@PathVariable String tenderId,
                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Tender t = tenders.publish(tenderId, ifMatch);
-        return ResponseEntity.ok().eTag(ETags.of(t.getVersion())).body(view(t));
+        return Answers.ok(tenders.publish(tenderId, ifMatch), this::view);
     }
 
     @GetMapping("/api/public/accreditation/tenders")

@@ -1,46 +1,36 @@
 package cn.sunshine.accreditation.tender;
 
+import cn.sunshine.accreditation.support.ListFilters;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Use cases of tenders, and the one place that says who may read a tender. */
 @Service
-public class Tenders {
+public class Tenders extends UseCase {
 
-    private final AggregateStore store;
     private final TenderRepository tenders;
-    private final MongoTemplate mongo;
     private final TenderParticipation participation;
     private final TenderOutcomes outcomes;
-    private final Clock clock;
-    private final Changes changes;
 
-    public Tenders(AggregateStore store, TenderRepository tenders, MongoTemplate mongo,
-                   TenderParticipation participation, TenderOutcomes outcomes, Clock clock, Changes changes) {
-        this.store = store;
+    public Tenders(Changes changes, TenderRepository tenders, TenderParticipation participation,
+                   TenderOutcomes outcomes, Clock clock) {
+        super(changes, clock);
         this.tenders = tenders;
-        this.mongo = mongo;
         this.participation = participation;
         this.outcomes = outcomes;
-        this.clock = clock;
-        this.changes = changes;
     }
 
     public Tender draft(TenderDtos.DraftTenderRequest r) {
@@ -93,16 +83,15 @@ public class Tenders {
 
     public PageResult<Tender> list(String division, Integer year, TenderStatus status, Integer page, Integer size) {
         CurrentUser user = Jurisdiction.currentUser();
-        List<Criteria> filters = new ArrayList<>();
+        ListFilters filters;
         if (user.hasAny(Jurisdiction.OFFICIALS)) {
-            filters.add(Jurisdiction.scope("divisionCode"));
+            filters = ListFilters.of(Jurisdiction.scope("divisionCode"));
         } else if (user.has(Role.EXPERT_REVIEWER)) {
-            filters.add(Criteria.where("_id").in(participation.tendersReviewedBy(user.subject())));
+            filters = ListFilters.of(Criteria.where("_id").in(participation.tendersReviewedBy(user.subject())));
         } else {
             throw new org.springframework.security.access.AccessDeniedException("officers and reviewers only");
         }
-        addFilters(filters, division, year, status);
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Tender.class, page, size,
+        return filters.under(division).is("year", year).is("status", status).page(mongo, Tender.class, page, size,
                 Sort.by(Sort.Direction.DESC, "year").and(Sort.by("divisionCode", "applicationClosesAt")));
     }
 
@@ -112,25 +101,7 @@ public class Tenders {
     }
 
     public PageResult<Tender> publicList(String division, Integer year, Integer page, Integer size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Criteria.where("status").is(TenderStatus.PUBLISHED));
-        if (division != null) {
-            filters.add(Criteria.where("divisionCode").regex("^" + DivisionCode.of(division).prefix()));
-        }
-        addFilters(filters, null, year, null);
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Tender.class, page, size,
-                Sort.by(Sort.Direction.DESC, "applicationClosesAt"));
-    }
-
-    private static void addFilters(List<Criteria> filters, String division, Integer year, TenderStatus status) {
-        if (division != null) {
-            filters.add(Criteria.where("divisionCode").regex("^" + DivisionCode.of(division).prefix()));
-        }
-        if (year != null) {
-            filters.add(Criteria.where("year").is(year));
-        }
-        if (status != null) {
-            filters.add(Criteria.where("status").is(status));
-        }
+        return ListFilters.of(Criteria.where("status").is(TenderStatus.PUBLISHED)).under(division).is("year", year)
+                .page(mongo, Tender.class, page, size, Sort.by(Sort.Direction.DESC, "applicationClosesAt"));
     }
 }
