@@ -47,3 +47,34 @@ document.addEventListener('keydown', function (event) {
     });
   }
 });
+
+// The chart pages (dashboard.js, monitoring.js; ECharts from its WebJar, loaded after this script): a chart is an
+// element with its figures as JSON in data-chart and its words in data-label-NAME. sunshineCharts({id: option, …})
+// draws, once the page is read, each such element present: option(figures, label) answers its ECharts option (label(NAME)
+// reads data-label-NAME, the name itself when missing); an element whose figures do not parse is left empty. How many
+// were drawn goes to <html data-charts>; the charts follow the window's size and printing's.
+window.sunshineCharts = function (options) {
+  var charts = [];
+  function draw() {
+    if (!window.echarts) { return; }
+    Object.keys(options).forEach(function (id) {
+      var el = document.getElementById(id);
+      var figures = null;
+      try { figures = el && JSON.parse(el.getAttribute('data-chart')); } catch (e) { figures = null; }
+      if (!figures) { return; }
+      var label = function (name) { return el.getAttribute('data-label-' + name) || name; };
+      var option = options[id](figures, label);
+      var c = echarts.init(el, null, { renderer: 'canvas' });
+      c.setOption(option);
+      charts.push(c);
+    });
+    document.documentElement.setAttribute('data-charts', String(charts.length));
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', draw);
+  } else {
+    draw();
+  }
+  window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+  window.addEventListener('beforeprint', function () { charts.forEach(function (c) { c.resize(); }); });
+};
