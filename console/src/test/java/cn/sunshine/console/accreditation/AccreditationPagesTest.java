@@ -335,6 +335,7 @@ class AccreditationPagesTest {
         String form = mvc.perform(get("/accreditation/agreements/new?baseId=b-1").with(oidcLogin().oidcUser(officer())))
                 .andReturn().getResponse().getContentAsString();
         assertThat(form).contains("value=\"WELDING\"", "value=\"1260\"", "agreement-form");
+        assertThat(form.split("id=\"terms-majors\"", -1)).as("the terms table is on the page once (ids are unique)").hasSize(2);
         when(gateway.post(eq("/api/accreditation/agreements"), any(), any())).thenReturn(answer(Map.of("id", "ag-1")));
         mvc.perform(post("/accreditation/agreements").with(oidcLogin().oidcUser(officer())).with(csrf())
                         .param("idempotencyKey", "agree-12345678").param("baseId", "b-1").param("year", "2026")
