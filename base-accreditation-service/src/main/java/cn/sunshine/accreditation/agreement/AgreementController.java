@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation.agreement;
 
-import cn.sunshine.accreditation.support.Answers;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.platform.security.Allowed;

@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation.complaint;
 
-import cn.sunshine.accreditation.support.Answers;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.accreditation.support.PublicFilings;
 import cn.sunshine.accreditation.notice.NoticeDtos;
 import cn.sunshine.platform.security.Allowed;

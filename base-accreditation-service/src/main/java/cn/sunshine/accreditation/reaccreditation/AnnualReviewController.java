@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation.reaccreditation;
 
-import cn.sunshine.accreditation.support.Answers;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.platform.security.Roles;
 import cn.sunshine.platform.security.Allowed;
 import io.swagger.v3.oas.annotations.Operation;

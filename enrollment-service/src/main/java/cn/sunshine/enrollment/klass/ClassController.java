@@ -3,7 +3,7 @@ package cn.sunshine.enrollment.klass;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
-import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Validated
@@ -35,17 +34,14 @@ public class ClassController {
     @Allowed({Role.BASE_STAFF})
     @Operation(summary = "Report a class before it opens (开班前报县阳光办)")
     public ResponseEntity<ClassDtos.ClassView> report(@Valid @RequestBody ClassDtos.ReportRequest request) {
-        TrainingClass c = classes.report(request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(c.getId()).toUri()).eTag(ETags.of(c.getVersion())).body(ClassDtos.ClassView.of(c, 0));
+        return Answers.createdHere(classes.report(request), c -> ClassDtos.ClassView.of(c, 0));
     }
 
     @GetMapping("/api/enrollment/classes/{classId}")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A class with the number of trainees enrolled")
     public ResponseEntity<ClassDtos.ClassView> get(@PathVariable String classId) {
-        TrainingClass c = classes.get(classId);
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(ClassDtos.ClassView.of(c, classes.enrolled(c.getId())));
+        return Answers.ok(classes.get(classId), this::view);
     }
 
     @GetMapping("/api/enrollment/classes")
@@ -56,7 +52,7 @@ public class ClassController {
                                                 @RequestParam(required = false) TrainingClass.Status status,
                                                 @RequestParam(required = false) Integer page,
                                                 @RequestParam(required = false) Integer size) {
-        return classes.list(baseId, year, status, page, size).map(c -> ClassDtos.ClassView.of(c, classes.enrolled(c.getId())));
+        return classes.list(baseId, year, status, page, size).map(this::view);
     }
 
     @PostMapping("/api/enrollment/classes/{classId}/opening")
@@ -65,7 +61,10 @@ public class ClassController {
     public ResponseEntity<ClassDtos.ClassView> open(@PathVariable String classId,
                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                     @Valid @RequestBody(required = false) ClassDtos.OpeningRequest request) {
-        TrainingClass c = classes.open(classId, ifMatch, request);
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(ClassDtos.ClassView.of(c, classes.enrolled(c.getId())));
+        return Answers.ok(classes.open(classId, ifMatch, request), this::view);
+    }
+
+    private ClassDtos.ClassView view(TrainingClass c) {
+        return ClassDtos.ClassView.of(c, classes.enrolled(c.getId()));
     }
 }

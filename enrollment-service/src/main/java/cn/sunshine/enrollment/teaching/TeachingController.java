@@ -4,6 +4,7 @@ import cn.sunshine.enrollment.support.CreatingRequests;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
@@ -49,16 +50,14 @@ public class TeachingController {
     public ResponseEntity<TeachingDtos.PlanView> setPlan(@PathVariable String classId,
                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                          @Valid @RequestBody TeachingDtos.PlanRequest request) {
-        TeachingPlan p = teaching.setPlan(classId, ifMatch, request);
-        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(TeachingDtos.PlanView.of(p));
+        return Answers.ok(teaching.setPlan(classId, ifMatch, request), TeachingDtos.PlanView::of);
     }
 
     @GetMapping("/api/enrollment/classes/{classId}/teaching-plan")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "The class's teaching plan")
     public ResponseEntity<TeachingDtos.PlanView> plan(@PathVariable String classId) {
-        TeachingPlan p = teaching.plan(classId);
-        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(TeachingDtos.PlanView.of(p));
+        return Answers.ok(teaching.plan(classId), TeachingDtos.PlanView::of);
     }
 
     @PostMapping("/api/enrollment/classes/{classId}/lessons")

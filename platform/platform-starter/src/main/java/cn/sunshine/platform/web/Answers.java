@@ -1,7 +1,6 @@
-package cn.sunshine.accreditation.support;
+package cn.sunshine.platform.web;
 
 import cn.sunshine.platform.domain.AggregateRoot;
-import cn.sunshine.platform.web.ETags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
