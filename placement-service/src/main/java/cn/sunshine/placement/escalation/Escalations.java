@@ -5,17 +5,16 @@ import cn.sunshine.placement.placement.FollowUp;
 import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.placement.support.Access;
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,21 +31,13 @@ import java.util.List;
  * in between, the sweep opens what is left.
  */
 @Service
-public class Escalations {
+public class Escalations extends UseCase {
 
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);
     private static final int SWEEP_BATCH = 100;
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final Clock clock;
-    private final Changes changes;
-
-    public Escalations(MongoTemplate mongo, AggregateStore store, Clock clock, Changes changes) {
-        this.changes = changes;
-        this.mongo = mongo;
-        this.store = store;
-        this.clock = clock;
+    public Escalations(Changes changes, Clock clock) {
+        super(changes, clock);
     }
 
     /** Opens the case a follow-up of the placement recorded (idempotent) and marks it opened. */
