@@ -11,7 +11,6 @@ import cn.sunshine.subsidy.payment.BureauSignatures;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,11 +75,11 @@ class PaymentsTest extends SubsidyServiceTest {
 
         // The bureau pays 20 instructions, then goes down.
         bureauDownAfter(20);
-        JsonNode firstRun = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        JsonNode firstRun = story.runPayments().json();
         assertThat(firstRun.path("paid").asInt()).isEqualTo(20);
         assertThat(firstRun.path("bureauUnavailable").asBoolean()).isTrue();
         assertThat(countByStatus(instructions(story, claimId))).containsEntry("PAID", 20L).containsEntry("PENDING", 40L);
-        JsonNode stillDown = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        JsonNode stillDown = story.runPayments().json();
         assertThat(stillDown.path("paid").asInt()).isZero();
 
         // It comes back: the next runs pay the other 40, none twice.
@@ -277,7 +276,7 @@ class PaymentsTest extends SubsidyServiceTest {
                 Seeds.baseRevoked(story.baseId, story.county), story.baseId, story.county);
         await().atMost(Duration.ofSeconds(15)).until(() -> http().as(story.officer)
                 .get("/api/subsidy/bases/" + story.baseId).json().path("paymentsHeld").asBoolean());
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         Snapshot held = snapshot(story, id);
         assertThat(held.instruction()).contains("\"heldBecause\":\"base revoked");
         Http.Response r = FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body);
@@ -296,7 +295,7 @@ class PaymentsTest extends SubsidyServiceTest {
         s.resetMappings();
         s.stubFor(post(urlPathEqualTo("/api/v1/payment-instructions")).willReturn(aResponse().withStatus(409)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"detail\":\"payee account closed\"}")));
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         bureauSays(id, "PAID", 200_000, null);
         Snapshot refused = snapshot(story, id);
         assertThat(refused.instruction()).contains("\"status\":\"REFUSED\"");
@@ -319,7 +318,7 @@ class PaymentsTest extends SubsidyServiceTest {
         assertUnchanged(story, id, pending);
 
         // It is not left unsent: the next run sends and pays it.
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         assertThat(instructions(story, o.claimId()).get(0).path("status").asText()).isEqualTo("PAID");
     }
 
@@ -351,7 +350,7 @@ class PaymentsTest extends SubsidyServiceTest {
         assertProblem(fromBureau, 422, "settlement-time-out-of-range");
         assertThat(fromBureau.json().path("errors").get(0).path("field").asText()).isEqualTo("paidAt");
         assertUnchanged(story, id, before);
-        JsonNode run = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        JsonNode run = story.runPayments().json();
         assertThat(run.path("paid").asInt()).isZero();
         assertUnchanged(story, id, before);
     }
@@ -394,12 +393,8 @@ class PaymentsTest extends SubsidyServiceTest {
 
     /** A base's claim of 10 vouchers (200,000 fen, 以降代补: one instruction to the base), re-checked: PENDING. */
     private Ordered orderedClaim() {
-        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
-        String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(claimId);
+        Story story = claimableStory(10, 1_000_000);
+        String claimId = story.approvedClaim(story.enrollmentIds);
         return new Ordered(story, claimId);
     }
 
@@ -418,7 +413,7 @@ class PaymentsTest extends SubsidyServiceTest {
                                 + "\"amountFen\":{{jsonPath request.body '$.amountFen'}} }")));
         String id = claimId + "-base";
         bureauSays(id, "ACCEPTED", 200_000, null);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         JsonNode instruction = instructions(story, claimId).get(0);
         assertThat(instruction.path("status").asText()).as(instruction.toString()).isEqualTo("ACCEPTED");
         assertThat(instruction.path("amountFen").asLong()).isEqualTo(200_000L);
@@ -491,8 +486,7 @@ class PaymentsTest extends SubsidyServiceTest {
     @Test
     void aCountySplitPaysSeventyPercentAtCompletionAndTheRestForPlacedTraineesOnly() {
         Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
-                "year", story.year, "completionShareBp", 7000, "reason", "30% 按实际转移就业人数拨付")));
+        story.splitAt(7000);
         assertThat(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
                 "year", story.year, "completionShareBp", 5000, "reason", "changed our mind")).status())
                 .as("set once: claims depend on it").isEqualTo(409);
@@ -520,7 +514,7 @@ class PaymentsTest extends SubsidyServiceTest {
         String placementId = placement.path("claimId").asText();
         story.approveThroughTheChain(completionId);
         story.approveThroughTheChain(placementId);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         long paid = 0;
         for (String id : List.of(completionId, placementId)) {
             for (JsonNode i : instructions(story, id)) {
@@ -547,12 +541,8 @@ class PaymentsTest extends SubsidyServiceTest {
 
     @Test
     void instructionsLostBetweenTheRecheckAndTheirWriteAreOrderedAgainAndAnAcceptedPaymentIsPolledUntilPaid() {
-        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
-        String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(claimId);
+        Story story = claimableStory(10, 1_000_000);
+        String claimId = story.approvedClaim(story.enrollmentIds);
         // The process stopped after the re-check was stored and before its instructions were.
         mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("claimId").is(claimId)), "payment_instructions");
@@ -566,7 +556,7 @@ class PaymentsTest extends SubsidyServiceTest {
                 "{\"instructionId\":\"" + claimId + "-base\",\"bureauReference\":\"CZ-POLL\",\"status\":\"PAID\","
                         + "\"amountFen\":200000,\"paidAt\":\"" + clock.instant() + "\"}")));
 
-        JsonNode run = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        JsonNode run = story.runPayments().json();
         assertThat(run.path("accepted").asInt()).as(run.toString()).isEqualTo(1);
         assertThat(run.path("paid").asInt()).as("the same run polls what was accepted").isEqualTo(1);
         List<JsonNode> paid = instructions(story, claimId);
@@ -574,8 +564,7 @@ class PaymentsTest extends SubsidyServiceTest {
         assertThat(paid.get(0).path("status").asText()).isEqualTo("PAID");
         assertThat(paid.get(0).path("amountFen").asLong()).isEqualTo(200_000L);
         assertThat(paid.get(0).path("paidAt").asText()).isEqualTo(clock.instant().toString());
-        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + claimId)).json().path("status").asText())
-                .isEqualTo("PAID");
+        assertThat(story.claimStatus(claimId)).isEqualTo("PAID");
         assertThat(s.getAllServeEvents().stream().filter(e -> e.getRequest().getMethod().getName().equals("POST")))
                 .as("sent once").hasSize(1);
     }
