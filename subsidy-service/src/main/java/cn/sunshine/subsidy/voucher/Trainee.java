@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * What subsidy knows of an enrollment, from enrollment-service's events: the class, base, major,
@@ -45,34 +46,27 @@ public class Trainee extends AggregateRoot {
     }
 
     static Trainee from(TraineeEnrolled e) {
-        Trainee t = new Trainee();
-        t.id = e.enrollmentId();
-        t.apply(e);
-        return t;
+        return created(e.enrollmentId(), t -> t.apply(e));
     }
 
     static Trainee from(TraineeCompleted e) {
-        Trainee t = new Trainee();
-        t.id = e.enrollmentId();
-        t.apply(e);
-        return t;
+        return created(e.enrollmentId(), t -> t.apply(e));
     }
 
     static Trainee from(TraineeLeft e) {
+        return created(e.enrollmentId(), t -> t.apply(e));
+    }
+
+    /** The trainee of an enrollment, as the first event to arrive about it says. */
+    private static Trainee created(String enrollmentId, Consumer<Trainee> firstEvent) {
         Trainee t = new Trainee();
-        t.id = e.enrollmentId();
-        t.apply(e);
+        t.id = enrollmentId;
+        firstEvent.accept(t);
         return t;
     }
 
     void apply(TraineeEnrolled e) {
-        classId = e.classId();
-        baseId = e.baseId();
-        divisionCode = e.divisionCode();
-        majorCode = e.majorCode();
-        year = e.year();
-        name = e.name();
-        maskedIdNumber = PersonalData.maskIdNumber(e.maskedIdNumber());
+        identify(e.classId(), e.baseId(), e.divisionCode(), e.majorCode(), e.year(), e.name(), e.maskedIdNumber());
         trainingForm = e.trainingForm();
         subsidyTier = e.subsidyTier();
         enrolled = true;
@@ -81,16 +75,22 @@ public class Trainee extends AggregateRoot {
     /** Completion may arrive before the enrollment (queues do not promise order): it fills what it knows. */
     void apply(TraineeCompleted e) {
         if (classId == null) {
-            classId = e.classId();
-            baseId = e.baseId();
-            divisionCode = e.divisionCode();
-            majorCode = e.majorCode();
-            year = e.year();
-            name = e.name();
-            maskedIdNumber = PersonalData.maskIdNumber(e.maskedIdNumber());
+            identify(e.classId(), e.baseId(), e.divisionCode(), e.majorCode(), e.year(), e.name(), e.maskedIdNumber());
         }
         completedAt = e.completedAt();
         certificateNumber = e.certificateNumber();
+    }
+
+    /** Who the trainee is and where they train, as an enrollment event tells it (the ID number masked again). */
+    private void identify(String classId, String baseId, String divisionCode, String majorCode, int year, String name,
+                          String maskedIdNumber) {
+        this.classId = classId;
+        this.baseId = baseId;
+        this.divisionCode = divisionCode;
+        this.majorCode = majorCode;
+        this.year = year;
+        this.name = name;
+        this.maskedIdNumber = PersonalData.maskIdNumber(maskedIdNumber);
     }
 
     static Trainee from(TraineePlaced e) {
@@ -115,13 +115,7 @@ public class Trainee extends AggregateRoot {
 
     void apply(TraineeLeft e) {
         if (classId == null) {
-            classId = e.classId();
-            baseId = e.baseId();
-            divisionCode = e.divisionCode();
-            majorCode = e.majorCode();
-            year = e.year();
-            name = e.name();
-            maskedIdNumber = PersonalData.maskIdNumber(e.maskedIdNumber());
+            identify(e.classId(), e.baseId(), e.divisionCode(), e.majorCode(), e.year(), e.name(), e.maskedIdNumber());
         }
         leftAt = e.at();
         leftReason = e.reason();
