@@ -1,12 +1,10 @@
 package cn.sunshine.subsidy.voucher;
 
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.events.enrollment.TraineeCompleted;
 import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;
 import cn.sunshine.platform.events.placement.TraineePlaced;
 import cn.sunshine.platform.identifiers.PersonalData;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -18,18 +16,9 @@ import java.util.function.Consumer;
  * or left. Vouchers are issued to enrolled trainees; claims are for completed ones.
  */
 @Document("trainees")
-public class Trainee extends AggregateRoot {
+public class Trainee extends TraineeRecord {
 
-    /** A class's trainees are read together when its vouchers are issued (an indexed equality, not a scan). */
-    @Indexed
-    private String classId;
-    @Indexed
-    private String baseId;
-    private String divisionCode;
-    private String majorCode;
-    private int year;
     private String name;
-    private String maskedIdNumber;
     private String trainingForm;
     private String subsidyTier;
     private boolean enrolled;
@@ -142,32 +131,8 @@ public class Trainee extends AggregateRoot {
         return completedAt != null;
     }
 
-    public String getClassId() {
-        return classId;
-    }
-
-    public String getBaseId() {
-        return baseId;
-    }
-
-    public String getDivisionCode() {
-        return divisionCode;
-    }
-
-    public String getMajorCode() {
-        return majorCode;
-    }
-
-    public int getYear() {
-        return year;
-    }
-
     public String getName() {
         return name;
-    }
-
-    public String getMaskedIdNumber() {
-        return maskedIdNumber;
     }
 
     public String getSubsidyTier() {
