@@ -4,7 +4,6 @@ import cn.sunshine.placement.placement.Contact;
 import cn.sunshine.placement.placement.FollowUp;
 import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.placement.support.Access;
-import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
@@ -85,12 +84,8 @@ public class Escalations extends UseCase {
     }
 
     public EscalationCase get(String id) {
-        EscalationCase c = mongo.findById(id, EscalationCase.class);
-        if (c == null) {
-            throw DomainException.notFound("escalation case " + id);
-        }
-        Jurisdiction.requireOfficerOrOwnBase(c.getDivisionCode(), c.getBaseId(), "escalation case " + id);
-        return c;
+        return changes.load(EscalationCase.class, id,
+                c -> Jurisdiction.requireOfficerOrOwnBase(c.getDivisionCode(), c.getBaseId(), "escalation case " + id));
     }
 
     /** The county officer records how the case was resolved. */

@@ -166,12 +166,8 @@ public class Placements extends UseCase {
 
     /** A placement the caller may read: an official over it, or its base's staff (404 otherwise). */
     public Placement readable(String id) {
-        Placement p = mongo.findById(id, Placement.class);
-        if (p == null) {
-            throw DomainException.notFound("placement " + id);
-        }
-        Jurisdiction.requireOfficerOrOwnBase(p.getDivisionCode(), p.getBaseId(), "placement " + id);
-        return p;
+        return changes.load(Placement.class, id,
+                p -> Jurisdiction.requireOfficerOrOwnBase(p.getDivisionCode(), p.getBaseId(), "placement " + id));
     }
 
     /** Placements in the caller's jurisdiction (or of their base), by base, enrollment or status. */
