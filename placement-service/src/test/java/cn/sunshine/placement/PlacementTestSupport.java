@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,6 +89,13 @@ abstract class PlacementTestSupport extends ServiceTestSupport {
         List<String> values = new ArrayList<>();
         page.path("items").forEach(i -> values.add(i.path(field).asText()));
         return values;
+    }
+
+    /** {@link #placeBody(String, LocalDate)} with the fields {@code with} names set to other values. */
+    protected static Map<String, Object> placeBody(String enrollmentId, LocalDate start, Map<String, Object> with) {
+        Map<String, Object> body = new HashMap<>(placeBody(enrollmentId, start));
+        body.putAll(with);
+        return body;
     }
 
     /** The events of a type published for a subject, once the tap has them. */
