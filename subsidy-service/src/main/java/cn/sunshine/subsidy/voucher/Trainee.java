@@ -73,11 +73,7 @@ public class Trainee extends TraineeRecord {
     /** Who the trainee is and where they train, as an enrollment event tells it (the ID number masked again). */
     private void identify(String classId, String baseId, String divisionCode, String majorCode, int year, String name,
                           String maskedIdNumber) {
-        this.classId = classId;
-        this.baseId = baseId;
-        this.divisionCode = divisionCode;
-        this.majorCode = majorCode;
-        this.year = year;
+        enrolledIn(classId, baseId, divisionCode, majorCode, year);
         this.name = name;
         this.maskedIdNumber = PersonalData.maskIdNumber(maskedIdNumber);
     }
@@ -85,11 +81,7 @@ public class Trainee extends TraineeRecord {
     static Trainee from(TraineePlaced e) {
         Trainee t = new Trainee();
         t.id = e.enrollmentId();
-        t.classId = e.classId();
-        t.baseId = e.baseId();
-        t.divisionCode = e.divisionCode();
-        t.majorCode = e.majorCode();
-        t.year = e.year();
+        t.enrolledIn(e.classId(), e.baseId(), e.divisionCode(), e.majorCode(), e.year());
         t.apply(e);
         return t;
     }

@@ -19,6 +19,15 @@ public abstract class TraineeRecord extends AggregateRoot {
     protected int year;
     protected String maskedIdNumber;
 
+    /** In this class, base, county, major and programme year, as an enrollment event names them. */
+    protected void enrolledIn(String classId, String baseId, String divisionCode, String majorCode, int year) {
+        this.classId = classId;
+        this.baseId = baseId;
+        this.divisionCode = divisionCode;
+        this.majorCode = majorCode;
+        this.year = year;
+    }
+
     /** Of the same enrollment as {@code other}: its class, base, county, major, year and masked ID number. */
     protected void sameEnrollmentAs(TraineeRecord other) {
         classId = other.classId;
