@@ -148,7 +148,7 @@ class PaymentsTest extends SubsidyServiceTest {
 
         // The notice's own time is plausible but the bureau's query API has the last word on it.
         String body = notice("PAID", 200_000, TestClockConfiguration.START.plus(Duration.ofMinutes(31)).toString());
-        Http.Response settled = FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body);
+        Http.Response settled = bureauTells(id, body);
         assertThat(settled.status()).as(settled.toString()).isEqualTo(200);
         assertThat(settled.json().path("status").asText()).isEqualTo("PAID");
         assertThat(settled.json().path("paidAt").asText()).isEqualTo(bureauPaidAt.toString());
@@ -267,8 +267,7 @@ class PaymentsTest extends SubsidyServiceTest {
         Snapshot pending = snapshot(story, id);
         assertThat(pending.instruction()).contains("\"status\":\"PENDING\"");
         String body = notice("PAID", 200_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 409,
-                "instruction-not-settleable");
+        assertProblem(bureauTells(id, body), 409, "instruction-not-settleable");
         assertUnchanged(story, id, pending);
 
         // Held: the base was revoked, the relay keeps it back.
@@ -279,7 +278,7 @@ class PaymentsTest extends SubsidyServiceTest {
         story.runPayments();
         Snapshot held = snapshot(story, id);
         assertThat(held.instruction()).contains("\"heldBecause\":\"base revoked");
-        Http.Response r = FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body);
+        Http.Response r = bureauTells(id, body);
         assertProblem(r, 409, "instruction-not-settleable");
         assertThat(r.json().path("detail").asText()).contains("held");
         assertUnchanged(story, id, held);
@@ -301,8 +300,7 @@ class PaymentsTest extends SubsidyServiceTest {
         assertThat(refused.instruction()).contains("\"status\":\"REFUSED\"");
 
         String body = notice("PAID", 200_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 409,
-                "instruction-not-settleable");
+        assertProblem(bureauTells(id, body), 409, "instruction-not-settleable");
         assertUnchanged(story, id, refused);
     }
 
@@ -313,8 +311,7 @@ class PaymentsTest extends SubsidyServiceTest {
         String id = o.claimId() + "-base";
         Snapshot pending = snapshot(story, id);
         String body = notice("ACCEPTED", 200_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 409,
-                "instruction-not-settleable");
+        assertProblem(bureauTells(id, body), 409, "instruction-not-settleable");
         assertUnchanged(story, id, pending);
 
         // It is not left unsent: the next run sends and pays it.
@@ -333,20 +330,19 @@ class PaymentsTest extends SubsidyServiceTest {
 
         // The notice's own time: a day before the instruction was sent (yesterday's reconciliation has passed).
         String backDated = notice("PAID", 200_000, TestClockConfiguration.START.minus(Duration.ofDays(1)).toString());
-        Http.Response r = FinanceBureauStub.signed(http(), settlement(id), backDated).post(settlement(id), backDated);
+        Http.Response r = bureauTells(id, backDated);
         assertProblem(r, 422, "settlement-time-out-of-range");
         assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("paidAt");
         // … or tomorrow.
         String future = notice("PAID", 200_000, clock.instant().plus(Duration.ofDays(1)).toString());
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), future).post(settlement(id), future), 422,
-                "settlement-time-out-of-range");
+        assertProblem(bureauTells(id, future), 422, "settlement-time-out-of-range");
         assertThat(statusQueries(id)).isZero();
         assertUnchanged(story, id, before);
 
         // The bureau's own answer back-dated: refused the same, by the callback and by the relay's poll.
         bureauSays(id, "PAID", 200_000, TestClockConfiguration.START.minus(Duration.ofDays(2)).toString());
         String plain = notice("PAID", 200_000, null);
-        Http.Response fromBureau = FinanceBureauStub.signed(http(), settlement(id), plain).post(settlement(id), plain);
+        Http.Response fromBureau = bureauTells(id, plain);
         assertProblem(fromBureau, 422, "settlement-time-out-of-range");
         assertThat(fromBureau.json().path("errors").get(0).path("field").asText()).isEqualTo("paidAt");
         assertUnchanged(story, id, before);
@@ -364,25 +360,20 @@ class PaymentsTest extends SubsidyServiceTest {
         String body = notice("PAID", 200_000, null);
 
         bureauSays(id, "ACCEPTED", 200_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 409,
-                "payment-not-confirmed");
+        assertProblem(bureauTells(id, body), 409, "payment-not-confirmed");
         FinanceBureauStub.server().stubFor(get(urlPathEqualTo("/api/v1/payment-instructions/" + id))
                 .willReturn(aResponse().withStatus(404)));
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 409,
-                "payment-not-confirmed");
+        assertProblem(bureauTells(id, body), 409, "payment-not-confirmed");
         bureauSays(id, "PAID", 100_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 422,
-                "bureau-mismatch");
+        assertProblem(bureauTells(id, body), 422, "bureau-mismatch");
         String wrongAmount = notice("PAID", 100_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), wrongAmount).post(settlement(id), wrongAmount),
-                422, "bureau-mismatch");
+        assertProblem(bureauTells(id, wrongAmount), 422, "bureau-mismatch");
         assertUnchanged(story, id, before);
 
         // The bureau's query API is down: 503, nothing changed; the relay's poll settles it later.
         FinanceBureauStub.server().stubFor(get(urlPathEqualTo("/api/v1/payment-instructions/" + id))
                 .willReturn(aResponse().withStatus(503)));
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 503,
-                "finance-bureau-unavailable");
+        assertProblem(bureauTells(id, body), 503, "finance-bureau-unavailable");
         assertUnchanged(story, id, before);
         bureauSays(id, "PAID", 200_000, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -419,6 +410,11 @@ class PaymentsTest extends SubsidyServiceTest {
         assertThat(instruction.path("amountFen").asLong()).isEqualTo(200_000L);
         s.resetRequests();
         return id;
+    }
+
+    /** The bureau's signed callback about the instruction, with this notice. */
+    private Http.Response bureauTells(String id, String notice) {
+        return FinanceBureauStub.signed(http(), settlement(id), notice).post(settlement(id), notice);
     }
 
     /** What the bureau's query API answers for the instruction. */
