@@ -113,9 +113,7 @@ class FollowUpTest extends PlacementTestSupport {
     }
 
     private static List<String> ids(JsonNode page) {
-        List<String> ids = new ArrayList<>();
-        page.path("items").forEach(i -> ids.add(i.path("id").asText()));
-        return ids;
+        return itemValues(page, "id");
     }
 
     @Test
@@ -184,9 +182,7 @@ class FollowUpTest extends PlacementTestSupport {
 
         Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
         JsonNode open = county.get("/api/placement/escalations?status=OPEN").json();
-        List<String> openIds = new ArrayList<>();
-        open.path("items").forEach(i -> openIds.add(i.path("id").asText()));
-        assertThat(openIds).contains(caseId);
+        assertThat(ids(open)).contains(caseId);
         assertThat(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.ANLU)).get("/api/placement/escalations/" + caseId)
                 .status()).isEqualTo(404);
 

@@ -83,9 +83,8 @@ class OrderTest extends PlacementTestSupport {
 
         // placements under the order fill it; the order's employer only
         List<String> completers = complete(2, classId, baseId, Seeds.YINGCHENG, 2026);
-        Map<String, Object> underOrder = new HashMap<>(placeBody(completers.get(0), LocalDate.of(2026, 7, 1)));
-        underOrder.put("employer", employer);
-        underOrder.put("orderId", orderId);
+        Map<String, Object> underOrder = placeBody(completers.get(0), LocalDate.of(2026, 7, 1),
+                Map.of("employer", employer, "orderId", orderId));
         assertThat(staff.post("/api/placement/placements", underOrder).status()).isEqualTo(201);
         // or naming the registered employer instead of giving it inline
         Map<String, Object> byId = new HashMap<>(placeBody(completers.get(1), LocalDate.of(2026, 7, 1)));
@@ -95,8 +94,8 @@ class OrderTest extends PlacementTestSupport {
         Map<String, Object> both = new HashMap<>(byId);
         both.put("employer", employer);
         assertThat(staff.post("/api/placement/placements", both).status()).isEqualTo(400);
-        Map<String, Object> otherEmployer = new HashMap<>(placeBody(completers.get(1), LocalDate.of(2026, 7, 1)));
-        otherEmployer.put("orderId", orderId);
+        Map<String, Object> otherEmployer = placeBody(completers.get(1), LocalDate.of(2026, 7, 1),
+                Map.of("orderId", orderId));
         assertThat(staff.post("/api/placement/placements", otherEmployer).status()).isEqualTo(400);
         Http.Response placedById = staff.post("/api/placement/placements", byId);
         assertThat(placedById.status()).as(placedById.body()).isEqualTo(201);

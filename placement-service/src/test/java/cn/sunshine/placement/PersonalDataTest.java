@@ -1,6 +1,5 @@
 package cn.sunshine.placement;
 
-import cn.sunshine.placement.contact.ContactLookups;
 import cn.sunshine.placement.completer.Completer;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.enrollment.TraineeCompleted;
@@ -11,11 +10,7 @@ import cn.sunshine.platform.test.Seeds;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.platform.test.TestTokens;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -46,19 +41,7 @@ import static org.awaitility.Awaitility.await;
  * other reader sees them masked.
  */
 @SunshineServiceTest
-class PersonalDataTest extends PlacementTestSupport {
-
-    private static final String LOOKUPS = "/api/enrollment/contact-lookups";
-    private final WireMockServer enrollment = EnrollmentStub.server();
-
-    @Autowired
-    private CircuitBreakerRegistry breakers;
-
-    @BeforeEach
-    void resetEnrollment() {
-        enrollment.resetAll();
-        breakers.circuitBreaker(ContactLookups.BREAKER).reset();
-    }
+class PersonalDataTest extends ContactLookupTestSupport {
 
     @Test
     void noAnswerLetsAnyRoleRebuildAWholeIdNumberOrPhone() {

@@ -175,22 +175,19 @@ class PlacementTest extends PlacementTestSupport {
         String enrollmentId = complete(1, "class-" + baseId, baseId, Seeds.YINGCHENG, 2026).get(0);
         Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
 
-        Map<String, Object> badCode = new HashMap<>(placeBody(enrollmentId, START));
         String code = creditCode(7);
         char wrong = code.charAt(17) == '0' ? '1' : '0';
-        badCode.put("employer", Map.of("name", "某公司", "creditCode", code.substring(0, 17) + wrong,
-                "address", "武汉市江夏区庙山大道8号", "hrPhone", "027-87654321"));
+        Map<String, Object> badCode = placeBody(enrollmentId, START, Map.of("employer", Map.of("name", "某公司",
+                "creditCode", code.substring(0, 17) + wrong, "address", "武汉市江夏区庙山大道8号", "hrPhone", "027-87654321")));
         Http.Response r = staff.post("/api/placement/placements", badCode);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("employer.creditCode");
 
-        Map<String, Object> badPhone = new HashMap<>(placeBody(enrollmentId, START));
-        badPhone.put("employer", Map.of("name", "某公司", "creditCode", code, "address", "武汉市江夏区庙山大道8号",
-                "hrPhone", "12345"));
+        Map<String, Object> badPhone = placeBody(enrollmentId, START, Map.of("employer", Map.of("name", "某公司",
+                "creditCode", code, "address", "武汉市江夏区庙山大道8号", "hrPhone", "12345")));
         assertThat(staff.post("/api/placement/placements", badPhone).status()).isEqualTo(400);
 
-        Map<String, Object> badWorkplace = new HashMap<>(placeBody(enrollmentId, START));
-        badWorkplace.put("workplace", "MOON");
+        Map<String, Object> badWorkplace = placeBody(enrollmentId, START, Map.of("workplace", "MOON"));
         assertThat(staff.post("/api/placement/placements", badWorkplace).status()).isEqualTo(400);
 
         assertThat(staff.postRaw("/api/placement/placements", "{\"enrollmentId\":", "application/json").status())
@@ -206,8 +203,7 @@ class PlacementTest extends PlacementTestSupport {
         Http staff = http().as(TestTokens.baseStaff(Seeds.YINGCHENG, baseId));
         String first = staff.post("/api/placement/placements", placeBody(enrollmentId, START)).json().path("id").asText();
 
-        Map<String, Object> replacement = new HashMap<>(placeBody(enrollmentId, START.plusMonths(1)));
-        replacement.put("replacesPlacementId", first);
+        Map<String, Object> replacement = placeBody(enrollmentId, START.plusMonths(1), Map.of("replacesPlacementId", first));
         assertThat(staff.post("/api/placement/placements", replacement).status())
                 .as("still working there").isEqualTo(409);
 

@@ -24,7 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,6 +82,20 @@ abstract class PlacementTestSupport extends ServiceTestSupport {
                         "address", "武汉市江夏区庙山大道8号", "hrPhone", "027-87654321"),
                 "job", "电焊工", "monthlyWageFen", 520000, "startDate", start.toString(),
                 "workplace", "IN_PROVINCE", "contractSigned", true);
+    }
+
+    /** The {@code field} of each of the items of a page (or of a spot check), in order. */
+    protected static List<String> itemValues(JsonNode page, String field) {
+        List<String> values = new ArrayList<>();
+        page.path("items").forEach(i -> values.add(i.path(field).asText()));
+        return values;
+    }
+
+    /** {@link #placeBody(String, LocalDate)} with the fields {@code with} names set to other values. */
+    protected static Map<String, Object> placeBody(String enrollmentId, LocalDate start, Map<String, Object> with) {
+        Map<String, Object> body = new HashMap<>(placeBody(enrollmentId, start));
+        body.putAll(with);
+        return body;
     }
 
     /** The events of a type published for a subject, once the tap has them. */

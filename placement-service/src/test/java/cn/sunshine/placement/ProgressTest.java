@@ -9,7 +9,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +38,8 @@ class ProgressTest extends PlacementTestSupport {
         clock.set(Instant.parse("2026-11-20T02:00:00Z"));
         assertThat(staff.post("/api/placement/placements/" + placements.get(0) + "/departure",
                 Map.of("leftOn", "2026-11-15", "reason", "合同到期")).status()).isEqualTo(200);
-        Map<String, Object> again = new HashMap<>(placeBody(completers.get(0), LocalDate.of(2026, 11, 25)));
-        again.put("replacesPlacementId", placements.get(0));
+        Map<String, Object> again = placeBody(completers.get(0), LocalDate.of(2026, 11, 25),
+                Map.of("replacesPlacementId", placements.get(0)));
         assertThat(staff.post("/api/placement/placements", again).status()).isEqualTo(201);
 
         // a spot check drawn in November, its one call recorded on 2 December with a finding

@@ -7,12 +7,9 @@ import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.Seeds;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import cn.sunshine.placement.contact.ContactLookups;
 import cn.sunshine.placement.contact.EnrollmentContactClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -39,23 +36,12 @@ import static org.awaitility.Awaitility.await;
  * slow, the draw still completes with those contacts pending.
  */
 @SunshineServiceTest
-class SpotCheckTest extends PlacementTestSupport {
+class SpotCheckTest extends ContactLookupTestSupport {
 
-    private static final String LOOKUPS = "/api/enrollment/contact-lookups";
     private static final String PHONE = "13812345678";
-
-    private final WireMockServer enrollment = EnrollmentStub.server();
 
     @Autowired
     private ContactLookups lookups;
-    @Autowired
-    private CircuitBreakerRegistry breakers;
-
-    @BeforeEach
-    void resetEnrollment() {
-        enrollment.resetAll();
-        breakers.circuitBreaker(ContactLookups.BREAKER).reset();
-    }
 
     @Test
     void whileEnrollmentKeepsFailingTheCircuitOpensAndDrawsStillCompleteAtOnceWithContactsPending() {
@@ -70,12 +56,17 @@ class SpotCheckTest extends PlacementTestSupport {
         int before = enrollment.getAllServeEvents().size();
 
         String baseId = baseWithPlacements(20);
-        Http.Response drawn = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG))
-                .post("/api/placement/spot-checks", drawBody(baseId));
-        assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
-        assertThat(drawn.json().path("contactsPending").asInt()).isEqualTo(1);
-        assertThat(drawn.json().path("items").get(0).path("contactProblem").asText()).contains("circuit open");
+        JsonNode drawn = draw(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG)), baseId);
+        assertThat(drawn.path("contactsPending").asInt()).isEqualTo(1);
+        assertThat(drawn.path("items").get(0).path("contactProblem").asText()).contains("circuit open");
         assertThat(enrollment.getAllServeEvents()).as("enrollment is not asked while the circuit is open").hasSize(before);
+    }
+
+    /** The officer draws a spot check of the base (201); the check as drawn. */
+    private static JsonNode draw(Http officer, String baseId) {
+        Http.Response drawn = officer.post("/api/placement/spot-checks", drawBody(baseId));
+        assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
+        return drawn.json();
     }
 
     private void enrollmentAnswers() {
@@ -140,9 +131,7 @@ class SpotCheckTest extends PlacementTestSupport {
     }
 
     private static List<String> sampled(JsonNode check) {
-        List<String> ids = new ArrayList<>();
-        check.path("items").forEach(i -> ids.add(i.path("placementId").asText()));
-        return ids;
+        return itemValues(check, "placementId");
     }
 
     @Test
@@ -151,9 +140,7 @@ class SpotCheckTest extends PlacementTestSupport {
         String baseId = baseWithPlacements(100);
         Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
 
-        Http.Response drawn = county.post("/api/placement/spot-checks", drawBody(baseId));
-        assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
-        JsonNode check = drawn.json();
+        JsonNode check = draw(county, baseId);
         assertThat(check.path("population").asInt()).isEqualTo(100);
         assertThat(check.path("sampled").asInt()).isEqualTo(5);
         long seed = check.path("seed").asLong();
@@ -270,9 +257,7 @@ class SpotCheckTest extends PlacementTestSupport {
         String baseId = baseWithPlacements(40);
         Http county = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG));
 
-        Http.Response drawn = county.post("/api/placement/spot-checks", drawBody(baseId));
-        assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
-        JsonNode check = drawn.json();
+        JsonNode check = draw(county, baseId);
         assertThat(check.path("sampled").asInt()).isEqualTo(2);
         assertThat(check.path("contactsPending").asInt()).isEqualTo(2);
         check.path("items").forEach(i -> {
@@ -340,10 +325,7 @@ class SpotCheckTest extends PlacementTestSupport {
                 .withHeader("Content-Type", "application/json").withBody("{\"phone\":\"" + PHONE + "\"}")));
         String baseId = baseWithPlacements(20);
 
-        Http.Response drawn = http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG))
-                .post("/api/placement/spot-checks", drawBody(baseId));
-        assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
-        JsonNode check = drawn.json();
+        JsonNode check = draw(http().as(TestTokens.of("COUNTY_OFFICER", Seeds.YINGCHENG)), baseId);
         assertThat(check.path("sampled").asInt()).as("at least one per base").isEqualTo(1);
         assertThat(check.path("contactsPending").asInt()).isEqualTo(1);
         assertThat(check.path("items").get(0).path("phone").isNull()).isTrue();

@@ -4,17 +4,10 @@ import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,21 +100,7 @@ class ClaimChainTest extends SubsidyServiceTest {
                 "attachmentIds", story.documents("COMPLETION"));
         Http as = story.http.as(story.staff).header("Idempotency-Key", "claim-" + story.classId);
 
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            answers.add(pool.submit((Callable<Http.Response>) () -> {
-                go.await();
-                return as.post("/api/subsidy/claims", body);
-            }));
-        }
-        go.countDown();
-        List<Http.Response> responses = new ArrayList<>();
-        for (Future<Http.Response> f : answers) {
-            responses.add(f.get());
-        }
-        pool.shutdown();
+        List<Http.Response> responses = AtOnce.send(4, () -> as.post("/api/subsidy/claims", body));
         // One creates the claim; the others are told it is still running (409 with Retry-After) or, once it
         // finished, get its answer again — as every write with an Idempotency-Key does (docs/api.md).
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 201, 409));
@@ -166,23 +145,9 @@ class ClaimChainTest extends SubsidyServiceTest {
         Story.ok(story.decide(story.officer, second, "verification", "APPROVE", null));
 
         String leader2 = TestTokens.of("leader-ma", Set.of("COUNTY_LEADER"), story.county, null);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
-        answers.add(pool.submit((Callable<Http.Response>) () -> {
-            go.await();
-            return story.decide(story.leader, first, "approval", "APPROVE", null);
-        }));
-        answers.add(pool.submit((Callable<Http.Response>) () -> {
-            go.await();
-            return story.decide(leader2, second, "approval", "APPROVE", null);
-        }));
-        go.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Http.Response> f : answers) {
-            statuses.add(f.get().status());
-        }
-        pool.shutdown();
+        List<Integer> statuses = AtOnce.send(List.of(
+                () -> story.decide(story.leader, first, "approval", "APPROVE", null),
+                () -> story.decide(leader2, second, "approval", "APPROVE", null))).stream().map(Http.Response::status).toList();
         assertThat(statuses).containsExactlyInAnyOrder(200, 422);
 
         JsonNode fund = Story.ok(http().as(story.finance).get("/api/subsidy/funds/" + story.county + "/" + story.year)).json();

@@ -31,9 +31,8 @@ class MetricsForAlertsTest extends SubsidyServiceTest {
     @Test
     void everyMetricTheAlertsReadIsExported() throws Exception {
         Story story = claimableStory(10, 1_000_000);
-        String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(claimId);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        String claimId = story.approvedClaim(story.enrollmentIds);
+        story.runPayments();
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         Http.Response none = http().as(story.finance).post("/api/subsidy/reconciliations", Map.of("date", today));
         assertThat(none.status()).as("a day the bureau has no statement for: a clear answer").isEqualTo(422);

@@ -9,7 +9,6 @@ import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.platform.test.TestTokens;
 import cn.sunshine.subsidy.fund.Fund;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -18,10 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,28 +51,21 @@ class MoneyHolesTest extends SubsidyServiceTest {
         String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
         Story.ok(story.decide(story.officer, claimId, "verification", "APPROVE", null));
 
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
+        List<Callable<Http.Response>> decisions = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String leader = TestTokens.of("leader-" + i + "-" + story.year, Set.of("COUNTY_LEADER"), story.county, null);
             boolean approve = i % 4 != 3; // mostly approvals, some rejections
-            answers.add(pool.submit(() -> {
-                go.await();
-                return story.decide(leader, claimId, "approval", approve ? "APPROVE" : "REJECT",
-                        approve ? null : "台帐与代金券不符");
-            }));
+            decisions.add(() -> story.decide(leader, claimId, "approval", approve ? "APPROVE" : "REJECT",
+                    approve ? null : "台帐与代金券不符"));
         }
-        go.countDown();
         int decided = 0;
-        for (Future<Http.Response> f : answers) {
-            int status = f.get().status();
+        for (Http.Response answer : AtOnce.send(decisions)) {
+            int status = answer.status();
             assertThat(status).as("a clear answer, never a 500").isIn(200, 409, 412);
             if (status == 200) {
                 decided++;
             }
         }
-        pool.shutdown();
         assertThat(decided).as("the claim was decided once").isEqualTo(1);
 
         JsonNode claim = Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + claimId)).json();
@@ -120,16 +109,10 @@ class MoneyHolesTest extends SubsidyServiceTest {
      */
     @Test
     void hole3_thePlacementPartIsWhatIsLeftOfTheVoucher() {
-        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
-                "year", story.year, "completionShareBp", 7000, "reason", "30% 按实际转移就业人数拨付")));
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
+        Story story = claimableSplitStory(10, 1_000_000, 7000);
         String first = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
         Story.ok(story.decide(story.officer, first, "verification", "REJECT", "名册签字缺失"));
-        String second = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(second);
+        String second = story.approvedClaim(story.enrollmentIds);
         story.placed(story.enrollmentIds);
         String placement = Story.ok(story.claimPlacementPart(story.enrollmentIds)).json().path("claimId").asText();
         JsonNode completionClaim = Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + second)).json();
@@ -177,12 +160,7 @@ class MoneyHolesTest extends SubsidyServiceTest {
      */
     @Test
     void hole6_aDisprovedPlacementStopsItsUnpaidPlacementLine() {
-        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
-                "year", story.year, "completionShareBp", 7000, "reason", "30% 按实际转移就业人数拨付")));
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
+        Story story = claimableSplitStory(10, 1_000_000, 7000);
         story.approveThroughTheChain(Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText());
         story.placed(story.enrollmentIds);
         String placement = Story.ok(story.claimPlacementPart(story.enrollmentIds)).json().path("claimId").asText();
@@ -210,9 +188,8 @@ class MoneyHolesTest extends SubsidyServiceTest {
                 .json().get(0);
         assertThat(instruction.path("amountFen").asLong()).isEqualTo(57_000L);
         assertThat(instruction.path("enrollmentIds").toString()).doesNotContain(liar);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
-        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + placement)).json().path("status")
-                .asText()).isEqualTo("PAID");
+        story.runPayments();
+        assertThat(story.claimStatus(placement)).isEqualTo("PAID");
         assertThat(fundDocument(story).brokenIdentities()).isEmpty();
     }
 
@@ -223,8 +200,7 @@ class MoneyHolesTest extends SubsidyServiceTest {
     @Test
     void hole7_aRevokedBasesNewClaimsAreRefusedAndAHeldClaimIsReleasedByTwoPeople() {
         Story story = story(20, 1_000_000);
-        String approved = Story.ok(story.claim(story.enrollmentIds.subList(0, 10))).json().path("claimId").asText();
-        story.approveThroughTheChain(approved);
+        String approved = story.approvedClaim(story.enrollmentIds.subList(0, 10));
         String verified = Story.ok(story.claim(story.enrollmentIds.subList(10, 15))).json().path("claimId").asText();
         Story.ok(story.decide(story.officer, verified, "verification", "APPROVE", null));
 
@@ -240,7 +216,7 @@ class MoneyHolesTest extends SubsidyServiceTest {
         assertThat(approval.status()).isEqualTo(422);
         assertThat(fund(story).path("committedFen").asLong()).isEqualTo(200_000L);
 
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         JsonNode held = http().as(story.finance).get("/api/subsidy/claims/" + approved + "/payment-instructions").json().get(0);
         assertThat(held.path("heldBecause").asText()).startsWith("base revoked");
 
@@ -250,12 +226,12 @@ class MoneyHolesTest extends SubsidyServiceTest {
                 + "/hold-decision/confirmation", null);
         assertThat(alone.status()).isEqualTo(422);
         assertThat(alone.json().path("type").asText()).isEqualTo("urn:sunshine:problem:separation-of-duties");
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         assertThat(http().as(story.finance).get("/api/subsidy/claims/" + approved + "/payment-instructions").json()
                 .get(0).path("status").asText()).as("still held before the confirmation").isEqualTo("PENDING");
 
         Story.ok(http().as(story.leader).post("/api/subsidy/claims/" + approved + "/hold-decision/confirmation", null));
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         assertThat(http().as(story.finance).get("/api/subsidy/claims/" + approved + "/payment-instructions").json()
                 .get(0).path("status").asText()).isEqualTo("PAID");
     }
@@ -303,13 +279,12 @@ class MoneyHolesTest extends SubsidyServiceTest {
     @Test
     void hole7_aHeldOrderedClaimIsCancelledByTwoPeopleAndTheFundGetsItsMoneyBack() {
         Story story = story(10, 1_000_000);
-        String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(claimId);
+        String claimId = story.approvedClaim(story.enrollmentIds);
         TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.BASE_REVOKED, Seeds.baseRevoked(story.baseId,
                 story.county), story.baseId, story.county);
         await().atMost(Duration.ofSeconds(15)).until(() -> http().as(story.officer)
                 .get("/api/subsidy/bases/" + story.baseId).json().path("paymentsHeld").asBoolean());
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         assertThat(fund(story).path("committedFen").asLong()).isEqualTo(200_000L);
 
         Story.ok(http().as(story.officer).post("/api/subsidy/claims/" + claimId + "/hold-decision",
@@ -324,7 +299,7 @@ class MoneyHolesTest extends SubsidyServiceTest {
         assertThat(instruction.path("status").asText()).isEqualTo("CANCELLED");
         assertThat(fund(story).path("committedFen").asLong()).as("the fund got the money back").isZero();
         assertThat(fundDocument(story).brokenIdentities()).isEmpty();
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         assertThat(FinanceBureauStub.server().getAllServeEvents()).as("nothing of this claim reached the bureau")
                 .noneMatch(e -> e.getRequest().getBodyAsString().contains(instruction.path("instructionId").asText()));
     }

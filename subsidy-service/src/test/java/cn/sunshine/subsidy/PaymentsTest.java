@@ -11,7 +11,6 @@ import cn.sunshine.subsidy.payment.BureauSignatures;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,11 +75,11 @@ class PaymentsTest extends SubsidyServiceTest {
 
         // The bureau pays 20 instructions, then goes down.
         bureauDownAfter(20);
-        JsonNode firstRun = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        JsonNode firstRun = story.runPayments().json();
         assertThat(firstRun.path("paid").asInt()).isEqualTo(20);
         assertThat(firstRun.path("bureauUnavailable").asBoolean()).isTrue();
         assertThat(countByStatus(instructions(story, claimId))).containsEntry("PAID", 20L).containsEntry("PENDING", 40L);
-        JsonNode stillDown = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        JsonNode stillDown = story.runPayments().json();
         assertThat(stillDown.path("paid").asInt()).isZero();
 
         // It comes back: the next runs pay the other 40, none twice.
@@ -149,7 +148,7 @@ class PaymentsTest extends SubsidyServiceTest {
 
         // The notice's own time is plausible but the bureau's query API has the last word on it.
         String body = notice("PAID", 200_000, TestClockConfiguration.START.plus(Duration.ofMinutes(31)).toString());
-        Http.Response settled = FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body);
+        Http.Response settled = bureauTells(id, body);
         assertThat(settled.status()).as(settled.toString()).isEqualTo(200);
         assertThat(settled.json().path("status").asText()).isEqualTo("PAID");
         assertThat(settled.json().path("paidAt").asText()).isEqualTo(bureauPaidAt.toString());
@@ -268,8 +267,7 @@ class PaymentsTest extends SubsidyServiceTest {
         Snapshot pending = snapshot(story, id);
         assertThat(pending.instruction()).contains("\"status\":\"PENDING\"");
         String body = notice("PAID", 200_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 409,
-                "instruction-not-settleable");
+        assertProblem(bureauTells(id, body), 409, "instruction-not-settleable");
         assertUnchanged(story, id, pending);
 
         // Held: the base was revoked, the relay keeps it back.
@@ -277,10 +275,10 @@ class PaymentsTest extends SubsidyServiceTest {
                 Seeds.baseRevoked(story.baseId, story.county), story.baseId, story.county);
         await().atMost(Duration.ofSeconds(15)).until(() -> http().as(story.officer)
                 .get("/api/subsidy/bases/" + story.baseId).json().path("paymentsHeld").asBoolean());
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         Snapshot held = snapshot(story, id);
         assertThat(held.instruction()).contains("\"heldBecause\":\"base revoked");
-        Http.Response r = FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body);
+        Http.Response r = bureauTells(id, body);
         assertProblem(r, 409, "instruction-not-settleable");
         assertThat(r.json().path("detail").asText()).contains("held");
         assertUnchanged(story, id, held);
@@ -296,14 +294,13 @@ class PaymentsTest extends SubsidyServiceTest {
         s.resetMappings();
         s.stubFor(post(urlPathEqualTo("/api/v1/payment-instructions")).willReturn(aResponse().withStatus(409)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"detail\":\"payee account closed\"}")));
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         bureauSays(id, "PAID", 200_000, null);
         Snapshot refused = snapshot(story, id);
         assertThat(refused.instruction()).contains("\"status\":\"REFUSED\"");
 
         String body = notice("PAID", 200_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 409,
-                "instruction-not-settleable");
+        assertProblem(bureauTells(id, body), 409, "instruction-not-settleable");
         assertUnchanged(story, id, refused);
     }
 
@@ -314,12 +311,11 @@ class PaymentsTest extends SubsidyServiceTest {
         String id = o.claimId() + "-base";
         Snapshot pending = snapshot(story, id);
         String body = notice("ACCEPTED", 200_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 409,
-                "instruction-not-settleable");
+        assertProblem(bureauTells(id, body), 409, "instruction-not-settleable");
         assertUnchanged(story, id, pending);
 
         // It is not left unsent: the next run sends and pays it.
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         assertThat(instructions(story, o.claimId()).get(0).path("status").asText()).isEqualTo("PAID");
     }
 
@@ -334,24 +330,23 @@ class PaymentsTest extends SubsidyServiceTest {
 
         // The notice's own time: a day before the instruction was sent (yesterday's reconciliation has passed).
         String backDated = notice("PAID", 200_000, TestClockConfiguration.START.minus(Duration.ofDays(1)).toString());
-        Http.Response r = FinanceBureauStub.signed(http(), settlement(id), backDated).post(settlement(id), backDated);
+        Http.Response r = bureauTells(id, backDated);
         assertProblem(r, 422, "settlement-time-out-of-range");
         assertThat(r.json().path("errors").get(0).path("field").asText()).isEqualTo("paidAt");
         // … or tomorrow.
         String future = notice("PAID", 200_000, clock.instant().plus(Duration.ofDays(1)).toString());
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), future).post(settlement(id), future), 422,
-                "settlement-time-out-of-range");
+        assertProblem(bureauTells(id, future), 422, "settlement-time-out-of-range");
         assertThat(statusQueries(id)).isZero();
         assertUnchanged(story, id, before);
 
         // The bureau's own answer back-dated: refused the same, by the callback and by the relay's poll.
         bureauSays(id, "PAID", 200_000, TestClockConfiguration.START.minus(Duration.ofDays(2)).toString());
         String plain = notice("PAID", 200_000, null);
-        Http.Response fromBureau = FinanceBureauStub.signed(http(), settlement(id), plain).post(settlement(id), plain);
+        Http.Response fromBureau = bureauTells(id, plain);
         assertProblem(fromBureau, 422, "settlement-time-out-of-range");
         assertThat(fromBureau.json().path("errors").get(0).path("field").asText()).isEqualTo("paidAt");
         assertUnchanged(story, id, before);
-        JsonNode run = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        JsonNode run = story.runPayments().json();
         assertThat(run.path("paid").asInt()).isZero();
         assertUnchanged(story, id, before);
     }
@@ -365,25 +360,20 @@ class PaymentsTest extends SubsidyServiceTest {
         String body = notice("PAID", 200_000, null);
 
         bureauSays(id, "ACCEPTED", 200_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 409,
-                "payment-not-confirmed");
+        assertProblem(bureauTells(id, body), 409, "payment-not-confirmed");
         FinanceBureauStub.server().stubFor(get(urlPathEqualTo("/api/v1/payment-instructions/" + id))
                 .willReturn(aResponse().withStatus(404)));
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 409,
-                "payment-not-confirmed");
+        assertProblem(bureauTells(id, body), 409, "payment-not-confirmed");
         bureauSays(id, "PAID", 100_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 422,
-                "bureau-mismatch");
+        assertProblem(bureauTells(id, body), 422, "bureau-mismatch");
         String wrongAmount = notice("PAID", 100_000, null);
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), wrongAmount).post(settlement(id), wrongAmount),
-                422, "bureau-mismatch");
+        assertProblem(bureauTells(id, wrongAmount), 422, "bureau-mismatch");
         assertUnchanged(story, id, before);
 
         // The bureau's query API is down: 503, nothing changed; the relay's poll settles it later.
         FinanceBureauStub.server().stubFor(get(urlPathEqualTo("/api/v1/payment-instructions/" + id))
                 .willReturn(aResponse().withStatus(503)));
-        assertProblem(FinanceBureauStub.signed(http(), settlement(id), body).post(settlement(id), body), 503,
-                "finance-bureau-unavailable");
+        assertProblem(bureauTells(id, body), 503, "finance-bureau-unavailable");
         assertUnchanged(story, id, before);
         bureauSays(id, "PAID", 200_000, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -394,12 +384,8 @@ class PaymentsTest extends SubsidyServiceTest {
 
     /** A base's claim of 10 vouchers (200,000 fen, 以降代补: one instruction to the base), re-checked: PENDING. */
     private Ordered orderedClaim() {
-        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
-        String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(claimId);
+        Story story = claimableStory(10, 1_000_000);
+        String claimId = story.approvedClaim(story.enrollmentIds);
         return new Ordered(story, claimId);
     }
 
@@ -418,12 +404,17 @@ class PaymentsTest extends SubsidyServiceTest {
                                 + "\"amountFen\":{{jsonPath request.body '$.amountFen'}} }")));
         String id = claimId + "-base";
         bureauSays(id, "ACCEPTED", 200_000, null);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         JsonNode instruction = instructions(story, claimId).get(0);
         assertThat(instruction.path("status").asText()).as(instruction.toString()).isEqualTo("ACCEPTED");
         assertThat(instruction.path("amountFen").asLong()).isEqualTo(200_000L);
         s.resetRequests();
         return id;
+    }
+
+    /** The bureau's signed callback about the instruction, with this notice. */
+    private Http.Response bureauTells(String id, String notice) {
+        return FinanceBureauStub.signed(http(), settlement(id), notice).post(settlement(id), notice);
     }
 
     /** What the bureau's query API answers for the instruction. */
@@ -491,8 +482,7 @@ class PaymentsTest extends SubsidyServiceTest {
     @Test
     void aCountySplitPaysSeventyPercentAtCompletionAndTheRestForPlacedTraineesOnly() {
         Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
-                "year", story.year, "completionShareBp", 7000, "reason", "30% 按实际转移就业人数拨付")));
+        story.splitAt(7000);
         assertThat(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
                 "year", story.year, "completionShareBp", 5000, "reason", "changed our mind")).status())
                 .as("set once: claims depend on it").isEqualTo(409);
@@ -520,7 +510,7 @@ class PaymentsTest extends SubsidyServiceTest {
         String placementId = placement.path("claimId").asText();
         story.approveThroughTheChain(completionId);
         story.approveThroughTheChain(placementId);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         long paid = 0;
         for (String id : List.of(completionId, placementId)) {
             for (JsonNode i : instructions(story, id)) {
@@ -547,12 +537,8 @@ class PaymentsTest extends SubsidyServiceTest {
 
     @Test
     void instructionsLostBetweenTheRecheckAndTheirWriteAreOrderedAgainAndAnAcceptedPaymentIsPolledUntilPaid() {
-        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
-        String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(claimId);
+        Story story = claimableStory(10, 1_000_000);
+        String claimId = story.approvedClaim(story.enrollmentIds);
         // The process stopped after the re-check was stored and before its instructions were.
         mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("claimId").is(claimId)), "payment_instructions");
@@ -566,7 +552,7 @@ class PaymentsTest extends SubsidyServiceTest {
                 "{\"instructionId\":\"" + claimId + "-base\",\"bureauReference\":\"CZ-POLL\",\"status\":\"PAID\","
                         + "\"amountFen\":200000,\"paidAt\":\"" + clock.instant() + "\"}")));
 
-        JsonNode run = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        JsonNode run = story.runPayments().json();
         assertThat(run.path("accepted").asInt()).as(run.toString()).isEqualTo(1);
         assertThat(run.path("paid").asInt()).as("the same run polls what was accepted").isEqualTo(1);
         List<JsonNode> paid = instructions(story, claimId);
@@ -574,8 +560,7 @@ class PaymentsTest extends SubsidyServiceTest {
         assertThat(paid.get(0).path("status").asText()).isEqualTo("PAID");
         assertThat(paid.get(0).path("amountFen").asLong()).isEqualTo(200_000L);
         assertThat(paid.get(0).path("paidAt").asText()).isEqualTo(clock.instant().toString());
-        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + claimId)).json().path("status").asText())
-                .isEqualTo("PAID");
+        assertThat(story.claimStatus(claimId)).isEqualTo("PAID");
         assertThat(s.getAllServeEvents().stream().filter(e -> e.getRequest().getMethod().getName().equals("POST")))
                 .as("sent once").hasSize(1);
     }

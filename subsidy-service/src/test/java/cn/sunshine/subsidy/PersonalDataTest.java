@@ -51,7 +51,7 @@ class PersonalDataTest extends SubsidyServiceTest {
         String claimId = claimed.json().path("claimId").asText();
         JsonNode ordered = story.approveThroughTheChain(claimId);
         PersonalDataProbe.attempt("the chain's answers", ordered.toString(), ids, phones);
-        Http.Response run = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        Http.Response run = story.runPayments();
         PersonalDataProbe.attempt("POST payment run answer", run.body(), ids, phones);
         answers.forEach(a -> PersonalDataProbe.attempt("POST vouchers answer to the officer", a, ids, phones));
 

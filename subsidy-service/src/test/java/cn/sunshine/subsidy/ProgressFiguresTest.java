@@ -3,7 +3,6 @@ package cn.sunshine.subsidy;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -23,16 +22,13 @@ class ProgressFiguresTest extends SubsidyServiceTest {
     @Test
     void hole8_programmeYearFiguresFollowTheClaimsYearAndPeriodFiguresTheDate() {
         Story story = newStory(XIAOCHANG).setUp("REDUCED_FEE", 1_000_000);
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
-        String paidClaim = Story.ok(story.claim(story.enrollmentIds.subList(0, 5))).json().path("claimId").asText();
-        story.approveThroughTheChain(paidClaim); // 3 × 10,000 + 2 × 20,000 fen, committed at the test clock's day
+        story.issueRedeemAndComplete(10);
+        String paidClaim = story.approvedClaim(story.enrollmentIds.subList(0, 5)); // 3 × 10,000 + 2 × 20,000 fen, committed at the test clock's day
         String rejected = Story.ok(story.claim(story.enrollmentIds.subList(5, 10))).json().path("claimId").asText();
         Story.ok(story.decide(story.officer, rejected, "verification", "APPROVE", null));
         Story.ok(story.decide(story.leader, rejected, "approval", "APPROVE", null));
         Story.ok(story.decide(story.finance, rejected, "recheck", "REJECT", "复核未通过"));
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
 
         String auditor = TestTokens.of("AUDITOR", XIAOCHANG);
         JsonNode day = figures(auditor, XIAOCHANG, "2026-06-30", "2026-06-30");

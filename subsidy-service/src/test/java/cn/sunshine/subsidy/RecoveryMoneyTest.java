@@ -1,30 +1,20 @@
 package cn.sunshine.subsidy;
 
-import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
 import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.SunshineServiceTest;
-import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.platform.test.TestTokens;
 import cn.sunshine.subsidy.recovery.Recoveries;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,8 +27,6 @@ import static org.awaitility.Awaitility.await;
 @SunshineServiceTest
 class RecoveryMoneyTest extends SubsidyServiceTest {
 
-    @Autowired
-    MeterRegistry meters;
     @Autowired
     Recoveries recoveries;
 
@@ -195,23 +183,9 @@ class RecoveryMoneyTest extends SubsidyServiceTest {
 
         // Two (eight) officers' orders at once naming one line: exactly one takes it.
         String contested = story.enrollmentIds.get(5);
-        int racers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
-        for (int i = 0; i < racers; i++) {
-            answers.add(pool.submit((Callable<Http.Response>) () -> {
-                start.await();
-                return http().as(story.officer).post("/api/subsidy/recoveries", Map.of("baseId", story.baseId,
-                        "enrollmentIds", List.of(contested), "reason", "duplicate"));
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Http.Response> f : answers) {
-            statuses.add(f.get().status());
-        }
-        pool.shutdown();
+        List<Integer> statuses = AtOnce.send(8, () -> http().as(story.officer).post("/api/subsidy/recoveries",
+                Map.of("baseId", story.baseId, "enrollmentIds", List.of(contested), "reason", "duplicate")))
+                .stream().map(Http.Response::status).toList();
         assertThat(statuses).containsOnlyOnce(201);
         assertThat(statuses.stream().filter(s -> s != 201)).containsOnly(409);
 
@@ -261,18 +235,8 @@ class RecoveryMoneyTest extends SubsidyServiceTest {
      */
     @Test
     void hole4_aPlacementPartPaidAfterItsFindingIsRecovered() {
-        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        splitAt70(story);
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
-        String completion = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(completion);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
-        story.placed(story.enrollmentIds.subList(0, 5));
-        String placement = Story.ok(story.claimPlacementPart(story.enrollmentIds.subList(0, 5))).json().path("claimId")
-                .asText();
-        story.approveThroughTheChain(placement); // ORDERED, not paid yet
+        Story story = completionPaidAndPlaced(5);
+        String placement = story.approvedPlacementClaim(story.enrollmentIds.subList(0, 5)); // ORDERED, not paid yet
 
         String falselyPlaced = story.enrollmentIds.get(4); // TIER_2: 200 yuan, placement part 60 yuan
         SpotCheckFinding f = finding(story, falselyPlaced, "NOT_EMPLOYED_AS_REPORTED", "本人称从未到该企业上班");
@@ -280,9 +244,8 @@ class RecoveryMoneyTest extends SubsidyServiceTest {
         String findingOrder = "/api/subsidy/recoveries/finding-" + f.findingId();
         assertThat(http().as(story.officer).get(findingOrder).status()).as("nothing paid yet").isEqualTo(404);
 
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
-        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + placement)).json().path("status")
-                .asText()).isEqualTo("PAID");
+        story.runPayments();
+        assertThat(story.claimStatus(placement)).isEqualTo("PAID");
         JsonNode order = Story.ok(http().as(story.officer).get(findingOrder)).json();
         assertThat(order.path("status").asText()).isEqualTo("OPEN");
         assertThat(order.path("findingId").asText()).isEqualTo(f.findingId());
@@ -303,23 +266,14 @@ class RecoveryMoneyTest extends SubsidyServiceTest {
      */
     @Test
     void hole4_theRecipientsNoticeNetsRecoveredAmounts() {
-        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        splitAt70(story);
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
-        String completion = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(completion);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
-        story.placed(story.enrollmentIds.subList(0, 6));
+        Story story = completionPaidAndPlaced(6);
         String placement = Story.ok(story.claimPlacementPart(story.enrollmentIds.subList(0, 6))).json().path("claimId")
                 .asText();
         // Trainee 5's placement is disproved before the claim is ordered: the line is stopped, never paid.
         publishAndAwaitHandled(finding(story, story.enrollmentIds.get(5), "NOT_EMPLOYED_AS_REPORTED", null));
         story.approveThroughTheChain(placement);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
-        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + placement)).json().path("status")
-                .asText()).isEqualTo("PAID");
+        story.runPayments();
+        assertThat(story.claimStatus(placement)).isEqualTo("PAID");
 
         // Trainee 4's placement is disproved after it was paid: ordered, not settled. Trainee 3 was never
         // trained: both parts recovered, and settled by two people.
@@ -393,21 +347,20 @@ class RecoveryMoneyTest extends SubsidyServiceTest {
 
     /** A base's class of ten (100/200/300 yuan in 3:4:3) whose completion claim is paid. */
     private Story paidStory() {
-        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
-        String claim = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(claim);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
-        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + claim)).json().path("status").asText())
-                .isEqualTo("PAID");
+        Story story = claimableStory(10, 1_000_000);
+        String claim = story.approvedClaim(story.enrollmentIds);
+        story.runPayments();
+        assertThat(story.claimStatus(claim)).isEqualTo("PAID");
         return story;
     }
 
-    private void splitAt70(Story story) {
-        Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
-                "year", story.year, "completionShareBp", 7000, "reason", "30% 按实际转移就业人数拨付")));
+    /** A class of ten in a county that pays 70 % at completion, its completion part paid, its first trainees placed. */
+    private Story completionPaidAndPlaced(int placed) {
+        Story story = claimableSplitStory(10, 1_000_000, 7000);
+        story.approvedClaim(story.enrollmentIds);
+        story.runPayments();
+        story.placed(story.enrollmentIds.subList(0, placed));
+        return story;
     }
 
     private JsonNode officersOrder(Story story, List<String> enrollmentIds) {
@@ -421,21 +374,5 @@ class RecoveryMoneyTest extends SubsidyServiceTest {
         assertThat(fund.path("availableFen").asLong() + fund.path("committedFen").asLong())
                 .as("available + committed = deposited + recovered")
                 .isEqualTo(fund.path("depositedFen").asLong() + fund.path("recoveredFen").asLong());
-    }
-
-    private static SpotCheckFinding finding(Story story, String enrollmentId, String kind, String note) {
-        String spotCheck = "spot-" + story.baseId;
-        return new SpotCheckFinding(spotCheck + "-pl-" + enrollmentId + "-" + kind, spotCheck, "pl-" + enrollmentId,
-                enrollmentId, story.baseId, story.county, story.year, kind, note,
-                Instant.parse(story.year + "-10-10T02:00:00Z"), "officer-wang");
-    }
-
-    /** Publishes the finding (a new event id each time) and waits until subsidy-service has handled it. */
-    private void publishAndAwaitHandled(SpotCheckFinding f) {
-        Counter consumed = meters.counter("sunshine.events.consumed", "type", EventTypes.FINDING_RECORDED.name());
-        double before = consumed.count();
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.FINDING_RECORDED, f, f.spotCheckId(),
-                f.divisionCode());
-        await().atMost(Duration.ofSeconds(15)).until(() -> consumed.count() > before);
     }
 }

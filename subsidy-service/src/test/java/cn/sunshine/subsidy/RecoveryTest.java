@@ -7,7 +7,6 @@ import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestEvents;
 import cn.sunshine.subsidy.recovery.Recoveries;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -27,8 +26,6 @@ import static org.awaitility.Awaitility.await;
 class RecoveryTest extends SubsidyServiceTest {
 
     @Autowired
-    MeterRegistry meters;
-    @Autowired
     Recoveries recoveries;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -36,17 +33,12 @@ class RecoveryTest extends SubsidyServiceTest {
 
     @Test
     void aFindingOrdersRecoveryOfWhatWasPaidAndHoldsTheBasesNextPaymentUntilSettled() {
-        Story story = newStory().setUp("REDUCED_FEE", 2_000_000);
-        story.enrollAndIssue(Story.tiers343(20));
-        story.redeemAll();
-        story.completeAll();
+        Story story = claimableStory(20, 2_000_000);
 
         // The first class's claim (the first ten trainees) is paid to the base.
-        String firstClaim = Story.ok(story.claim(story.enrollmentIds.subList(0, 10))).json().path("claimId").asText();
-        story.approveThroughTheChain(firstClaim);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
-        assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + firstClaim)).json()
-                .path("status").asText()).isEqualTo("PAID");
+        String firstClaim = story.approvedClaim(story.enrollmentIds.subList(0, 10));
+        story.runPayments();
+        assertThat(story.claimStatus(firstClaim)).isEqualTo("PAID");
 
         // A phone spot check finds that the third trainee never attended (虚报冒领).
         String liar = story.enrollmentIds.get(2);
@@ -71,9 +63,8 @@ class RecoveryTest extends SubsidyServiceTest {
                 story.county, eventId);
 
         // The base's next claim goes through the chain, but its payment is held.
-        String nextClaim = Story.ok(story.claim(story.enrollmentIds.subList(10, 20))).json().path("claimId").asText();
-        story.approveThroughTheChain(nextClaim);
-        JsonNode run = Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null)).json();
+        String nextClaim = story.approvedClaim(story.enrollmentIds.subList(10, 20));
+        JsonNode run = story.runPayments().json();
         assertThat(run.path("held").asInt()).isGreaterThanOrEqualTo(1);
         JsonNode held = http().as(story.finance).get("/api/subsidy/claims/" + nextClaim + "/payment-instructions").json().get(0);
         assertThat(held.path("status").asText()).isEqualTo("PENDING");
@@ -85,14 +76,14 @@ class RecoveryTest extends SubsidyServiceTest {
         Map<String, Object> receipt = Map.of("reference", "退回-" + story.year + "-001", "amountFen", 10_000);
         assertThat(Story.ok(http().as(story.finance).post(recovery + "/settlement", receipt)).json().path("status")
                 .asText()).isEqualTo("SETTLEMENT_RECORDED");
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         assertThat(http().as(story.finance).get("/api/subsidy/claims/" + nextClaim + "/payment-instructions").json().get(0)
                 .path("status").asText()).isEqualTo("PENDING");
 
         // Confirmed by the second person: the held payment goes out.
         assertThat(Story.ok(http().as(story.financeChecker).post(recovery + "/settlement/confirmation", receipt)).json()
                 .path("status").asText()).isEqualTo("SETTLED");
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         JsonNode paid = http().as(story.finance).get("/api/subsidy/claims/" + nextClaim + "/payment-instructions").json().get(0);
         assertThat(paid.path("status").asText()).isEqualTo("PAID");
         assertThat(paid.path("amountFen").asLong()).isEqualTo(200_000L);
@@ -105,13 +96,9 @@ class RecoveryTest extends SubsidyServiceTest {
      */
     @Test
     void anInspectionFindingThatInvolvesMoneyOrdersRecoveryOfWhatWasPaidForTheTraineesNamed() {
-        Story story = newStory().setUp("REDUCED_FEE", 2_000_000);
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
-        String claim = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(claim);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        Story story = claimableStory(10, 2_000_000);
+        String claim = story.approvedClaim(story.enrollmentIds);
+        story.runPayments();
 
         List<String> charged = story.enrollmentIds.subList(0, 2);
         String findingId = "insp-" + story.baseId;
@@ -151,24 +138,17 @@ class RecoveryTest extends SubsidyServiceTest {
     void aFalsePlacementRecoversExactlyThePlacementPartPaidForTheTrainee() {
         Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
         int shareBp = 7000;
-        Story.ok(http().as(story.officer).post("/api/subsidy/split-policies", Map.of("divisionCode", story.county,
-                "year", story.year, "completionShareBp", shareBp, "reason", "30% 按实际转移就业人数拨付")));
-        List<JsonNode> vouchers = story.enrollAndIssue(Story.tiers343(10));
+        story.splitAt(shareBp);
+        List<JsonNode> vouchers = story.issueRedeemAndComplete(10);
         Map<String, Long> amountOf = new HashMap<>();
         vouchers.forEach(v -> amountOf.put(v.path("enrollmentId").asText(), v.path("amountFen").asLong()));
-        story.redeemAll();
-        story.completeAll();
-        String completionClaim = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(completionClaim);
+        String completionClaim = story.approvedClaim(story.enrollmentIds);
         // Nine are reported placed; the placement part is claimed for the first eight.
         story.placed(story.enrollmentIds.subList(0, 9));
-        String placementClaim = Story.ok(story.claimPlacementPart(story.enrollmentIds.subList(0, 8))).json()
-                .path("claimId").asText();
-        story.approveThroughTheChain(placementClaim);
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        String placementClaim = story.approvedPlacementClaim(story.enrollmentIds.subList(0, 8));
+        story.runPayments();
         for (String claim : List.of(completionClaim, placementClaim)) {
-            assertThat(Story.ok(http().as(story.officer).get("/api/subsidy/claims/" + claim)).json().path("status")
-                    .asText()).as(claim).isEqualTo("PAID");
+            assertThat(story.claimStatus(claim)).as(claim).isEqualTo("PAID");
         }
 
         // subsidy.claim.approved.v1 says which part each claim pays.
@@ -229,22 +209,6 @@ class RecoveryTest extends SubsidyServiceTest {
         assertThat(http().as(story.officer).get("/api/subsidy/bases/" + story.baseId + "/recoveries").json()).hasSize(2);
     }
 
-    private static SpotCheckFinding finding(Story story, String enrollmentId, String kind, String note) {
-        String spotCheck = "spot-" + story.baseId;
-        return new SpotCheckFinding(spotCheck + "-pl-" + enrollmentId + "-" + kind, spotCheck, "pl-" + enrollmentId,
-                enrollmentId, story.baseId, story.county, story.year, kind, note,
-                Instant.parse(story.year + "-10-10T02:00:00Z"), "officer-wang");
-    }
-
-    /** Publishes the finding (a new event id each time) and waits until subsidy-service has handled it. */
-    private void publishAndAwaitHandled(SpotCheckFinding f) {
-        Counter consumed = meters.counter("sunshine.events.consumed", "type", EventTypes.FINDING_RECORDED.name());
-        double before = consumed.count();
-        TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.FINDING_RECORDED, f, f.spotCheckId(),
-                f.divisionCode());
-        await().atMost(Duration.ofSeconds(15)).until(() -> consumed.count() > before);
-    }
-
     private static JsonNode approvedEvent(String claimId) {
         return tap.ofType("subsidy.claim.approved.v1").stream().map(t -> JSON.readTree(t.body()))
                 .filter(b -> b.path("claimId").asText().equals(claimId)).findFirst().orElse(null);
@@ -252,19 +216,15 @@ class RecoveryTest extends SubsidyServiceTest {
 
     @Test
     void aRevokedBasesApprovedClaimIsHeldNotPaid() {
-        Story story = newStory().setUp("REDUCED_FEE", 1_000_000);
-        story.enrollAndIssue(Story.tiers343(10));
-        story.redeemAll();
-        story.completeAll();
-        String claimId = Story.ok(story.claim(story.enrollmentIds)).json().path("claimId").asText();
-        story.approveThroughTheChain(claimId);
+        Story story = claimableStory(10, 1_000_000);
+        String claimId = story.approvedClaim(story.enrollmentIds);
 
         TestEvents.publish(rabbit, messaging.getExchange(), EventTypes.BASE_REVOKED,
                 cn.sunshine.platform.test.Seeds.baseRevoked(story.baseId, story.county), story.baseId, story.county);
         await().atMost(Duration.ofSeconds(15)).until(() -> http().as(story.officer)
                 .get("/api/subsidy/bases/" + story.baseId).json().path("paymentsHeld").asBoolean());
 
-        Story.ok(http().as(story.finance).post("/api/subsidy/payment-runs", null));
+        story.runPayments();
         JsonNode held = http().as(story.finance).get("/api/subsidy/claims/" + claimId + "/payment-instructions").json().get(0);
         assertThat(held.path("status").asText()).isEqualTo("PENDING");
         assertThat(held.path("heldBecause").asText()).startsWith("base revoked");

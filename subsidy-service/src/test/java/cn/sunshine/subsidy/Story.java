@@ -142,6 +142,14 @@ final class Story {
         return vouchers;
     }
 
+    /** {@link #enrollAndIssue} {@code trainees} in the tiers 3:4:3, who redeem their vouchers and complete: claimable. */
+    List<JsonNode> issueRedeemAndComplete(int trainees) {
+        List<JsonNode> vouchers = enrollAndIssue(tiers343(trainees));
+        redeemAll();
+        completeAll();
+        return vouchers;
+    }
+
     Http.Response redeem(String enrollmentId) {
         String serial = serialOf.get(enrollmentId);
         return http.as(staff).post("/api/subsidy/vouchers/redemption",
@@ -214,6 +222,36 @@ final class Story {
             body.put("reason", reason);
         }
         return http.as(token).post("/api/subsidy/claims/" + claimId + "/" + act, body);
+    }
+
+    /** The base claims the completion part for these trainees and the chain approves it; the claim's id. */
+    String approvedClaim(List<String> enrollments) {
+        String claimId = ok(claim(enrollments)).json().path("claimId").asText();
+        approveThroughTheChain(claimId);
+        return claimId;
+    }
+
+    /** The base claims the placement part for these trainees and the chain approves it; the claim's id. */
+    String approvedPlacementClaim(List<String> enrollments) {
+        String claimId = ok(claimPlacementPart(enrollments)).json().path("claimId").asText();
+        approveThroughTheChain(claimId);
+        return claimId;
+    }
+
+    /** The finance officer sends the pending instructions now (a payment run). */
+    Http.Response runPayments() {
+        return ok(http.as(finance).post("/api/subsidy/payment-runs", null));
+    }
+
+    /** A claim's status as the county officer reads it. */
+    String claimStatus(String claimId) {
+        return ok(http.as(officer).get("/api/subsidy/claims/" + claimId)).json().path("status").asText();
+    }
+
+    /** The county pays {@code completionShareBp} of each voucher at completion and the rest on placement. */
+    void splitAt(int completionShareBp) {
+        ok(http.as(officer).post("/api/subsidy/split-policies", Map.of("divisionCode", county, "year", year,
+                "completionShareBp", completionShareBp, "reason", (100 - completionShareBp / 100) + "% 按实际转移就业人数拨付")));
     }
 
     /** 核准 → 审批 (→ extra approval) → 复核, each by another person; returns the ordered claim. */

@@ -4,17 +4,11 @@ import cn.sunshine.platform.test.Http;
 import cn.sunshine.platform.test.SunshineServiceTest;
 import cn.sunshine.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,31 +23,11 @@ class VouchersTest extends SubsidyServiceTest {
         story.enrollAndIssue(List.of("TIER_2"));
         String enrollmentId = story.enrollmentIds.get(0);
 
-        int racers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
-        for (int i = 0; i < racers; i++) {
-            answers.add(pool.submit((Callable<Http.Response>) () -> {
-                start.await();
-                return story.redeem(enrollmentId);
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Http.Response> f : answers) {
-            statuses.add(f.get().status());
-        }
-        pool.shutdown();
+        List<Http.Response> answers = AtOnce.send(8, () -> story.redeem(enrollmentId));
         // The same act eight times at once (a double-click, retries): each gets the redeemed voucher, written once.
-        assertThat(statuses).containsOnly(200);
-        assertThat(answers.stream().map(f -> {
-            try {
-                return f.get().json().path("redeemedAt").asText();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).distinct()).as("one redemption").hasSize(1);
+        assertThat(answers.stream().map(Http.Response::status)).containsOnly(200);
+        assertThat(answers.stream().map(r -> r.json().path("redeemedAt").asText()).distinct()).as("one redemption")
+                .hasSize(1);
 
         JsonNode vouchers = Story.ok(http().as(story.officer).get("/api/subsidy/classes/" + story.classId + "/vouchers")).json();
         assertThat(vouchers.get(0).path("status").asText()).isEqualTo("REDEEMED");

@@ -1,8 +1,6 @@
 package cn.sunshine.placement.completer;
 
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.events.enrollment.TraineeCompleted;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -13,19 +11,9 @@ import java.time.Instant;
  * and the masked ID number only, never the whole number or the phone.
  */
 @Document("placement_completers")
-public class Completer extends AggregateRoot {
+public class Completer extends CompletionRecord {
 
-    /** A class's completers are read together when its placements are reported in one batch. */
-    @Indexed
-    private String classId;
-    @Indexed
-    private String baseId;
-    @Indexed
-    private String divisionCode;
-    private String majorCode;
-    private int year;
     private String name;
-    private String maskedIdNumber;
     private String certificateNumber;
     private Instant completedAt;
     /** The completion date (Asia/Shanghai): rates per period select by it. */
@@ -55,32 +43,8 @@ public class Completer extends AggregateRoot {
         // enrollment completes a trainee once; the first event's facts stand
     }
 
-    public String getClassId() {
-        return classId;
-    }
-
-    public String getBaseId() {
-        return baseId;
-    }
-
-    public String getDivisionCode() {
-        return divisionCode;
-    }
-
-    public String getMajorCode() {
-        return majorCode;
-    }
-
-    public int getYear() {
-        return year;
-    }
-
     public String getName() {
         return name;
-    }
-
-    public String getMaskedIdNumber() {
-        return maskedIdNumber;
     }
 
     public String getCertificateNumber() {

@@ -6,15 +6,14 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.identifiers.CreditCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -23,23 +22,15 @@ import java.time.Clock;
 
 /** Use cases of employers: registered once per credit code, corrected by the division that keeps them, read by all. */
 @Service
-public class Employers {
+public class Employers extends UseCase {
 
     private static final Role[] EDITORS = {Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER};
 
     private static final Role[] EVERYONE_IN_THE_PROGRAM = {Role.PROVINCE_OFFICER, Role.CITY_OFFICER,
             Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.FINANCE_OFFICER, Role.AUDITOR, Role.BASE_STAFF};
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final Clock clock;
-    private final Changes changes;
-
-    public Employers(MongoTemplate mongo, AggregateStore store, Clock clock, Changes changes) {
-        this.mongo = mongo;
-        this.store = store;
-        this.clock = clock;
-        this.changes = changes;
+    public Employers(Changes changes, Clock clock) {
+        super(changes, clock);
     }
 
     public Employer register(RegisterRequest r) {

@@ -4,18 +4,16 @@ import cn.sunshine.placement.placement.Contact;
 import cn.sunshine.placement.placement.FollowUp;
 import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.placement.support.Access;
-import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,21 +30,13 @@ import java.util.List;
  * in between, the sweep opens what is left.
  */
 @Service
-public class Escalations {
+public class Escalations extends UseCase {
 
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);
     private static final int SWEEP_BATCH = 100;
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final Clock clock;
-    private final Changes changes;
-
-    public Escalations(MongoTemplate mongo, AggregateStore store, Clock clock, Changes changes) {
-        this.changes = changes;
-        this.mongo = mongo;
-        this.store = store;
-        this.clock = clock;
+    public Escalations(Changes changes, Clock clock) {
+        super(changes, clock);
     }
 
     /** Opens the case a follow-up of the placement recorded (idempotent) and marks it opened. */
@@ -94,12 +84,8 @@ public class Escalations {
     }
 
     public EscalationCase get(String id) {
-        EscalationCase c = mongo.findById(id, EscalationCase.class);
-        if (c == null) {
-            throw DomainException.notFound("escalation case " + id);
-        }
-        Jurisdiction.requireOfficerOrOwnBase(c.getDivisionCode(), c.getBaseId(), "escalation case " + id);
-        return c;
+        return changes.load(EscalationCase.class, id,
+                c -> Jurisdiction.requireOfficerOrOwnBase(c.getDivisionCode(), c.getBaseId(), "escalation case " + id));
     }
 
     /** The county officer records how the case was resolved. */

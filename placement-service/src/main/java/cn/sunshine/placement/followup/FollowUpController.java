@@ -6,6 +6,7 @@ import cn.sunshine.placement.followup.FollowUpDtos.ContactRecorded;
 import cn.sunshine.placement.followup.FollowUpDtos.ContactRequest;
 import cn.sunshine.placement.followup.FollowUpDtos.State;
 import cn.sunshine.placement.placement.PlacementDtos.PlacementView;
+import cn.sunshine.placement.support.BatchRejection;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.ETags;
@@ -61,11 +62,7 @@ public class FollowUpController {
                                          @Valid @RequestBody ClassContactsRequest request) {
         FollowUps.ClassRecorded result = followUps.recordClass(classId, number, request.contacts());
         if (!result.errors().isEmpty()) {
-            org.springframework.http.ProblemDetail pd = cn.sunshine.platform.web.Problems.of(422, "batch-rejected",
-                    "The batch has bad rows", result.errors().size()
-                            + " problem(s) found; nothing was changed: correct the rows and send the batch again");
-            pd.setProperty("rows", result.errors());
-            return ResponseEntity.unprocessableEntity().body(pd);
+            return BatchRejection.of(result.errors());
         }
         return ResponseEntity.ok(new ClassContactsRecorded(result.recorded(), result.alreadyDone(),
                 result.escalationCaseIds()));    }

@@ -18,10 +18,10 @@ import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -32,21 +32,15 @@ import java.util.List;
 
 /** Use cases of the follow-up after a placement: the due and overdue lists, a contact, a class's sheet of contacts. */
 @Service
-public class FollowUps {
+public class FollowUps extends UseCase {
 
-    private final MongoTemplate mongo;
     private final FollowUpProperties properties;
     private final Escalations escalations;
-    private final Clock clock;
-    private final Changes changes;
 
-    public FollowUps(MongoTemplate mongo, FollowUpProperties properties, Escalations escalations, Clock clock,
-                     Changes changes) {
-        this.mongo = mongo;
+    public FollowUps(Changes changes, Clock clock, FollowUpProperties properties, Escalations escalations) {
+        super(changes, clock);
         this.properties = properties;
         this.escalations = escalations;
-        this.clock = clock;
-        this.changes = changes;
     }
 
     /** A contact recorded on a placement, and the escalation case it opened (or null). */

@@ -31,41 +31,27 @@ public record Figures(int labourers, int male, int female, int transferred, int 
      */
     void check() {
         List<FieldError> errors = new ArrayList<>();
-        if (male + female > labourers) {
-            errors.add(FieldError.coded("figures.female", "monitoring.parts-exceed",
-                    "men and women (" + (male + female) + ") exceed the labourers (" + labourers + ")",
-                    male + female, labourers));
-        }
-        if (transferred > labourers) {
-            errors.add(FieldError.coded("figures.transferred", "monitoring.parts-exceed",
-                    "transferred (" + transferred + ") exceed the labourers (" + labourers + ")", transferred, labourers));
-        }
-        if (newlyTransferred > transferred) {
-            errors.add(FieldError.coded("figures.newlyTransferred", "monitoring.parts-exceed",
-                    "newly transferred (" + newlyTransferred + ") exceed the transferred (" + transferred + ")",
-                    newlyTransferred, transferred));
-        }
-        int destinations = inCounty + inProvince + outOfProvince;
-        if (destinations > transferred) {
-            errors.add(FieldError.coded("figures.destinations", "monitoring.parts-exceed",
-                    "the destinations (" + destinations + ") exceed the transferred (" + transferred + ")",
-                    destinations, transferred));
-        }
-        int bySector = sectorTotal();
-        if (bySector > transferred) {
-            errors.add(FieldError.coded("figures.sectors", "monitoring.parts-exceed",
-                    "the sectors (" + bySector + ") exceed the transferred (" + transferred + ")", bySector, transferred));
-        }
-        if (returnedHome > labourers) {
-            errors.add(FieldError.coded("figures.returnedHome", "monitoring.parts-exceed",
-                    "returned home (" + returnedHome + ") exceed the labourers (" + labourers + ")",
-                    returnedHome, labourers));
-        }
+        partWithin(errors, "figures.female", "men and women", male + female, "labourers", labourers);
+        partWithin(errors, "figures.transferred", "transferred", transferred, "labourers", labourers);
+        partWithin(errors, "figures.newlyTransferred", "newly transferred", newlyTransferred, "transferred", transferred);
+        partWithin(errors, "figures.destinations", "the destinations", inCounty + inProvince + outOfProvince,
+                "transferred", transferred);
+        partWithin(errors, "figures.sectors", "the sectors", sectorTotal(), "transferred", transferred);
+        partWithin(errors, "figures.returnedHome", "returned home", returnedHome, "labourers", labourers);
         if (!errors.isEmpty()) {
             throw new DomainException(422, "return-figures-inconsistent", "A part exceeds its total",
                     "a part of the return exceeds its total: " + String.join("; ",
                             errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors)
                     .coded("problem.return-figures-inconsistent");
+        }
+    }
+
+    /** A part greater than its whole is the field's error: "{part} (n) exceed the {whole} (m)". */
+    private static void partWithin(List<FieldError> errors, String field, String part, int partCount, String whole,
+                                   int wholeCount) {
+        if (partCount > wholeCount) {
+            errors.add(FieldError.coded(field, "monitoring.parts-exceed",
+                    part + " (" + partCount + ") exceed the " + whole + " (" + wholeCount + ")", partCount, wholeCount));
         }
     }
 

@@ -13,16 +13,15 @@ import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.identifiers.Disclosure;
 import cn.sunshine.platform.identifiers.DivisionCode;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -42,19 +41,12 @@ import java.util.Set;
  * read them. A record outside the caller's jurisdiction is not found (404).
  */
 @Service
-public class Monitoring {
+public class Monitoring extends UseCase {
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final Changes changes;
-    private final Clock clock;
     private final MonitorPhones phones;
 
-    public Monitoring(MongoTemplate mongo, AggregateStore store, Changes changes, Clock clock, MonitorPhones phones) {
-        this.mongo = mongo;
-        this.store = store;
-        this.changes = changes;
-        this.clock = clock;
+    public Monitoring(Changes changes, Clock clock, MonitorPhones phones) {
+        super(changes, clock);
         this.phones = phones;
     }
 

@@ -73,8 +73,7 @@ public class MonitoringController {
     @Operation(summary = "A monitoring point (the monitor's phone whole only for its county's officer)")
     public ResponseEntity<PointView> get(@PathVariable String id) {
         MonitoringPoint p = monitoring.point(id);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(p.getVersion()))
-                .body(monitoring.view(p, true));
+        return withPhone(p);
     }
 
     @PostMapping(POINTS + "/{id}/retirement")
@@ -84,8 +83,7 @@ public class MonitoringController {
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody RetireRequest r) {
         MonitoringPoint p = monitoring.retire(id, ifMatch, r.reason());
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(p.getVersion()))
-                .body(monitoring.view(p, true));
+        return withPhone(p);
     }
 
     @PostMapping(POINTS + "/{id}/returns")
@@ -152,6 +150,15 @@ public class MonitoringController {
                                                     @Valid @RequestBody SurveyCorrectionRequest r) {
         NeedsSurvey s = monitoring.correctSurvey(id, year, ifMatch, r);
         return ResponseEntity.ok().eTag(ETags.of(s.getVersion())).body(SurveyView.of(s));
+    }
+
+    /**
+     * The point with its version, the monitor's phone whole for its county's officer ({@link Monitoring#view}); no
+     * cache keeps it.
+     */
+    private ResponseEntity<PointView> withPhone(MonitoringPoint p) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(p.getVersion()))
+                .body(monitoring.view(p, true));
     }
 
     @GetMapping("/api/placement/monitoring/trends")

@@ -10,14 +10,13 @@ import cn.sunshine.placement.support.Access;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -27,18 +26,10 @@ import java.util.List;
 
 /** Use cases of employers' training orders: recorded by a base, linked to its classes, read with how far they are filled. */
 @Service
-public class Orders {
+public class Orders extends UseCase {
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final Clock clock;
-    private final Changes changes;
-
-    public Orders(MongoTemplate mongo, AggregateStore store, Clock clock, Changes changes) {
-        this.mongo = mongo;
-        this.store = store;
-        this.clock = clock;
-        this.changes = changes;
+    public Orders(Changes changes, Clock clock) {
+        super(changes, clock);
     }
 
     public TrainingOrder create(CreateRequest r) {

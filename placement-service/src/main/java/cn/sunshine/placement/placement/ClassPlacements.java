@@ -7,7 +7,8 @@ import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.security.CurrentUser;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,7 @@ import java.util.Set;
  * with exactly the entry's employer, job, wage and start date counts as already done.
  */
 @Service
-public class ClassPlacements {
+public class ClassPlacements extends UseCase {
 
     /** A bad entry: {@code row} counts the entries from 1. */
     public record RowError(int row, String enrollmentId, String field, String message) {
@@ -41,13 +42,10 @@ public class ClassPlacements {
     }
 
     private final Placements placements;
-    private final MongoTemplate mongo;
-    private final Clock clock;
 
-    public ClassPlacements(Placements placements, MongoTemplate mongo, Clock clock) {
+    public ClassPlacements(Changes changes, Clock clock, Placements placements) {
+        super(changes, clock);
         this.placements = placements;
-        this.mongo = mongo;
-        this.clock = clock;
     }
 
     public Result place(String classId, List<PlaceRequest> entries) {

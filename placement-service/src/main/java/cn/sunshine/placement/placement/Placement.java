@@ -1,8 +1,8 @@
 package cn.sunshine.placement.placement;
 
 import cn.sunshine.placement.completer.Completer;
+import cn.sunshine.placement.completer.CompletionRecord;
 import cn.sunshine.platform.time.ProgramCalendar;
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.events.EventTypes;
@@ -34,23 +34,14 @@ import java.util.List;
  */
 @Document("placements")
 @CompoundIndex(name = "base_reported", def = "{'baseId': 1, 'reportedOn': 1}")
-public class Placement extends AggregateRoot {
+public class Placement extends CompletionRecord {
 
     @Indexed
     private String enrollmentId;
     private int sequence;
-    @Indexed
-    private String classId;
-    @Indexed
-    private String baseId;
-    @Indexed
-    private String divisionCode;
-    private String majorCode;
-    private int year;
     /** The completion date (Asia/Shanghai) of the trainee: rates per period select by it. */
     private LocalDate completedOn;
     private String traineeName;
-    private String maskedIdNumber;
     private EmployerTerms employer;
     private String orderId;
     private String job;
@@ -139,14 +130,9 @@ public class Placement extends AggregateRoot {
         p.sequence = previous == null ? 1 : previous.sequence + 1;
         p.id = idOf(completer.getId(), p.sequence);
         p.enrollmentId = completer.getId();
-        p.classId = completer.getClassId();
-        p.baseId = completer.getBaseId();
-        p.divisionCode = completer.getDivisionCode();
-        p.majorCode = completer.getMajorCode();
-        p.year = completer.getYear();
+        p.sameCompletionAs(completer);
         p.completedOn = ProgramCalendar.dateOf(completer.getCompletedAt());
         p.traineeName = completer.getName();
-        p.maskedIdNumber = completer.getMaskedIdNumber();
         p.employer = employer;
         p.orderId = orderId;
         p.job = job;
@@ -265,36 +251,12 @@ public class Placement extends AggregateRoot {
         return sequence;
     }
 
-    public String getClassId() {
-        return classId;
-    }
-
-    public String getBaseId() {
-        return baseId;
-    }
-
-    public String getDivisionCode() {
-        return divisionCode;
-    }
-
-    public String getMajorCode() {
-        return majorCode;
-    }
-
-    public int getYear() {
-        return year;
-    }
-
     public LocalDate getCompletedOn() {
         return completedOn;
     }
 
     public String getTraineeName() {
         return traineeName;
-    }
-
-    public String getMaskedIdNumber() {
-        return maskedIdNumber;
     }
 
     public EmployerTerms getEmployer() {

@@ -3,6 +3,7 @@ package cn.sunshine.placement.placement;
 import cn.sunshine.placement.placement.PlacementDtos.DepartureRequest;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.placement.PlacementDtos.PlacementView;
+import cn.sunshine.placement.support.BatchRejection;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
@@ -43,11 +44,7 @@ public class PlacementController {
                                         @Valid @RequestBody PlacementDtos.ClassPlacementsRequest request) {
         ClassPlacements.Result result = classPlacements.place(classId, request.placements());
         if (!result.errors().isEmpty()) {
-            org.springframework.http.ProblemDetail pd = cn.sunshine.platform.web.Problems.of(422, "batch-rejected",
-                    "The batch has bad rows", result.errors().size()
-                            + " problem(s) found; nothing was changed: correct the rows and send the batch again");
-            pd.setProperty("rows", result.errors());
-            return ResponseEntity.unprocessableEntity().body(pd);
+            return BatchRejection.of(result.errors());
         }
         return ResponseEntity.ok(new PlacementDtos.ClassPlacementsView(result.placed(), result.alreadyDone(),
                 result.placementIds()));

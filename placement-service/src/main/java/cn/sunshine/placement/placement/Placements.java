@@ -10,15 +10,14 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.CreditCode;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.outbox.Projections;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -29,29 +28,21 @@ import java.time.LocalDate;
 
 /** Reports placements of completers, departures and re-placements. */
 @Service
-public class Placements {
+public class Placements extends UseCase {
 
     /** How far ahead of today a start date may be reported (a job agreed, starting soon). */
     static final int START_AHEAD_DAYS = 90;
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
     private final FollowUpProperties followUp;
     private final Projections projections;
-    private final Clock clock;
-
-    private final Changes changes;
     private final OrderTerms orders;
 
-    public Placements(MongoTemplate mongo, AggregateStore store, FollowUpProperties followUp, Projections projections,
-                      Clock clock, Changes changes, OrderTerms orders) {
-        this.changes = changes;
+    public Placements(Changes changes, Clock clock, FollowUpProperties followUp, Projections projections,
+                      OrderTerms orders) {
+        super(changes, clock);
         this.orders = orders;
-        this.mongo = mongo;
-        this.store = store;
         this.followUp = followUp;
         this.projections = projections;
-        this.clock = clock;
     }
 
     public Placement find(String id) {
@@ -175,12 +166,8 @@ public class Placements {
 
     /** A placement the caller may read: an official over it, or its base's staff (404 otherwise). */
     public Placement readable(String id) {
-        Placement p = mongo.findById(id, Placement.class);
-        if (p == null) {
-            throw DomainException.notFound("placement " + id);
-        }
-        Jurisdiction.requireOfficerOrOwnBase(p.getDivisionCode(), p.getBaseId(), "placement " + id);
-        return p;
+        return changes.load(Placement.class, id,
+                p -> Jurisdiction.requireOfficerOrOwnBase(p.getDivisionCode(), p.getBaseId(), "placement " + id));
     }
 
     /** Placements in the caller's jurisdiction (or of their base), by base, enrollment or status. */

@@ -6,15 +6,14 @@ import cn.sunshine.placement.contact.EnrollmentContactClient.Purpose;
 import cn.sunshine.placement.placement.Placement;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -29,24 +28,15 @@ import java.util.stream.Collectors;
 
 /** Draws spot checks, fetches their call list's contacts, records calls and concludes them. */
 @Service
-public class SpotChecks {
+public class SpotChecks extends UseCase {
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
     private final ContactLookups contacts;
     private final SpotCheckProperties properties;
-    private final Clock clock;
 
-    private final Changes changes;
-
-    public SpotChecks(MongoTemplate mongo, AggregateStore store, ContactLookups contacts,
-                      SpotCheckProperties properties, Clock clock, Changes changes) {
-        this.changes = changes;
-        this.mongo = mongo;
-        this.store = store;
+    public SpotChecks(Changes changes, Clock clock, ContactLookups contacts, SpotCheckProperties properties) {
+        super(changes, clock);
         this.contacts = contacts;
         this.properties = properties;
-        this.clock = clock;
     }
 
     public SpotCheck find(String id) {

@@ -4,10 +4,10 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
 import cn.sunshine.subsidy.base.AccreditedBase;
@@ -21,7 +21,6 @@ import cn.sunshine.subsidy.voucher.Trainee;
 import cn.sunshine.subsidy.voucher.Voucher;
 import cn.sunshine.subsidy.voucher.VoucherStatus;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,27 +34,20 @@ import java.util.Set;
 
 /** Use cases of claims: the base submits, the chain decides, the re-check orders the payments. */
 @Service
-public class Claims implements cn.sunshine.subsidy.payment.PaymentRelay.MissingInstructions {
+public class Claims extends UseCase implements cn.sunshine.subsidy.payment.PaymentRelay.MissingInstructions {
 
-    private final AggregateStore store;
-    private final MongoTemplate mongo;
     private final Funds funds;
     private final PaymentInstructions instructions;
     private final SubsidyProperties properties;
-    private final Clock clock;
-    private final Changes changes;
     private final ClaimAttachments documents;
 
-    public Claims(AggregateStore store, MongoTemplate mongo, Funds funds, PaymentInstructions instructions,
-                  SubsidyProperties properties, Clock clock, Changes changes, ClaimAttachments documents) {
-        this.changes = changes;
+    public Claims(Changes changes, Clock clock, Funds funds, PaymentInstructions instructions,
+                  SubsidyProperties properties, ClaimAttachments documents) {
+        super(changes, clock);
         this.documents = documents;
-        this.store = store;
-        this.mongo = mongo;
         this.funds = funds;
         this.instructions = instructions;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /**

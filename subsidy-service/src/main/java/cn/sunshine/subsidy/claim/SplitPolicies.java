@@ -1,12 +1,12 @@
 package cn.sunshine.subsidy.claim;
 
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.subsidy.voucher.Voucher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -15,16 +15,10 @@ import java.time.Clock;
 
 /** Use cases of a county's split of the subsidy: set once, before the year's first claim; read. */
 @Service
-public class SplitPolicies {
+public class SplitPolicies extends UseCase {
 
-    private final AggregateStore store;
-    private final MongoTemplate mongo;
-    private final Clock clock;
-
-    public SplitPolicies(AggregateStore store, MongoTemplate mongo, Clock clock) {
-        this.store = store;
-        this.mongo = mongo;
-        this.clock = clock;
+    public SplitPolicies(Changes changes, Clock clock) {
+        super(changes, clock);
     }
 
     /** The county officer sets the year's completion share: once (409 duplicate), before any claim (409 split-after-claims). */

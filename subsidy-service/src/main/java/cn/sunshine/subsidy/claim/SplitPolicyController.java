@@ -1,13 +1,11 @@
 package cn.sunshine.subsidy.claim;
 
-import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.domain.Phrase;
-import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
 import cn.sunshine.subsidy.claim.ClaimDtos.PolicyView;
 import cn.sunshine.subsidy.claim.ClaimDtos.SetPolicyRequest;
+import cn.sunshine.subsidy.support.DivisionCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -35,10 +33,7 @@ public class SplitPolicyController {
     @Operation(summary = "Set the county's completion share for a year (basis points; the rest is claimed on placement); "
             + "once, and before the year's first claim (409 split-after-claims): each voucher's split is fixed by its first claim")
     public PolicyView set(@Valid @RequestBody SetPolicyRequest r) {
-        if (!DivisionCode.isValid(r.divisionCode())) {
-            throw DomainException.invalidField("divisionCode", Phrase.coded("subsidy.division-code",
-                    "not a division code"));
-        }
+        DivisionCodes.requireValid(r.divisionCode());
         return PolicyView.of(policies.set(r.divisionCode(), r.year(), r.completionShareBp(), r.reason().trim()));
     }
 

@@ -1,8 +1,6 @@
 package cn.sunshine.subsidy.fund;
 
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.domain.Phrase;
-import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
@@ -10,6 +8,7 @@ import cn.sunshine.subsidy.fund.FundDtos.ConfirmDepositRequest;
 import cn.sunshine.subsidy.fund.FundDtos.DepositRequest;
 import cn.sunshine.subsidy.fund.FundDtos.FundView;
 import cn.sunshine.subsidy.fund.FundDtos.RejectDepositRequest;
+import cn.sunshine.subsidy.support.DivisionCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,10 +36,7 @@ public class FundController {
             + "it counts once another finance officer confirms it. The same reference again: the same answer if it is "
             + "the same deposit, 409 otherwise")
     public ResponseEntity<FundView> deposit(@Valid @RequestBody DepositRequest r) {
-        if (!DivisionCode.isValid(r.divisionCode())) {
-            throw DomainException.invalidField("divisionCode", Phrase.coded("subsidy.division-code",
-                    "not a division code"));
-        }
+        DivisionCodes.requireValid(r.divisionCode());
         return ResponseEntity.ok(FundView.of(funds.recordDeposit(r.divisionCode(), r.year(), r.source(), r.amountFen(),
                 r.reference().trim())));
     }

@@ -6,8 +6,9 @@ import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.outbox.GuardedWrite;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -18,7 +19,7 @@ import java.time.Clock;
  * what a write that matched nothing means.
  */
 @Service
-public class Funds {
+public class Funds extends UseCase {
 
     /** What a commitment did. */
     public enum Committed {
@@ -30,14 +31,8 @@ public class Funds {
         OVER_BASE_LIMIT
     }
 
-    private final AggregateStore store;
-    private final MongoTemplate mongo;
-    private final Clock clock;
-
-    public Funds(AggregateStore store, MongoTemplate mongo, Clock clock) {
-        this.store = store;
-        this.mongo = mongo;
-        this.clock = clock;
+    public Funds(Changes changes, Clock clock) {
+        super(changes, clock);
     }
 
     /** One finance officer records a deposit (pending until another confirms it); the fund opens with the first. */

@@ -1,9 +1,9 @@
 package cn.sunshine.subsidy.payment;
 
-import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -14,16 +14,10 @@ import java.util.List;
 
 /** Creating the instructions a re-checked claim orders, and reading them. */
 @Service
-public class PaymentInstructions {
+public class PaymentInstructions extends UseCase {
 
-    private final AggregateStore store;
-    private final MongoTemplate mongo;
-    private final Clock clock;
-
-    public PaymentInstructions(AggregateStore store, MongoTemplate mongo, Clock clock) {
-        this.store = store;
-        this.mongo = mongo;
-        this.clock = clock;
+    public PaymentInstructions(Changes changes, Clock clock) {
+        super(changes, clock);
     }
 
     /**

@@ -1,14 +1,14 @@
 package cn.sunshine.subsidy.payment;
 
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.outbox.AggregateStore;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.subsidy.config.SubsidyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * instructions wait in MongoDB and the next run after it returns sends them.
  */
 @Component
-public class PaymentRelay {
+public class PaymentRelay extends UseCase {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentRelay.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
@@ -38,13 +38,10 @@ public class PaymentRelay {
     public record RunResult(int paid, int accepted, int failed, int held, int refused, boolean bureauUnavailable) {
     }
 
-    private final AggregateStore store;
-    private final MongoTemplate mongo;
     private final FinanceBureau bureau;
     private final List<PaymentHold> holds;
     private final ApplicationEventPublisher publisher;
     private final SubsidyProperties properties;
-    private final Clock clock;
     private final Runnable beforeRun;
     private final Duration clockSkew;
 
@@ -52,18 +49,16 @@ public class PaymentRelay {
      * @param clockSkew how far the bureau's clock may be from ours when its time of payment is checked
      *                  ({@code sunshine.subsidy.bureau-clock-skew}, 2 minutes)
      */
-    public PaymentRelay(AggregateStore store, MongoTemplate mongo, FinanceBureau bureau, List<PaymentHold> holds,
-                        ApplicationEventPublisher publisher, SubsidyProperties properties, Clock clock,
+    public PaymentRelay(Changes changes, Clock clock, FinanceBureau bureau, List<PaymentHold> holds,
+                        ApplicationEventPublisher publisher, SubsidyProperties properties,
                         List<MissingInstructions> missing,
                         @Value("${sunshine.subsidy.bureau-clock-skew:2m}") Duration clockSkew) {
+        super(changes, clock);
         this.clockSkew = clockSkew;
-        this.store = store;
-        this.mongo = mongo;
         this.bureau = bureau;
         this.holds = holds;
         this.publisher = publisher;
         this.properties = properties;
-        this.clock = clock;
         this.beforeRun = () -> missing.forEach(MissingInstructions::orderMissing);
     }
 

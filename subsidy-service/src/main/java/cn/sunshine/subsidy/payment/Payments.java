@@ -5,9 +5,10 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,22 +26,19 @@ import java.util.Map;
 
 /** Use cases around instructions: the bureau's signed callback, the reconciliations. */
 @Service
-public class Payments {
+public class Payments extends UseCase {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Payments.class);
 
     static final ZoneId CHINA = ProgramCalendar.ZONE;
 
-    private final MongoTemplate mongo;
     private final FinanceBureau bureau;
     private final PaymentRelay relay;
-    private final Clock clock;
 
-    public Payments(MongoTemplate mongo, FinanceBureau bureau, PaymentRelay relay, Clock clock) {
-        this.mongo = mongo;
+    public Payments(Changes changes, Clock clock, FinanceBureau bureau, PaymentRelay relay) {
+        super(changes, clock);
         this.bureau = bureau;
         this.relay = relay;
-        this.clock = clock;
     }
 
     /** What the bureau's signed callback says of one of our instructions. */

@@ -1,5 +1,7 @@
 package cn.sunshine.subsidy.recovery;
 
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.subsidy.claim.Claim;
 import cn.sunshine.subsidy.claim.ClaimPart;
 import org.slf4j.Logger;
@@ -7,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * never written (the process stopped between the two writes) is taken over after {@link #ABANDONED_AFTER}.
  */
 @Component
-public class RecoveredLines {
+public class RecoveredLines extends UseCase {
 
     private static final Logger log = LoggerFactory.getLogger(RecoveredLines.class);
 
@@ -40,12 +41,8 @@ public class RecoveredLines {
     record Taken(List<RecoveryOrder.Item> taken, List<RecoveryOrder.Skipped> skipped) {
     }
 
-    private final MongoTemplate mongo;
-    private final Clock clock;
-
-    public RecoveredLines(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
+    public RecoveredLines(Changes changes, Clock clock) {
+        super(changes, clock);
     }
 
     /** Takes each item's line for the order, unless another order holds it. Items carry their part. */

@@ -5,10 +5,11 @@ import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventMetadata;
 import cn.sunshine.platform.events.accreditation.InspectionFindingRecorded;
 import cn.sunshine.platform.events.placement.SpotCheckFinding;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.outbox.GuardedWrite;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.subsidy.claim.Claim;
 import cn.sunshine.subsidy.claim.ClaimPart;
 import cn.sunshine.subsidy.claim.ClaimStatus;
@@ -21,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,7 +44,7 @@ import java.util.function.Supplier;
  * by one finance officer and confirmed by another, and the confirmed settlement credits the funds.
  */
 @Service
-public class Recoveries implements PaymentHold {
+public class Recoveries extends UseCase implements PaymentHold {
 
     private static final Logger log = LoggerFactory.getLogger(Recoveries.class);
 
@@ -62,23 +62,18 @@ public class Recoveries implements PaymentHold {
 
     static final String DISPROVES_PLACEMENT = "NOT_EMPLOYED_AS_REPORTED";
 
-    private final AggregateStore store;
-    private final MongoTemplate mongo;
     private final PaymentInstructions instructions;
     private final Claims claims;
     private final Funds funds;
     private final RecoveredLines lines;
-    private final Clock clock;
 
-    public Recoveries(AggregateStore store, MongoTemplate mongo, PaymentInstructions instructions, Claims claims,
-                      Funds funds, RecoveredLines lines, Clock clock) {
-        this.store = store;
-        this.mongo = mongo;
+    public Recoveries(Changes changes, Clock clock, PaymentInstructions instructions, Claims claims, Funds funds,
+                      RecoveredLines lines) {
+        super(changes, clock);
         this.instructions = instructions;
         this.claims = claims;
         this.funds = funds;
         this.lines = lines;
-        this.clock = clock;
     }
 
     /** An order not SETTLED (OPEN, or its settlement recorded but not confirmed) holds the base's payments. */

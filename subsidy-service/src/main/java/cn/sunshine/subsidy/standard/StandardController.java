@@ -1,12 +1,10 @@
 package cn.sunshine.subsidy.standard;
 
-import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.domain.Phrase;
-import cn.sunshine.platform.identifiers.DivisionCode;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Roles;
 import cn.sunshine.subsidy.standard.StandardDtos.SetStandardRequest;
 import cn.sunshine.subsidy.standard.StandardDtos.StandardView;
+import cn.sunshine.subsidy.support.DivisionCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -34,10 +32,7 @@ public class StandardController {
     @Allowed(groups = Roles.OFFICERS)
     @Operation(summary = "Set the standard of a major for a year in your jurisdiction (once; a change is next year's)")
     public StandardView set(@Valid @RequestBody SetStandardRequest r) {
-        if (!DivisionCode.isValid(r.divisionCode())) {
-            throw DomainException.invalidField("divisionCode", Phrase.coded("subsidy.division-code",
-                    "not a division code"));
-        }
+        DivisionCodes.requireValid(r.divisionCode());
         return StandardView.of(standards.set(r));
     }
 
@@ -46,10 +41,7 @@ public class StandardController {
     @Operation(summary = "The standard that applies to a county's major in a year (county, else city, else province)")
     public StandardView applicable(@RequestParam String divisionCode, @RequestParam int year,
                                    @RequestParam String majorCode) {
-        if (!DivisionCode.isValid(divisionCode)) {
-            throw DomainException.invalidField("divisionCode", Phrase.coded("subsidy.division-code",
-                    "not a division code"));
-        }
+        DivisionCodes.requireValid(divisionCode);
         return StandardView.of(standards.applicable(divisionCode, year, majorCode));
     }
 }

@@ -1,12 +1,12 @@
 package cn.sunshine.subsidy.standard;
 
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
+import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.subsidy.standard.StandardDtos.SetStandardRequest;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -14,16 +14,10 @@ import java.util.Optional;
 
 /** Use cases of subsidy standards: setting one (once), and the standard that applies to a county. */
 @Service
-public class Standards {
+public class Standards extends UseCase {
 
-    private final AggregateStore store;
-    private final MongoTemplate mongo;
-    private final Clock clock;
-
-    public Standards(AggregateStore store, MongoTemplate mongo, Clock clock) {
-        this.store = store;
-        this.mongo = mongo;
-        this.clock = clock;
+    public Standards(Changes changes, Clock clock) {
+        super(changes, clock);
     }
 
     /** Sets the standard of a major for a year in the caller's jurisdiction: once (409 duplicate). */

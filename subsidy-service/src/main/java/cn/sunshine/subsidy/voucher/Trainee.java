@@ -1,15 +1,14 @@
 package cn.sunshine.subsidy.voucher;
 
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.events.enrollment.TraineeCompleted;
 import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;
 import cn.sunshine.platform.events.placement.TraineePlaced;
 import cn.sunshine.platform.identifiers.PersonalData;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * What subsidy knows of an enrollment, from enrollment-service's events: the class, base, major,
@@ -17,18 +16,9 @@ import java.time.Instant;
  * or left. Vouchers are issued to enrolled trainees; claims are for completed ones.
  */
 @Document("trainees")
-public class Trainee extends AggregateRoot {
+public class Trainee extends TraineeRecord {
 
-    /** A class's trainees are read together when its vouchers are issued (an indexed equality, not a scan). */
-    @Indexed
-    private String classId;
-    @Indexed
-    private String baseId;
-    private String divisionCode;
-    private String majorCode;
-    private int year;
     private String name;
-    private String maskedIdNumber;
     private String trainingForm;
     private String subsidyTier;
     private boolean enrolled;
@@ -45,34 +35,27 @@ public class Trainee extends AggregateRoot {
     }
 
     static Trainee from(TraineeEnrolled e) {
-        Trainee t = new Trainee();
-        t.id = e.enrollmentId();
-        t.apply(e);
-        return t;
+        return created(e.enrollmentId(), t -> t.apply(e));
     }
 
     static Trainee from(TraineeCompleted e) {
-        Trainee t = new Trainee();
-        t.id = e.enrollmentId();
-        t.apply(e);
-        return t;
+        return created(e.enrollmentId(), t -> t.apply(e));
     }
 
     static Trainee from(TraineeLeft e) {
+        return created(e.enrollmentId(), t -> t.apply(e));
+    }
+
+    /** The trainee of an enrollment, as the first event to arrive about it says. */
+    private static Trainee created(String enrollmentId, Consumer<Trainee> firstEvent) {
         Trainee t = new Trainee();
-        t.id = e.enrollmentId();
-        t.apply(e);
+        t.id = enrollmentId;
+        firstEvent.accept(t);
         return t;
     }
 
     void apply(TraineeEnrolled e) {
-        classId = e.classId();
-        baseId = e.baseId();
-        divisionCode = e.divisionCode();
-        majorCode = e.majorCode();
-        year = e.year();
-        name = e.name();
-        maskedIdNumber = PersonalData.maskIdNumber(e.maskedIdNumber());
+        identify(e.classId(), e.baseId(), e.divisionCode(), e.majorCode(), e.year(), e.name(), e.maskedIdNumber());
         trainingForm = e.trainingForm();
         subsidyTier = e.subsidyTier();
         enrolled = true;
@@ -81,26 +64,24 @@ public class Trainee extends AggregateRoot {
     /** Completion may arrive before the enrollment (queues do not promise order): it fills what it knows. */
     void apply(TraineeCompleted e) {
         if (classId == null) {
-            classId = e.classId();
-            baseId = e.baseId();
-            divisionCode = e.divisionCode();
-            majorCode = e.majorCode();
-            year = e.year();
-            name = e.name();
-            maskedIdNumber = PersonalData.maskIdNumber(e.maskedIdNumber());
+            identify(e.classId(), e.baseId(), e.divisionCode(), e.majorCode(), e.year(), e.name(), e.maskedIdNumber());
         }
         completedAt = e.completedAt();
         certificateNumber = e.certificateNumber();
     }
 
+    /** Who the trainee is and where they train, as an enrollment event tells it (the ID number masked again). */
+    private void identify(String classId, String baseId, String divisionCode, String majorCode, int year, String name,
+                          String maskedIdNumber) {
+        enrolledIn(classId, baseId, divisionCode, majorCode, year);
+        this.name = name;
+        this.maskedIdNumber = PersonalData.maskIdNumber(maskedIdNumber);
+    }
+
     static Trainee from(TraineePlaced e) {
         Trainee t = new Trainee();
         t.id = e.enrollmentId();
-        t.classId = e.classId();
-        t.baseId = e.baseId();
-        t.divisionCode = e.divisionCode();
-        t.majorCode = e.majorCode();
-        t.year = e.year();
+        t.enrolledIn(e.classId(), e.baseId(), e.divisionCode(), e.majorCode(), e.year());
         t.apply(e);
         return t;
     }
@@ -115,13 +96,7 @@ public class Trainee extends AggregateRoot {
 
     void apply(TraineeLeft e) {
         if (classId == null) {
-            classId = e.classId();
-            baseId = e.baseId();
-            divisionCode = e.divisionCode();
-            majorCode = e.majorCode();
-            year = e.year();
-            name = e.name();
-            maskedIdNumber = PersonalData.maskIdNumber(e.maskedIdNumber());
+            identify(e.classId(), e.baseId(), e.divisionCode(), e.majorCode(), e.year(), e.name(), e.maskedIdNumber());
         }
         leftAt = e.at();
         leftReason = e.reason();
@@ -148,32 +123,8 @@ public class Trainee extends AggregateRoot {
         return completedAt != null;
     }
 
-    public String getClassId() {
-        return classId;
-    }
-
-    public String getBaseId() {
-        return baseId;
-    }
-
-    public String getDivisionCode() {
-        return divisionCode;
-    }
-
-    public String getMajorCode() {
-        return majorCode;
-    }
-
-    public int getYear() {
-        return year;
-    }
-
     public String getName() {
         return name;
-    }
-
-    public String getMaskedIdNumber() {
-        return maskedIdNumber;
     }
 
     public String getSubsidyTier() {

@@ -1,6 +1,5 @@
 package cn.sunshine.subsidy.voucher;
 
-import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.GuardedWrite;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -17,23 +16,15 @@ import java.util.Arrays;
  * set by one conditional update, so a voucher is in at most one live claim.
  */
 @Document("vouchers")
-public class Voucher extends AggregateRoot {
+public class Voucher extends TraineeRecord {
 
     @Indexed(unique = true)
     private String serial;
     @Indexed(unique = true)
     private String enrollmentId;
-    @Indexed
-    private String classId;
-    @Indexed
-    private String baseId;
-    private String divisionCode;
-    private int year;
-    private String majorCode;
     private String tier;
     private long amountFen;
     private String traineeName;
-    private String maskedIdNumber;
     private VoucherStatus status;
     private Instant issuedAt;
     private String issuedBy;
@@ -60,15 +51,10 @@ public class Voucher extends AggregateRoot {
         v.id = id;
         v.serial = serial;
         v.enrollmentId = t.getId();
-        v.classId = t.getClassId();
-        v.baseId = t.getBaseId();
-        v.divisionCode = t.getDivisionCode();
-        v.year = t.getYear();
-        v.majorCode = t.getMajorCode();
+        v.sameEnrollmentAs(t);
         v.tier = tier;
         v.amountFen = amountFen;
         v.traineeName = t.getName();
-        v.maskedIdNumber = t.getMaskedIdNumber();
         v.status = VoucherStatus.ISSUED;
         v.issuedAt = at;
         v.issuedBy = by;
@@ -163,26 +149,6 @@ public class Voucher extends AggregateRoot {
         return enrollmentId;
     }
 
-    public String getClassId() {
-        return classId;
-    }
-
-    public String getBaseId() {
-        return baseId;
-    }
-
-    public String getDivisionCode() {
-        return divisionCode;
-    }
-
-    public int getYear() {
-        return year;
-    }
-
-    public String getMajorCode() {
-        return majorCode;
-    }
-
     public String getTier() {
         return tier;
     }
@@ -193,10 +159,6 @@ public class Voucher extends AggregateRoot {
 
     public String getTraineeName() {
         return traineeName;
-    }
-
-    public String getMaskedIdNumber() {
-        return maskedIdNumber;
     }
 
     public VoucherStatus getStatus() {

@@ -2,17 +2,16 @@ package cn.sunshine.subsidy.voucher;
 
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Ids;
-import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.subsidy.standard.Standards;
 import cn.sunshine.subsidy.standard.SubsidyStandard;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,27 +23,19 @@ import java.util.List;
 
 /** Use cases of vouchers: issue at the class opening, redeem by the base, verify publicly. */
 @Service
-public class Vouchers {
+public class Vouchers extends UseCase {
 
     /** A voucher as printed: its serial and verification code. */
     public record Printed(Voucher voucher, String code) {
     }
 
-    private final AggregateStore store;
-    private final MongoTemplate mongo;
     private final Standards standards;
     private final VoucherCodes codes;
-    private final Clock clock;
-    private final Changes changes;
 
-    public Vouchers(AggregateStore store, MongoTemplate mongo, Standards standards, VoucherCodes codes, Clock clock,
-                    Changes changes) {
-        this.changes = changes;
-        this.store = store;
-        this.mongo = mongo;
+    public Vouchers(Changes changes, Clock clock, Standards standards, VoucherCodes codes) {
+        super(changes, clock);
         this.standards = standards;
         this.codes = codes;
-        this.clock = clock;
     }
 
     /**
