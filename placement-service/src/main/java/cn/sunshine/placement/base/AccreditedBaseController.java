@@ -25,5 +25,6 @@ public class AccreditedBaseController {
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A base as placement knows it")
     public PlacementBaseView get(@PathVariable String baseId) {
-        return PlacementBaseView.of(bases.get(baseId));    }
+        return PlacementBaseView.of(bases.get(baseId));
+    }
 }

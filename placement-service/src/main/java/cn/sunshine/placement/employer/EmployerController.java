@@ -7,6 +7,7 @@ import cn.sunshine.placement.employer.EmployerDtos.UpdateRequest;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,14 +42,15 @@ public class EmployerController {
     public ResponseEntity<EmployerView> register(@Valid @RequestBody RegisterRequest r) {
         Employer e = employers.register(r);
         return ResponseEntity.created(URI.create("/api/placement/employers/" + e.getId()))
-                .eTag(ETags.of(e.getVersion())).body(EmployerView.of(e));    }
+                .eTag(ETags.of(e.getVersion())).body(EmployerView.of(e));
+    }
 
     @GetMapping("/api/placement/employers/{id}")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "An employer")
     public ResponseEntity<EmployerView> get(@PathVariable String id) {
-        Employer e = employers.get(id);
-        return ResponseEntity.ok().eTag(ETags.of(e.getVersion())).body(EmployerView.of(e));    }
+        return Answers.ok(employers.get(id), EmployerView::of);
+    }
 
     @GetMapping("/api/placement/employers")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
@@ -57,7 +59,8 @@ public class EmployerController {
                                          @RequestParam(required = false) String name,
                                          @RequestParam(required = false) Integer page,
                                          @RequestParam(required = false) Integer size) {
-        return employers.list(creditCode, name, page, size).map(EmployerView::of);    }
+        return employers.list(creditCode, name, page, size).map(EmployerView::of);
+    }
 
     @PutMapping("/api/placement/employers/{id}")
     @Allowed(groups = Roles.OFFICERS)
@@ -66,14 +69,15 @@ public class EmployerController {
     public ResponseEntity<EmployerView> update(@PathVariable String id,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                @Valid @RequestBody UpdateRequest r) {
-        Employer e = employers.update(id, ifMatch, r);
-        return ResponseEntity.ok().eTag(ETags.of(e.getVersion())).body(EmployerView.of(e));    }
+        return Answers.ok(employers.update(id, ifMatch, r), EmployerView::of);
+    }
 
     @GetMapping("/api/placement/employers/{id}/revisions")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "Every revision of an employer, oldest first: the values, who, when and why")
     public RevisionsView revisions(@PathVariable String id) {
         Employer e = employers.get(id);
-        return new RevisionsView(e.getId(), e.getCreditCode(), e.getRegisteredInDivision(), e.getRevisions());    }
+        return new RevisionsView(e.getId(), e.getCreditCode(), e.getRegisteredInDivision(), e.getRevisions());
+    }
 
 }

@@ -4,7 +4,7 @@ import cn.sunshine.placement.escalation.EscalationDtos.CaseView;
 import cn.sunshine.placement.escalation.EscalationDtos.ResolveRequest;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
-import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,15 +36,16 @@ public class EscalationController {
     public PageResult<CaseView> list(@RequestParam(required = false) EscalationCase.Status status,
                                      @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
-        return escalations.list(status, page, size).map(CaseView::of);    }
+        return escalations.list(status, page, size).map(CaseView::of);
+    }
 
     @GetMapping("/api/placement/escalations/{id}")
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.AUDITOR,
             Role.BASE_STAFF})
     @Operation(summary = "An escalation case")
     public ResponseEntity<CaseView> get(@PathVariable String id) {
-        EscalationCase c = escalations.get(id);
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(CaseView.of(c));    }
+        return Answers.ok(escalations.get(id), CaseView::of);
+    }
 
     @PostMapping("/api/placement/escalations/{id}/resolution")
     @Allowed({Role.COUNTY_OFFICER})
@@ -52,6 +53,6 @@ public class EscalationController {
     public ResponseEntity<CaseView> resolve(@PathVariable String id,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody ResolveRequest request) {
-        EscalationCase c = escalations.resolve(id, ifMatch, request);
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(CaseView.of(c));    }
+        return Answers.ok(escalations.resolve(id, ifMatch, request), CaseView::of);
+    }
 }

@@ -42,7 +42,8 @@ public class FollowUpController {
                                           @RequestParam(required = false) String baseId,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
-        return followUps.list(state, baseId, page, size).map(PlacementView::of);    }
+        return followUps.list(state, baseId, page, size).map(PlacementView::of);
+    }
 
     @PostMapping("/api/placement/placements/{id}/follow-ups/{number}")
     @Allowed({Role.BASE_STAFF, Role.COUNTY_OFFICER})
@@ -52,7 +53,8 @@ public class FollowUpController {
                                                   @Valid @RequestBody ContactRequest r) {
         FollowUps.Recorded done = followUps.record(id, number, ifMatch, r);
         return ResponseEntity.ok().eTag(ETags.of(done.placement().getVersion()))
-                .body(new ContactRecorded(PlacementView.of(done.placement()), done.escalationCaseId()));    }
+                .body(new ContactRecorded(PlacementView.of(done.placement()), done.escalationCaseId()));
+    }
 
     @PostMapping("/api/placement/classes/{classId}/follow-ups/{number}")
     @Allowed({Role.BASE_STAFF})
@@ -65,5 +67,6 @@ public class FollowUpController {
             return BatchRejection.of(result.errors());
         }
         return ResponseEntity.ok(new ClassContactsRecorded(result.recorded(), result.alreadyDone(),
-                result.escalationCaseIds()));    }
+                result.escalationCaseIds()));
+    }
 }

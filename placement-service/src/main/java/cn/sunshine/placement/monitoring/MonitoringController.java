@@ -13,6 +13,7 @@ import cn.sunshine.placement.monitoring.MonitoringDtos.TrendsView;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -108,8 +109,7 @@ public class MonitoringController {
     @Operation(summary = "The point's return of a quarter with every revision")
     public ResponseEntity<ReturnView> labourReturn(@PathVariable String id, @PathVariable int year,
                                                    @PathVariable int quarter) {
-        LabourReturn x = monitoring.labourReturn(id, year, quarter);
-        return ResponseEntity.ok().eTag(ETags.of(x.getVersion())).body(ReturnView.of(x));
+        return Answers.ok(monitoring.labourReturn(id, year, quarter), ReturnView::of);
     }
 
     @PutMapping(POINTS + "/{id}/returns/{year}/{quarter}")
@@ -120,8 +120,7 @@ public class MonitoringController {
                                                     @PathVariable int quarter,
                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                     @Valid @RequestBody CorrectionRequest r) {
-        LabourReturn x = monitoring.correctReturn(id, year, quarter, ifMatch, r);
-        return ResponseEntity.ok().eTag(ETags.of(x.getVersion())).body(ReturnView.of(x));
+        return Answers.ok(monitoring.correctReturn(id, year, quarter, ifMatch, r), ReturnView::of);
     }
 
     @PostMapping(POINTS + "/{id}/needs-surveys")
@@ -138,8 +137,7 @@ public class MonitoringController {
     @Allowed(groups = Roles.OFFICIALS)
     @Operation(summary = "The village's training-needs survey of a year with every revision")
     public ResponseEntity<SurveyView> survey(@PathVariable String id, @PathVariable int year) {
-        NeedsSurvey s = monitoring.survey(id, year);
-        return ResponseEntity.ok().eTag(ETags.of(s.getVersion())).body(SurveyView.of(s));
+        return Answers.ok(monitoring.survey(id, year), SurveyView::of);
     }
 
     @PutMapping(POINTS + "/{id}/needs-surveys/{year}")
@@ -148,8 +146,7 @@ public class MonitoringController {
     public ResponseEntity<SurveyView> correctSurvey(@PathVariable String id, @PathVariable int year,
                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                     @Valid @RequestBody SurveyCorrectionRequest r) {
-        NeedsSurvey s = monitoring.correctSurvey(id, year, ifMatch, r);
-        return ResponseEntity.ok().eTag(ETags.of(s.getVersion())).body(SurveyView.of(s));
+        return Answers.ok(monitoring.correctSurvey(id, year, ifMatch, r), SurveyView::of);
     }
 
     /**

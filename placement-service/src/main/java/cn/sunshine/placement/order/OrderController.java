@@ -6,6 +6,7 @@ import cn.sunshine.placement.order.OrderDtos.OrderView;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,14 +40,15 @@ public class OrderController {
     public ResponseEntity<OrderView> create(@Valid @RequestBody CreateRequest r) {
         TrainingOrder o = orders.create(r);
         return ResponseEntity.created(URI.create("/api/placement/orders/" + o.getId()))
-                .eTag(ETags.of(o.getVersion())).body(orders.view(o));    }
+                .eTag(ETags.of(o.getVersion())).body(orders.view(o));
+    }
 
     @GetMapping("/api/placement/orders/{id}")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "An order with its classes and the placements made under it, per major")
     public ResponseEntity<OrderView> get(@PathVariable String id) {
-        TrainingOrder o = orders.get(id);
-        return ResponseEntity.ok().eTag(ETags.of(o.getVersion())).body(orders.view(o));    }
+        return Answers.ok(orders.get(id), orders::view);
+    }
 
     @GetMapping("/api/placement/orders")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
@@ -54,7 +56,8 @@ public class OrderController {
     public PageResult<OrderView> list(@RequestParam(required = false) Integer year,
                                       @RequestParam(required = false) Integer page,
                                       @RequestParam(required = false) Integer size) {
-        return orders.list(year, page, size).map(orders::view);    }
+        return orders.list(year, page, size).map(orders::view);
+    }
 
     @PostMapping("/api/placement/orders/{id}/classes")
     @Allowed({Role.BASE_STAFF})
@@ -62,6 +65,6 @@ public class OrderController {
     public ResponseEntity<OrderView> link(@PathVariable String id,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody LinkRequest r) {
-        TrainingOrder o = orders.link(id, ifMatch, r.classId());
-        return ResponseEntity.ok().eTag(ETags.of(o.getVersion())).body(orders.view(o));    }
+        return Answers.ok(orders.link(id, ifMatch, r.classId()), orders::view);
+    }
 }

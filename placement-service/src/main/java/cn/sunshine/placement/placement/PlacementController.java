@@ -7,6 +7,7 @@ import cn.sunshine.placement.support.BatchRejection;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,8 +64,8 @@ public class PlacementController {
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A placement with its follow-ups")
     public ResponseEntity<PlacementView> get(@PathVariable String id) {
-        Placement p = placements.readable(id);
-        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));    }
+        return Answers.ok(placements.readable(id), PlacementView::of);
+    }
 
     @GetMapping("/api/placement/placements")
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
@@ -84,6 +85,6 @@ public class PlacementController {
     public ResponseEntity<PlacementView> leave(@PathVariable String id,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                @Valid @RequestBody DepartureRequest request) {
-        Placement p = placements.leave(id, ifMatch, request.leftOn(), request.reason());
-        return ResponseEntity.ok().eTag(ETags.of(p.getVersion())).body(PlacementView.of(p));    }
+        return Answers.ok(placements.leave(id, ifMatch, request.leftOn(), request.reason()), PlacementView::of);
+    }
 }

@@ -93,7 +93,8 @@ public class SpotCheckController {
         SpotCheck s = spotChecks.get(id);
         CurrentUser user = Jurisdiction.currentUser();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(s.getVersion()))
-                .body(view(s, user));    }
+                .body(view(s, user));
+    }
 
     @GetMapping("/api/placement/spot-checks")
     @Allowed({Role.PROVINCE_OFFICER, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.COUNTY_LEADER, Role.AUDITOR})
@@ -103,7 +104,8 @@ public class SpotCheckController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
         CurrentUser user = Jurisdiction.currentUser();
-        return spotChecks.list(baseId, roundId, page, size).map(s -> view(s, user));    }
+        return spotChecks.list(baseId, roundId, page, size).map(s -> view(s, user));
+    }
 
     @PostMapping("/api/placement/spot-checks/{id}/contacts")
     @Allowed({Role.COUNTY_OFFICER})
@@ -111,7 +113,8 @@ public class SpotCheckController {
     public ResponseEntity<SpotCheckView> retryContacts(@PathVariable String id) {
         SpotChecks.Acted acted = spotChecks.retryContacts(id);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(acted.check().getVersion()))
-                .body(view(acted.check(), acted.officer()));    }
+                .body(view(acted.check(), acted.officer()));
+    }
 
     @PostMapping("/api/placement/spot-checks/{id}/calls")
     @Allowed({Role.COUNTY_OFFICER})
@@ -121,7 +124,8 @@ public class SpotCheckController {
                                               @Valid @RequestBody CallRequest r) {
         SpotChecks.Acted acted = spotChecks.recordCall(id, ifMatch, r);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).eTag(ETags.of(acted.check().getVersion()))
-                .body(view(acted.check(), acted.officer()));    }
+                .body(view(acted.check(), acted.officer()));
+    }
 
     @PostMapping("/api/placement/spot-checks/{id}/conclusion")
     @Allowed({Role.COUNTY_OFFICER})
@@ -129,7 +133,8 @@ public class SpotCheckController {
     public ResponseEntity<SpotCheckView> conclude(@PathVariable String id,
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         SpotChecks.Acted acted = spotChecks.conclude(id, ifMatch);
-        return ResponseEntity.ok().eTag(ETags.of(acted.check().getVersion())).body(view(acted.check(), acted.officer()));    }
+        return ResponseEntity.ok().eTag(ETags.of(acted.check().getVersion())).body(view(acted.check(), acted.officer()));
+    }
 
     private static SpotCheckView view(SpotCheck s, CurrentUser user) {
         boolean caller = user.has(Role.COUNTY_OFFICER) && user.covers(s.getDivisionCode())

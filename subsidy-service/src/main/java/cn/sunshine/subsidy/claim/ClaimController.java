@@ -3,6 +3,7 @@ package cn.sunshine.subsidy.claim;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
@@ -62,8 +63,7 @@ public class ClaimController {
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A claim with every decision (who, when, why)")
     public ResponseEntity<ClaimView> get(@PathVariable String claimId) {
-        Claim c = claims.get(claimId);
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(view(c));
+        return Answers.ok(claims.get(claimId), this::view);
     }
 
     @GetMapping("/api/subsidy/claims")
@@ -129,7 +129,7 @@ public class ClaimController {
     }
 
     private ResponseEntity<ClaimView> decided(Claim c) {
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(view(c));
+        return Answers.ok(c, this::view);
     }
 
     /** The claim with its trainees' confirmations: the 核准 officer sees the lines denied or not confirmed. */

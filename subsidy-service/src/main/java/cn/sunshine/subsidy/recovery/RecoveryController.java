@@ -3,6 +3,7 @@ package cn.sunshine.subsidy.recovery;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
+import cn.sunshine.platform.web.Answers;
 import cn.sunshine.platform.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -82,8 +83,7 @@ public class RecoveryController {
     @Allowed(groups = Roles.OFFICIALS_AND_BASE_STAFF)
     @Operation(summary = "A recovery order")
     public ResponseEntity<RecoveryView> get(@PathVariable String recoveryId) {
-        RecoveryOrder o = recoveries.get(recoveryId);
-        return ResponseEntity.ok().eTag(ETags.of(o.getVersion())).body(RecoveryView.of(o));
+        return Answers.ok(recoveries.get(recoveryId), RecoveryView::of);
     }
 
     @GetMapping("/api/subsidy/bases/{baseId}/recoveries")
@@ -99,8 +99,7 @@ public class RecoveryController {
             + "the order's amount): SETTLEMENT_RECORDED, the base's payments still held until another finance officer "
             + "confirms it")
     public ResponseEntity<RecoveryView> settle(@PathVariable String recoveryId, @Valid @RequestBody SettleRequest r) {
-        RecoveryOrder o = recoveries.recordSettlement(recoveryId, r.reference().trim(), r.amountFen());
-        return ResponseEntity.ok().eTag(ETags.of(o.getVersion())).body(RecoveryView.of(o));
+        return Answers.ok(recoveries.recordSettlement(recoveryId, r.reference().trim(), r.amountFen()), RecoveryView::of);
     }
 
     @PostMapping("/api/subsidy/recoveries/{recoveryId}/settlement/confirmation")
@@ -110,8 +109,7 @@ public class RecoveryController {
             + "the base's payments released")
     public ResponseEntity<RecoveryView> confirm(@PathVariable String recoveryId,
                                                 @Valid @RequestBody ConfirmSettlementRequest r) {
-        RecoveryOrder o = recoveries.confirmSettlement(recoveryId, r.reference().trim(), r.amountFen());
-        return ResponseEntity.ok().eTag(ETags.of(o.getVersion())).body(RecoveryView.of(o));
+        return Answers.ok(recoveries.confirmSettlement(recoveryId, r.reference().trim(), r.amountFen()), RecoveryView::of);
     }
 
     @PostMapping("/api/subsidy/recoveries/{recoveryId}/settlement/rejection")
@@ -120,7 +118,6 @@ public class RecoveryController {
             + "reason: OPEN again, the rejected record kept")
     public ResponseEntity<RecoveryView> reject(@PathVariable String recoveryId,
                                                @Valid @RequestBody RejectSettlementRequest r) {
-        RecoveryOrder o = recoveries.rejectSettlement(recoveryId, r.reason().trim());
-        return ResponseEntity.ok().eTag(ETags.of(o.getVersion())).body(RecoveryView.of(o));
+        return Answers.ok(recoveries.rejectSettlement(recoveryId, r.reason().trim()), RecoveryView::of);
     }
 }
