@@ -1,7 +1,7 @@
 package cn.sunshine.enrollment.funding;
 
 import cn.sunshine.enrollment.roster.UploadLimits;
-import cn.sunshine.enrollment.support.BadRows;
+import cn.sunshine.platform.web.BadRows;
 import cn.sunshine.enrollment.support.CreatingRequests;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;

@@ -1,6 +1,6 @@
 package cn.sunshine.enrollment.roster;
 
-import cn.sunshine.enrollment.support.BadRows;
+import cn.sunshine.platform.web.BadRows;
 import cn.sunshine.enrollment.support.CreatingRequests;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.platform.security.Allowed;

@@ -1,6 +1,6 @@
 package cn.sunshine.enrollment.trainee;
 
-import cn.sunshine.enrollment.support.BadRows;
+import cn.sunshine.platform.web.BadRows;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,9 +50,7 @@ public class ClassBatchController {
 
     private static ResponseEntity<?> answer(ClassBatches.Result result) {
         if (!result.errors().isEmpty()) {
-            return BadRows.refuse("batch-rejected", "The batch has bad rows",
-                    result.errors().size() + " problem(s) found; nothing was changed: correct the rows and send the batch again",
-                    result.errors());
+            return BadRows.batch(result.errors());
         }
         return ResponseEntity.ok(new EnrollmentDtos.BatchView(result.applied().size(), result.alreadyDone().size(),
                 result.enrollmentIds()));

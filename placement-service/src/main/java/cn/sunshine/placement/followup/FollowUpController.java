@@ -6,7 +6,7 @@ import cn.sunshine.placement.followup.FollowUpDtos.ContactRecorded;
 import cn.sunshine.placement.followup.FollowUpDtos.ContactRequest;
 import cn.sunshine.placement.followup.FollowUpDtos.State;
 import cn.sunshine.placement.placement.PlacementDtos.PlacementView;
-import cn.sunshine.placement.support.BatchRejection;
+import cn.sunshine.platform.web.BadRows;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.ETags;
@@ -64,7 +64,7 @@ public class FollowUpController {
                                          @Valid @RequestBody ClassContactsRequest request) {
         FollowUps.ClassRecorded result = followUps.recordClass(classId, number, request.contacts());
         if (!result.errors().isEmpty()) {
-            return BatchRejection.of(result.errors());
+            return BadRows.batch(result.errors());
         }
         return ResponseEntity.ok(new ClassContactsRecorded(result.recorded(), result.alreadyDone(),
                 result.escalationCaseIds()));

@@ -3,7 +3,7 @@ package cn.sunshine.placement.placement;
 import cn.sunshine.placement.placement.PlacementDtos.DepartureRequest;
 import cn.sunshine.placement.placement.PlacementDtos.PlaceRequest;
 import cn.sunshine.placement.placement.PlacementDtos.PlacementView;
-import cn.sunshine.placement.support.BatchRejection;
+import cn.sunshine.platform.web.BadRows;
 import cn.sunshine.platform.security.Allowed;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.security.Roles;
@@ -45,7 +45,7 @@ public class PlacementController {
                                         @Valid @RequestBody PlacementDtos.ClassPlacementsRequest request) {
         ClassPlacements.Result result = classPlacements.place(classId, request.placements());
         if (!result.errors().isEmpty()) {
-            return BatchRejection.of(result.errors());
+            return BadRows.batch(result.errors());
         }
         return ResponseEntity.ok(new PlacementDtos.ClassPlacementsView(result.placed(), result.alreadyDone(),
                 result.placementIds()));

@@ -94,11 +94,7 @@ public class VoucherController {
                                                                      @Valid @RequestBody ClassRedemptionsRequest r) {
         Vouchers.ClassRedemption result = vouchers.redeemForClass(classId, r.redemptions());
         if (!result.errors().isEmpty()) {
-            org.springframework.http.ProblemDetail pd = cn.sunshine.platform.web.Problems.of(422, "batch-rejected",
-                    "The batch has bad rows", result.errors().size()
-                            + " problem(s) found; nothing was changed: correct the rows and send the batch again");
-            pd.setProperty("rows", result.errors());
-            return org.springframework.http.ResponseEntity.unprocessableEntity().body(pd);
+            return cn.sunshine.platform.web.BadRows.batch(result.errors());
         }
         return org.springframework.http.ResponseEntity.ok(new ClassRedemptionView(result.redeemed().size(),
                 result.alreadyDone().size(), result.serials()));

@@ -1,7 +1,6 @@
-package cn.sunshine.enrollment.support;
+package cn.sunshine.platform.web;
 
 import cn.sunshine.platform.domain.Phrase;
-import cn.sunshine.platform.web.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -14,6 +13,15 @@ import java.util.List;
 public final class BadRows {
 
     private BadRows() {
+    }
+
+    /**
+     * 422 {@code urn:sunshine:problem:batch-rejected}: a class's batch (completions, vouchers redeemed, placements, a
+     * follow-up round) with bad rows, none applied.
+     */
+    public static ResponseEntity<ProblemDetail> batch(List<?> rows) {
+        return refuse("batch-rejected", "The batch has bad rows", rows.size()
+                + " problem(s) found; nothing was changed: correct the rows and send the batch again", rows);
     }
 
     /** 422 {@code urn:sunshine:problem:<kind>} with the rows. */
