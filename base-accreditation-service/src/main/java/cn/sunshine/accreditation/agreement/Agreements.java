@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation.agreement;
 
-import cn.sunshine.accreditation.support.ListFilters;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.accreditation.base.BaseStatus;
@@ -86,7 +86,7 @@ public class Agreements extends UseCase {
     }
 
     public PageResult<Agreement> list(String baseId, Integer year, Integer page, Integer size) {
-        return ListFilters.of(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"))
+        return Filters.within(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"))
                 .is("baseId", baseId).is("year", year)
                 .page(mongo, Agreement.class, page, size, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("baseName")));
     }

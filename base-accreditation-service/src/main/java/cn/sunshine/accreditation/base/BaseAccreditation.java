@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation.base;
 
-import cn.sunshine.accreditation.support.ListFilters;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.CreditCode;
@@ -67,7 +67,7 @@ public class BaseAccreditation extends UseCase {
 
     public PageResult<Base> list(String division, BaseStatus status, Integer page, Integer size) {
         Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
-        return ListFilters.of(Jurisdiction.scope("divisionCode")).is("divisionCode", division).is("status", status)
+        return Filters.within(Jurisdiction.scope("divisionCode")).is("divisionCode", division).is("status", status)
                 .page(mongo, Base.class, page, size, BY_DIVISION_AND_NAME);
     }
 
@@ -79,7 +79,7 @@ public class BaseAccreditation extends UseCase {
 
     /** Accredited bases for the public (no token): names, majors, capacities, fee standards. */
     public PageResult<Base> publicList(String division, Integer page, Integer size) {
-        return ListFilters.of(Criteria.where("status").is(BaseStatus.ACCREDITED)).under(division)
+        return Filters.within(Criteria.where("status").is(BaseStatus.ACCREDITED)).under(division)
                 .page(mongo, Base.class, page, size, BY_DIVISION_AND_NAME);
     }
 }

@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation.complaint;
 
-import cn.sunshine.accreditation.support.ListFilters;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.platform.domain.DomainException;
@@ -137,7 +137,7 @@ public class Complaints extends UseCase {
     public PageResult<Complaint> list(String division, Integer year, Complaint.Status status, Boolean overdue,
                                       Integer page, Integer size) {
         Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
-        ListFilters filters = ListFilters.of(Jurisdiction.scope("divisionCode")).under(division).is("year", year)
+        Filters filters = Filters.within(Jurisdiction.scope("divisionCode")).under(division).is("year", year)
                 .is("status", status);
         Sort sort = Sort.by(Sort.Direction.DESC, "receivedAt");
         if (Boolean.TRUE.equals(overdue)) {

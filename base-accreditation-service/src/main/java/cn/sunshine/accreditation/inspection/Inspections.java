@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation.inspection;
 
-import cn.sunshine.accreditation.support.ListFilters;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.platform.domain.DomainException;
@@ -82,8 +82,8 @@ public class Inspections extends UseCase {
     public PageResult<InspectionPlan> plans(Integer year, InspectionKind kind, InspectionPlan.Status status,
                                             Integer page, Integer size) {
         CurrentUser user = Jurisdiction.currentUser();
-        ListFilters filters = user.hasAny(Jurisdiction.OFFICIALS) ? ListFilters.of(Jurisdiction.scope("divisionCode"))
-                : ListFilters.of(Criteria.where("baseIds").is(Jurisdiction.staffOf(user.baseId()).baseId()))
+        Filters filters = user.hasAny(Jurisdiction.OFFICIALS) ? Filters.within(Jurisdiction.scope("divisionCode"))
+                : Filters.within(Criteria.where("baseIds").is(Jurisdiction.staffOf(user.baseId()).baseId()))
                         .is("status", InspectionPlan.Status.PUBLISHED);
         return filters.is("year", year).is("kind", kind).is("status", status).page(mongo, InspectionPlan.class, page,
                 size, Sort.by(Sort.Direction.DESC, "plannedFrom").and(Sort.by("_id")));
@@ -192,7 +192,7 @@ public class Inspections extends UseCase {
      */
     public PageResult<RectificationOrder> orders(String baseId, Integer year, RectificationOrder.Status status,
                                                  Boolean overdue, Integer page, Integer size) {
-        ListFilters filters = reach(baseId, year).is("status", status);
+        Filters filters = reach(baseId, year).is("status", status);
         if (Boolean.TRUE.equals(overdue)) {
             filters.and(Criteria.where("status").ne(RectificationOrder.Status.CLOSED))
                     .and(Criteria.where("deadline").lt(today().toString()));
@@ -305,8 +305,8 @@ public class Inspections extends UseCase {
      * The caller's reach over records of bases (officials: their jurisdiction; base staff: their base), narrowed
      * to the base and year when given.
      */
-    private static ListFilters reach(String baseId, Integer year) {
-        return ListFilters.of(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"))
+    private static Filters reach(String baseId, Integer year) {
+        return Filters.within(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"))
                 .is("baseId", blankToNull(baseId)).is("year", year);
     }
 

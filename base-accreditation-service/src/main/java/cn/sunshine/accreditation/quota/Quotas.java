@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation.quota;
 
-import cn.sunshine.accreditation.support.ListFilters;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.accreditation.base.Base;
 import cn.sunshine.accreditation.base.BaseRepository;
 import cn.sunshine.accreditation.base.BaseStatus;
@@ -70,7 +70,7 @@ public class Quotas extends UseCase {
 
     public PageResult<QuotaLedger> list(String division, Integer year, Integer page, Integer size) {
         Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
-        return ListFilters.of(Jurisdiction.scope("divisionCode")).is("divisionCode", division).is("year", year)
+        return Filters.within(Jurisdiction.scope("divisionCode")).is("divisionCode", division).is("year", year)
                 .page(mongo, QuotaLedger.class, page, size, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("divisionCode")));
     }
 

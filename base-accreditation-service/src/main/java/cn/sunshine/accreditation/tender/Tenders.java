@@ -1,6 +1,6 @@
 package cn.sunshine.accreditation.tender;
 
-import cn.sunshine.accreditation.support.ListFilters;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.identifiers.DivisionCode;
@@ -83,11 +83,11 @@ public class Tenders extends UseCase {
 
     public PageResult<Tender> list(String division, Integer year, TenderStatus status, Integer page, Integer size) {
         CurrentUser user = Jurisdiction.currentUser();
-        ListFilters filters;
+        Filters filters;
         if (user.hasAny(Jurisdiction.OFFICIALS)) {
-            filters = ListFilters.of(Jurisdiction.scope("divisionCode"));
+            filters = Filters.within(Jurisdiction.scope("divisionCode"));
         } else if (user.has(Role.EXPERT_REVIEWER)) {
-            filters = ListFilters.of(Criteria.where("_id").in(participation.tendersReviewedBy(user.subject())));
+            filters = Filters.within(Criteria.where("_id").in(participation.tendersReviewedBy(user.subject())));
         } else {
             throw new org.springframework.security.access.AccessDeniedException("officers and reviewers only");
         }
@@ -101,7 +101,7 @@ public class Tenders extends UseCase {
     }
 
     public PageResult<Tender> publicList(String division, Integer year, Integer page, Integer size) {
-        return ListFilters.of(Criteria.where("status").is(TenderStatus.PUBLISHED)).under(division).is("year", year)
+        return Filters.within(Criteria.where("status").is(TenderStatus.PUBLISHED)).under(division).is("year", year)
                 .page(mongo, Tender.class, page, size, Sort.by(Sort.Direction.DESC, "applicationClosesAt"));
     }
 }

@@ -1,6 +1,6 @@
 package cn.sunshine.enrollment.audit;
 
-import cn.sunshine.enrollment.support.Filters;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.web.PageResult;

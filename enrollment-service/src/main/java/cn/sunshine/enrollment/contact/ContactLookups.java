@@ -1,6 +1,6 @@
 package cn.sunshine.enrollment.contact;
 
-import cn.sunshine.enrollment.support.Filters;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.Enrollments;
 import cn.sunshine.enrollment.trainee.Trainee;

@@ -2,7 +2,7 @@ package cn.sunshine.enrollment.funding;
 
 import cn.sunshine.enrollment.klass.TrainingClass;
 import cn.sunshine.enrollment.roster.RosterReader;
-import cn.sunshine.enrollment.support.Filters;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.enrollment.support.PersonKey;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.EnrollmentStatus;

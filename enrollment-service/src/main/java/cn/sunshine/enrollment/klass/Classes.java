@@ -4,7 +4,7 @@ import cn.sunshine.enrollment.base.AccreditedBase;
 import cn.sunshine.enrollment.quota.PlaceCounter;
 import cn.sunshine.enrollment.quota.Places;
 import cn.sunshine.enrollment.support.Access;
-import cn.sunshine.enrollment.support.Filters;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;

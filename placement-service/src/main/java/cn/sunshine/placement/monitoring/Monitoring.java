@@ -18,6 +18,7 @@ import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.security.Role;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
@@ -78,16 +79,11 @@ public class Monitoring extends UseCase {
 
     public PageResult<MonitoringPoint> points(String division, MonitoringPoint.Status status, Integer page, Integer size) {
         Jurisdiction.requireRole(Jurisdiction.OFFICIALS);
-        List<Criteria> and = new ArrayList<>();
-        and.add(Jurisdiction.scope("divisionCode"));
         if (division != null) {
-            and.add(Criteria.where("divisionCode").regex("^" + divisionPrefix(division)));
+            divisionPrefix(division); // a malformed division is refused as this service words it
         }
-        if (status != null) {
-            and.add(Criteria.where("status").is(status));
-        }
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(and)), MonitoringPoint.class, page, size,
-                Sort.by("divisionCode", "town", "village", "_id"));
+        return Filters.within(Jurisdiction.scope("divisionCode")).under(division).is("status", status)
+                .page(mongo, MonitoringPoint.class, page, size, Sort.by("divisionCode", "town", "village", "_id"));
     }
 
     public MonitoringPoint retire(String id, String ifMatch, String reason) {

@@ -7,6 +7,7 @@ import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.usecase.Changes;
+import cn.sunshine.platform.usecase.Filters;
 import cn.sunshine.platform.usecase.UseCase;
 import cn.sunshine.platform.web.IdempotentRequests;
 import cn.sunshine.platform.web.PageResult;
@@ -472,36 +473,27 @@ public class Claims extends UseCase implements cn.sunshine.subsidy.payment.Payme
     }
 
     public PageResult<Claim> list(String status, String baseId, Integer year, String part, Integer page, Integer size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"));
-        if (status != null) {
-            try {
-                filters.add(Criteria.where("status").is(ClaimStatus.valueOf(status)));
-            } catch (IllegalArgumentException e) {
-                throw DomainException.invalidField("status", Phrase.coded("claim.status",
-                    "one of " + java.util.Arrays.toString(ClaimStatus.values()), java.util.Arrays.toString(ClaimStatus.values())));
-            }
+        ClaimStatus inStatus = oneOf(ClaimStatus.class, status, "status", "claim.status");
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw DomainException.invalidField("year", Phrase.coded("claim.year", "must be a year between 2000 and 2100"));
         }
-        if (baseId != null) {
-            filters.add(Criteria.where("baseId").is(baseId));
+        ClaimPart ofPart = oneOf(ClaimPart.class, part, "part", "claim.part");
+        return Filters.within(Jurisdiction.scopeOfficialsOrOwnBase("divisionCode", "baseId"))
+                .is("status", inStatus).is("baseId", baseId).is("year", year).is("part", ofPart)
+                .page(mongo, Claim.class, page, size, Sort.by("submittedAt"));
+    }
+
+    /** The constant a filter names, null when none is given; a 400 on {@code field} naming the constants otherwise. */
+    private static <E extends Enum<E>> E oneOf(Class<E> type, String value, String field, String code) {
+        if (value == null) {
+            return null;
         }
-        if (year != null) {
-            if (year < 2000 || year > 2100) {
-                throw DomainException.invalidField("year", Phrase.coded("claim.year",
-                    "must be a year between 2000 and 2100"));
-            }
-            filters.add(Criteria.where("year").is(year));
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            String constants = java.util.Arrays.toString(type.getEnumConstants());
+            throw DomainException.invalidField(field, Phrase.coded(code, "one of " + constants, constants));
         }
-        if (part != null) {
-            try {
-                filters.add(Criteria.where("part").is(ClaimPart.valueOf(part)));
-            } catch (IllegalArgumentException e) {
-                throw DomainException.invalidField("part", Phrase.coded("claim.part",
-                    "one of " + java.util.Arrays.toString(ClaimPart.values()), java.util.Arrays.toString(ClaimPart.values())));
-            }
-        }
-        return PageResult.find(mongo, Query.query(new Criteria().andOperator(filters)), Claim.class, page, size,
-                Sort.by("submittedAt"));
     }
 
     /** Frees the vouchers a claim held (rejected, or never stored), so that a new claim may carry them. */
