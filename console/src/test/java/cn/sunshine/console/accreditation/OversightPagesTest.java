@@ -1,26 +1,21 @@
 package cn.sunshine.console.accreditation;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static cn.sunshine.console.accreditation.AccreditationPagesTest.answer;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static cn.sunshine.console.accreditation.AccreditationPagesTest.officer;
-import static cn.sunshine.console.accreditation.AccreditationPagesTest.sent;
-import static cn.sunshine.console.accreditation.AccreditationPagesTest.user;
+import static cn.sunshine.console.PageTestSupport.sent;
+import static cn.sunshine.console.PageTestSupport.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -37,16 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Complaints (public and the officer's), annual reviews and revocation, quota ledgers; the gateway played by a mock. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class OversightPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class OversightPagesTest extends GatewayPageTest {
 
     static Map<String, Object> complaint(String id, String status, boolean overdue, String handler) {
         Map<String, Object> c = new LinkedHashMap<>();

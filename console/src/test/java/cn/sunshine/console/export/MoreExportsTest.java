@@ -1,19 +1,13 @@
 package cn.sunshine.console.export;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
-import cn.sunshine.console.api.Gateway;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -40,20 +34,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * them; the list's readers only (anyone else: not found, as on the page); a filter value that is not one of the
  * list's is not passed to the API.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class MoreExportsTest {
+class MoreExportsTest extends GatewayPageTest {
 
     static final OidcUser OFFICER = user("county-officer-yingcheng", "COUNTY_OFFICER", "420981", null);
     static final OidcUser FINANCE = user("finance-officer-yingcheng", "FINANCE_OFFICER", "420981", null);
     static final OidcUser BASE_STAFF = user("base-staff-1", "BASE_STAFF", "420981", "b-1");
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
 
     /** A list of 501 records as the API answers it: 500 on the first page, one on the second. */
     void twoPages(String path, IntFunction<Map<String, Object>> record) {

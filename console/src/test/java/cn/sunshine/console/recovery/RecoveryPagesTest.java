@@ -1,17 +1,12 @@
 package cn.sunshine.console.recovery;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,16 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * recorder is told a colleague confirms, the API's separation-of-duties refusal and a mismatch are shown in its words;
  * a rejection; the home cards for finance; another county's officer and base staff get nothing.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class RecoveryPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class RecoveryPagesTest extends GatewayPageTest {
 
     static final OidcUser OFFICER = user("county-officer-yingcheng", "COUNTY_OFFICER", "420981", null);
     static final OidcUser FINANCE = user("finance-officer-yingcheng", "FINANCE_OFFICER", "420981", null);

@@ -1,30 +1,22 @@
 package cn.sunshine.console.teaching;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.user;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -47,41 +39,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * below the minimum; the county officer records an unannounced visit and sees the base's marks it contradicts, which
  * base staff never see; the officer imports another programme's list and a refused file's rows are listed.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class TeachingPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static OidcUser user(String sub, String role, String baseId) {
-        Map<String, Object> claims = new LinkedHashMap<>(Map.of("sub", sub, "name", sub, "preferred_username", sub,
-                "roles", List.of(role), "division", "420981"));
-        if (baseId != null) {
-            claims.put("baseId", baseId);
-        }
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")),
-                new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), claims));
-    }
+class TeachingPagesTest extends GatewayPageTest {
 
     static OidcUser staff() {
-        return user("base-staff-b1", "BASE_STAFF", "b-1");
+        return user("base-staff-b1", "BASE_STAFF", "420981", "b-1");
     }
 
     static OidcUser officer() {
-        return user("county-officer-yingcheng", "COUNTY_OFFICER", null);
+        return user("county-officer-yingcheng", "COUNTY_OFFICER", "420981");
     }
 
     static Gateway.Answer page(Map<?, ?>... items) {
         return cn.sunshine.console.PageTestSupport.page(items);
-    }
-
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
     }
 
     @BeforeEach

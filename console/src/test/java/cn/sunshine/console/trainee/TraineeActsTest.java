@@ -1,27 +1,21 @@
 package cn.sunshine.console.trainee;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.user;
+import static cn.sunshine.console.PageTestSupport.sent;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -37,34 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** A trainee's acts on their own (withdrawal, dropout, a resit, voiding the voucher); the gateway played by a mock. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class TraineeActsTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static OidcUser user(String name, String role, String division, String baseId) {
-        Map<String, Object> claims = new LinkedHashMap<>(Map.of("sub", name, "name", name, "preferred_username", name,
-                "roles", List.of(role), "division", division));
-        if (baseId != null) {
-            claims.put("baseId", baseId);
-        }
-        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), claims);
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
-    }
-
-    static Gateway.Answer answer(Object body, String etag) {
-        HttpHeaders h = new HttpHeaders();
-        if (etag != null) {
-            h.setETag(etag);
-        }
-        return new Gateway.Answer(200, h, body);
-    }
+class TraineeActsTest extends GatewayPageTest {
 
     static Map<String, Object> enrollment(String status, List<Map<String, Object>> assessments) {
         Map<String, Object> e = new LinkedHashMap<>();
@@ -79,12 +46,6 @@ class TraineeActsTest {
         e.put("trainee", Map.of("name", "李明", "idNumber", "420981********123X"));
         e.put("assessments", assessments);
         return e;
-    }
-
-    static HttpHeaders sent(ArgumentCaptor<Consumer<HttpHeaders>> captor) {
-        HttpHeaders h = new HttpHeaders();
-        captor.getValue().accept(h);
-        return h;
     }
 
     @Test

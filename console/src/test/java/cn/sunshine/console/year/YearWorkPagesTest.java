@@ -1,28 +1,21 @@
 package cn.sunshine.console.year;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.headersSent;
+import static cn.sunshine.console.PageTestSupport.bodySent;
+import static cn.sunshine.console.PageTestSupport.user;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -43,37 +36,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * record a class's assessments, completions and placements as class batches (a refused row named on its row,
  * nothing else sent); a follow-up recorded with If-Match, a case resolved; the home page's cards.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class YearWorkPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static OidcUser user(String sub, String role, String baseId) {
-        Map<String, Object> claims = new LinkedHashMap<>(Map.of("sub", sub, "name", sub, "preferred_username", sub,
-                "roles", List.of(role), "division", "420981"));
-        if (baseId != null) {
-            claims.put("baseId", baseId);
-        }
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")),
-                new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), claims));
-    }
+class YearWorkPagesTest extends GatewayPageTest {
 
     static OidcUser officer() {
-        return user("county-officer-yingcheng", "COUNTY_OFFICER", null);
+        return user("county-officer-yingcheng", "COUNTY_OFFICER", "420981");
     }
 
     static OidcUser staff() {
-        return user("base-staff-b1", "BASE_STAFF", "b-1");
-    }
-
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
+        return user("base-staff-b1", "BASE_STAFF", "420981", "b-1");
     }
 
     static Map<String, Object> klass(String status) {
@@ -89,22 +59,6 @@ class YearWorkPagesTest {
                 "trainee", Map.of("name", name, "idNumber", "420981********123X")));
         e.putAll(extra);
         return e;
-    }
-
-    @SuppressWarnings("unchecked")
-    HttpHeaders headersSent(String path) {
-        ArgumentCaptor<Consumer<HttpHeaders>> headers = ArgumentCaptor.forClass(Consumer.class);
-        verify(gateway).post(eq(path), any(), headers.capture());
-        HttpHeaders sent = new HttpHeaders();
-        headers.getValue().accept(sent);
-        return sent;
-    }
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> bodySent(String path) {
-        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
-        verify(gateway).post(eq(path), body.capture(), any());
-        return (Map<String, Object>) body.getValue();
     }
 
     @BeforeEach
@@ -136,8 +90,8 @@ class YearWorkPagesTest {
         mvc.perform(post("/classes/k-1/opening").param("version", "3").param("notes", "县阳光办到场，讲第一课")
                         .with(oidcLogin().oidcUser(officer())).with(csrf()).header("HX-Request", "true"))
                 .andExpect(header().string("HX-Redirect", "/classes/k-1?opened=1"));
-        assertThat(headersSent("/api/enrollment/classes/k-1/opening").getIfMatch()).containsExactly("\"3\"");
-        assertThat(bodySent("/api/enrollment/classes/k-1/opening")).containsEntry("notes", "县阳光办到场，讲第一课");
+        assertThat(headersSent(gateway, "/api/enrollment/classes/k-1/opening").getIfMatch()).containsExactly("\"3\"");
+        assertThat(bodySent(gateway, "/api/enrollment/classes/k-1/opening")).containsEntry("notes", "县阳光办到场，讲第一课");
     }
 
     @Test
@@ -205,7 +159,7 @@ class YearWorkPagesTest {
         assertThat(html).contains("data-kind=\"INVALID\"", "certificateNumber: must not be blank", "value=\"JY2026-0001\"")
                 .doesNotContain("<html");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> sent = (List<Map<String, Object>>) bodySent("/api/enrollment/classes/k-1/completions").get("completions");
+        List<Map<String, Object>> sent = (List<Map<String, Object>>) bodySent(gateway, "/api/enrollment/classes/k-1/completions").get("completions");
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0)).containsEntry("enrollmentId", "e-1").containsEntry("certificateNumber", "JY2026-0001")
                 .containsEntry("skillLevel", "初级").containsEntry("skillCertificateNumber", null);
@@ -222,7 +176,7 @@ class YearWorkPagesTest {
         mvc.perform(post("/classes/k-1/assessments").param("enrollmentId", "e-2").param("theory-e-2", "76")
                         .param("practical-e-2", "80").with(oidcLogin().oidcUser(staff())).with(csrf()).header("HX-Request", "true"))
                 .andExpect(header().string("HX-Redirect", "/classes/k-1/assessments?done=1&already=0"));
-        assertThat(bodySent("/api/enrollment/classes/k-1/assessments")).isEqualTo(Map.of("assessments",
+        assertThat(bodySent(gateway, "/api/enrollment/classes/k-1/assessments")).isEqualTo(Map.of("assessments",
                 List.of(Map.of("enrollmentId", "e-2", "theoryScore", 76, "practicalScore", 80))));
         String done = mvc.perform(get("/classes/k-1/assessments?done=1&already=0").with(oidcLogin().oidcUser(staff())))
                 .andReturn().getResponse().getContentAsString();
@@ -251,7 +205,7 @@ class YearWorkPagesTest {
                         .param("enrollment-420981-2026-000001", "e-1").param("code-420981-2026-000001", "7k3qh2mz")
                         .with(oidcLogin().oidcUser(staff())).with(csrf()).header("HX-Request", "true"))
                 .andExpect(header().string("HX-Redirect", "/classes/k-1/vouchers?done=1&already=0"));
-        assertThat(bodySent("/api/subsidy/classes/k-1/voucher-redemptions")).isEqualTo(Map.of("redemptions",
+        assertThat(bodySent(gateway, "/api/subsidy/classes/k-1/voucher-redemptions")).isEqualTo(Map.of("redemptions",
                 List.of(Map.of("serial", "420981-2026-000001", "code", "7K3QH2MZ", "enrollmentId", "e-1"))));
     }
 
@@ -273,7 +227,7 @@ class YearWorkPagesTest {
                         .with(oidcLogin().oidcUser(staff())).with(csrf()).header("HX-Request", "true"))
                 .andExpect(header().string("HX-Redirect", "/classes/k-1/placements?done=1&already=0"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> entry = ((List<Map<String, Object>>) bodySent("/api/placement/classes/k-1/placements")
+        Map<String, Object> entry = ((List<Map<String, Object>>) bodySent(gateway, "/api/placement/classes/k-1/placements")
                 .get("placements")).get(0);
         assertThat(entry).containsEntry("enrollmentId", "e-3").containsEntry("job", "电焊工").containsEntry("monthlyWageFen", 520000L)
                 .containsEntry("startDate", "2026-06-15").containsEntry("workplace", "IN_PROVINCE").containsEntry("contractSigned", true);
@@ -312,8 +266,8 @@ class YearWorkPagesTest {
                         .param("satisfaction", "2").param("problem", "UNPAID_WAGES").param("unpaidYuan", "2600")
                         .param("note", "六月工资未发").with(oidcLogin().oidcUser(officer())).with(csrf()).header("HX-Request", "true"))
                 .andExpect(header().string("HX-Redirect", "/placements/e-3-1?recorded=1&escalated=e-3-1-f1"));
-        assertThat(headersSent("/api/placement/placements/e-3-1/follow-ups/1").getIfMatch()).containsExactly("\"2\"");
-        assertThat(bodySent("/api/placement/placements/e-3-1/follow-ups/1")).containsEntry("contactedOn", "2026-07-14")
+        assertThat(headersSent(gateway, "/api/placement/placements/e-3-1/follow-ups/1").getIfMatch()).containsExactly("\"2\"");
+        assertThat(bodySent(gateway, "/api/placement/placements/e-3-1/follow-ups/1")).containsEntry("contactedOn", "2026-07-14")
                 .containsEntry("reached", true).containsEntry("stillEmployed", true).containsEntry("monthlyWageFen", 520000L)
                 .containsEntry("satisfaction", 2).containsEntry("problems", List.of("UNPAID_WAGES"))
                 .containsEntry("unpaidWagesFen", 260000L).containsEntry("note", "六月工资未发");
@@ -332,8 +286,8 @@ class YearWorkPagesTest {
         mvc.perform(post("/placements/e-3-1/departure").param("version", "2").param("leftOn", "2026-09-01")
                         .param("reason", " 工厂停产，本人离职 ").with(oidcLogin().oidcUser(staff())).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/placements/e-3-1?changed=left"));
-        assertThat(headersSent("/api/placement/placements/e-3-1/departure").getIfMatch()).containsExactly("\"2\"");
-        assertThat(bodySent("/api/placement/placements/e-3-1/departure")).isEqualTo(Map.of("leftOn", "2026-09-01",
+        assertThat(headersSent(gateway, "/api/placement/placements/e-3-1/departure").getIfMatch()).containsExactly("\"2\"");
+        assertThat(bodySent(gateway, "/api/placement/placements/e-3-1/departure")).isEqualTo(Map.of("leftOn", "2026-09-01",
                 "reason", "工厂停产，本人离职"));
         mvc.perform(post("/placements/e-3-1/departure").param("version", "2").param("leftOn", "2026-09-01")
                 .param("reason", "x").with(oidcLogin().oidcUser(officer())).with(csrf())).andExpect(status().isNotFound());
@@ -357,8 +311,8 @@ class YearWorkPagesTest {
                         .param("startDate", "2026-09-20").param("workplace", "IN_PROVINCE").param("contractSigned", "true")
                         .with(oidcLogin().oidcUser(staff())).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/placements/e-3-2?changed=replaced"));
-        assertThat(headersSent("/api/placement/placements").getFirst("Idempotency-Key")).isEqualTo(key);
-        Map<String, Object> sent = bodySent("/api/placement/placements");
+        assertThat(headersSent(gateway, "/api/placement/placements").getFirst("Idempotency-Key")).isEqualTo(key);
+        Map<String, Object> sent = bodySent(gateway, "/api/placement/placements");
         assertThat(sent).containsEntry("enrollmentId", "e-3").containsEntry("replacesPlacementId", "e-3-1")
                 .containsEntry("monthlyWageFen", 480000L).containsEntry("workplace", "IN_PROVINCE").containsEntry("contractSigned", true);
         assertThat(sent.get("employer")).isEqualTo(Map.of("name", "孝感市楚天机械有限公司", "creditCode", "91420900MA4K00001X",
@@ -404,8 +358,8 @@ class YearWorkPagesTest {
         mvc.perform(post("/escalations/e-3-1-f1/resolution").param("version", "0").param("resolution", "经协调，单位已补发工资")
                         .param("recoveredYuan", "2600").with(oidcLogin().oidcUser(officer())).with(csrf()))
                 .andExpect(header().string("Location", "/escalations?resolved=e-3-1-f1"));
-        assertThat(headersSent("/api/placement/escalations/e-3-1-f1/resolution").getIfMatch()).containsExactly("\"0\"");
-        assertThat(bodySent("/api/placement/escalations/e-3-1-f1/resolution"))
+        assertThat(headersSent(gateway, "/api/placement/escalations/e-3-1-f1/resolution").getIfMatch()).containsExactly("\"0\"");
+        assertThat(bodySent(gateway, "/api/placement/escalations/e-3-1-f1/resolution"))
                 .isEqualTo(Map.of("resolution", "经协调，单位已补发工资", "recoveredWagesFen", 260000L));
     }
 
