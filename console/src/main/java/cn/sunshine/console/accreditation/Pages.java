@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * What the accreditation pages share — and the inspection pages with them: ids in paths, keys and ETags of forms, a
- * refusal shown in place, the way on.
+ * What the accreditation pages share — and the inspection, monitoring, expert and trainee pages with them: ids in
+ * paths, keys and ETags of forms, a refusal shown in place, the way on.
  */
 public final class Pages {
 

@@ -1,5 +1,6 @@
 package cn.sunshine.console.expert;
 
+import cn.sunshine.console.accreditation.Pages;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.ApiErrors;
@@ -160,7 +161,7 @@ public class ExpertController {
             model.addAttribute("problem", e);
             return declarationRefused(tenderId, auth, request, model);
         }
-        return done(request, response, "/expert/tenders/" + tenderId + "?done=declared");
+        return Pages.done(request, response, "/expert/tenders/" + tenderId + "?done=declared");
     }
 
     private String declarationRefused(String tenderId, Authentication auth, HttpServletRequest request, Model model) {
@@ -233,19 +234,10 @@ public class ExpertController {
             model.addAttribute("problem", e);
             return "true".equals(request.getHeader("HX-Request")) ? "expert/application :: sheet" : "expert/application";
         }
-        return done(request, response, "/expert/tenders/" + model.getAttribute("tenderId") + "?done=scored");
+        return Pages.done(request, response, "/expert/tenders/" + model.getAttribute("tenderId") + "?done=scored");
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** After a write: htmx is told to load the page that shows what was done; a plain form is redirected there. */
-    private static String done(HttpServletRequest request, HttpServletResponse response, String to) {
-        if ("true".equals(request.getHeader("HX-Request"))) {
-            response.setHeader("HX-Redirect", request.getContextPath() + to);
-            return "fragments :: empty";
-        }
-        return "redirect:" + to;
     }
 }
