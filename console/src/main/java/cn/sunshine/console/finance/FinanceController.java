@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import static cn.sunshine.console.web.FormFeedback.formProblem;
+
 /**
  * The finance bureau's desk (财政局): the county's fund of a year (deposited, committed, available, recovered; the
  * deposits), a deposit recorded by one officer and confirmed by another who re-keys reference and amount from the
@@ -169,10 +171,7 @@ public class FinanceController {
     }
 
     private static void refuse(ApiException e, String name, Model model, HttpServletResponse response) {
-        ApiErrors.Kind kind = ApiErrors.kindOf(e);
-        if (kind == ApiErrors.Kind.SIGN_IN || kind == ApiErrors.Kind.NOT_FOUND) {
-            throw e;
-        }
+        ApiErrors.Kind kind = formProblem(e);
         model.addAttribute(name, e);
         model.addAttribute(name + "Kind", kind);
         response.setStatus(kind.pageStatus());

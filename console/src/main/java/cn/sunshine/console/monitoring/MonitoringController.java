@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.web.FormFeedback.formProblem;
 import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 
 /**
@@ -407,10 +408,7 @@ public class MonitoringController {
     }
 
     private static void refused(Model model, String form, ApiException e) {
-        ApiErrors.Kind kind = ApiErrors.kindOf(e);
-        if (kind == ApiErrors.Kind.SIGN_IN || kind == ApiErrors.Kind.NOT_FOUND) {
-            throw e;
-        }
+        ApiErrors.Kind kind = formProblem(e);
         model.addAttribute(form + "Kind", kind);
         model.addAttribute(form + "Problem", e);
     }

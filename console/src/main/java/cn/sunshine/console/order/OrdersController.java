@@ -30,7 +30,7 @@ import static cn.sunshine.console.export.ListExports.column;
 import static cn.sunshine.console.export.ListExports.count;
 import static cn.sunshine.console.export.ListExports.text;
 import static cn.sunshine.console.spotcheck.SpotChecksController.idempotent;
-import static cn.sunshine.console.year.ClassWorkController.refused;
+import static cn.sunshine.console.web.FormFeedback.refused;
 import static cn.sunshine.console.year.ClassWorkController.ifMatch;
 import static cn.sunshine.console.year.ClassWorkController.require;
 

@@ -31,7 +31,7 @@ import static cn.sunshine.console.export.ListExports.count;
 import static cn.sunshine.console.export.ListExports.text;
 import static cn.sunshine.console.export.ListExports.yuan;
 import static cn.sunshine.console.spotcheck.SpotChecksController.idempotent;
-import static cn.sunshine.console.year.ClassWorkController.refused;
+import static cn.sunshine.console.web.FormFeedback.refused;
 import static cn.sunshine.console.year.ClassWorkController.require;
 
 /**

@@ -21,12 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.sunshine.console.web.FormFeedback.formProblem;
 import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 import static cn.sunshine.console.classes.BaseClassesController.fen;
 import static cn.sunshine.console.classes.BaseClassesController.htmx;
 import static cn.sunshine.console.classes.BaseClassesController.integer;
 import static cn.sunshine.console.classes.ClassesController.seg;
-import static cn.sunshine.console.year.ClassWorkController.formProblem;
 import static cn.sunshine.console.year.ClassWorkController.next;
 import static cn.sunshine.console.year.ClassWorkController.require;
 

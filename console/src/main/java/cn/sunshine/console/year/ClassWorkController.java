@@ -23,6 +23,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static cn.sunshine.console.web.FormFeedback.besideSwapped;
+import static cn.sunshine.console.web.FormFeedback.formProblem;
 import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 import static cn.sunshine.console.classes.BaseClassesController.fen;
 import static cn.sunshine.console.classes.BaseClassesController.htmx;
@@ -91,13 +93,10 @@ public class ClassWorkController {
             gateway.post("/api/enrollment/classes/" + seg(classId) + "/opening", body, ifMatch(version));
             return next("/classes/" + seg(classId) + "?opened=1", request, response);
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("openingFeedback", kind);
-            model.addAttribute("openingProblem", e);
+            besideSwapped("opening", e, model, request, response);
             model.addAttribute("notes", notes);
             model.addAttribute("klass", gateway.get("/api/enrollment/classes/" + seg(classId)).body());
             model.addAttribute("classId", classId);
-            response.setStatus(htmx(request) ? 200 : kind.pageStatus());
             return htmx(request) ? "year/opening :: panel" : "year/opening";
         }
     }
@@ -125,10 +124,7 @@ public class ClassWorkController {
             model.addAttribute("issued", gateway.post("/api/subsidy/classes/" + seg(classId) + "/vouchers", Map.of(),
                     h -> { }).list());
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("issueFeedback", kind);
-            model.addAttribute("issueProblem", e);
-            response.setStatus(htmx(request) ? 200 : kind.pageStatus());
+            besideSwapped("issue", e, model, request, response);
         }
         drawVouchers(classId, model);
         return htmx(request) ? "year/vouchers :: issue" : "year/vouchers";
@@ -373,28 +369,7 @@ public class ClassWorkController {
         throw new ApiException(404, null, "a page of " + String.join(", ", roles), Map.of());
     }
 
-    /** 401 and 403/404 go to their pages (ConsoleAdvice); anything else is shown in the form. */
-    public static ApiErrors.Kind formProblem(ApiException e) {
-        ApiErrors.Kind kind = ApiErrors.kindOf(e);
-        if (kind == ApiErrors.Kind.SIGN_IN || kind == ApiErrors.Kind.NOT_FOUND) {
-            throw e;
-        }
-        return kind;
-    }
-
     /** A part of a page that did not answer is said so; an expired session is not a part. */
-    /**
-     * A form's refusal shown on its page: the kind and the problem as {@code feedback} and {@code problem} (the
-     * fields' messages under their fields), the page's status; sign-in and not-found are thrown on.
-     */
-    public static ApiErrors.Kind refused(ApiException e, org.springframework.ui.Model model, HttpServletResponse response) {
-        ApiErrors.Kind kind = formProblem(e);
-        model.addAttribute("feedback", kind);
-        model.addAttribute("problem", e);
-        response.setStatus(kind.pageStatus());
-        return kind;
-    }
-
     public static void signInAgain(ApiException e) {
         if (ApiErrors.kindOf(e.status()) == ApiErrors.Kind.SIGN_IN) {
             throw e;
