@@ -24,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static cn.sunshine.console.web.FormFeedback.besideSwapped;
-import static cn.sunshine.console.web.FormFeedback.formProblem;
 import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 import static cn.sunshine.console.classes.BaseClassesController.fen;
 import static cn.sunshine.console.classes.BaseClassesController.htmx;
@@ -169,70 +168,74 @@ public class ClassWorkController {
     @PostMapping("/classes/{classId}/assessments")
     String assess(@PathVariable String classId, @RequestParam MultiValueMap<String, String> form, Authentication auth,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
-        return batch(Act.ASSESSMENTS, classId, form, auth, request, response, model, f -> {
-            List<Entry> entries = new ArrayList<>();
-            for (String id : form.getOrDefault("enrollmentId", List.of())) {
-                String theory = blankToNull(f.get("theory-" + id));
-                String practical = blankToNull(f.get("practical-" + id));
-                if (theory != null || practical != null) {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("enrollmentId", id);
-                    e.put("theoryScore", integer(theory));
-                    e.put("practicalScore", integer(practical));
-                    entries.add(new Entry(id, e));
-                }
+        return batch(Act.ASSESSMENTS, classId, form, auth, request, response, model, f -> perEnrollment(form, (id, e) -> {
+            String theory = blankToNull(f.get("theory-" + id));
+            String practical = blankToNull(f.get("practical-" + id));
+            if (theory == null && practical == null) {
+                return false;
             }
-            return entries;
-        });
+            e.put("theoryScore", integer(theory));
+            e.put("practicalScore", integer(practical));
+            return true;
+        }));
     }
 
     @PostMapping("/classes/{classId}/completions")
     String complete(@PathVariable String classId, @RequestParam MultiValueMap<String, String> form, Authentication auth,
                     HttpServletRequest request, HttpServletResponse response, Model model) {
-        return batch(Act.COMPLETIONS, classId, form, auth, request, response, model, f -> {
-            List<Entry> entries = new ArrayList<>();
-            for (String id : form.getOrDefault("enrollmentId", List.of())) {
-                String certificate = blankToNull(f.get("certificate-" + id));
-                if (certificate != null) {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("enrollmentId", id);
-                    e.put("certificateNumber", certificate);
-                    e.put("skillCertificateNumber", blankToNull(f.get("skillCertificate-" + id)));
-                    e.put("skillLevel", blankToNull(f.get("skillLevel-" + id)));
-                    entries.add(new Entry(id, e));
-                }
+        return batch(Act.COMPLETIONS, classId, form, auth, request, response, model, f -> perEnrollment(form, (id, e) -> {
+            String certificate = blankToNull(f.get("certificate-" + id));
+            if (certificate == null) {
+                return false;
             }
-            return entries;
-        });
+            e.put("certificateNumber", certificate);
+            e.put("skillCertificateNumber", blankToNull(f.get("skillCertificate-" + id)));
+            e.put("skillLevel", blankToNull(f.get("skillLevel-" + id)));
+            return true;
+        }));
     }
 
     @PostMapping("/classes/{classId}/placements")
     String place(@PathVariable String classId, @RequestParam MultiValueMap<String, String> form, Authentication auth,
                  HttpServletRequest request, HttpServletResponse response, Model model) {
-        return batch(Act.PLACEMENTS, classId, form, auth, request, response, model, f -> {
-            List<Entry> entries = new ArrayList<>();
-            for (String id : form.getOrDefault("enrollmentId", List.of())) {
-                if (!"true".equals(f.get("report-" + id))) {
-                    continue;
-                }
-                Map<String, Object> employer = new LinkedHashMap<>();
-                employer.put("name", blankToNull(f.get("employerName-" + id)));
-                employer.put("creditCode", upper(f.get("creditCode-" + id)));
-                employer.put("address", blankToNull(f.get("address-" + id)));
-                employer.put("hrPhone", blankToNull(f.get("hrPhone-" + id)));
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("enrollmentId", id);
-                e.put("employer", employer);
-                e.put("job", blankToNull(f.get("job-" + id)));
-                e.put("monthlyWageFen", fen(f.get("wageYuan-" + id)));
-                e.put("startDate", blankToNull(f.get("startDate-" + id)));
-                String workplace = f.get("workplace-" + id);
-                e.put("workplace", workplace != null && WORKPLACES.contains(workplace) ? workplace : null);
-                e.put("contractSigned", "true".equals(f.get("contract-" + id)));
-                entries.add(new Entry(id, e));
+        return batch(Act.PLACEMENTS, classId, form, auth, request, response, model, f -> perEnrollment(form, (id, e) -> {
+            if (!"true".equals(f.get("report-" + id))) {
+                return false;
             }
-            return entries;
-        });
+            Map<String, Object> employer = new LinkedHashMap<>();
+            employer.put("name", blankToNull(f.get("employerName-" + id)));
+            employer.put("creditCode", upper(f.get("creditCode-" + id)));
+            employer.put("address", blankToNull(f.get("address-" + id)));
+            employer.put("hrPhone", blankToNull(f.get("hrPhone-" + id)));
+            e.put("employer", employer);
+            e.put("job", blankToNull(f.get("job-" + id)));
+            e.put("monthlyWageFen", fen(f.get("wageYuan-" + id)));
+            e.put("startDate", blankToNull(f.get("startDate-" + id)));
+            String workplace = f.get("workplace-" + id);
+            e.put("workplace", workplace != null && WORKPLACES.contains(workplace) ? workplace : null);
+            e.put("contractSigned", "true".equals(f.get("contract-" + id)));
+            return true;
+        }));
+    }
+
+    /** How a sheet's row for one trainee is filled in: the row sent, after its {@code enrollmentId}. */
+    @FunctionalInterface
+    interface RowFill {
+        /** Fills {@code row} for the enrollment; false when the row was left empty (it is not sent). */
+        boolean fill(String enrollmentId, Map<String, Object> row);
+    }
+
+    /** The rows of a sheet listing the class's trainees ({@code enrollmentId} each), those filled in, in order. */
+    private static List<Entry> perEnrollment(MultiValueMap<String, String> form, RowFill rows) {
+        List<Entry> entries = new ArrayList<>();
+        for (String id : form.getOrDefault("enrollmentId", List.of())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("enrollmentId", id);
+            if (rows.fill(id, row)) {
+                entries.add(new Entry(id, row));
+            }
+        }
+        return entries;
     }
 
     // ---- the batch: send, or show each refused row on its row ---------------------------------------------------
@@ -247,12 +250,9 @@ public class ClassWorkController {
         require(auth, "BASE_STAFF");
         Map<String, String> f = form.toSingleValueMap();
         List<Entry> entries = rows.apply(f);
-        ApiErrors.Kind kind;
-        ApiException refused = null;
-        Map<String, String> rowErrors = new LinkedHashMap<>();
+        BatchRefusal refusal;
         if (entries.isEmpty()) {
-            kind = ApiErrors.Kind.INVALID;
-            model.addAttribute("batchMessageKey", "year.batch.none");
+            refusal = BatchRefusal.nothingTicked(model);
         } else {
             try {
                 Map<String, Object> done = gateway.post(String.format(act.api, seg(classId)),
@@ -260,27 +260,21 @@ public class ClassWorkController {
                 return next("/classes/" + seg(classId) + "/" + act.slug + "?done=" + done.getOrDefault(act.count, 0)
                         + "&already=" + done.getOrDefault("alreadyDone", 0), request, response);
             } catch (ApiException e) {
-                kind = formProblem(e);
-                refused = e;
+                refusal = BatchRefusal.refused(e);
                 for (Map<String, Object> r : e.rows()) {
                     int row = r.get("row") instanceof Number n ? n.intValue() : 0;
                     String key = row >= 1 && row <= entries.size() ? entries.get(row - 1).key() : null;
-                    rowErrors.merge(key == null ? "" : key, fieldName(r.get("field")) + String.valueOf(r.get("message")),
-                            (a, b) -> a + "；" + b);
+                    refusal.onRow(key == null ? "" : key, fieldName(r.get("field")) + String.valueOf(r.get("message")));
                 }
                 e.fieldErrors().forEach((field, message) -> {
                     Matcher m = ENTRY_INDEX.matcher(field);
                     int i = m.find() ? Integer.parseInt(m.group(1)) : -1;
                     String key = i >= 0 && i < entries.size() ? entries.get(i).key() : "";
-                    rowErrors.merge(key, field.replaceFirst("^.*\\]\\.?", "") + ": " + message, (a, b) -> a + "；" + b);
+                    refusal.onRow(key, field.replaceFirst("^.*\\]\\.?", "") + ": " + message);
                 });
             }
         }
-        model.addAttribute("batchFeedback", kind);
-        model.addAttribute("batchProblem", refused);
-        model.addAttribute("rowErrors", rowErrors);
-        model.addAttribute("submitted", f);
-        response.setStatus(htmx(request) ? 200 : kind.pageStatus());
+        refusal.show(f, model, request, response);
         page(act, classId, null, null, model);
         return htmx(request) ? "year/batch :: batch" : "year/batch";
     }
