@@ -156,9 +156,7 @@ public class AgreementsController {
         body.put("year", TendersController.integer(params.getFirst("year"), "year", invalid));
         body.putAll(terms(params, majors, invalid));
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             Gateway.Answer created = gateway.post("/api/accreditation/agreements", body, Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/agreements/" + Pages.id(String.valueOf(created.body().get("id"))) + "?done=proposed");
         } catch (ApiException e) {
@@ -219,18 +217,13 @@ public class AgreementsController {
         String reason = params.getFirst("reason");
         body.put("reason", reason == null ? "" : reason.trim());
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             gateway.post("/api/accreditation/agreements/" + Pages.id(agreementId) + "/amendments", body,
                     Pages.ifMatch(params.getFirst("etag")));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedOnRecord(model, "amend", e);
             model.addAttribute("form", new LinkedHashMap<>(params.toSingleValueMap()));
             load(agreementId, model, majors);
-            Pages.refused(model, "amend", e);
             return "accreditation/agreement";
         }
         return Pages.done(request, response, "/accreditation/agreements/" + agreementId + "?done=amended");
@@ -249,13 +242,10 @@ public class AgreementsController {
             gateway.post("/api/accreditation/agreements/" + Pages.id(agreementId) + "/signature",
                     Map.of("signatoryName", signatoryName.trim(), "signatoryTitle", signatoryTitle.trim()), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedOnRecord(model, "sign", e);
             load(agreementId, model, null);
             model.addAttribute("signatoryName", signatoryName);
             model.addAttribute("signatoryTitle", signatoryTitle);
-            Pages.refused(model, "sign", e);
             return "accreditation/agreement";
         }
         return Pages.done(request, response, "/accreditation/agreements/" + agreementId + "?done=signed");

@@ -78,14 +78,11 @@ public class NoticesController {
             gateway.post("/api/accreditation/notices/" + Pages.id(noticeId) + "/objections/" + Pages.id(objectionId)
                     + "/decision", body, Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedOnRecord(model, "decision", e);
             load(noticeId, model);
             model.addAttribute("refusedObjection", objectionId);
             model.addAttribute("decisionForm", Map.of("outcome", outcome, "reasons", reasons,
                     "consequenceType", consequenceType, "consequenceApplication", consequenceApplication));
-            Pages.refused(model, "decision", e);
             return "accreditation/notice";
         }
         return Pages.done(request, response, "/accreditation/notices/" + noticeId + "?done=decided");
@@ -99,11 +96,8 @@ public class NoticesController {
         try {
             gateway.post("/api/accreditation/notices/" + Pages.id(noticeId) + "/finalisation", Map.of(), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedOnRecord(model, "finalise", e);
             load(noticeId, model);
-            Pages.refused(model, "finalise", e);
             return "accreditation/notice";
         }
         return Pages.done(request, response, "/accreditation/notices/" + noticeId + "?done=finalised");

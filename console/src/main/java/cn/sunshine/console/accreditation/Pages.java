@@ -69,11 +69,32 @@ public final class Pages {
         };
     }
 
+    /**
+     * The fields a page found invalid before sending (not a number, not a date) refuse the form as the API would:
+     * 400, each field named; nothing is sent.
+     */
+    public static void refuseInvalid(Map<String, String> invalid) {
+        if (!invalid.isEmpty()) {
+            throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
+        }
+    }
+
     /** A refusal next to the form named {@code form}: its kind, the problem, and the bundle's words if it has them. */
     public static void refused(Model model, String form, ApiException e) {
         model.addAttribute(form + "Kind", ApiErrors.kindOf(e));
         model.addAttribute(form + "Problem", e);
         model.addAttribute(form + "MessageKey", e.status() != 404 && e.kind() != null && WORDED.contains(e.kind()) ? "accr.problem." + e.kind() : null);
+    }
+
+    /**
+     * A write on a record's page refused: the record gone, or not the person's, is "not found" (its page); anything
+     * else is shown next to the form named {@code form}.
+     */
+    public static void refusedOnRecord(Model model, String form, ApiException e) {
+        if (e.status() == 404) {
+            throw e;
+        }
+        refused(model, form, e);
     }
 
     /** After a write: htmx loads the page that shows what was done; a plain form is redirected there. */

@@ -71,9 +71,7 @@ public class QuotasController {
         body.put("total", TendersController.integer(params.getFirst("total"), "total", invalid));
         body.put("reason", ComplaintsController.trimmed(params.getFirst("reason")));
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             Gateway.Answer created = gateway.post("/api/accreditation/quota-ledgers", body, Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/quotas/" + Pages.id(String.valueOf(created.body().get("id"))) + "?done=planned");
         } catch (ApiException e) {
@@ -179,9 +177,7 @@ public class QuotasController {
         body.put("amount", TendersController.integer(params.getFirst("amount"), "amount", invalid));
         body.put("reason", ComplaintsController.trimmed(params.getFirst("reason")));
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             body.put("replaces", replaces != null && replaces.matches("[A-Za-z0-9_:-]{1,100}") ? replaces : null);
             gateway.post("/api/accreditation/quota-ledgers/" + Pages.id(ledgerId) + "/allocations", body, Pages.idempotent(key));
         } catch (ApiException e) {

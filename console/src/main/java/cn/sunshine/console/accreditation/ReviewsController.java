@@ -106,9 +106,7 @@ public class ReviewsController {
         }
         facts.put("findings", ComplaintsController.lines(params.getFirst("findings")));
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             Gateway.Answer opened = gateway.post("/api/accreditation/bases/" + Pages.id(baseId) + "/annual-reviews",
                     Map.of("year", year, "facts", facts), Pages.idempotent(Pages.key(params.getFirst("idempotencyKey"))));
             return Pages.done(request, response, "/accreditation/reviews/" + Pages.id(String.valueOf(opened.body().get("id"))) + "?done=opened");

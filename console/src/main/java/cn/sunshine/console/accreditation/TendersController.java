@@ -19,11 +19,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Year;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The county officer's (县阳光办) tenders: the list, a draft (majors, criteria and window as the API asks),
@@ -169,9 +171,7 @@ public class TendersController {
         body.put("applicationOpensAt", instant(params.getFirst("applicationOpensAt"), "applicationOpensAt", invalid));
         body.put("applicationClosesAt", instant(params.getFirst("applicationClosesAt"), "applicationClosesAt", invalid));
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             Gateway.Answer created = gateway.post("/api/accreditation/tenders", body, Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/tenders/" + Pages.id(String.valueOf(created.body().get("id"))) + "?done=drafted");
         } catch (ApiException e) {
@@ -204,44 +204,38 @@ public class TendersController {
 
     /** A whole number as typed, or null (blank: the API names what is required; not a number: said here, never sent). */
     static Integer integer(String given, String field, Map<String, String> invalid) {
-        if (given == null || given.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(given.trim());
-        } catch (NumberFormatException e) {
-            invalid.put(field, "");
-            return null;
-        }
+        return parsed(given, field, invalid, Integer::valueOf);
     }
 
     /** A weight typed in percent (30 or 12.5) as basis points (3000, 1250). */
     static Integer basisPoints(String percent, String field, Map<String, String> invalid) {
-        if (percent == null || percent.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(percent.trim().replace("%", "")).movePointRight(2).intValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            invalid.put(field, "");
-            return null;
-        }
+        return parsed(percent, field, invalid, p -> new BigDecimal(p.replace("%", "")).movePointRight(2).intValueExact());
     }
 
     /** A date and time typed in the form (the programme's time, Asia/Shanghai) as an instant. */
     static String instant(String local, String field, Map<String, String> invalid) {
-        if (local == null || local.isBlank()) {
+        return parsed(local, field, invalid, l -> {
+            try {
+                return LocalDateTime.parse(l).atZone(Formats.PROGRAMME_ZONE).toInstant().toString();
+            } catch (DateTimeParseException e) {
+                return LocalDate.parse(l).atStartOfDay(Formats.PROGRAMME_ZONE).toInstant().toString();
+            }
+        });
+    }
+
+    /**
+     * A value typed in the form ({@code given}, trimmed) as {@code parse} reads it, or null: blank, the API names
+     * what is required; not readable, {@code field} is marked invalid here and nothing is sent.
+     */
+    private static <T> T parsed(String given, String field, Map<String, String> invalid, Function<String, T> parse) {
+        if (given == null || given.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(local.trim()).atZone(Formats.PROGRAMME_ZONE).toInstant().toString();
-        } catch (java.time.format.DateTimeParseException e) {
-            try {
-                return LocalDate.parse(local.trim()).atStartOfDay(Formats.PROGRAMME_ZONE).toInstant().toString();
-            } catch (java.time.format.DateTimeParseException again) {
-                invalid.put(field, "");
-                return null;
-            }
+            return parse.apply(given.trim());
+        } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
+            invalid.put(field, "");
+            return null;
         }
     }
 
@@ -289,11 +283,8 @@ public class TendersController {
         try {
             gateway.post("/api/accreditation/tenders/" + Pages.id(tenderId) + "/publication", Map.of(), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedOnRecord(model, "publish", e);
             loadTender(tenderId, model);
-            Pages.refused(model, "publish", e);
             return "accreditation/tender";
         }
         return Pages.done(request, response, "/accreditation/tenders/" + tenderId + "?done=published");
@@ -311,13 +302,10 @@ public class TendersController {
                     members.stream().map(m -> Map.of("reviewerId", m.get("reviewerId"), "name", m.get("name"))).toList()),
                     Pages.idempotent(key));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedOnRecord(model, "panel", e);
             model.addAttribute("members", rows(members, 3));
             model.addAttribute("idempotencyKey", key);
             loadTender(tenderId, model);
-            Pages.refused(model, "panel", e);
             return "accreditation/tender";
         }
         return Pages.done(request, response, "/accreditation/tenders/" + tenderId + "?done=appointed");
@@ -351,12 +339,9 @@ public class TendersController {
             gateway.post("/api/accreditation/applications/" + Pages.id(applicationId) + "/rejection",
                     Map.of("reasons", lines(reasons)), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedOnRecord(model, "reject", e);
             loadApplication(applicationId, model);
             model.addAttribute("reasons", reasons);
-            Pages.refused(model, "reject", e);
             return "accreditation/application";
         }
         return Pages.done(request, response, "/accreditation/applications/" + applicationId + "?done=rejected");
@@ -400,21 +385,16 @@ public class TendersController {
             body.put("days", d);
         }
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             Gateway.Answer notice = gateway.post("/api/accreditation/tenders/" + Pages.id(tenderId) + "/notice", body,
                     Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/notices/" + Pages.id(String.valueOf(notice.body().get("id"))) + "?done=noticed");
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedOnRecord(model, "notice", e);
             model.addAttribute("basesToAccredit", basesToAccredit);
             model.addAttribute("days", days);
             model.addAttribute("idempotencyKey", key);
             loadRanking(tenderId, model);
-            Pages.refused(model, "notice", e);
             return "accreditation/ranking";
         }
     }

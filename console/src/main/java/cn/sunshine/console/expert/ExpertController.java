@@ -223,9 +223,7 @@ public class ExpertController {
         model.addAttribute("form", params);
         model.addAttribute("idempotencyKey", idempotencyKey);
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             gateway.post("/api/accreditation/applications/" + id(applicationId) + "/score-sheets", body,
                     h -> h.set("Idempotency-Key", idempotencyKey));
         } catch (ApiException e) {

@@ -163,9 +163,7 @@ public class InspectionPages {
             body.put("findings", List.of());
         }
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             gateway.post("/api/accreditation/inspection-visits", body, Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/inspection/orders?done=recorded");
         } catch (ApiException e) {

@@ -103,9 +103,7 @@ public class TraineeActsController {
             body.put("reason", reason == null ? "" : reason.trim());
         }
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             gateway.post("/api/enrollment/enrollments/" + Pages.id(enrollmentId) + "/" + act, body,
                     Pages.ifMatch(params.getFirst("etag")));
         } catch (ApiException e) {
