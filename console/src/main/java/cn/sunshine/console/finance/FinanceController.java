@@ -15,13 +15,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import static cn.sunshine.console.classes.BaseClassesController.fen;
 import static cn.sunshine.console.web.FormFeedback.formProblem;
 
 /**
@@ -175,16 +175,5 @@ public class FinanceController {
         model.addAttribute(name, e);
         model.addAttribute(name + "Kind", kind);
         response.setStatus(kind.pageStatus());
-    }
-
-    static Long fen(String yuan) {
-        if (yuan == null || yuan.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(yuan.strip().replace(",", "").replace("¥", "")).movePointRight(2).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            return null;
-        }
     }
 }

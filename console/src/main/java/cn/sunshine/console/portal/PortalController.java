@@ -65,13 +65,17 @@ public class PortalController {
 
     @GetMapping("/public/tenders")
     String tenders(@RequestParam(required = false) String division, Model model) {
-        String chosen = division(division, model);
+        listed("tenders", "/api/public/accreditation/tenders?size=100&division=" + division(division, model), model);
+        return "portal/tenders";
+    }
+
+    /** A public list of the division's, or — the API not answering — why it is unavailable ({@code unavailable}). */
+    private void listed(String name, String path, Model model) {
         try {
-            model.addAttribute("tenders", gateway.getPublic("/api/public/accreditation/tenders?size=100&division=" + chosen).body());
+            model.addAttribute(name, gateway.getPublic(path).body());
         } catch (ApiException e) {
             model.addAttribute("unavailable", ApiErrors.kindOf(e.status()));
         }
-        return "portal/tenders";
     }
 
     @GetMapping("/public/tenders/{tenderId}")
@@ -84,12 +88,7 @@ public class PortalController {
 
     @GetMapping("/public/notices")
     String notices(@RequestParam(required = false) String division, Model model) {
-        String chosen = division(division, model);
-        try {
-            model.addAttribute("notices", gateway.getPublic("/api/public/accreditation/notices?size=100&division=" + chosen).body());
-        } catch (ApiException e) {
-            model.addAttribute("unavailable", ApiErrors.kindOf(e.status()));
-        }
+        listed("notices", "/api/public/accreditation/notices?size=100&division=" + division(division, model), model);
         return "portal/notices";
     }
 
