@@ -7,9 +7,7 @@ import cn.sunshine.console.web.CurrentUser;
 import cn.sunshine.console.web.HomeController;
 import cn.sunshine.console.year.ClassWorkController;
 import cn.sunshine.console.year.WaitingCards;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 import java.util.List;
 import java.util.Map;
@@ -24,12 +22,7 @@ import java.util.Map;
 public class CheckWaiting extends WaitingCards {
 
     public CheckWaiting(Gateway gateway) {
-        super(gateway);
-    }
-
-    @ModelAttribute("checkWaiting")
-    List<Card> cards(Authentication auth) {
-        return cardsOf(auth);
+        super(gateway, "checkWaiting");
     }
 
     @Override

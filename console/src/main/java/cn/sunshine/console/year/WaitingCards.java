@@ -3,6 +3,8 @@ package cn.sunshine.console.year;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.CurrentUser;
 import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +20,23 @@ public abstract class WaitingCards {
     }
 
     protected final Gateway gateway;
+    private final String attribute;
 
-    protected WaitingCards(Gateway gateway) {
+    /** The area's cards go to the home page's model as {@code attribute} (the name its template reads). */
+    protected WaitingCards(Gateway gateway, String attribute) {
         this.gateway = gateway;
+        this.attribute = attribute;
     }
 
     /** The cards of the person signed in, in order. */
-    protected List<Card> cardsOf(Authentication auth) {
+    @ModelAttribute
+    public void cards(Authentication auth, Model model) {
         CurrentUser me = CurrentUser.of(auth);
         List<Card> cards = new ArrayList<>();
         if (me != null) {
             addCards(me, cards);
         }
-        return cards;
+        model.addAttribute(attribute, cards);
     }
 
     /** The area's cards for {@code me}, by their roles. */

@@ -4,9 +4,7 @@ import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.CurrentUser;
 import cn.sunshine.console.web.HomeController;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 import java.util.List;
 
@@ -19,12 +17,7 @@ import java.util.List;
 public class YearWaiting extends WaitingCards {
 
     public YearWaiting(Gateway gateway) {
-        super(gateway);
-    }
-
-    @ModelAttribute("yearWaiting")
-    List<Card> cards(Authentication auth) {
-        return cardsOf(auth);
+        super(gateway, "yearWaiting");
     }
 
     @Override
