@@ -74,6 +74,21 @@ public final class PageTestSupport {
         return answer(Map.of("items", List.of(items), "page", 0, "size", 500, "total", items.length));
     }
 
+    /**
+     * A record as an API answers it, its fields in order ({@code "id", "p-1", "version", 3, …}); unlike
+     * {@code Map.of} a field may be null and there may be any number of them.
+     */
+    public static Map<String, Object> fields(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("a name without its value");
+        }
+        Map<String, Object> record = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            record.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return record;
+    }
+
     @SuppressWarnings("unchecked")
     public static HttpHeaders headersSent(Gateway gateway, String path) {
         ArgumentCaptor<Consumer<HttpHeaders>> headers = ArgumentCaptor.forClass(Consumer.class);

@@ -12,11 +12,11 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
+import static cn.sunshine.console.PageTestSupport.fields;
 import static cn.sunshine.console.PageTestSupport.answer;
 import static cn.sunshine.console.PageTestSupport.page;
 import static cn.sunshine.console.PageTestSupport.user;
@@ -65,6 +65,12 @@ class MoreExportsTest extends GatewayPageTest {
         return c == null ? "" : c.getStringCellValue();
     }
 
+    /** The sheet's two header rows at {@code column}: the heading in Chinese, then in English. */
+    static void headed(Sheet sheet, int column, String chinese, String english) {
+        assertThat(text(sheet.getRow(0), column)).isEqualTo(chinese);
+        assertThat(text(sheet.getRow(1), column)).isEqualTo(english);
+    }
+
     static String all(Sheet sheet) {
         StringBuilder out = new StringBuilder();
         for (Row row : sheet) {
@@ -76,18 +82,10 @@ class MoreExportsTest extends GatewayPageTest {
     }
 
     static Map<String, Object> escalation(int i) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", "e-" + i);
-        c.put("traineeName", i == 500 ? "王芳" : "李明");
-        c.put("employerName", "应城市双环机械制造有限公司");
-        c.put("problems", List.of("UNPAID_WAGES", "NO_CONTRACT"));
-        c.put("unpaidWagesFen", 320000);
-        c.put("status", "RESOLVED");
-        c.put("openedAt", "2026-04-15T02:00:00Z");
-        c.put("resolution", "已协调支付");
-        c.put("recoveredWagesFen", 320000);
-        c.put("resolvedAt", "2026-05-06T02:00:00Z");
-        return c;
+        return fields("id", "e-" + i, "traineeName", i == 500 ? "王芳" : "李明", "employerName", "应城市双环机械制造有限公司",
+                "problems", List.of("UNPAID_WAGES", "NO_CONTRACT"), "unpaidWagesFen", 320000, "status", "RESOLVED",
+                "openedAt", "2026-04-15T02:00:00Z", "resolution", "已协调支付", "recoveredWagesFen", 320000,
+                "resolvedAt", "2026-05-06T02:00:00Z");
     }
 
     @Test
@@ -96,8 +94,7 @@ class MoreExportsTest extends GatewayPageTest {
         try (XSSFWorkbook wb = download("/escalations/export.xlsx?status=RESOLVED", OFFICER)) {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("维权案件（已办结）");
-            assertThat(text(sheet.getRow(0), 0)).isEqualTo("案件编号");
-            assertThat(text(sheet.getRow(1), 0)).isEqualTo("Case no.");
+            headed(sheet, 0, "案件编号", "Case no.");
             assertThat(sheet.getLastRowNum()).as("two header rows and 501 cases").isEqualTo(502);
             Row row = sheet.getRow(2);
             assertThat(text(row, 1)).isEqualTo("李明");
@@ -127,20 +124,11 @@ class MoreExportsTest extends GatewayPageTest {
     }
 
     static Map<String, Object> spotCheck(int i) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("id", "s-" + i);
-        s.put("baseId", i == 500 ? "b-9" : "b-1");
-        s.put("divisionCode", "420981");
-        s.put("periodFrom", "2026-01-01");
-        s.put("periodTo", "2026-06-30");
-        s.put("population", 40);
-        s.put("sampled", 2);
-        s.put("status", "CONCLUDED");
-        s.put("roundId", "r-1");
-        s.put("drawnAt", "2026-07-01T01:00:00Z");
-        s.put("concludedAt", "2026-07-10T01:00:00Z");
-        s.put("items", List.of(Map.of("traineeName", "李明", "phone", "13800000000")));
-        return s;
+        return fields("id", "s-" + i, "baseId", i == 500 ? "b-9" : "b-1", "divisionCode", "420981",
+                "periodFrom", "2026-01-01", "periodTo", "2026-06-30", "population", 40, "sampled", 2,
+                "status", "CONCLUDED", "roundId", "r-1", "drawnAt", "2026-07-01T01:00:00Z",
+                "concludedAt", "2026-07-10T01:00:00Z",
+                "items", List.of(Map.of("traineeName", "李明", "phone", "13800000000")));
     }
 
     @Test
@@ -173,18 +161,11 @@ class MoreExportsTest extends GatewayPageTest {
     }
 
     static Map<String, Object> recovery(String id, String base, String status, String findingId) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("recoveryId", id);
-        r.put("baseId", base);
-        r.put("items", List.of(Map.of("enrollmentId", "en-1"), Map.of("enrollmentId", "en-2")));
-        r.put("amountFen", 252000);
-        r.put("reason", "就业抽查发现问题");
-        r.put("findingId", findingId);
-        r.put("status", status);
-        r.put("orderedAt", "2026-07-12T01:00:00Z");
-        r.put("settledAt", "SETTLED".equals(status) ? "2026-07-20T01:00:00Z" : null);
-        r.put("settlementReference", "SETTLED".equals(status) ? "HB-2026-0001" : null);
-        return r;
+        return fields("recoveryId", id, "baseId", base,
+                "items", List.of(Map.of("enrollmentId", "en-1"), Map.of("enrollmentId", "en-2")), "amountFen", 252000,
+                "reason", "就业抽查发现问题", "findingId", findingId, "status", status, "orderedAt", "2026-07-12T01:00:00Z",
+                "settledAt", "SETTLED".equals(status) ? "2026-07-20T01:00:00Z" : null,
+                "settlementReference", "SETTLED".equals(status) ? "HB-2026-0001" : null);
     }
 
     void recoveries() {
@@ -200,8 +181,7 @@ class MoreExportsTest extends GatewayPageTest {
         recoveries();
         try (XSSFWorkbook wb = download("/recoveries/export.xlsx?status=SETTLED", FINANCE)) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(text(sheet.getRow(0), 0)).isEqualTo("追回单号");
-            assertThat(text(sheet.getRow(1), 0)).isEqualTo("Recovery no.");
+            headed(sheet, 0, "追回单号", "Recovery no.");
             assertThat(sheet.getLastRowNum()).as("the settled order only").isEqualTo(2);
             Row row = sheet.getRow(2);
             assertThat(text(row, 0)).isEqualTo("rc-1");
@@ -234,17 +214,10 @@ class MoreExportsTest extends GatewayPageTest {
     }
 
     static Map<String, Object> order(int i) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", "o-" + i);
-        o.put("employerName", i == 500 ? "孝感市三江物流有限公司" : "应城市双环机械制造有限公司");
-        o.put("employerCreditCode", "91420981MA4F000001");
-        o.put("baseId", "b-1");
-        o.put("year", 2025);
-        o.put("positions", List.of(Map.of("majorCode", "WELDING", "count", 20, "monthlyWageFen", 480000, "place", "应城市", "placed", 12),
-                Map.of("majorCode", "FORKLIFT", "count", 5, "monthlyWageFen", 450000, "place", "孝感市", "placed", 3)));
-        o.put("classIds", List.of("k-1"));
-        o.put("createdAt", "2025-03-02T01:00:00Z");
-        return o;
+        return fields("id", "o-" + i, "employerName", i == 500 ? "孝感市三江物流有限公司" : "应城市双环机械制造有限公司",
+                "employerCreditCode", "91420981MA4F000001", "baseId", "b-1", "year", 2025,
+                "positions", List.of(Map.of("majorCode", "WELDING", "count", 20, "monthlyWageFen", 480000, "place", "应城市", "placed", 12), Map.of("majorCode", "FORKLIFT", "count", 5, "monthlyWageFen", 450000, "place", "孝感市", "placed", 3)),
+                "classIds", List.of("k-1"), "createdAt", "2025-03-02T01:00:00Z");
     }
 
     @Test
@@ -253,8 +226,7 @@ class MoreExportsTest extends GatewayPageTest {
         when(gateway.get("/api/enrollment/bases?size=200")).thenReturn(page(Map.of("baseId", "b-1", "name", "应城市职业教育中心")));
         try (XSSFWorkbook wb = download("/orders/export.xlsx?year=2025", OFFICER)) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(text(sheet.getRow(0), 1)).isEqualTo("用工单位");
-            assertThat(text(sheet.getRow(1), 1)).isEqualTo("Employer");
+            headed(sheet, 1, "用工单位", "Employer");
             assertThat(sheet.getLastRowNum()).isEqualTo(502);
             Row row = sheet.getRow(2);
             assertThat(text(row, 3)).isEqualTo("应城市职业教育中心");
@@ -279,20 +251,12 @@ class MoreExportsTest extends GatewayPageTest {
     }
 
     static Map<String, Object> complaint(int i) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", "cp-" + i);
-        c.put("channel", "HOTLINE");
-        c.put("complainant", Map.of("name", "张**", "phone", "138****0000", "masked", true));
-        c.put("statement", "培训班实际只上了三天课");
-        c.put("subject", Map.of("type", "BASE", "baseId", "b-1", "description", "应城市职业教育中心"));
-        c.put("status", "ASSIGNED");
-        c.put("receivedAt", "2026-04-15T01:00:00Z");
-        c.put("answerDue", "2026-05-15");
-        c.put("dueDate", "2026-04-20");
-        c.put("overdue", i == 500);
-        c.put("handler", "county-officer-yingcheng");
-        c.put("handlerName", "张主任");
-        return c;
+        return fields("id", "cp-" + i, "channel", "HOTLINE",
+                "complainant", Map.of("name", "张**", "phone", "138****0000", "masked", true),
+                "statement", "培训班实际只上了三天课",
+                "subject", Map.of("type", "BASE", "baseId", "b-1", "description", "应城市职业教育中心"), "status", "ASSIGNED",
+                "receivedAt", "2026-04-15T01:00:00Z", "answerDue", "2026-05-15", "dueDate", "2026-04-20",
+                "overdue", i == 500, "handler", "county-officer-yingcheng", "handlerName", "张主任");
     }
 
     @Test
@@ -300,8 +264,7 @@ class MoreExportsTest extends GatewayPageTest {
         twoPages("/api/accreditation/complaints?status=ASSIGNED&overdue=true", MoreExportsTest::complaint);
         try (XSSFWorkbook wb = download("/accreditation/complaints/export.xlsx?status=ASSIGNED&overdue=true", OFFICER)) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(text(sheet.getRow(0), 0)).isEqualTo("举报编号");
-            assertThat(text(sheet.getRow(1), 0)).isEqualTo("Complaint no.");
+            headed(sheet, 0, "举报编号", "Complaint no.");
             assertThat(sheet.getLastRowNum()).isEqualTo(502);
             Row first = sheet.getRow(2);
             assertThat(text(first, 0)).as("the overdue first").isEqualTo("cp-500");

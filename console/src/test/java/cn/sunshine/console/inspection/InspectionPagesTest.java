@@ -7,11 +7,11 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.fields;
 import static cn.sunshine.console.PageTestSupport.user;
 import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,18 +36,9 @@ class InspectionPagesTest extends GatewayPageTest {
     }
 
     static Map<String, Object> order(String id, String status, String deadline, boolean overdue, int days) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", id);
-        o.put("baseName", "县劳动就业培训中心");
-        o.put("finding", "向学员收取资料费每人120元");
-        o.put("requirement", "退还学员资料费并公示");
-        o.put("deadline", deadline);
-        o.put("status", status);
-        o.put("overdue", overdue);
-        o.put("daysOverdue", days);
-        o.put("reports", "REPORTED".equals(status) ? List.of(Map.of("correction", "已全部退还")) : List.of());
-        o.put("version", 3);
-        return o;
+        return fields("id", id, "baseName", "县劳动就业培训中心", "finding", "向学员收取资料费每人120元", "requirement", "退还学员资料费并公示",
+                "deadline", deadline, "status", status, "overdue", overdue, "daysOverdue", days,
+                "reports", "REPORTED".equals(status) ? List.of(Map.of("correction", "已全部退还")) : List.of(), "version", 3);
     }
 
     static Map<String, Object> checklists() {

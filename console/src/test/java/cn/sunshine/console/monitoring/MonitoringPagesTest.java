@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.fields;
 import static cn.sunshine.console.PageTestSupport.director;
 import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,32 +44,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class MonitoringPagesTest extends GatewayPageTest {
 
     static Map<String, Object> point(String status) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", "p-1");
-        p.put("version", 3);
-        p.put("divisionCode", "420981");
-        p.put("town", "陈河镇");
-        p.put("village", "杨岭村");
-        p.put("monitorName", "杨文华");
-        p.put("monitorPhone", "13907121234");
-        p.put("status", status);
-        p.put("registeredAt", "2026-01-05T02:00:00Z");
-        return p;
+        return fields("id", "p-1", "version", 3, "divisionCode", "420981", "town", "陈河镇", "village", "杨岭村",
+                "monitorName", "杨文华", "monitorPhone", "13907121234", "status", status,
+                "registeredAt", "2026-01-05T02:00:00Z");
     }
 
     static Map<String, Object> figures() {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("labourers", 860);
-        f.put("male", 470);
-        f.put("female", 390);
-        f.put("transferred", 412);
-        f.put("newlyTransferred", 23);
-        f.put("inCounty", 96);
-        f.put("inProvince", 118);
-        f.put("outOfProvince", 198);
-        f.put("sectors", Map.of("MANUFACTURING", 170));
-        f.put("returnedHome", 9);
-        return f;
+        return fields("labourers", 860, "male", 470, "female", 390, "transferred", 412, "newlyTransferred", 23,
+                "inCounty", 96, "inProvince", 118, "outOfProvince", 198, "sectors", Map.of("MANUFACTURING", 170),
+                "returnedHome", 9);
     }
 
     void stubPoint() {

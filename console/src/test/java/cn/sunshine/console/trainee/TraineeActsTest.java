@@ -8,11 +8,11 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.fields;
 import static cn.sunshine.console.PageTestSupport.user;
 import static cn.sunshine.console.PageTestSupport.sent;
 import static cn.sunshine.console.PageTestSupport.answer;
@@ -34,18 +34,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class TraineeActsTest extends GatewayPageTest {
 
     static Map<String, Object> enrollment(String status, List<Map<String, Object>> assessments) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("id", "e-1");
-        e.put("classId", "c-1");
-        e.put("baseName", "应城市职业教育中心");
-        e.put("majorName", "电焊");
-        e.put("year", 2026);
-        e.put("status", status);
-        e.put("rosterCheck", "VERIFIED");
-        e.put("subsidyFen", 60000);
-        e.put("trainee", Map.of("name", "李明", "idNumber", "420981********123X"));
-        e.put("assessments", assessments);
-        return e;
+        return fields("id", "e-1", "classId", "c-1", "baseName", "应城市职业教育中心", "majorName", "电焊", "year", 2026,
+                "status", status, "rosterCheck", "VERIFIED", "subsidyFen", 60000,
+                "trainee", Map.of("name", "李明", "idNumber", "420981********123X"), "assessments", assessments);
     }
 
     @Test
