@@ -174,7 +174,7 @@ public class AgreementsController {
                      Model model) {
         reader(auth);
         load(agreementId, model, null);
-        model.addAttribute("done", done != null && done.matches("proposed|amended|signed") ? done : null);
+        Pages.sayDone(model, done, "proposed|amended|signed");
         return "accreditation/agreement";
     }
 

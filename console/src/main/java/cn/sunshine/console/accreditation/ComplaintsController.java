@@ -180,7 +180,7 @@ public class ComplaintsController {
                      Model model) {
         Pages.officer(auth);
         load(complaintId, model);
-        model.addAttribute("done", done != null && done.matches("taken|assignment|investigation|answer|closure") ? done : null);
+        Pages.sayDone(model, done, "taken|assignment|investigation|answer|closure");
         return "complaint/case";
     }
 

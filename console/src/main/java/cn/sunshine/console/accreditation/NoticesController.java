@@ -35,7 +35,7 @@ public class NoticesController {
     String notice(@PathVariable String noticeId, @RequestParam(required = false) String done, Authentication auth, Model model) {
         Pages.officer(auth);
         load(noticeId, model);
-        model.addAttribute("done", done != null && done.matches("noticed|decided|finalised") ? done : null);
+        Pages.sayDone(model, done, "noticed|decided|finalised");
         return "accreditation/notice";
     }
 

@@ -106,6 +106,14 @@ public final class Pages {
         return "redirect:" + to;
     }
 
+    /**
+     * What a record's page says was done (the word the write's redirect carried, {@code ?done=…}) when it is one of
+     * {@code words} (a pattern), else nothing: the page never echoes other text.
+     */
+    public static void sayDone(Model model, String done, String words) {
+        model.addAttribute("done", done != null && done.matches(words) ? done : null);
+    }
+
     /** A page's items ({@code items} of a PageResult) as maps. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> items(Map<String, Object> page) {

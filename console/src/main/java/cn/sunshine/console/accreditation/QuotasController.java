@@ -89,7 +89,7 @@ public class QuotasController {
     String ledger(@PathVariable String ledgerId, @RequestParam(required = false) String done, Authentication auth, Model model) {
         Pages.officer(auth);
         load(ledgerId, model, Map.of(), UUID.randomUUID().toString());
-        model.addAttribute("done", done != null && done.matches("planned|allocated") ? done : null);
+        Pages.sayDone(model, done, "planned|allocated");
         return "quota/ledger";
     }
 

@@ -154,7 +154,7 @@ public class ReviewsController {
     String review(@PathVariable String reviewId, @RequestParam(required = false) String done, Authentication auth, Model model) {
         Pages.officer(auth);
         loadReview(reviewId, model);
-        model.addAttribute("done", done != null && done.matches("opened|decided") ? done : null);
+        Pages.sayDone(model, done, "opened|decided");
         return "review/review";
     }
 

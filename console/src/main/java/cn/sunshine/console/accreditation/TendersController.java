@@ -244,7 +244,7 @@ public class TendersController {
     String tender(@PathVariable String tenderId, @RequestParam(required = false) String done, Authentication auth, Model model) {
         Pages.officer(auth);
         loadTender(tenderId, model);
-        model.addAttribute("done", done != null && done.matches("drafted|published|appointed") ? done : null);
+        Pages.sayDone(model, done, "drafted|published|appointed");
         return "accreditation/tender";
     }
 

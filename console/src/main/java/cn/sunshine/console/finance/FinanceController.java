@@ -1,5 +1,6 @@
 package cn.sunshine.console.finance;
 
+import cn.sunshine.console.accreditation.Pages;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.ApiErrors;
@@ -59,7 +60,7 @@ public class FinanceController {
                 Authentication auth, Model model) {
         CurrentUser me = finance(auth);
         draw(me, year(year), model);
-        model.addAttribute("done", done != null && done.matches("[a-z-]{1,20}") ? done : null);
+        Pages.sayDone(model, done, "[a-z-]{1,20}");
         return "finance";
     }
 

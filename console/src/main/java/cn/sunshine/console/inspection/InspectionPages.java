@@ -59,7 +59,7 @@ public class InspectionPages {
                   @RequestParam(required = false) Integer page, Authentication auth, Model model) {
         Pages.officer(auth);
         drawOrders(model, "true".equals(overdue), Pages.page(page));
-        model.addAttribute("done", done != null && done.matches("recorded|closed") ? done : null);
+        Pages.sayDone(model, done, "recorded|closed");
         return "inspection/orders";
     }
 

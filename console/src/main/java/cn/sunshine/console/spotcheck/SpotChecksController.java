@@ -1,5 +1,6 @@
 package cn.sunshine.console.spotcheck;
 
+import cn.sunshine.console.accreditation.Pages;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.export.ListExports;
@@ -156,7 +157,7 @@ public class SpotChecksController {
     @GetMapping("/spot-checks/{id}")
     String check(@PathVariable String id, @RequestParam(required = false) String done, Authentication auth, Model model) {
         require(auth, OFFICER);
-        model.addAttribute("done", done != null && done.matches("[a-z]{1,20}") ? done : null);
+        Pages.sayDone(model, done, "[a-z]{1,20}");
         drawCheck(id, model);
         return "spotcheck/check";
     }

@@ -51,7 +51,7 @@ public class TraineeActsController {
                    Authentication auth, Model model) {
         CurrentUser me = actor(auth);
         load(classId, enrollmentId, me, model);
-        model.addAttribute("done", done != null && done.matches("withdrawal|dropout|assessment|voiding") ? done : null);
+        Pages.sayDone(model, done, "withdrawal|dropout|assessment|voiding");
         return "trainee/trainee";
     }
 
