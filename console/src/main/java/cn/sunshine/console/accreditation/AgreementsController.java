@@ -180,11 +180,7 @@ public class AgreementsController {
 
     /** The agreement, and the amendment form filled from its newest version (or as the person typed it). */
     private void load(String agreementId, Model model, List<Map<String, String>> typed) {
-        Gateway.Answer agreement = gateway.get("/api/accreditation/agreements/" + Pages.id(agreementId));
-        Map<String, Object> a = agreement.body();
-        model.addAttribute("agreement", a);
-        model.addAttribute("agreementId", agreementId);
-        model.addAttribute("etag", agreement.etag());
+        Map<String, Object> a = Pages.drawRecord(gateway, "/api/accreditation/agreements/", "agreement", agreementId, model).body();
         List<Map<String, Object>> versions = Pages.list(a.get("versions"));
         Map<String, Object> newest = versions.isEmpty() ? Map.of() : versions.get(versions.size() - 1);
         model.addAttribute("newest", newest);

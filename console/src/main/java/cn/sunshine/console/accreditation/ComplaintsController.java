@@ -185,10 +185,7 @@ public class ComplaintsController {
     }
 
     private void load(String complaintId, Model model) {
-        Gateway.Answer answer = gateway.get("/api/accreditation/complaints/" + Pages.id(complaintId));
-        model.addAttribute("complaint", answer.body());
-        model.addAttribute("complaintId", complaintId);
-        model.addAttribute("etag", answer.etag());
+        Pages.drawRecord(gateway, "/api/accreditation/complaints/", "complaint", complaintId, model);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }

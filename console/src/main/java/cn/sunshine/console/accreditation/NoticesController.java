@@ -40,11 +40,7 @@ public class NoticesController {
     }
 
     private void load(String noticeId, Model model) {
-        Gateway.Answer notice = gateway.get("/api/accreditation/notices/" + Pages.id(noticeId));
-        Map<String, Object> n = notice.body();
-        model.addAttribute("notice", n);
-        model.addAttribute("noticeId", noticeId);
-        model.addAttribute("etag", notice.etag());
+        Map<String, Object> n = Pages.drawRecord(gateway, "/api/accreditation/notices/", "notice", noticeId, model).body();
         Map<Object, Object> names = new LinkedHashMap<>();
         for (Map<String, Object> e : Pages.list(n.get("entries"))) {
             names.put(e.get("applicationId"), e.get("institutionName"));

@@ -114,6 +114,18 @@ public final class Pages {
         model.addAttribute("done", done != null && done.matches(words) ? done : null);
     }
 
+    /**
+     * A record read for its page ({@code GET <collection><id>}): its body as {@code name}, the id it was asked by as
+     * {@code <name>Id} and its ETag as {@code etag}, which the page's forms send back as If-Match.
+     */
+    public static Gateway.Answer drawRecord(Gateway gateway, String collection, String name, String id, Model model) {
+        Gateway.Answer record = gateway.get(collection + id(id));
+        model.addAttribute(name, record.body());
+        model.addAttribute(name + "Id", id);
+        model.addAttribute("etag", record.etag());
+        return record;
+    }
+
     /** A page's items ({@code items} of a PageResult) as maps. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> items(Map<String, Object> page) {

@@ -63,10 +63,7 @@ public class ReviewsController {
 
     /** The base, its reviews, and the form to open the year's review filled from the recorded performance. */
     private void load(String baseId, int year, Model model) {
-        Gateway.Answer base = gateway.get("/api/accreditation/bases/" + Pages.id(baseId));
-        model.addAttribute("base", base.body());
-        model.addAttribute("baseId", baseId);
-        model.addAttribute("etag", base.etag());
+        Pages.drawRecord(gateway, "/api/accreditation/bases/", "base", baseId, model);
         model.addAttribute("year", year);
         model.addAttribute("reviews", gateway.get("/api/accreditation/bases/" + Pages.id(baseId) + "/annual-reviews").list());
         if (!model.containsAttribute("form")) {
@@ -159,10 +156,7 @@ public class ReviewsController {
     }
 
     private void loadReview(String reviewId, Model model) {
-        Gateway.Answer review = gateway.get("/api/accreditation/annual-reviews/" + Pages.id(reviewId));
-        model.addAttribute("review", review.body());
-        model.addAttribute("reviewId", reviewId);
-        model.addAttribute("etag", review.etag());
+        Pages.drawRecord(gateway, "/api/accreditation/annual-reviews/", "review", reviewId, model);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }

@@ -250,10 +250,7 @@ public class TendersController {
 
     private void loadTender(String tenderId, Model model) {
         String path = "/api/accreditation/tenders/" + Pages.id(tenderId);
-        Gateway.Answer tender = gateway.get(path);
-        model.addAttribute("tender", tender.body());
-        model.addAttribute("tenderId", tenderId);
-        model.addAttribute("etag", tender.etag());
+        Gateway.Answer tender = Pages.drawRecord(gateway, "/api/accreditation/tenders/", "tender", tenderId, model);
         boolean published = "PUBLISHED".equals(tender.body().get("status"));
         model.addAttribute("applications", published ? gateway.get(path + "/applications?size=200").body() : Map.of("items", List.of()));
         Map<String, Object> panel = null;
