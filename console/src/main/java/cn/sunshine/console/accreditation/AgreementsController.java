@@ -160,11 +160,8 @@ public class AgreementsController {
             Gateway.Answer created = gateway.post("/api/accreditation/agreements", body, Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/agreements/" + Pages.id(String.valueOf(created.body().get("id"))) + "?done=proposed");
         } catch (ApiException e) {
-            if (e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "propose", e, 401);
             draw(model, new LinkedHashMap<>(params.toSingleValueMap()), majors, bases(), key);
-            Pages.refused(model, "propose", e);
             return "accreditation/agreement-new";
         }
     }
@@ -217,7 +214,7 @@ public class AgreementsController {
             gateway.post("/api/accreditation/agreements/" + Pages.id(agreementId) + "/amendments", body,
                     Pages.ifMatch(params.getFirst("etag")));
         } catch (ApiException e) {
-            Pages.refusedOnRecord(model, "amend", e);
+            Pages.refusedUnless(model, "amend", e, 404);
             model.addAttribute("form", new LinkedHashMap<>(params.toSingleValueMap()));
             load(agreementId, model, majors);
             return "accreditation/agreement";
@@ -238,7 +235,7 @@ public class AgreementsController {
             gateway.post("/api/accreditation/agreements/" + Pages.id(agreementId) + "/signature",
                     Map.of("signatoryName", signatoryName.trim(), "signatoryTitle", signatoryTitle.trim()), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            Pages.refusedOnRecord(model, "sign", e);
+            Pages.refusedUnless(model, "sign", e, 404);
             load(agreementId, model, null);
             model.addAttribute("signatoryName", signatoryName);
             model.addAttribute("signatoryTitle", signatoryTitle);

@@ -166,11 +166,8 @@ public class ComplaintsController {
             Gateway.Answer created = gateway.post("/api/accreditation/complaints", body(params, me.division()), Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/complaints/" + Pages.id(String.valueOf(created.body().get("id"))) + "?done=taken");
         } catch (ApiException e) {
-            if (e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "take", e, 401);
             draw(model, params.toSingleValueMap(), key);
-            Pages.refused(model, "take", e);
             return "complaint/new";
         }
     }
@@ -222,12 +219,9 @@ public class ComplaintsController {
             gateway.post("/api/accreditation/complaints/" + Pages.id(complaintId) + "/" + apiStep, body,
                     Pages.ifMatch(params.getFirst("etag")));
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, step, e, 404, 401);
             model.addAttribute("form", params.toSingleValueMap());
             load(complaintId, model);
-            Pages.refused(model, step, e);
             return "complaint/case";
         }
         return Pages.done(request, response, "/accreditation/complaints/" + complaintId + "?done=" + step);

@@ -74,7 +74,7 @@ public class NoticesController {
             gateway.post("/api/accreditation/notices/" + Pages.id(noticeId) + "/objections/" + Pages.id(objectionId)
                     + "/decision", body, Pages.ifMatch(etag));
         } catch (ApiException e) {
-            Pages.refusedOnRecord(model, "decision", e);
+            Pages.refusedUnless(model, "decision", e, 404);
             load(noticeId, model);
             model.addAttribute("refusedObjection", objectionId);
             model.addAttribute("decisionForm", Map.of("outcome", outcome, "reasons", reasons,
@@ -92,7 +92,7 @@ public class NoticesController {
         try {
             gateway.post("/api/accreditation/notices/" + Pages.id(noticeId) + "/finalisation", Map.of(), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            Pages.refusedOnRecord(model, "finalise", e);
+            Pages.refusedUnless(model, "finalise", e, 404);
             load(noticeId, model);
             return "accreditation/notice";
         }

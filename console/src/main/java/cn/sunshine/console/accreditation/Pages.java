@@ -87,12 +87,14 @@ public final class Pages {
     }
 
     /**
-     * A write on a record's page refused: the record gone, or not the person's, is "not found" (its page); anything
-     * else is shown next to the form named {@code form}.
+     * A write refused, shown next to the form named {@code form} — unless its status is one of {@code passedOn}: those
+     * go to their own pages (401: sign in again; 404: the record gone, or not the person's, "not found").
      */
-    public static void refusedOnRecord(Model model, String form, ApiException e) {
-        if (e.status() == 404) {
-            throw e;
+    public static void refusedUnless(Model model, String form, ApiException e, int... passedOn) {
+        for (int status : passedOn) {
+            if (e.status() == status) {
+                throw e;
+            }
         }
         refused(model, form, e);
     }

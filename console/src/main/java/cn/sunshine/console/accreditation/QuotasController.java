@@ -75,12 +75,9 @@ public class QuotasController {
             Gateway.Answer created = gateway.post("/api/accreditation/quota-ledgers", body, Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/quotas/" + Pages.id(String.valueOf(created.body().get("id"))) + "?done=planned");
         } catch (ApiException e) {
-            if (e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "plan", e, 401);
             Integer y = (Integer) body.get("year");
             drawLedgers(ReviewsController.year(y), me, model, params.toSingleValueMap(), key);
-            Pages.refused(model, "plan", e);
             return "quota/ledgers";
         }
     }
@@ -181,11 +178,8 @@ public class QuotasController {
             body.put("replaces", replaces != null && replaces.matches("[A-Za-z0-9_:-]{1,100}") ? replaces : null);
             gateway.post("/api/accreditation/quota-ledgers/" + Pages.id(ledgerId) + "/allocations", body, Pages.idempotent(key));
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "allocate", e, 404, 401);
             load(ledgerId, model, params.toSingleValueMap(), key);
-            Pages.refused(model, "allocate", e);
             return "quota/ledger";
         }
         return Pages.done(request, response, "/accreditation/quotas/" + ledgerId + "?done=allocated");

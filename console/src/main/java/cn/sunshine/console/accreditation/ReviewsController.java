@@ -108,13 +108,10 @@ public class ReviewsController {
                     Map.of("year", year, "facts", facts), Pages.idempotent(Pages.key(params.getFirst("idempotencyKey"))));
             return Pages.done(request, response, "/accreditation/reviews/" + Pages.id(String.valueOf(opened.body().get("id"))) + "?done=opened");
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "open", e, 404, 401);
             model.addAttribute("form", params.toSingleValueMap());
             model.addAttribute("idempotencyKey", Pages.key(params.getFirst("idempotencyKey")));
             load(baseId, year == null ? year(null) : year, model);
-            Pages.refused(model, "open", e);
             return "review/base";
         }
     }
@@ -136,12 +133,9 @@ public class ReviewsController {
             gateway.post("/api/accreditation/bases/" + Pages.id(baseId) + "/revocation", Map.of("reason", reason.trim()),
                     Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "revoke", e, 404, 401);
             load(baseId, year(null), model);
             model.addAttribute("revokeReason", reason);
-            Pages.refused(model, "revoke", e);
             return "review/base";
         }
         return Pages.done(request, response, "/accreditation/bases/" + baseId + "?done=revoked");
@@ -175,12 +169,9 @@ public class ReviewsController {
             gateway.post("/api/accreditation/annual-reviews/" + Pages.id(reviewId) + "/decision", body,
                     Pages.ifMatch(params.getFirst("etag")));
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "decide", e, 404, 401);
             model.addAttribute("form", params.toSingleValueMap());
             loadReview(reviewId, model);
-            Pages.refused(model, "decide", e);
             return "review/review";
         }
         return Pages.done(request, response, "/accreditation/reviews/" + reviewId + "?done=decided");

@@ -175,13 +175,10 @@ public class TendersController {
             Gateway.Answer created = gateway.post("/api/accreditation/tenders", body, Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/tenders/" + Pages.id(String.valueOf(created.body().get("id"))) + "?done=drafted");
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "draft", e, 404, 401);
             Map<String, Object> form = new LinkedHashMap<>(params.toSingleValueMap());
             form.put("requiredMaterials", params.getOrDefault("requiredMaterials", List.of()));
             drawTenderForm(model, form, rows(majors, MAJOR_ROWS), rows(criteria, CRITERION_ROWS), key);
-            Pages.refused(model, "draft", e);
             return "accreditation/tender-new";
         }
     }
@@ -280,7 +277,7 @@ public class TendersController {
         try {
             gateway.post("/api/accreditation/tenders/" + Pages.id(tenderId) + "/publication", Map.of(), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            Pages.refusedOnRecord(model, "publish", e);
+            Pages.refusedUnless(model, "publish", e, 404);
             loadTender(tenderId, model);
             return "accreditation/tender";
         }
@@ -299,7 +296,7 @@ public class TendersController {
                     members.stream().map(m -> Map.of("reviewerId", m.get("reviewerId"), "name", m.get("name"))).toList()),
                     Pages.idempotent(key));
         } catch (ApiException e) {
-            Pages.refusedOnRecord(model, "panel", e);
+            Pages.refusedUnless(model, "panel", e, 404);
             model.addAttribute("members", rows(members, 3));
             model.addAttribute("idempotencyKey", key);
             loadTender(tenderId, model);
@@ -336,7 +333,7 @@ public class TendersController {
             gateway.post("/api/accreditation/applications/" + Pages.id(applicationId) + "/rejection",
                     Map.of("reasons", lines(reasons)), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            Pages.refusedOnRecord(model, "reject", e);
+            Pages.refusedUnless(model, "reject", e, 404);
             loadApplication(applicationId, model);
             model.addAttribute("reasons", reasons);
             return "accreditation/application";
@@ -387,7 +384,7 @@ public class TendersController {
                     Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/notices/" + Pages.id(String.valueOf(notice.body().get("id"))) + "?done=noticed");
         } catch (ApiException e) {
-            Pages.refusedOnRecord(model, "notice", e);
+            Pages.refusedUnless(model, "notice", e, 404);
             model.addAttribute("basesToAccredit", basesToAccredit);
             model.addAttribute("days", days);
             model.addAttribute("idempotencyKey", key);
