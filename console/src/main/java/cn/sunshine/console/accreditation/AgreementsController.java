@@ -112,31 +112,21 @@ public class AgreementsController {
 
     /** Yuan as typed (1260 or 1260.50) → fen; not money: said here, never sent. */
     static Long fen(String yuan, String field, Map<String, String> invalid) {
-        if (yuan == null || yuan.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(yuan.trim().replace(",", "").replace("¥", "")).movePointRight(2).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            invalid.put(field, "");
-            return null;
-        }
+        return TendersController.parsed(yuan, field, invalid,
+                y -> new BigDecimal(y.replace(",", "").replace("¥", "")).movePointRight(2).longValueExact());
     }
 
     /** The terms of a version as the API takes them (majors, payment mode, committed rate), checked for numbers. */
     static Map<String, Object> terms(MultiValueMap<String, String> params, List<Map<String, String>> majors,
                                      Map<String, String> invalid) {
         Map<String, Object> body = new LinkedHashMap<>();
-        List<Map<String, Object>> terms = new ArrayList<>();
-        for (int i = 0; i < majors.size(); i++) {
-            Map<String, String> m = majors.get(i);
+        body.put("majors", TendersController.sent(majors, "majors", (m, at) -> {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("majorCode", m.get("majorCode").toUpperCase(java.util.Locale.ROOT));
-            t.put("quota", TendersController.integer(m.get("quota"), "majors[" + i + "].quota", invalid));
-            t.put("feeFen", fen(m.get("feeYuan"), "majors[" + i + "].feeFen", invalid));
-            terms.add(t);
-        }
-        body.put("majors", terms);
+            t.put("quota", TendersController.integer(m.get("quota"), at + "quota", invalid));
+            t.put("feeFen", fen(m.get("feeYuan"), at + "feeFen", invalid));
+            return t;
+        }));
         String mode = params.getFirst("subsidyPaymentMode");
         body.put("subsidyPaymentMode", mode != null && mode.matches("REDUCED_FEE|REFUND_AFTER") ? mode : null);
         body.put("committedPlacementRateBp", TendersController.basisPoints(params.getFirst("committedPlacementRate"),

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -146,26 +147,20 @@ public class TendersController {
         body.put("whereToApply", text(params, "whereToApply"));
         body.put("requiredMaterials", params.getOrDefault("requiredMaterials", List.of()).stream()
                 .filter(MATERIALS::contains).toList());
-        List<Map<String, Object>> sought = new ArrayList<>();
-        for (int i = 0; i < majors.size(); i++) {
-            Map<String, String> m = majors.get(i);
+        body.put("majors", sent(majors, "majors", (m, at) -> {
             Map<String, Object> major = new LinkedHashMap<>();
             major.put("majorCode", m.get("majorCode").toUpperCase(java.util.Locale.ROOT));
             major.put("majorName", m.get("majorName"));
-            major.put("capacitySought", integer(m.get("capacitySought"), "majors[" + i + "].capacitySought", invalid));
-            sought.add(major);
-        }
-        body.put("majors", sought);
-        List<Map<String, Object>> weighed = new ArrayList<>();
-        for (int i = 0; i < criteria.size(); i++) {
-            Map<String, String> c = criteria.get(i);
+            major.put("capacitySought", integer(m.get("capacitySought"), at + "capacitySought", invalid));
+            return major;
+        }));
+        body.put("criteria", sent(criteria, "criteria", (c, at) -> {
             Map<String, Object> criterion = new LinkedHashMap<>();
             criterion.put("code", c.get("criterionCode").toUpperCase(java.util.Locale.ROOT));
             criterion.put("name", c.get("criterionName"));
-            criterion.put("weightBp", basisPoints(c.get("weightPercent"), "criteria[" + i + "].weightBp", invalid));
-            weighed.add(criterion);
-        }
-        body.put("criteria", weighed);
+            criterion.put("weightBp", basisPoints(c.get("weightPercent"), at + "weightBp", invalid));
+            return criterion;
+        }));
         body.put("scale", integer(params, "scale", "scale", invalid));
         body.put("passingScore", integer(params, "passingScore", "passingScore", invalid));
         body.put("applicationOpensAt", instant(params.getFirst("applicationOpensAt"), "applicationOpensAt", invalid));
@@ -199,6 +194,19 @@ public class TendersController {
         return integer(params.getFirst(name), field, invalid);
     }
 
+    /**
+     * The rows typed as the API takes them, each made by {@code row} with the prefix its fields are named by in a
+     * refusal ({@code majors[0].}, {@code majors[1].}, …).
+     */
+    static List<Map<String, Object>> sent(List<Map<String, String>> typed, String list,
+                                          BiFunction<Map<String, String>, String, Map<String, Object>> row) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < typed.size(); i++) {
+            rows.add(row.apply(typed.get(i), list + "[" + i + "]."));
+        }
+        return rows;
+    }
+
     /** A whole number as typed, or null (blank: the API names what is required; not a number: said here, never sent). */
     static Integer integer(String given, String field, Map<String, String> invalid) {
         return parsed(given, field, invalid, Integer::valueOf);
@@ -224,7 +232,7 @@ public class TendersController {
      * A value typed in the form ({@code given}, trimmed) as {@code parse} reads it, or null: blank, the API names
      * what is required; not readable, {@code field} is marked invalid here and nothing is sent.
      */
-    private static <T> T parsed(String given, String field, Map<String, String> invalid, Function<String, T> parse) {
+    static <T> T parsed(String given, String field, Map<String, String> invalid, Function<String, T> parse) {
         if (given == null || given.isBlank()) {
             return null;
         }
