@@ -70,8 +70,7 @@ class BaseStaffPagesTest extends GatewayPageTest {
 
     @Test
     void theClassPageShowsTraineesTheImportTheLedgerAndWhereEachClaimStands() throws Exception {
-        String html = mvc.perform(get("/classes/k-1").with(oidcLogin().oidcUser(staff()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1", staff());
         assertThat(html).contains("李明", "420981********123X", "导入名册", "上传并导入", "单个报名", "下载台帐（Excel）",
                 "/classes/k-1/ledger?format=xlsx", "420981-2026-000001", "申请补助", "data-claim-id=\"c-7\"", "待审批")
                 .doesNotContain("420981-2026-000002", "data-claim-id=\"c-8\"");
@@ -157,8 +156,7 @@ class BaseStaffPagesTest extends GatewayPageTest {
     void reportingAClassSendsFenAndShowsTheApisMessagesUnderTheirFields() throws Exception {
         when(gateway.get("/api/enrollment/bases/b-1")).thenReturn(answer(Map.of("majors", List.of(
                 Map.of("majorCode", "WELDING", "majorName", "电焊")))));
-        String form = mvc.perform(get("/classes/new").with(oidcLogin().oidcUser(staff()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String form = html("/classes/new", staff());
         assertThat(form).contains("申报开班", "电焊", "data-disable-in-flight");
         when(gateway.post(eq("/api/enrollment/classes"), any(), any())).thenThrow(new ApiException(400,
                 "urn:sunshine:problem:validation", "Invalid request", Map.of("place.town", "must not be blank")));

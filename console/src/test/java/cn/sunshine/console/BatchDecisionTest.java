@@ -41,8 +41,7 @@ class BatchDecisionTest extends GatewayPageTest {
                 List.of(claim("c-1", "甲基地", "VERIFIED"), claim("c-2", "乙基地", "VERIFIED")), "total", 2), null));
         when(gateway.getEach(List.of("/api/subsidy/claims/c-1", "/api/subsidy/claims/c-2")))
                 .thenReturn(List.of(answer(Map.of(), "\"3\""), answer(Map.of(), "\"5\"")));
-        String html = mvc.perform(get("/tasks/approval").with(oidcLogin().oidcUser(ConsoleWebTest.leader())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/tasks/approval", ConsoleWebTest.leader());
         assertThat(html).contains("name=\"etag-c-1\" value=\"&quot;3&quot;\"", "name=\"etag-c-2\" value=\"&quot;5&quot;\"",
                 "批量批准所选", "name=\"batchKey\"", "hx-disabled-elt=\"find button\"");
     }
@@ -53,8 +52,7 @@ class BatchDecisionTest extends GatewayPageTest {
         c1.put("version", 7);
         when(gateway.get("/api/subsidy/claims?status=VERIFIED&size=50&page=0")).thenReturn(answer(Map.of("items",
                 List.of(c1), "total", 1), null));
-        String html = mvc.perform(get("/tasks/approval").with(oidcLogin().oidcUser(ConsoleWebTest.leader())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/tasks/approval", ConsoleWebTest.leader());
         assertThat(html).contains("name=\"etag-c-1\" value=\"&quot;7&quot;\"");
         verify(gateway, org.mockito.Mockito.never()).getEach(anyList());
     }

@@ -66,8 +66,7 @@ class ConsoleWebTest extends GatewayPageTest {
     @Test
     void aClassOpeningIsCheckedInOneBatchWithIdNumbersMasked() throws Exception {
         aClassWithTwoTraineesToCheck();
-        String html = mvc.perform(get("/classes/k-1").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1", officer());
         assertThat(html).contains("李明", "420981********123X", "一键核对提交", "待核定 2 人").doesNotContain("42098119900101123X");
         when(gateway.post(eq("/api/enrollment/classes/k-1/roster-checks"), any(), any()))
                 .thenReturn(answer(Map.of("applied", 2, "alreadyDone", 0), null));
@@ -130,8 +129,7 @@ class ConsoleWebTest extends GatewayPageTest {
     @Test
     void aClaimShowsItsLinesInYuanAndTheLeadersButtons() throws Exception {
         when(gateway.get("/api/subsidy/claims/c-1")).thenReturn(answer(claim("VERIFIED", "APPROVAL"), "\"3\""));
-        String html = mvc.perform(get("/claims/c-1").with(oidcLogin().oidcUser(leader()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/claims/c-1", leader());
         assertThat(html).contains("¥1,260.00", "李明", "420981********123X", "2026年6月5日", "批准", "退回",
                 "hx-disabled-elt=\"find button\"", "name=\"etag\" value=\"&quot;3&quot;\"");
     }

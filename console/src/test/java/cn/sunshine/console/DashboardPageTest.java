@@ -66,8 +66,7 @@ class DashboardPageTest extends GatewayPageTest {
     void theYearsFiguresAreTheReportsWithTheMonthsForTheCharts() throws Exception {
         when(gateway.get("/api/reports/progress?division=420981&period=2025")).thenReturn(answer(report(true)));
         months(true);
-        String html = mvc.perform(get("/dashboard?year=2025").with(oidcLogin().oidcUser(director("COUNTY_OFFICER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/dashboard?year=2025", director("COUNTY_OFFICER"));
         assertThat(html).contains("应城市 2025年度进度", "3,660", "3,657", "2,756", "结业率 75.36%", "2,602",
                 "转移就业率 94.41%（承诺 90.00%）", "达到承诺", "¥731,400.00", "¥551,200.00", "抽查 130 人，发现问题 3 个",
                 "data-chart=", "/assets/webjars/echarts/5.3.1/dist/echarts.min.js", "/assets/dashboard.js", "12月",
@@ -83,8 +82,7 @@ class DashboardPageTest extends GatewayPageTest {
     void aPartThatDidNotAnswerIsNamedAndNeverShownAsZero() throws Exception {
         when(gateway.get("/api/reports/progress?division=420981&period=2025")).thenReturn(answer(report(false)));
         months(false);
-        String html = mvc.perform(get("/dashboard?year=2025").with(oidcLogin().oidcUser(director("COUNTY_LEADER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/dashboard?year=2025", director("COUNTY_LEADER"));
         assertThat(html).contains("id=\"incomplete\"", "转移就业", "转移就业率 —（承诺 90.00%）", "未答复")
                 .doesNotContain("达到承诺", "未达承诺");
         assertThat(html).contains("&quot;placed&quot;:[0,0,0,0,0,0,0,2602,null,2602,2602,2602]");

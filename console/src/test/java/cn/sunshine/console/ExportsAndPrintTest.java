@@ -74,8 +74,7 @@ class ExportsAndPrintTest extends GatewayPageTest {
                 List.of(claim(1, "应城市职业教育中心")), "total", 1)));
         when(gateway.get("/api/enrollment/bases?size=200")).thenReturn(answer(Map.of("items", List.of(
                 Map.of("baseId", "b-1", "name", "应城市职业教育中心"), Map.of("baseId", "b-2", "name", "应城市技工学校")))));
-        String html = mvc.perform(get("/claims?status=PAID&baseId=b-1").with(oidcLogin().oidcUser(ConsoleWebTest.officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/claims?status=PAID&baseId=b-1", ConsoleWebTest.officer());
         assertThat(html).contains("<option value=\"b-1\" selected=\"selected\">应城市职业教育中心</option>", "应城市技工学校",
                 "/claims/export.xlsx?status=PAID&amp;baseId=b-1", "导出 Excel");
         verify(gateway).get("/api/subsidy/claims?size=50&page=0&status=PAID&baseId=b-1");
@@ -83,8 +82,7 @@ class ExportsAndPrintTest extends GatewayPageTest {
         // By programme year and part too, kept by the download; a year or part that is not one is not passed on.
         when(gateway.get("/api/subsidy/claims?size=50&page=0&year=2026&part=PLACEMENT")).thenReturn(answer(Map.of("items",
                 List.of(claim(2, "应城市技工学校")), "total", 1)));
-        String byYear = mvc.perform(get("/claims?year=2026&part=PLACEMENT").with(oidcLogin().oidcUser(ConsoleWebTest.officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String byYear = html("/claims?year=2026&part=PLACEMENT", ConsoleWebTest.officer());
         assertThat(byYear).contains("year=2026&amp;part=PLACEMENT\">导出 Excel", "<option value=\"PLACEMENT\" selected=\"selected\">");
         when(gateway.get("/api/subsidy/claims?size=50&page=0")).thenReturn(answer(Map.of("items", List.of(), "total", 0)));
         mvc.perform(get("/claims?year=20x6&part=ALL").with(oidcLogin().oidcUser(ConsoleWebTest.officer()))).andExpect(status().isOk());
@@ -116,8 +114,7 @@ class ExportsAndPrintTest extends GatewayPageTest {
                 "at", "2026-06-06T01:00:00Z", "reason", "已核对台帐"), Map.of("stage", "APPROVAL", "approved", true, "by", "l-1",
                 "byName", "李副市长", "at", "2026-06-07T01:00:00Z")));
         when(gateway.get("/api/subsidy/claims/c-1")).thenReturn(answer(claim));
-        String html = mvc.perform(get("/claims/c-1/sheet").with(oidcLogin().oidcUser(ConsoleWebTest.leader())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/claims/c-1/sheet", ConsoleWebTest.leader());
         assertThat(html).contains("阳光工程补助资金审批表", "应城市职业教育中心", "李明", "420981********123X", "¥1,260.00",
                 "核准", "张主任", "已核对台帐", "审批", "李副市长", "签字", "data-print", "class=\"sheet-page\"")
                 .doesNotContain("<script>").doesNotContain("style=\"");

@@ -66,8 +66,7 @@ class FinanceDeskTest extends GatewayPageTest {
     @Test
     void theFundItsDepositsAndTheOneWaitingForASecondPerson() throws Exception {
         aFund();
-        String html = mvc.perform(get("/finance").with(oidcLogin().oidcUser(finance()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/finance", finance());
         assertThat(html).contains(YEAR + "年度专项资金", "¥1,200,000.00", "¥260,000.00", "¥940,000.00", "ZY-2026-0001",
                 "data-deposit-id=\"d-2\"", "HB-2026-0002", "确认到账", "记录（待他人确认）", "立即发送待发送的拨付指令", "与财政对账单核对");
     }
@@ -96,8 +95,7 @@ class FinanceDeskTest extends GatewayPageTest {
     @Test
     void aDepositNotOnTheStatementIsRejectedWithItsReasonAndTheCommitmentsAreListed() throws Exception {
         aFund();
-        String desk = mvc.perform(get("/finance").with(oidcLogin().oidcUser(finance()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String desk = html("/finance", finance());
         assertThat(desk).contains("id=\"reject-d-2\"", "对账单上没有这笔入账：退回", "id=\"rejected-deposits\"", "XJ-2026-0009",
                 "对账单无此笔，凭证号录错", "已承诺的补助（1 笔）", "href=\"/claims/c-17\"", "¥260,000.00");
 

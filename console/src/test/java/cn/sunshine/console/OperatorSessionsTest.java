@@ -45,8 +45,7 @@ class OperatorSessionsTest extends GatewayPageTest {
         String handle = sessions.liveSessions(1000).stream().filter(l -> "county-officer-yingcheng".equals(l.principal()))
                 .findFirst().orElseThrow().handle();
 
-        String html = mvc.perform(get("/operator/sessions").with(oidcLogin().oidcUser(operator()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/operator/sessions", operator());
         assertThat(html).contains("county-officer-yingcheng", "data-handle=\"" + handle + "\"", "结束会话").doesNotContain(s.getId());
 
         mvc.perform(post("/operator/sessions/" + handle + "/end").with(oidcLogin().oidcUser(operator())).with(csrf()))

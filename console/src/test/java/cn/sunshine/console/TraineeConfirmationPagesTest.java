@@ -92,8 +92,7 @@ class TraineeConfirmationPagesTest extends GatewayPageTest {
         claim.put("flaggedLines", 1);
         claim.put("classId", "k-1");
         when(gateway.get("/api/subsidy/claims/c-1")).thenReturn(PageTestSupport.answer(claim, "\"3\""));
-        String html = mvc.perform(get("/claims/c-1").with(oidcLogin().oidcUser(ConsoleWebTest.officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/claims/c-1", ConsoleWebTest.officer());
         assertThat(html).contains("学员确认", "学员否认", "否认参加培训", "1 名学员未确认或否认（共 1 名）", "data-confirmation=\"DENIED\"",
                 "data-flagged=\"1\"", "向未确认的学员发送确认码", "name=\"classId\" value=\"k-1\"");
 

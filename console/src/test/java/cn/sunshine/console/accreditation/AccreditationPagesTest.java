@@ -77,8 +77,7 @@ class AccreditationPagesTest extends GatewayPageTest {
         when(gateway.get("/api/accreditation/agreements?size=200")).thenReturn(answer(Map.of("total", 2, "items", List.of(
                 Map.of("id", "ag-1", "versions", List.of(Map.of("number", 1, "status", "PROPOSED"))),
                 Map.of("id", "ag-2", "versions", List.of(Map.of("number", 1, "status", "EFFECTIVE")))))));
-        String html = mvc.perform(get("/").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/", officer());
         assertThat(html).contains("id=\"accr-task-ranked\"", "评分已齐，待发布公示", "公示异议待处理", "协议待基地签署",
                 "/accreditation/tenders?waiting=objections", "/accreditation/agreements?waiting=unsigned", "招标认定");
         assertThat(html.replaceAll("\\s+", " ")).contains("accr-task-objections\" href=\"/accreditation/tenders?waiting=objections\"> <div class=\"card-body\"> <div class=\"text-muted\">公示异议待处理</div> <div class=\"display-6 fw-bold\"><span class=\"count\">1</span>");

@@ -45,8 +45,7 @@ class AuditPagesTest extends GatewayPageTest {
                 Map.entry("recordedAt", "2026-09-01T01:00:00Z"), Map.entry("recordedBy", "county-officer-yingcheng"),
                 Map.entry("strata", List.of(Map.of("baseId", "b-1", "spotCheckId", "s-1", "seed", 42L, "population", 3,
                         "sampleSize", 1, "populationIds", List.of("p-1", "p-2", "p-3"), "sampleIds", List.of("p-2")))))));
-        String html = mvc.perform(get("/audit/spot-check-rounds/r-1").with(oidcLogin().oidcUser(user("auditor-province", "AUDITOR", "420000"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/audit/spot-check-rounds/r-1", user("auditor-province", "AUDITOR", "420000"));
         assertThat(html).contains("-4617315517961061000", "9f2c0a", "抽取比例 5.00%，每个基地至少 1 人", "p-1, p-2, p-3", "已抽取");
     }
 

@@ -71,8 +71,7 @@ class ExpertPagesTest extends GatewayPageTest {
     @Test
     void myPanelsShowWhereIStandAndAnotherReviewersSheetIsNotMine() throws Exception {
         aTenderWithMeAppointed("DECLARED", false);
-        String html = mvc.perform(get("/expert").with(oidcLogin().oidcUser(expert()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/expert", expert());
         assertThat(html).contains("应城市2026年阳光工程培训基地招标公告", "已声明无利害关系", "0 / 1", "评审任务");
         String tender = mvc.perform(get("/expert/tenders/t-1").with(oidcLogin().oidcUser(expert())))
                 .andReturn().getResponse().getContentAsString();

@@ -118,8 +118,7 @@ class MoreExportsTest extends GatewayPageTest {
     @Test
     void theEscalationsPageLinksItsDownloadWithItsFilter() throws Exception {
         when(gateway.get("/api/placement/escalations?status=RESOLVED&size=50&page=0")).thenReturn(page(escalation(1)));
-        String html = mvc.perform(get("/escalations?status=RESOLVED").with(oidcLogin().oidcUser(OFFICER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/escalations?status=RESOLVED", OFFICER);
         assertThat(html).contains("/escalations/export.xlsx?status=RESOLVED", "导出 Excel");
     }
 
@@ -293,21 +292,17 @@ class MoreExportsTest extends GatewayPageTest {
     @Test
     void theListPagesLinkTheirDownloadsWithTheirFilters() throws Exception {
         when(gateway.get("/api/accreditation/complaints?size=50&page=0&status=ASSIGNED&overdue=true")).thenReturn(page(complaint(1)));
-        String complaints = mvc.perform(get("/accreditation/complaints?status=ASSIGNED&overdue=true").with(oidcLogin().oidcUser(OFFICER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String complaints = html("/accreditation/complaints?status=ASSIGNED&overdue=true", OFFICER);
         assertThat(complaints).contains("/accreditation/complaints/export.xlsx?status=ASSIGNED&amp;overdue=true");
         when(gateway.get("/api/placement/spot-checks?size=50&page=0")).thenReturn(page(spotCheck(1)));
         when(gateway.get("/api/enrollment/bases?size=200")).thenReturn(page(Map.of("baseId", "b-1", "name", "应城市职业教育中心")));
-        String checks = mvc.perform(get("/spot-checks").with(oidcLogin().oidcUser(OFFICER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String checks = html("/spot-checks", OFFICER);
         assertThat(checks).contains("id=\"export-spot-checks\"", "/spot-checks/export.xlsx");
         when(gateway.get("/api/placement/orders?year=2025&size=50&page=0")).thenReturn(page(order(1)));
-        String orders = mvc.perform(get("/orders?year=2025").with(oidcLogin().oidcUser(OFFICER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String orders = html("/orders?year=2025", OFFICER);
         assertThat(orders).contains("/orders/export.xlsx?year=2025");
         recoveries();
-        String recoveries = mvc.perform(get("/recoveries?status=OPEN").with(oidcLogin().oidcUser(OFFICER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String recoveries = html("/recoveries?status=OPEN", OFFICER);
         assertThat(recoveries).contains("/recoveries/export.xlsx?status=OPEN");
     }
 }

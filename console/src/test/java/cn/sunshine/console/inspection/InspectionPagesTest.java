@@ -93,8 +93,7 @@ class InspectionPagesTest extends GatewayPageTest {
         when(gateway.get("/api/accreditation/inspection-checklists")).thenReturn(answer(checklists()));
         when(gateway.get("/api/accreditation/bases?status=ACCREDITED&size=200")).thenReturn(answer(Map.of("items",
                 List.of(Map.of("id", "b-1", "name", "县劳动就业培训中心")))));
-        String form = mvc.perform(get("/accreditation/inspection/visits/new").with(oidcLogin().oidcUser(officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String form = html("/accreditation/inspection/visits/new", officer());
         keep("visit", form);
         assertThat(form).contains("阳光工程培训基地检查验收评分表（2026年版）", "70分合格", "教学管理", "三有",
                 "有教学计划、有备课记录、有考核考试情况", "县劳动就业培训中心", "不填则为检查之日后10个工作日");

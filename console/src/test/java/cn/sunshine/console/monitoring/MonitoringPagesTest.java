@@ -71,8 +71,7 @@ class MonitoringPagesTest extends GatewayPageTest {
         when(gateway.get("/api/placement/monitoring-points?size=50&page=0")).thenReturn(answer(Map.of("items",
                 List.of(Map.of("id", "p-1", "divisionCode", "420981", "town", "陈河镇", "village", "杨岭村",
                         "monitorName", "杨文华", "monitorPhone", "139****1234", "status", "ACTIVE")), "page", 0, "size", 50, "total", 1)));
-        String page = mvc.perform(get("/monitoring").with(oidcLogin().oidcUser(director("COUNTY_OFFICER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/monitoring", director("COUNTY_OFFICER"));
         assertThat(page).contains("劳动力监测点", "杨岭村", "139****1234", "登记监测点", "name=\"idempotencyKey\"");
 
         when(gateway.post(eq("/api/placement/monitoring-points"), any(), any())).thenReturn(answer(point("ACTIVE")));
@@ -92,8 +91,7 @@ class MonitoringPagesTest extends GatewayPageTest {
                 "monitor", Map.of("name", "杨文华", "phone", "13907121234")));
 
         stubPoint();
-        String detail = mvc.perform(get("/monitoring/points/p-1?year=2026").with(oidcLogin().oidcUser(director("COUNTY_OFFICER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String detail = html("/monitoring/points/p-1?year=2026", director("COUNTY_OFFICER"));
         assertThat(detail).contains("陈河镇杨岭村", "13907121234", "第2季度", ">412<", "47.90%", "填报季度数据", "培训需求调查", "撤销监测点");
     }
 
@@ -162,8 +160,7 @@ class MonitoringPagesTest extends GatewayPageTest {
                         "needs", List.of(Map.of("majorCode", "WELDING", "majorName", "电焊", "headCount", 55, "villages", 2)),
                         "plan", Map.of("source", "PLACEMENT_COMPLETERS_AND_PLACEMENTS", "completed", 1702, "placed", 1573,
                                 "placementRateBp", 9242))));
-        String page = mvc.perform(get("/monitoring/trends").with(oidcLogin().oidcUser(director("CITY_OFFICER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/monitoring/trends", director("CITY_OFFICER"));
         assertThat(page).contains("监测趋势", "id=\"chart-labour\"", "data-chart=", "&quot;transferRateBp&quot;:3750",
                 "1,702", "1,573", "92.42%", "电焊", "37.50%", ">860<", "/assets/monitoring.js");
     }
@@ -190,8 +187,7 @@ class MonitoringPagesTest extends GatewayPageTest {
             }
             return out;
         });
-        String page = mvc.perform(get("/monitoring/trends").with(oidcLogin().oidcUser(city)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/monitoring/trends", city);
         assertThat(page).contains("下辖各地", "data-division=\"420981\"", "应城市", "/monitoring/trends?division=420981",
                 "47.90%", "1,573", "暂时无法获取");
     }
@@ -204,8 +200,7 @@ class MonitoringPagesTest extends GatewayPageTest {
         org.mockito.Mockito.doReturn(answer(Map.of("id", "s-1", "version", 4, "year", year, "surveyedOn", year + "-03-10",
                 "headCount", 40, "revision", 1, "needs", List.of(Map.of("majorCode", "WELDING", "majorName", "电焊", "headCount", 40)))))
                 .when(gateway).get("/api/placement/monitoring-points/p-1/needs-surveys/" + year);
-        String page = mvc.perform(get("/monitoring/points/p-1").with(oidcLogin().oidcUser(director("COUNTY_OFFICER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/monitoring/points/p-1", director("COUNTY_OFFICER"));
         assertThat(page).contains("更正本年度调查", "本调查已更正 1 次", "name=\"version\" value=\"4\"", "value=\"WELDING\"",
                 "/monitoring/points/p-1/needs-surveys/" + year + "/correction");
 

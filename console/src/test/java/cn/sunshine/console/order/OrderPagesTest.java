@@ -59,20 +59,17 @@ class OrderPagesTest extends GatewayPageTest {
     @Test
     void theCountysOrdersShowThePlacementsPerMajor() throws Exception {
         when(gateway.get("/api/placement/orders?year=" + YEAR + "&size=50&page=0")).thenReturn(answer(Map.of("items", List.of(order(List.of("k-1"))), "total", 1)));
-        String html = mvc.perform(get("/orders").with(oidcLogin().oidcUser(OFFICER))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/orders", OFFICER);
         assertThat(html).contains("应城市双环机械制造有限公司", CODE, "WELDING × 20", "3 / 20", "href=\"/orders/o-1\"")
                 .doesNotContain("id=\"new-order\"");
         when(gateway.get("/api/placement/orders/o-1")).thenReturn(answer(order(List.of("k-1"))));
-        String one = mvc.perform(get("/orders/o-1").with(oidcLogin().oidcUser(OFFICER))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String one = html("/orders/o-1", OFFICER);
         assertThat(one).contains("¥4,800.00", "class=\"text-end placed\">3<", "href=\"/classes/k-1\"").doesNotContain("id=\"link-panel\"");
     }
 
     @Test
     void baseStaffRecordAnOrderRegisteringTheEmployerFirst() throws Exception {
-        String form = mvc.perform(get("/orders/new").with(oidcLogin().oidcUser(STAFF))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String form = html("/orders/new", STAFF);
         assertThat(form).contains("id=\"order-form\"", "<option value=\"WELDING\">电焊</option>", "name=\"key\"", "id=\"majorCode-4\"");
 
         when(gateway.get("/api/placement/employers?creditCode=" + CODE)).thenReturn(answer(Map.of("items", List.of(), "total", 0)));
@@ -111,8 +108,7 @@ class OrderPagesTest extends GatewayPageTest {
         when(gateway.get("/api/enrollment/classes?status=OPENED&size=100")).thenReturn(answer(Map.of("items", List.of(
                 Map.of("id", "k-7", "trainingForm", "ORDER", "majorName", "电焊", "plannedStart", "2026-04-15", "plannedEnd", "2026-05-30"),
                 Map.of("id", "k-8", "trainingForm", "FREE", "majorName", "电工", "plannedStart", "2026-04-15", "plannedEnd", "2026-05-30")))));
-        String page = mvc.perform(get("/orders/o-1").with(oidcLogin().oidcUser(STAFF))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = html("/orders/o-1", STAFF);
         assertThat(page).contains("id=\"link-form\"", "value=\"k-7\"", "name=\"version\" value=\"2\"").doesNotContain("value=\"k-8\"");
 
         when(gateway.post(eq("/api/placement/orders/o-1/classes"), any(), any())).thenReturn(answer(order(List.of("k-7"))));

@@ -99,8 +99,7 @@ class RecoveryPagesTest extends GatewayPageTest {
         when(gateway.getEach(List.of("/api/subsidy/bases/b-1/recoveries", "/api/subsidy/bases/b-2/recoveries"))).thenReturn(List.of(
                 answer(List.of(recovery("OPEN", null))),
                 new ApiException(503, "urn:sunshine:problem:service-unavailable", "down", Map.of())));
-        String html = mvc.perform(get("/recoveries").with(oidcLogin().oidcUser(FINANCE))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/recoveries", FINANCE);
         assertThat(html).contains("data-recovery-id=\"rc-1\"", "应城市职业教育中心", "¥600.00", "待还款", "id=\"unavailable\"")
                 .doesNotContain("id=\"new-recovery\"");
     }
@@ -108,8 +107,7 @@ class RecoveryPagesTest extends GatewayPageTest {
     @Test
     void financeRecordsTheRepaymentAndAColleagueConfirmsIt() throws Exception {
         when(gateway.get("/api/subsidy/recoveries/rc-1")).thenReturn(answer(recovery("OPEN", null)));
-        String page = mvc.perform(get("/recoveries/rc-1").with(oidcLogin().oidcUser(FINANCE))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = html("/recoveries/rc-1", FINANCE);
         assertThat(page).contains("id=\"settlement-form\"", "¥600.00", "420981-2026-000002", "结清前暂停拨付")
                 .doesNotContain("id=\"confirmation-form\"");
         when(gateway.post(eq("/api/subsidy/recoveries/rc-1/settlement"), any(), any())).thenReturn(answer(recovery("SETTLEMENT_RECORDED", RECORDED)));
@@ -120,8 +118,7 @@ class RecoveryPagesTest extends GatewayPageTest {
                 .containsEntry("amountFen", 60000L);
 
         when(gateway.get("/api/subsidy/recoveries/rc-1")).thenReturn(answer(recovery("SETTLEMENT_RECORDED", RECORDED)));
-        String recorded = mvc.perform(get("/recoveries/rc-1").with(oidcLogin().oidcUser(FINANCE))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String recorded = html("/recoveries/rc-1", FINANCE);
         assertThat(recorded).contains("还款由您登记，须由另一名财政人员核对确认", "HB20260722-0001", "待另一名财政人员确认");
 
         when(gateway.post(eq("/api/subsidy/recoveries/rc-1/settlement/confirmation"), any(), any())).thenReturn(answer(recovery("SETTLED", RECORDED)));
@@ -160,8 +157,7 @@ class RecoveryPagesTest extends GatewayPageTest {
         bases();
         when(gateway.getEach(List.of("/api/subsidy/bases/b-1/recoveries", "/api/subsidy/bases/b-2/recoveries"))).thenReturn(List.of(
                 answer(List.of(recovery("OPEN", null), recovery("SETTLEMENT_RECORDED", RECORDED))), answer(List.of(recovery("SETTLED", RECORDED)))));
-        String home = mvc.perform(get("/").with(oidcLogin().oidcUser(FINANCE))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String home = html("/", FINANCE);
         assertThat(home).contains("id=\"task-recoveriesOpen\"", "追回待登记还款", "id=\"task-recoveriesRecorded\"", "追回待确认还款",
                 "href=\"/recoveries?status=SETTLEMENT_RECORDED\"");
     }

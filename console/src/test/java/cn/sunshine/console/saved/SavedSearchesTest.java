@@ -39,8 +39,7 @@ class SavedSearchesTest extends GatewayPageTest {
     }
 
     private String page(OidcUser who) throws Exception {
-        return mvc.perform(get("/audit/sign-ins").with(oidcLogin().oidcUser(who))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        return html("/audit/sign-ins", who);
     }
 
     @Test

@@ -84,8 +84,7 @@ class TeachingPagesTest extends GatewayPageTest {
 
     @Test
     void baseStaffSeeThePlanLessonsAndAttendanceButNotTheCountysVisits() throws Exception {
-        String html = mvc.perform(get("/classes/k-1/teaching").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1/teaching", staff());
         assertThat(html).contains("尚未制定教学计划", "焊接安全与识图", "点名：在训学员 2 人", "李明", "王芳", "未达标",
                 "结业须出勤不少于应到学时的 80.00%").doesNotContain("赵强", "不定期抽查", "上午理论课抽查");
         verify(gateway, never()).get("/api/enrollment/classes/k-1/visits?size=500&page=0");
@@ -161,8 +160,7 @@ class TeachingPagesTest extends GatewayPageTest {
     @Test
     @SuppressWarnings("unchecked")
     void theCountyOfficerRecordsAVisitAndSeesWhomTheBaseMarkedPresentWhoWasNotThere() throws Exception {
-        String html = mvc.perform(get("/classes/k-1/teaching").with(oidcLogin().oidcUser(officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1/teaching", officer());
         assertThat(html).contains("不定期抽查", "上午理论课抽查", "基地记为出勤、抽查时却不在场", "在场 1 人，不在场 1 人")
                 .doesNotContain("记录一次授课及考勤");
         when(gateway.post(eq("/api/enrollment/classes/k-1/visits"), any(), any())).thenReturn(answer(Map.of("id", "v-2")));
@@ -190,8 +188,7 @@ class TeachingPagesTest extends GatewayPageTest {
                     Map.entry("classEnd", "2026-05-30"), Map.entry("programme", "雨露计划"), Map.entry("periodStart", "2026-04-01"),
                     Map.entry("periodEnd", "2026-04-30"), Map.entry("enrolledBeforeImport", true))), "total", 1));
         });
-        String page = mvc.perform(get("/funding?year=2026").with(oidcLogin().oidcUser(officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/funding?year=2026", officer());
         assertThat(page).contains("雨露计划", "周建国 420981********1234", "导入名单");
 
         when(gateway.postBytes(eq("/api/enrollment/funding-lists?year=2026"), any(), any(), any())).thenThrow(new ApiException(422,

@@ -43,8 +43,7 @@ class TraineeActsTest extends GatewayPageTest {
     void baseStaffWithdrawATraineeWithIfMatchAndARefusalStandsBesideTheForm() throws Exception {
         OidcUser staff = user("base-staff-b-1", "BASE_STAFF", "420981", "b-1");
         when(gateway.get("/api/enrollment/enrollments/e-1?purpose=single-trainee-act")).thenReturn(answer(enrollment("ENROLLED", List.of()), "\"4\""));
-        String page = mvc.perform(get("/classes/c-1/trainees/e-1").with(oidcLogin().oidcUser(staff)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/classes/c-1/trainees/e-1", staff);
         assertThat(page).contains("李明", "withdrawal-form", "dropout-form", "value=\"&quot;4&quot;\"").doesNotContain("resit-form", "voiding-form");
         verify(gateway, never()).get("/api/subsidy/classes/c-1/vouchers");
 

@@ -54,14 +54,12 @@ class ClassFollowUpsTest extends GatewayPageTest {
 
     @Test
     void theRoundStillDueIsShownAndOnlyItsOpenRowsTakeACall() throws Exception {
-        String html = mvc.perform(get("/classes/k-1/follow-ups").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1/follow-ups", staff());
         assertThat(html).contains("跟踪服务台账", "id=\"round-2\"", "aria-current=\"page\"", "张伟", "李娜",
                 "id=\"record-p-1\"", "/classes/k-1/follow-ups/2", "2026年8月15日").doesNotContain("id=\"record-p-2\"");
         assertThat(html.substring(html.indexOf("id=\"round-2\"") - 80, html.indexOf("id=\"round-2\""))).contains("active");
         // The first round, all recorded: nothing to submit.
-        String first = mvc.perform(get("/classes/k-1/follow-ups?round=1").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String first = html("/classes/k-1/follow-ups?round=1", staff());
         assertThat(first).contains("本次回访均已记录或已取消").doesNotContain("id=\"submit-sheet\"");
     }
 

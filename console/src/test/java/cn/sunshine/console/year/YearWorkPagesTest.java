@@ -82,8 +82,7 @@ class YearWorkPagesTest extends GatewayPageTest {
     @Test
     void aReportedClassOffersTheOpeningAndItIsConfirmedWithTheClassVersion() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("REPORTED")));
-        String html = mvc.perform(get("/classes/k-1").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1", officer());
         assertThat(html).contains("id=\"opening-form\"", "确认开班", "name=\"version\" value=\"3\"", "hx-disabled-elt");
 
         when(gateway.post(eq("/api/enrollment/classes/k-1/opening"), any(), any())).thenReturn(answer(klass("OPENED")));
@@ -116,8 +115,7 @@ class YearWorkPagesTest extends GatewayPageTest {
     @Test
     void vouchersIssuedAtTheOpeningArePrintedWithTheirCodes() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("OPENED")));
-        String page = mvc.perform(get("/classes/k-1/vouchers").with(oidcLogin().oidcUser(officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/classes/k-1/vouchers", officer());
         assertThat(page).contains("发放代金券", "id=\"issue-form\"", "420981-2026-000001", "已发放", "已收券", "¥200.00");
 
         when(gateway.post(eq("/api/subsidy/classes/k-1/vouchers"), any(), any())).thenReturn(new Gateway.Answer(201,
@@ -135,8 +133,7 @@ class YearWorkPagesTest extends GatewayPageTest {
     void theClassPageLeadsToTheYearsWork() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("OPENED")));
         when(gateway.get("/api/subsidy/claims?size=200&baseId=b-1")).thenReturn(answer(Map.of("items", List.of(), "total", 0)));
-        String html = mvc.perform(get("/classes/k-1").with(oidcLogin().oidcUser(staff()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1", staff());
         assertThat(html).contains("本班的年度工作", "/classes/k-1/vouchers", "/classes/k-1/assessments",
                 "/classes/k-1/completions", "/classes/k-1/placements");
     }
@@ -144,8 +141,7 @@ class YearWorkPagesTest extends GatewayPageTest {
     @Test
     void completionsAreSentForTheRowsFilledAndARefusedRowIsNamedOnItsRow() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("OPENED")));
-        String page = mvc.perform(get("/classes/k-1/completions").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/classes/k-1/completions", staff());
         assertThat(page).contains("id=\"certificate-e-1\"", "JY2026-0003", "提交结业")
                 .doesNotContain("id=\"certificate-e-2\"", "id=\"certificate-e-3\"");
 
@@ -196,8 +192,7 @@ class YearWorkPagesTest extends GatewayPageTest {
     @Test
     void vouchersHandedInAreRedeemedWithTheirCodes() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("OPENED")));
-        String page = mvc.perform(get("/classes/k-1/vouchers").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/classes/k-1/vouchers", staff());
         assertThat(page).contains("id=\"code-420981-2026-000001\"", "提交收券").doesNotContain("id=\"code-420981-2026-000002\"");
         when(gateway.post(eq("/api/subsidy/classes/k-1/voucher-redemptions"), any(), any()))
                 .thenReturn(answer(Map.of("redeemed", 1, "alreadyDone", 0, "serials", List.of("420981-2026-000001"))));
@@ -213,8 +208,7 @@ class YearWorkPagesTest extends GatewayPageTest {
     void placementsOfTheClassAreReportedWithTheEmployerAndTheWageInFen() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("OPENED")));
         when(gateway.get("/api/placement/placements?classId=k-1&size=500&page=0")).thenReturn(answer(Map.of("items", List.of(), "total", 0)));
-        String page = mvc.perform(get("/classes/k-1/placements").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/classes/k-1/placements", staff());
         assertThat(page).contains("data-enrollment-id=\"e-3\"", "id=\"report-e-3\"", "统一社会信用代码", "省内县外")
                 .doesNotContain("id=\"report-e-1\"");
         when(gateway.post(eq("/api/placement/classes/k-1/placements"), any(), any()))
@@ -250,13 +244,11 @@ class YearWorkPagesTest extends GatewayPageTest {
     void aFollowUpDueIsRecordedWithIfMatchAndAProblemOpensACase() throws Exception {
         when(gateway.get("/api/placement/follow-ups?state=DUE&size=50&page=0")).thenReturn(answer(Map.of("items",
                 List.of(placement()), "total", 1)));
-        String list = mvc.perform(get("/follow-ups").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String list = html("/follow-ups", officer());
         assertThat(list).contains("data-placement-id=\"e-3-1\"", "张伟", "武汉江城重工有限公司", "/placements/e-3-1");
 
         when(gateway.get("/api/placement/placements/e-3-1")).thenReturn(answer(placement()));
-        String page = mvc.perform(get("/placements/e-3-1").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = html("/placements/e-3-1", officer());
         assertThat(page).contains("记录第 1 次回访", "/placements/e-3-1/follow-ups/1", "拖欠工资", "name=\"version\" value=\"2\"");
 
         when(gateway.post(eq("/api/placement/placements/e-3-1/follow-ups/1"), any(), any()))
@@ -276,8 +268,7 @@ class YearWorkPagesTest extends GatewayPageTest {
     @Test
     void baseStaffRecordADepartureWithIfMatchAndThenTheNextJobOnce() throws Exception {
         when(gateway.get("/api/placement/placements/e-3-1")).thenReturn(answer(placement()));
-        String current = mvc.perform(get("/placements/e-3-1").with(oidcLogin().oidcUser(staff()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String current = html("/placements/e-3-1", staff());
         assertThat(current).contains("id=\"departure-form\"", "学员已离岗：记录离岗").doesNotContain("id=\"replacement-form\"");
         assertThat(mvc.perform(get("/placements/e-3-1").with(oidcLogin().oidcUser(officer()))).andReturn().getResponse()
                 .getContentAsString()).as("the county's officer records follow-ups, not departures").doesNotContain("departure-form");
@@ -298,8 +289,7 @@ class YearWorkPagesTest extends GatewayPageTest {
         left.put("leftOn", "2026-09-01");
         left.put("leftReason", "工厂停产，本人离职");
         when(gateway.get("/api/placement/placements/e-3-1")).thenReturn(answer(left));
-        String page = mvc.perform(get("/placements/e-3-1?changed=left").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/placements/e-3-1?changed=left", staff());
         assertThat(page).contains("已记录离岗", "2026年9月1日离岗：工厂停产，本人离职", "id=\"replacement-form\"")
                 .doesNotContain("id=\"departure-form\"");
         String key = page.replaceAll("(?s).*name=\"key\" value=\"([0-9a-f-]{36})\".*", "$1");
@@ -351,8 +341,7 @@ class YearWorkPagesTest extends GatewayPageTest {
                 Map.entry("problems", List.of("UNPAID_WAGES")), Map.entry("unpaidWagesFen", 260000),
                 Map.entry("openedAt", "2026-07-14T02:00:00Z"), Map.entry("recoveredWagesFen", 0));
         when(gateway.get("/api/placement/escalations?status=OPEN&size=50&page=0")).thenReturn(answer(Map.of("items", List.of(c), "total", 1)));
-        String page = mvc.perform(get("/escalations").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = html("/escalations", officer());
         assertThat(page).contains("data-case-id=\"e-3-1-f1\"", "拖欠工资", "¥2,600.00", "办结");
         when(gateway.post(eq("/api/placement/escalations/e-3-1-f1/resolution"), any(), any())).thenReturn(answer(Map.of()));
         mvc.perform(post("/escalations/e-3-1-f1/resolution").param("version", "0").param("resolution", "经协调，单位已补发工资")
@@ -372,8 +361,7 @@ class YearWorkPagesTest extends GatewayPageTest {
         when(gateway.get("/api/placement/escalations?status=OPEN&size=1")).thenThrow(new ApiException(503,
                 "urn:sunshine:problem:service-unavailable", "down", Map.of()));
         when(gateway.get(org.mockito.ArgumentMatchers.startsWith("/api/subsidy/claims"))).thenReturn(answer(Map.of("total", 0)));
-        String html = mvc.perform(get("/").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/", officer());
         assertThat(html).contains("id=\"task-opening\"", "href=\"/classes?status=REPORTED\"", "待开班", "到期回访",
                 "id=\"task-followUps\"", "id=\"task-escalations\"", "暂时无法获取", "id=\"nav-follow-ups\"");
     }
