@@ -27,29 +27,12 @@ import java.util.UUID;
  * a lost answer files one objection; htmx disables the buttons while a request is in flight.
  */
 @Controller
-public class PortalController {
+public class PortalController extends PublicPages {
 
     static final String ID = "[A-Za-z0-9_-]{1,100}";
 
-    private final Gateway gateway;
-    private final ConsoleProperties properties;
-
     public PortalController(Gateway gateway, ConsoleProperties properties) {
-        this.gateway = gateway;
-        this.properties = properties;
-    }
-
-    private String division(String asked, Model model) {
-        return chooser(properties, asked, model);
-    }
-
-    /** The county chooser of a public page: the counties offered, the one chosen and its name. */
-    public static String chooser(ConsoleProperties properties, String asked, Model model) {
-        String chosen = properties.publicDivision(asked);
-        model.addAttribute("divisions", properties.publicDivisions());
-        model.addAttribute("division", chosen);
-        model.addAttribute("divisionName", properties.publicDivisionName(chosen));
-        return chosen;
+        super(gateway, properties);
     }
 
     String divisionName(String code) {
