@@ -45,7 +45,12 @@ public final class Pages {
 
     /** A record's id as a path segment; anything that is not an id is "not found" before any call. */
     public static String id(String id) {
-        if (id == null || !id.matches("[A-Za-z0-9_:-]{1,100}")) {
+        return segment(id, "[A-Za-z0-9_:-]{1,100}");
+    }
+
+    /** An id as a path segment when it matches {@code pattern}; anything else is "not found" before any call. */
+    public static String segment(String id, String pattern) {
+        if (id == null || !id.matches(pattern)) {
             throw new ApiException(404, "urn:sunshine:problem:not-found", "no such record", Map.of());
         }
         return UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);

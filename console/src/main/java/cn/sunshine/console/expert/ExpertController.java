@@ -14,9 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +40,7 @@ public class ExpertController {
     }
 
     static String id(String id) {
-        if (id == null || !id.matches(ID)) {
-            throw new ApiException(404, "urn:sunshine:problem:not-found", "no such record", Map.of());
-        }
-        return UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+        return Pages.segment(id, ID);
     }
 
     static String subject(Authentication auth) {

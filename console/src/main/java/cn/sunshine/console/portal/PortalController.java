@@ -1,5 +1,6 @@
 package cn.sunshine.console.portal;
 
+import cn.sunshine.console.accreditation.Pages;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.ConsoleProperties;
 import cn.sunshine.console.api.Gateway;
@@ -12,9 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -40,10 +39,7 @@ public class PortalController extends PublicPages {
     }
 
     static String id(String id) {
-        if (id == null || !id.matches(ID)) {
-            throw new ApiException(404, "urn:sunshine:problem:not-found", "no such record", Map.of());
-        }
-        return UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+        return Pages.segment(id, ID);
     }
 
     @GetMapping("/public/tenders")
