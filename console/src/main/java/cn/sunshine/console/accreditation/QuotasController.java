@@ -1,6 +1,7 @@
 package cn.sunshine.console.accreditation;
 
 import cn.sunshine.console.api.ApiException;
+import cn.sunshine.console.year.ClassWorkController;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.report.Regions;
 import cn.sunshine.console.web.CurrentUser;
@@ -113,9 +114,7 @@ public class QuotasController {
                     }
                 }
             } catch (ApiException e) {
-                if (e.status() == 401) {
-                    throw e;
-                }
+                ClassWorkController.signInAgain(e);
             }
         } else {
             for (Regions.Region r : regions.children(division)) {

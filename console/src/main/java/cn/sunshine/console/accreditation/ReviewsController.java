@@ -1,6 +1,7 @@
 package cn.sunshine.console.accreditation;
 
 import cn.sunshine.console.api.ApiException;
+import cn.sunshine.console.year.ClassWorkController;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.Formats;
 import jakarta.servlet.http.HttpServletRequest;
@@ -77,9 +78,7 @@ public class ReviewsController {
                 form.put("findings", p.get("findings") instanceof List<?> l
                         ? String.join("\n", l.stream().map(String::valueOf).toList()) : "");
             } catch (ApiException e) {
-                if (e.status() == 401) {
-                    throw e;
-                }
+                ClassWorkController.signInAgain(e);
                 model.addAttribute("performanceUnavailable", true);
             }
             form.put("year", String.valueOf(year));

@@ -1,6 +1,7 @@
 package cn.sunshine.console.classes;
 
 import cn.sunshine.console.api.ApiException;
+import cn.sunshine.console.year.ClassWorkController;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.ApiErrors;
 import cn.sunshine.console.web.CurrentUser;
@@ -155,9 +156,7 @@ public class BaseClassesController {
             }
             model.addAttribute("claimable", claimable);
         } catch (ApiException e) {
-            if (ApiErrors.kindOf(e.status()) == ApiErrors.Kind.SIGN_IN) {
-                throw e;
-            }
+            ClassWorkController.signInAgain(e);
             model.addAttribute("vouchersUnavailable", true);
         }
         try {
@@ -172,9 +171,7 @@ public class BaseClassesController {
             }
             model.addAttribute("classClaims", claims);
         } catch (ApiException e) {
-            if (ApiErrors.kindOf(e.status()) == ApiErrors.Kind.SIGN_IN) {
-                throw e;
-            }
+            ClassWorkController.signInAgain(e);
             model.addAttribute("claimsUnavailable", true);
         }
         model.addAttribute("educations", EDUCATION);
