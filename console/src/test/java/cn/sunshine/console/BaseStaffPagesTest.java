@@ -5,26 +5,18 @@ import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.user;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -46,26 +38,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * desk, the ledger passed through as a download, reporting a class (yuan → fen, the API's field messages under
  * their fields), and a claim of the class's redeemed vouchers.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class BaseStaffPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class BaseStaffPagesTest extends GatewayPageTest {
 
     static OidcUser staff() {
-        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub",
+        return user(Map.of("sub",
                 "base-staff-b1", "name", "应城市职业教育中心 报名员", "preferred_username", "base-staff-b1",
                 "roles", List.of("BASE_STAFF"), "division", "420981", "baseId", "b-1"));
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
-    }
-
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
     }
 
     @BeforeEach
@@ -92,8 +70,7 @@ class BaseStaffPagesTest {
 
     @Test
     void theClassPageShowsTraineesTheImportTheLedgerAndWhereEachClaimStands() throws Exception {
-        String html = mvc.perform(get("/classes/k-1").with(oidcLogin().oidcUser(staff()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1", staff());
         assertThat(html).contains("李明", "420981********123X", "导入名册", "上传并导入", "单个报名", "下载台帐（Excel）",
                 "/classes/k-1/ledger?format=xlsx", "420981-2026-000001", "申请补助", "data-claim-id=\"c-7\"", "待审批")
                 .doesNotContain("420981-2026-000002", "data-claim-id=\"c-8\"");
@@ -179,8 +156,7 @@ class BaseStaffPagesTest {
     void reportingAClassSendsFenAndShowsTheApisMessagesUnderTheirFields() throws Exception {
         when(gateway.get("/api/enrollment/bases/b-1")).thenReturn(answer(Map.of("majors", List.of(
                 Map.of("majorCode", "WELDING", "majorName", "电焊")))));
-        String form = mvc.perform(get("/classes/new").with(oidcLogin().oidcUser(staff()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String form = html("/classes/new", staff());
         assertThat(form).contains("申报开班", "电焊", "data-disable-in-flight");
         when(gateway.post(eq("/api/enrollment/classes"), any(), any())).thenThrow(new ApiException(400,
                 "urn:sunshine:problem:validation", "Invalid request", Map.of("place.town", "must not be blank")));

@@ -1,21 +1,15 @@
 package cn.sunshine.console;
 
 import cn.sunshine.console.api.ApiException;
-import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -34,24 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * as If-Match and its own Idempotency-Key; one decided by a colleague meanwhile is named as such and the others go
  * through; the page lists every claim's outcome.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class BatchDecisionTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static Gateway.Answer answer(Object body, String etag) {
-        HttpHeaders h = new HttpHeaders();
-        if (etag != null) {
-            h.setETag(etag);
-        }
-        return new Gateway.Answer(200, h, body);
-    }
+class BatchDecisionTest extends GatewayPageTest {
 
     static Map<String, Object> claim(String id, String base, String status) {
         return Map.of("claimId", id, "baseName", base, "year", 2026, "part", "COMPLETION", "status", status, "totalFen", 40000,
@@ -64,8 +41,7 @@ class BatchDecisionTest {
                 List.of(claim("c-1", "甲基地", "VERIFIED"), claim("c-2", "乙基地", "VERIFIED")), "total", 2), null));
         when(gateway.getEach(List.of("/api/subsidy/claims/c-1", "/api/subsidy/claims/c-2")))
                 .thenReturn(List.of(answer(Map.of(), "\"3\""), answer(Map.of(), "\"5\"")));
-        String html = mvc.perform(get("/tasks/approval").with(oidcLogin().oidcUser(ConsoleWebTest.leader())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/tasks/approval", ConsoleWebTest.leader());
         assertThat(html).contains("name=\"etag-c-1\" value=\"&quot;3&quot;\"", "name=\"etag-c-2\" value=\"&quot;5&quot;\"",
                 "批量批准所选", "name=\"batchKey\"", "hx-disabled-elt=\"find button\"");
     }
@@ -76,8 +52,7 @@ class BatchDecisionTest {
         c1.put("version", 7);
         when(gateway.get("/api/subsidy/claims?status=VERIFIED&size=50&page=0")).thenReturn(answer(Map.of("items",
                 List.of(c1), "total", 1), null));
-        String html = mvc.perform(get("/tasks/approval").with(oidcLogin().oidcUser(ConsoleWebTest.leader())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/tasks/approval", ConsoleWebTest.leader());
         assertThat(html).contains("name=\"etag-c-1\" value=\"&quot;7&quot;\"");
         verify(gateway, org.mockito.Mockito.never()).getEach(anyList());
     }

@@ -1,25 +1,16 @@
 package cn.sunshine.console;
 
 import cn.sunshine.console.api.ApiException;
-import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static cn.sunshine.console.PageTestSupport.user;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -38,22 +29,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The console's pages with the gateway played by a mock: sign-in is OIDC code + PKCE, pages carry a strict CSP,
  * every state change needs the CSRF token, and each API refusal becomes the page it should.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class ConsoleWebTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class ConsoleWebTest extends GatewayPageTest {
 
     static OidcUser leader() {
-        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub",
+        return user(Map.of("sub",
                 "county-leader-yingcheng", "name", "应城市 分管副市长", "preferred_username", "county-leader-yingcheng",
                 "roles", List.of("COUNTY_LEADER"), "division", "420981"));
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
     }
 
     static Map<String, Object> claim(String status, String waitingFor) {
@@ -66,19 +47,10 @@ class ConsoleWebTest {
                         "traineeName", "李明", "maskedIdNumber", "420981********123X", "tier", "TIER_2", "amountFen", 126000))));
     }
 
-    static Gateway.Answer answer(Map<String, Object> body, String etag) {
-        HttpHeaders h = new HttpHeaders();
-        if (etag != null) {
-            h.setETag(etag);
-        }
-        return new Gateway.Answer(200, h, body);
-    }
-
     static OidcUser officer() {
-        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub",
+        return user(Map.of("sub",
                 "county-officer-yingcheng", "name", "应城市阳光办 张主任", "preferred_username", "county-officer-yingcheng",
                 "roles", List.of("COUNTY_OFFICER"), "division", "420981"));
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
     }
 
     void aClassWithTwoTraineesToCheck() {
@@ -94,8 +66,7 @@ class ConsoleWebTest {
     @Test
     void aClassOpeningIsCheckedInOneBatchWithIdNumbersMasked() throws Exception {
         aClassWithTwoTraineesToCheck();
-        String html = mvc.perform(get("/classes/k-1").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1", officer());
         assertThat(html).contains("李明", "420981********123X", "一键核对提交", "待核定 2 人").doesNotContain("42098119900101123X");
         when(gateway.post(eq("/api/enrollment/classes/k-1/roster-checks"), any(), any()))
                 .thenReturn(answer(Map.of("applied", 2, "alreadyDone", 0), null));
@@ -158,8 +129,7 @@ class ConsoleWebTest {
     @Test
     void aClaimShowsItsLinesInYuanAndTheLeadersButtons() throws Exception {
         when(gateway.get("/api/subsidy/claims/c-1")).thenReturn(answer(claim("VERIFIED", "APPROVAL"), "\"3\""));
-        String html = mvc.perform(get("/claims/c-1").with(oidcLogin().oidcUser(leader()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/claims/c-1", leader());
         assertThat(html).contains("¥1,260.00", "李明", "420981********123X", "2026年6月5日", "批准", "退回",
                 "hx-disabled-elt=\"find button\"", "name=\"etag\" value=\"&quot;3&quot;\"");
     }

@@ -3,24 +3,15 @@ package cn.sunshine.console;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.sunshine.console.PageTestSupport.director;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.when;
@@ -33,26 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * from basis points, the shortfall against the commitment), the months for the charts in data attributes, a part
  * that did not answer named and never shown as 0; other roles have no dashboard.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class DashboardPageTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static OidcUser user(String role) {
-        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub", "u",
-                "name", "应城市阳光办 张主任", "roles", List.of(role), "division", "420981"));
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
-    }
-
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
-    }
+class DashboardPageTest extends GatewayPageTest {
 
     static Map<String, Object> report(boolean complete) {
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -94,8 +66,7 @@ class DashboardPageTest {
     void theYearsFiguresAreTheReportsWithTheMonthsForTheCharts() throws Exception {
         when(gateway.get("/api/reports/progress?division=420981&period=2025")).thenReturn(answer(report(true)));
         months(true);
-        String html = mvc.perform(get("/dashboard?year=2025").with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/dashboard?year=2025", director("COUNTY_OFFICER"));
         assertThat(html).contains("应城市 2025年度进度", "3,660", "3,657", "2,756", "结业率 75.36%", "2,602",
                 "转移就业率 94.41%（承诺 90.00%）", "达到承诺", "¥731,400.00", "¥551,200.00", "抽查 130 人，发现问题 3 个",
                 "data-chart=", "/assets/webjars/echarts/5.3.1/dist/echarts.min.js", "/assets/dashboard.js", "12月",
@@ -111,8 +82,7 @@ class DashboardPageTest {
     void aPartThatDidNotAnswerIsNamedAndNeverShownAsZero() throws Exception {
         when(gateway.get("/api/reports/progress?division=420981&period=2025")).thenReturn(answer(report(false)));
         months(false);
-        String html = mvc.perform(get("/dashboard?year=2025").with(oidcLogin().oidcUser(user("COUNTY_LEADER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/dashboard?year=2025", director("COUNTY_LEADER"));
         assertThat(html).contains("id=\"incomplete\"", "转移就业", "转移就业率 —（承诺 90.00%）", "未答复")
                 .doesNotContain("达到承诺", "未达承诺");
         assertThat(html).contains("&quot;placed&quot;:[0,0,0,0,0,0,0,2602,null,2602,2602,2602]");
@@ -120,14 +90,14 @@ class DashboardPageTest {
 
     @Test
     void baseStaffHaveNoDashboard() throws Exception {
-        mvc.perform(get("/dashboard").with(oidcLogin().oidcUser(user("BASE_STAFF")))).andExpect(status().isNotFound());
+        mvc.perform(get("/dashboard").with(oidcLogin().oidcUser(director("BASE_STAFF")))).andExpect(status().isNotFound());
     }
 
     @Test
     void theReportDownloadsAsTheGatewaysXlsx() throws Exception {
         when(gateway.download("/api/reports/progress.xlsx?division=420981&period=2025"))
                 .thenReturn(new Gateway.Download(new byte[] {80, 75, 3, 4}, new HttpHeaders()));
-        var r = mvc.perform(get("/dashboard/report.xlsx?year=2025").with(oidcLogin().oidcUser(user("FINANCE_OFFICER"))))
+        var r = mvc.perform(get("/dashboard/report.xlsx?year=2025").with(oidcLogin().oidcUser(director("FINANCE_OFFICER"))))
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(r.getContentAsByteArray()).containsExactly(80, 75, 3, 4);
         assertThat(r.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;");

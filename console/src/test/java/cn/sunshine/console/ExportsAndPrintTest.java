@@ -1,17 +1,9 @@
 package cn.sunshine.console;
 
-import cn.sunshine.console.api.Gateway;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -19,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -31,20 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * as numbers; no cell a spreadsheet would run as a formula), the claims list filtered by base, and the claim's
  * approval sheet for A4.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class ExportsAndPrintTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
-    }
+class ExportsAndPrintTest extends GatewayPageTest {
 
     static Map<String, Object> claim(int i, String base) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -94,8 +74,7 @@ class ExportsAndPrintTest {
                 List.of(claim(1, "应城市职业教育中心")), "total", 1)));
         when(gateway.get("/api/enrollment/bases?size=200")).thenReturn(answer(Map.of("items", List.of(
                 Map.of("baseId", "b-1", "name", "应城市职业教育中心"), Map.of("baseId", "b-2", "name", "应城市技工学校")))));
-        String html = mvc.perform(get("/claims?status=PAID&baseId=b-1").with(oidcLogin().oidcUser(ConsoleWebTest.officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/claims?status=PAID&baseId=b-1", ConsoleWebTest.officer());
         assertThat(html).contains("<option value=\"b-1\" selected=\"selected\">应城市职业教育中心</option>", "应城市技工学校",
                 "/claims/export.xlsx?status=PAID&amp;baseId=b-1", "导出 Excel");
         verify(gateway).get("/api/subsidy/claims?size=50&page=0&status=PAID&baseId=b-1");
@@ -103,8 +82,7 @@ class ExportsAndPrintTest {
         // By programme year and part too, kept by the download; a year or part that is not one is not passed on.
         when(gateway.get("/api/subsidy/claims?size=50&page=0&year=2026&part=PLACEMENT")).thenReturn(answer(Map.of("items",
                 List.of(claim(2, "应城市技工学校")), "total", 1)));
-        String byYear = mvc.perform(get("/claims?year=2026&part=PLACEMENT").with(oidcLogin().oidcUser(ConsoleWebTest.officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String byYear = html("/claims?year=2026&part=PLACEMENT", ConsoleWebTest.officer());
         assertThat(byYear).contains("year=2026&amp;part=PLACEMENT\">导出 Excel", "<option value=\"PLACEMENT\" selected=\"selected\">");
         when(gateway.get("/api/subsidy/claims?size=50&page=0")).thenReturn(answer(Map.of("items", List.of(), "total", 0)));
         mvc.perform(get("/claims?year=20x6&part=ALL").with(oidcLogin().oidcUser(ConsoleWebTest.officer()))).andExpect(status().isOk());
@@ -136,8 +114,7 @@ class ExportsAndPrintTest {
                 "at", "2026-06-06T01:00:00Z", "reason", "已核对台帐"), Map.of("stage", "APPROVAL", "approved", true, "by", "l-1",
                 "byName", "李副市长", "at", "2026-06-07T01:00:00Z")));
         when(gateway.get("/api/subsidy/claims/c-1")).thenReturn(answer(claim));
-        String html = mvc.perform(get("/claims/c-1/sheet").with(oidcLogin().oidcUser(ConsoleWebTest.leader())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/claims/c-1/sheet", ConsoleWebTest.leader());
         assertThat(html).contains("阳光工程补助资金审批表", "应城市职业教育中心", "李明", "420981********123X", "¥1,260.00",
                 "核准", "张主任", "已核对台帐", "审批", "李副市长", "签字", "data-print", "class=\"sheet-page\"")
                 .doesNotContain("<script>").doesNotContain("style=\"");

@@ -1,19 +1,12 @@
 package cn.sunshine.console;
 
 import cn.sunshine.console.api.ApiException;
-import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -38,16 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (a mismatch shown as the API words it), a payment run's counts, a day's reconciliation with its differences; other
  * roles have no desk.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class FinanceDeskTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class FinanceDeskTest extends GatewayPageTest {
 
     static final int YEAR = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
 
@@ -55,10 +40,6 @@ class FinanceDeskTest {
         OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub",
                 "finance-officer-yingcheng", "name", "应城市财政局 王科长", "roles", List.of("FINANCE_OFFICER"), "division", "420981"));
         return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
-    }
-
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
     }
 
     void aFund() {
@@ -85,8 +66,7 @@ class FinanceDeskTest {
     @Test
     void theFundItsDepositsAndTheOneWaitingForASecondPerson() throws Exception {
         aFund();
-        String html = mvc.perform(get("/finance").with(oidcLogin().oidcUser(finance()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/finance", finance());
         assertThat(html).contains(YEAR + "年度专项资金", "¥1,200,000.00", "¥260,000.00", "¥940,000.00", "ZY-2026-0001",
                 "data-deposit-id=\"d-2\"", "HB-2026-0002", "确认到账", "记录（待他人确认）", "立即发送待发送的拨付指令", "与财政对账单核对");
     }
@@ -115,8 +95,7 @@ class FinanceDeskTest {
     @Test
     void aDepositNotOnTheStatementIsRejectedWithItsReasonAndTheCommitmentsAreListed() throws Exception {
         aFund();
-        String desk = mvc.perform(get("/finance").with(oidcLogin().oidcUser(finance()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String desk = html("/finance", finance());
         assertThat(desk).contains("id=\"reject-d-2\"", "对账单上没有这笔入账：退回", "id=\"rejected-deposits\"", "XJ-2026-0009",
                 "对账单无此笔，凭证号录错", "已承诺的补助（1 笔）", "href=\"/claims/c-17\"", "¥260,000.00");
 

@@ -1,11 +1,8 @@
 package cn.sunshine.console;
 
-import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.session.MongoSessionRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -13,9 +10,6 @@ import org.springframework.security.oauth2.client.authentication.OAuth2Authentic
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,19 +24,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The operator's live sessions: who is signed in (by a handle, never the session id), and one ended. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class OperatorSessionsTest {
-
-    @Autowired
-    MockMvc mvc;
+class OperatorSessionsTest extends GatewayPageTest {
 
     @Autowired
     MongoSessionRepository sessions;
-
-    @MockitoBean
-    Gateway gateway;
 
     static OidcUser operator() {
         OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub", "operator-1",
@@ -60,8 +45,7 @@ class OperatorSessionsTest {
         String handle = sessions.liveSessions(1000).stream().filter(l -> "county-officer-yingcheng".equals(l.principal()))
                 .findFirst().orElseThrow().handle();
 
-        String html = mvc.perform(get("/operator/sessions").with(oidcLogin().oidcUser(operator()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/operator/sessions", operator());
         assertThat(html).contains("county-officer-yingcheng", "data-handle=\"" + handle + "\"", "结束会话").doesNotContain(s.getId());
 
         mvc.perform(post("/operator/sessions/" + handle + "/end").with(oidcLogin().oidcUser(operator())).with(csrf()))

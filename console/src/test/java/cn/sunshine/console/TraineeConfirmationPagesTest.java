@@ -4,12 +4,6 @@ import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,19 +25,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The trainee's confirmation page (/public/confirm, no sign-in: phone or ID tail and the code, then the answers) and,
  * on the officer's claim page, each line's confirmation and the count flagged.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class TraineeConfirmationPagesTest {
+class TraineeConfirmationPagesTest extends GatewayPageTest {
 
     static final String LOOKUP = "/api/public/enrollment/confirmations/lookup";
     static final String ANSWERS = "/api/public/enrollment/confirmations/answers";
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
 
     static Map<String, Object> confirmation(Map<String, Object> answers) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -106,15 +91,14 @@ class TraineeConfirmationPagesTest {
                 "answeredAt", "2026-08-17T01:30:00Z")));
         claim.put("flaggedLines", 1);
         claim.put("classId", "k-1");
-        when(gateway.get("/api/subsidy/claims/c-1")).thenReturn(ConsoleWebTest.answer(claim, "\"3\""));
-        String html = mvc.perform(get("/claims/c-1").with(oidcLogin().oidcUser(ConsoleWebTest.officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        when(gateway.get("/api/subsidy/claims/c-1")).thenReturn(PageTestSupport.answer(claim, "\"3\""));
+        String html = html("/claims/c-1", ConsoleWebTest.officer());
         assertThat(html).contains("学员确认", "学员否认", "否认参加培训", "1 名学员未确认或否认（共 1 名）", "data-confirmation=\"DENIED\"",
                 "data-flagged=\"1\"", "向未确认的学员发送确认码", "name=\"classId\" value=\"k-1\"");
 
         // the officer asks the class's trainees again from the claim
         when(gateway.post(eq("/api/enrollment/classes/k-1/confirmation-requests"), any(), any()))
-                .thenReturn(ConsoleWebTest.answer(Map.of("sent", 1, "asked", 1, "answered", 0), null));
+                .thenReturn(PageTestSupport.answer(Map.of("sent", 1, "asked", 1, "answered", 0), null));
         mvc.perform(post("/claims/c-1/confirmation-requests").with(oidcLogin().oidcUser(ConsoleWebTest.officer()))
                         .with(csrf()).param("classId", "k-1"))
                 .andExpect(status().is3xxRedirection())

@@ -112,31 +112,21 @@ public class AgreementsController {
 
     /** Yuan as typed (1260 or 1260.50) → fen; not money: said here, never sent. */
     static Long fen(String yuan, String field, Map<String, String> invalid) {
-        if (yuan == null || yuan.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(yuan.trim().replace(",", "").replace("¥", "")).movePointRight(2).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            invalid.put(field, "");
-            return null;
-        }
+        return TendersController.parsed(yuan, field, invalid,
+                y -> new BigDecimal(y.replace(",", "").replace("¥", "")).movePointRight(2).longValueExact());
     }
 
     /** The terms of a version as the API takes them (majors, payment mode, committed rate), checked for numbers. */
     static Map<String, Object> terms(MultiValueMap<String, String> params, List<Map<String, String>> majors,
                                      Map<String, String> invalid) {
         Map<String, Object> body = new LinkedHashMap<>();
-        List<Map<String, Object>> terms = new ArrayList<>();
-        for (int i = 0; i < majors.size(); i++) {
-            Map<String, String> m = majors.get(i);
+        body.put("majors", TendersController.sent(majors, "majors", (m, at) -> {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("majorCode", m.get("majorCode").toUpperCase(java.util.Locale.ROOT));
-            t.put("quota", TendersController.integer(m.get("quota"), "majors[" + i + "].quota", invalid));
-            t.put("feeFen", fen(m.get("feeYuan"), "majors[" + i + "].feeFen", invalid));
-            terms.add(t);
-        }
-        body.put("majors", terms);
+            t.put("quota", TendersController.integer(m.get("quota"), at + "quota", invalid));
+            t.put("feeFen", fen(m.get("feeYuan"), at + "feeFen", invalid));
+            return t;
+        }));
         String mode = params.getFirst("subsidyPaymentMode");
         body.put("subsidyPaymentMode", mode != null && mode.matches("REDUCED_FEE|REFUND_AFTER") ? mode : null);
         body.put("committedPlacementRateBp", TendersController.basisPoints(params.getFirst("committedPlacementRate"),
@@ -156,17 +146,12 @@ public class AgreementsController {
         body.put("year", TendersController.integer(params.getFirst("year"), "year", invalid));
         body.putAll(terms(params, majors, invalid));
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             Gateway.Answer created = gateway.post("/api/accreditation/agreements", body, Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/agreements/" + Pages.id(String.valueOf(created.body().get("id"))) + "?done=proposed");
         } catch (ApiException e) {
-            if (e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "propose", e, 401);
             draw(model, new LinkedHashMap<>(params.toSingleValueMap()), majors, bases(), key);
-            Pages.refused(model, "propose", e);
             return "accreditation/agreement-new";
         }
     }
@@ -176,17 +161,13 @@ public class AgreementsController {
                      Model model) {
         reader(auth);
         load(agreementId, model, null);
-        model.addAttribute("done", done != null && done.matches("proposed|amended|signed") ? done : null);
+        Pages.sayDone(model, done, "proposed|amended|signed");
         return "accreditation/agreement";
     }
 
     /** The agreement, and the amendment form filled from its newest version (or as the person typed it). */
     private void load(String agreementId, Model model, List<Map<String, String>> typed) {
-        Gateway.Answer agreement = gateway.get("/api/accreditation/agreements/" + Pages.id(agreementId));
-        Map<String, Object> a = agreement.body();
-        model.addAttribute("agreement", a);
-        model.addAttribute("agreementId", agreementId);
-        model.addAttribute("etag", agreement.etag());
+        Map<String, Object> a = Pages.drawRecord(gateway, "/api/accreditation/agreements/", "agreement", agreementId, model).body();
         List<Map<String, Object>> versions = Pages.list(a.get("versions"));
         Map<String, Object> newest = versions.isEmpty() ? Map.of() : versions.get(versions.size() - 1);
         model.addAttribute("newest", newest);
@@ -219,18 +200,13 @@ public class AgreementsController {
         String reason = params.getFirst("reason");
         body.put("reason", reason == null ? "" : reason.trim());
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             gateway.post("/api/accreditation/agreements/" + Pages.id(agreementId) + "/amendments", body,
                     Pages.ifMatch(params.getFirst("etag")));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "amend", e, 404);
             model.addAttribute("form", new LinkedHashMap<>(params.toSingleValueMap()));
             load(agreementId, model, majors);
-            Pages.refused(model, "amend", e);
             return "accreditation/agreement";
         }
         return Pages.done(request, response, "/accreditation/agreements/" + agreementId + "?done=amended");
@@ -249,13 +225,10 @@ public class AgreementsController {
             gateway.post("/api/accreditation/agreements/" + Pages.id(agreementId) + "/signature",
                     Map.of("signatoryName", signatoryName.trim(), "signatoryTitle", signatoryTitle.trim()), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "sign", e, 404);
             load(agreementId, model, null);
             model.addAttribute("signatoryName", signatoryName);
             model.addAttribute("signatoryTitle", signatoryTitle);
-            Pages.refused(model, "sign", e);
             return "accreditation/agreement";
         }
         return Pages.done(request, response, "/accreditation/agreements/" + agreementId + "?done=signed");

@@ -166,11 +166,8 @@ public class ComplaintsController {
             Gateway.Answer created = gateway.post("/api/accreditation/complaints", body(params, me.division()), Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/complaints/" + Pages.id(String.valueOf(created.body().get("id"))) + "?done=taken");
         } catch (ApiException e) {
-            if (e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "take", e, 401);
             draw(model, params.toSingleValueMap(), key);
-            Pages.refused(model, "take", e);
             return "complaint/new";
         }
     }
@@ -180,15 +177,12 @@ public class ComplaintsController {
                      Model model) {
         Pages.officer(auth);
         load(complaintId, model);
-        model.addAttribute("done", done != null && done.matches("taken|assignment|investigation|answer|closure") ? done : null);
+        Pages.sayDone(model, done, "taken|assignment|investigation|answer|closure");
         return "complaint/case";
     }
 
     private void load(String complaintId, Model model) {
-        Gateway.Answer answer = gateway.get("/api/accreditation/complaints/" + Pages.id(complaintId));
-        model.addAttribute("complaint", answer.body());
-        model.addAttribute("complaintId", complaintId);
-        model.addAttribute("etag", answer.etag());
+        Pages.drawRecord(gateway, "/api/accreditation/complaints/", "complaint", complaintId, model);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
@@ -225,12 +219,9 @@ public class ComplaintsController {
             gateway.post("/api/accreditation/complaints/" + Pages.id(complaintId) + "/" + apiStep, body,
                     Pages.ifMatch(params.getFirst("etag")));
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, step, e, 404, 401);
             model.addAttribute("form", params.toSingleValueMap());
             load(complaintId, model);
-            Pages.refused(model, step, e);
             return "complaint/case";
         }
         return Pages.done(request, response, "/accreditation/complaints/" + complaintId + "?done=" + step);

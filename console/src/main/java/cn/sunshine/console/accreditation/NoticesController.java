@@ -35,16 +35,12 @@ public class NoticesController {
     String notice(@PathVariable String noticeId, @RequestParam(required = false) String done, Authentication auth, Model model) {
         Pages.officer(auth);
         load(noticeId, model);
-        model.addAttribute("done", done != null && done.matches("noticed|decided|finalised") ? done : null);
+        Pages.sayDone(model, done, "noticed|decided|finalised");
         return "accreditation/notice";
     }
 
     private void load(String noticeId, Model model) {
-        Gateway.Answer notice = gateway.get("/api/accreditation/notices/" + Pages.id(noticeId));
-        Map<String, Object> n = notice.body();
-        model.addAttribute("notice", n);
-        model.addAttribute("noticeId", noticeId);
-        model.addAttribute("etag", notice.etag());
+        Map<String, Object> n = Pages.drawRecord(gateway, "/api/accreditation/notices/", "notice", noticeId, model).body();
         Map<Object, Object> names = new LinkedHashMap<>();
         for (Map<String, Object> e : Pages.list(n.get("entries"))) {
             names.put(e.get("applicationId"), e.get("institutionName"));
@@ -78,14 +74,11 @@ public class NoticesController {
             gateway.post("/api/accreditation/notices/" + Pages.id(noticeId) + "/objections/" + Pages.id(objectionId)
                     + "/decision", body, Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "decision", e, 404);
             load(noticeId, model);
             model.addAttribute("refusedObjection", objectionId);
             model.addAttribute("decisionForm", Map.of("outcome", outcome, "reasons", reasons,
                     "consequenceType", consequenceType, "consequenceApplication", consequenceApplication));
-            Pages.refused(model, "decision", e);
             return "accreditation/notice";
         }
         return Pages.done(request, response, "/accreditation/notices/" + noticeId + "?done=decided");
@@ -99,11 +92,8 @@ public class NoticesController {
         try {
             gateway.post("/api/accreditation/notices/" + Pages.id(noticeId) + "/finalisation", Map.of(), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "finalise", e, 404);
             load(noticeId, model);
-            Pages.refused(model, "finalise", e);
             return "accreditation/notice";
         }
         return Pages.done(request, response, "/accreditation/notices/" + noticeId + "?done=finalised");

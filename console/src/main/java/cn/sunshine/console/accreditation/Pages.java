@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * What the accreditation pages share — and the inspection pages with them: ids in paths, keys and ETags of forms, a
- * refusal shown in place, the way on.
+ * What the accreditation pages share — and the inspection, monitoring, expert and trainee pages with them: ids in
+ * paths, keys and ETags of forms, a refusal shown in place, the way on.
  */
 public final class Pages {
 
@@ -45,7 +45,12 @@ public final class Pages {
 
     /** A record's id as a path segment; anything that is not an id is "not found" before any call. */
     public static String id(String id) {
-        if (id == null || !id.matches("[A-Za-z0-9_:-]{1,100}")) {
+        return segment(id, "[A-Za-z0-9_:-]{1,100}");
+    }
+
+    /** An id as a path segment when it matches {@code pattern}; anything else is "not found" before any call. */
+    public static String segment(String id, String pattern) {
+        if (id == null || !id.matches(pattern)) {
             throw new ApiException(404, "urn:sunshine:problem:not-found", "no such record", Map.of());
         }
         return UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
@@ -69,11 +74,34 @@ public final class Pages {
         };
     }
 
+    /**
+     * The fields a page found invalid before sending (not a number, not a date) refuse the form as the API would:
+     * 400, each field named; nothing is sent.
+     */
+    public static void refuseInvalid(Map<String, String> invalid) {
+        if (!invalid.isEmpty()) {
+            throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
+        }
+    }
+
     /** A refusal next to the form named {@code form}: its kind, the problem, and the bundle's words if it has them. */
     public static void refused(Model model, String form, ApiException e) {
         model.addAttribute(form + "Kind", ApiErrors.kindOf(e));
         model.addAttribute(form + "Problem", e);
         model.addAttribute(form + "MessageKey", e.status() != 404 && e.kind() != null && WORDED.contains(e.kind()) ? "accr.problem." + e.kind() : null);
+    }
+
+    /**
+     * A write refused, shown next to the form named {@code form} — unless its status is one of {@code passedOn}: those
+     * go to their own pages (401: sign in again; 404: the record gone, or not the person's, "not found").
+     */
+    public static void refusedUnless(Model model, String form, ApiException e, int... passedOn) {
+        for (int status : passedOn) {
+            if (e.status() == status) {
+                throw e;
+            }
+        }
+        refused(model, form, e);
     }
 
     /** After a write: htmx loads the page that shows what was done; a plain form is redirected there. */
@@ -83,6 +111,26 @@ public final class Pages {
             return "fragments :: empty";
         }
         return "redirect:" + to;
+    }
+
+    /**
+     * What a record's page says was done (the word the write's redirect carried, {@code ?done=…}) when it is one of
+     * {@code words} (a pattern), else nothing: the page never echoes other text.
+     */
+    public static void sayDone(Model model, String done, String words) {
+        model.addAttribute("done", done != null && done.matches(words) ? done : null);
+    }
+
+    /**
+     * A record read for its page ({@code GET <collection><id>}): its body as {@code name}, the id it was asked by as
+     * {@code <name>Id} and its ETag as {@code etag}, which the page's forms send back as If-Match.
+     */
+    public static Gateway.Answer drawRecord(Gateway gateway, String collection, String name, String id, Model model) {
+        Gateway.Answer record = gateway.get(collection + id(id));
+        model.addAttribute(name, record.body());
+        model.addAttribute(name + "Id", id);
+        model.addAttribute("etag", record.etag());
+        return record;
     }
 
     /** A page's items ({@code items} of a PageResult) as maps. */

@@ -3,6 +3,7 @@ package cn.sunshine.console.accreditation;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.ConsoleProperties;
 import cn.sunshine.console.api.Gateway;
+import cn.sunshine.console.portal.PublicPages;
 import cn.sunshine.console.web.ApiErrors;
 import cn.sunshine.console.web.Formats;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,18 +29,10 @@ import java.util.UUID;
  * objections do). Each form carries an {@code Idempotency-Key} drawn with it.
  */
 @Controller
-public class PublicComplaintsController {
-
-    private final Gateway gateway;
-    private final ConsoleProperties properties;
+public class PublicComplaintsController extends PublicPages {
 
     public PublicComplaintsController(Gateway gateway, ConsoleProperties properties) {
-        this.gateway = gateway;
-        this.properties = properties;
-    }
-
-    private String division(String asked, Model model) {
-        return cn.sunshine.console.portal.PortalController.chooser(properties, asked, model);
+        super(gateway, properties);
     }
 
     @GetMapping("/public/complaints")

@@ -1,6 +1,7 @@
 package cn.sunshine.console.accreditation;
 
 import cn.sunshine.console.api.ApiException;
+import cn.sunshine.console.year.ClassWorkController;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.report.Regions;
 import cn.sunshine.console.web.CurrentUser;
@@ -71,18 +72,13 @@ public class QuotasController {
         body.put("total", TendersController.integer(params.getFirst("total"), "total", invalid));
         body.put("reason", ComplaintsController.trimmed(params.getFirst("reason")));
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             Gateway.Answer created = gateway.post("/api/accreditation/quota-ledgers", body, Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/quotas/" + Pages.id(String.valueOf(created.body().get("id"))) + "?done=planned");
         } catch (ApiException e) {
-            if (e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "plan", e, 401);
             Integer y = (Integer) body.get("year");
             drawLedgers(ReviewsController.year(y), me, model, params.toSingleValueMap(), key);
-            Pages.refused(model, "plan", e);
             return "quota/ledgers";
         }
     }
@@ -91,7 +87,7 @@ public class QuotasController {
     String ledger(@PathVariable String ledgerId, @RequestParam(required = false) String done, Authentication auth, Model model) {
         Pages.officer(auth);
         load(ledgerId, model, Map.of(), UUID.randomUUID().toString());
-        model.addAttribute("done", done != null && done.matches("planned|allocated") ? done : null);
+        Pages.sayDone(model, done, "planned|allocated");
         return "quota/ledger";
     }
 
@@ -118,9 +114,7 @@ public class QuotasController {
                     }
                 }
             } catch (ApiException e) {
-                if (e.status() == 401) {
-                    throw e;
-                }
+                ClassWorkController.signInAgain(e);
             }
         } else {
             for (Regions.Region r : regions.children(division)) {
@@ -179,17 +173,12 @@ public class QuotasController {
         body.put("amount", TendersController.integer(params.getFirst("amount"), "amount", invalid));
         body.put("reason", ComplaintsController.trimmed(params.getFirst("reason")));
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             body.put("replaces", replaces != null && replaces.matches("[A-Za-z0-9_:-]{1,100}") ? replaces : null);
             gateway.post("/api/accreditation/quota-ledgers/" + Pages.id(ledgerId) + "/allocations", body, Pages.idempotent(key));
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "allocate", e, 404, 401);
             load(ledgerId, model, params.toSingleValueMap(), key);
-            Pages.refused(model, "allocate", e);
             return "quota/ledger";
         }
         return Pages.done(request, response, "/accreditation/quotas/" + ledgerId + "?done=allocated");

@@ -1,6 +1,7 @@
 package cn.sunshine.console.accreditation;
 
 import cn.sunshine.console.api.ApiException;
+import cn.sunshine.console.year.ClassWorkController;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.Formats;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,10 +64,7 @@ public class ReviewsController {
 
     /** The base, its reviews, and the form to open the year's review filled from the recorded performance. */
     private void load(String baseId, int year, Model model) {
-        Gateway.Answer base = gateway.get("/api/accreditation/bases/" + Pages.id(baseId));
-        model.addAttribute("base", base.body());
-        model.addAttribute("baseId", baseId);
-        model.addAttribute("etag", base.etag());
+        Pages.drawRecord(gateway, "/api/accreditation/bases/", "base", baseId, model);
         model.addAttribute("year", year);
         model.addAttribute("reviews", gateway.get("/api/accreditation/bases/" + Pages.id(baseId) + "/annual-reviews").list());
         if (!model.containsAttribute("form")) {
@@ -80,9 +78,7 @@ public class ReviewsController {
                 form.put("findings", p.get("findings") instanceof List<?> l
                         ? String.join("\n", l.stream().map(String::valueOf).toList()) : "");
             } catch (ApiException e) {
-                if (e.status() == 401) {
-                    throw e;
-                }
+                ClassWorkController.signInAgain(e);
                 model.addAttribute("performanceUnavailable", true);
             }
             form.put("year", String.valueOf(year));
@@ -106,20 +102,15 @@ public class ReviewsController {
         }
         facts.put("findings", ComplaintsController.lines(params.getFirst("findings")));
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             Gateway.Answer opened = gateway.post("/api/accreditation/bases/" + Pages.id(baseId) + "/annual-reviews",
                     Map.of("year", year, "facts", facts), Pages.idempotent(Pages.key(params.getFirst("idempotencyKey"))));
             return Pages.done(request, response, "/accreditation/reviews/" + Pages.id(String.valueOf(opened.body().get("id"))) + "?done=opened");
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "open", e, 404, 401);
             model.addAttribute("form", params.toSingleValueMap());
             model.addAttribute("idempotencyKey", Pages.key(params.getFirst("idempotencyKey")));
             load(baseId, year == null ? year(null) : year, model);
-            Pages.refused(model, "open", e);
             return "review/base";
         }
     }
@@ -141,12 +132,9 @@ public class ReviewsController {
             gateway.post("/api/accreditation/bases/" + Pages.id(baseId) + "/revocation", Map.of("reason", reason.trim()),
                     Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "revoke", e, 404, 401);
             load(baseId, year(null), model);
             model.addAttribute("revokeReason", reason);
-            Pages.refused(model, "revoke", e);
             return "review/base";
         }
         return Pages.done(request, response, "/accreditation/bases/" + baseId + "?done=revoked");
@@ -156,15 +144,12 @@ public class ReviewsController {
     String review(@PathVariable String reviewId, @RequestParam(required = false) String done, Authentication auth, Model model) {
         Pages.officer(auth);
         loadReview(reviewId, model);
-        model.addAttribute("done", done != null && done.matches("opened|decided") ? done : null);
+        Pages.sayDone(model, done, "opened|decided");
         return "review/review";
     }
 
     private void loadReview(String reviewId, Model model) {
-        Gateway.Answer review = gateway.get("/api/accreditation/annual-reviews/" + Pages.id(reviewId));
-        model.addAttribute("review", review.body());
-        model.addAttribute("reviewId", reviewId);
-        model.addAttribute("etag", review.etag());
+        Pages.drawRecord(gateway, "/api/accreditation/annual-reviews/", "review", reviewId, model);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
@@ -183,12 +168,9 @@ public class ReviewsController {
             gateway.post("/api/accreditation/annual-reviews/" + Pages.id(reviewId) + "/decision", body,
                     Pages.ifMatch(params.getFirst("etag")));
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "decide", e, 404, 401);
             model.addAttribute("form", params.toSingleValueMap());
             loadReview(reviewId, model);
-            Pages.refused(model, "decide", e);
             return "review/review";
         }
         return Pages.done(request, response, "/accreditation/reviews/" + reviewId + "?done=decided");

@@ -19,11 +19,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Year;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The county officer's (县阳光办) tenders: the list, a draft (majors, criteria and window as the API asks),
@@ -144,44 +147,33 @@ public class TendersController {
         body.put("whereToApply", text(params, "whereToApply"));
         body.put("requiredMaterials", params.getOrDefault("requiredMaterials", List.of()).stream()
                 .filter(MATERIALS::contains).toList());
-        List<Map<String, Object>> sought = new ArrayList<>();
-        for (int i = 0; i < majors.size(); i++) {
-            Map<String, String> m = majors.get(i);
+        body.put("majors", sent(majors, "majors", (m, at) -> {
             Map<String, Object> major = new LinkedHashMap<>();
             major.put("majorCode", m.get("majorCode").toUpperCase(java.util.Locale.ROOT));
             major.put("majorName", m.get("majorName"));
-            major.put("capacitySought", integer(m.get("capacitySought"), "majors[" + i + "].capacitySought", invalid));
-            sought.add(major);
-        }
-        body.put("majors", sought);
-        List<Map<String, Object>> weighed = new ArrayList<>();
-        for (int i = 0; i < criteria.size(); i++) {
-            Map<String, String> c = criteria.get(i);
+            major.put("capacitySought", integer(m.get("capacitySought"), at + "capacitySought", invalid));
+            return major;
+        }));
+        body.put("criteria", sent(criteria, "criteria", (c, at) -> {
             Map<String, Object> criterion = new LinkedHashMap<>();
             criterion.put("code", c.get("criterionCode").toUpperCase(java.util.Locale.ROOT));
             criterion.put("name", c.get("criterionName"));
-            criterion.put("weightBp", basisPoints(c.get("weightPercent"), "criteria[" + i + "].weightBp", invalid));
-            weighed.add(criterion);
-        }
-        body.put("criteria", weighed);
+            criterion.put("weightBp", basisPoints(c.get("weightPercent"), at + "weightBp", invalid));
+            return criterion;
+        }));
         body.put("scale", integer(params, "scale", "scale", invalid));
         body.put("passingScore", integer(params, "passingScore", "passingScore", invalid));
         body.put("applicationOpensAt", instant(params.getFirst("applicationOpensAt"), "applicationOpensAt", invalid));
         body.put("applicationClosesAt", instant(params.getFirst("applicationClosesAt"), "applicationClosesAt", invalid));
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             Gateway.Answer created = gateway.post("/api/accreditation/tenders", body, Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/tenders/" + Pages.id(String.valueOf(created.body().get("id"))) + "?done=drafted");
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "draft", e, 404, 401);
             Map<String, Object> form = new LinkedHashMap<>(params.toSingleValueMap());
             form.put("requiredMaterials", params.getOrDefault("requiredMaterials", List.of()));
             drawTenderForm(model, form, rows(majors, MAJOR_ROWS), rows(criteria, CRITERION_ROWS), key);
-            Pages.refused(model, "draft", e);
             return "accreditation/tender-new";
         }
     }
@@ -202,46 +194,53 @@ public class TendersController {
         return integer(params.getFirst(name), field, invalid);
     }
 
+    /**
+     * The rows typed as the API takes them, each made by {@code row} with the prefix its fields are named by in a
+     * refusal ({@code majors[0].}, {@code majors[1].}, …).
+     */
+    static List<Map<String, Object>> sent(List<Map<String, String>> typed, String list,
+                                          BiFunction<Map<String, String>, String, Map<String, Object>> row) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < typed.size(); i++) {
+            rows.add(row.apply(typed.get(i), list + "[" + i + "]."));
+        }
+        return rows;
+    }
+
     /** A whole number as typed, or null (blank: the API names what is required; not a number: said here, never sent). */
     static Integer integer(String given, String field, Map<String, String> invalid) {
-        if (given == null || given.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(given.trim());
-        } catch (NumberFormatException e) {
-            invalid.put(field, "");
-            return null;
-        }
+        return parsed(given, field, invalid, Integer::valueOf);
     }
 
     /** A weight typed in percent (30 or 12.5) as basis points (3000, 1250). */
     static Integer basisPoints(String percent, String field, Map<String, String> invalid) {
-        if (percent == null || percent.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(percent.trim().replace("%", "")).movePointRight(2).intValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            invalid.put(field, "");
-            return null;
-        }
+        return parsed(percent, field, invalid, p -> new BigDecimal(p.replace("%", "")).movePointRight(2).intValueExact());
     }
 
     /** A date and time typed in the form (the programme's time, Asia/Shanghai) as an instant. */
     static String instant(String local, String field, Map<String, String> invalid) {
-        if (local == null || local.isBlank()) {
+        return parsed(local, field, invalid, l -> {
+            try {
+                return LocalDateTime.parse(l).atZone(Formats.PROGRAMME_ZONE).toInstant().toString();
+            } catch (DateTimeParseException e) {
+                return LocalDate.parse(l).atStartOfDay(Formats.PROGRAMME_ZONE).toInstant().toString();
+            }
+        });
+    }
+
+    /**
+     * A value typed in the form ({@code given}, trimmed) as {@code parse} reads it, or null: blank, the API names
+     * what is required; not readable, {@code field} is marked invalid here and nothing is sent.
+     */
+    static <T> T parsed(String given, String field, Map<String, String> invalid, Function<String, T> parse) {
+        if (given == null || given.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(local.trim()).atZone(Formats.PROGRAMME_ZONE).toInstant().toString();
-        } catch (java.time.format.DateTimeParseException e) {
-            try {
-                return LocalDate.parse(local.trim()).atStartOfDay(Formats.PROGRAMME_ZONE).toInstant().toString();
-            } catch (java.time.format.DateTimeParseException again) {
-                invalid.put(field, "");
-                return null;
-            }
+            return parse.apply(given.trim());
+        } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
+            invalid.put(field, "");
+            return null;
         }
     }
 
@@ -250,16 +249,13 @@ public class TendersController {
     String tender(@PathVariable String tenderId, @RequestParam(required = false) String done, Authentication auth, Model model) {
         Pages.officer(auth);
         loadTender(tenderId, model);
-        model.addAttribute("done", done != null && done.matches("drafted|published|appointed") ? done : null);
+        Pages.sayDone(model, done, "drafted|published|appointed");
         return "accreditation/tender";
     }
 
     private void loadTender(String tenderId, Model model) {
         String path = "/api/accreditation/tenders/" + Pages.id(tenderId);
-        Gateway.Answer tender = gateway.get(path);
-        model.addAttribute("tender", tender.body());
-        model.addAttribute("tenderId", tenderId);
-        model.addAttribute("etag", tender.etag());
+        Gateway.Answer tender = Pages.drawRecord(gateway, "/api/accreditation/tenders/", "tender", tenderId, model);
         boolean published = "PUBLISHED".equals(tender.body().get("status"));
         model.addAttribute("applications", published ? gateway.get(path + "/applications?size=200").body() : Map.of("items", List.of()));
         Map<String, Object> panel = null;
@@ -289,11 +285,8 @@ public class TendersController {
         try {
             gateway.post("/api/accreditation/tenders/" + Pages.id(tenderId) + "/publication", Map.of(), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "publish", e, 404);
             loadTender(tenderId, model);
-            Pages.refused(model, "publish", e);
             return "accreditation/tender";
         }
         return Pages.done(request, response, "/accreditation/tenders/" + tenderId + "?done=published");
@@ -311,13 +304,10 @@ public class TendersController {
                     members.stream().map(m -> Map.of("reviewerId", m.get("reviewerId"), "name", m.get("name"))).toList()),
                     Pages.idempotent(key));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "panel", e, 404);
             model.addAttribute("members", rows(members, 3));
             model.addAttribute("idempotencyKey", key);
             loadTender(tenderId, model);
-            Pages.refused(model, "panel", e);
             return "accreditation/tender";
         }
         return Pages.done(request, response, "/accreditation/tenders/" + tenderId + "?done=appointed");
@@ -351,12 +341,9 @@ public class TendersController {
             gateway.post("/api/accreditation/applications/" + Pages.id(applicationId) + "/rejection",
                     Map.of("reasons", lines(reasons)), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "reject", e, 404);
             loadApplication(applicationId, model);
             model.addAttribute("reasons", reasons);
-            Pages.refused(model, "reject", e);
             return "accreditation/application";
         }
         return Pages.done(request, response, "/accreditation/applications/" + applicationId + "?done=rejected");
@@ -400,21 +387,16 @@ public class TendersController {
             body.put("days", d);
         }
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             Gateway.Answer notice = gateway.post("/api/accreditation/tenders/" + Pages.id(tenderId) + "/notice", body,
                     Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/notices/" + Pages.id(String.valueOf(notice.body().get("id"))) + "?done=noticed");
         } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "notice", e, 404);
             model.addAttribute("basesToAccredit", basesToAccredit);
             model.addAttribute("days", days);
             model.addAttribute("idempotencyKey", key);
             loadRanking(tenderId, model);
-            Pages.refused(model, "notice", e);
             return "accreditation/ranking";
         }
     }

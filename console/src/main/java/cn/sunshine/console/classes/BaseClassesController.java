@@ -1,6 +1,7 @@
 package cn.sunshine.console.classes;
 
 import cn.sunshine.console.api.ApiException;
+import cn.sunshine.console.year.ClassWorkController;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.ApiErrors;
 import cn.sunshine.console.web.CurrentUser;
@@ -31,6 +32,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static cn.sunshine.console.web.FormFeedback.besideSwapped;
+import static cn.sunshine.console.web.FormFeedback.formProblem;
+import static cn.sunshine.console.web.FormFeedback.refused;
 import static cn.sunshine.console.classes.ClassesController.seg;
 
 /**
@@ -105,10 +109,7 @@ public class BaseClassesController {
                     h -> h.set("Idempotency-Key", idempotencyKey)).body();
             return "redirect:/classes/" + seg(String.valueOf(created.get("id"))) + "?reported=1";
         } catch (ApiException e) {
-            ApiErrors.Kind kind = rethrowUnlessFormProblem(e);
-            response.setStatus(kind.pageStatus());
-            model.addAttribute("feedback", kind);
-            model.addAttribute("problem", e);
+            refused(e, model, response);
             drawNewClass(CurrentUser.of(auth), model, f);
             return "class-new";
         }
@@ -155,9 +156,7 @@ public class BaseClassesController {
             }
             model.addAttribute("claimable", claimable);
         } catch (ApiException e) {
-            if (ApiErrors.kindOf(e.status()) == ApiErrors.Kind.SIGN_IN) {
-                throw e;
-            }
+            ClassWorkController.signInAgain(e);
             model.addAttribute("vouchersUnavailable", true);
         }
         try {
@@ -172,9 +171,7 @@ public class BaseClassesController {
             }
             model.addAttribute("classClaims", claims);
         } catch (ApiException e) {
-            if (ApiErrors.kindOf(e.status()) == ApiErrors.Kind.SIGN_IN) {
-                throw e;
-            }
+            ClassWorkController.signInAgain(e);
             model.addAttribute("claimsUnavailable", true);
         }
         model.addAttribute("educations", EDUCATION);
@@ -212,12 +209,9 @@ public class BaseClassesController {
                     h -> h.set("Idempotency-Key", idempotencyKey)).body();
             return done(classId, "enrolled=" + seg(String.valueOf(created.getOrDefault("id", ""))), request, response);
         } catch (ApiException e) {
-            ApiErrors.Kind kind = rethrowUnlessFormProblem(e);
-            model.addAttribute("enrollFeedback", kind);
-            model.addAttribute("enrollProblem", e);
+            besideSwapped("enroll", e, model, request, response);
             model.addAttribute("enrollForm", f);
             model.addAttribute("enrollKey", idempotencyKey);
-            response.setStatus(htmx(request) ? 200 : kind.pageStatus());
             baseClass(classId, model);
             return htmx(request) ? "base-class :: enroll" : "base-class";
         }
@@ -241,7 +235,7 @@ public class BaseClassesController {
                 return done(classId, "imported=" + imported.getOrDefault("imported", 0), request, response);
             } catch (ApiException e) {
                 if (e.status() != 413) {
-                    rethrowUnlessFormProblem(e);
+                    formProblem(e);
                 }
                 refused = e;
             }
@@ -324,11 +318,8 @@ public class BaseClassesController {
             }
             return "redirect:" + next;
         } catch (ApiException e) {
-            ApiErrors.Kind kind = rethrowUnlessFormProblem(e);
-            model.addAttribute("claimFeedback", kind);
-            model.addAttribute("claimProblem", e);
+            besideSwapped("claim", e, model, request, response);
             model.addAttribute("chosen", chosen);
-            response.setStatus(htmx(request) ? 200 : kind.pageStatus());
             baseClass(classId, model);
             return htmx(request) ? "base-class :: claim" : "base-class";
         } catch (IOException e) {
@@ -380,14 +371,6 @@ public class BaseClassesController {
     }
 
     /** 401 and 404 go to their pages (ConsoleAdvice); anything else is shown in the form. */
-    private static ApiErrors.Kind rethrowUnlessFormProblem(ApiException e) {
-        ApiErrors.Kind kind = ApiErrors.kindOf(e);
-        if (kind == ApiErrors.Kind.SIGN_IN || kind == ApiErrors.Kind.NOT_FOUND) {
-            throw e;
-        }
-        return kind;
-    }
-
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

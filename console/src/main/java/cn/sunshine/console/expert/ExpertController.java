@@ -1,5 +1,6 @@
 package cn.sunshine.console.expert;
 
+import cn.sunshine.console.accreditation.Pages;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.ApiErrors;
@@ -13,9 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +40,7 @@ public class ExpertController {
     }
 
     static String id(String id) {
-        if (id == null || !id.matches(ID)) {
-            throw new ApiException(404, "urn:sunshine:problem:not-found", "no such record", Map.of());
-        }
-        return UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+        return Pages.segment(id, ID);
     }
 
     static String subject(Authentication auth) {
@@ -160,7 +156,7 @@ public class ExpertController {
             model.addAttribute("problem", e);
             return declarationRefused(tenderId, auth, request, model);
         }
-        return done(request, response, "/expert/tenders/" + tenderId + "?done=declared");
+        return Pages.done(request, response, "/expert/tenders/" + tenderId + "?done=declared");
     }
 
     private String declarationRefused(String tenderId, Authentication auth, HttpServletRequest request, Model model) {
@@ -222,9 +218,7 @@ public class ExpertController {
         model.addAttribute("form", params);
         model.addAttribute("idempotencyKey", idempotencyKey);
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             gateway.post("/api/accreditation/applications/" + id(applicationId) + "/score-sheets", body,
                     h -> h.set("Idempotency-Key", idempotencyKey));
         } catch (ApiException e) {
@@ -233,19 +227,10 @@ public class ExpertController {
             model.addAttribute("problem", e);
             return "true".equals(request.getHeader("HX-Request")) ? "expert/application :: sheet" : "expert/application";
         }
-        return done(request, response, "/expert/tenders/" + model.getAttribute("tenderId") + "?done=scored");
+        return Pages.done(request, response, "/expert/tenders/" + model.getAttribute("tenderId") + "?done=scored");
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** After a write: htmx is told to load the page that shows what was done; a plain form is redirected there. */
-    private static String done(HttpServletRequest request, HttpServletResponse response, String to) {
-        if ("true".equals(request.getHeader("HX-Request"))) {
-            response.setHeader("HX-Redirect", request.getContextPath() + to);
-            return "fragments :: empty";
-        }
-        return "redirect:" + to;
     }
 }

@@ -1,5 +1,6 @@
 package cn.sunshine.console.finance;
 
+import cn.sunshine.console.accreditation.Pages;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.ApiErrors;
@@ -15,12 +16,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import static cn.sunshine.console.classes.BaseClassesController.fen;
+import static cn.sunshine.console.web.FormFeedback.formProblem;
 
 /**
  * The finance bureau's desk (财政局): the county's fund of a year (deposited, committed, available, recovered; the
@@ -57,7 +60,7 @@ public class FinanceController {
                 Authentication auth, Model model) {
         CurrentUser me = finance(auth);
         draw(me, year(year), model);
-        model.addAttribute("done", done != null && done.matches("[a-z-]{1,20}") ? done : null);
+        Pages.sayDone(model, done, "[a-z-]{1,20}");
         return "finance";
     }
 
@@ -169,23 +172,9 @@ public class FinanceController {
     }
 
     private static void refuse(ApiException e, String name, Model model, HttpServletResponse response) {
-        ApiErrors.Kind kind = ApiErrors.kindOf(e);
-        if (kind == ApiErrors.Kind.SIGN_IN || kind == ApiErrors.Kind.NOT_FOUND) {
-            throw e;
-        }
+        ApiErrors.Kind kind = formProblem(e);
         model.addAttribute(name, e);
         model.addAttribute(name + "Kind", kind);
         response.setStatus(kind.pageStatus());
-    }
-
-    static Long fen(String yuan) {
-        if (yuan == null || yuan.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(yuan.strip().replace(",", "").replace("¥", "")).movePointRight(2).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            return null;
-        }
     }
 }

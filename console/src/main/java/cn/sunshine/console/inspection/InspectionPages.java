@@ -59,7 +59,7 @@ public class InspectionPages {
                   @RequestParam(required = false) Integer page, Authentication auth, Model model) {
         Pages.officer(auth);
         drawOrders(model, "true".equals(overdue), Pages.page(page));
-        model.addAttribute("done", done != null && done.matches("recorded|closed") ? done : null);
+        Pages.sayDone(model, done, "recorded|closed");
         return "inspection/orders";
     }
 
@@ -81,11 +81,8 @@ public class InspectionPages {
             gateway.post("/api/accreditation/rectification-orders/" + Pages.id(orderId) + "/closure",
                     Map.of("note", note.trim()), Pages.ifMatch(etag));
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "close", e, 404, 401);
             drawOrders(model, false, 0);
-            Pages.refused(model, "close", e);
             return "inspection/orders";
         }
         return Pages.done(request, response, "/accreditation/inspection/orders?done=closed");
@@ -163,15 +160,11 @@ public class InspectionPages {
             body.put("findings", List.of());
         }
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             gateway.post("/api/accreditation/inspection-visits", body, Pages.idempotent(key));
             return Pages.done(request, response, "/accreditation/inspection/orders?done=recorded");
         } catch (ApiException e) {
-            if (e.status() == 401) {
-                throw e;
-            }
+            Pages.refusedUnless(model, "record", e, 401);
             Map<String, Object> typed = new LinkedHashMap<>(params.toSingleValueMap());
             Map<String, String> scoreByCode = new LinkedHashMap<>();
             Map<String, String> remarkByCode = new LinkedHashMap<>();
@@ -182,7 +175,6 @@ public class InspectionPages {
             typed.put("scoreByCode", scoreByCode);
             typed.put("remarkByCode", remarkByCode);
             draw(model, typed, key);
-            Pages.refused(model, "record", e);
             return "inspection/visit-new";
         }
     }

@@ -1,5 +1,6 @@
 package cn.sunshine.console.monitoring;
 
+import cn.sunshine.console.accreditation.Pages;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.ApiErrors;
@@ -16,10 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.web.FormFeedback.formProblem;
 import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 
 /**
@@ -82,10 +82,10 @@ public class MonitoringController {
         monitor.put("name", blankToNull(f.get("monitorName")));
         monitor.put("phone", blankToNull(f.get("monitorPhone")));
         body.put("monitor", monitor);
-        String key = key(f.get("idempotencyKey"));
+        String key = Pages.key(f.get("idempotencyKey"));
         try {
-            Map<String, Object> point = gateway.post("/api/placement/monitoring-points", body, idempotent(key)).body();
-            return next("/monitoring/points/" + seg(String.valueOf(point.get("id"))) + "?done=registered", request, response);
+            Map<String, Object> point = gateway.post("/api/placement/monitoring-points", body, Pages.idempotent(key)).body();
+            return Pages.done(request, response, "/monitoring/points/" + Pages.id(String.valueOf(point.get("id"))) + "?done=registered");
         } catch (ApiException e) {
             refused(model, "register", e);
             model.addAttribute("submitted", f);
@@ -115,13 +115,7 @@ public class MonitoringController {
         body.put("year", number(f.get("year")));
         body.put("quarter", number(f.get("quarter")));
         body.put("figures", figures(f));
-        String key = key(f.get("idempotencyKey"));
-        try {
-            gateway.post("/api/placement/monitoring-points/" + seg(id) + "/returns", body, idempotent(key));
-            return next("/monitoring/points/" + seg(id) + "?year=" + body.get("year") + "&done=return", request, response);
-        } catch (ApiException e) {
-            return again(id, f, "return", e, response, model, null);
-        }
+        return record(id, "returns", "return", body, f, request, response, model);
     }
 
     @PostMapping("/monitoring/points/{id}/returns/{year}/{quarter}")
@@ -133,14 +127,8 @@ public class MonitoringController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("figures", figures(f));
         body.put("reason", blankToNull(f.get("reason")));
-        try {
-            gateway.put("/api/placement/monitoring-points/" + seg(id) + "/returns/" + year + "/" + quarter, body,
-                    ifMatch(f.get("version")));
-            return next("/monitoring/points/" + seg(id) + "?year=" + year + "&done=correction", request, response);
-        } catch (ApiException e) {
-            f.put("year", String.valueOf(year));
-            return again(id, f, "correction", e, response, model, year + "-" + quarter);
-        }
+        return correct(id, year, "/returns/" + year + "/" + quarter, body, f, new Correction("correction", "correction",
+                year + "-" + quarter), request, response, model);
     }
 
     @PostMapping("/monitoring/points/{id}/needs-surveys")
@@ -152,13 +140,7 @@ public class MonitoringController {
         body.put("year", number(f.get("year")));
         body.put("surveyedOn", blankToNull(f.get("surveyedOn")));
         body.put("needs", needs(form));
-        String key = key(f.get("idempotencyKey"));
-        try {
-            gateway.post("/api/placement/monitoring-points/" + seg(id) + "/needs-surveys", body, idempotent(key));
-            return next("/monitoring/points/" + seg(id) + "?year=" + body.get("year") + "&done=survey", request, response);
-        } catch (ApiException e) {
-            return again(id, f, "survey", e, response, model, null);
-        }
+        return record(id, "needs-surveys", "survey", body, f, request, response, model);
     }
 
     /**
@@ -174,13 +156,43 @@ public class MonitoringController {
         body.put("surveyedOn", blankToNull(f.get("surveyedOn")));
         body.put("needs", needs(form));
         body.put("reason", blankToNull(f.get("reason")));
+        return correct(id, year, "/needs-surveys/" + year, body, f, new Correction("surveyCorrection", "surveyCorrected",
+                null), request, response, model);
+    }
+
+    /**
+     * A new return or survey of the point ({@code POST …/<what>} with the form's Idempotency-Key), then the point's
+     * page for its year saying it is {@code done}; refused, the page again with the refusal beside the form {@code done}.
+     */
+    private String record(String id, String what, String done, Map<String, Object> body, Map<String, String> f,
+                          HttpServletRequest request, HttpServletResponse response, Model model) {
+        String key = Pages.key(f.get("idempotencyKey"));
         try {
-            gateway.put("/api/placement/monitoring-points/" + seg(id) + "/needs-surveys/" + year, body, ifMatch(f.get("version")));
-            return next("/monitoring/points/" + seg(id) + "?year=" + year + "&done=surveyCorrected", request, response);
+            gateway.post("/api/placement/monitoring-points/" + Pages.id(id) + "/" + what, body, Pages.idempotent(key));
+            return Pages.done(request, response, "/monitoring/points/" + Pages.id(id) + "?year=" + body.get("year")
+                    + "&done=" + done);
+        } catch (ApiException e) {
+            return again(id, f, done, e, response, model, null);
+        }
+    }
+
+    /** How a correction is said: the form its refusal stands beside, the page's word once done, the row corrected. */
+    private record Correction(String form, String done, String row) {
+    }
+
+    /**
+     * A return or survey of {@code year} corrected ({@code PUT …<path>} with the version the form was drawn from),
+     * then the point's page for the year; refused, the page again with what was typed, for that year.
+     */
+    private String correct(String id, int year, String path, Map<String, Object> body, Map<String, String> f,
+                           Correction said, HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            gateway.put("/api/placement/monitoring-points/" + Pages.id(id) + path, body, ifMatch(f.get("version")));
+            return Pages.done(request, response, "/monitoring/points/" + Pages.id(id) + "?year=" + year + "&done=" + said.done());
         } catch (ApiException e) {
             Map<String, String> kept = new LinkedHashMap<>(f);
             kept.put("year", String.valueOf(year));
-            return again(id, kept, "surveyCorrection", e, response, model, null);
+            return again(id, kept, said.form(), e, response, model, said.row());
         }
     }
 
@@ -212,8 +224,8 @@ public class MonitoringController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", blankToNull(reason));
         try {
-            gateway.post("/api/placement/monitoring-points/" + seg(id) + "/retirement", body, ifMatch(version));
-            return next("/monitoring/points/" + seg(id) + "?done=retired", request, response);
+            gateway.post("/api/placement/monitoring-points/" + Pages.id(id) + "/retirement", body, ifMatch(version));
+            return Pages.done(request, response, "/monitoring/points/" + Pages.id(id) + "?done=retired");
         } catch (ApiException e) {
             return again(id, Map.of("reason", reason == null ? "" : reason), "retire", e, response, model, null);
         }
@@ -290,7 +302,7 @@ public class MonitoringController {
     private void drawPoint(String id, Integer year, String correct, Model model) {
         int thisYear = LocalDate.now(Formats.PROGRAMME_ZONE).getYear();
         int y = year == null || year < 2000 || year > thisYear + 1 ? thisYear : year;
-        Gateway.Answer point = gateway.get("/api/placement/monitoring-points/" + seg(id));
+        Gateway.Answer point = gateway.get("/api/placement/monitoring-points/" + Pages.id(id));
         model.addAttribute("point", point.body());
         model.addAttribute("pointVersion", version(point.etag()));
         model.addAttribute("pointId", id);
@@ -299,7 +311,7 @@ public class MonitoringController {
         model.addAttribute("years", List.of(thisYear - 2, thisYear - 1, thisYear));
         model.addAttribute("sectors", SECTORS);
         model.addAttribute("counts", COUNTS);
-        List<?> returns = gateway.get("/api/placement/monitoring-points/" + seg(id) + "/returns?year=" + y).list();
+        List<?> returns = gateway.get("/api/placement/monitoring-points/" + Pages.id(id) + "/returns?year=" + y).list();
         model.addAttribute("returns", returns);
         Map<?, ?> correcting = null;
         if (correct != null) {
@@ -312,7 +324,7 @@ public class MonitoringController {
         model.addAttribute("correcting", correcting);
         Object survey = null;
         try {
-            survey = gateway.get("/api/placement/monitoring-points/" + seg(id) + "/needs-surveys/" + y).body();
+            survey = gateway.get("/api/placement/monitoring-points/" + Pages.id(id) + "/needs-surveys/" + y).body();
         } catch (ApiException e) {
             if (e.status() != 404) {
                 throw e;
@@ -330,7 +342,7 @@ public class MonitoringController {
                          Model model, String correct) {
         refused(model, form, e);
         model.addAttribute("submitted", f);
-        model.addAttribute("idempotencyKey", key(f.get("idempotencyKey")));
+        model.addAttribute("idempotencyKey", Pages.key(f.get("idempotencyKey")));
         response.setStatus(ApiErrors.kindOf(e).pageStatus());
         Integer y = number(f.get("year")) instanceof Integer i ? i : null;
         drawPoint(id, y, correct, model);
@@ -383,21 +395,6 @@ public class MonitoringController {
         }
     }
 
-    private static String seg(String id) {
-        if (id == null || !id.matches("[A-Za-z0-9_:-]{1,100}")) {
-            throw new ApiException(404, "urn:sunshine:problem:not-found", "no such record", Map.of());
-        }
-        return UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
-    }
-
-    private static String key(String given) {
-        return given != null && given.matches("[A-Za-z0-9-]{8,64}") ? given : UUID.randomUUID().toString();
-    }
-
-    private static Consumer<HttpHeaders> idempotent(String key) {
-        return h -> h.set("Idempotency-Key", key);
-    }
-
     private static Consumer<HttpHeaders> ifMatch(String version) {
         return h -> {
             if (version != null && version.matches("\\d{1,19}")) {
@@ -411,19 +408,8 @@ public class MonitoringController {
     }
 
     private static void refused(Model model, String form, ApiException e) {
-        ApiErrors.Kind kind = ApiErrors.kindOf(e);
-        if (kind == ApiErrors.Kind.SIGN_IN || kind == ApiErrors.Kind.NOT_FOUND) {
-            throw e;
-        }
+        ApiErrors.Kind kind = formProblem(e);
         model.addAttribute(form + "Kind", kind);
         model.addAttribute(form + "Problem", e);
-    }
-
-    private static String next(String to, HttpServletRequest request, HttpServletResponse response) {
-        if ("true".equals(request.getHeader("HX-Request"))) {
-            response.setHeader("HX-Redirect", request.getContextPath() + to);
-            return "fragments :: empty";
-        }
-        return "redirect:" + to;
     }
 }

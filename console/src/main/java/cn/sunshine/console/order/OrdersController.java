@@ -1,5 +1,6 @@
 package cn.sunshine.console.order;
 
+import cn.sunshine.console.accreditation.Pages;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.export.ListExports;
@@ -30,7 +31,7 @@ import static cn.sunshine.console.export.ListExports.column;
 import static cn.sunshine.console.export.ListExports.count;
 import static cn.sunshine.console.export.ListExports.text;
 import static cn.sunshine.console.spotcheck.SpotChecksController.idempotent;
-import static cn.sunshine.console.year.ClassWorkController.refused;
+import static cn.sunshine.console.web.FormFeedback.refused;
 import static cn.sunshine.console.year.ClassWorkController.ifMatch;
 import static cn.sunshine.console.year.ClassWorkController.require;
 
@@ -191,7 +192,7 @@ public class OrdersController {
     @GetMapping("/orders/{id}")
     String order(@PathVariable String id, @RequestParam(required = false) String done, Authentication auth, Model model) {
         CurrentUser me = require(auth, READERS);
-        model.addAttribute("done", done != null && done.matches("[a-z]{1,20}") ? done : null);
+        Pages.sayDone(model, done, "[a-z]{1,20}");
         drawOrder(id, me, model);
         return "order/order";
     }

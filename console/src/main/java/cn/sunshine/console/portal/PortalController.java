@@ -1,5 +1,6 @@
 package cn.sunshine.console.portal;
 
+import cn.sunshine.console.accreditation.Pages;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.ConsoleProperties;
 import cn.sunshine.console.api.Gateway;
@@ -12,9 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -27,29 +26,12 @@ import java.util.UUID;
  * a lost answer files one objection; htmx disables the buttons while a request is in flight.
  */
 @Controller
-public class PortalController {
+public class PortalController extends PublicPages {
 
     static final String ID = "[A-Za-z0-9_-]{1,100}";
 
-    private final Gateway gateway;
-    private final ConsoleProperties properties;
-
     public PortalController(Gateway gateway, ConsoleProperties properties) {
-        this.gateway = gateway;
-        this.properties = properties;
-    }
-
-    private String division(String asked, Model model) {
-        return chooser(properties, asked, model);
-    }
-
-    /** The county chooser of a public page: the counties offered, the one chosen and its name. */
-    public static String chooser(ConsoleProperties properties, String asked, Model model) {
-        String chosen = properties.publicDivision(asked);
-        model.addAttribute("divisions", properties.publicDivisions());
-        model.addAttribute("division", chosen);
-        model.addAttribute("divisionName", properties.publicDivisionName(chosen));
-        return chosen;
+        super(gateway, properties);
     }
 
     String divisionName(String code) {
@@ -57,21 +39,22 @@ public class PortalController {
     }
 
     static String id(String id) {
-        if (id == null || !id.matches(ID)) {
-            throw new ApiException(404, "urn:sunshine:problem:not-found", "no such record", Map.of());
-        }
-        return UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+        return Pages.segment(id, ID);
     }
 
     @GetMapping("/public/tenders")
     String tenders(@RequestParam(required = false) String division, Model model) {
-        String chosen = division(division, model);
+        listed("tenders", "/api/public/accreditation/tenders?size=100&division=" + division(division, model), model);
+        return "portal/tenders";
+    }
+
+    /** A public list of the division's, or — the API not answering — why it is unavailable ({@code unavailable}). */
+    private void listed(String name, String path, Model model) {
         try {
-            model.addAttribute("tenders", gateway.getPublic("/api/public/accreditation/tenders?size=100&division=" + chosen).body());
+            model.addAttribute(name, gateway.getPublic(path).body());
         } catch (ApiException e) {
             model.addAttribute("unavailable", ApiErrors.kindOf(e.status()));
         }
-        return "portal/tenders";
     }
 
     @GetMapping("/public/tenders/{tenderId}")
@@ -84,12 +67,7 @@ public class PortalController {
 
     @GetMapping("/public/notices")
     String notices(@RequestParam(required = false) String division, Model model) {
-        String chosen = division(division, model);
-        try {
-            model.addAttribute("notices", gateway.getPublic("/api/public/accreditation/notices?size=100&division=" + chosen).body());
-        } catch (ApiException e) {
-            model.addAttribute("unavailable", ApiErrors.kindOf(e.status()));
-        }
+        listed("notices", "/api/public/accreditation/notices?size=100&division=" + division(division, model), model);
         return "portal/notices";
     }
 

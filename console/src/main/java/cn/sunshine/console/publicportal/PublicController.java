@@ -3,6 +3,7 @@ package cn.sunshine.console.publicportal;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.ConsoleProperties;
 import cn.sunshine.console.api.Gateway;
+import cn.sunshine.console.portal.PublicPages;
 import cn.sunshine.console.web.ApiErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,24 +16,15 @@ import org.springframework.web.bind.annotation.RequestParam;
  * be had says so; the other still shows.
  */
 @Controller
-public class PublicController {
-
-    private final Gateway gateway;
-    private final ConsoleProperties properties;
+public class PublicController extends PublicPages {
 
     public PublicController(Gateway gateway, ConsoleProperties properties) {
-        this.gateway = gateway;
-        this.properties = properties;
+        super(gateway, properties);
     }
 
     @GetMapping("/public")
     String portal(@RequestParam(required = false) String division, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("divisions", properties.publicDivisions());
-        String chosen = division != null && division.matches("[1-9]\\d{5}") ? division
-                : properties.publicDivisions().isEmpty() ? "420981" : properties.publicDivisions().get(0).code();
-        model.addAttribute("division", chosen);
-        model.addAttribute("divisionName", properties.publicDivisions().stream().filter(d -> d.code().equals(chosen))
-                .map(ConsoleProperties.Division::name).findFirst().orElse(chosen));
+        String chosen = division(division, model);
         try {
             model.addAttribute("bases", gateway.getPublic("/api/public/accreditation/bases?size=100&division=" + chosen).body());
         } catch (ApiException e) {

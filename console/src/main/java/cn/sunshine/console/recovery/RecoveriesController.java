@@ -1,5 +1,6 @@
 package cn.sunshine.console.recovery;
 
+import cn.sunshine.console.accreditation.Pages;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.export.ListExports;
@@ -31,7 +32,7 @@ import static cn.sunshine.console.export.ListExports.count;
 import static cn.sunshine.console.export.ListExports.text;
 import static cn.sunshine.console.export.ListExports.yuan;
 import static cn.sunshine.console.spotcheck.SpotChecksController.idempotent;
-import static cn.sunshine.console.year.ClassWorkController.refused;
+import static cn.sunshine.console.web.FormFeedback.refused;
 import static cn.sunshine.console.year.ClassWorkController.require;
 
 /**
@@ -181,7 +182,7 @@ public class RecoveriesController {
     @GetMapping("/recoveries/{id}")
     String recovery(@PathVariable String id, @RequestParam(required = false) String done, Authentication auth, Model model) {
         CurrentUser me = require(auth, READERS);
-        model.addAttribute("done", done != null && done.matches("[a-z]{1,20}") ? done : null);
+        Pages.sayDone(model, done, "[a-z]{1,20}");
         drawRecovery(id, me, model);
         return "recovery/recovery";
     }

@@ -6,12 +6,9 @@ import cn.sunshine.console.recovery.RecoveriesController;
 import cn.sunshine.console.web.CurrentUser;
 import cn.sunshine.console.web.HomeController;
 import cn.sunshine.console.year.ClassWorkController;
-import cn.sunshine.console.year.YearWaiting.Card;
-import org.springframework.security.core.Authentication;
+import cn.sunshine.console.year.WaitingCards;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,21 +19,14 @@ import java.util.Map;
  * "unavailable".
  */
 @ControllerAdvice(assignableTypes = HomeController.class)
-public class CheckWaiting {
-
-    private final Gateway gateway;
+public class CheckWaiting extends WaitingCards {
 
     public CheckWaiting(Gateway gateway) {
-        this.gateway = gateway;
+        super(gateway, "checkWaiting");
     }
 
-    @ModelAttribute("checkWaiting")
-    List<Card> cards(Authentication auth) {
-        CurrentUser me = CurrentUser.of(auth);
-        List<Card> cards = new ArrayList<>();
-        if (me == null) {
-            return cards;
-        }
+    @Override
+    protected void addCards(CurrentUser me, List<Card> cards) {
         if (me.has("COUNTY_OFFICER")) {
             Object open;
             try {
@@ -65,6 +55,5 @@ public class CheckWaiting {
             cards.add(new Card("recoveriesOpen", "/recoveries?status=OPEN", toRecord));
             cards.add(new Card("recoveriesRecorded", "/recoveries?status=SETTLEMENT_RECORDED", toConfirm));
         }
-        return cards;
     }
 }

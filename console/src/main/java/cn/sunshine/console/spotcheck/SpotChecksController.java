@@ -1,9 +1,9 @@
 package cn.sunshine.console.spotcheck;
 
+import cn.sunshine.console.accreditation.Pages;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.export.ListExports;
-import cn.sunshine.console.web.ApiErrors;
 import cn.sunshine.console.web.Formats;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.sunshine.console.web.FormFeedback.beside;
 import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 import static cn.sunshine.console.export.ListExports.column;
 import static cn.sunshine.console.export.ListExports.text;
 import static cn.sunshine.console.classes.ClassesController.seg;
-import static cn.sunshine.console.year.ClassWorkController.formProblem;
 import static cn.sunshine.console.year.ClassWorkController.ifMatch;
 import static cn.sunshine.console.year.ClassWorkController.require;
 
@@ -137,14 +137,11 @@ public class SpotChecksController {
     }
 
     private String refused(ApiException e, String which, Map<String, Object> body, HttpServletResponse response, Model model) {
-        ApiErrors.Kind kind = formProblem(e);
-        model.addAttribute("drawFeedback", kind);
-        model.addAttribute("drawProblem", e);
+        beside("draw", e, model, response);
         model.addAttribute("drawWhich", which);
         Map<String, Object> form = new LinkedHashMap<>();
         body.forEach((k, v) -> form.put(k, v == null ? "" : v));
         model.addAttribute("form", form);
-        response.setStatus(kind.pageStatus());
         drawList(null, 0, model);
         return "spotcheck/list";
     }
@@ -160,7 +157,7 @@ public class SpotChecksController {
     @GetMapping("/spot-checks/{id}")
     String check(@PathVariable String id, @RequestParam(required = false) String done, Authentication auth, Model model) {
         require(auth, OFFICER);
-        model.addAttribute("done", done != null && done.matches("[a-z]{1,20}") ? done : null);
+        Pages.sayDone(model, done, "[a-z]{1,20}");
         drawCheck(id, model);
         return "spotcheck/check";
     }
@@ -229,12 +226,9 @@ public class SpotChecksController {
             gateway.post("/api/placement/spot-checks/" + seg(id) + "/calls", body, ifMatch(f.get("version")));
             return "redirect:/spot-checks/" + seg(id) + "?done=called";
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("callFeedback", kind);
-            model.addAttribute("callProblem", e);
+            beside("call", e, model, response);
             model.addAttribute("callFor", f.get("placementId"));
             model.addAttribute("submitted", f);
-            response.setStatus(kind.pageStatus());
             drawCheck(id, model);
             return "spotcheck/check";
         }
@@ -263,10 +257,7 @@ public class SpotChecksController {
             gateway.post("/api/placement/spot-checks/" + seg(id) + path, Map.of(), headers);
             return "redirect:/spot-checks/" + seg(id) + "?done=" + done;
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("actFeedback", kind);
-            model.addAttribute("actProblem", e);
-            response.setStatus(kind.pageStatus());
+            beside("act", e, model, response);
             drawCheck(id, model);
             return "spotcheck/check";
         }

@@ -18,10 +18,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
 
+import static cn.sunshine.console.web.FormFeedback.formProblem;
 import static cn.sunshine.console.classes.BaseClassesController.MAX_ROSTER_BYTES;
 import static cn.sunshine.console.classes.BaseClassesController.key;
 import static cn.sunshine.console.classes.BaseClassesController.spreadsheetType;
-import static cn.sunshine.console.year.ClassWorkController.formProblem;
 import static cn.sunshine.console.year.ClassWorkController.require;
 
 /**

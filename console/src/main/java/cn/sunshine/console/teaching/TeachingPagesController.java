@@ -3,9 +3,7 @@ package cn.sunshine.console.teaching;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.api.PagedLists;
-import cn.sunshine.console.web.ApiErrors;
 import cn.sunshine.console.web.CurrentUser;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,11 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static cn.sunshine.console.web.FormFeedback.beside;
 import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 import static cn.sunshine.console.classes.BaseClassesController.integer;
 import static cn.sunshine.console.classes.BaseClassesController.key;
 import static cn.sunshine.console.classes.ClassesController.seg;
-import static cn.sunshine.console.year.ClassWorkController.formProblem;
 import static cn.sunshine.console.year.ClassWorkController.ifMatch;
 import static cn.sunshine.console.year.ClassWorkController.require;
 
@@ -128,11 +126,8 @@ public class TeachingPagesController {
 
     private String refused(ApiException e, String form, String classId, Authentication auth, HttpServletResponse response,
                            Model model, Map<String, Object> kept) {
-        ApiErrors.Kind kind = formProblem(e);
-        model.addAttribute(form + "Feedback", kind);
-        model.addAttribute(form + "Problem", e);
+        beside(form, e, model, response);
         model.addAllAttributes(kept);
-        response.setStatus(kind.pageStatus());
         draw(classId, CurrentUser.of(auth), model);
         return "teaching/class-teaching";
     }

@@ -51,7 +51,7 @@ public class TraineeActsController {
                    Authentication auth, Model model) {
         CurrentUser me = actor(auth);
         load(classId, enrollmentId, me, model);
-        model.addAttribute("done", done != null && done.matches("withdrawal|dropout|assessment|voiding") ? done : null);
+        Pages.sayDone(model, done, "withdrawal|dropout|assessment|voiding");
         return "trainee/trainee";
     }
 
@@ -103,16 +103,11 @@ public class TraineeActsController {
             body.put("reason", reason == null ? "" : reason.trim());
         }
         try {
-            if (!invalid.isEmpty()) {
-                throw new ApiException(400, "urn:sunshine:problem:validation", null, invalid);
-            }
+            Pages.refuseInvalid(invalid);
             gateway.post("/api/enrollment/enrollments/" + Pages.id(enrollmentId) + "/" + act, body,
                     Pages.ifMatch(params.getFirst("etag")));
         } catch (ApiException e) {
-            if (e.status() == 404 || e.status() == 401) {
-                throw e;
-            }
-            return refused(classId, enrollmentId, me, act, e, params, model);
+            return refused(classId, enrollmentId, me, act, e, params, model, 404, 401);
         }
         return Pages.done(request, response, "/classes/" + Pages.id(classId) + "/trainees/" + enrollmentId + "?done=" + act);
     }
@@ -131,19 +126,17 @@ public class TraineeActsController {
             gateway.post("/api/subsidy/vouchers/voiding", Map.of("serial", String.valueOf(params.getFirst("serial")).trim(),
                     "reason", reason == null ? "" : reason.trim()), Pages.idempotent(Pages.key(params.getFirst("idempotencyKey"))));
         } catch (ApiException e) {
-            if (e.status() == 401) {
-                throw e;
-            }
-            return refused(classId, enrollmentId, me, "voiding", e, params, model);
+            return refused(classId, enrollmentId, me, "voiding", e, params, model, 401);
         }
         return Pages.done(request, response, "/classes/" + Pages.id(classId) + "/trainees/" + enrollmentId + "?done=voiding");
     }
 
+    /** The trainee's page again with the act's refusal beside its form (statuses {@code passedOn} go to their pages). */
     private String refused(String classId, String enrollmentId, CurrentUser me, String act, ApiException e,
-                           MultiValueMap<String, String> params, Model model) {
+                           MultiValueMap<String, String> params, Model model, int... passedOn) {
+        Pages.refusedUnless(model, act, e, passedOn);
         model.addAttribute("form", params.toSingleValueMap());
         load(classId, enrollmentId, me, model);
-        Pages.refused(model, act, e);
         return "trainee/trainee";
     }
 

@@ -3,7 +3,6 @@ package cn.sunshine.console.year;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.api.PagedLists;
-import cn.sunshine.console.web.ApiErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -26,7 +25,6 @@ import static cn.sunshine.console.classes.BaseClassesController.fen;
 import static cn.sunshine.console.classes.BaseClassesController.htmx;
 import static cn.sunshine.console.classes.BaseClassesController.integer;
 import static cn.sunshine.console.classes.ClassesController.seg;
-import static cn.sunshine.console.year.ClassWorkController.formProblem;
 import static cn.sunshine.console.year.ClassWorkController.next;
 import static cn.sunshine.console.year.ClassWorkController.require;
 
@@ -92,12 +90,9 @@ public class ClassFollowUpsController {
             keys.add(id);
             contacts.add(c);
         }
-        ApiErrors.Kind kind;
-        ApiException refused = null;
-        Map<String, String> rowErrors = new LinkedHashMap<>();
+        BatchRefusal refusal;
         if (contacts.isEmpty()) {
-            kind = ApiErrors.Kind.INVALID;
-            model.addAttribute("batchMessageKey", "year.batch.none");
+            refusal = BatchRefusal.nothingTicked(model);
         } else {
             try {
                 Map<String, Object> answer = gateway.post("/api/placement/classes/" + seg(classId) + "/follow-ups/" + n,
@@ -106,22 +101,17 @@ public class ClassFollowUpsController {
                 return next("/classes/" + seg(classId) + "/follow-ups?round=" + n + "&done=" + answer.getOrDefault("recorded", 0)
                         + "&already=" + answer.getOrDefault("alreadyDone", 0) + "&cases=" + opened, request, response);
             } catch (ApiException e) {
-                kind = formProblem(e);
-                refused = e;
+                refusal = BatchRefusal.refused(e);
                 for (Map<String, Object> r : e.rows()) {
                     String key = r.get("placementId") != null ? String.valueOf(r.get("placementId"))
                             : r.get("row") instanceof Number row && row.intValue() >= 1 && row.intValue() <= keys.size()
                             ? keys.get(row.intValue() - 1) : "";
                     String field = r.get("field") == null || String.valueOf(r.get("field")).isBlank() ? "" : r.get("field") + ": ";
-                    rowErrors.merge(key, field + r.get("message"), (a, b) -> a + "；" + b);
+                    refusal.onRow(key, field + r.get("message"));
                 }
             }
         }
-        model.addAttribute("batchFeedback", kind);
-        model.addAttribute("batchProblem", refused);
-        model.addAttribute("rowErrors", rowErrors);
-        model.addAttribute("submitted", f);
-        response.setStatus(htmx(request) ? 200 : kind.pageStatus());
+        refusal.show(f, model, request, response);
         draw(classId, n, model);
         return htmx(request) ? "year/class-follow-ups :: sheet" : "year/class-follow-ups";
     }

@@ -23,6 +23,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static cn.sunshine.console.web.FormFeedback.besideSwapped;
 import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 import static cn.sunshine.console.classes.BaseClassesController.fen;
 import static cn.sunshine.console.classes.BaseClassesController.htmx;
@@ -91,13 +92,10 @@ public class ClassWorkController {
             gateway.post("/api/enrollment/classes/" + seg(classId) + "/opening", body, ifMatch(version));
             return next("/classes/" + seg(classId) + "?opened=1", request, response);
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("openingFeedback", kind);
-            model.addAttribute("openingProblem", e);
+            besideSwapped("opening", e, model, request, response);
             model.addAttribute("notes", notes);
             model.addAttribute("klass", gateway.get("/api/enrollment/classes/" + seg(classId)).body());
             model.addAttribute("classId", classId);
-            response.setStatus(htmx(request) ? 200 : kind.pageStatus());
             return htmx(request) ? "year/opening :: panel" : "year/opening";
         }
     }
@@ -125,10 +123,7 @@ public class ClassWorkController {
             model.addAttribute("issued", gateway.post("/api/subsidy/classes/" + seg(classId) + "/vouchers", Map.of(),
                     h -> { }).list());
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("issueFeedback", kind);
-            model.addAttribute("issueProblem", e);
-            response.setStatus(htmx(request) ? 200 : kind.pageStatus());
+            besideSwapped("issue", e, model, request, response);
         }
         drawVouchers(classId, model);
         return htmx(request) ? "year/vouchers :: issue" : "year/vouchers";
@@ -173,70 +168,74 @@ public class ClassWorkController {
     @PostMapping("/classes/{classId}/assessments")
     String assess(@PathVariable String classId, @RequestParam MultiValueMap<String, String> form, Authentication auth,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
-        return batch(Act.ASSESSMENTS, classId, form, auth, request, response, model, f -> {
-            List<Entry> entries = new ArrayList<>();
-            for (String id : form.getOrDefault("enrollmentId", List.of())) {
-                String theory = blankToNull(f.get("theory-" + id));
-                String practical = blankToNull(f.get("practical-" + id));
-                if (theory != null || practical != null) {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("enrollmentId", id);
-                    e.put("theoryScore", integer(theory));
-                    e.put("practicalScore", integer(practical));
-                    entries.add(new Entry(id, e));
-                }
+        return batch(Act.ASSESSMENTS, classId, form, auth, request, response, model, f -> perEnrollment(form, (id, e) -> {
+            String theory = blankToNull(f.get("theory-" + id));
+            String practical = blankToNull(f.get("practical-" + id));
+            if (theory == null && practical == null) {
+                return false;
             }
-            return entries;
-        });
+            e.put("theoryScore", integer(theory));
+            e.put("practicalScore", integer(practical));
+            return true;
+        }));
     }
 
     @PostMapping("/classes/{classId}/completions")
     String complete(@PathVariable String classId, @RequestParam MultiValueMap<String, String> form, Authentication auth,
                     HttpServletRequest request, HttpServletResponse response, Model model) {
-        return batch(Act.COMPLETIONS, classId, form, auth, request, response, model, f -> {
-            List<Entry> entries = new ArrayList<>();
-            for (String id : form.getOrDefault("enrollmentId", List.of())) {
-                String certificate = blankToNull(f.get("certificate-" + id));
-                if (certificate != null) {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("enrollmentId", id);
-                    e.put("certificateNumber", certificate);
-                    e.put("skillCertificateNumber", blankToNull(f.get("skillCertificate-" + id)));
-                    e.put("skillLevel", blankToNull(f.get("skillLevel-" + id)));
-                    entries.add(new Entry(id, e));
-                }
+        return batch(Act.COMPLETIONS, classId, form, auth, request, response, model, f -> perEnrollment(form, (id, e) -> {
+            String certificate = blankToNull(f.get("certificate-" + id));
+            if (certificate == null) {
+                return false;
             }
-            return entries;
-        });
+            e.put("certificateNumber", certificate);
+            e.put("skillCertificateNumber", blankToNull(f.get("skillCertificate-" + id)));
+            e.put("skillLevel", blankToNull(f.get("skillLevel-" + id)));
+            return true;
+        }));
     }
 
     @PostMapping("/classes/{classId}/placements")
     String place(@PathVariable String classId, @RequestParam MultiValueMap<String, String> form, Authentication auth,
                  HttpServletRequest request, HttpServletResponse response, Model model) {
-        return batch(Act.PLACEMENTS, classId, form, auth, request, response, model, f -> {
-            List<Entry> entries = new ArrayList<>();
-            for (String id : form.getOrDefault("enrollmentId", List.of())) {
-                if (!"true".equals(f.get("report-" + id))) {
-                    continue;
-                }
-                Map<String, Object> employer = new LinkedHashMap<>();
-                employer.put("name", blankToNull(f.get("employerName-" + id)));
-                employer.put("creditCode", upper(f.get("creditCode-" + id)));
-                employer.put("address", blankToNull(f.get("address-" + id)));
-                employer.put("hrPhone", blankToNull(f.get("hrPhone-" + id)));
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("enrollmentId", id);
-                e.put("employer", employer);
-                e.put("job", blankToNull(f.get("job-" + id)));
-                e.put("monthlyWageFen", fen(f.get("wageYuan-" + id)));
-                e.put("startDate", blankToNull(f.get("startDate-" + id)));
-                String workplace = f.get("workplace-" + id);
-                e.put("workplace", workplace != null && WORKPLACES.contains(workplace) ? workplace : null);
-                e.put("contractSigned", "true".equals(f.get("contract-" + id)));
-                entries.add(new Entry(id, e));
+        return batch(Act.PLACEMENTS, classId, form, auth, request, response, model, f -> perEnrollment(form, (id, e) -> {
+            if (!"true".equals(f.get("report-" + id))) {
+                return false;
             }
-            return entries;
-        });
+            Map<String, Object> employer = new LinkedHashMap<>();
+            employer.put("name", blankToNull(f.get("employerName-" + id)));
+            employer.put("creditCode", upper(f.get("creditCode-" + id)));
+            employer.put("address", blankToNull(f.get("address-" + id)));
+            employer.put("hrPhone", blankToNull(f.get("hrPhone-" + id)));
+            e.put("employer", employer);
+            e.put("job", blankToNull(f.get("job-" + id)));
+            e.put("monthlyWageFen", fen(f.get("wageYuan-" + id)));
+            e.put("startDate", blankToNull(f.get("startDate-" + id)));
+            String workplace = f.get("workplace-" + id);
+            e.put("workplace", workplace != null && WORKPLACES.contains(workplace) ? workplace : null);
+            e.put("contractSigned", "true".equals(f.get("contract-" + id)));
+            return true;
+        }));
+    }
+
+    /** How a sheet's row for one trainee is filled in: the row sent, after its {@code enrollmentId}. */
+    @FunctionalInterface
+    interface RowFill {
+        /** Fills {@code row} for the enrollment; false when the row was left empty (it is not sent). */
+        boolean fill(String enrollmentId, Map<String, Object> row);
+    }
+
+    /** The rows of a sheet listing the class's trainees ({@code enrollmentId} each), those filled in, in order. */
+    private static List<Entry> perEnrollment(MultiValueMap<String, String> form, RowFill rows) {
+        List<Entry> entries = new ArrayList<>();
+        for (String id : form.getOrDefault("enrollmentId", List.of())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("enrollmentId", id);
+            if (rows.fill(id, row)) {
+                entries.add(new Entry(id, row));
+            }
+        }
+        return entries;
     }
 
     // ---- the batch: send, or show each refused row on its row ---------------------------------------------------
@@ -251,12 +250,9 @@ public class ClassWorkController {
         require(auth, "BASE_STAFF");
         Map<String, String> f = form.toSingleValueMap();
         List<Entry> entries = rows.apply(f);
-        ApiErrors.Kind kind;
-        ApiException refused = null;
-        Map<String, String> rowErrors = new LinkedHashMap<>();
+        BatchRefusal refusal;
         if (entries.isEmpty()) {
-            kind = ApiErrors.Kind.INVALID;
-            model.addAttribute("batchMessageKey", "year.batch.none");
+            refusal = BatchRefusal.nothingTicked(model);
         } else {
             try {
                 Map<String, Object> done = gateway.post(String.format(act.api, seg(classId)),
@@ -264,27 +260,21 @@ public class ClassWorkController {
                 return next("/classes/" + seg(classId) + "/" + act.slug + "?done=" + done.getOrDefault(act.count, 0)
                         + "&already=" + done.getOrDefault("alreadyDone", 0), request, response);
             } catch (ApiException e) {
-                kind = formProblem(e);
-                refused = e;
+                refusal = BatchRefusal.refused(e);
                 for (Map<String, Object> r : e.rows()) {
                     int row = r.get("row") instanceof Number n ? n.intValue() : 0;
                     String key = row >= 1 && row <= entries.size() ? entries.get(row - 1).key() : null;
-                    rowErrors.merge(key == null ? "" : key, fieldName(r.get("field")) + String.valueOf(r.get("message")),
-                            (a, b) -> a + "；" + b);
+                    refusal.onRow(key == null ? "" : key, fieldName(r.get("field")) + String.valueOf(r.get("message")));
                 }
                 e.fieldErrors().forEach((field, message) -> {
                     Matcher m = ENTRY_INDEX.matcher(field);
                     int i = m.find() ? Integer.parseInt(m.group(1)) : -1;
                     String key = i >= 0 && i < entries.size() ? entries.get(i).key() : "";
-                    rowErrors.merge(key, field.replaceFirst("^.*\\]\\.?", "") + ": " + message, (a, b) -> a + "；" + b);
+                    refusal.onRow(key, field.replaceFirst("^.*\\]\\.?", "") + ": " + message);
                 });
             }
         }
-        model.addAttribute("batchFeedback", kind);
-        model.addAttribute("batchProblem", refused);
-        model.addAttribute("rowErrors", rowErrors);
-        model.addAttribute("submitted", f);
-        response.setStatus(htmx(request) ? 200 : kind.pageStatus());
+        refusal.show(f, model, request, response);
         page(act, classId, null, null, model);
         return htmx(request) ? "year/batch :: batch" : "year/batch";
     }
@@ -373,28 +363,7 @@ public class ClassWorkController {
         throw new ApiException(404, null, "a page of " + String.join(", ", roles), Map.of());
     }
 
-    /** 401 and 403/404 go to their pages (ConsoleAdvice); anything else is shown in the form. */
-    public static ApiErrors.Kind formProblem(ApiException e) {
-        ApiErrors.Kind kind = ApiErrors.kindOf(e);
-        if (kind == ApiErrors.Kind.SIGN_IN || kind == ApiErrors.Kind.NOT_FOUND) {
-            throw e;
-        }
-        return kind;
-    }
-
     /** A part of a page that did not answer is said so; an expired session is not a part. */
-    /**
-     * A form's refusal shown on its page: the kind and the problem as {@code feedback} and {@code problem} (the
-     * fields' messages under their fields), the page's status; sign-in and not-found are thrown on.
-     */
-    public static ApiErrors.Kind refused(ApiException e, org.springframework.ui.Model model, HttpServletResponse response) {
-        ApiErrors.Kind kind = formProblem(e);
-        model.addAttribute("feedback", kind);
-        model.addAttribute("problem", e);
-        response.setStatus(kind.pageStatus());
-        return kind;
-    }
-
     public static void signInAgain(ApiException e) {
         if (ApiErrors.kindOf(e.status()) == ApiErrors.Kind.SIGN_IN) {
             throw e;

@@ -21,12 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.sunshine.console.web.FormFeedback.besideSwapped;
+import static cn.sunshine.console.web.FormFeedback.beside;
 import static cn.sunshine.console.classes.BaseClassesController.blankToNull;
 import static cn.sunshine.console.classes.BaseClassesController.fen;
 import static cn.sunshine.console.classes.BaseClassesController.htmx;
 import static cn.sunshine.console.classes.BaseClassesController.integer;
 import static cn.sunshine.console.classes.ClassesController.seg;
-import static cn.sunshine.console.year.ClassWorkController.formProblem;
 import static cn.sunshine.console.year.ClassWorkController.ifMatch;
 import static cn.sunshine.console.year.ClassWorkController.next;
 import static cn.sunshine.console.year.ClassWorkController.require;
@@ -134,9 +135,7 @@ public class FollowUpsController {
 
     private String changeRefused(ApiException e, String which, String placementId, Map<String, String> form,
                                  Authentication auth, HttpServletResponse response, Model model) {
-        ApiErrors.Kind kind = formProblem(e);
-        model.addAttribute(which + "Feedback", kind);
-        model.addAttribute(which + "Problem", e);
+        ApiErrors.Kind kind = beside(which, e, model, response);
         model.addAttribute(which + "Form", form);
         model.addAttribute("isBaseStaff", true);
         String key = form.get("key");
@@ -145,7 +144,6 @@ public class FollowUpsController {
             // same key goes again — a second placement is not possible. A refused input recorded nothing: new key.
             model.addAttribute("replacementKey", key);
         }
-        response.setStatus(kind.pageStatus());
         drawPlacement(placementId, model);
         return "year/placement";
     }
@@ -177,12 +175,9 @@ public class FollowUpsController {
             return next("/placements/" + seg(placementId) + "?recorded=" + number
                     + (caseId == null ? "" : "&escalated=" + seg(String.valueOf(caseId))), request, response);
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("contactFeedback", kind);
-            model.addAttribute("contactProblem", e);
+            besideSwapped("contact", e, model, request, response);
             model.addAttribute("submitted", f);
             model.addAttribute("submittedProblems", problems);
-            response.setStatus(htmx(request) ? 200 : kind.pageStatus());
             drawPlacement(placementId, model);
             return htmx(request) ? "year/placement :: contact" : "year/placement";
         }
@@ -239,13 +234,10 @@ public class FollowUpsController {
             gateway.post("/api/placement/escalations/" + seg(caseId) + "/resolution", body, ifMatch(version));
             return next("/escalations?resolved=" + seg(caseId), request, response);
         } catch (ApiException e) {
-            ApiErrors.Kind kind = formProblem(e);
-            model.addAttribute("caseFeedback", kind);
-            model.addAttribute("caseProblem", e);
+            beside("case", e, model, response);
             model.addAttribute("caseId", caseId);
             model.addAttribute("submitted", Map.of("resolution", resolution == null ? "" : resolution,
                     "recoveredYuan", recoveredYuan == null ? "" : recoveredYuan));
-            response.setStatus(kind.pageStatus());
             drawEscalations("OPEN", 0, model);
             return "year/escalations";
         }

@@ -4,11 +4,8 @@ import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import cn.sunshine.console.web.CurrentUser;
 import cn.sunshine.console.web.HomeController;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,25 +14,14 @@ import java.util.List;
  * follow-ups due. Each count is the list's {@code total} (size=1); a count that does not answer reads "unavailable".
  */
 @ControllerAdvice(assignableTypes = HomeController.class)
-public class YearWaiting {
-
-    /** A card: its slug (message key and id), where it leads, the count waiting (null: unavailable). */
-    public record Card(String slug, String href, Object count) {
-    }
-
-    private final Gateway gateway;
+public class YearWaiting extends WaitingCards {
 
     public YearWaiting(Gateway gateway) {
-        this.gateway = gateway;
+        super(gateway, "yearWaiting");
     }
 
-    @ModelAttribute("yearWaiting")
-    List<Card> cards(Authentication auth) {
-        CurrentUser me = CurrentUser.of(auth);
-        List<Card> cards = new ArrayList<>();
-        if (me == null) {
-            return cards;
-        }
+    @Override
+    protected void addCards(CurrentUser me, List<Card> cards) {
         if (me.has("COUNTY_OFFICER")) {
             cards.add(card("opening", "/classes?status=REPORTED", "/api/enrollment/classes?status=REPORTED&size=1"));
         }
@@ -45,7 +31,6 @@ public class YearWaiting {
         if (me.has("COUNTY_OFFICER")) {
             cards.add(card("escalations", "/escalations", "/api/placement/escalations?status=OPEN&size=1"));
         }
-        return cards;
     }
 
     private Card card(String slug, String href, String count) {

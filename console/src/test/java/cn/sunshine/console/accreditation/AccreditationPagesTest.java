@@ -1,26 +1,19 @@
 package cn.sunshine.console.accreditation;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
-import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.user;
+import static cn.sunshine.console.PageTestSupport.sent;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -39,43 +32,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The county officer's tenders, applications, panel, ranking, notice and agreements, the gateway played by a mock. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class AccreditationPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static OidcUser user(String name, String role, String division) {
-        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub", name,
-                "name", name, "preferred_username", name, "roles", List.of(role), "division", division));
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
-    }
+class AccreditationPagesTest extends GatewayPageTest {
 
     static OidcUser officer() {
         return user("county-officer-yingcheng", "COUNTY_OFFICER", "420981");
-    }
-
-    static Gateway.Answer answer(Object body) {
-        return answer(body, null);
-    }
-
-    static Gateway.Answer answer(Object body, String etag) {
-        HttpHeaders h = new HttpHeaders();
-        if (etag != null) {
-            h.setETag(etag);
-        }
-        return new Gateway.Answer(200, h, body);
-    }
-
-    static HttpHeaders sent(ArgumentCaptor<Consumer<HttpHeaders>> captor) {
-        HttpHeaders h = new HttpHeaders();
-        captor.getValue().accept(h);
-        return h;
     }
 
     static Map<String, Object> tender(String id, String status, String stage, String noticeId) {
@@ -117,8 +77,7 @@ class AccreditationPagesTest {
         when(gateway.get("/api/accreditation/agreements?size=200")).thenReturn(answer(Map.of("total", 2, "items", List.of(
                 Map.of("id", "ag-1", "versions", List.of(Map.of("number", 1, "status", "PROPOSED"))),
                 Map.of("id", "ag-2", "versions", List.of(Map.of("number", 1, "status", "EFFECTIVE")))))));
-        String html = mvc.perform(get("/").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/", officer());
         assertThat(html).contains("id=\"accr-task-ranked\"", "评分已齐，待发布公示", "公示异议待处理", "协议待基地签署",
                 "/accreditation/tenders?waiting=objections", "/accreditation/agreements?waiting=unsigned", "招标认定");
         assertThat(html.replaceAll("\\s+", " ")).contains("accr-task-objections\" href=\"/accreditation/tenders?waiting=objections\"> <div class=\"card-body\"> <div class=\"text-muted\">公示异议待处理</div> <div class=\"display-6 fw-bold\"><span class=\"count\">1</span>");

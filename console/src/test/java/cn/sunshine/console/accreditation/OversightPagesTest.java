@@ -1,26 +1,22 @@
 package cn.sunshine.console.accreditation;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static cn.sunshine.console.accreditation.AccreditationPagesTest.answer;
+import static cn.sunshine.console.PageTestSupport.fields;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static cn.sunshine.console.accreditation.AccreditationPagesTest.officer;
-import static cn.sunshine.console.accreditation.AccreditationPagesTest.sent;
-import static cn.sunshine.console.accreditation.AccreditationPagesTest.user;
+import static cn.sunshine.console.PageTestSupport.sent;
+import static cn.sunshine.console.PageTestSupport.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -37,36 +33,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Complaints (public and the officer's), annual reviews and revocation, quota ledgers; the gateway played by a mock. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class OversightPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class OversightPagesTest extends GatewayPageTest {
 
     static Map<String, Object> complaint(String id, String status, boolean overdue, String handler) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", id);
-        c.put("divisionCode", "420981");
-        c.put("year", 2026);
-        c.put("channel", "WEB");
-        c.put("anonymous", false);
-        c.put("complainant", Map.of("name", "张**", "phone", "138****4567", "masked", true));
-        c.put("subject", Map.of("type", "BASE", "baseId", "b-1"));
-        c.put("statement", "该基地虚报培训人数");
-        c.put("status", status);
-        c.put("receivedAt", "2026-04-01T02:00:00Z");
-        c.put("answerDue", "2026-04-22");
-        c.put("dueDate", "2026-04-03");
-        c.put("overdue", overdue);
-        c.put("handler", handler);
-        c.put("handlerName", handler == null ? null : "李科长");
-        c.put("version", 1);
-        return c;
+        return fields("id", id, "divisionCode", "420981", "year", 2026, "channel", "WEB", "anonymous", false,
+                "complainant", Map.of("name", "张**", "phone", "138****4567", "masked", true),
+                "subject", Map.of("type", "BASE", "baseId", "b-1"), "statement", "该基地虚报培训人数", "status", status,
+                "receivedAt", "2026-04-01T02:00:00Z", "answerDue", "2026-04-22", "dueDate", "2026-04-03",
+                "overdue", overdue, "handler", handler, "handlerName", handler == null ? null : "李科长", "version", 1);
     }
 
     @Test
@@ -182,17 +156,9 @@ class OversightPagesTest {
     }
 
     static Map<String, Object> base(String status) {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("id", "b-1");
-        b.put("name", "应城市职业教育中心");
-        b.put("creditCode", "52420981MJ0000001X");
-        b.put("divisionCode", "420981");
-        b.put("status", status);
-        b.put("validFrom", "2026-01-01");
-        b.put("validUntil", "2026-12-31");
-        b.put("conditions", List.of());
-        b.put("majors", List.of(Map.of("majorCode", "WELDING", "majorName", "电焊", "annualCapacity", 1200, "feeStandardFen", 126000)));
-        return b;
+        return fields("id", "b-1", "name", "应城市职业教育中心", "creditCode", "52420981MJ0000001X", "divisionCode", "420981",
+                "status", status, "validFrom", "2026-01-01", "validUntil", "2026-12-31", "conditions", List.of(),
+                "majors", List.of(Map.of("majorCode", "WELDING", "majorName", "电焊", "annualCapacity", 1200, "feeStandardFen", 126000)));
     }
 
     @Test

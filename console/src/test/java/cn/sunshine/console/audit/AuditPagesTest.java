@@ -1,24 +1,15 @@
 package cn.sunshine.console.audit;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
-import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static cn.sunshine.console.PageTestSupport.user;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verify;
@@ -28,26 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The auditor's read-only pages; what an API refuses (another role, another county) is a polite not-found. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class AuditPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static OidcUser user(String sub, String role, String division) {
-        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub", sub,
-                "name", sub, "preferred_username", sub, "roles", List.of(role), "division", division));
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
-    }
-
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
-    }
+class AuditPagesTest extends GatewayPageTest {
 
     @Test
     void theAuditorReadsWhoReadPersonalDataWithDatesAsCalendarDaysInShanghai() throws Exception {
@@ -73,8 +45,7 @@ class AuditPagesTest {
                 Map.entry("recordedAt", "2026-09-01T01:00:00Z"), Map.entry("recordedBy", "county-officer-yingcheng"),
                 Map.entry("strata", List.of(Map.of("baseId", "b-1", "spotCheckId", "s-1", "seed", 42L, "population", 3,
                         "sampleSize", 1, "populationIds", List.of("p-1", "p-2", "p-3"), "sampleIds", List.of("p-2")))))));
-        String html = mvc.perform(get("/audit/spot-check-rounds/r-1").with(oidcLogin().oidcUser(user("auditor-province", "AUDITOR", "420000"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/audit/spot-check-rounds/r-1", user("auditor-province", "AUDITOR", "420000"));
         assertThat(html).contains("-4617315517961061000", "9f2c0a", "抽取比例 5.00%，每个基地至少 1 人", "p-1, p-2, p-3", "已抽取");
     }
 

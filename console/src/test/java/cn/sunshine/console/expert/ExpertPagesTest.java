@@ -1,26 +1,21 @@
 package cn.sunshine.console.expert;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
-import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -37,26 +32,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The expert's panels, declaration and score sheet, the gateway played by a mock. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class ExpertPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class ExpertPagesTest extends GatewayPageTest {
 
     static OidcUser expert() {
         OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub", "expert-zhou",
                 "name", "评审专家 周教授", "preferred_username", "expert-zhou", "roles", List.of("EXPERT_REVIEWER"),
                 "division", "420900"));
         return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
-    }
-
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
     }
 
     void aTenderWithMeAppointed(String myStatus, boolean scored) {
@@ -89,8 +71,7 @@ class ExpertPagesTest {
     @Test
     void myPanelsShowWhereIStandAndAnotherReviewersSheetIsNotMine() throws Exception {
         aTenderWithMeAppointed("DECLARED", false);
-        String html = mvc.perform(get("/expert").with(oidcLogin().oidcUser(expert()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/expert", expert());
         assertThat(html).contains("应城市2026年阳光工程培训基地招标公告", "已声明无利害关系", "0 / 1", "评审任务");
         String tender = mvc.perform(get("/expert/tenders/t-1").with(oidcLogin().oidcUser(expert())))
                 .andReturn().getResponse().getContentAsString();

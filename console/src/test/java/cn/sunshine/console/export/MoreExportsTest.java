@@ -1,28 +1,22 @@
 package cn.sunshine.console.export;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
-import cn.sunshine.console.api.Gateway;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
+import static cn.sunshine.console.PageTestSupport.fields;
 import static cn.sunshine.console.PageTestSupport.answer;
 import static cn.sunshine.console.PageTestSupport.page;
 import static cn.sunshine.console.PageTestSupport.user;
@@ -40,20 +34,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * them; the list's readers only (anyone else: not found, as on the page); a filter value that is not one of the
  * list's is not passed to the API.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class MoreExportsTest {
+class MoreExportsTest extends GatewayPageTest {
 
     static final OidcUser OFFICER = user("county-officer-yingcheng", "COUNTY_OFFICER", "420981", null);
     static final OidcUser FINANCE = user("finance-officer-yingcheng", "FINANCE_OFFICER", "420981", null);
     static final OidcUser BASE_STAFF = user("base-staff-1", "BASE_STAFF", "420981", "b-1");
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
 
     /** A list of 501 records as the API answers it: 500 on the first page, one on the second. */
     void twoPages(String path, IntFunction<Map<String, Object>> record) {
@@ -80,6 +65,12 @@ class MoreExportsTest {
         return c == null ? "" : c.getStringCellValue();
     }
 
+    /** The sheet's two header rows at {@code column}: the heading in Chinese, then in English. */
+    static void headed(Sheet sheet, int column, String chinese, String english) {
+        assertThat(text(sheet.getRow(0), column)).isEqualTo(chinese);
+        assertThat(text(sheet.getRow(1), column)).isEqualTo(english);
+    }
+
     static String all(Sheet sheet) {
         StringBuilder out = new StringBuilder();
         for (Row row : sheet) {
@@ -91,18 +82,10 @@ class MoreExportsTest {
     }
 
     static Map<String, Object> escalation(int i) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", "e-" + i);
-        c.put("traineeName", i == 500 ? "王芳" : "李明");
-        c.put("employerName", "应城市双环机械制造有限公司");
-        c.put("problems", List.of("UNPAID_WAGES", "NO_CONTRACT"));
-        c.put("unpaidWagesFen", 320000);
-        c.put("status", "RESOLVED");
-        c.put("openedAt", "2026-04-15T02:00:00Z");
-        c.put("resolution", "已协调支付");
-        c.put("recoveredWagesFen", 320000);
-        c.put("resolvedAt", "2026-05-06T02:00:00Z");
-        return c;
+        return fields("id", "e-" + i, "traineeName", i == 500 ? "王芳" : "李明", "employerName", "应城市双环机械制造有限公司",
+                "problems", List.of("UNPAID_WAGES", "NO_CONTRACT"), "unpaidWagesFen", 320000, "status", "RESOLVED",
+                "openedAt", "2026-04-15T02:00:00Z", "resolution", "已协调支付", "recoveredWagesFen", 320000,
+                "resolvedAt", "2026-05-06T02:00:00Z");
     }
 
     @Test
@@ -111,8 +94,7 @@ class MoreExportsTest {
         try (XSSFWorkbook wb = download("/escalations/export.xlsx?status=RESOLVED", OFFICER)) {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("维权案件（已办结）");
-            assertThat(text(sheet.getRow(0), 0)).isEqualTo("案件编号");
-            assertThat(text(sheet.getRow(1), 0)).isEqualTo("Case no.");
+            headed(sheet, 0, "案件编号", "Case no.");
             assertThat(sheet.getLastRowNum()).as("two header rows and 501 cases").isEqualTo(502);
             Row row = sheet.getRow(2);
             assertThat(text(row, 1)).isEqualTo("李明");
@@ -136,26 +118,16 @@ class MoreExportsTest {
     @Test
     void theEscalationsPageLinksItsDownloadWithItsFilter() throws Exception {
         when(gateway.get("/api/placement/escalations?status=RESOLVED&size=50&page=0")).thenReturn(page(escalation(1)));
-        String html = mvc.perform(get("/escalations?status=RESOLVED").with(oidcLogin().oidcUser(OFFICER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/escalations?status=RESOLVED", OFFICER);
         assertThat(html).contains("/escalations/export.xlsx?status=RESOLVED", "导出 Excel");
     }
 
     static Map<String, Object> spotCheck(int i) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("id", "s-" + i);
-        s.put("baseId", i == 500 ? "b-9" : "b-1");
-        s.put("divisionCode", "420981");
-        s.put("periodFrom", "2026-01-01");
-        s.put("periodTo", "2026-06-30");
-        s.put("population", 40);
-        s.put("sampled", 2);
-        s.put("status", "CONCLUDED");
-        s.put("roundId", "r-1");
-        s.put("drawnAt", "2026-07-01T01:00:00Z");
-        s.put("concludedAt", "2026-07-10T01:00:00Z");
-        s.put("items", List.of(Map.of("traineeName", "李明", "phone", "13800000000")));
-        return s;
+        return fields("id", "s-" + i, "baseId", i == 500 ? "b-9" : "b-1", "divisionCode", "420981",
+                "periodFrom", "2026-01-01", "periodTo", "2026-06-30", "population", 40, "sampled", 2,
+                "status", "CONCLUDED", "roundId", "r-1", "drawnAt", "2026-07-01T01:00:00Z",
+                "concludedAt", "2026-07-10T01:00:00Z",
+                "items", List.of(Map.of("traineeName", "李明", "phone", "13800000000")));
     }
 
     @Test
@@ -188,18 +160,11 @@ class MoreExportsTest {
     }
 
     static Map<String, Object> recovery(String id, String base, String status, String findingId) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("recoveryId", id);
-        r.put("baseId", base);
-        r.put("items", List.of(Map.of("enrollmentId", "en-1"), Map.of("enrollmentId", "en-2")));
-        r.put("amountFen", 252000);
-        r.put("reason", "就业抽查发现问题");
-        r.put("findingId", findingId);
-        r.put("status", status);
-        r.put("orderedAt", "2026-07-12T01:00:00Z");
-        r.put("settledAt", "SETTLED".equals(status) ? "2026-07-20T01:00:00Z" : null);
-        r.put("settlementReference", "SETTLED".equals(status) ? "HB-2026-0001" : null);
-        return r;
+        return fields("recoveryId", id, "baseId", base,
+                "items", List.of(Map.of("enrollmentId", "en-1"), Map.of("enrollmentId", "en-2")), "amountFen", 252000,
+                "reason", "就业抽查发现问题", "findingId", findingId, "status", status, "orderedAt", "2026-07-12T01:00:00Z",
+                "settledAt", "SETTLED".equals(status) ? "2026-07-20T01:00:00Z" : null,
+                "settlementReference", "SETTLED".equals(status) ? "HB-2026-0001" : null);
     }
 
     void recoveries() {
@@ -215,8 +180,7 @@ class MoreExportsTest {
         recoveries();
         try (XSSFWorkbook wb = download("/recoveries/export.xlsx?status=SETTLED", FINANCE)) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(text(sheet.getRow(0), 0)).isEqualTo("追回单号");
-            assertThat(text(sheet.getRow(1), 0)).isEqualTo("Recovery no.");
+            headed(sheet, 0, "追回单号", "Recovery no.");
             assertThat(sheet.getLastRowNum()).as("the settled order only").isEqualTo(2);
             Row row = sheet.getRow(2);
             assertThat(text(row, 0)).isEqualTo("rc-1");
@@ -249,17 +213,10 @@ class MoreExportsTest {
     }
 
     static Map<String, Object> order(int i) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", "o-" + i);
-        o.put("employerName", i == 500 ? "孝感市三江物流有限公司" : "应城市双环机械制造有限公司");
-        o.put("employerCreditCode", "91420981MA4F000001");
-        o.put("baseId", "b-1");
-        o.put("year", 2025);
-        o.put("positions", List.of(Map.of("majorCode", "WELDING", "count", 20, "monthlyWageFen", 480000, "place", "应城市", "placed", 12),
-                Map.of("majorCode", "FORKLIFT", "count", 5, "monthlyWageFen", 450000, "place", "孝感市", "placed", 3)));
-        o.put("classIds", List.of("k-1"));
-        o.put("createdAt", "2025-03-02T01:00:00Z");
-        return o;
+        return fields("id", "o-" + i, "employerName", i == 500 ? "孝感市三江物流有限公司" : "应城市双环机械制造有限公司",
+                "employerCreditCode", "91420981MA4F000001", "baseId", "b-1", "year", 2025,
+                "positions", List.of(Map.of("majorCode", "WELDING", "count", 20, "monthlyWageFen", 480000, "place", "应城市", "placed", 12), Map.of("majorCode", "FORKLIFT", "count", 5, "monthlyWageFen", 450000, "place", "孝感市", "placed", 3)),
+                "classIds", List.of("k-1"), "createdAt", "2025-03-02T01:00:00Z");
     }
 
     @Test
@@ -268,8 +225,7 @@ class MoreExportsTest {
         when(gateway.get("/api/enrollment/bases?size=200")).thenReturn(page(Map.of("baseId", "b-1", "name", "应城市职业教育中心")));
         try (XSSFWorkbook wb = download("/orders/export.xlsx?year=2025", OFFICER)) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(text(sheet.getRow(0), 1)).isEqualTo("用工单位");
-            assertThat(text(sheet.getRow(1), 1)).isEqualTo("Employer");
+            headed(sheet, 1, "用工单位", "Employer");
             assertThat(sheet.getLastRowNum()).isEqualTo(502);
             Row row = sheet.getRow(2);
             assertThat(text(row, 3)).isEqualTo("应城市职业教育中心");
@@ -294,20 +250,12 @@ class MoreExportsTest {
     }
 
     static Map<String, Object> complaint(int i) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", "cp-" + i);
-        c.put("channel", "HOTLINE");
-        c.put("complainant", Map.of("name", "张**", "phone", "138****0000", "masked", true));
-        c.put("statement", "培训班实际只上了三天课");
-        c.put("subject", Map.of("type", "BASE", "baseId", "b-1", "description", "应城市职业教育中心"));
-        c.put("status", "ASSIGNED");
-        c.put("receivedAt", "2026-04-15T01:00:00Z");
-        c.put("answerDue", "2026-05-15");
-        c.put("dueDate", "2026-04-20");
-        c.put("overdue", i == 500);
-        c.put("handler", "county-officer-yingcheng");
-        c.put("handlerName", "张主任");
-        return c;
+        return fields("id", "cp-" + i, "channel", "HOTLINE",
+                "complainant", Map.of("name", "张**", "phone", "138****0000", "masked", true),
+                "statement", "培训班实际只上了三天课",
+                "subject", Map.of("type", "BASE", "baseId", "b-1", "description", "应城市职业教育中心"), "status", "ASSIGNED",
+                "receivedAt", "2026-04-15T01:00:00Z", "answerDue", "2026-05-15", "dueDate", "2026-04-20",
+                "overdue", i == 500, "handler", "county-officer-yingcheng", "handlerName", "张主任");
     }
 
     @Test
@@ -315,8 +263,7 @@ class MoreExportsTest {
         twoPages("/api/accreditation/complaints?status=ASSIGNED&overdue=true", MoreExportsTest::complaint);
         try (XSSFWorkbook wb = download("/accreditation/complaints/export.xlsx?status=ASSIGNED&overdue=true", OFFICER)) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(text(sheet.getRow(0), 0)).isEqualTo("举报编号");
-            assertThat(text(sheet.getRow(1), 0)).isEqualTo("Complaint no.");
+            headed(sheet, 0, "举报编号", "Complaint no.");
             assertThat(sheet.getLastRowNum()).isEqualTo(502);
             Row first = sheet.getRow(2);
             assertThat(text(first, 0)).as("the overdue first").isEqualTo("cp-500");
@@ -345,21 +292,17 @@ class MoreExportsTest {
     @Test
     void theListPagesLinkTheirDownloadsWithTheirFilters() throws Exception {
         when(gateway.get("/api/accreditation/complaints?size=50&page=0&status=ASSIGNED&overdue=true")).thenReturn(page(complaint(1)));
-        String complaints = mvc.perform(get("/accreditation/complaints?status=ASSIGNED&overdue=true").with(oidcLogin().oidcUser(OFFICER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String complaints = html("/accreditation/complaints?status=ASSIGNED&overdue=true", OFFICER);
         assertThat(complaints).contains("/accreditation/complaints/export.xlsx?status=ASSIGNED&amp;overdue=true");
         when(gateway.get("/api/placement/spot-checks?size=50&page=0")).thenReturn(page(spotCheck(1)));
         when(gateway.get("/api/enrollment/bases?size=200")).thenReturn(page(Map.of("baseId", "b-1", "name", "应城市职业教育中心")));
-        String checks = mvc.perform(get("/spot-checks").with(oidcLogin().oidcUser(OFFICER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String checks = html("/spot-checks", OFFICER);
         assertThat(checks).contains("id=\"export-spot-checks\"", "/spot-checks/export.xlsx");
         when(gateway.get("/api/placement/orders?year=2025&size=50&page=0")).thenReturn(page(order(1)));
-        String orders = mvc.perform(get("/orders?year=2025").with(oidcLogin().oidcUser(OFFICER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String orders = html("/orders?year=2025", OFFICER);
         assertThat(orders).contains("/orders/export.xlsx?year=2025");
         recoveries();
-        String recoveries = mvc.perform(get("/recoveries?status=OPEN").with(oidcLogin().oidcUser(OFFICER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String recoveries = html("/recoveries?status=OPEN", OFFICER);
         assertThat(recoveries).contains("/recoveries/export.xlsx?status=OPEN");
     }
 }

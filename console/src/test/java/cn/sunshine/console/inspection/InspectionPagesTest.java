@@ -1,27 +1,19 @@
 package cn.sunshine.console.inspection;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
-import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.fields;
+import static cn.sunshine.console.PageTestSupport.user;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -37,44 +29,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The county officer's inspection pages (检查验收), the gateway played by a mock. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class InspectionPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static OidcUser user(String name, String role, String division) {
-        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub", name,
-                "name", name, "preferred_username", name, "roles", List.of(role), "division", division));
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
-    }
+class InspectionPagesTest extends GatewayPageTest {
 
     static OidcUser officer() {
         return user("county-officer-yingcheng", "COUNTY_OFFICER", "420981");
     }
 
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
-    }
-
     static Map<String, Object> order(String id, String status, String deadline, boolean overdue, int days) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", id);
-        o.put("baseName", "县劳动就业培训中心");
-        o.put("finding", "向学员收取资料费每人120元");
-        o.put("requirement", "退还学员资料费并公示");
-        o.put("deadline", deadline);
-        o.put("status", status);
-        o.put("overdue", overdue);
-        o.put("daysOverdue", days);
-        o.put("reports", "REPORTED".equals(status) ? List.of(Map.of("correction", "已全部退还")) : List.of());
-        o.put("version", 3);
-        return o;
+        return fields("id", id, "baseName", "县劳动就业培训中心", "finding", "向学员收取资料费每人120元", "requirement", "退还学员资料费并公示",
+                "deadline", deadline, "status", status, "overdue", overdue, "daysOverdue", days,
+                "reports", "REPORTED".equals(status) ? List.of(Map.of("correction", "已全部退还")) : List.of(), "version", 3);
     }
 
     static Map<String, Object> checklists() {
@@ -129,8 +93,7 @@ class InspectionPagesTest {
         when(gateway.get("/api/accreditation/inspection-checklists")).thenReturn(answer(checklists()));
         when(gateway.get("/api/accreditation/bases?status=ACCREDITED&size=200")).thenReturn(answer(Map.of("items",
                 List.of(Map.of("id", "b-1", "name", "县劳动就业培训中心")))));
-        String form = mvc.perform(get("/accreditation/inspection/visits/new").with(oidcLogin().oidcUser(officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String form = html("/accreditation/inspection/visits/new", officer());
         keep("visit", form);
         assertThat(form).contains("阳光工程培训基地检查验收评分表（2026年版）", "70分合格", "教学管理", "三有",
                 "有教学计划、有备课记录、有考核考试情况", "县劳动就业培训中心", "不填则为检查之日后10个工作日");

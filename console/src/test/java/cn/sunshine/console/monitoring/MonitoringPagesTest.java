@@ -1,20 +1,15 @@
 package cn.sunshine.console.monitoring;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.fields;
+import static cn.sunshine.console.PageTestSupport.director;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -43,54 +41,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * return shows the API's field message under its field, a correction goes as PUT with If-Match; the trends page
  * carries the quarters for the charts and the programme's figures beside them; base staff have no such page.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class MonitoringPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static OidcUser user(String role) {
-        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), Map.of("sub", "u",
-                "name", "应城市阳光办 张主任", "roles", List.of(role), "division", "420981"));
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
-    }
-
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
-    }
+class MonitoringPagesTest extends GatewayPageTest {
 
     static Map<String, Object> point(String status) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", "p-1");
-        p.put("version", 3);
-        p.put("divisionCode", "420981");
-        p.put("town", "陈河镇");
-        p.put("village", "杨岭村");
-        p.put("monitorName", "杨文华");
-        p.put("monitorPhone", "13907121234");
-        p.put("status", status);
-        p.put("registeredAt", "2026-01-05T02:00:00Z");
-        return p;
+        return fields("id", "p-1", "version", 3, "divisionCode", "420981", "town", "陈河镇", "village", "杨岭村",
+                "monitorName", "杨文华", "monitorPhone", "13907121234", "status", status,
+                "registeredAt", "2026-01-05T02:00:00Z");
     }
 
     static Map<String, Object> figures() {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("labourers", 860);
-        f.put("male", 470);
-        f.put("female", 390);
-        f.put("transferred", 412);
-        f.put("newlyTransferred", 23);
-        f.put("inCounty", 96);
-        f.put("inProvince", 118);
-        f.put("outOfProvince", 198);
-        f.put("sectors", Map.of("MANUFACTURING", 170));
-        f.put("returnedHome", 9);
-        return f;
+        return fields("labourers", 860, "male", 470, "female", 390, "transferred", 412, "newlyTransferred", 23,
+                "inCounty", 96, "inProvince", 118, "outOfProvince", 198, "sectors", Map.of("MANUFACTURING", 170),
+                "returnedHome", 9);
     }
 
     void stubPoint() {
@@ -109,14 +71,13 @@ class MonitoringPagesTest {
         when(gateway.get("/api/placement/monitoring-points?size=50&page=0")).thenReturn(answer(Map.of("items",
                 List.of(Map.of("id", "p-1", "divisionCode", "420981", "town", "陈河镇", "village", "杨岭村",
                         "monitorName", "杨文华", "monitorPhone", "139****1234", "status", "ACTIVE")), "page", 0, "size", 50, "total", 1)));
-        String page = mvc.perform(get("/monitoring").with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/monitoring", director("COUNTY_OFFICER"));
         assertThat(page).contains("劳动力监测点", "杨岭村", "139****1234", "登记监测点", "name=\"idempotencyKey\"");
 
         when(gateway.post(eq("/api/placement/monitoring-points"), any(), any())).thenReturn(answer(point("ACTIVE")));
         mvc.perform(post("/monitoring/points").param("town", "陈河镇").param("village", "杨岭村").param("monitorName", "杨文华")
                         .param("monitorPhone", "13907121234").param("idempotencyKey", "0f8c1d2e-key-0001")
-                        .with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))).with(csrf()))
+                        .with(oidcLogin().oidcUser(director("COUNTY_OFFICER"))).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/monitoring/points/p-1?done=registered"));
         @SuppressWarnings("unchecked")
@@ -130,8 +91,7 @@ class MonitoringPagesTest {
                 "monitor", Map.of("name", "杨文华", "phone", "13907121234")));
 
         stubPoint();
-        String detail = mvc.perform(get("/monitoring/points/p-1?year=2026").with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String detail = html("/monitoring/points/p-1?year=2026", director("COUNTY_OFFICER"));
         assertThat(detail).contains("陈河镇杨岭村", "13907121234", "第2季度", ">412<", "47.90%", "填报季度数据", "培训需求调查", "撤销监测点");
     }
 
@@ -146,7 +106,7 @@ class MonitoringPagesTest {
                         .param("newlyTransferred", "23").param("inCounty", "96").param("inProvince", "118")
                         .param("outOfProvince", "198").param("sector.MANUFACTURING", "170").param("returnedHome", "9")
                         .param("idempotencyKey", "0f8c1d2e-key-0002")
-                        .with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))).with(csrf()))
+                        .with(oidcLogin().oidcUser(director("COUNTY_OFFICER"))).with(csrf()))
                 .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("id=\"f-transferred-error\"", "转移就业（900）超过劳动力总数（860）", "value=\"900\"");
         ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
@@ -162,7 +122,7 @@ class MonitoringPagesTest {
         assertThat(f.get("sectors")).isEqualTo(Map.of("MANUFACTURING", 170));
 
         String correcting = mvc.perform(get("/monitoring/points/p-1?year=2026&correct=2026-2")
-                        .with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))))
+                        .with(oidcLogin().oidcUser(director("COUNTY_OFFICER"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(correcting).contains("更正 2026 年第 2 季度数据", "name=\"version\" value=\"5\"", "value=\"412\"",
                 "value=\"170\"");
@@ -171,7 +131,7 @@ class MonitoringPagesTest {
                         .param("labourers", "862").param("male", "471").param("female", "391").param("transferred", "415")
                         .param("newlyTransferred", "26").param("inCounty", "96").param("inProvince", "120")
                         .param("outOfProvince", "199").param("returnedHome", "9")
-                        .with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))).with(csrf()))
+                        .with(oidcLogin().oidcUser(director("COUNTY_OFFICER"))).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/monitoring/points/p-1?year=2026&done=correction"));
         @SuppressWarnings("unchecked")
@@ -200,8 +160,7 @@ class MonitoringPagesTest {
                         "needs", List.of(Map.of("majorCode", "WELDING", "majorName", "电焊", "headCount", 55, "villages", 2)),
                         "plan", Map.of("source", "PLACEMENT_COMPLETERS_AND_PLACEMENTS", "completed", 1702, "placed", 1573,
                                 "placementRateBp", 9242))));
-        String page = mvc.perform(get("/monitoring/trends").with(oidcLogin().oidcUser(user("CITY_OFFICER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/monitoring/trends", director("CITY_OFFICER"));
         assertThat(page).contains("监测趋势", "id=\"chart-labour\"", "data-chart=", "&quot;transferRateBp&quot;:3750",
                 "1,702", "1,573", "92.42%", "电焊", "37.50%", ">860<", "/assets/monitoring.js");
     }
@@ -228,8 +187,7 @@ class MonitoringPagesTest {
             }
             return out;
         });
-        String page = mvc.perform(get("/monitoring/trends").with(oidcLogin().oidcUser(city)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/monitoring/trends", city);
         assertThat(page).contains("下辖各地", "data-division=\"420981\"", "应城市", "/monitoring/trends?division=420981",
                 "47.90%", "1,573", "暂时无法获取");
     }
@@ -242,8 +200,7 @@ class MonitoringPagesTest {
         org.mockito.Mockito.doReturn(answer(Map.of("id", "s-1", "version", 4, "year", year, "surveyedOn", year + "-03-10",
                 "headCount", 40, "revision", 1, "needs", List.of(Map.of("majorCode", "WELDING", "majorName", "电焊", "headCount", 40)))))
                 .when(gateway).get("/api/placement/monitoring-points/p-1/needs-surveys/" + year);
-        String page = mvc.perform(get("/monitoring/points/p-1").with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/monitoring/points/p-1", director("COUNTY_OFFICER"));
         assertThat(page).contains("更正本年度调查", "本调查已更正 1 次", "name=\"version\" value=\"4\"", "value=\"WELDING\"",
                 "/monitoring/points/p-1/needs-surveys/" + year + "/correction");
 
@@ -253,7 +210,7 @@ class MonitoringPagesTest {
                         .param("surveyedOn", year + "-03-10").param("majorCode", "welding", "sewing", "")
                         .param("majorName", "电焊", "缝纫", "").param("headCount", "35", "12", "")
                         .param("reason", "村监测员复核：电焊重复登记5人，另有12人愿学缝纫")
-                        .with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))).with(csrf()))
+                        .with(oidcLogin().oidcUser(director("COUNTY_OFFICER"))).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/monitoring/points/p-1?year=" + year + "&done=surveyCorrected"));
         ArgumentCaptor<Consumer<HttpHeaders>> headers = ArgumentCaptor.forClass(Consumer.class);
@@ -270,7 +227,7 @@ class MonitoringPagesTest {
                 "reason: must not be blank", Map.of("reason", "不能为空"))).when(gateway).put(eq(api), any(), any());
         String refused = mvc.perform(post("/monitoring/points/p-1/needs-surveys/" + year + "/correction").param("version", "4")
                         .param("surveyedOn", year + "-03-10").param("majorCode", "WELDING").param("majorName", "电焊")
-                        .param("headCount", "35").with(oidcLogin().oidcUser(user("COUNTY_OFFICER"))).with(csrf()))
+                        .param("headCount", "35").with(oidcLogin().oidcUser(director("COUNTY_OFFICER"))).with(csrf()))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("id=\"survey-correction-feedback\"", "id=\"fix-reason-error\"", "不能为空",
                 "<details id=\"survey-correction\" open=\"open\">");
@@ -278,9 +235,9 @@ class MonitoringPagesTest {
 
     @Test
     void baseStaffHaveNoMonitoringPages() throws Exception {
-        mvc.perform(get("/monitoring").with(oidcLogin().oidcUser(user("BASE_STAFF")))).andExpect(status().isNotFound());
+        mvc.perform(get("/monitoring").with(oidcLogin().oidcUser(director("BASE_STAFF")))).andExpect(status().isNotFound());
         mvc.perform(post("/monitoring/points/p-1/returns").param("year", "2026")
-                .with(oidcLogin().oidcUser(user("BASE_STAFF"))).with(csrf())).andExpect(status().isNotFound());
+                .with(oidcLogin().oidcUser(director("BASE_STAFF"))).with(csrf())).andExpect(status().isNotFound());
         verify(gateway, never()).post(anyString(), any(), any());
     }
 }

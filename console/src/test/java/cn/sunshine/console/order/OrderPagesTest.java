@@ -1,17 +1,12 @@
 package cn.sunshine.console.order;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -41,16 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * filled in) with its Idempotency-Key, a refused position named under its row; an order class linked with If-Match;
  * another county's officer gets nothing.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class OrderPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class OrderPagesTest extends GatewayPageTest {
 
     static final OidcUser STAFF = user("base-staff-b1", "BASE_STAFF", "420981", "b-1");
     static final OidcUser OFFICER = user("county-officer-yingcheng", "COUNTY_OFFICER", "420981", null);
@@ -73,20 +59,17 @@ class OrderPagesTest {
     @Test
     void theCountysOrdersShowThePlacementsPerMajor() throws Exception {
         when(gateway.get("/api/placement/orders?year=" + YEAR + "&size=50&page=0")).thenReturn(answer(Map.of("items", List.of(order(List.of("k-1"))), "total", 1)));
-        String html = mvc.perform(get("/orders").with(oidcLogin().oidcUser(OFFICER))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/orders", OFFICER);
         assertThat(html).contains("应城市双环机械制造有限公司", CODE, "WELDING × 20", "3 / 20", "href=\"/orders/o-1\"")
                 .doesNotContain("id=\"new-order\"");
         when(gateway.get("/api/placement/orders/o-1")).thenReturn(answer(order(List.of("k-1"))));
-        String one = mvc.perform(get("/orders/o-1").with(oidcLogin().oidcUser(OFFICER))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String one = html("/orders/o-1", OFFICER);
         assertThat(one).contains("¥4,800.00", "class=\"text-end placed\">3<", "href=\"/classes/k-1\"").doesNotContain("id=\"link-panel\"");
     }
 
     @Test
     void baseStaffRecordAnOrderRegisteringTheEmployerFirst() throws Exception {
-        String form = mvc.perform(get("/orders/new").with(oidcLogin().oidcUser(STAFF))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String form = html("/orders/new", STAFF);
         assertThat(form).contains("id=\"order-form\"", "<option value=\"WELDING\">电焊</option>", "name=\"key\"", "id=\"majorCode-4\"");
 
         when(gateway.get("/api/placement/employers?creditCode=" + CODE)).thenReturn(answer(Map.of("items", List.of(), "total", 0)));
@@ -125,8 +108,7 @@ class OrderPagesTest {
         when(gateway.get("/api/enrollment/classes?status=OPENED&size=100")).thenReturn(answer(Map.of("items", List.of(
                 Map.of("id", "k-7", "trainingForm", "ORDER", "majorName", "电焊", "plannedStart", "2026-04-15", "plannedEnd", "2026-05-30"),
                 Map.of("id", "k-8", "trainingForm", "FREE", "majorName", "电工", "plannedStart", "2026-04-15", "plannedEnd", "2026-05-30")))));
-        String page = mvc.perform(get("/orders/o-1").with(oidcLogin().oidcUser(STAFF))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = html("/orders/o-1", STAFF);
         assertThat(page).contains("id=\"link-form\"", "value=\"k-7\"", "name=\"version\" value=\"2\"").doesNotContain("value=\"k-8\"");
 
         when(gateway.post(eq("/api/placement/orders/o-1/classes"), any(), any())).thenReturn(answer(order(List.of("k-7"))));

@@ -1,17 +1,12 @@
 package cn.sunshine.console.recovery;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,16 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * recorder is told a colleague confirms, the API's separation-of-duties refusal and a mismatch are shown in its words;
  * a rejection; the home cards for finance; another county's officer and base staff get nothing.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class RecoveryPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class RecoveryPagesTest extends GatewayPageTest {
 
     static final OidcUser OFFICER = user("county-officer-yingcheng", "COUNTY_OFFICER", "420981", null);
     static final OidcUser FINANCE = user("finance-officer-yingcheng", "FINANCE_OFFICER", "420981", null);
@@ -113,8 +99,7 @@ class RecoveryPagesTest {
         when(gateway.getEach(List.of("/api/subsidy/bases/b-1/recoveries", "/api/subsidy/bases/b-2/recoveries"))).thenReturn(List.of(
                 answer(List.of(recovery("OPEN", null))),
                 new ApiException(503, "urn:sunshine:problem:service-unavailable", "down", Map.of())));
-        String html = mvc.perform(get("/recoveries").with(oidcLogin().oidcUser(FINANCE))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/recoveries", FINANCE);
         assertThat(html).contains("data-recovery-id=\"rc-1\"", "应城市职业教育中心", "¥600.00", "待还款", "id=\"unavailable\"")
                 .doesNotContain("id=\"new-recovery\"");
     }
@@ -122,8 +107,7 @@ class RecoveryPagesTest {
     @Test
     void financeRecordsTheRepaymentAndAColleagueConfirmsIt() throws Exception {
         when(gateway.get("/api/subsidy/recoveries/rc-1")).thenReturn(answer(recovery("OPEN", null)));
-        String page = mvc.perform(get("/recoveries/rc-1").with(oidcLogin().oidcUser(FINANCE))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = html("/recoveries/rc-1", FINANCE);
         assertThat(page).contains("id=\"settlement-form\"", "¥600.00", "420981-2026-000002", "结清前暂停拨付")
                 .doesNotContain("id=\"confirmation-form\"");
         when(gateway.post(eq("/api/subsidy/recoveries/rc-1/settlement"), any(), any())).thenReturn(answer(recovery("SETTLEMENT_RECORDED", RECORDED)));
@@ -134,8 +118,7 @@ class RecoveryPagesTest {
                 .containsEntry("amountFen", 60000L);
 
         when(gateway.get("/api/subsidy/recoveries/rc-1")).thenReturn(answer(recovery("SETTLEMENT_RECORDED", RECORDED)));
-        String recorded = mvc.perform(get("/recoveries/rc-1").with(oidcLogin().oidcUser(FINANCE))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String recorded = html("/recoveries/rc-1", FINANCE);
         assertThat(recorded).contains("还款由您登记，须由另一名财政人员核对确认", "HB20260722-0001", "待另一名财政人员确认");
 
         when(gateway.post(eq("/api/subsidy/recoveries/rc-1/settlement/confirmation"), any(), any())).thenReturn(answer(recovery("SETTLED", RECORDED)));
@@ -174,8 +157,7 @@ class RecoveryPagesTest {
         bases();
         when(gateway.getEach(List.of("/api/subsidy/bases/b-1/recoveries", "/api/subsidy/bases/b-2/recoveries"))).thenReturn(List.of(
                 answer(List.of(recovery("OPEN", null), recovery("SETTLEMENT_RECORDED", RECORDED))), answer(List.of(recovery("SETTLED", RECORDED)))));
-        String home = mvc.perform(get("/").with(oidcLogin().oidcUser(FINANCE))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String home = html("/", FINANCE);
         assertThat(home).contains("id=\"task-recoveriesOpen\"", "追回待登记还款", "id=\"task-recoveriesRecorded\"", "追回待确认还款",
                 "href=\"/recoveries?status=SETTLEMENT_RECORDED\"");
     }

@@ -1,17 +1,12 @@
 package cn.sunshine.console.saved;
 
-import cn.sunshine.console.api.Gateway;
+import cn.sunshine.console.GatewayPageTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,16 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (without paging or language), replaces it by saving the same name again, and deletes it; another person neither
  * sees nor deletes it; a filter holding an ID number or a mobile number, a foreign page or an empty name is refused.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class SavedSearchesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class SavedSearchesTest extends GatewayPageTest {
 
     @Autowired
     SavedSearches searches;
@@ -53,8 +39,7 @@ class SavedSearchesTest {
     }
 
     private String page(OidcUser who) throws Exception {
-        return mvc.perform(get("/audit/sign-ins").with(oidcLogin().oidcUser(who))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        return html("/audit/sign-ins", who);
     }
 
     @Test

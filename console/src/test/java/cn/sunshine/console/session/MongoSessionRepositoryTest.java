@@ -67,6 +67,16 @@ class MongoSessionRepositoryTest {
         return replica(client, Map.of("k1", KEY), "k1", Clock.systemUTC());
     }
 
+    /** A new session saved by {@code replica}, holding {@code value} as {@code name} (a null name: nothing). */
+    static MongoSessionRepository.StoredSession saved(MongoSessionRepository replica, String name, Object value) {
+        MongoSessionRepository.StoredSession s = replica.createSession();
+        if (name != null) {
+            s.setAttribute(name, value);
+        }
+        replica.save(s);
+        return s;
+    }
+
     static Document stored(String id) {
         return clientA.getDatabase("sunshine_console_repo_test").getCollection("sessions").find(Filters.eq("_id", id)).first();
     }
@@ -128,9 +138,7 @@ class MongoSessionRepositoryTest {
     @Test
     void aRequestThatChangedNothingWritesItsTimeOnlyAndAChangeSealsAnew() {
         MongoSessionRepository a = replica(clientA);
-        MongoSessionRepository.StoredSession s = a.createSession();
-        s.setAttribute("x", "1");
-        a.save(s);
+        MongoSessionRepository.StoredSession s = saved(a, "x", "1");
         Document first = stored(s.getId());
 
         MongoSessionRepository.StoredSession again = replica(clientB).findById(s.getId());
@@ -149,9 +157,7 @@ class MongoSessionRepositoryTest {
     @Test
     void signingInChangesTheIdAndTheOldOneIsGone() {
         MongoSessionRepository a = replica(clientA);
-        MongoSessionRepository.StoredSession s = a.createSession();
-        s.setAttribute("x", "1");
-        a.save(s);
+        MongoSessionRepository.StoredSession s = saved(a, "x", "1");
         String before = s.getId();
         MongoSessionRepository.StoredSession loaded = a.findById(before);
         String after = loaded.changeSessionId();
@@ -165,8 +171,7 @@ class MongoSessionRepositoryTest {
     void aSessionEndedOnOneReplicaIsNotBroughtBackByAnother() {
         MongoSessionRepository a = replica(clientA);
         MongoSessionRepository b = replica(clientB);
-        MongoSessionRepository.StoredSession s = a.createSession();
-        a.save(s);
+        MongoSessionRepository.StoredSession s = saved(a, null, null);
         MongoSessionRepository.StoredSession onB = b.findById(s.getId());
         a.deleteById(s.getId()); // signed out through replica A
         onB.setAttribute("late", "write");
@@ -178,14 +183,12 @@ class MongoSessionRepositoryTest {
     void anIdleSessionEndsForEveryReplica() {
         Instant now = Instant.parse("2026-04-15T02:00:00Z");
         MongoSessionRepository a = replica(clientA, Map.of("k1", KEY), "k1", Clock.fixed(now, ZoneOffset.UTC));
-        MongoSessionRepository.StoredSession s = a.createSession();
-        a.save(s);
+        MongoSessionRepository.StoredSession s = saved(a, null, null);
         MongoSessionRepository later = replica(clientB, Map.of("k1", KEY), "k1", Clock.fixed(now.plus(Duration.ofMinutes(31)), ZoneOffset.UTC));
         assertThat(later.findById(s.getId())).isNull();
         assertThat(stored(s.getId())).isNull();
 
-        MongoSessionRepository.StoredSession t = a.createSession();
-        a.save(t);
+        MongoSessionRepository.StoredSession t = saved(a, null, null);
         assertThat(later.deleteExpired()).isGreaterThanOrEqualTo(1);
         assertThat(stored(t.getId())).isNull();
     }
@@ -193,9 +196,7 @@ class MongoSessionRepositoryTest {
     @Test
     void aSessionOpensUnderAPreviousKeyAndOneSealedUnderAnUnknownKeyIsDropped() {
         MongoSessionRepository old = replica(clientA);
-        MongoSessionRepository.StoredSession s = old.createSession();
-        s.setAttribute("x", "1");
-        old.save(s);
+        MongoSessionRepository.StoredSession s = saved(old, "x", "1");
         String newKey = "bmV3LXNlc3Npb24ta2VrLW9mLTMyLWJ5dGVzLWxvbmc=";
         MongoSessionRepository rotated = replica(clientB, Map.of("k1", KEY, "k2", newKey), "k2", Clock.systemUTC());
         MongoSessionRepository.StoredSession opened = rotated.findById(s.getId());
@@ -212,9 +213,7 @@ class MongoSessionRepositoryTest {
     @Test
     void onlyTheExpectedClassesAreReadBack() {
         MongoSessionRepository a = replica(clientA);
-        MongoSessionRepository.StoredSession s = a.createSession();
-        s.setAttribute("odd", new javax.management.Attribute("name", "value"));
-        a.save(s);
+        MongoSessionRepository.StoredSession s = saved(a, "odd", new javax.management.Attribute("name", "value"));
         assertThat(replica(clientB).findById(s.getId())).isNull();
     }
 
@@ -238,11 +237,8 @@ class MongoSessionRepositoryTest {
     @Test
     void anOperatorSeesLiveSessionsByHandleNeverByIdAndEndsOne() {
         MongoSessionRepository a = replica(clientA);
-        MongoSessionRepository.StoredSession s = a.createSession();
-        s.setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(leader()));
-        a.save(s);
-        MongoSessionRepository.StoredSession anonymous = a.createSession();
-        a.save(anonymous);
+        MongoSessionRepository.StoredSession s = saved(a, "SPRING_SECURITY_CONTEXT", new SecurityContextImpl(leader()));
+        MongoSessionRepository.StoredSession anonymous = saved(a, null, null);
         java.util.List<MongoSessionRepository.LiveSession> live = replica(clientB).liveSessions(1000);
         MongoSessionRepository.LiveSession mine = live.stream().filter(l -> l.handle().equals(MongoSessionRepository.handle(s.getId())))
                 .findFirst().orElseThrow();

@@ -1,17 +1,12 @@
 package cn.sunshine.console.spotcheck;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,16 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * with a call recorded (If-Match the check's version) and a finding leading to a recovery, the printable call sheet,
  * the conclusion; another county's officer and base staff get not-found.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class SpotCheckPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class SpotCheckPagesTest extends GatewayPageTest {
 
     static OidcUser officer() {
         return user("county-officer-yingcheng", "COUNTY_OFFICER", "420981", null);
@@ -90,8 +76,7 @@ class SpotCheckPagesTest {
     void theCountysChecksAreListedAndARoundIsDrawnOnceWithItsKey() throws Exception {
         when(gateway.get("/api/placement/spot-checks?size=50&page=0")).thenReturn(answer(Map.of("items",
                 List.of(check("OPEN", List.of())), "total", 1)));
-        String page = mvc.perform(get("/spot-checks").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = html("/spot-checks", officer());
         assertThat(page).contains("全县抽查", "id=\"round-form\"", "id=\"base-form\"", "应城市职业教育中心", "href=\"/spot-checks/s-1\"",
                 "/audit/spot-check-rounds/r-1", "data-disable-in-flight", "name=\"key\"");
 
@@ -122,8 +107,7 @@ class SpotCheckPagesTest {
     void theSampleIsCalledAndAFindingLeadsToARecovery() throws Exception {
         when(gateway.get("/api/placement/spot-checks/s-1")).thenReturn(answer(check("OPEN", List.of(
                 item("p-1", "e-1", "李明", null), item("p-2", "e-2", "王芳", FINDING)))));
-        String page = mvc.perform(get("/spot-checks/s-1").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = html("/spot-checks/s-1", officer());
         assertThat(page).contains("应城市职业教育中心", "13971234567", "id=\"call-0\"", "name=\"version\" value=\"4\"",
                 "未如实就业（虚报）", "id=\"recover-e-2\"", "/recoveries/new?baseId=b-1&amp;enrollmentId=e-2", "id=\"conclude\"")
                 .doesNotContain("id=\"call-1\"");
@@ -158,8 +142,7 @@ class SpotCheckPagesTest {
     void theCallSheetIsPrintedOnA4WithPhonesAndOutcomeColumns() throws Exception {
         when(gateway.get("/api/placement/spot-checks/s-1")).thenReturn(answer(check("OPEN", List.of(
                 item("p-1", "e-1", "李明", null), item("p-2", "e-2", "王芳", FINDING)))));
-        String sheet = mvc.perform(get("/spot-checks/s-1/sheet").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String sheet = html("/spot-checks/s-1/sheet", officer());
         assertThat(sheet).contains("就业情况电话抽查表", "class=\"sheet-table\"", "data-print", "13971234567", "□是 □否",
                 "420981********123X", "抽查人签字", "是否接通", "被另行收费");
     }
@@ -174,8 +157,7 @@ class SpotCheckPagesTest {
         Map<String, Object> erased = item("p-2", "e-2", "王芳", FINDING);
         erased.remove("phone");
         when(gateway.get("/api/placement/spot-checks/s-1")).thenReturn(answer(check("CONCLUDED", List.of(erased))));
-        String page = mvc.perform(get("/spot-checks/s-1?done=concluded").with(oidcLogin().oidcUser(officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/spot-checks/s-1?done=concluded", officer());
         assertThat(page).contains("抽查已结束，学员电话已删除", "已删除", "未如实就业（虚报）")
                 .doesNotContain("id=\"conclude\"", "id=\"call-0\"", "13971234567");
     }
@@ -185,8 +167,7 @@ class SpotCheckPagesTest {
         when(gateway.get(anyString())).thenReturn(answer(Map.of("items", List.of(), "total", 0))); // the other cards
         when(gateway.get("/api/placement/spot-checks?size=100")).thenReturn(answer(Map.of("items",
                 List.of(check("OPEN", List.of()), check("OPEN", List.of()), check("CONCLUDED", List.of())), "total", 3)));
-        String home = mvc.perform(get("/").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String home = html("/", officer());
         assertThat(home).contains("id=\"task-spotChecks\"", "进行中的抽查（待打电话）", "<span class=\"count\">2</span>",
                 "id=\"nav-spot-checks\"", "id=\"nav-recoveries\"", "id=\"nav-orders\"");
     }

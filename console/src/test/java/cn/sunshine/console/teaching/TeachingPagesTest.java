@@ -1,30 +1,22 @@
 package cn.sunshine.console.teaching;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.user;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -47,41 +39,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * below the minimum; the county officer records an unannounced visit and sees the base's marks it contradicts, which
  * base staff never see; the officer imports another programme's list and a refused file's rows are listed.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class TeachingPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static OidcUser user(String sub, String role, String baseId) {
-        Map<String, Object> claims = new LinkedHashMap<>(Map.of("sub", sub, "name", sub, "preferred_username", sub,
-                "roles", List.of(role), "division", "420981"));
-        if (baseId != null) {
-            claims.put("baseId", baseId);
-        }
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")),
-                new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), claims));
-    }
+class TeachingPagesTest extends GatewayPageTest {
 
     static OidcUser staff() {
-        return user("base-staff-b1", "BASE_STAFF", "b-1");
+        return user("base-staff-b1", "BASE_STAFF", "420981", "b-1");
     }
 
     static OidcUser officer() {
-        return user("county-officer-yingcheng", "COUNTY_OFFICER", null);
+        return user("county-officer-yingcheng", "COUNTY_OFFICER", "420981");
     }
 
     static Gateway.Answer page(Map<?, ?>... items) {
         return cn.sunshine.console.PageTestSupport.page(items);
-    }
-
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
     }
 
     @BeforeEach
@@ -115,8 +84,7 @@ class TeachingPagesTest {
 
     @Test
     void baseStaffSeeThePlanLessonsAndAttendanceButNotTheCountysVisits() throws Exception {
-        String html = mvc.perform(get("/classes/k-1/teaching").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1/teaching", staff());
         assertThat(html).contains("尚未制定教学计划", "焊接安全与识图", "点名：在训学员 2 人", "李明", "王芳", "未达标",
                 "结业须出勤不少于应到学时的 80.00%").doesNotContain("赵强", "不定期抽查", "上午理论课抽查");
         verify(gateway, never()).get("/api/enrollment/classes/k-1/visits?size=500&page=0");
@@ -192,8 +160,7 @@ class TeachingPagesTest {
     @Test
     @SuppressWarnings("unchecked")
     void theCountyOfficerRecordsAVisitAndSeesWhomTheBaseMarkedPresentWhoWasNotThere() throws Exception {
-        String html = mvc.perform(get("/classes/k-1/teaching").with(oidcLogin().oidcUser(officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1/teaching", officer());
         assertThat(html).contains("不定期抽查", "上午理论课抽查", "基地记为出勤、抽查时却不在场", "在场 1 人，不在场 1 人")
                 .doesNotContain("记录一次授课及考勤");
         when(gateway.post(eq("/api/enrollment/classes/k-1/visits"), any(), any())).thenReturn(answer(Map.of("id", "v-2")));
@@ -221,8 +188,7 @@ class TeachingPagesTest {
                     Map.entry("classEnd", "2026-05-30"), Map.entry("programme", "雨露计划"), Map.entry("periodStart", "2026-04-01"),
                     Map.entry("periodEnd", "2026-04-30"), Map.entry("enrolledBeforeImport", true))), "total", 1));
         });
-        String page = mvc.perform(get("/funding?year=2026").with(oidcLogin().oidcUser(officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/funding?year=2026", officer());
         assertThat(page).contains("雨露计划", "周建国 420981********1234", "导入名单");
 
         when(gateway.postBytes(eq("/api/enrollment/funding-lists?year=2026"), any(), any(), any())).thenThrow(new ApiException(422,

@@ -1,27 +1,21 @@
 package cn.sunshine.console.trainee;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.fields;
+import static cn.sunshine.console.PageTestSupport.user;
+import static cn.sunshine.console.PageTestSupport.sent;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -37,62 +31,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** A trainee's acts on their own (withdrawal, dropout, a resit, voiding the voucher); the gateway played by a mock. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class TraineeActsTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static OidcUser user(String name, String role, String division, String baseId) {
-        Map<String, Object> claims = new LinkedHashMap<>(Map.of("sub", name, "name", name, "preferred_username", name,
-                "roles", List.of(role), "division", division));
-        if (baseId != null) {
-            claims.put("baseId", baseId);
-        }
-        OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), claims);
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), token);
-    }
-
-    static Gateway.Answer answer(Object body, String etag) {
-        HttpHeaders h = new HttpHeaders();
-        if (etag != null) {
-            h.setETag(etag);
-        }
-        return new Gateway.Answer(200, h, body);
-    }
+class TraineeActsTest extends GatewayPageTest {
 
     static Map<String, Object> enrollment(String status, List<Map<String, Object>> assessments) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("id", "e-1");
-        e.put("classId", "c-1");
-        e.put("baseName", "应城市职业教育中心");
-        e.put("majorName", "电焊");
-        e.put("year", 2026);
-        e.put("status", status);
-        e.put("rosterCheck", "VERIFIED");
-        e.put("subsidyFen", 60000);
-        e.put("trainee", Map.of("name", "李明", "idNumber", "420981********123X"));
-        e.put("assessments", assessments);
-        return e;
-    }
-
-    static HttpHeaders sent(ArgumentCaptor<Consumer<HttpHeaders>> captor) {
-        HttpHeaders h = new HttpHeaders();
-        captor.getValue().accept(h);
-        return h;
+        return fields("id", "e-1", "classId", "c-1", "baseName", "应城市职业教育中心", "majorName", "电焊", "year", 2026,
+                "status", status, "rosterCheck", "VERIFIED", "subsidyFen", 60000,
+                "trainee", Map.of("name", "李明", "idNumber", "420981********123X"), "assessments", assessments);
     }
 
     @Test
     void baseStaffWithdrawATraineeWithIfMatchAndARefusalStandsBesideTheForm() throws Exception {
         OidcUser staff = user("base-staff-b-1", "BASE_STAFF", "420981", "b-1");
         when(gateway.get("/api/enrollment/enrollments/e-1?purpose=single-trainee-act")).thenReturn(answer(enrollment("ENROLLED", List.of()), "\"4\""));
-        String page = mvc.perform(get("/classes/c-1/trainees/e-1").with(oidcLogin().oidcUser(staff)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/classes/c-1/trainees/e-1", staff);
         assertThat(page).contains("李明", "withdrawal-form", "dropout-form", "value=\"&quot;4&quot;\"").doesNotContain("resit-form", "voiding-form");
         verify(gateway, never()).get("/api/subsidy/classes/c-1/vouchers");
 

@@ -1,21 +1,15 @@
 package cn.sunshine.console.year;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
-import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
 import java.util.Map;
 
-import static cn.sunshine.console.year.YearWorkPagesTest.answer;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static cn.sunshine.console.year.YearWorkPagesTest.klass;
 import static cn.sunshine.console.year.YearWorkPagesTest.officer;
 import static cn.sunshine.console.year.YearWorkPagesTest.staff;
@@ -38,19 +32,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * ticked rows sent in one request (wages in fen, the problem as a list); a refused row named on its row with what was
  * typed kept; only base staff have the sheet.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class ClassFollowUpsTest {
+class ClassFollowUpsTest extends GatewayPageTest {
 
     static final String LIST = "/api/placement/placements?classId=k-1&status=CURRENT&size=500&page=0";
     static final String API = "/api/placement/classes/k-1/follow-ups/2";
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
 
     static Map<String, Object> placement(String id, String name, String secondStatus) {
         return Map.of("id", id, "traineeName", name, "maskedIdNumber", "420981********123X", "status", "CURRENT",
@@ -69,14 +54,12 @@ class ClassFollowUpsTest {
 
     @Test
     void theRoundStillDueIsShownAndOnlyItsOpenRowsTakeACall() throws Exception {
-        String html = mvc.perform(get("/classes/k-1/follow-ups").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1/follow-ups", staff());
         assertThat(html).contains("跟踪服务台账", "id=\"round-2\"", "aria-current=\"page\"", "张伟", "李娜",
                 "id=\"record-p-1\"", "/classes/k-1/follow-ups/2", "2026年8月15日").doesNotContain("id=\"record-p-2\"");
         assertThat(html.substring(html.indexOf("id=\"round-2\"") - 80, html.indexOf("id=\"round-2\""))).contains("active");
         // The first round, all recorded: nothing to submit.
-        String first = mvc.perform(get("/classes/k-1/follow-ups?round=1").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String first = html("/classes/k-1/follow-ups?round=1", staff());
         assertThat(first).contains("本次回访均已记录或已取消").doesNotContain("id=\"submit-sheet\"");
     }
 

@@ -1,16 +1,10 @@
 package cn.sunshine.console.year;
 
-import cn.sunshine.console.api.Gateway;
+import cn.sunshine.console.GatewayPageTest;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -26,16 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The follow-ups list as Excel: every placement due in scope, both header rows, the wage as yuan; others not found. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class FollowUpsExportTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
+class FollowUpsExportTest extends GatewayPageTest {
 
     @Test
     void theOverdueFollowUpsDownloadAsAWorkbook() throws Exception {

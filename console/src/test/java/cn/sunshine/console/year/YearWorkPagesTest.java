@@ -1,28 +1,21 @@
 package cn.sunshine.console.year;
 
+import cn.sunshine.console.GatewayPageTest;
 import cn.sunshine.console.api.ApiException;
 import cn.sunshine.console.api.Gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
+import static cn.sunshine.console.PageTestSupport.headersSent;
+import static cn.sunshine.console.PageTestSupport.bodySent;
+import static cn.sunshine.console.PageTestSupport.user;
+import static cn.sunshine.console.PageTestSupport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -43,37 +36,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * record a class's assessments, completions and placements as class batches (a refused row named on its row,
  * nothing else sent); a follow-up recorded with If-Match, a case resolved; the home page's cards.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class YearWorkPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    Gateway gateway;
-
-    static OidcUser user(String sub, String role, String baseId) {
-        Map<String, Object> claims = new LinkedHashMap<>(Map.of("sub", sub, "name", sub, "preferred_username", sub,
-                "roles", List.of(role), "division", "420981"));
-        if (baseId != null) {
-            claims.put("baseId", baseId);
-        }
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")),
-                new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(600), claims));
-    }
+class YearWorkPagesTest extends GatewayPageTest {
 
     static OidcUser officer() {
-        return user("county-officer-yingcheng", "COUNTY_OFFICER", null);
+        return user("county-officer-yingcheng", "COUNTY_OFFICER", "420981");
     }
 
     static OidcUser staff() {
-        return user("base-staff-b1", "BASE_STAFF", "b-1");
-    }
-
-    static Gateway.Answer answer(Object body) {
-        return new Gateway.Answer(200, new HttpHeaders(), body);
+        return user("base-staff-b1", "BASE_STAFF", "420981", "b-1");
     }
 
     static Map<String, Object> klass(String status) {
@@ -89,22 +59,6 @@ class YearWorkPagesTest {
                 "trainee", Map.of("name", name, "idNumber", "420981********123X")));
         e.putAll(extra);
         return e;
-    }
-
-    @SuppressWarnings("unchecked")
-    HttpHeaders headersSent(String path) {
-        ArgumentCaptor<Consumer<HttpHeaders>> headers = ArgumentCaptor.forClass(Consumer.class);
-        verify(gateway).post(eq(path), any(), headers.capture());
-        HttpHeaders sent = new HttpHeaders();
-        headers.getValue().accept(sent);
-        return sent;
-    }
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> bodySent(String path) {
-        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
-        verify(gateway).post(eq(path), body.capture(), any());
-        return (Map<String, Object>) body.getValue();
     }
 
     @BeforeEach
@@ -128,16 +82,15 @@ class YearWorkPagesTest {
     @Test
     void aReportedClassOffersTheOpeningAndItIsConfirmedWithTheClassVersion() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("REPORTED")));
-        String html = mvc.perform(get("/classes/k-1").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1", officer());
         assertThat(html).contains("id=\"opening-form\"", "确认开班", "name=\"version\" value=\"3\"", "hx-disabled-elt");
 
         when(gateway.post(eq("/api/enrollment/classes/k-1/opening"), any(), any())).thenReturn(answer(klass("OPENED")));
         mvc.perform(post("/classes/k-1/opening").param("version", "3").param("notes", "县阳光办到场，讲第一课")
                         .with(oidcLogin().oidcUser(officer())).with(csrf()).header("HX-Request", "true"))
                 .andExpect(header().string("HX-Redirect", "/classes/k-1?opened=1"));
-        assertThat(headersSent("/api/enrollment/classes/k-1/opening").getIfMatch()).containsExactly("\"3\"");
-        assertThat(bodySent("/api/enrollment/classes/k-1/opening")).containsEntry("notes", "县阳光办到场，讲第一课");
+        assertThat(headersSent(gateway, "/api/enrollment/classes/k-1/opening").getIfMatch()).containsExactly("\"3\"");
+        assertThat(bodySent(gateway, "/api/enrollment/classes/k-1/opening")).containsEntry("notes", "县阳光办到场，讲第一课");
     }
 
     @Test
@@ -162,8 +115,7 @@ class YearWorkPagesTest {
     @Test
     void vouchersIssuedAtTheOpeningArePrintedWithTheirCodes() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("OPENED")));
-        String page = mvc.perform(get("/classes/k-1/vouchers").with(oidcLogin().oidcUser(officer())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/classes/k-1/vouchers", officer());
         assertThat(page).contains("发放代金券", "id=\"issue-form\"", "420981-2026-000001", "已发放", "已收券", "¥200.00");
 
         when(gateway.post(eq("/api/subsidy/classes/k-1/vouchers"), any(), any())).thenReturn(new Gateway.Answer(201,
@@ -181,8 +133,7 @@ class YearWorkPagesTest {
     void theClassPageLeadsToTheYearsWork() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("OPENED")));
         when(gateway.get("/api/subsidy/claims?size=200&baseId=b-1")).thenReturn(answer(Map.of("items", List.of(), "total", 0)));
-        String html = mvc.perform(get("/classes/k-1").with(oidcLogin().oidcUser(staff()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/classes/k-1", staff());
         assertThat(html).contains("本班的年度工作", "/classes/k-1/vouchers", "/classes/k-1/assessments",
                 "/classes/k-1/completions", "/classes/k-1/placements");
     }
@@ -190,8 +141,7 @@ class YearWorkPagesTest {
     @Test
     void completionsAreSentForTheRowsFilledAndARefusedRowIsNamedOnItsRow() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("OPENED")));
-        String page = mvc.perform(get("/classes/k-1/completions").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/classes/k-1/completions", staff());
         assertThat(page).contains("id=\"certificate-e-1\"", "JY2026-0003", "提交结业")
                 .doesNotContain("id=\"certificate-e-2\"", "id=\"certificate-e-3\"");
 
@@ -205,7 +155,7 @@ class YearWorkPagesTest {
         assertThat(html).contains("data-kind=\"INVALID\"", "certificateNumber: must not be blank", "value=\"JY2026-0001\"")
                 .doesNotContain("<html");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> sent = (List<Map<String, Object>>) bodySent("/api/enrollment/classes/k-1/completions").get("completions");
+        List<Map<String, Object>> sent = (List<Map<String, Object>>) bodySent(gateway, "/api/enrollment/classes/k-1/completions").get("completions");
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0)).containsEntry("enrollmentId", "e-1").containsEntry("certificateNumber", "JY2026-0001")
                 .containsEntry("skillLevel", "初级").containsEntry("skillCertificateNumber", null);
@@ -222,7 +172,7 @@ class YearWorkPagesTest {
         mvc.perform(post("/classes/k-1/assessments").param("enrollmentId", "e-2").param("theory-e-2", "76")
                         .param("practical-e-2", "80").with(oidcLogin().oidcUser(staff())).with(csrf()).header("HX-Request", "true"))
                 .andExpect(header().string("HX-Redirect", "/classes/k-1/assessments?done=1&already=0"));
-        assertThat(bodySent("/api/enrollment/classes/k-1/assessments")).isEqualTo(Map.of("assessments",
+        assertThat(bodySent(gateway, "/api/enrollment/classes/k-1/assessments")).isEqualTo(Map.of("assessments",
                 List.of(Map.of("enrollmentId", "e-2", "theoryScore", 76, "practicalScore", 80))));
         String done = mvc.perform(get("/classes/k-1/assessments?done=1&already=0").with(oidcLogin().oidcUser(staff())))
                 .andReturn().getResponse().getContentAsString();
@@ -242,8 +192,7 @@ class YearWorkPagesTest {
     @Test
     void vouchersHandedInAreRedeemedWithTheirCodes() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("OPENED")));
-        String page = mvc.perform(get("/classes/k-1/vouchers").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/classes/k-1/vouchers", staff());
         assertThat(page).contains("id=\"code-420981-2026-000001\"", "提交收券").doesNotContain("id=\"code-420981-2026-000002\"");
         when(gateway.post(eq("/api/subsidy/classes/k-1/voucher-redemptions"), any(), any()))
                 .thenReturn(answer(Map.of("redeemed", 1, "alreadyDone", 0, "serials", List.of("420981-2026-000001"))));
@@ -251,7 +200,7 @@ class YearWorkPagesTest {
                         .param("enrollment-420981-2026-000001", "e-1").param("code-420981-2026-000001", "7k3qh2mz")
                         .with(oidcLogin().oidcUser(staff())).with(csrf()).header("HX-Request", "true"))
                 .andExpect(header().string("HX-Redirect", "/classes/k-1/vouchers?done=1&already=0"));
-        assertThat(bodySent("/api/subsidy/classes/k-1/voucher-redemptions")).isEqualTo(Map.of("redemptions",
+        assertThat(bodySent(gateway, "/api/subsidy/classes/k-1/voucher-redemptions")).isEqualTo(Map.of("redemptions",
                 List.of(Map.of("serial", "420981-2026-000001", "code", "7K3QH2MZ", "enrollmentId", "e-1"))));
     }
 
@@ -259,8 +208,7 @@ class YearWorkPagesTest {
     void placementsOfTheClassAreReportedWithTheEmployerAndTheWageInFen() throws Exception {
         when(gateway.get("/api/enrollment/classes/k-1")).thenReturn(answer(klass("OPENED")));
         when(gateway.get("/api/placement/placements?classId=k-1&size=500&page=0")).thenReturn(answer(Map.of("items", List.of(), "total", 0)));
-        String page = mvc.perform(get("/classes/k-1/placements").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/classes/k-1/placements", staff());
         assertThat(page).contains("data-enrollment-id=\"e-3\"", "id=\"report-e-3\"", "统一社会信用代码", "省内县外")
                 .doesNotContain("id=\"report-e-1\"");
         when(gateway.post(eq("/api/placement/classes/k-1/placements"), any(), any()))
@@ -273,7 +221,7 @@ class YearWorkPagesTest {
                         .with(oidcLogin().oidcUser(staff())).with(csrf()).header("HX-Request", "true"))
                 .andExpect(header().string("HX-Redirect", "/classes/k-1/placements?done=1&already=0"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> entry = ((List<Map<String, Object>>) bodySent("/api/placement/classes/k-1/placements")
+        Map<String, Object> entry = ((List<Map<String, Object>>) bodySent(gateway, "/api/placement/classes/k-1/placements")
                 .get("placements")).get(0);
         assertThat(entry).containsEntry("enrollmentId", "e-3").containsEntry("job", "电焊工").containsEntry("monthlyWageFen", 520000L)
                 .containsEntry("startDate", "2026-06-15").containsEntry("workplace", "IN_PROVINCE").containsEntry("contractSigned", true);
@@ -296,13 +244,11 @@ class YearWorkPagesTest {
     void aFollowUpDueIsRecordedWithIfMatchAndAProblemOpensACase() throws Exception {
         when(gateway.get("/api/placement/follow-ups?state=DUE&size=50&page=0")).thenReturn(answer(Map.of("items",
                 List.of(placement()), "total", 1)));
-        String list = mvc.perform(get("/follow-ups").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String list = html("/follow-ups", officer());
         assertThat(list).contains("data-placement-id=\"e-3-1\"", "张伟", "武汉江城重工有限公司", "/placements/e-3-1");
 
         when(gateway.get("/api/placement/placements/e-3-1")).thenReturn(answer(placement()));
-        String page = mvc.perform(get("/placements/e-3-1").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = html("/placements/e-3-1", officer());
         assertThat(page).contains("记录第 1 次回访", "/placements/e-3-1/follow-ups/1", "拖欠工资", "name=\"version\" value=\"2\"");
 
         when(gateway.post(eq("/api/placement/placements/e-3-1/follow-ups/1"), any(), any()))
@@ -312,8 +258,8 @@ class YearWorkPagesTest {
                         .param("satisfaction", "2").param("problem", "UNPAID_WAGES").param("unpaidYuan", "2600")
                         .param("note", "六月工资未发").with(oidcLogin().oidcUser(officer())).with(csrf()).header("HX-Request", "true"))
                 .andExpect(header().string("HX-Redirect", "/placements/e-3-1?recorded=1&escalated=e-3-1-f1"));
-        assertThat(headersSent("/api/placement/placements/e-3-1/follow-ups/1").getIfMatch()).containsExactly("\"2\"");
-        assertThat(bodySent("/api/placement/placements/e-3-1/follow-ups/1")).containsEntry("contactedOn", "2026-07-14")
+        assertThat(headersSent(gateway, "/api/placement/placements/e-3-1/follow-ups/1").getIfMatch()).containsExactly("\"2\"");
+        assertThat(bodySent(gateway, "/api/placement/placements/e-3-1/follow-ups/1")).containsEntry("contactedOn", "2026-07-14")
                 .containsEntry("reached", true).containsEntry("stillEmployed", true).containsEntry("monthlyWageFen", 520000L)
                 .containsEntry("satisfaction", 2).containsEntry("problems", List.of("UNPAID_WAGES"))
                 .containsEntry("unpaidWagesFen", 260000L).containsEntry("note", "六月工资未发");
@@ -322,8 +268,7 @@ class YearWorkPagesTest {
     @Test
     void baseStaffRecordADepartureWithIfMatchAndThenTheNextJobOnce() throws Exception {
         when(gateway.get("/api/placement/placements/e-3-1")).thenReturn(answer(placement()));
-        String current = mvc.perform(get("/placements/e-3-1").with(oidcLogin().oidcUser(staff()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String current = html("/placements/e-3-1", staff());
         assertThat(current).contains("id=\"departure-form\"", "学员已离岗：记录离岗").doesNotContain("id=\"replacement-form\"");
         assertThat(mvc.perform(get("/placements/e-3-1").with(oidcLogin().oidcUser(officer()))).andReturn().getResponse()
                 .getContentAsString()).as("the county's officer records follow-ups, not departures").doesNotContain("departure-form");
@@ -332,8 +277,8 @@ class YearWorkPagesTest {
         mvc.perform(post("/placements/e-3-1/departure").param("version", "2").param("leftOn", "2026-09-01")
                         .param("reason", " 工厂停产，本人离职 ").with(oidcLogin().oidcUser(staff())).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/placements/e-3-1?changed=left"));
-        assertThat(headersSent("/api/placement/placements/e-3-1/departure").getIfMatch()).containsExactly("\"2\"");
-        assertThat(bodySent("/api/placement/placements/e-3-1/departure")).isEqualTo(Map.of("leftOn", "2026-09-01",
+        assertThat(headersSent(gateway, "/api/placement/placements/e-3-1/departure").getIfMatch()).containsExactly("\"2\"");
+        assertThat(bodySent(gateway, "/api/placement/placements/e-3-1/departure")).isEqualTo(Map.of("leftOn", "2026-09-01",
                 "reason", "工厂停产，本人离职"));
         mvc.perform(post("/placements/e-3-1/departure").param("version", "2").param("leftOn", "2026-09-01")
                 .param("reason", "x").with(oidcLogin().oidcUser(officer())).with(csrf())).andExpect(status().isNotFound());
@@ -344,8 +289,7 @@ class YearWorkPagesTest {
         left.put("leftOn", "2026-09-01");
         left.put("leftReason", "工厂停产，本人离职");
         when(gateway.get("/api/placement/placements/e-3-1")).thenReturn(answer(left));
-        String page = mvc.perform(get("/placements/e-3-1?changed=left").with(oidcLogin().oidcUser(staff())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = html("/placements/e-3-1?changed=left", staff());
         assertThat(page).contains("已记录离岗", "2026年9月1日离岗：工厂停产，本人离职", "id=\"replacement-form\"")
                 .doesNotContain("id=\"departure-form\"");
         String key = page.replaceAll("(?s).*name=\"key\" value=\"([0-9a-f-]{36})\".*", "$1");
@@ -357,8 +301,8 @@ class YearWorkPagesTest {
                         .param("startDate", "2026-09-20").param("workplace", "IN_PROVINCE").param("contractSigned", "true")
                         .with(oidcLogin().oidcUser(staff())).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/placements/e-3-2?changed=replaced"));
-        assertThat(headersSent("/api/placement/placements").getFirst("Idempotency-Key")).isEqualTo(key);
-        Map<String, Object> sent = bodySent("/api/placement/placements");
+        assertThat(headersSent(gateway, "/api/placement/placements").getFirst("Idempotency-Key")).isEqualTo(key);
+        Map<String, Object> sent = bodySent(gateway, "/api/placement/placements");
         assertThat(sent).containsEntry("enrollmentId", "e-3").containsEntry("replacesPlacementId", "e-3-1")
                 .containsEntry("monthlyWageFen", 480000L).containsEntry("workplace", "IN_PROVINCE").containsEntry("contractSigned", true);
         assertThat(sent.get("employer")).isEqualTo(Map.of("name", "孝感市楚天机械有限公司", "creditCode", "91420900MA4K00001X",
@@ -397,15 +341,14 @@ class YearWorkPagesTest {
                 Map.entry("problems", List.of("UNPAID_WAGES")), Map.entry("unpaidWagesFen", 260000),
                 Map.entry("openedAt", "2026-07-14T02:00:00Z"), Map.entry("recoveredWagesFen", 0));
         when(gateway.get("/api/placement/escalations?status=OPEN&size=50&page=0")).thenReturn(answer(Map.of("items", List.of(c), "total", 1)));
-        String page = mvc.perform(get("/escalations").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = html("/escalations", officer());
         assertThat(page).contains("data-case-id=\"e-3-1-f1\"", "拖欠工资", "¥2,600.00", "办结");
         when(gateway.post(eq("/api/placement/escalations/e-3-1-f1/resolution"), any(), any())).thenReturn(answer(Map.of()));
         mvc.perform(post("/escalations/e-3-1-f1/resolution").param("version", "0").param("resolution", "经协调，单位已补发工资")
                         .param("recoveredYuan", "2600").with(oidcLogin().oidcUser(officer())).with(csrf()))
                 .andExpect(header().string("Location", "/escalations?resolved=e-3-1-f1"));
-        assertThat(headersSent("/api/placement/escalations/e-3-1-f1/resolution").getIfMatch()).containsExactly("\"0\"");
-        assertThat(bodySent("/api/placement/escalations/e-3-1-f1/resolution"))
+        assertThat(headersSent(gateway, "/api/placement/escalations/e-3-1-f1/resolution").getIfMatch()).containsExactly("\"0\"");
+        assertThat(bodySent(gateway, "/api/placement/escalations/e-3-1-f1/resolution"))
                 .isEqualTo(Map.of("resolution", "经协调，单位已补发工资", "recoveredWagesFen", 260000L));
     }
 
@@ -418,8 +361,7 @@ class YearWorkPagesTest {
         when(gateway.get("/api/placement/escalations?status=OPEN&size=1")).thenThrow(new ApiException(503,
                 "urn:sunshine:problem:service-unavailable", "down", Map.of()));
         when(gateway.get(org.mockito.ArgumentMatchers.startsWith("/api/subsidy/claims"))).thenReturn(answer(Map.of("total", 0)));
-        String html = mvc.perform(get("/").with(oidcLogin().oidcUser(officer()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = html("/", officer());
         assertThat(html).contains("id=\"task-opening\"", "href=\"/classes?status=REPORTED\"", "待开班", "到期回访",
                 "id=\"task-followUps\"", "id=\"task-escalations\"", "暂时无法获取", "id=\"nav-follow-ups\"");
     }
