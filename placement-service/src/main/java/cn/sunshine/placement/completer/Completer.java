@@ -1,6 +1,8 @@
 package cn.sunshine.placement.completer;
 
+import cn.sunshine.platform.domain.TraineeRecord;
 import cn.sunshine.platform.events.enrollment.TraineeCompleted;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -11,7 +13,8 @@ import java.time.Instant;
  * and the masked ID number only, never the whole number or the phone.
  */
 @Document("placement_completers")
-public class Completer extends CompletionRecord {
+@CompoundIndex(name = "divisionCode", def = "{'divisionCode': 1}")
+public class Completer extends TraineeRecord {
 
     private String name;
     private String certificateNumber;

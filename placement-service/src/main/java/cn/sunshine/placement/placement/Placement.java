@@ -1,7 +1,7 @@
 package cn.sunshine.placement.placement;
 
+import cn.sunshine.platform.domain.TraineeRecord;
 import cn.sunshine.placement.completer.Completer;
-import cn.sunshine.placement.completer.CompletionRecord;
 import cn.sunshine.platform.time.ProgramCalendar;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
@@ -34,7 +34,8 @@ import java.util.List;
  */
 @Document("placements")
 @CompoundIndex(name = "base_reported", def = "{'baseId': 1, 'reportedOn': 1}")
-public class Placement extends CompletionRecord {
+@CompoundIndex(name = "divisionCode", def = "{'divisionCode': 1}")
+public class Placement extends TraineeRecord {
 
     @Indexed
     private String enrollmentId;
@@ -130,7 +131,7 @@ public class Placement extends CompletionRecord {
         p.sequence = previous == null ? 1 : previous.sequence + 1;
         p.id = idOf(completer.getId(), p.sequence);
         p.enrollmentId = completer.getId();
-        p.sameCompletionAs(completer);
+        p.sameTraineeAs(completer);
         p.completedOn = ProgramCalendar.dateOf(completer.getCompletedAt());
         p.traineeName = completer.getName();
         p.employer = employer;

@@ -1,5 +1,6 @@
 package cn.sunshine.subsidy.voucher;
 
+import cn.sunshine.platform.domain.TraineeRecord;
 import cn.sunshine.platform.events.enrollment.TraineeCompleted;
 import cn.sunshine.platform.events.enrollment.TraineeEnrolled;
 import cn.sunshine.platform.events.enrollment.TraineeLeft;

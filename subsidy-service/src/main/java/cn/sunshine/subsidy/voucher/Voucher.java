@@ -1,5 +1,6 @@
 package cn.sunshine.subsidy.voucher;
 
+import cn.sunshine.platform.domain.TraineeRecord;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.GuardedWrite;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -51,7 +52,7 @@ public class Voucher extends TraineeRecord {
         v.id = id;
         v.serial = serial;
         v.enrollmentId = t.getId();
-        v.sameEnrollmentAs(t);
+        v.sameTraineeAs(t);
         v.tier = tier;
         v.amountFen = amountFen;
         v.traineeName = t.getName();

@@ -1,15 +1,16 @@
-package cn.sunshine.subsidy.voucher;
+package cn.sunshine.platform.domain;
 
-import cn.sunshine.platform.domain.AggregateRoot;
 import org.springframework.data.mongodb.core.index.Indexed;
 
 /**
- * What subsidy's records of one trainee's enrollment share ({@link Trainee}, {@link Voucher}): the class, base,
- * county, major and programme year it is in, and the trainee's masked ID number (a whole number is never kept).
+ * What a service's records of one trainee share (subsidy's trainee and voucher, placement's completer and each
+ * placement): the class, base, county, major and programme year of the enrollment, and the trainee's masked ID
+ * number (a whole number is never kept). Class and base are indexed: a class's records are read together (its
+ * vouchers issued, its placements reported in one batch), lists select by base. A service that selects by county
+ * too declares that index on its record ({@code @CompoundIndex(name = "divisionCode", def = "{'divisionCode': 1}")}).
  */
 public abstract class TraineeRecord extends AggregateRoot {
 
-    /** A class's records are read together (its vouchers issued, its claim checked): an indexed equality, not a scan. */
     @Indexed
     protected String classId;
     @Indexed
@@ -28,8 +29,8 @@ public abstract class TraineeRecord extends AggregateRoot {
         this.year = year;
     }
 
-    /** Of the same enrollment as {@code other}: its class, base, county, major, year and masked ID number. */
-    protected void sameEnrollmentAs(TraineeRecord other) {
+    /** Of the same trainee as {@code other}: its class, base, county, major, year and masked ID number. */
+    protected void sameTraineeAs(TraineeRecord other) {
         classId = other.classId;
         baseId = other.baseId;
         divisionCode = other.divisionCode;
