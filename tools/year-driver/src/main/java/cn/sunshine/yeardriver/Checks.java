@@ -32,7 +32,12 @@ public final class Checks {
     private final List<String> failed = new ArrayList<>();
     private final Map<String, Long> totals = new LinkedHashMap<>();
 
-    Checks(Api gw, Actors actors, ProvinceYear.Options options, Province data, List<County> counties) {
+    /** The wall clock of the run (the bureau's statement days); a test fixes it. */
+    private final java.time.Clock wallClock;
+
+    Checks(Api gw, Actors actors, ProvinceYear.Options options, Province data, List<County> counties,
+           java.time.Clock wallClock) {
+        this.wallClock = wallClock;
         this.gw = gw;
         this.actors = actors;
         this.options = options;
@@ -57,7 +62,8 @@ public final class Checks {
         String url = System.getProperty("sunshine.bureau",
                 System.getenv().getOrDefault("SUNSHINE_FINANCE_BUREAU_URL", "http://127.0.0.1:8090"));
         Api bureau = new Api(url);
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        // The bureau keeps its statements by its own calendar day of the run (the wall clock's, not the programme's).
+        java.time.LocalDate today = java.time.LocalDate.now(wallClock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
         Map<String, Long> statement = new LinkedHashMap<>();
         Map<String, Integer> times = new LinkedHashMap<>();
         for (java.time.LocalDate d = today.minusDays(1); !d.isAfter(today.plusDays(1)); d = d.plusDays(1)) {

@@ -88,7 +88,10 @@ class YearRequestsTest {
         System.setProperty("sunshine.bureau", url);
         ProvinceYear.Options options = new ProvinceYear.Options(url, List.of(url), 2, 40, 12, 2024, 1,
                 List.of("420981", "421181"));
-        ProvinceYear year = new ProvinceYear(options, Province.demo(), new PrintStream(OutputStream.nullOutputStream()));
+        // The wall clock fixed (noon of 7 December 2026 in Asia/Shanghai, the day the digest was recorded): the bureau's statement days the checks
+        // ask for are the day of the run, so a system clock changed the recording at each midnight in Shanghai.
+        ProvinceYear year = new ProvinceYear(options, Province.demo(), new PrintStream(OutputStream.nullOutputStream()))
+                .wallClock(java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T04:00:00Z"), java.time.ZoneOffset.UTC));
         year.play();
         year.resetClock();
 
