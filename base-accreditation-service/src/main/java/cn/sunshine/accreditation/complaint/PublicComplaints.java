@@ -37,7 +37,7 @@ public class PublicComplaints extends UseCase {
         this.sms = sms;
         this.properties = properties;
         this.confirmations = new CodeConfirmations<>(mongo, PendingComplaint.class, PendingComplaint.Status.PENDING,
-                voided(), "complaint", "send it again");
+                PublicComplaints::voided, "complaint", "send it again");
     }
 
     /** Files a web complaint: received at once when anonymous, else awaiting the code sent to its phone. */

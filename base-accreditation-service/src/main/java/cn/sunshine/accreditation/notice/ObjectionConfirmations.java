@@ -42,7 +42,7 @@ public class ObjectionConfirmations extends UseCase {
         this.sms = sms;
         this.properties = properties;
         this.confirmations = new CodeConfirmations<>(mongo, PendingObjection.class, PendingObjection.Status.PENDING,
-                voided(), "objection", "file it again");
+                ObjectionConfirmations::voided, "objection", "file it again");
     }
 
     /** What the filer is told: where to confirm, until when, the phone masked (and the code, only when simulated). */

@@ -21,13 +21,15 @@ import java.util.function.Function;
  * @param mongo   the database the requests are held in
  * @param type    the held request's document
  * @param pending the status of a request awaiting its code
- * @param voided  the update that voids a request (its status, and what of the filer it forgets)
+ * @param voided  a new update that voids a request (its status, and what of the filer it forgets): an Update is
+ *                mutable, so each write gets its own
  * @param what    what a request is called in problems ("complaint")
  * @param again   what the filer is told to do after a void one ("send it again")
  * @param <P>     the held request's document
  */
 public record CodeConfirmations<P extends CodeConfirmations.Held>(MongoTemplate mongo, Class<P> type, Enum<?> pending,
-                                                                  Update voided, String what, String again) {
+                                                                  java.util.function.Supplier<Update> voided, String what,
+                                                                  String again) {
 
     /** What a held request's document has: its id and the wrong codes counted (beside {@code status}). */
     public interface Held {
@@ -78,6 +80,6 @@ public record CodeConfirmations<P extends CodeConfirmations.Held>(MongoTemplate 
     }
 
     public void voidRequest(P held) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(held.id())), voided, type);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(held.id())), voided.get(), type);
     }
 }
