@@ -7,7 +7,10 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 backend with {@link IndexedH2Database}s: reads return copies, queries use
  * the indexes (unique and non-unique), as on MongoDB. {@link #inMemory()} for tests; a file for the
- * local run (the stock backend's file format: an existing data file opens unchanged).
+ * local run. Documents are written to the file as BSON ({@link DocumentDataType}) and every index is
+ * kept in memory, rebuilt from the documents when the file opens ({@link HeapUniqueIndex},
+ * {@link EqualityIndex}). A data file of the stock backend opens unchanged; once written here, it is
+ * this backend's (the stock one cannot read a BSON document).
  *
  * <p>{@code narrowing=false} keeps the stock planner (every query but an exact {@code {_id}} scans);
  * the copies and the secondary indexes stay. Only for comparing the two (the benchmark, the test

@@ -78,6 +78,29 @@ public class IndexedH2Collection extends H2Collection {
         return fullScans.get();
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IndexedH2Collection.class);
+
+    /** A scan of a large collection is logged once per shape of query (its fields and operators, no values). */
+    static final int LARGE_COLLECTION = 1_000;
+
+    private final java.util.Set<String> scansLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Logs the first scan of this collection by a query of this shape once the collection is large: such a
+     * query is a missing index (or a query MongoDB would scan too), and the province's year shows it as
+     * time that grows with the year. The shape names the fields and operators only, never a value.
+     */
+    private void noteScan(Document query) {
+        if (query == null || query.isEmpty() || count() < LARGE_COLLECTION) {
+            return;
+        }
+        String shape = QueryNarrowing.shape(query);
+        if (scansLogged.size() < 100 && scansLogged.add(shape)) {
+            log.warn("scan: {}.{} ({} documents) for a query no index narrows: {}", getDatabaseName(),
+                    getCollectionName(), count(), shape);
+        }
+    }
+
     /**
      * An aggregation reads the whole collection and filters it in its first stage; the stock server does
      * so for {@code countDocuments} and {@code exists} too (a {@code $match}, a {@code $limit}, a
@@ -92,6 +115,9 @@ public class IndexedH2Collection extends H2Collection {
             List<Document> matched = new ArrayList<>();
             handleQuery(hint.match()).forEach(matched::add);
             return matched.stream();
+        }
+        if (hint != null && hint.collection().equals(getCollectionName())) {
+            noteScan(hint.match());
         }
         return super.queryAllAsStream(); // an empty query: counted as a full scan there
 
@@ -153,6 +179,7 @@ public class IndexedH2Collection extends H2Collection {
             }
         }
         fullScans.incrementAndGet();
+        noteScan(query);
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 

@@ -14,9 +14,10 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 
 /**
- * An H2 database whose collections are {@link IndexedH2Collection}s and whose non-unique indexes
- * exist ({@link EqualityIndex}, in memory, rebuilt from the documents when the store is opened)
- * instead of being ignored with a warning.
+ * An H2 database whose collections are {@link IndexedH2Collection}s, whose documents are stored as BSON
+ * ({@link DocumentDataType}), whose unique indexes are hash maps in memory ({@link HeapUniqueIndex}) and
+ * whose non-unique indexes exist ({@link EqualityIndex}) instead of being ignored with a warning; every
+ * index is rebuilt from the documents when the store is opened.
  */
 public class IndexedH2Database extends H2Database {
 
@@ -83,20 +84,36 @@ public class IndexedH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         // The same map names as H2Database, so that a data file written by the stock backend opens here.
         String fullCollectionName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = store().openMap("databases." + fullCollectionName);
+        MVMap<Object, Document> dataMap = store().openMap("databases." + fullCollectionName,
+                new MVMap.Builder<Object, Document>().valueType(new DocumentDataType()));
         MVMap<String, Object> metaMap = store().openMap("meta." + fullCollectionName);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, narrowing());
     }
 
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-        Index<Object> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        Index<Object> unique = narrowing() ? heapUniqueIndex(collectionName, indexName, keys, sparse)
+                : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         if (keys.size() < 2) {
             return unique;
         }
         // A compound unique index also answers an equality on its first key (an index prefix).
         return new PrefixedUniqueIndex(unique, new EqualityIndex<>(indexName + "#prefix", keys, sparse,
                 document -> Utils.getSubdocumentValue(document, "_id")), sparse);
+    }
+
+    /**
+     * A unique index in memory ({@link HeapUniqueIndex}), filled from the documents as the collection opens.
+     * The stock backend kept it as a map in the file: a file written before holds that map, which is
+     * removed, so that nothing stale is left in the file (a stock backend opening it later finds no index
+     * and builds it from the documents).
+     */
+    private Index<Object> heapUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        String storedName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        if (store().hasMap(storedName)) {
+            store().removeMap(storedName);
+        }
+        return new HeapUniqueIndex(indexName, keys, sparse);
     }
 
     @Override

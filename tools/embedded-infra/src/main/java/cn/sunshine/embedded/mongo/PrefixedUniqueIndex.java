@@ -11,9 +11,10 @@ import java.util.Collection;
  * A compound unique index (the backend's own, which enforces uniqueness and answers a query of all
  * its keys) together with an {@link EqualityIndex} on its first key, so that a query with an
  * equality on that key alone — a tender's applications by {@code tenderId}, a base's agreements by
- * {@code baseId} — is narrowed too, as MongoDB narrows by an index prefix. The unique index is
- * kept in the store's file, the prefix in memory: when the store opens, the collection fills the
- * prefix from its documents ({@link IndexedH2Collection#addIndex}).
+ * {@code baseId} — is narrowed too, as MongoDB narrows by an index prefix. Both are in memory and
+ * filled from the documents when the store opens; with the stock planner ({@code narrowing=false}) the
+ * unique index is the stock one, kept in the store's file, and the collection fills the prefix alone
+ * ({@link IndexedH2Collection#addIndex}).
  */
 final class PrefixedUniqueIndex extends Index<Object> {
 

@@ -65,4 +65,29 @@ final class QueryNarrowing {
         }
         return value;
     }
+
+    /**
+     * A query's shape: its fields and operators with every value replaced by {@code ?}, e.g.
+     * {@code {divisionCode: {$regex: ?}, year: ?}} (for logs: it names no personal data).
+     */
+    static String shape(Object query) {
+        if (query instanceof Map<?, ?> map) {
+            StringBuilder out = new StringBuilder("{");
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (out.length() > 1) {
+                    out.append(", ");
+                }
+                out.append(e.getKey()).append(": ").append(shape(e.getValue()));
+            }
+            return out.append('}').toString();
+        }
+        if (query instanceof Collection<?> list && !list.isEmpty() && list.iterator().next() instanceof Map<?, ?>) {
+            StringBuilder out = new StringBuilder("[");
+            for (Object element : list) {
+                out.append(out.length() > 1 ? ", " : "").append(shape(element));
+            }
+            return out.append(']').toString();
+        }
+        return "?";
+    }
 }

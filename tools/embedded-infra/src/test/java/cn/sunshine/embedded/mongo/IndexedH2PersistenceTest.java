@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The devstack keeps its store in a file across restarts: what was written before a restart is
  * found after it, through every kind of index (the {@code _id}, a compound unique index and its
- * first key, a non-unique index), as it was found before. Only the backend's own unique indexes
- * are kept in the file; the in-memory ones are rebuilt from the documents when the store opens.
+ * first key, a non-unique index), as it was found before. Only the documents are kept in the file;
+ * every index is rebuilt from them when the store opens.
  */
 class IndexedH2PersistenceTest {
 
@@ -39,7 +39,11 @@ class IndexedH2PersistenceTest {
 
     /** Opens the store in the file, lets {@code work} use a collection of it, and closes it as the devstack does. */
     private void withLedgers(Path file, Consumer<MongoCollection<Document>> work) {
-        MongoServer server = new MongoServer(IndexedH2Backend.file(file.toString()));
+        withLedgers(IndexedH2Backend.file(file.toString()), work);
+    }
+
+    private void withLedgers(de.bwaldvogel.mongo.MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         var a = server.getLocalAddress();
         try (MongoClient client = MongoClients.create("mongodb://" + a.getHostString() + ":" + a.getPort())) {
@@ -162,5 +166,33 @@ class IndexedH2PersistenceTest {
                             .append("divisionCode", "420981").append("year", 2027)))
                     .isInstanceOf(com.mongodb.MongoWriteException.class);
         });
+    }
+
+    /**
+     * A data file of an earlier devstack (the stock backend: documents in Java serialization, unique indexes
+     * in the file) opens: everything is found through every index, the unique index still refuses a duplicate,
+     * and what changes is written as BSON and found again after another restart.
+     */
+    @Test
+    void aDataFileOfTheStockBackendOpensAndGoesOnBeingWritten() {
+        Path file = dir.resolve("mongo.mv");
+        List<Document> all = ledgers();
+        withLedgers(new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString()), ledgers -> {
+            ledgers.createIndex(Indexes.ascending("divisionCode", "year"), new IndexOptions().name("division_year").unique(true));
+            ledgers.createIndex(Indexes.ascending("status"));
+            ledgers.insertMany(all);
+        });
+        withLedgers(file, ledgers -> {
+            assertFindsAsBefore(ledgers, all, "the stock backend's file:");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledgers.insertOne(new Document("_id", "dup")
+                            .append("divisionCode", "420981").append("year", 2024)))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledgers.insertOne(new Document("_id", "L-420981-2024")))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class);
+            ledgers.updateOne(Filters.eq("_id", "L-420984-2026"), Updates.combine(Updates.set("status", "OPEN"), Updates.inc("version", 1)));
+        });
+        List<Document> changed = all.stream().map(d -> d.get("_id").equals("L-420984-2026")
+                ? new Document(d).append("status", "OPEN").append("version", 1) : d).toList();
+        withLedgers(file, ledgers -> assertFindsAsBefore(ledgers, changed, "rewritten, after a restart:"));
     }
 }
