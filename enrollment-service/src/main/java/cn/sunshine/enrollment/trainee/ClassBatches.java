@@ -87,9 +87,10 @@ public class ClassBatches {
         TrainingClass c = classes.find(classId);
         CurrentUser user = Jurisdiction.ownBaseStaff(c.getBaseId(), "class " + classId);
         requireDistinct("completions", completions);
+        Map<String, AttendedHours> hours = enrollments.hoursOfClass(classId);
         return run(c, user, "completion", completions,
                 (e, r) -> e.completedAs(r.certificateNumber(), r.skillCertificateNumber(), r.skillLevel()),
-                enrollments::completion);
+                r -> enrollments.completion(r, e -> hours.getOrDefault(e.getId(), AttendedHours.NONE)));
     }
 
     /** 400 when an enrollment is named twice: which of the two entries should stand is not ours to guess. */

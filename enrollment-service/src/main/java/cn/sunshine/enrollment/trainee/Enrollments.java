@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Use cases of trainees: enrollment (one person once a year, within the quota and the class's
@@ -347,11 +348,23 @@ public class Enrollments extends UseCase {
         return changes.change(Enrollment.class, id, ifMatch, OWN_BASE_STAFF, completion(r));
     }
 
-    /** The completion of a trainee, as the single endpoint and the class's batch record it. */
+    /** The completion of a trainee, as the single endpoint records it. */
     Changes.Act<Enrollment> completion(EnrollmentDtos.CompletionRequest r) {
+        return completion(r, e -> attendance.of(e.getClassId(), e.getId()));
+    }
+
+    /**
+     * The completion of a trainee with the hours {@code hours} gives: the class's batch reads the whole class's
+     * lessons once ({@link AttendedHours.Source#ofClass}) rather than once per trainee and attempt.
+     */
+    Changes.Act<Enrollment> completion(EnrollmentDtos.CompletionRequest r, Function<Enrollment, AttendedHours> hours) {
         return (e, user) -> e.complete(r.certificateNumber(), r.skillCertificateNumber(), r.skillLevel(),
-                attendance.of(e.getClassId(), e.getId()), properties.minimumAttendanceBp(), user.subject(),
-                clock.instant());
+                hours.apply(e), properties.minimumAttendanceBp(), user.subject(), clock.instant());
+    }
+
+    /** Every trainee's hours in a class, by enrollment id, from one read of its lessons. */
+    Map<String, AttendedHours> hoursOfClass(String classId) {
+        return attendance.ofClass(classId);
     }
 
     public Enrollment get(String id) {

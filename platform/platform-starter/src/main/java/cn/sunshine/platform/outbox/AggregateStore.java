@@ -8,6 +8,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.data.mapping.PersistentProperty;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -54,10 +55,11 @@ public class AggregateStore {
 
     private final MongoTemplate mongo;
     private final EventJson json;
-    private final ObjectProvider<Tracer> tracer;
-    private final ObjectProvider<OutboxRelay> relay;
-
-    private final ObjectProvider<cn.sunshine.platform.progress.Tallies> tallies;
+    // Resolved once, at the first write that finds them (a provider resolves its bean anew on every call, which
+    // the province's year measured at a tenth of subsidy-service's CPU: three resolutions a write).
+    private final SingletonSupplier<Tracer> tracer;
+    private final SingletonSupplier<OutboxRelay> relay;
+    private final SingletonSupplier<cn.sunshine.platform.progress.Tallies> tallies;
 
     public AggregateStore(MongoTemplate mongo, EventJson json, ObjectProvider<Tracer> tracer,
                           ObjectProvider<OutboxRelay> relay) {
@@ -72,14 +74,14 @@ public class AggregateStore {
                           ObjectProvider<OutboxRelay> relay, ObjectProvider<cn.sunshine.platform.progress.Tallies> tallies) {
         this.mongo = mongo;
         this.json = json;
-        this.tracer = tracer;
-        this.relay = relay;
-        this.tallies = tallies;
+        this.tracer = SingletonSupplier.of(tracer::getIfAvailable);
+        this.relay = SingletonSupplier.of(relay::getIfAvailable);
+        this.tallies = SingletonSupplier.of(() -> tallies == null ? null : tallies.getIfAvailable());
     }
 
     /** The aggregate's tally keys, marked stale now (before its write); null when its type is not tallied. */
     private List<String> tallyKeys(AggregateRoot aggregate) {
-        cn.sunshine.platform.progress.Tallies t = tallies == null ? null : tallies.getIfAvailable();
+        cn.sunshine.platform.progress.Tallies t = tallies.get();
         if (t == null || !t.tallies(aggregate.getClass())) {
             return null;
         }
@@ -272,7 +274,7 @@ public class AggregateStore {
     }
 
     private Optional<String> traceparent() {
-        Tracer t = tracer.getIfAvailable();
+        Tracer t = tracer.get();
         Span span = t == null ? null : t.currentSpan();
         if (span == null) {
             return Optional.empty();
@@ -290,7 +292,7 @@ public class AggregateStore {
     }
 
     private void wakeRelay() {
-        OutboxRelay r = relay.getIfAvailable();
+        OutboxRelay r = relay.get();
         if (r != null) {
             r.wakeUp();
         }
