@@ -55,6 +55,12 @@ final class EqualityIndex<P> extends Index<P> {
         return positions == null ? List.of() : List.copyOf(positions);
     }
 
+    /** How many documents {@link #positionsOf} would name, without copying them. */
+    int countOf(Object value) {
+        Set<P> positions = positionsByValue.get(key(value));
+        return positions == null ? 0 : positions.size();
+    }
+
     /**
      * Whether an index can answer an equality with {@code value}: plain values (strings, numbers,
      * booleans, object ids, dates, UUIDs), not null, arrays, documents or regular expressions, whose

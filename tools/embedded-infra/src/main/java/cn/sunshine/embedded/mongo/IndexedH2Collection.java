@@ -192,17 +192,50 @@ public class IndexedH2Collection extends H2Collection {
         if (equalities.isEmpty()) {
             return null;
         }
-        Collection<Object> best = null;
+        // Sizes first, positions of the best index only: a non-unique index's positions for a common value
+        // (a status, a county) are thousands, and copying them only to find them not the fewest cost more
+        // than the query.
+        Index<Object> best = null;
+        int fewest = Integer.MAX_VALUE;
         for (Index<Object> index : getIndexes()) {
-            Collection<Object> positions = positions(index, equalities);
-            if (positions != null && (best == null || positions.size() < best.size())) {
-                best = positions;
-                if (best.size() <= 1) {
+            int size = size(index, equalities);
+            if (size >= 0 && size < fewest) {
+                best = index;
+                fewest = size;
+                if (size <= 1) {
                     break;
                 }
             }
         }
-        return best;
+        return best == null ? null : positions(best, equalities);
+    }
+
+    /** How many positions {@link #positions} would give for this index, or -1 when it cannot narrow the query. */
+    private static int size(Index<Object> index, List<QueryNarrowing.Equality> equalities) {
+        if (index instanceof EqualityIndex<Object> equalityIndex) {
+            Object value = indexableValueOf(equalityIndex.field(), equalities);
+            return value == null ? -1 : equalityIndex.countOf(value);
+        }
+        if (index instanceof PrefixedUniqueIndex prefixed) {
+            Collection<Object> all = positions(prefixed.unique(), equalities);
+            if (all != null) {
+                return all.size();
+            }
+            Object value = indexableValueOf(prefixed.prefixField(), equalities);
+            return value == null ? -1 : prefixed.prefixCount(value);
+        }
+        Collection<Object> positions = positions(index, equalities); // a unique index: one document at most
+        return positions == null ? -1 : positions.size();
+    }
+
+    /** The value an equality of the query gives {@code field}, when an index can look it up; else null. */
+    private static Object indexableValueOf(String field, List<QueryNarrowing.Equality> equalities) {
+        for (QueryNarrowing.Equality e : equalities) {
+            if (e.field().equals(field) && EqualityIndex.indexable(e.value())) {
+                return e.value();
+            }
+        }
+        return null;
     }
 
     private static Collection<Object> positions(Index<Object> index, List<QueryNarrowing.Equality> equalities) {

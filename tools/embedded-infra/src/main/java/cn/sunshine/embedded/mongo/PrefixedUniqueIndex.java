@@ -37,6 +37,11 @@ final class PrefixedUniqueIndex extends Index<Object> {
         return prefix.positionsOf(value);
     }
 
+    /** How many documents {@link #prefixPositions} would name, without copying them. */
+    int prefixCount(Object value) {
+        return prefix.countOf(value);
+    }
+
     String prefixField() {
         return prefix.field();
     }
