@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -118,7 +119,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (nextSweep == null || !now.isBefore(nextSweep)) {
             nextSweep = now.plus(outbox.getSweepInterval());
             for (String collection : collections()) {
-                count += relayCollection(collection, null);
+                count += relayCollection(collection, null).published();
             }
         }
         return count;
@@ -149,14 +150,16 @@ public class OutboxRelay implements SmartLifecycle {
                 mongo.remove(Query.query(Criteria.where("_id").is(entry.get("_id"))), Outbox.INDEX);
                 continue;
             }
-            int published = relayCollection(collection, id);
-            count += published;
-            boolean waiting = mongo.exists(Query.query(Criteria.where("_id").is(id).and(Outbox.FIELD + ".0").exists(true)),
-                    collection);
+            Relayed relayed = relayCollection(collection, id);
+            count += relayed.published();
+            // What the relay saw last of the document, or — when it could not claim it (no events, or another
+            // relay's lease) — a look at it.
+            boolean waiting = relayed.left() != null ? relayed.left()
+                    : mongo.exists(Query.query(Criteria.where("_id").is(id).and(Outbox.FIELD + ".0").exists(true)), collection);
             Date at = entry.getDate("at");
             // Published now and nothing left: done. Nothing found at all: the writer may be between its
             // two writes, so the entry stays for the grace (a failed write's entry goes after it).
-            if (!waiting && (published > 0 || at == null || at.toInstant().isBefore(graceLimit))) {
+            if (!waiting && (relayed.published() > 0 || at == null || at.toInstant().isBefore(graceLimit))) {
                 mongo.remove(Query.query(Criteria.where("_id").is(entry.get("_id")).and("token").is(entry.getString("token"))),
                         Outbox.INDEX);
             }
@@ -164,9 +167,21 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    /** Publishes what waits in one collection: in the document with this id, or in any (id null). */
-    private int relayCollection(String collection, Object id) {
+    /**
+     * What one call of {@link #relayCollection} did: the events published, and whether the last document it
+     * released still holds events (null when it claimed none: it did not see).
+     */
+    private record Relayed(int published, Boolean left) {
+    }
+
+    /**
+     * Publishes what waits in one collection: in the document with this id, or in any (id null). Per document:
+     * one write claims it (the lease), one write removes the events the broker confirmed and releases it, and
+     * answers what is left (events added meanwhile are published in the next round of the loop).
+     */
+    private Relayed relayCollection(String collection, Object id) {
         int count = 0;
+        Boolean left = null;
         for (int guard = 0; guard < outbox.getBatchSize(); guard++) {
             Date now = Date.from(clock.instant());
             Criteria waiting = id == null ? Criteria.where(Outbox.FIELD + ".0").exists(true)
@@ -182,6 +197,7 @@ public class OutboxRelay implements SmartLifecycle {
                 break;
             }
             boolean complete = true;
+            List<String> confirmed = new ArrayList<>();
             try {
                 List<Document> entries = doc.getList(Outbox.FIELD, Document.class);
                 for (Document entry : entries) {
@@ -189,9 +205,7 @@ public class OutboxRelay implements SmartLifecycle {
                         complete = false;
                         break;
                     }
-                    mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))),
-                            new Update().pull(Outbox.FIELD, new Document(Outbox.EVENT_ID, entry.getString(Outbox.EVENT_ID))),
-                            collection);
+                    confirmed.add(entry.getString(Outbox.EVENT_ID));
                     published.increment();
                     // The programme's own figures, by event type and division (a county, city or province
                     // code: at most a province's divisions, a bounded label), for dashboards.
@@ -206,14 +220,21 @@ public class OutboxRelay implements SmartLifecycle {
                     release = new Update().set(Outbox.LEASE + ".until",
                             Date.from(clock.instant().plus(outbox.getRetryDelay())));
                 }
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id")).and(Outbox.LEASE + ".owner").is(owner)),
-                        release, collection);
+                if (!confirmed.isEmpty()) {
+                    // by id: an event the writer appended after the claim stays for the next round
+                    release.pull(Outbox.FIELD, new Document(Outbox.EVENT_ID, new Document("$in", confirmed)));
+                }
+                Document after = mongo.findAndModify(
+                        Query.query(Criteria.where("_id").is(doc.get("_id")).and(Outbox.LEASE + ".owner").is(owner)),
+                        release, FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+                List<?> rest = after == null ? null : after.getList(Outbox.FIELD, Object.class);
+                left = after == null ? null : rest != null && !rest.isEmpty();
             }
-            if (!complete) {
+            if (!complete || (id != null && Boolean.FALSE.equals(left))) {
                 break;
             }
         }
-        return count;
+        return new Relayed(count, left);
     }
 
     private boolean publish(Document entry) {
