@@ -29,8 +29,10 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Use cases of claims: the base submits, the chain decides, the re-check orders the payments. */
@@ -77,9 +79,17 @@ public class Claims extends UseCase implements cn.sunshine.subsidy.payment.Payme
         String divisionCode = null;
         int year = 0;
         int i = 0;
+        // The claim's vouchers and their trainees in two reads (a class's claim names fifty), and the county's
+        // split once: each read one by one made a claim a few hundred round trips.
+        Map<String, Voucher> vouchers = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("serial").in(unique)), Voucher.class).forEach(v -> vouchers.put(v.getSerial(), v));
+        Map<String, Trainee> trainees = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(vouchers.values().stream().map(Voucher::getEnrollmentId)
+                .distinct().toList())), Trainee.class).forEach(t -> trainees.put(t.getId(), t));
+        Map<String, Integer> shares = new HashMap<>();
         for (String serial : unique) {
             String f = "voucherSerials[" + i++ + "]";
-            Voucher v = mongo.findOne(Query.query(Criteria.where("serial").is(serial)), Voucher.class);
+            Voucher v = vouchers.get(serial);
             if (v == null || !v.getBaseId().equals(user.baseId())) {
                 errors.add(DomainException.FieldError.coded(f, "claim.voucher-unknown",
                         "no voucher " + serial + " of your base", serial));
@@ -101,7 +111,7 @@ public class Claims extends UseCase implements cn.sunshine.subsidy.payment.Payme
                         "voucher " + serial + " is in claim " + holder, serial, holder));
                 continue;
             }
-            Trainee t = mongo.findById(v.getEnrollmentId(), Trainee.class);
+            Trainee t = trainees.get(v.getEnrollmentId());
             if (t == null || !t.isCompleted()) {
                 errors.add(DomainException.FieldError.coded(f, "claim.voucher-not-completed",
                         "the trainee of voucher " + serial + " has not completed", serial));
@@ -111,7 +121,8 @@ public class Claims extends UseCase implements cn.sunshine.subsidy.payment.Payme
             if (part == ClaimPart.COMPLETION) {
                 // The split is fixed by the first claim of the voucher's completion part, and stays fixed.
                 amountFen = v.getCompletionPartFen() != null ? v.getCompletionPartFen()
-                        : SplitPolicy.completionPart(v.getAmountFen(), completionShareBp(v.getDivisionCode(), v.getYear()));
+                        : SplitPolicy.completionPart(v.getAmountFen(), shares.computeIfAbsent(v.getDivisionCode() + "/" + v.getYear(),
+                                k -> completionShareBp(v.getDivisionCode(), v.getYear())));
             } else {
                 if (v.getClaimId() == null || v.getCompletionPartFen() == null) {
                     errors.add(DomainException.FieldError.coded(f, "claim.completion-not-claimed",
@@ -162,9 +173,10 @@ public class Claims extends UseCase implements cn.sunshine.subsidy.payment.Payme
         documents.check(user.baseId(), classId, claimId, part, docs);
         AccreditedBase standing = mongo.findById(user.baseId(), AccreditedBase.class);
         for (Claim.Line l : lines) {
-            Voucher v = mongo.findOne(Query.query(Criteria.where("serial").is(l.voucherSerial())), Voucher.class);
-            // The voucher decides: its part free (or already this very claim's, a request with the same
-            // Idempotency-Key racing this one) and, for the completion part, the amount as fixed.
+            Voucher v = vouchers.get(l.voucherSerial());
+            // The voucher decides, by the guard of its write (not by what was read above): its part free (or
+            // already this very claim's, a request with the same Idempotency-Key racing this one) and, for the
+            // completion part, the amount as fixed.
             boolean taken = v != null && store.apply(v, part == ClaimPart.COMPLETION
                     ? v.takeCompletionPart(claimId, l.amountFen()) : v.takePlacementPart(claimId));
             if (!taken) {
