@@ -189,25 +189,60 @@ public class IndexedH2Collection extends H2Collection {
      */
     Collection<Object> candidates(Document query) {
         List<QueryNarrowing.Equality> equalities = QueryNarrowing.equalities(query);
-        if (equalities.isEmpty()) {
+        List<QueryNarrowing.In> ins = QueryNarrowing.ins(query);
+        if (equalities.isEmpty() && ins.isEmpty()) {
             return null;
         }
         // Sizes first, positions of the best index only: a non-unique index's positions for a common value
         // (a status, a county) are thousands, and copying them only to find them not the fewest cost more
         // than the query.
         Index<Object> best = null;
+        QueryNarrowing.In bestIn = null;
         int fewest = Integer.MAX_VALUE;
         for (Index<Object> index : getIndexes()) {
-            int size = size(index, equalities);
+            int size = equalities.isEmpty() ? -1 : size(index, equalities);
             if (size >= 0 && size < fewest) {
                 best = index;
+                bestIn = null;
                 fewest = size;
                 if (size <= 1) {
                     break;
                 }
             }
+            // An $in: the union of what the index gives for each of its values (a batch's ids by the _id index).
+            for (QueryNarrowing.In in : ins) {
+                int sum = sizeOfAll(index, in);
+                if (sum >= 0 && sum < fewest) {
+                    best = index;
+                    bestIn = in;
+                    fewest = sum;
+                }
+            }
         }
-        return best == null ? null : positions(best, equalities);
+        if (best == null) {
+            return null;
+        }
+        if (bestIn == null) {
+            return positions(best, equalities);
+        }
+        java.util.Set<Object> union = new java.util.LinkedHashSet<>();
+        for (QueryNarrowing.Equality alternative : bestIn.alternatives()) {
+            union.addAll(positions(best, List.of(alternative)));
+        }
+        return union;
+    }
+
+    /** How many positions the index gives for all the values of the {@code $in} together, or -1 when it cannot. */
+    private static int sizeOfAll(Index<Object> index, QueryNarrowing.In in) {
+        int sum = 0;
+        for (QueryNarrowing.Equality alternative : in.alternatives()) {
+            int size = size(index, List.of(alternative));
+            if (size < 0) {
+                return -1;
+            }
+            sum += size;
+        }
+        return sum;
     }
 
     /** How many positions {@link #positions} would give for this index, or -1 when it cannot narrow the query. */

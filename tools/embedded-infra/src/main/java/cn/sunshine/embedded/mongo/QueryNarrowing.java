@@ -20,6 +20,44 @@ final class QueryNarrowing {
     record Equality(String field, Object value) {
     }
 
+    /** One {@code $in} of a query whose values an index can look up: the field must equal one of them. */
+    record In(String field, List<Object> values) {
+
+        /** The equality each value stands for. */
+        List<Equality> alternatives() {
+            return values.stream().map(v -> new Equality(field, v)).toList();
+        }
+    }
+
+    /**
+     * The {@code {field: {$in: [...]}}} of a query (top level and inside {@code $and}, as for equalities) whose
+     * values are all plain ({@link EqualityIndex#indexable}): a batch's ids, a claim's vouchers. An empty list
+     * matches nothing, and is left to the matcher.
+     */
+    static List<In> ins(Document query) {
+        List<In> found = new ArrayList<>();
+        collectIns(query, found);
+        return found;
+    }
+
+    private static void collectIns(Document query, List<In> found) {
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            String key = entry.getKey();
+            Object value = entry.getValue();
+            if (key.equals("$and") && value instanceof Collection<?> clauses) {
+                for (Object clause : clauses) {
+                    if (clause instanceof Document d) {
+                        collectIns(d, found);
+                    }
+                }
+            } else if (!key.startsWith("$") && value instanceof Document d && d.size() == 1
+                    && d.get("$in") instanceof Collection<?> values && !values.isEmpty()
+                    && values.stream().allMatch(EqualityIndex::indexable)) {
+                found.add(new In(key, List.copyOf(values)));
+            }
+        }
+    }
+
     private QueryNarrowing() {
     }
 

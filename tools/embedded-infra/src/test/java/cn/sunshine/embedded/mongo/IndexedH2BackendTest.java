@@ -151,6 +151,14 @@ class IndexedH2BackendTest {
                 Filters.and(Filters.eq("division", "420981"), Filters.not(Filters.eq("status", "WITHDRAWN"))),
                 Filters.nor(Filters.eq("division", "420981")),
                 Filters.eq("division", "nowhere"),
+                Filters.in("_id", "t-300", 301L, 7L, "nope"),                      // a batch's ids
+                Filters.in("_id", 301, 302.0),                                      // numbers of other types
+                Filters.and(Filters.in("_id", 4L, 5L, 6L, 40L), Filters.eq("status", "ENROLLED")),
+                Filters.and(Filters.in("division", "420981", "420923"), Filters.eq("year", 2025)),
+                Filters.in("tags", "tier-2", "odd"),                                // arrays hold the values
+                Filters.in("classId", "c-7", "c-9"),                                // a unique index's prefix
+                Filters.in("_id", List.of()),                                       // matches nothing
+                Filters.in("_id", "t-300", null),                                   // null: left to the matcher
                 new Document());
     }
 
@@ -222,6 +230,11 @@ class IndexedH2BackendTest {
         assertThat(c.candidates(new de.bwaldvogel.mongo.bson.Document("classId", "c-9").append("seq", 3))).hasSizeLessThanOrEqualTo(1);
         assertThat(c.candidates(new de.bwaldvogel.mongo.bson.Document("seq", 3))).isNull();    // not a prefix: a scan
         assertThat(c.candidates(new de.bwaldvogel.mongo.bson.Document("amount", 12.0))).isNull(); // no index: a scan
+        // a batch's ids: one candidate an id, whatever else the query holds
+        assertThat(c.candidates(new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document("$in",
+                List.of(301L, 304L, 307L, "none"))).append("status", "ENROLLED"))).hasSize(3);
+        assertThat(c.candidates(new de.bwaldvogel.mongo.bson.Document("division", new de.bwaldvogel.mongo.bson.Document("$in",
+                List.of("420984", "420923"))))).isNotNull().hasSize((int) scanning.countDocuments(Filters.in("division", "420984", "420923")));
     }
 
     /**
