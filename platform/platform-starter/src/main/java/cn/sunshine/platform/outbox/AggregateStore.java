@@ -231,7 +231,7 @@ public class AggregateStore {
         Criteria criteria = Criteria.where("_id").is(aggregate.getId()).and(versionField).is(aggregate.getVersion());
         if (consumedEventId != null) {
             criteria = criteria.and(Outbox.PROCESSED).ne(consumedEventId);
-            update.push(Outbox.PROCESSED).each(consumedEventId);
+            update.push(Outbox.PROCESSED).slice(-Outbox.PROCESSED_KEPT).each(consumedEventId);
         }
         if (!entries.isEmpty()) {
             markWaiting(entity.getCollection(), aggregate.getId());

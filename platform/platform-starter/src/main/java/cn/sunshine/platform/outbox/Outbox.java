@@ -7,8 +7,16 @@ public final class Outbox {
     public static final String FIELD = "_outbox";
     /** Lease a relay holds while it publishes a document's events. */
     public static final String LEASE = "_outboxLease";
-    /** Ids of events already consumed into this document (idempotent consumers). */
+    /** Ids of events already consumed into this document (idempotent consumers), the latest {@link #PROCESSED_KEPT}. */
     public static final String PROCESSED = "_processedEvents";
+    /**
+     * How many consumed event ids a document keeps, newest last. An event is delivered again within moments (a
+     * consumer that stopped before its acknowledgement, a relay that stopped before removing what it published:
+     * its lease, 30 s, runs out), never after a thousand later events of the same document; kept whole, the list
+     * of a read model that every trainee's events touch (a base's performance) grew with the year and every
+     * write of it copied the lot.
+     */
+    public static final int PROCESSED_KEPT = 1_000;
     /**
      * The collection that says where events wait: one small document per aggregate whose outbox may
      * hold events ({@code _id} = collection + "/" + aggregate id), written before the aggregate's own

@@ -112,6 +112,33 @@ class OutboxAndConsumerTest extends OutboxTestSupport {
         });
     }
 
+    /**
+     * A read model that every event of a county touches keeps the ids of the latest {@link Outbox#PROCESSED_KEPT}
+     * events it consumed, not of all: its document stays the same size however long the year; a delivery again of
+     * a recent event still changes nothing.
+     */
+    @Test
+    void aReadModelKeepsTheLatestConsumedEventIdsOnly() {
+        String division = "43" + (1000 + (int) (Math.random() * 8000));
+        String first = UUID.randomUUID().toString();
+        store.insertOnce(ParcelTally.first(division, 1), first);
+        String last = null;
+        for (int i = 0; i < Outbox.PROCESSED_KEPT + 5; i++) {
+            ParcelTally t = mongo.findById(division, ParcelTally.class);
+            t.add(1);
+            last = UUID.randomUUID().toString();
+            assertThat(store.updateOnce(t, last)).isTrue();
+        }
+        Document stored = mongo.findById(division, Document.class, mongo.getCollectionName(ParcelTally.class));
+        java.util.List<String> kept = stored.getList(Outbox.PROCESSED, String.class);
+        assertThat(kept).hasSize(Outbox.PROCESSED_KEPT).doesNotContain(first).endsWith(last);
+
+        ParcelTally again = mongo.findById(division, ParcelTally.class);
+        again.add(1);
+        assertThat(store.updateOnce(again, last)).as("the latest event delivered again").isFalse();
+        assertThat(mongo.findById(division, ParcelTally.class).getCount()).isEqualTo(Outbox.PROCESSED_KEPT + 6);
+    }
+
     @Test
     void aConsumerIgnoresAnUnknownField() {
         String division = "43" + (1000 + (int) (Math.random() * 8000));
