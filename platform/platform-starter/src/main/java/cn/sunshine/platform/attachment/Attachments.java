@@ -99,6 +99,7 @@ public class Attachments {
      */
     public Attachment store(Attachment.Owner owner, String kind, String fileName, InputStream content, CurrentUser by,
                             java.util.Collection<String> expectedSha256) {
+        indexOwners();
         if (kind == null || !KIND.matcher(kind).matches()) {
             throw DomainException.invalidField("kind", Phrase.coded("problem.attachment-kind",
                     "an attachment kind such as FEE_RECEIPT"));
@@ -184,6 +185,7 @@ public class Attachments {
 
     /** The owner's stored attachments, oldest first. */
     public List<Attachment> of(String ownerType, String ownerId) {
+        indexOwners();
         List<Attachment> found = new ArrayList<>();
         Query q = Query.query(Criteria.where("metadata.ownerType").is(ownerType).and("metadata.ownerId").is(ownerId)
                 .and("metadata.state").is(STORED)).with(Sort.by("uploadDate", "_id"));
@@ -280,6 +282,25 @@ public class Attachments {
 
     private void remove(ObjectId id) {
         gridFs.delete(byId(id));
+    }
+
+    private volatile boolean ownersIndexed;
+
+    /**
+     * The files' index by owner (a claim's or an application's documents are looked up by it: without it each upload
+     * and each list read every file of the service), made once, at the first use (a failure is logged and tried again).
+     */
+    private void indexOwners() {
+        if (ownersIndexed) {
+            return;
+        }
+        try {
+            files().createIndex(com.mongodb.client.model.Indexes.ascending("metadata.ownerId"),
+                    new com.mongodb.client.model.IndexOptions().name("metadata.ownerId"));
+            ownersIndexed = true;
+        } catch (RuntimeException e) {
+            log.warn("could not create the owner index of the attachments: {}", e.toString());
+        }
     }
 
     private MongoCollection<Document> files() {
