@@ -213,6 +213,19 @@ grep -E '^(mongo|amqp|issuer): ' "$LOG_DIR/devstack.log" | sed 's/^/    /'
 if grep -q '^amqp: embedded Qpid' "$LOG_DIR/devstack.log" 2>/dev/null; then
   SERVICE_ARGS+=(--sunshine.messaging.queue-type=classic)
 fi
+# The machine's own RabbitMQ outlives the data directory: a run on a fresh one would find in the services'
+# queues the events of the run before (whose trainees it does not know: dead letters). The exchange and the
+# queues are named after the data directory instead (a name kept in it), so a fresh data directory starts
+# with empty queues and the same one finds its own again after a restart. Arguments that name an exchange
+# themselves (the end-to-end test's) are left as they are.
+if grep -q '^amqp: a broker already answers' "$LOG_DIR/devstack.log" 2>/dev/null &&
+  [[ " ${SERVICE_ARGS[*]-} " != *" --sunshine.messaging.exchange="* ]]; then
+  [[ -s $DATA_DIR/broker-names ]] || date -u +%Y%m%d%H%M%S >"$DATA_DIR/broker-names"
+  BROKER_NAMES=$(tr -dc '0-9A-Za-z-' <"$DATA_DIR/broker-names")
+  SERVICE_ARGS+=(--sunshine.messaging.exchange="sunshine.events.$BROKER_NAMES"
+    --sunshine.messaging.queue-suffix=".$BROKER_NAMES")
+  say "the machine's RabbitMQ: exchange sunshine.events.$BROKER_NAMES, queues <service>.events.$BROKER_NAMES (named after ${DATA_DIR#"$ROOT"/}/)"
+fi
 
 # ---------------------------------------------------------------------------------------------
 # The services.
