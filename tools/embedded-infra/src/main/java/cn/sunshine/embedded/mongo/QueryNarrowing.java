@@ -36,26 +36,13 @@ final class QueryNarrowing {
      */
     static List<In> ins(Document query) {
         List<In> found = new ArrayList<>();
-        collectIns(query, found);
-        return found;
-    }
-
-    private static void collectIns(Document query, List<In> found) {
-        for (Map.Entry<String, Object> entry : query.entrySet()) {
-            String key = entry.getKey();
-            Object value = entry.getValue();
-            if (key.equals("$and") && value instanceof Collection<?> clauses) {
-                for (Object clause : clauses) {
-                    if (clause instanceof Document d) {
-                        collectIns(d, found);
-                    }
-                }
-            } else if (!key.startsWith("$") && value instanceof Document d && d.size() == 1
-                    && d.get("$in") instanceof Collection<?> values && !values.isEmpty()
-                    && values.stream().allMatch(EqualityIndex::indexable)) {
-                found.add(new In(key, List.copyOf(values)));
+        eachField(query, (field, value) -> {
+            if (value instanceof Document d && d.size() == 1 && d.get("$in") instanceof Collection<?> values
+                    && !values.isEmpty() && values.stream().allMatch(EqualityIndex::indexable)) {
+                found.add(new In(field, List.copyOf(values)));
             }
-        }
+        });
+        return found;
     }
 
     private QueryNarrowing() {
@@ -63,25 +50,28 @@ final class QueryNarrowing {
 
     static List<Equality> equalities(Document query) {
         List<Equality> found = new ArrayList<>();
-        collect(query, found);
+        eachField(query, (field, value) -> {
+            Object equal = equalityValue(value);
+            if (equal != NONE) {
+                found.add(new Equality(field, equal));
+            }
+        });
         return found;
     }
 
-    private static void collect(Document query, List<Equality> found) {
+    /** Each field's condition of the query, at the top level and inside {@code $and} (at any depth). */
+    private static void eachField(Document query, java.util.function.BiConsumer<String, Object> visit) {
         for (Map.Entry<String, Object> entry : query.entrySet()) {
             String key = entry.getKey();
             Object value = entry.getValue();
             if (key.equals("$and") && value instanceof Collection<?> clauses) {
                 for (Object clause : clauses) {
                     if (clause instanceof Document d) {
-                        collect(d, found);
+                        eachField(d, visit);
                     }
                 }
             } else if (!key.startsWith("$")) {
-                Object equal = equalityValue(value);
-                if (equal != NONE) {
-                    found.add(new Equality(key, equal));
-                }
+                visit.accept(key, value);
             }
         }
     }
