@@ -91,7 +91,7 @@ public class IndexedH2Collection extends H2Collection {
      * time that grows with the year. The shape names the fields and operators only, never a value.
      */
     private void noteScan(Document query) {
-        if (query == null || query.isEmpty() || count() < LARGE_COLLECTION) {
+        if (!narrowing || query == null || query.isEmpty() || count() < LARGE_COLLECTION) { // the stock planner scans by design
             return;
         }
         String shape = QueryNarrowing.shape(query);
