@@ -58,6 +58,10 @@ final class ConsoleJourneys implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // A form's answer replaces the page: a condition that found its element on the old page and reads it
+        // after the new one came finds it stale; the next poll finds the new page's (a CI run failed on exactly
+        // that, waiting for a complaint's status after its answer was sent).
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         Files.createDirectories(SHOTS);
     }
 
