@@ -60,6 +60,8 @@ public class AggregateStore {
     private final SingletonSupplier<Tracer> tracer;
     private final SingletonSupplier<OutboxRelay> relay;
     private final SingletonSupplier<cn.sunshine.platform.progress.Tallies> tallies;
+    /** How many times ids were moved out of a document's consumed list, as last seen (collection/id). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> movesSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AggregateStore(MongoTemplate mongo, EventJson json, ObjectProvider<Tracer> tracer,
                           ObjectProvider<OutboxRelay> relay) {
@@ -126,6 +128,7 @@ public class AggregateStore {
         doc.put(Outbox.FIELD, entries);
         if (consumedEventId != null) {
             doc.put(Outbox.PROCESSED, new ArrayList<>(List.of(consumedEventId)));
+            doc.put(Outbox.PROCESSED_SIZE, 1);
         }
         List<String> tally = tallyKeys(aggregate);
         if (tally != null) {
@@ -201,7 +204,17 @@ public class AggregateStore {
 
     /** True when the aggregate of this type and id has already consumed the event. */
     public boolean hasConsumed(Class<? extends AggregateRoot> type, String id, String eventId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(id).and(Outbox.PROCESSED).is(eventId)), type);
+        return mongo.exists(Query.query(Criteria.where("_id").is(id).and(Outbox.PROCESSED).is(eventId)), type)
+                || moved(mongo.getCollectionName(type), id, eventId);
+    }
+
+    /** True when the event's id was consumed into this document and has since been moved out of it. */
+    private boolean moved(String collection, Object id, String eventId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(consumedKey(collection, id, eventId))), Outbox.CONSUMED);
+    }
+
+    private static String consumedKey(String collection, Object id, String eventId) {
+        return collection + "/" + id + "/" + eventId;
     }
 
     private <T extends AggregateRoot> boolean write(T aggregate, String consumedEventId) {
@@ -229,22 +242,14 @@ public class AggregateStore {
             update.set(cn.sunshine.platform.progress.Tallies.FIELD, tally);
         }
         Criteria criteria = Criteria.where("_id").is(aggregate.getId()).and(versionField).is(aggregate.getVersion());
-        if (consumedEventId != null) {
-            criteria = criteria.and(Outbox.PROCESSED).ne(consumedEventId);
-            update.push(Outbox.PROCESSED).slice(-Outbox.PROCESSED_KEPT).each(consumedEventId);
-        }
         if (!entries.isEmpty()) {
             markWaiting(entity.getCollection(), aggregate.getId());
         }
-        long matched = mongo.updateFirst(Query.query(criteria), update, entity.getCollection()).getMatchedCount();
-        if (matched == 0) {
-            if (consumedEventId != null && hasConsumed(aggregate.getClass(), aggregate.getId(), consumedEventId)) {
+        if (consumedEventId != null) {
+            if (!writeOnce(entity.getCollection(), aggregate.getId(), criteria, update, consumedEventId, versionField)) {
                 return false;
             }
-            if (consumedEventId != null) {
-                throw new org.springframework.dao.OptimisticLockingFailureException(
-                        "version of " + entity.getCollection() + " " + aggregate.getId() + " moved");
-            }
+        } else if (mongo.updateFirst(Query.query(criteria), update, entity.getCollection()).getMatchedCount() == 0) {
             return false;
         }
         aggregate.markStored(aggregate.getVersion() + 1);
@@ -252,6 +257,110 @@ public class AggregateStore {
             wakeRelay();
         }
         return true;
+    }
+
+    /**
+     * The write of a change caused by a consumed event: it lands only when the document is still at the version read
+     * and has not consumed the event. The latest ids are in the document ({@code $ne} decides in the write itself);
+     * older ones were moved to {@link Outbox#CONSUMED}, each move counted in {@link Outbox#PROCESSED_MOVED}: when
+     * the document has moved ids, they are looked up first and the write is conditional on the count seen then, so
+     * a move between the lookup and the write makes the write miss, and the lookup is made again.
+     *
+     * @return true when written; false when the event had been consumed before
+     * @throws org.springframework.dao.OptimisticLockingFailureException when the version moved (the caller retries)
+     */
+    private boolean writeOnce(String collection, Object id, Criteria versioned, Update update, String eventId,
+                              String versionField) {
+        update.push(Outbox.PROCESSED, eventId).inc(Outbox.PROCESSED_SIZE, 1);
+        String key = collection + "/" + id;
+        Long moves = movesSeen.get(key);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            if (moves != null && moved(collection, id, eventId)) {
+                return false;
+            }
+            Criteria criteria = Criteria.where(Outbox.PROCESSED).ne(eventId);
+            criteria = moves == null ? criteria.and(Outbox.PROCESSED_MOVED).exists(false)
+                    : criteria.and(Outbox.PROCESSED_MOVED).is(moves);
+            Query query = Query.query(new Criteria().andOperator(versioned, criteria));
+            query.fields().include(Outbox.PROCESSED_SIZE);
+            Document written = mongo.findAndModify(query, update,
+                    org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+                    Document.class, collection);
+            if (written != null) {
+                Number size = written.get(Outbox.PROCESSED_SIZE, Number.class);
+                if (size != null && size.intValue() > Outbox.PROCESSED_KEPT + Outbox.PROCESSED_SLACK) {
+                    moveOldest(collection, id);
+                }
+                return true;
+            }
+            Query now = Query.query(Criteria.where("_id").is(id));
+            now.fields().include(versionField).include(Outbox.PROCESSED_MOVED).include(Outbox.PROCESSED);
+            Document current = mongo.findOne(now, Document.class, collection);
+            if (current == null) {
+                break;
+            }
+            List<?> recent = current.getList(Outbox.PROCESSED, Object.class);
+            if (recent != null && recent.contains(eventId)) {
+                return false;
+            }
+            Number seen = current.get(Outbox.PROCESSED_MOVED, Number.class);
+            Long nowMoves = seen == null ? null : seen.longValue();
+            if (java.util.Objects.equals(nowMoves, moves)) {
+                break;      // the version moved
+            }
+            moves = nowMoves;
+            remember(key, moves);
+        }
+        if (moved(collection, id, eventId)) {
+            return false;
+        }
+        throw new org.springframework.dao.OptimisticLockingFailureException(
+                "version of " + collection + " " + id + " moved");
+    }
+
+    /**
+     * Moves the oldest consumed ids of a document out to {@link Outbox#CONSUMED}, keeping the latest
+     * {@link Outbox#PROCESSED_KEPT}: first written there (a write again is harmless), then taken out of the document
+     * in one write that counts the move. Two moves at once: the second finds the count changed and does nothing.
+     */
+    private void moveOldest(String collection, Object id) {
+        Query read = Query.query(Criteria.where("_id").is(id));
+        read.fields().include(Outbox.PROCESSED).include(Outbox.PROCESSED_MOVED);
+        Document doc = mongo.findOne(read, Document.class, collection);
+        List<Object> ids = doc == null ? null : doc.getList(Outbox.PROCESSED, Object.class);
+        if (ids == null || ids.size() <= Outbox.PROCESSED_KEPT) {
+            return;
+        }
+        List<Object> oldest = new ArrayList<>(ids.subList(0, ids.size() - Outbox.PROCESSED_KEPT));
+        Date at = new Date();
+        org.springframework.data.mongodb.core.BulkOperations bulk = mongo.bulkOps(
+                org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Outbox.CONSUMED);
+        for (Object eventId : oldest) {
+            bulk.upsert(Query.query(Criteria.where("_id").is(consumedKey(collection, id, String.valueOf(eventId)))),
+                    new Update().set("collection", collection).set("documentId", id).set("at", at));
+        }
+        bulk.execute();
+        Number seen = doc.get(Outbox.PROCESSED_MOVED, Number.class);
+        Criteria unchanged = seen == null ? Criteria.where(Outbox.PROCESSED_MOVED).exists(false)
+                : Criteria.where(Outbox.PROCESSED_MOVED).is(seen.longValue());
+        Update take = new Update().pullAll(Outbox.PROCESSED, oldest.toArray())
+                .inc(Outbox.PROCESSED_SIZE, -oldest.size()).inc(Outbox.PROCESSED_MOVED, 1L);
+        if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id)).addCriteria(unchanged), take, collection)
+                .getMatchedCount() == 1) {
+            remember(collection + "/" + id, (seen == null ? 0L : seen.longValue()) + 1);
+        }
+    }
+
+    /** A hint of how many moves a document had (a miss only costs a read): bounded, for the few documents that move. */
+    private void remember(String key, Long moves) {
+        if (movesSeen.size() >= 10_000) {
+            movesSeen.clear();
+        }
+        if (moves == null) {
+            movesSeen.remove(key);
+        } else {
+            movesSeen.put(key, moves);
+        }
     }
 
     private List<Document> outboxEntries(AggregateRoot aggregate) {

@@ -7,16 +7,33 @@ public final class Outbox {
     public static final String FIELD = "_outbox";
     /** Lease a relay holds while it publishes a document's events. */
     public static final String LEASE = "_outboxLease";
-    /** Ids of events already consumed into this document (idempotent consumers), the latest {@link #PROCESSED_KEPT}. */
-    public static final String PROCESSED = "_processedEvents";
     /**
-     * How many consumed event ids a document keeps, newest last. An event is delivered again within moments (a
-     * consumer that stopped before its acknowledgement, a relay that stopped before removing what it published:
-     * its lease, 30 s, runs out), never after a thousand later events of the same document; kept whole, the list
-     * of a read model that every trainee's events touch (a base's performance) grew with the year and every
-     * write of it copied the lot.
+     * Ids of events already consumed into this document (idempotent consumers), oldest first: the recent ones. When
+     * the list passes {@link #PROCESSED_KEPT} + {@link #PROCESSED_SLACK}, the oldest are moved to {@link #CONSUMED}.
+     */
+    public static final String PROCESSED = "_processedEvents";
+    /** How many ids {@link #PROCESSED} holds (kept with every push, so a write learns it without reading the list). */
+    public static final String PROCESSED_SIZE = "_processedSize";
+    /**
+     * How many times ids were moved from {@link #PROCESSED} to {@link #CONSUMED}; absent until the first time. A
+     * consumer's write is conditional on the number it saw when it looked the event up among the moved ones.
+     */
+    public static final String PROCESSED_MOVED = "_processedMoved";
+    /**
+     * How many consumed event ids a document keeps in itself, newest last; older ones are in {@link #CONSUMED}. Kept
+     * whole in the document, the list of a read model that every trainee's events touch (a base's performance, a
+     * county's tally) grew with the year, every write of it copied the lot, and a province's year would pass
+     * MongoDB's 16 MB a document. Dropping the old ones instead is not safe: a relay that stalls past its lease
+     * has its events published again after any number of later ones (RelayLeaseExpiryTest).
      */
     public static final int PROCESSED_KEPT = 1_000;
+    /** How far the list may grow past {@link #PROCESSED_KEPT} before its oldest ids are moved (one move a 500 events). */
+    public static final int PROCESSED_SLACK = 500;
+    /**
+     * The consumed event ids moved out of their documents: {@code _id} = collection + "/" + document id + "/" + event
+     * id, so whether a document consumed an event is one lookup by key.
+     */
+    public static final String CONSUMED = "_consumed_events";
     /**
      * The collection that says where events wait: one small document per aggregate whose outbox may
      * hold events ({@code _id} = collection + "/" + aggregate id), written before the aggregate's own
