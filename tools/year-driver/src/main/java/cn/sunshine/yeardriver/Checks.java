@@ -34,9 +34,17 @@ public final class Checks {
 
     /** The wall clock of the run (the bureau's statement days); a test fixes it. */
     private final java.time.Clock wallClock;
+    /** The finance bureau's statement, read once for every county's checks. */
+    private final BureauStatement bureau;
 
     Checks(Api gw, Actors actors, ProvinceYear.Options options, Province data, List<County> counties,
            java.time.Clock wallClock) {
+        this(gw, actors, options, data, counties, wallClock, new BureauStatement(wallClock));
+    }
+
+    private Checks(Api gw, Actors actors, ProvinceYear.Options options, Province data, List<County> counties,
+                   java.time.Clock wallClock, BureauStatement bureau) {
+        this.bureau = bureau;
         this.wallClock = wallClock;
         this.gw = gw;
         this.actors = actors;
@@ -59,24 +67,12 @@ public final class Checks {
      * none lost.
      */
     private void bureauStatement(String name, Map<String, Long> paidById) {
-        String url = System.getProperty("sunshine.bureau",
-                System.getenv().getOrDefault("SUNSHINE_FINANCE_BUREAU_URL", "http://127.0.0.1:8090"));
-        Api bureau = new Api(url);
-        // The bureau keeps its statements by its own calendar day of the run (the wall clock's, not the programme's).
-        java.time.LocalDate today = java.time.LocalDate.now(wallClock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
         Map<String, Long> statement = new LinkedHashMap<>();
         Map<String, Integer> times = new LinkedHashMap<>();
-        for (java.time.LocalDate d = today.minusDays(1); !d.isAfter(today.plusDays(1)); d = d.plusDays(1)) {
-            Api.Response r = bureau.get("/api/v1/statements?date=" + d, null);
-            if (!r.is(200)) {
-                continue;
-            }
-            for (JsonNode e : r.json().path("entries")) {
-                String id = e.path("instructionId").asString();
-                if (paidById.containsKey(id)) {
-                    statement.merge(id, e.path("amountFen").asLong(), Long::sum);
-                    times.merge(id, 1, Integer::sum);
-                }
+        for (Map.Entry<String, List<Long>> e : bureau.statement().entrySet()) {
+            if (paidById.containsKey(e.getKey())) {
+                statement.put(e.getKey(), e.getValue().stream().mapToLong(Long::longValue).sum());
+                times.put(e.getKey(), e.getValue().size());
             }
         }
         long ours = paidById.values().stream().mapToLong(Long::longValue).sum();
@@ -86,18 +82,69 @@ public final class Checks {
         check(times.values().stream().allMatch(n -> n == 1), name + ": no instruction paid twice by the bureau");
     }
 
+    /**
+     * The finance bureau's statement of the run's days (yesterday to tomorrow by its own calendar, the wall clock's,
+     * not the programme's), read once as an auditor would ask the bureau for it: each instruction's payments.
+     */
+    static final class BureauStatement {
+        private final java.time.Clock wallClock;
+        private Map<String, List<Long>> paymentsByInstruction;
+
+        BureauStatement(java.time.Clock wallClock) {
+            this.wallClock = wallClock;
+        }
+
+        synchronized Map<String, List<Long>> statement() {
+            if (paymentsByInstruction != null) {
+                return paymentsByInstruction;
+            }
+            String url = System.getProperty("sunshine.bureau",
+                    System.getenv().getOrDefault("SUNSHINE_FINANCE_BUREAU_URL", "http://127.0.0.1:8090"));
+            Api bureau = new Api(url);
+            java.time.LocalDate today = java.time.LocalDate.now(wallClock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+            Map<String, List<Long>> payments = new java.util.HashMap<>();
+            for (java.time.LocalDate d = today.minusDays(1); !d.isAfter(today.plusDays(1)); d = d.plusDays(1)) {
+                Api.Response r = bureau.get("/api/v1/statements?date=" + d, null);
+                if (!r.is(200)) {
+                    continue;
+                }
+                for (JsonNode e : r.json().path("entries")) {
+                    payments.computeIfAbsent(e.path("instructionId").asString(), k -> new ArrayList<>())
+                            .add(e.path("amountFen").asLong());
+                }
+            }
+            paymentsByInstruction = payments;
+            return payments;
+        }
+    }
+
     private void add(String key, long n) {
         totals.merge(key, n, Long::sum);
     }
 
     Result run() {
         awaitQuiet();
-        for (County c : counties) {
-            county(c);
+        // Each county's checks read only that county's records (and the bureau's statement, read once): they run side
+        // by side as the year's stages do, each into its own findings, which are then taken in the counties' order.
+        List<Checks> each = counties.stream().map(c -> new Checks(this, c)).toList();
+        ProvinceYear.inParallel(each, Checks::countyAlone, options.parallelism());
+        for (Checks one : each) {
+            passed.addAll(one.passed);
+            failed.addAll(one.failed);
+            one.totals.forEach(this::add);
         }
         reportsAbove();
         deliveries();
         return new Result(List.copyOf(passed), List.copyOf(failed), Map.copyOf(totals));
+    }
+
+    /** The checks of one county, with its own findings (the parent's reads and statement shared). */
+    private Checks(Checks parent, County county) {
+        this(parent.gw, parent.actors, parent.options, parent.data, List.of(county), parent.wallClock, parent.bureau);
+    }
+
+    private void countyAlone() {
+        county(counties.get(0));
     }
 
     /**

@@ -173,15 +173,20 @@ public final class ProvinceYear {
     }
 
     private void forEachCounty(Consumer<CountyYear> step) {
-        if (options.parallelism() <= 1 || counties.size() == 1) {
-            counties.forEach(step);
+        inParallel(counties, step, options.parallelism());
+    }
+
+    /** Runs the step for each item, at most {@code parallelism} at once; the first failure, in the items' order, is thrown. */
+    static <T> void inParallel(List<T> items, Consumer<T> step, int parallelism) {
+        if (parallelism <= 1 || items.size() <= 1) {
+            items.forEach(step);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), counties.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, items.size()));
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (CountyYear c : counties) {
-                futures.add(pool.submit(() -> step.accept(c)));
+            for (T item : items) {
+                futures.add(pool.submit(() -> step.accept(item)));
             }
             for (Future<?> f : futures) {
                 try {
