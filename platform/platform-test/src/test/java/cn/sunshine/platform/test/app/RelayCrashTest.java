@@ -81,4 +81,59 @@ class RelayCrashTest extends OutboxTestSupport {
             assertThat(doc).doesNotContainKey(Outbox.LEASE);
         }
     }
+
+    /**
+     * A pass publishes every waiting document of a collection under one confirm of the broker (not one an event), and
+     * a document whose event cannot be sent (here its payload is gone) holds back none of the others: it keeps its
+     * event and its index entry, and goes once it is mended.
+     */
+    @Test
+    void aPassPublishesTheWaitingDocumentsTogetherAndABrokenOneHoldsBackNoOther() throws Exception {
+        try (EventTap tap = EventTap.open(messaging.getExchange())) {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                ids.add(store.insert(Parcel.register("420983", 100 + i)).getId());
+            }
+            String broken = ids.get(7);
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(broken)),
+                    new Update().unset(Outbox.FIELD + ".0." + Outbox.PAYLOAD), "parcels");
+            java.util.concurrent.atomic.AtomicInteger confirms = new java.util.concurrent.atomic.AtomicInteger();
+            org.springframework.amqp.rabbit.core.RabbitTemplate counting =
+                    new org.springframework.amqp.rabbit.core.RabbitTemplate(rabbit.getConnectionFactory()) {
+                        @Override
+                        public <T> T invoke(OperationsCallback<T> action) {
+                            confirms.incrementAndGet();
+                            return super.invoke(action);
+                        }
+                    };
+            OutboxRelay relay = new OutboxRelay(mongo, counting, messaging, outboxProperties, java.time.Clock.systemUTC(),
+                    "platform-test-app", new SimpleMeterRegistry());
+
+            assertThat(relay.relayOnce()).isGreaterThanOrEqualTo(29);
+            // one confirm for the parcels (a few more where other collections had events waiting, none an event)
+            assertThat(confirms.get()).isLessThanOrEqualTo(3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream().filter(id -> !id.equals(broken))
+                    .allMatch(id -> tap.received().stream().anyMatch(t -> t.body().contains(id))));
+            assertThat(tap.received()).noneMatch(t -> t.body().contains(broken));
+            assertThat(mongo.findById(broken, Document.class, "parcels").getList(Outbox.FIELD, Document.class)).hasSize(1);
+            assertThat(mongo.exists(Query.query(Criteria.where("_id").is("parcels/" + broken)), Outbox.INDEX)).isTrue();
+            for (String id : ids) {
+                if (!id.equals(broken)) {
+                    Document doc = mongo.findById(id, Document.class, "parcels");
+                    assertThat(doc.getList(Outbox.FIELD, Document.class)).as(id).isEmpty();
+                    assertThat(doc).as(id).doesNotContainKey(Outbox.LEASE);
+                }
+            }
+
+            // mended (the payload put back), it goes at the next pass once its short hold has passed
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(broken)), new Update().set(
+                    Outbox.FIELD + ".0." + Outbox.PAYLOAD, "{\"parcelId\":\"" + broken + "\",\"division\":\"420983\",\"weightFen\":107}"),
+                    "parcels");
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                relay.relayOnce();
+                return tap.received().stream().anyMatch(t -> t.body().contains(broken));
+            });
+            assertThat(mongo.findById(broken, Document.class, "parcels").getList(Outbox.FIELD, Document.class)).isEmpty();
+        }
+    }
 }
