@@ -110,8 +110,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    cn.sunshine.platform.outbox.Projections projections(AggregateStore store, MongoTemplate mongo) {
-        return new cn.sunshine.platform.outbox.Projections(store, mongo);
+    cn.sunshine.platform.outbox.Projections projections(AggregateStore store) {
+        return new cn.sunshine.platform.outbox.Projections(store);
     }
 
     @Bean

@@ -204,8 +204,37 @@ public class AggregateStore {
 
     /** True when the aggregate of this type and id has already consumed the event. */
     public boolean hasConsumed(Class<? extends AggregateRoot> type, String id, String eventId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(id).and(Outbox.PROCESSED).is(eventId)), type)
-                || moved(mongo.getCollectionName(type), id, eventId);
+        String collection = mongo.getCollectionName(type);
+        Query q = Query.query(Criteria.where("_id").is(id));
+        q.fields().include(Outbox.PROCESSED).include(Outbox.PROCESSED_MOVED);
+        Document doc = mongo.findOne(q, Document.class, collection);
+        return doc != null && consumed(collection, doc, eventId);
+    }
+
+    /** The aggregate as stored now, or null when there is none; or, when it has consumed the event, only that. */
+    public record ReadForEvent<T>(T aggregate, boolean consumed) {
+    }
+
+    /**
+     * Reads the aggregate a consumed event is about to change, and whether it has consumed that event already, in
+     * one read (two when the document has moved older ids out and the event is not among its latest).
+     */
+    public <T extends AggregateRoot> ReadForEvent<T> readForEvent(Class<T> type, String id, String eventId) {
+        String collection = mongo.getCollectionName(type);
+        Document doc = mongo.findById(id, Document.class, collection);
+        if (doc == null) {
+            return new ReadForEvent<>(null, false);
+        }
+        if (consumed(collection, doc, eventId)) {
+            return new ReadForEvent<>(null, true);
+        }
+        return new ReadForEvent<>(mongo.getConverter().read(type, doc), false);
+    }
+
+    private boolean consumed(String collection, Document doc, String eventId) {
+        List<?> recent = doc.getList(Outbox.PROCESSED, Object.class);
+        return recent != null && recent.contains(eventId)
+                || doc.get(Outbox.PROCESSED_MOVED) != null && moved(collection, doc.get("_id"), eventId);
     }
 
     /** True when the event's id was consumed into this document and has since been moved out of it. */

@@ -3,7 +3,6 @@ package cn.sunshine.platform.outbox;
 import cn.sunshine.platform.domain.AggregateRoot;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -12,17 +11,15 @@ import java.util.function.Supplier;
  * Keeps a read model (a projection of another service's aggregate) from consumed events,
  * exactly once per event: create it from the first event, change it on later ones; the change and
  * the event id are one conditional write, re-read and retried when someone else moved it first.
+ * Whether the event was applied before is read with the document itself (one read, one write an event).
  */
 public class Projections {
 
     private static final int ATTEMPTS = 10;
 
     private final AggregateStore store;
-    private final MongoTemplate mongo;
-
-    public Projections(AggregateStore store, MongoTemplate mongo) {
+    public Projections(AggregateStore store) {
         this.store = store;
-        this.mongo = mongo;
     }
 
     /**
@@ -44,14 +41,15 @@ public class Projections {
     public <T extends AggregateRoot> boolean apply(Class<T> type, String id, String eventId, Supplier<T> create,
                                                    Consumer<T> change) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            T current = mongo.findById(id, type);
+            AggregateStore.ReadForEvent<T> read = store.readForEvent(type, id, eventId);
+            if (read.consumed()) {
+                return false;
+            }
+            T current = read.aggregate();
             try {
                 if (current == null) {
                     T created = create.get();
                     return created != null && store.insertOnce(created, eventId);
-                }
-                if (store.hasConsumed(type, id, eventId)) {
-                    return false;
                 }
                 change.accept(current);
                 return store.updateOnce(current, eventId);
