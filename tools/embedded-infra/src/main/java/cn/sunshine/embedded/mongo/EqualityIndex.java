@@ -36,6 +36,12 @@ final class EqualityIndex<P> extends Index<P> {
     private final String field;
     private final Map<KeyValue, Set<P>> positionsByValue = new HashMap<>();
     private final Map<P, Set<KeyValue>> valuesByPosition = new HashMap<>();
+    /**
+     * Every value's text in order ({@code toString()}, as the server's matcher reads a value for a regular
+     * expression: a string, but also a number, or an array's elements and the array itself): prefix lookups.
+     */
+    private final java.util.TreeMap<String, Set<P>> positionsByText = new java.util.TreeMap<>();
+    private final Map<P, Set<String>> textsByPosition = new HashMap<>();
     private final java.util.function.Function<Document, P> positionOf;
 
     EqualityIndex(String name, List<IndexKey> keys, boolean sparse, java.util.function.Function<Document, P> positionOf) {
@@ -59,6 +65,33 @@ final class EqualityIndex<P> extends Index<P> {
     int countOf(Object value) {
         Set<P> positions = positionsByValue.get(key(value));
         return positions == null ? 0 : positions.size();
+    }
+
+    /**
+     * The positions of the documents whose {@link #field()} reads as a text starting with {@code prefix} (or holds
+     * such a value in an array): every document an anchored regular expression ({@code ^4209}) can match.
+     */
+    Collection<P> positionsWithPrefix(String prefix) {
+        Set<P> out = new LinkedHashSet<>();
+        for (Map.Entry<String, Set<P>> e : positionsByText.tailMap(prefix, true).entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+                break;
+            }
+            out.addAll(e.getValue());
+        }
+        return out;
+    }
+
+    /** How many positions {@link #positionsWithPrefix} would give at most (a document in two values counts twice). */
+    int countWithPrefix(String prefix) {
+        int n = 0;
+        for (Map.Entry<String, Set<P>> e : positionsByText.tailMap(prefix, true).entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+                break;
+            }
+            n += e.getValue().size();
+        }
+        return n;
     }
 
     /**
@@ -96,6 +129,18 @@ final class EqualityIndex<P> extends Index<P> {
         }
     }
 
+    private static void collectTexts(Object value, Set<String> texts) {
+        if (value == null || value instanceof Missing) {
+            return;
+        }
+        texts.add(value.toString());
+        if (value instanceof Collection<?> collection) {
+            for (Object element : collection) {
+                collectTexts(element, texts);
+            }
+        }
+    }
+
     @Override
     public P getPosition(Document document) {
         P position = positionOf.apply(document);
@@ -113,6 +158,12 @@ final class EqualityIndex<P> extends Index<P> {
         valuesByPosition.put(position, keys);
         for (KeyValue key : keys) {
             positionsByValue.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+        }
+        Set<String> texts = new LinkedHashSet<>();
+        collectTexts(Utils.getSubdocumentValueCollectionAware(document, field), texts);
+        textsByPosition.put(position, texts);
+        for (String text : texts) {
+            positionsByText.computeIfAbsent(text, t -> new LinkedHashSet<>()).add(position);
         }
     }
 
@@ -134,6 +185,18 @@ final class EqualityIndex<P> extends Index<P> {
                 positions.remove(position);
                 if (positions.isEmpty()) {
                     positionsByValue.remove(key);
+                }
+            }
+        }
+        Set<String> texts = textsByPosition.remove(position);
+        if (texts != null) {
+            for (String text : texts) {
+                Set<P> positions = positionsByText.get(text);
+                if (positions != null) {
+                    positions.remove(position);
+                    if (positions.isEmpty()) {
+                        positionsByText.remove(text);
+                    }
                 }
             }
         }
@@ -178,5 +241,7 @@ final class EqualityIndex<P> extends Index<P> {
     public void drop() {
         positionsByValue.clear();
         valuesByPosition.clear();
+        positionsByText.clear();
+        textsByPosition.clear();
     }
 }

@@ -190,7 +190,8 @@ public class IndexedH2Collection extends H2Collection {
     Collection<Object> candidates(Document query) {
         List<QueryNarrowing.Equality> equalities = QueryNarrowing.equalities(query);
         List<QueryNarrowing.In> ins = QueryNarrowing.ins(query);
-        if (equalities.isEmpty() && ins.isEmpty()) {
+        List<QueryNarrowing.Prefix> prefixes = QueryNarrowing.prefixes(query);
+        if (equalities.isEmpty() && ins.isEmpty() && prefixes.isEmpty()) {
             return null;
         }
         // Sizes first, positions of the best index only: a non-unique index's positions for a common value
@@ -198,15 +199,31 @@ public class IndexedH2Collection extends H2Collection {
         // than the query.
         Index<Object> best = null;
         QueryNarrowing.In bestIn = null;
+        QueryNarrowing.Prefix bestPrefix = null;
         int fewest = Integer.MAX_VALUE;
         for (Index<Object> index : getIndexes()) {
             int size = equalities.isEmpty() ? -1 : size(index, equalities);
             if (size >= 0 && size < fewest) {
                 best = index;
                 bestIn = null;
+                bestPrefix = null;
                 fewest = size;
                 if (size <= 1) {
                     break;
+                }
+            }
+            // A prefix (an anchored regex of plain text: a division and everything below it) on an equality index.
+            if (index instanceof EqualityIndex<Object> equalityIndex) {
+                for (QueryNarrowing.Prefix prefix : prefixes) {
+                    if (prefix.field().equals(equalityIndex.field())) {
+                        int n = equalityIndex.countWithPrefix(prefix.prefix());
+                        if (n < fewest) {
+                            best = index;
+                            bestIn = null;
+                            bestPrefix = prefix;
+                            fewest = n;
+                        }
+                    }
                 }
             }
             // An $in: the union of what the index gives for each of its values (a batch's ids by the _id index).
@@ -215,12 +232,16 @@ public class IndexedH2Collection extends H2Collection {
                 if (sum >= 0 && sum < fewest) {
                     best = index;
                     bestIn = in;
+                    bestPrefix = null;
                     fewest = sum;
                 }
             }
         }
         if (best == null) {
             return null;
+        }
+        if (bestPrefix != null) {
+            return ((EqualityIndex<Object>) best).positionsWithPrefix(bestPrefix.prefix());
         }
         if (bestIn == null) {
             return positions(best, equalities);

@@ -48,6 +48,60 @@ final class QueryNarrowing {
     private QueryNarrowing() {
     }
 
+    /** A field that must be a string starting with {@code prefix}: an anchored regular expression of plain text. */
+    record Prefix(String field, String prefix) {
+    }
+
+    /** The query's conditions that require a field to start with a literal text ({@code ^4209}, {@code ^\Q4209\E}). */
+    static List<Prefix> prefixes(Document query) {
+        List<Prefix> found = new ArrayList<>();
+        eachField(query, (field, value) -> {
+            String prefix = literalPrefix(value);
+            if (prefix != null) {
+                found.add(new Prefix(field, prefix));
+            }
+        });
+        return found;
+    }
+
+    /**
+     * The text a regular expression requires a value to start with, when it is nothing but that: {@code ^} then
+     * letters, digits, '-' or '_', or {@code ^\Q…\E} (Java's quoting, which the platform's jurisdiction filters
+     * use), without options. Anything else (an alternation, a class, a flag) gives null: the query is not narrowed.
+     */
+    static String literalPrefix(Object value) {
+        Object regex = value;
+        if (value instanceof Document d) {
+            Object options = d.get("$options");
+            if (!d.containsKey("$regex") || d.size() > 2 || d.size() == 2 && !"".equals(options)) {
+                return null;
+            }
+            regex = d.get("$regex");
+        }
+        String pattern;
+        if (regex instanceof de.bwaldvogel.mongo.bson.BsonRegularExpression r) {
+            if (r.getOptions() != null && !r.getOptions().isEmpty()) {
+                return null;
+            }
+            pattern = r.getPattern();
+        } else if (regex instanceof java.util.regex.Pattern p && p.flags() == 0) {
+            pattern = p.pattern();
+        } else if (regex instanceof String text && value instanceof Document) {
+            pattern = text;
+        } else {
+            return null;
+        }
+        if (!pattern.startsWith("^")) {
+            return null;
+        }
+        String rest = pattern.substring(1);
+        if (rest.startsWith("\\Q") && rest.endsWith("\\E") && rest.length() >= 4) {
+            String literal = rest.substring(2, rest.length() - 2);
+            return literal.isEmpty() || literal.contains("\\E") ? null : literal;
+        }
+        return !rest.isEmpty() && rest.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_') ? rest : null;
+    }
+
     static List<Equality> equalities(Document query) {
         List<Equality> found = new ArrayList<>();
         eachField(query, (field, value) -> {

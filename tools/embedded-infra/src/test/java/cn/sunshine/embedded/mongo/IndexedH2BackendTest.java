@@ -157,6 +157,14 @@ class IndexedH2BackendTest {
                 Filters.and(Filters.in("division", "420981", "420923"), Filters.eq("year", 2025)),
                 Filters.in("tags", "tier-2", "odd"),                                // arrays hold the values
                 Filters.in("classId", "c-7", "c-9"),                                // a unique index's prefix
+                Filters.regex("division", "^4209"),                                 // prefixes: by the index's values in order
+                Filters.regex("division", "^\\Q420981\\E"),
+                Filters.regex("division", "^42098|23$"),                            // not a plain prefix: scanned
+                Filters.regex("division", "^4209", "i"),
+                Filters.regex("division", "^\\Q42\\E.*1$"),
+                Filters.and(Filters.regex("address.county", "^42098"), Filters.eq("year", 2025)),
+                Filters.regex("tags", "^tier-"),                                   // in arrays
+                Filters.regex("division", "^5"),                                    // no value starts so
                 Filters.in("_id", List.of()),                                       // matches nothing
                 Filters.in("_id", "t-300", null),                                   // null: left to the matcher
                 new Document());
@@ -251,8 +259,14 @@ class IndexedH2BackendTest {
             assertThat(narrowed.find(query).limit(1).first() != null).isEqualTo(scanning.countDocuments(query) > 0);
         }
         assertThat(c.fullScans()).as("narrowed counts and finds scan nothing").isEqualTo(before);
-        assertThat(narrowed.countDocuments(Filters.regex("division", "^4209")))
-                .isEqualTo(scanning.countDocuments(Filters.regex("division", "^4209")));
+        // an anchored regex of plain text (a division and everything below it) is narrowed by the index's values in order
+        for (Bson query : List.of(Filters.regex("division", "^4209"), Filters.regex("division", "^\\Q42098\\E"),
+                Filters.regex("tags", "^tier"))) {
+            assertThat(narrowed.countDocuments(query)).as("count %s", query).isEqualTo(scanning.countDocuments(query));
+        }
+        assertThat(c.fullScans()).as("a count by a prefix scans nothing").isEqualTo(before);
+        assertThat(narrowed.countDocuments(Filters.regex("division", "098")))
+                .isEqualTo(scanning.countDocuments(Filters.regex("division", "098")));
         assertThat(c.fullScans()).as("a count no index can narrow scans").isGreaterThan(before);
     }
 
