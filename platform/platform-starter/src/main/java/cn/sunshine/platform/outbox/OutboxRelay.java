@@ -48,6 +48,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** About how many events one broker confirm covers (a pass publishes its documents in chunks of this many). */
+    static final int CONFIRM_CHUNK = 200;
+
     private final MongoTemplate mongo;
     private final RabbitTemplate rabbit;
     private final MessagingProperties props;
@@ -176,41 +179,59 @@ public class OutboxRelay implements SmartLifecycle {
         java.util.Set<Object> published = new java.util.HashSet<>();
         int count = 0;
         if (!claimed.isEmpty()) {
+            // Documents in chunks of about CONFIRM_CHUNK events, each chunk under one confirm: a slow broker
+            // confirms a chunk within the timeout where it might not a whole pass, and what was confirmed before
+            // a failure counts.
+            List<Object> confirmedDocs = new ArrayList<>();
+            List<String> confirmedEvents = new ArrayList<>();
+            List<Object> held = new ArrayList<>();
             List<Document> events = new ArrayList<>();
             List<Message> messages = new ArrayList<>();
-            List<Object> sent = new ArrayList<>();
-            List<Object> unreadable = new ArrayList<>();
-            for (Document doc : claimed) {
+            List<Object> chunk = new ArrayList<>();
+            boolean failed = false;
+            for (int i = 0; i < claimed.size(); i++) {
+                Document doc = claimed.get(i);
+                Object id = doc.get("_id");
+                if (failed) {
+                    held.add(id);
+                    continue;
+                }
                 List<Document> own = doc.getList(Outbox.FIELD, Document.class);
                 try {
-                    List<Message> m = own.stream().map(this::message).toList();
-                    messages.addAll(m);
+                    messages.addAll(own.stream().map(this::message).toList());
                     events.addAll(own);
-                    sent.add(doc.get("_id"));
+                    chunk.add(id);
                 } catch (RuntimeException e) {
                     // One document's broken entry must not hold back the others' events; it stays, and says so.
-                    log.error("the outbox of {} {} holds an event that cannot be sent, it stays: {}", collection,
-                            doc.get("_id"), e.toString());
-                    unreadable.add(doc.get("_id"));
+                    log.error("the outbox of {} {} holds an event that cannot be sent, it stays: {}", collection, id,
+                            e.toString());
+                    held.add(id);
+                }
+                if (!chunk.isEmpty() && (events.size() >= CONFIRM_CHUNK || i == claimed.size() - 1)) {
+                    if (publish(events, messages)) {
+                        confirmedDocs.addAll(chunk);
+                        events.forEach(e -> confirmedEvents.add(e.getString(Outbox.EVENT_ID)));
+                    } else {
+                        failed = true;
+                        held.addAll(chunk);
+                    }
+                    events = new ArrayList<>();
+                    messages = new ArrayList<>();
+                    chunk = new ArrayList<>();
                 }
             }
-            boolean confirmed = publish(events, messages);
-            Update release = confirmed ? new Update().unset(Outbox.LEASE)
-                    // Keep others away a little while the broker is unreachable.
-                    : new Update().set(Outbox.LEASE + ".until", Date.from(clock.instant().plus(outbox.getRetryDelay())));
-            if (confirmed && !events.isEmpty()) {
+            if (!confirmedDocs.isEmpty()) {
                 // by id: an event a writer appended after the claim stays for the next pass
-                release.pull(Outbox.FIELD, new Document(Outbox.EVENT_ID,
-                        new Document("$in", events.stream().map(e -> e.getString(Outbox.EVENT_ID)).toList())));
-                published.addAll(sent);
-                count = events.size();
+                mongo.updateMulti(Query.query(Criteria.where("_id").in(confirmedDocs).and(Outbox.LEASE + ".token").is(token)),
+                        new Update().unset(Outbox.LEASE).pull(Outbox.FIELD,
+                                new Document(Outbox.EVENT_ID, new Document("$in", confirmedEvents))),
+                        collection);
+                published.addAll(confirmedDocs);
+                count = confirmedEvents.size();
             }
-            if (!sent.isEmpty()) {
-                mongo.updateMulti(Query.query(Criteria.where("_id").in(sent).and(Outbox.LEASE + ".token").is(token)),
-                        release, collection);
-            }
-            if (!unreadable.isEmpty()) {
-                mongo.updateMulti(Query.query(Criteria.where("_id").in(unreadable).and(Outbox.LEASE + ".token").is(token)),
+            if (!held.isEmpty()) {
+                // Kept from others a little while (the broker unreachable, an entry broken), then tried again.
+                mongo.updateMulti(Query.query(Criteria.where("_id").in(held).and(Outbox.LEASE + ".token").is(token)),
                         new Update().set(Outbox.LEASE + ".until", Date.from(clock.instant().plus(outbox.getRetryDelay()))),
                         collection);
             }

@@ -136,4 +136,52 @@ class RelayCrashTest extends OutboxTestSupport {
             assertThat(mongo.findById(broken, Document.class, "parcels").getList(Outbox.FIELD, Document.class)).isEmpty();
         }
     }
+
+    /**
+     * A pass confirms its documents in chunks: when the broker fails in the middle, what it confirmed before counts
+     * (those documents are emptied) and the rest keep their events, held back a moment, for the next pass.
+     */
+    @Test
+    void aBrokerFailingInTheMiddleOfAPassKeepsWhatItConfirmedBefore() throws Exception {
+        try (EventTap tap = EventTap.open(messaging.getExchange())) {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                ids.add(store.insert(Parcel.register("420984", 1 + i)).getId());
+            }
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            org.springframework.amqp.rabbit.core.RabbitTemplate failingSecond =
+                    new org.springframework.amqp.rabbit.core.RabbitTemplate(rabbit.getConnectionFactory()) {
+                        @Override
+                        public <T> T invoke(OperationsCallback<T> action) {
+                            if (calls.incrementAndGet() == 2) {
+                                throw new org.springframework.amqp.AmqpIOException(new java.io.IOException("broker gone"));
+                            }
+                            return super.invoke(action);
+                        }
+                    };
+            OutboxRelay relay = new OutboxRelay(mongo, failingSecond, messaging, outboxProperties, java.time.Clock.systemUTC(),
+                    "platform-test-app", new SimpleMeterRegistry());
+            int published = relay.relayOnce();
+            long emptied = ids.stream().filter(id -> mongo.findById(id, Document.class, "parcels")
+                    .getList(Outbox.FIELD, Document.class).isEmpty()).count();
+            assertThat(published).as("the first chunk, confirmed before the failure").isGreaterThanOrEqualTo(1);
+            assertThat(emptied).isGreaterThanOrEqualTo(Math.min(published, 200)).isLessThan(250);
+            for (String id : ids) {
+                Document doc = mongo.findById(id, Document.class, "parcels");
+                if (!doc.getList(Outbox.FIELD, Document.class).isEmpty()) {
+                    assertThat(mongo.exists(Query.query(Criteria.where("_id").is("parcels/" + id)), Outbox.INDEX))
+                            .as("%s still waits in the index", id).isTrue();
+                }
+            }
+
+            // the next passes (the broker back) publish the rest, once the short hold has passed
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                relay.relayOnce();
+                return ids.stream().allMatch(id -> mongo.findById(id, Document.class, "parcels")
+                        .getList(Outbox.FIELD, Document.class).isEmpty());
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream()
+                    .allMatch(id -> tap.received().stream().anyMatch(t -> t.body().contains(id))));
+        }
+    }
 }
