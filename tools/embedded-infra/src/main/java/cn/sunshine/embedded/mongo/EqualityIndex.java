@@ -179,24 +179,21 @@ final class EqualityIndex<P> extends Index<P> {
     }
 
     private void unlink(P position, Set<KeyValue> keys) {
-        for (KeyValue key : keys) {
-            Set<P> positions = positionsByValue.get(key);
+        unlink(positionsByValue, keys, position);
+        Set<String> texts = textsByPosition.remove(position);
+        if (texts != null) {
+            unlink(positionsByText, texts, position);
+        }
+    }
+
+    /** Takes the position out of each key's set, and a set left empty out of the map. */
+    private static <K, P> void unlink(Map<K, Set<P>> positionsByKey, Set<K> keys, P position) {
+        for (K key : keys) {
+            Set<P> positions = positionsByKey.get(key);
             if (positions != null) {
                 positions.remove(position);
                 if (positions.isEmpty()) {
-                    positionsByValue.remove(key);
-                }
-            }
-        }
-        Set<String> texts = textsByPosition.remove(position);
-        if (texts != null) {
-            for (String text : texts) {
-                Set<P> positions = positionsByText.get(text);
-                if (positions != null) {
-                    positions.remove(position);
-                    if (positions.isEmpty()) {
-                        positionsByText.remove(text);
-                    }
+                    positionsByKey.remove(key);
                 }
             }
         }

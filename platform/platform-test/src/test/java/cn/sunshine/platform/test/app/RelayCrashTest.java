@@ -98,14 +98,7 @@ class RelayCrashTest extends OutboxTestSupport {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(broken)),
                     new Update().unset(Outbox.FIELD + ".0." + Outbox.PAYLOAD), "parcels");
             java.util.concurrent.atomic.AtomicInteger confirms = new java.util.concurrent.atomic.AtomicInteger();
-            org.springframework.amqp.rabbit.core.RabbitTemplate counting =
-                    new org.springframework.amqp.rabbit.core.RabbitTemplate(rabbit.getConnectionFactory()) {
-                        @Override
-                        public <T> T invoke(OperationsCallback<T> action) {
-                            confirms.incrementAndGet();
-                            return super.invoke(action);
-                        }
-                    };
+            org.springframework.amqp.rabbit.core.RabbitTemplate counting = beforeEachConfirm(n -> confirms.set(n));
             OutboxRelay relay = new OutboxRelay(mongo, counting, messaging, outboxProperties, java.time.Clock.systemUTC(),
                     "platform-test-app", new SimpleMeterRegistry());
 
@@ -148,17 +141,11 @@ class RelayCrashTest extends OutboxTestSupport {
             for (int i = 0; i < 250; i++) {
                 ids.add(store.insert(Parcel.register("420984", 1 + i)).getId());
             }
-            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-            org.springframework.amqp.rabbit.core.RabbitTemplate failingSecond =
-                    new org.springframework.amqp.rabbit.core.RabbitTemplate(rabbit.getConnectionFactory()) {
-                        @Override
-                        public <T> T invoke(OperationsCallback<T> action) {
-                            if (calls.incrementAndGet() == 2) {
-                                throw new org.springframework.amqp.AmqpIOException(new java.io.IOException("broker gone"));
-                            }
-                            return super.invoke(action);
-                        }
-                    };
+            org.springframework.amqp.rabbit.core.RabbitTemplate failingSecond = beforeEachConfirm(n -> {
+                if (n == 2) {
+                    throw new org.springframework.amqp.AmqpIOException(new java.io.IOException("broker gone"));
+                }
+            });
             OutboxRelay relay = new OutboxRelay(mongo, failingSecond, messaging, outboxProperties, java.time.Clock.systemUTC(),
                     "platform-test-app", new SimpleMeterRegistry());
             int published = relay.relayOnce();
@@ -183,5 +170,17 @@ class RelayCrashTest extends OutboxTestSupport {
             await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream()
                     .allMatch(id -> tap.received().stream().anyMatch(t -> t.body().contains(id))));
         }
+    }
+
+    /** A broker client that tells {@code before} the number of each call (a publish and its confirm) first. */
+    private org.springframework.amqp.rabbit.core.RabbitTemplate beforeEachConfirm(java.util.function.IntConsumer before) {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        return new org.springframework.amqp.rabbit.core.RabbitTemplate(rabbit.getConnectionFactory()) {
+            @Override
+            public <T> T invoke(OperationsCallback<T> action) {
+                before.accept(calls.incrementAndGet());
+                return super.invoke(action);
+            }
+        };
     }
 }
