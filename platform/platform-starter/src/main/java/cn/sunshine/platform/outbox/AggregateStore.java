@@ -40,7 +40,7 @@ public class AggregateStore {
      * points at nothing waiting and is removed by the relay.
      */
     private void markWaiting(String collection, Object id) {
-        Query entry = Query.query(Criteria.where("_id").is(collection + "/" + id));
+        Query entry = Query.query(Criteria.where("_id").is(documentKey(collection, id)));
         Update mark = new Update().set("collection", collection).set("aggregateId", id)
                 .set("token", java.util.UUID.randomUUID().toString()).set("at", new java.util.Date());
         try {
@@ -243,7 +243,12 @@ public class AggregateStore {
     }
 
     private static String consumedKey(String collection, Object id, String eventId) {
-        return collection + "/" + id + "/" + eventId;
+        return documentKey(collection, id) + "/" + eventId;
+    }
+
+    /** A document named across collections: collection/id (the outbox index's key, the moves' hints). */
+    private static String documentKey(String collection, Object id) {
+        return collection + "/" + id;
     }
 
     private <T extends AggregateRoot> boolean write(T aggregate, String consumedEventId) {
@@ -301,7 +306,7 @@ public class AggregateStore {
     private boolean writeOnce(String collection, Object id, Criteria versioned, Update update, String eventId,
                               String versionField) {
         update.push(Outbox.PROCESSED, eventId).inc(Outbox.PROCESSED_SIZE, 1);
-        String key = collection + "/" + id;
+        String key = documentKey(collection, id);
         Long moves = movesSeen.get(key);
         for (int attempt = 0; attempt < 10; attempt++) {
             if (moves != null && moved(collection, id, eventId)) {
@@ -376,7 +381,7 @@ public class AggregateStore {
                 .inc(Outbox.PROCESSED_SIZE, -oldest.size()).inc(Outbox.PROCESSED_MOVED, 1L);
         if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id)).addCriteria(unchanged), take, collection)
                 .getMatchedCount() == 1) {
-            remember(collection + "/" + id, (seen == null ? 0L : seen.longValue()) + 1);
+            remember(documentKey(collection, id), (seen == null ? 0L : seen.longValue()) + 1);
         }
     }
 

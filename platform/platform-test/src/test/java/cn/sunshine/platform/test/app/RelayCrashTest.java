@@ -151,8 +151,10 @@ class RelayCrashTest extends OutboxTestSupport {
             int published = relay.relayOnce();
             long emptied = ids.stream().filter(id -> mongo.findById(id, Document.class, "parcels")
                     .getList(Outbox.FIELD, Document.class).isEmpty()).count();
-            assertThat(published).as("the first chunk, confirmed before the failure").isGreaterThanOrEqualTo(1);
-            assertThat(emptied).isGreaterThanOrEqualTo(Math.min(published, 200)).isLessThan(250);
+            // the first chunk (about 200 events: OutboxRelay.CONFIRM_CHUNK), confirmed before the failure, counts; the
+            // second, refused, does not (every parcel waiting here is this test's: the class's other tests leave none)
+            assertThat(published).as("the first chunk, confirmed before the failure").isGreaterThanOrEqualTo(200);
+            assertThat(emptied).isGreaterThanOrEqualTo(200).isLessThan(250);
             for (String id : ids) {
                 Document doc = mongo.findById(id, Document.class, "parcels");
                 if (!doc.getList(Outbox.FIELD, Document.class).isEmpty()) {
