@@ -291,4 +291,118 @@ class IdempotencyTest extends EnrollmentServiceTest {
         assertThat(enroll(s, "desk-other-terms", otherTerms).status()).isEqualTo(409);
         assertThat(enrolled(s)).isEqualTo(1);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.sunshine.enrollment.trainee.Admissions admissions;
+
+    /**
+     * What a roster's process killed mid-way (kill -9, after storing the first {@code stored} of its enrollments)
+     * leaves: the rest of its people registered but not stored, its places held in both counters under the
+     * admission's id, the admission written down as under way, its key PENDING under the dead process past its lease.
+     * Made from a roster imported whole, by taking back what the crash would not have written.
+     */
+    String crashMidway(Setup s, String key, String file, List<String> ids, int stored) {
+        String admissionId = cn.sunshine.enrollment.trainee.Admissions.admissionIdOf(
+                IdempotentRequests.requestId(rosterScope(s), key));
+        List<cn.sunshine.enrollment.registry.PersonYear> registered = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("enrollmentId").in(ids)),
+                cn.sunshine.enrollment.registry.PersonYear.class);
+        assertThat(registered).hasSize(ids.size());
+        Map<String, String> yearOf = new java.util.HashMap<>();
+        registered.forEach(p -> yearOf.put(p.enrollmentId(), p.id()));
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(ids.subList(stored, ids.size()))), "enrollments");
+        for (String counter : List.of(s.quotaId(), PlaceCounter.classId(s.classId()))) {
+            mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(counter)),
+                    new org.springframework.data.mongodb.core.query.Update().push("holds", new Document("id", admissionId)
+                            .append("n", ids.size()).append("at", new Date())), PlaceCounter.class);
+        }
+        mongo.insert(new cn.sunshine.enrollment.trainee.AdmissionUnderWay(admissionId, s.classId(), s.quotaId(),
+                PlaceCounter.classId(s.classId()), ids.stream().map(id -> new cn.sunshine.enrollment.trainee.AdmissionUnderWay.Entry(
+                        id, yearOf.get(id))).toList(), Instant.now().minus(Duration.ofMinutes(1))));
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(rosterScope(s) + ":" + key)),
+                IdempotentRequests.COLLECTION);
+        mongo.insert(new Document("_id", rosterScope(s) + ":" + key)
+                .append("requestHash", IdempotentRequests.hash("text/csv", file.getBytes(StandardCharsets.UTF_8)))
+                .append("status", "PENDING").append("owner", "killed-process")
+                .append("startedAt", Date.from(Instant.now().minus(Duration.ofMinutes(3)))), IdempotentRequests.COLLECTION);
+        return admissionId;
+    }
+
+    List<String> idsOf(Http.Response imported) {
+        List<String> ids = new ArrayList<>();
+        imported.json().path("enrollmentIds").forEach(n -> ids.add(n.asText()));
+        return ids;
+    }
+
+    void nothingHeldOrUnderWay(Setup s) {
+        assertThat(places.find(s.quotaId()).orElseThrow().holds()).as("holds of the quota").isEmpty();
+        assertThat(places.find(PlaceCounter.classId(s.classId())).orElseThrow().holds()).as("holds of the class").isEmpty();
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(org.springframework.data.mongodb.core.query.Criteria
+                .where("classId").is(s.classId())), cn.sunshine.enrollment.trainee.AdmissionUnderWay.class)).isZero();
+    }
+
+    @Test
+    void aRosterWhoseProcessWasKilledMidwayIsFinishedByItsRetryTakingNoPlaceTwice() {
+        // The end-to-end fault year met this: enrollment-service killed during a roster import, the retry (same
+        // key, after the lease) refused as "already enrolled" by the people the dead try had registered.
+        Setup s = classOf(20);
+        String file = EnrollmentJourney.csv(people(5));
+        Http.Response first = roster(s, "killed-midway", file);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        List<String> ids = idsOf(first);
+        crashMidway(s, "killed-midway", file, ids, 2);
+        assertThat(enrolled(s)).isEqualTo(2);
+        assertThat(remaining(s)).as("the dead try's places are held").isEqualTo(15);
+
+        Http.Response retried = roster(s, "killed-midway", file);
+        assertThat(retried.status()).as("the retry finishes the import: " + retried).isEqualTo(201);
+        assertThat(idsOf(retried)).isEqualTo(ids);
+        assertThat(enrolled(s)).isEqualTo(5);
+        assertThat(remaining(s)).as("no place taken twice").isEqualTo(15);
+        assertThat(places.find(PlaceCounter.classId(s.classId())).orElseThrow().taken()).isEqualTo(5);
+        nothingHeldOrUnderWay(s);
+        assertThat(roster(s, "killed-midway", file).header(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
+    }
+
+    @Test
+    void aRosterKilledMidwayThatNobodySendsAgainIsGivenBackByTheSweepWhatItStoredStands() {
+        Setup s = classOf(20);
+        List<Map<String, Object>> five = people(5);
+        String file = EnrollmentJourney.csv(five);
+        Http.Response first = roster(s, "abandoned", file);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        crashMidway(s, "abandoned", file, idsOf(first), 2);
+        assertThat(admissions.closeAbandoned(Instant.now().minus(Duration.ofMinutes(5)))).as("not yet abandoned").isZero();
+
+        assertThat(admissions.closeAbandoned(Instant.now())).isEqualTo(1);
+        assertThat(enrolled(s)).isEqualTo(2);
+        assertThat(remaining(s)).as("the three never stored gave back their places").isEqualTo(18);
+        assertThat(places.find(PlaceCounter.classId(s.classId())).orElseThrow().taken()).isEqualTo(2);
+        nothingHeldOrUnderWay(s);
+        assertThat(admissions.closeAbandoned(Instant.now())).as("closed once").isZero();
+        assertThat(remaining(s)).isEqualTo(18);
+        // The three are free to enroll again; the two stored are not.
+        Http.Response rest = roster(s, "the-other-three", EnrollmentJourney.csv(five.subList(2, 5)));
+        assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
+        assertThat(roster(s, "the-first-two", EnrollmentJourney.csv(five.subList(0, 2))).status()).isEqualTo(422);
+        assertThat(enrolled(s)).isEqualTo(5);
+        assertThat(remaining(s)).isEqualTo(15);
+    }
+
+    @Test
+    void aHoldTakesPlacesOnceForAnAdmissionAndEndingItGivesBackOnce() {
+        Setup s = classOf(10);
+        assertThat(places.hold(s.quotaId(), "admission-1", 4)).isTrue();
+        assertThat(places.hold(s.quotaId(), "admission-1", 4)).as("the same admission again").isTrue();
+        assertThat(remaining(s)).isEqualTo(6);
+        assertThat(places.hold(s.quotaId(), "admission-2", 7)).as("more than remain").isFalse();
+        assertThat(remaining(s)).isEqualTo(6);
+        places.endHold(s.quotaId(), "admission-1", 3);
+        places.endHold(s.quotaId(), "admission-1", 3);
+        assertThat(remaining(s)).as("three of four unused, given back once").isEqualTo(9);
+        assertThat(places.find(s.quotaId()).orElseThrow().holds()).isEmpty();
+    }
 }

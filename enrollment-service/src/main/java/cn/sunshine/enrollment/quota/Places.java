@@ -19,6 +19,8 @@ public class Places {
     private static final int ATTEMPTS = 20;
 
     private final MongoTemplate mongo;
+    /** A hold's time is the wall clock's, never the programme's (which a played year moves). */
+    private final java.time.Clock wallClock = java.time.Clock.systemUTC();
 
     public Places(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -32,6 +34,46 @@ public class Places {
         Query q = Query.query(Criteria.where("_id").is(counterId).and("remaining").gte(n));
         return mongo.updateFirst(q, new Update().inc("remaining", -n).inc("taken", n), PlaceCounter.class)
                 .getModifiedCount() == 1;
+    }
+
+    /**
+     * Takes {@code n} places for the admission {@code holdId}, once: they are held under its id until
+     * {@link #endHold} gives back what its enrollments did not use. The same admission asking again (run again
+     * after its process died) finds its hold and takes nothing more.
+     *
+     * @return true when the admission holds its places (now or from before), false when fewer than {@code n} remain
+     */
+    public boolean hold(String counterId, String holdId, int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("hold at least one place");
+        }
+        Query q = Query.query(Criteria.where("_id").is(counterId).and("remaining").gte(n).and("holds.id").ne(holdId));
+        Update u = new Update().inc("remaining", -n).inc("taken", n).push("holds",
+                new org.bson.Document("id", holdId).append("n", n).append("at", java.util.Date.from(wallClock.instant())));
+        if (mongo.updateFirst(q, u, PlaceCounter.class).getModifiedCount() == 1) {
+            return true;
+        }
+        return mongo.exists(Query.query(Criteria.where("_id").is(counterId).and("holds.id").is(holdId)), PlaceCounter.class);
+    }
+
+    /**
+     * Ends the hold of admission {@code holdId}: gives back {@code unused} of its places (at most what it holds:
+     * the admissions it did not store) and removes it, in one write. A hold already ended (or never taken)
+     * changes nothing, so an ending run again after a crash gives nothing back twice.
+     */
+    public void endHold(String counterId, String holdId, int unused) {
+        Query held = Query.query(Criteria.where("_id").is(counterId).and("holds.id").is(holdId));
+        Update pull = new Update().pull("holds", new org.bson.Document("id", holdId));
+        if (unused <= 0) {
+            mongo.updateFirst(held, pull, PlaceCounter.class);
+            return;
+        }
+        // A hold's size never changes, so the write conditional on the hold being there gives back exactly once
+        // (another process ending it first makes this one match nothing).
+        find(counterId).flatMap(c -> c.holdOf(holdId)).ifPresent(hold -> {
+            int back = Math.min(hold.n(), unused);
+            mongo.updateFirst(held, pull.inc("remaining", back).inc("taken", -back), PlaceCounter.class);
+        });
     }
 
     /** Gives back {@code n} places taken before. */

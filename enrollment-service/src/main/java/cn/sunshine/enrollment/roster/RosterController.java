@@ -50,7 +50,7 @@ public class RosterController {
                                           jakarta.servlet.http.HttpServletRequest request) {
         byte[] body = UploadLimits.body(request);
         return creating.file("enrollment.roster", classId, idempotencyKey, contentType, body, () -> {
-            RosterImport.Result result = rosterImport.importRoster(classId, contentType, body, idempotencyKey != null);
+            RosterImport.Result result = rosterImport.importRoster(classId, contentType, body);
             if (!result.errors().isEmpty()) {
                 return BadRows.refuse("roster-rejected", "The roster has bad rows", Phrase.coded("enrollment.roster.rejected",
                         result.errors().size() + " problem(s) found; nothing was imported: correct the file and send it again",

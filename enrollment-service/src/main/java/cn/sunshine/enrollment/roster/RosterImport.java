@@ -9,6 +9,7 @@ import cn.sunshine.enrollment.registry.PersonYears;
 import cn.sunshine.enrollment.support.PersonKey;
 import cn.sunshine.platform.security.Jurisdiction;
 import cn.sunshine.platform.time.ProgramCalendar;
+import cn.sunshine.enrollment.trainee.Admissions;
 import cn.sunshine.enrollment.trainee.Education;
 import cn.sunshine.enrollment.trainee.Enrollment;
 import cn.sunshine.enrollment.trainee.EnrollmentDtos;
@@ -17,7 +18,6 @@ import cn.sunshine.enrollment.trainee.Gender;
 import cn.sunshine.enrollment.trainee.SubsidyTier;
 import cn.sunshine.enrollment.trainee.TraineeRules;
 import cn.sunshine.platform.domain.DomainException;
-import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.domain.Phrase;
 import cn.sunshine.platform.web.ProblemMessages;
 import cn.sunshine.platform.security.CurrentUser;
@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Imports a class's roster (名册) from CSV or XLSX: every row is checked first — its fields, the ID
@@ -70,26 +71,30 @@ public class RosterImport {
     private final PersonKey personKey;
     private final PersonYears personYears;
     private final Places places;
+    private final Admissions admissionsUnderWay;
     private final Validator validator;
     private final Clock clock;
 
     public RosterImport(Classes classes, Enrollments enrollments, TraineeRules rules, PersonKey personKey,
-                        PersonYears personYears, Places places, Validator validator, Clock clock) {
+                        PersonYears personYears, Places places, Admissions admissionsUnderWay, Validator validator,
+                        Clock clock) {
         this.classes = classes;
         this.enrollments = enrollments;
         this.rules = rules;
         this.personKey = personKey;
         this.personYears = personYears;
         this.places = places;
+        this.admissionsUnderWay = admissionsUnderWay;
         this.validator = validator;
         this.clock = clock;
     }
 
     /**
-     * Imports a roster, all rows or none. With {@code retryable} (the request carries an Idempotency-Key) the same
-     * roster sent again after its answer was lost answers the enrollments it made (see {@link #madeBefore}).
+     * Imports a roster, all rows or none. The same roster sent again with its Idempotency-Key — its answer lost, or
+     * its process dead before or after storing it — is the same admission ({@link Admissions}): the people it
+     * registered are its own, not rows already enrolled, and it answers the enrollments it made, finished if need be.
      */
-    public Result importRoster(String classId, String contentType, byte[] body, boolean retryable) {
+    public Result importRoster(String classId, String contentType, byte[] body) {
         TrainingClass c = classes.find(classId);
         CurrentUser user = Jurisdiction.ownBaseStaff(c.getBaseId(), "class " + classId);
         List<List<String>> table = RosterReader.table(contentType, body, "roster");
@@ -123,6 +128,7 @@ public class RosterImport {
             first = 2; // the Chinese header with the English one beneath it, as exported
         }
         LocalDate today = ProgramCalendar.today(clock);
+        String admissionId = Admissions.newAdmissionId();
         List<Enrollments.Admission> admissions = new ArrayList<>();
         List<Integer> admissionRows = new ArrayList<>();
         Map<String, Integer> firstRowOfKey = new HashMap<>();
@@ -164,23 +170,28 @@ public class RosterImport {
                             "the same person as row " + earlier + " of this file", earlier));
                 } else {
                     rowOfRegistryId.put(PersonYear.id(key, c.getYear()), line);
-                    admissions.add(new Enrollments.Admission(Ids.newId(), checked.trainee(), key, req.subsidyTier(),
+                    admissions.add(new Enrollments.Admission(Admissions.enrollmentId(admissionId, key), checked.trainee(), key,
+                            req.subsidyTier(),
                             req.subsidyFen()));
                     admissionRows.add(line);
                 }
             }
             errors.addAll(rowErrors);
         }
+        // Rows registered by this same admission's earlier try (its process died mid-way) are its own, not refusals.
+        Map<String, String> ours = new HashMap<>();
+        admissions.forEach(a -> ours.put(PersonYear.id(a.personKey(), c.getYear()), a.enrollmentId()));
+        int storedBefore = 0;
         if (!rowOfRegistryId.isEmpty()) {
-            List<PersonYear> holders = personYears.findAll(new ArrayList<>(rowOfRegistryId.keySet()));
-            List<Enrollment> made = retryable && errors.isEmpty() ? madeBefore(c, admissions, holders) : null;
-            if (made != null) {
-                // The same roster again (its answer was lost): the enrollments it made, not a refusal of each row.
-                return new Result(made, List.of());
+            List<String> earlierTry = new ArrayList<>();
+            for (PersonYear holder : personYears.findAll(new ArrayList<>(rowOfRegistryId.keySet()))) {
+                if (holder.enrollmentId() != null && holder.enrollmentId().equals(ours.get(holder.id()))) {
+                    earlierTry.add(holder.enrollmentId());
+                } else {
+                    errors.add(rows.error(rowOfRegistryId.get(holder.id()), "idNumber", PersonYears.alreadyEnrolledMessage(holder)));
+                }
             }
-            for (PersonYear holder : holders) {
-                errors.add(rows.error(rowOfRegistryId.get(holder.id()), "idNumber", PersonYears.alreadyEnrolledMessage(holder)));
-            }
+            storedBefore = earlierTry.isEmpty() ? 0 : admissionsUnderWay.stored(earlierTry).size();
         }
         if (!firstRowOfKey.isEmpty()) {
             Map<String, String> maskedOf = new HashMap<>();
@@ -192,16 +203,19 @@ public class RosterImport {
         if (dataRows == 0) {
             errors.add(rows.error(0, "file", "enrollment.roster.no-trainees", "the file has no trainees"));
         }
+        // The places this roster still needs: none where an earlier try of it holds them, none for what it stored.
         int asked = dataRows;
-        int quotaLeft = places.find(PlaceCounter.quotaId(c.getBaseId(), c.getMajorCode(), c.getYear()))
-                .map(PlaceCounter::remaining).orElse(0);
-        if (asked > quotaLeft) {
+        int needed = asked - storedBefore;
+        Optional<PlaceCounter> quota = places.find(PlaceCounter.quotaId(c.getBaseId(), c.getMajorCode(), c.getYear()));
+        int quotaLeft = quota.map(PlaceCounter::remaining).orElse(0);
+        if (needed > quotaLeft && quota.flatMap(q -> q.holdOf(admissionId)).isEmpty()) {
             errors.add(rows.error(0, "file", "enrollment.roster.quota-left", "the agreed quota of the base for " + c.getMajorCode()
                     + " in " + c.getYear() + " has " + Math.max(0, quotaLeft) + " place(s) left; the file has " + asked + " trainees",
                     c.getMajorCode(), c.getYear(), Math.max(0, quotaLeft), asked));
         }
-        int seatsLeft = places.find(PlaceCounter.classId(c.getId())).map(PlaceCounter::remaining).orElse(0);
-        if (asked > seatsLeft) {
+        Optional<PlaceCounter> seats = places.find(PlaceCounter.classId(c.getId()));
+        int seatsLeft = seats.map(PlaceCounter::remaining).orElse(0);
+        if (needed > seatsLeft && seats.flatMap(q -> q.holdOf(admissionId)).isEmpty()) {
             errors.add(rows.error(0, "file", "enrollment.roster.places-left", "the class has " + Math.max(0, seatsLeft)
                     + " place(s) left; the file has " + asked + " trainees", Math.max(0, seatsLeft), asked));
         }
@@ -210,7 +224,7 @@ public class RosterImport {
             return new Result(List.of(), errors);
         }
         try {
-            return new Result(enrollments.admit(c, admissions, user.subject()), List.of());
+            return new Result(enrollments.admit(c, admissionId, admissions, user.subject()), List.of());
         } catch (Enrollments.AlreadyEnrolled e) {
             // Someone enrolled the person elsewhere between the check and the import: nothing was imported.
             return new Result(List.of(), List.of(new RosterDtos.RowError(admissionRows.get(e.index()), "idNumber",
@@ -284,30 +298,5 @@ public class RosterImport {
         return new EnrollmentDtos.TraineeRequest(cell.apply("name"), gender, cell.apply("idNumber"),
                 cell.apply("householdDivision"), cell.apply("town"), cell.apply("village"), rural, cell.apply("phone"),
                 education, tier, subsidy);
-    }
-
-    /**
-     * When every row of the file is a person this class already enrolled on the same terms (tier and subsidy),
-     * the file is the same roster sent again — its first answer lost to a dropped connection or a crash after the
-     * enrollments were stored — and the answer is those enrollments, in the file's order. Otherwise {@code null}.
-     */
-    private List<Enrollment> madeBefore(TrainingClass c, List<Enrollments.Admission> admissions, List<PersonYear> holders) {
-        if (admissions.isEmpty() || holders.size() != admissions.size()) {
-            return null;
-        }
-        Map<String, PersonYear> holderOf = new HashMap<>();
-        holders.forEach(h -> holderOf.put(h.id(), h));
-        Map<String, Enrollment> ofClass = new HashMap<>();
-        enrollments.ledgerOf(c.getId()).forEach(e -> ofClass.put(e.getId(), e));
-        List<Enrollment> made = new ArrayList<>(admissions.size());
-        for (Enrollments.Admission a : admissions) {
-            PersonYear holder = holderOf.get(PersonYear.id(a.personKey(), c.getYear()));
-            Enrollment e = holder == null ? null : ofClass.get(holder.enrollmentId());
-            if (e == null || !e.isAdmissionOf(c.getId(), a.personKey(), a.tier(), a.subsidyFen())) {
-                return null;
-            }
-            made.add(e);
-        }
-        return made;
     }
 }

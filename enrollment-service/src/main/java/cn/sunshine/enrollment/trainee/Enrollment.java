@@ -304,12 +304,6 @@ public class Enrollment extends AggregateRoot {
         return assessments == null || assessments.isEmpty() ? null : assessments.get(assessments.size() - 1);
     }
 
-    /** Whether this enrollment is the admission of that person to that class on those terms (the same act again). */
-    public boolean isAdmissionOf(String classId, String personKey, SubsidyTier tier, long subsidyFen) {
-        return java.util.Objects.equals(this.classId, classId) && java.util.Objects.equals(this.personKey, personKey)
-                && this.subsidyTier == tier && this.subsidyFen == subsidyFen;
-    }
-
     public String getClassId() {
         return classId;
     }

@@ -56,7 +56,7 @@ public class EnrollmentController {
                                     @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                     @Valid @RequestBody EnrollmentDtos.TraineeRequest request) {
         return creating.json("enrollment.enrollments", classId, idempotencyKey, request, () -> {
-            EnrollmentDtos.EnrollmentView e = views.of(enrollments.enroll(classId, request, idempotencyKey != null), "enrollment.enroll");
+            EnrollmentDtos.EnrollmentView e = views.of(enrollments.enroll(classId, request), "enrollment.enroll");
             return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
                             .path("/api/enrollment/enrollments/{id}").buildAndExpand(e.id()).toUri())
                     .eTag(ETags.of(e.version())).body(e);

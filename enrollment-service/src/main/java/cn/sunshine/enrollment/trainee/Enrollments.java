@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -83,10 +84,11 @@ public class Enrollments extends UseCase {
     private final EnrollmentProperties properties;
     private final AttendedHours.Source attendance;
     private final OtherFunding.Register otherFunding;
+    private final Admissions admissions;
 
     public Enrollments(Changes changes, Classes classes, Places places, PersonYears personYears, PersonKey personKey,
                        TraineeRules rules, EnrollmentProperties properties, AttendedHours.Source attendance,
-                       OtherFunding.Register otherFunding, Clock clock) {
+                       OtherFunding.Register otherFunding, Admissions admissions, Clock clock) {
         super(changes, clock);
         this.classes = classes;
         this.places = places;
@@ -96,14 +98,16 @@ public class Enrollments extends UseCase {
         this.properties = properties;
         this.attendance = attendance;
         this.otherFunding = otherFunding;
+        this.admissions = admissions;
     }
 
     /**
-     * Enrolls one person. With {@code retryable} (the request carries an Idempotency-Key) the same enrollment sent
-     * again — the person already in this class on the same terms, its first answer lost — answers the enrollment
-     * made; without a key that is 409 already-enrolled, as it always was.
+     * Enrolls one person. The same enrollment sent again with its Idempotency-Key — its first answer lost to a
+     * dropped connection, or its process dead before or after storing it — is the same admission
+     * ({@link Admissions}): it answers the enrollment made, finished if need be; without a key a second request for
+     * the person is 409 already-enrolled.
      */
-    public Enrollment enroll(String classId, EnrollmentDtos.TraineeRequest r, boolean retryable) {
+    public Enrollment enroll(String classId, EnrollmentDtos.TraineeRequest r) {
         TrainingClass c = classes.find(classId);
         CurrentUser user = Jurisdiction.ownBaseStaff(c.getBaseId(), "class " + classId);
         TraineeRules.Checked checked = rules.check(r, ProgramCalendar.today(clock));
@@ -116,23 +120,15 @@ public class Enrollments extends UseCase {
                     checked.ineligible());
         }
         checkSubsidy(c, r.subsidyFen(), "subsidyFen");
-        Admission a = new Admission(Ids.newId(), checked.trainee(), personKey.of(checked.id()), r.subsidyTier(),
+        String admissionId = Admissions.newAdmissionId();
+        String key = personKey.of(checked.id());
+        Admission a = new Admission(Admissions.enrollmentId(admissionId, key), checked.trainee(), key, r.subsidyTier(),
                 r.subsidyFen());
         OtherFunding funded = fundedElsewhere(c, List.of(a.personKey())).get(a.personKey());
         if (funded != null) {
             throw fundedElsewhere(a.trainee().maskedIdNumber(), funded, "idNumber");
         }
-        try {
-            return admit(c, List.of(a), user.subject()).get(0);
-        } catch (AlreadyEnrolled e) {
-            // The same enrollment sent again (its answer lost to a dropped connection or a crash after it was
-            // stored): the enrollment made, not a refusal.
-            Enrollment made = mongo.findById(e.holder().enrollmentId(), Enrollment.class);
-            if (retryable && made != null && made.isAdmissionOf(c.getId(), a.personKey(), a.tier(), a.subsidyFen())) {
-                return made;
-            }
-            throw e;
-        }
+        return admit(c, admissionId, List.of(a), user.subject()).get(0);
     }
 
     /** The people of these keys whom another programme funds for training overlapping the class's period. */
@@ -168,100 +164,67 @@ public class Enrollments extends UseCase {
     }
 
     /**
-     * Admits people to a class, all or none: takes their places under the quota, then the class's seats,
-     * then registers each person for the year; any refusal gives back everything taken before it.
+     * Admits people to a class, all or none: takes their places under the quota, then the class's seats, then
+     * registers each person for the year and stores the enrollments; a refusal gives back everything taken before
+     * it. The admission is written down first and its places are held under its id ({@link Admissions}), so a try of
+     * the same admission after its process died mid-way finishes it — what the first try stored and registered is
+     * its own — and one nobody finishes is given back by the sweep.
+     *
+     * @param admissionId {@link Admissions#newAdmissionId}; each admission's enrollment id is
+     *                    {@link Admissions#enrollmentId} of it
      */
-    public List<Enrollment> admit(TrainingClass c, List<Admission> admissions, String actor) {
+    public List<Enrollment> admit(TrainingClass c, String admissionId, List<Admission> admissions, String actor) {
         requireOpenForEnrollment(c);
-        int n = admissions.size();
-        Holds held = new Holds(c, admissions);
-        if (!held.takeQuota()) {
-            throw quotaRefusal(c, held.quota, n);
+        AdmissionUnderWay underWay = this.admissions.open(admissionId, c, admissions);
+        // An earlier try of this admission may have stored some (or all) before its process died.
+        Map<String, Enrollment> stored = new java.util.HashMap<>();
+        Set<String> storedIds = this.admissions.stored(underWay.enrollmentIds());
+        if (!storedIds.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(storedIds)), Enrollment.class).forEach(e -> stored.put(e.getId(), e));
         }
-        if (!held.takeSeats()) {
-            held.giveBackFrom(0);
-            int left = places.find(held.seats).map(PlaceCounter::remaining).orElse(0);
-            throw DomainException.rule("class-full", "The class is full",
-                    "the class has " + c.getCapacity() + " places and " + Math.max(0, left) + " left; " + n + " asked")
-                    .coded("enrollment.class-full", c.getCapacity(), Math.max(0, left), n);
-        }
-        Instant now = clock.instant();
-        for (int i = 0; i < n; i++) {
-            Optional<PersonYear> holder = held.register(i, now);
-            if (holder.isPresent()) {
-                held.giveBackFrom(0);
-                throw new AlreadyEnrolled(i, holder.get(), PersonYears.alreadyEnrolled(holder.get(), "idNumber"));
+        List<Admission> todo = admissions.stream().filter(a -> !stored.containsKey(a.enrollmentId())).toList();
+        if (!todo.isEmpty()) {
+            int n = todo.size();
+            if (!places.hold(underWay.quotaCounter(), admissionId, n)) {
+                this.admissions.closeRefused(underWay, stored.keySet());
+                throw quotaRefusal(c, underWay.quotaCounter(), n);
             }
-        }
-        List<Enrollment> out = new ArrayList<>(n);
-        try {
-            for (Admission a : admissions) {
-                out.add(store.insert(Enrollment.enroll(a.enrollmentId(), c, a.trainee(), a.personKey(), a.tier(),
-                        a.subsidyFen(), actor, now)));
+            if (!places.hold(underWay.seatsCounter(), admissionId, n)) {
+                this.admissions.closeRefused(underWay, stored.keySet());
+                int left = places.find(underWay.seatsCounter()).map(PlaceCounter::remaining).orElse(0);
+                throw DomainException.rule("class-full", "The class is full",
+                        "the class has " + c.getCapacity() + " places and " + Math.max(0, left) + " left; " + n + " asked")
+                        .coded("enrollment.class-full", c.getCapacity(), Math.max(0, left), n);
             }
-        } catch (RuntimeException e) {
-            // The stored enrollments stand; what the others were holding is given back.
-            held.giveBackFrom(out.size());
-            throw e;
-        }
-        log.info("enrolled {} trainee(s) in class {} of base {}", n, c.getId(), c.getBaseId());
-        return out;
-    }
-
-    /**
-     * What an admission holds before its enrollments are stored, in the order taken: places under the quota,
-     * the class's seats, each person's year. {@link #giveBackFrom} gives back what the admissions not stored hold.
-     */
-    private final class Holds {
-        private final List<Admission> admissions;
-        private final TrainingClass c;
-        private final String quota;
-        private final String seats;
-        private int quotaTaken;
-        private int seatsTaken;
-        private final List<String> registered = new ArrayList<>();
-
-        Holds(TrainingClass c, List<Admission> admissions) {
-            this.c = c;
-            this.admissions = admissions;
-            this.quota = PlaceCounter.quotaId(c.getBaseId(), c.getMajorCode(), c.getYear());
-            this.seats = PlaceCounter.classId(c.getId());
-        }
-
-        boolean takeQuota() {
-            quotaTaken = places.take(quota, admissions.size()) ? admissions.size() : 0;
-            return quotaTaken > 0;
-        }
-
-        boolean takeSeats() {
-            seatsTaken = places.take(seats, admissions.size()) ? admissions.size() : 0;
-            return seatsTaken > 0;
-        }
-
-        /** Registers the person of admission {@code i} (the next one) for the year; the holder when refused. */
-        Optional<PersonYear> register(int i, Instant now) {
-            Admission a = admissions.get(i);
-            PersonYear reg = new PersonYear(PersonYear.id(a.personKey(), c.getYear()), a.enrollmentId(), c.getBaseId(),
-                    c.getBaseName(), c.getDivisionCode(), a.trainee().maskedIdNumber(), now);
-            Optional<PersonYear> holder = personYears.register(reg);
-            if (holder.isEmpty()) {
-                registered.add(reg.id());
+            Instant now = clock.instant();
+            for (Admission a : todo) {
+                PersonYear reg = new PersonYear(PersonYear.id(a.personKey(), c.getYear()), a.enrollmentId(), c.getBaseId(),
+                        c.getBaseName(), c.getDivisionCode(), a.trainee().maskedIdNumber(), now);
+                Optional<PersonYear> holder = personYears.register(reg);
+                if (holder.isPresent() && !a.enrollmentId().equals(holder.get().enrollmentId())) {
+                    // someone else's (a registration of this admission's earlier try is its own)
+                    this.admissions.closeRefused(underWay, stored.keySet());
+                    throw new AlreadyEnrolled(admissions.indexOf(a), holder.get(),
+                            PersonYears.alreadyEnrolled(holder.get(), "idNumber"));
+                }
             }
-            return holder;
+            for (Admission a : todo) {
+                try {
+                    stored.put(a.enrollmentId(), store.insert(Enrollment.enroll(a.enrollmentId(), c, a.trainee(),
+                            a.personKey(), a.tier(), a.subsidyFen(), actor, now)));
+                } catch (org.springframework.dao.DuplicateKeyException storedMeanwhile) {
+                    // a try of this admission still running (its process was only paused) stored it first
+                    stored.put(a.enrollmentId(), mongo.findById(a.enrollmentId(), Enrollment.class));
+                } catch (RuntimeException e) {
+                    // The stored enrollments stand; what the others were holding is given back.
+                    this.admissions.closeRefused(underWay, stored.keySet());
+                    throw e;
+                }
+            }
+            log.info("enrolled {} trainee(s) in class {} of base {}", n, c.getId(), c.getBaseId());
         }
-
-        /** Gives back the years and places held for the admissions from index {@code stored} on. */
-        void giveBackFrom(int stored) {
-            for (int j = stored; j < registered.size(); j++) {
-                personYears.release(registered.get(j), admissions.get(j).enrollmentId());
-            }
-            if (seatsTaken > stored) {
-                places.release(seats, seatsTaken - stored);
-            }
-            if (quotaTaken > stored) {
-                places.release(quota, quotaTaken - stored);
-            }
-        }
+        this.admissions.close(underWay, stored.keySet());
+        return admissions.stream().map(a -> stored.get(a.enrollmentId())).toList();
     }
 
     /** The base must accept enrollment for the class's major today, and the class must not have ended. */

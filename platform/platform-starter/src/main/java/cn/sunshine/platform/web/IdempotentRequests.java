@@ -68,6 +68,25 @@ public class IdempotentRequests implements AutoCloseable {
     public static final String COLLECTION = "_idempotency";
     public static final int MAX_KEY_LENGTH = 100;
 
+    /** The request with a key whose action this thread runs (its record's id), for {@link #currentRequest}. */
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    /**
+     * While the action of a request with an {@code Idempotency-Key} runs on this thread: an id of that request,
+     * the same for every try of the same caller, target and key (and so the same body). A use case that writes
+     * several records derives their ids from it ({@link cn.sunshine.platform.domain.Ids#derived}): a try that
+     * takes over after its first try's process died mid-way finds what the first try wrote and finishes it,
+     * rather than meeting it as someone else's. Empty outside such a request.
+     */
+    public static java.util.Optional<String> currentRequest() {
+        return java.util.Optional.ofNullable(CURRENT.get()).map(id -> cn.sunshine.platform.domain.Ids.derived("request", id));
+    }
+
+    /** The id {@link #currentRequest} gives while the request of that scope and key runs. */
+    public static String requestId(String scope, String key) {
+        return cn.sunshine.platform.domain.Ids.derived("request", scope + ":" + key);
+    }
+
     static final String PENDING = "PENDING";
     static final String COMPLETED = "COMPLETED";
 
@@ -214,6 +233,8 @@ public class IdempotentRequests implements AutoCloseable {
     private ResponseEntity<?> runAndRecord(String scope, String id, String owner, Supplier<? extends ResponseEntity<?>> action) {
         ResponseEntity<?> answer;
         running.put(id, owner);
+        String outer = CURRENT.get();
+        CURRENT.set(id);
         try {
             answer = action.get();
         } catch (RuntimeException | Error e) {
@@ -221,6 +242,11 @@ public class IdempotentRequests implements AutoCloseable {
             throw e;
         } finally {
             running.remove(id, owner);
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
         }
         if (answer == null || !answer.getStatusCode().is2xxSuccessful()) {
             release(scope, id, owner);
