@@ -405,4 +405,43 @@ class IdempotencyTest extends EnrollmentServiceTest {
         assertThat(remaining(s)).as("three of four unused, given back once").isEqualTo(9);
         assertThat(places.find(s.quotaId()).orElseThrow().holds()).isEmpty();
     }
+
+    /** The key's record lost with its process (as if it died after its write, before recording the answer). */
+    void answerLost(String key) {
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").regex(":" + key + "$")),
+                IdempotentRequests.COLLECTION);
+    }
+
+    @Test
+    void aClassReportAndAWithdrawalWhoseProcessDiedAreAnsweredAsMadeWhenSentAgainAndReleaseOnce() {
+        AgreedBase base = agreedBase("应城市重报培训学校", Seeds.YINGCHENG, 10);
+        Map<String, Object> klass = Map.of("majorCode", "WELDING", "plannedStart", "2026-07-06", "plannedEnd", "2026-08-14",
+                "trainingForm", "FREE", "capacity", 10, "feeFen", 0, "place", Map.of("town", "杨河镇", "village", "三合村",
+                        "address", "三合村村委会会议室", "mobile", false));
+        Http.Response reported = http().as(base.staff()).header(IdempotentRequests.HEADER, "report-1").post("/api/enrollment/classes", klass);
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        answerLost("report-1");
+        Http.Response again = http().as(base.staff()).header(IdempotentRequests.HEADER, "report-1").post("/api/enrollment/classes", klass);
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.json().path("id").asText()).as("the class it made, not a second one").isEqualTo(reported.json().path("id").asText());
+        assertThat(http().as(base.staff()).get("/api/enrollment/classes?baseId=" + base.baseId()).json().path("total").asInt())
+                .isEqualTo(1);
+
+        Setup s = new Setup(base.baseId(), base.staff(), reported.json().path("id").asText());
+        Http.Response enrolled = enroll(s, "desk-1", people(1).get(0));
+        assertThat(remaining(s)).isEqualTo(9);
+        String withdrawal = "/api/enrollment/enrollments/" + enrolled.json().path("id").asText() + "/withdrawal";
+        Http.Response withdrawn = http().as(s.staff()).header(IdempotentRequests.HEADER, "withdraw-1")
+                .header("If-Match", enrolled.header("ETag")).post(withdrawal, Map.of("reason", "外出务工"));
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(remaining(s)).isEqualTo(10);
+        answerLost("withdraw-1");
+        Http.Response withdrawnAgain = http().as(s.staff()).header(IdempotentRequests.HEADER, "withdraw-1")
+                .header("If-Match", enrolled.header("ETag")).post(withdrawal, Map.of("reason", "外出务工"));
+        assertThat(withdrawnAgain.status()).as("its own withdrawal, not an invalid transition: " + withdrawnAgain).isEqualTo(200);
+        assertThat(withdrawnAgain.json().path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(remaining(s)).as("the place given back once").isEqualTo(10);
+        assertThat(places.find(PlaceCounter.classId(s.classId())).orElseThrow().remaining()).isEqualTo(10);
+    }
 }

@@ -63,6 +63,11 @@ public class Applications extends UseCase {
         try {
             return store.insert(a);
         } catch (DuplicateKeyException e) {
+            Application earlier = applications.findByTenderIdOrderBySubmissionAtAscIdAsc(tenderId).stream()
+                    .filter(x -> x.getInstitution().creditCode().equals(institution.creditCode())).findFirst().orElse(null);
+            if (earlier != null && store.madeByRunningRequest(Application.class, earlier.getId())) {
+                return earlier; // this request's own, made by its try that died before its answer was recorded
+            }
             throw new DomainException(409, "duplicate-application", "Already applied",
                     "this institution (credit code) has already applied in this tender",
                     List.of(DomainException.FieldError.coded("institution.creditCode", "application.already-applied",

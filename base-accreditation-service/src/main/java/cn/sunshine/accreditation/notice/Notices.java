@@ -67,6 +67,10 @@ public class Notices extends UseCase {
         try {
             return store.insert(notice);
         } catch (DuplicateKeyException e) {
+            PublicNotice earlier = notices.findByTenderId(tenderId).orElse(null);
+            if (earlier != null && store.madeByRunningRequest(PublicNotice.class, earlier.getId())) {
+                return earlier; // this request's own, made by its try that died before its answer was recorded
+            }
             throw DomainException.conflict("result-noticed", "The result is already noticed",
                     "this tender's result has been publicly noticed already");
         }

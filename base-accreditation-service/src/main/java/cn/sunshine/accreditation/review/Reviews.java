@@ -45,14 +45,20 @@ public class Reviews extends UseCase {
                     "appoint the panel of a published tender");
         }
         requireNotNoticed(tenderId);
-        return panels.findByTenderId(tenderId).map(p -> {
-            p.add(appointees, user.subject(), clock);
-            return store.update(p);
-        }).orElseGet(() -> {
+        java.util.Optional<ReviewPanel> existing = panels.findByTenderId(tenderId);
+        if (existing.isPresent() && store.madeByRunningRequest(ReviewPanel.class, existing.get().getId())) {
+            return existing.get(); // this request's own, made by its try that died before its answer was recorded
+        }
+        return existing.map(p -> changes.change(ReviewPanel.class, p.getId(), null, panel -> user,
+                (ReviewPanel panel, CurrentUser by) -> panel.add(appointees, by.subject(), clock))).orElseGet(() -> {
             try {
                 return store.insert(ReviewPanel.appoint(tenderId, tender.getDivisionCode(), appointees,
                         user.subject(), clock));
             } catch (DuplicateKeyException e) {
+                ReviewPanel earlier = panels.findByTenderId(tenderId).orElse(null);
+                if (earlier != null && store.madeByRunningRequest(ReviewPanel.class, earlier.getId())) {
+                    return earlier;
+                }
                 throw DomainException.conflict("duplicate", "The panel exists",
                         "the panel was appointed at the same time by someone else: reload it and add members");
             }

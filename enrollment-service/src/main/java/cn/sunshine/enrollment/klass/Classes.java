@@ -58,13 +58,19 @@ public class Classes extends UseCase {
                     + major.feeStandardFen() + " fen", major.feeStandardFen()));
         }
         ClassDtos.PlaceRequest p = r.place();
-        TrainingClass c = TrainingClass.report(base.getId(), base.getName(), base.getDivisionCode(), major.majorCode(),
+        // The class's id comes from the request's Idempotency-Key when it has one: the report sent again after its
+        // process died finds the class it made, and answers it rather than reporting a second one.
+        TrainingClass c = TrainingClass.report(cn.sunshine.platform.web.IdempotentRequests.idFor("class"), base.getId(), base.getName(), base.getDivisionCode(), major.majorCode(),
                 major.majorName(), r.plannedStart(), r.plannedEnd(),
                 new ClassPlace(p.town().trim(), blankToNull(p.village()), p.address().trim(), p.mobile()),
                 r.trainingForm(), r.orderEmployer(), r.capacity(), r.feeFen(), today, user.subject(), clock.instant());
         places.setLimit(new PlaceCounter(PlaceCounter.classId(c.getId()), "CLASS", c.getBaseId(), c.getMajorCode(),
                 c.getYear(), c.getCapacity(), 0, 0, 0), 1);
-        return store.insert(c);
+        try {
+            return store.insert(c);
+        } catch (org.springframework.dao.DuplicateKeyException madeByAnEarlierTry) {
+            return find(c.getId());
+        }
     }
 
     public TrainingClass open(String id, String ifMatch, ClassDtos.OpeningRequest r) {

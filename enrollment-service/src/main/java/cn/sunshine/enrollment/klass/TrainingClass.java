@@ -3,7 +3,6 @@ package cn.sunshine.enrollment.klass;
 import cn.sunshine.platform.domain.AggregateRoot;
 import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.domain.Phrase;
-import cn.sunshine.platform.domain.Ids;
 import cn.sunshine.platform.events.EventTypes;
 import cn.sunshine.platform.events.enrollment.ClassOpened;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -47,7 +46,7 @@ public class TrainingClass extends AggregateRoot {
     }
 
     /** The base reports a class; the caller has checked the base's accreditation for the major. */
-    public static TrainingClass report(String baseId, String baseName, String divisionCode, String majorCode,
+    public static TrainingClass report(String id, String baseId, String baseName, String divisionCode, String majorCode,
                                        String majorName, LocalDate plannedStart, LocalDate plannedEnd, ClassPlace place,
                                        TrainingForm form, String orderEmployer, int capacity, long feeFen,
                                        LocalDate today, String actor, Instant now) {
@@ -76,7 +75,7 @@ public class TrainingClass extends AggregateRoot {
                     "a mobile class (流动办班) names its village"));
         }
         TrainingClass c = new TrainingClass();
-        c.id = Ids.newId();
+        c.id = id;
         c.baseId = baseId;
         c.baseName = baseName;
         c.divisionCode = divisionCode;

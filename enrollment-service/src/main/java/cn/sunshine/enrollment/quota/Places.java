@@ -76,10 +76,14 @@ public class Places {
         });
     }
 
-    /** Gives back {@code n} places taken before. */
-    public void release(String counterId, int n) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(counterId)),
-                new Update().inc("remaining", n).inc("taken", -n), PlaceCounter.class);
+    /**
+     * Gives back the place an enrollment took, once: the counter keeps the ids it was given back for
+     * ({@code released}; a withdrawal is rare, so the list stays short), so a withdrawal run again after its
+     * process died gives nothing back twice.
+     */
+    public void releaseFor(String counterId, String enrollmentId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(counterId).and("released").ne(enrollmentId)),
+                new Update().inc("remaining", 1).inc("taken", -1).push("released", enrollmentId), PlaceCounter.class);
     }
 
     public Optional<PlaceCounter> find(String counterId) {

@@ -66,7 +66,7 @@ public class Admissions {
      * it) when it has one, new otherwise.
      */
     public static String newAdmissionId() {
-        return IdempotentRequests.currentRequest().map(Admissions::admissionIdOf).orElseGet(Ids::newId);
+        return IdempotentRequests.idFor("admission");
     }
 
     /** The id of the admission a request makes ({@link IdempotentRequests#currentRequest}). */

@@ -285,10 +285,11 @@ public class Enrollments extends UseCase {
     public Enrollment withdraw(String id, String ifMatch, EnrollmentDtos.ReasonRequest r) {
         Enrollment e = changes.change(Enrollment.class, id, ifMatch, OWN_BASE_STAFF_OR_COUNTY_OFFICER,
                 (Enrollment x, CurrentUser user) -> x.withdraw(r.reason(), user.subject(), clock.instant()));
-        // The state change (with its event) is stored first; only then are the person and the places released.
+        // The state change (with its event) is stored first; only then are the person and the places released,
+        // each once (the withdrawal sent again after its process died finds its change made and releases again).
         personYears.release(PersonYear.id(e.getPersonKey(), e.getYear()), e.getId());
-        places.release(PlaceCounter.classId(e.getClassId()), 1);
-        places.release(PlaceCounter.quotaId(e.getBaseId(), e.getMajorCode(), e.getYear()), 1);
+        places.releaseFor(PlaceCounter.classId(e.getClassId()), e.getId());
+        places.releaseFor(PlaceCounter.quotaId(e.getBaseId(), e.getMajorCode(), e.getYear()), e.getId());
         return e;
     }
 

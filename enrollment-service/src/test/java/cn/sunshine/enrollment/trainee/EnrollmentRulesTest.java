@@ -32,7 +32,7 @@ class EnrollmentRulesTest {
     }
 
     Enrollment enrolled() {
-        TrainingClass c = TrainingClass.report("b-1", "应城市职业教育中心", "420981", "WELDING", "电焊", TODAY,
+        TrainingClass c = TrainingClass.report("c-1", "b-1", "应城市职业教育中心", "420981", "WELDING", "电焊", TODAY,
                 LocalDate.of(2026, 8, 14), new ClassPlace("杨河镇", "三合村", "村委会", true), TrainingForm.REDUCED_FEE,
                 null, 60, 60_000, TODAY, "base-staff-b-1", NOW);
         TraineeRules.Checked ok = rules.check(request(id("42098119900315231"), Gender.MALE, "420981", true, "13871234567"), TODAY);

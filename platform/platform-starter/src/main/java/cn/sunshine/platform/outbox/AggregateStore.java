@@ -92,10 +92,33 @@ public class AggregateStore {
         return keys;
     }
 
-    /** Inserts a new aggregate (version 0) with its events. A unique index violation surfaces as DuplicateKeyException. */
+    /**
+     * Inserts a new aggregate (version 0) with its events. A unique index violation surfaces as DuplicateKeyException.
+     * Inserted for a request with an Idempotency-Key, the aggregate records the request ({@link #runningRequest}), so
+     * that the try which takes the key over from a dead one can tell, on the duplicate, that the record is its own
+     * ({@link #madeByRunningRequest}).
+     */
     public <T extends AggregateRoot> T insert(T aggregate) {
-        doInsert(aggregate, null);
+        doInsert(aggregate, runningRequest());
         return aggregate;
+    }
+
+    /**
+     * The running request with an Idempotency-Key, as the aggregates it inserts or changes record it among their
+     * consumed ids ({@code request:<id>}, {@link cn.sunshine.platform.web.IdempotentRequests#currentRequest}); null
+     * outside such a request.
+     */
+    public static String runningRequest() {
+        return cn.sunshine.platform.web.IdempotentRequests.currentRequest().map(r -> "request:" + r).orElse(null);
+    }
+
+    /**
+     * Whether the running request (its earlier try, dead before its answer was recorded) inserted or changed this
+     * aggregate: a use case that meets a duplicate answers the record as made rather than refusing it.
+     */
+    public boolean madeByRunningRequest(Class<? extends AggregateRoot> type, String id) {
+        String request = runningRequest();
+        return request != null && id != null && hasConsumed(type, id, request);
     }
 
     /**
@@ -220,15 +243,26 @@ public class AggregateStore {
      * one read (two when the document has moved older ids out and the event is not among its latest).
      */
     public <T extends AggregateRoot> ReadForEvent<T> readForEvent(Class<T> type, String id, String eventId) {
+        return read(type, id, eventId, false);
+    }
+
+    /**
+     * Reads the aggregate a request is about to change, and whether that request changed it already
+     * ({@link #updateOnce} with the request's id: its earlier try, whose process died before its answer was
+     * recorded); the aggregate in both cases.
+     */
+    public <T extends AggregateRoot> ReadForEvent<T> readForRequest(Class<T> type, String id, String requestId) {
+        return read(type, id, requestId, true);
+    }
+
+    private <T extends AggregateRoot> ReadForEvent<T> read(Class<T> type, String id, String eventId, boolean always) {
         String collection = mongo.getCollectionName(type);
         Document doc = mongo.findById(id, Document.class, collection);
         if (doc == null) {
             return new ReadForEvent<>(null, false);
         }
-        if (consumed(collection, doc, eventId)) {
-            return new ReadForEvent<>(null, true);
-        }
-        return new ReadForEvent<>(mongo.getConverter().read(type, doc), false);
+        boolean consumed = consumed(collection, doc, eventId);
+        return new ReadForEvent<>(consumed && !always ? null : mongo.getConverter().read(type, doc), consumed);
     }
 
     private boolean consumed(String collection, Document doc, String eventId) {

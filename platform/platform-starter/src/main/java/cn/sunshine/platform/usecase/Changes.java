@@ -5,6 +5,7 @@ import cn.sunshine.platform.domain.DomainException;
 import cn.sunshine.platform.outbox.AggregateStore;
 import cn.sunshine.platform.security.CurrentUser;
 import cn.sunshine.platform.web.ETags;
+import cn.sunshine.platform.web.IdempotentRequests;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -26,6 +27,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * it read to {@link #change(AggregateRoot, String, Scope, Act)}: the same sequence from the scope check on, the
  * copy standing in for the first load. A record whose problems are named otherwise than its type ("class 42" for
  * a {@code TrainingClass}) is changed through a {@link Ref}.
+ * <p>
+ * A change made for a request with an {@code Idempotency-Key} ({@link IdempotentRequests#currentRequest}) records
+ * the request's id in the same write, as a consumer records an event's. When the request's process dies after that
+ * write and before its answer is recorded, the try that takes the key over finds the change made and answers the
+ * aggregate as it is now, rather than refusing its own change as an invalid transition or a stale version.
+ * (Changes that answer something besides the aggregate, and changes of copies a batch read, are not answered so:
+ * a batch decides per record what is done already.)
  */
 public class Changes {
 
@@ -101,19 +109,19 @@ public class Changes {
 
     /** Loads, checks scope and If-Match, applies the act and writes; answers the aggregate at its new version. */
     public <T extends AggregateRoot> T change(Class<T> type, String id, String ifMatch, Scope<? super T> scope, Act<? super T> act) {
-        return run(Ref.of(type, id), null, ifMatch, scope, result(act)).aggregate();
+        return run(Ref.of(type, id), null, ifMatch, scope, result(act), requestOnce()).aggregate();
     }
 
     /** As {@link #change(Class, String, String, Scope, Act)}, with the transition's own answer. */
     public <T extends AggregateRoot, R> Changed<T, R> changeWithResult(Class<T> type, String id, String ifMatch,
                                                                      Scope<? super T> scope,
                                                                      Transition<? super T, R> transition) {
-        return run(Ref.of(type, id), null, ifMatch, scope, transition);
+        return run(Ref.of(type, id), null, ifMatch, scope, transition, null);
     }
 
     /** As {@link #change(Class, String, String, Scope, Act)}, for the aggregate {@code ref} names. */
     public <T extends AggregateRoot> T change(Ref<T> ref, String ifMatch, Scope<? super T> scope, Act<? super T> act) {
-        return run(ref, null, ifMatch, scope, result(act)).aggregate();
+        return run(ref, null, ifMatch, scope, result(act), requestOnce()).aggregate();
     }
 
     /**
@@ -125,7 +133,7 @@ public class Changes {
     public <T extends AggregateRoot> T change(T loaded, String ifMatch, Scope<? super T> scope, Act<? super T> act) {
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) loaded.getClass();
-        return run(Ref.of(type, loaded.getId()), loaded, ifMatch, scope, result(act)).aggregate();
+        return run(Ref.of(type, loaded.getId()), loaded, ifMatch, scope, result(act), null).aggregate();
     }
 
     private static <T, R> Transition<T, R> result(Act<? super T> act) {
@@ -135,20 +143,46 @@ public class Changes {
         };
     }
 
+    /** The id a change records for the running request with an Idempotency-Key; null without one. */
+    private static String requestOnce() {
+        return AggregateStore.runningRequest();
+    }
+
     private <T extends AggregateRoot, R> Changed<T, R> run(Ref<T> ref, T loaded, String ifMatch, Scope<? super T> scope,
-                                                         Transition<? super T, R> transition) {
+                                                         Transition<? super T, R> transition, String request) {
         for (int attempt = 1; ; attempt++) {
-            T aggregate = attempt == 1 && loaded != null ? loaded : find(ref);
+            T aggregate;
+            if (request != null) {
+                AggregateStore.ReadForEvent<T> read = store.readForRequest(ref.type(), ref.id(), request);
+                aggregate = read.aggregate();
+                if (aggregate == null) {
+                    throw DomainException.notFound(ref.name());
+                }
+                if (read.consumed()) {
+                    scope.check(aggregate);
+                    return new Changed<>(aggregate, null); // this request's change, made by its try that died
+                }
+            } else {
+                aggregate = attempt == 1 && loaded != null ? loaded : find(ref);
+            }
             CurrentUser actor = scope.check(aggregate);
             ETags.requireMatch(ifMatch, aggregate.getVersion(), ref.name());
             R result = transition.apply(aggregate, actor);
+            boolean mayRetry = (ifMatch == null || ifMatch.isBlank()) && attempt < ATTEMPTS;
             try {
-                store.update(aggregate);
+                if (request == null) {
+                    store.update(aggregate);
+                } else if (!store.updateOnce(aggregate, request)) {
+                    continue; // the same request's other try made it meanwhile: read again, answered as made
+                }
                 return new Changed<>(aggregate, result);
             } catch (DomainException stale) {
-                boolean mayRetry = stale.status() == 412 && (ifMatch == null || ifMatch.isBlank()) && attempt < ATTEMPTS;
-                if (!mayRetry) {
+                if (stale.status() != 412 || !mayRetry) {
                     throw stale;
+                }
+            } catch (org.springframework.dao.OptimisticLockingFailureException moved) {
+                if (!mayRetry) {
+                    throw DomainException.staleVersion(ref.name());
                 }
             }
         }

@@ -82,6 +82,16 @@ public class IdempotentRequests implements AutoCloseable {
         return java.util.Optional.ofNullable(CURRENT.get()).map(id -> cn.sunshine.platform.domain.Ids.derived("request", id));
     }
 
+    /**
+     * The id of a record the running request creates, for {@code purpose} ("class", "admission"): derived from the
+     * request when it has an Idempotency-Key — the try that takes over from a dead one creates the same record, and
+     * meets the dead try's as its own (a duplicate key it answers as made) — new otherwise.
+     */
+    public static String idFor(String purpose) {
+        return currentRequest().map(r -> cn.sunshine.platform.domain.Ids.derived(purpose, r))
+                .orElseGet(cn.sunshine.platform.domain.Ids::newId);
+    }
+
     /** The id {@link #currentRequest} gives while the request of that scope and key runs. */
     public static String requestId(String scope, String key) {
         return cn.sunshine.platform.domain.Ids.derived("request", scope + ":" + key);

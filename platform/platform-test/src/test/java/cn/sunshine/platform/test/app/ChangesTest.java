@@ -169,4 +169,33 @@ class ChangesTest {
         assertThat(flagged.isFlagged()).isTrue();
         assertThat(Changes.Ref.of(Parcel.class, "7").name()).isEqualTo("parcel 7");
     }
+
+    @Autowired
+    cn.sunshine.platform.web.IdempotentRequests idempotent;
+
+    @Test
+    void aChangeWhoseProcessDiedBeforeItsAnswerIsAnsweredAsMadeWhenItsRequestIsSentAgain() {
+        Parcel p = store.insert(Parcel.register("420981", 5));
+        java.util.function.Supplier<org.springframework.http.ResponseEntity<?>> flag = () -> org.springframework.http.ResponseEntity.ok(
+                changes.change(Parcel.class, p.getId(), "\"0\"", inCounty("420981"), (Parcel x, CurrentUser u) -> x.flag())
+                        .getVersion());
+        // The first try writes the change, then its process dies before the answer is recorded (an Error here:
+        // the key is freed, as a dead process's is once its lease runs out).
+        assertThatThrownBy(() -> idempotent.run("parcels.flag:" + p.getId(), "flag-it", null, null, () -> {
+            flag.get();
+            throw new Error("killed after the write");
+        })).isInstanceOf(Error.class);
+        assertThat(mongo.findById(p.getId(), Parcel.class).isFlagged()).isTrue();
+
+        org.springframework.http.ResponseEntity<?> again = idempotent.run("parcels.flag:" + p.getId(), "flag-it", null, null, flag);
+        assertThat(again.getStatusCode().value()).as("its own change, not 'flagged again' nor a stale If-Match").isEqualTo(200);
+        assertThat(again.getBody()).isEqualTo(1L);
+        assertThat(mongo.findById(p.getId(), Parcel.class).getVersion()).as("nothing written twice").isEqualTo(1L);
+
+        // Another request (another key, or none) flagging it again is refused as before.
+        assertThatThrownBy(() -> idempotent.run("parcels.flag:" + p.getId(), "flag-it-again", null, null, flag))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(412));
+        assertThatThrownBy(() -> changes.change(Parcel.class, p.getId(), null, inCounty("420981"), (Parcel x, CurrentUser u) -> x.flag()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
 }
