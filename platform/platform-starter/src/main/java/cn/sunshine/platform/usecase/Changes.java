@@ -28,8 +28,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * copy standing in for the first load. A record whose problems are named otherwise than its type ("class 42" for
  * a {@code TrainingClass}) is changed through a {@link Ref}.
  * <p>
- * A change made for a request with an {@code Idempotency-Key} ({@link IdempotentRequests#currentRequest}) records
- * the request's id in the same write, as a consumer records an event's. When the request's process dies after that
+ * A change made for a request with an {@code Idempotency-Key} records the request's mark in the same write
+ * ({@link IdempotentRequests#nextChangeOf}: its n-th change of that record), as a consumer records an event's id. When the request's process dies after that
  * write and before its answer is recorded, the try that takes the key over finds the change made and answers the
  * aggregate as it is now, rather than refusing its own change as an invalid transition or a stale version.
  * (Changes that answer something besides the aggregate, and changes of copies a batch read, are not answered so:
@@ -109,7 +109,7 @@ public class Changes {
 
     /** Loads, checks scope and If-Match, applies the act and writes; answers the aggregate at its new version. */
     public <T extends AggregateRoot> T change(Class<T> type, String id, String ifMatch, Scope<? super T> scope, Act<? super T> act) {
-        return run(Ref.of(type, id), null, ifMatch, scope, result(act), requestOnce()).aggregate();
+        return run(Ref.of(type, id), null, ifMatch, scope, result(act), requestMark(type, id)).aggregate();
     }
 
     /** As {@link #change(Class, String, String, Scope, Act)}, with the transition's own answer. */
@@ -121,7 +121,7 @@ public class Changes {
 
     /** As {@link #change(Class, String, String, Scope, Act)}, for the aggregate {@code ref} names. */
     public <T extends AggregateRoot> T change(Ref<T> ref, String ifMatch, Scope<? super T> scope, Act<? super T> act) {
-        return run(ref, null, ifMatch, scope, result(act), requestOnce()).aggregate();
+        return run(ref, null, ifMatch, scope, result(act), requestMark(ref.type(), ref.id())).aggregate();
     }
 
     /**
@@ -143,9 +143,9 @@ public class Changes {
         };
     }
 
-    /** The id a change records for the running request with an Idempotency-Key; null without one. */
-    private static String requestOnce() {
-        return AggregateStore.runningRequest();
+    /** The mark this change of the record records for the running request with an Idempotency-Key; null without one. */
+    private String requestMark(Class<?> type, String id) {
+        return IdempotentRequests.nextChangeOf(mongo.getCollectionName(type) + "/" + id).orElse(null);
     }
 
     private <T extends AggregateRoot, R> Changed<T, R> run(Ref<T> ref, T loaded, String ifMatch, Scope<? super T> scope,

@@ -68,8 +68,14 @@ public class IdempotentRequests implements AutoCloseable {
     public static final String COLLECTION = "_idempotency";
     public static final int MAX_KEY_LENGTH = 100;
 
-    /** The request with a key whose action this thread runs (its record's id), for {@link #currentRequest}. */
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    /**
+     * The request with a key whose action this thread runs (its record's id), for {@link #currentRequest}, and how
+     * many changes of each record it has made so far ({@link #nextChangeOf}).
+     */
+    private record Running(String id, java.util.Map<String, Integer> changes) {
+    }
+
+    private static final ThreadLocal<Running> CURRENT = new ThreadLocal<>();
 
     /**
      * While the action of a request with an {@code Idempotency-Key} runs on this thread: an id of that request,
@@ -79,7 +85,22 @@ public class IdempotentRequests implements AutoCloseable {
      * rather than meeting it as someone else's. Empty outside such a request.
      */
     public static java.util.Optional<String> currentRequest() {
-        return java.util.Optional.ofNullable(CURRENT.get()).map(id -> cn.sunshine.platform.domain.Ids.derived("request", id));
+        return java.util.Optional.ofNullable(CURRENT.get()).map(r -> requestIdOf(r.id()));
+    }
+
+    /**
+     * The mark of the running request's next change of one record ({@code record}: its collection and id), the
+     * same on every try: {@code request:<id>#<n>} for its n-th change of that record. A change records it in its
+     * write; the try that takes over from a dead one then finds which of its changes were made and which not, also
+     * when one request changes the same record twice. Empty outside a request with a key.
+     */
+    public static java.util.Optional<String> nextChangeOf(String record) {
+        Running r = CURRENT.get();
+        if (r == null) {
+            return java.util.Optional.empty();
+        }
+        int n = r.changes().merge(record, 1, Integer::sum);
+        return java.util.Optional.of("request:" + requestIdOf(r.id()) + "#" + n);
     }
 
     /**
@@ -94,7 +115,11 @@ public class IdempotentRequests implements AutoCloseable {
 
     /** The id {@link #currentRequest} gives while the request of that scope and key runs. */
     public static String requestId(String scope, String key) {
-        return cn.sunshine.platform.domain.Ids.derived("request", scope + ":" + key);
+        return requestIdOf(scope + ":" + key);
+    }
+
+    private static String requestIdOf(String recordId) {
+        return cn.sunshine.platform.domain.Ids.derived("request", recordId);
     }
 
     static final String PENDING = "PENDING";
@@ -243,8 +268,8 @@ public class IdempotentRequests implements AutoCloseable {
     private ResponseEntity<?> runAndRecord(String scope, String id, String owner, Supplier<? extends ResponseEntity<?>> action) {
         ResponseEntity<?> answer;
         running.put(id, owner);
-        String outer = CURRENT.get();
-        CURRENT.set(id);
+        Running outer = CURRENT.get();
+        CURRENT.set(new Running(id, new java.util.HashMap<>()));
         try {
             answer = action.get();
         } catch (RuntimeException | Error e) {

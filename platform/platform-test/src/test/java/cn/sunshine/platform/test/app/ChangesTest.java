@@ -198,4 +198,26 @@ class ChangesTest {
         assertThatThrownBy(() -> changes.change(Parcel.class, p.getId(), null, inCounty("420981"), (Parcel x, CurrentUser u) -> x.flag()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
+
+    @Test
+    void aRequestThatChangesOneRecordTwiceMakesBothAndItsRetryMakesOnlyTheOneNotMade() {
+        Parcel p = store.insert(Parcel.register("420981", 5));
+        java.util.function.Supplier<Parcel> flag = () -> changes.change(Parcel.class, p.getId(), null, inCounty("420981"),
+                (Parcel x, CurrentUser u) -> x.flag());
+        java.util.function.Supplier<Parcel> annotate = () -> changes.change(Parcel.class, p.getId(), null, inCounty("420981"),
+                (Parcel x, CurrentUser u) -> x.annotate("checked at the depot"));
+        // The first try flags it and dies before the note.
+        assertThatThrownBy(() -> idempotent.run("parcels.check:" + p.getId(), "check-it", null, null, () -> {
+            flag.get();
+            throw new Error("killed between its two changes");
+        })).isInstanceOf(Error.class);
+        org.springframework.http.ResponseEntity<?> again = idempotent.run("parcels.check:" + p.getId(), "check-it", null, null, () -> {
+            flag.get();
+            return org.springframework.http.ResponseEntity.ok(annotate.get().getVersion());
+        });
+        assertThat(again.getBody()).as("the flag as made, the note made now").isEqualTo(2L);
+        Parcel read = mongo.findById(p.getId(), Parcel.class);
+        assertThat(read.isFlagged()).isTrue();
+        assertThat(read.getNote()).isEqualTo("checked at the depot");
+    }
 }

@@ -42,6 +42,11 @@ public class Parcel extends AggregateRoot {
                 division, Instant.now());
     }
 
+    /** Writes a note on the parcel (no event). */
+    public void annotate(String text) {
+        note = text;
+    }
+
     public String getDivision() {
         return division;
     }
