@@ -444,4 +444,23 @@ class IdempotencyTest extends EnrollmentServiceTest {
         assertThat(remaining(s)).as("the place given back once").isEqualTo(10);
         assertThat(places.find(PlaceCounter.classId(s.classId())).orElseThrow().remaining()).isEqualTo(10);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.sunshine.enrollment.registry.PersonYears personYears;
+
+    @Test
+    void registeringManyPeopleInOneRoundTripNamesTheHolderOfEachOneRefused() {
+        java.util.function.IntFunction<cn.sunshine.enrollment.registry.PersonYear> person = i -> new cn.sunshine.enrollment.registry.PersonYear(
+                "registry-test-" + i + "/2026", "enrollment-" + i, "base-1", "应城市职业教育中心", "420981", "4209**********000" + i,
+                Instant.now());
+        assertThat(personYears.register(person.apply(2))).isEmpty();
+        cn.sunshine.enrollment.registry.PersonYear other = new cn.sunshine.enrollment.registry.PersonYear("registry-test-2/2026",
+                "enrollment-elsewhere", "base-2", "安陆市培训学校", "420982", "4209**********0002", Instant.now());
+        Map<Integer, cn.sunshine.enrollment.registry.PersonYear> refused = personYears.registerAll(
+                List.of(person.apply(1), other, person.apply(3)));
+        assertThat(refused).containsOnlyKeys(1);
+        assertThat(refused.get(1).enrollmentId()).as("the holder, not the refused registration").isEqualTo("enrollment-2");
+        assertThat(personYears.find("registry-test-1/2026")).isPresent();
+        assertThat(personYears.find("registry-test-3/2026")).as("unordered: the one after the refusal lands too").isPresent();
+    }
 }

@@ -38,6 +38,40 @@ public class PersonYears {
         }
     }
 
+    /**
+     * Registers the people, in one round trip: each registration lands or meets the one that holds the person.
+     *
+     * @return the holders of the registrations refused, by their index in {@code registrations}
+     */
+    public java.util.Map<Integer, PersonYear> registerAll(List<PersonYear> registrations) {
+        if (registrations.size() == 1) {
+            return register(registrations.get(0)).map(h -> java.util.Map.of(0, h)).orElseGet(java.util.Map::of);
+        }
+        java.util.Map<Integer, PersonYear> refused = new java.util.TreeMap<>();
+        try {
+            mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, PersonYear.class)
+                    .insert(registrations).execute();
+        } catch (org.springframework.data.mongodb.BulkOperationException e) {
+            List<String> held = new java.util.ArrayList<>();
+            for (com.mongodb.bulk.BulkWriteError error : e.getErrors()) {
+                if (error.getCode() != 11000) {
+                    throw e;
+                }
+                held.add(registrations.get(error.getIndex()).id());
+                refused.put(error.getIndex(), null);
+            }
+            java.util.Map<String, PersonYear> holders = new java.util.HashMap<>();
+            findAll(held).forEach(h -> holders.put(h.id(), h));
+            refused.replaceAll((i, none) -> {
+                PersonYear mine = registrations.get(i);
+                // Removed between our insert and read (a withdrawal): still refused, the caller may retry.
+                return holders.getOrDefault(mine.id(), new PersonYear(mine.id(), null, null, null, null,
+                        mine.maskedIdNumber(), null));
+            });
+        }
+        return refused;
+    }
+
     public Optional<PersonYear> find(String id) {
         return Optional.ofNullable(mongo.findById(id, PersonYear.class));
     }

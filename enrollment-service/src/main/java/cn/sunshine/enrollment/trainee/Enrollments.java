@@ -197,29 +197,40 @@ public class Enrollments extends UseCase {
                         .coded("enrollment.class-full", c.getCapacity(), Math.max(0, left), n);
             }
             Instant now = clock.instant();
-            for (Admission a : todo) {
-                PersonYear reg = new PersonYear(PersonYear.id(a.personKey(), c.getYear()), a.enrollmentId(), c.getBaseId(),
-                        c.getBaseName(), c.getDivisionCode(), a.trainee().maskedIdNumber(), now);
-                Optional<PersonYear> holder = personYears.register(reg);
-                if (holder.isPresent() && !a.enrollmentId().equals(holder.get().enrollmentId())) {
+            List<PersonYear> registrations = todo.stream().map(a -> new PersonYear(PersonYear.id(a.personKey(), c.getYear()),
+                    a.enrollmentId(), c.getBaseId(), c.getBaseName(), c.getDivisionCode(), a.trainee().maskedIdNumber(),
+                    now)).toList();
+            for (Map.Entry<Integer, PersonYear> refused : personYears.registerAll(registrations).entrySet()) {
+                Admission a = todo.get(refused.getKey());
+                PersonYear holder = refused.getValue();
+                if (!a.enrollmentId().equals(holder.enrollmentId())) {
                     // someone else's (a registration of this admission's earlier try is its own)
                     this.admissions.closeRefused(underWay, stored.keySet());
-                    throw new AlreadyEnrolled(admissions.indexOf(a), holder.get(),
-                            PersonYears.alreadyEnrolled(holder.get(), "idNumber"));
+                    throw new AlreadyEnrolled(admissions.indexOf(a), holder, PersonYears.alreadyEnrolled(holder, "idNumber"));
                 }
             }
-            for (Admission a : todo) {
-                try {
-                    stored.put(a.enrollmentId(), store.insert(Enrollment.enroll(a.enrollmentId(), c, a.trainee(),
-                            a.personKey(), a.tier(), a.subsidyFen(), actor, now)));
-                } catch (org.springframework.dao.DuplicateKeyException storedMeanwhile) {
-                    // a try of this admission still running (its process was only paused) stored it first
-                    stored.put(a.enrollmentId(), mongo.findById(a.enrollmentId(), Enrollment.class));
-                } catch (RuntimeException e) {
-                    // The stored enrollments stand; what the others were holding is given back.
-                    this.admissions.closeRefused(underWay, stored.keySet());
-                    throw e;
+            List<Enrollment> made = todo.stream().map(a -> Enrollment.enroll(a.enrollmentId(), c, a.trainee(),
+                    a.personKey(), a.tier(), a.subsidyFen(), actor, now)).toList();
+            try {
+                store.insertAll(made).forEach(e -> stored.put(e.getId(), e)); // a roster's in two round trips
+            } catch (org.springframework.dao.DuplicateKeyException someStoredMeanwhile) {
+                // a try of this admission still running (its process was only paused) stored some first: one by one
+                for (Enrollment e : made) {
+                    try {
+                        stored.put(e.getId(), store.insert(e));
+                    } catch (org.springframework.dao.DuplicateKeyException storedMeanwhile) {
+                        stored.put(e.getId(), mongo.findById(e.getId(), Enrollment.class));
+                    }
                 }
+            } catch (RuntimeException e) {
+                // The stored enrollments stand (the database says which); what the others were holding is given
+                // back — or, the database failing, by the sweep.
+                try {
+                    this.admissions.closeRefused(underWay, this.admissions.stored(underWay.enrollmentIds()));
+                } catch (RuntimeException alsoFailing) {
+                    e.addSuppressed(alsoFailing);
+                }
+                throw e;
             }
             log.info("enrolled {} trainee(s) in class {} of base {}", n, c.getId(), c.getBaseId());
         }

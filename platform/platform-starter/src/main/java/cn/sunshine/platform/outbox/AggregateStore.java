@@ -41,8 +41,7 @@ public class AggregateStore {
      */
     private void markWaiting(String collection, Object id) {
         Query entry = Query.query(Criteria.where("_id").is(documentKey(collection, id)));
-        Update mark = new Update().set("collection", collection).set("aggregateId", id)
-                .set("token", java.util.UUID.randomUUID().toString()).set("at", new java.util.Date());
+        Update mark = waitingMark(collection, id);
         try {
             mongo.upsert(entry, mark, Outbox.INDEX);
         } catch (org.springframework.dao.DuplicateKeyException e) {
@@ -51,6 +50,11 @@ public class AggregateStore {
             // key as its own (an idempotent replay, an aggregate that exists).
             mongo.upsert(entry, mark, Outbox.INDEX);
         }
+    }
+
+    private static Update waitingMark(String collection, Object id) {
+        return new Update().set("collection", collection).set("aggregateId", id)
+                .set("token", java.util.UUID.randomUUID().toString()).set("at", new java.util.Date());
     }
 
     private final MongoTemplate mongo;
@@ -139,11 +143,71 @@ public class AggregateStore {
         }
     }
 
+    /**
+     * Inserts new aggregates of one type (version 0) with their events, as {@link #insert} does each, in two round
+     * trips however many there are: one bulk write marks their outbox index entries, one insert stores the
+     * documents in order (a class's roster, a class's vouchers). A unique index violation surfaces as
+     * DuplicateKeyException: the aggregates before the duplicate in the list are stored, those from it on are not
+     * (the caller inserts them one at a time to learn which).
+     */
+    public <T extends AggregateRoot> List<T> insertAll(List<T> aggregates) {
+        if (aggregates.isEmpty()) {
+            return aggregates;
+        }
+        MongoPersistentEntity<?> entity = entity(aggregates.get(0));
+        String request = runningRequest();
+        List<Document> docs = new ArrayList<>(aggregates.size());
+        List<Object> waiting = new ArrayList<>();
+        for (T aggregate : aggregates) {
+            if (aggregate.getClass() != aggregates.get(0).getClass()) {
+                throw new IllegalArgumentException("insertAll stores aggregates of one type");
+            }
+            Document doc = document(aggregate, entity, request);
+            if (!doc.getList(Outbox.FIELD, Document.class).isEmpty()) {
+                waiting.add(aggregate.getId());
+            }
+            docs.add(doc);
+        }
+        if (!waiting.isEmpty()) {
+            org.springframework.data.mongodb.core.BulkOperations marks = mongo.bulkOps(
+                    org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Outbox.INDEX);
+            for (Object id : waiting) {
+                marks.upsert(Query.query(Criteria.where("_id").is(documentKey(entity.getCollection(), id))), waitingMark(entity.getCollection(), id));
+            }
+            try {
+                marks.execute();
+            } catch (RuntimeException raced) {
+                // a writer of one of them upserted its entry at the same time: mark them one by one
+                waiting.forEach(id -> markWaiting(entity.getCollection(), id));
+            }
+        }
+        mongo.insert(docs, entity.getCollection());
+        aggregates.forEach(a -> a.markStored(0L));
+        if (!waiting.isEmpty()) {
+            wakeRelay();
+        }
+        return aggregates;
+    }
+
     private void doInsert(AggregateRoot aggregate, String consumedEventId) {
+        MongoPersistentEntity<?> entity = entity(aggregate);
+        Document doc = document(aggregate, entity, consumedEventId);
+        if (!doc.getList(Outbox.FIELD, Document.class).isEmpty()) {
+            markWaiting(entity.getCollection(), aggregate.getId());
+        }
+        mongo.insert(doc, entity.getCollection());
+        boolean hadEvents = !aggregate.pendingEvents().isEmpty();
+        aggregate.markStored(0L);
+        if (hadEvents) {
+            wakeRelay();
+        }
+    }
+
+    /** The document of a new aggregate: its state at version 0, its events in the outbox, the id it consumed. */
+    private Document document(AggregateRoot aggregate, MongoPersistentEntity<?> entity, String consumedEventId) {
         if (aggregate.getId() == null) {
             throw new IllegalArgumentException("an aggregate is given its id before it is stored");
         }
-        MongoPersistentEntity<?> entity = entity(aggregate);
         Document doc = new Document();
         mongo.getConverter().write(aggregate, doc);
         doc.put(versionField(entity), 0L);
@@ -157,15 +221,7 @@ public class AggregateStore {
         if (tally != null) {
             doc.put(cn.sunshine.platform.progress.Tallies.FIELD, tally);
         }
-        if (!entries.isEmpty()) {
-            markWaiting(entity.getCollection(), aggregate.getId());
-        }
-        mongo.insert(doc, entity.getCollection());
-        boolean hadEvents = !aggregate.pendingEvents().isEmpty();
-        aggregate.markStored(0L);
-        if (hadEvents) {
-            wakeRelay();
-        }
+        return doc;
     }
 
     /**

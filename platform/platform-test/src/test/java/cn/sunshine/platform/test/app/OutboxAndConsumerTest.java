@@ -21,9 +21,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The outbox publishes once per state change; consumers apply each event once; failures dead-letter and replay. */
@@ -55,6 +57,28 @@ class OutboxAndConsumerTest extends OutboxTestSupport {
     void reset() {
         PlatformTestApp.FLAG_HANDLER_BROKEN.set(false);
         tap.clear();
+    }
+
+    @Test
+    void aBatchIsInsertedInOneWriteAndEveryEventOfItIsPublishedOnce() {
+        List<Parcel> batch = List.of(Parcel.register("420981", 100), Parcel.register("420981", 200),
+                Parcel.register("420981", 300));
+        store.insertAll(batch);
+        assertThat(batch).allSatisfy(p -> assertThat(p.getVersion()).isZero());
+        await().atMost(Duration.ofSeconds(10)).until(() -> batch.stream().allMatch(p -> outboxSize(p.getId()) == 0));
+        relay.relayOnce();
+        for (Parcel p : batch) {
+            assertThat(tap.ofType("test.parcel.registered.v1").stream().filter(x -> x.body().contains(p.getId())).count())
+                    .as("published once: " + p.getId()).isEqualTo(1);
+        }
+
+        // A duplicate in the batch: those before it are stored, it and those after are not (the caller retries them).
+        Parcel fresh = Parcel.register("420981", 400);
+        Parcel after = Parcel.register("420981", 500);
+        assertThatThrownBy(() -> store.insertAll(List.of(fresh, mongo.findById(batch.get(0).getId(), Parcel.class), after)))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(mongo.findById(fresh.getId(), Parcel.class)).isNotNull();
+        assertThat(mongo.findById(after.getId(), Parcel.class)).isNull();
     }
 
     @Test
