@@ -49,36 +49,57 @@ public class Vouchers extends UseCase {
             throw DomainException.notFound("class " + classId);
         }
         CurrentUser user = Jurisdiction.over(trainees.get(0).getDivisionCode(), "class " + classId);
-        List<Printed> out = new ArrayList<>();
-        java.util.Map<String, java.util.Optional<SubsidyStandard>> standardOf = new java.util.HashMap<>();
-        for (Trainee t : trainees) {
-            Voucher existing = mongo.findOne(Query.query(Criteria.where("enrollmentId").is(t.getId())), Voucher.class);
-            if (existing != null) {
-                out.add(new Printed(existing, codes.codeOf(existing.getSerial())));
-                continue;
+        // A class's vouchers in a few round trips, however many trainees: the ones issued before (a retry, a second
+        // printing) in one query, the serials of the rest taken as one block, the new ones inserted together.
+        java.util.Map<String, Voucher> issued = new java.util.HashMap<>();
+        mongo.find(Query.query(Criteria.where("enrollmentId").in(trainees.stream().map(Trainee::getId).toList())), Voucher.class)
+                .forEach(v -> issued.put(v.getEnrollmentId(), v));
+        List<Trainee> without = trainees.stream().filter(t -> !issued.containsKey(t.getId())).toList();
+        if (!without.isEmpty()) {
+            java.util.Map<String, java.util.Optional<SubsidyStandard>> standardOf = new java.util.HashMap<>();
+            List<Voucher> fresh = new ArrayList<>(without.size());
+            // serials are the county's and year's (a class's trainees share both; grouped all the same)
+            java.util.Map<String, Long> perSeries = new java.util.LinkedHashMap<>();
+            without.forEach(t -> perSeries.merge(t.getDivisionCode() + ":" + t.getYear(), 1L, Long::sum));
+            java.util.Map<String, java.util.Iterator<String>> serialsOf = new java.util.HashMap<>();
+            perSeries.forEach((series, n) -> serialsOf.put(series, nextSerials(series, n.intValue()).iterator()));
+            for (Trainee t : without) {
+                SubsidyStandard s = standardOf.computeIfAbsent(t.getDivisionCode() + "|" + t.getYear() + "|" + t.getMajorCode(),
+                        k -> standards.find(t.getDivisionCode(), t.getYear(), t.getMajorCode())).orElseThrow(() ->
+                        DomainException.rule("no-standard", "No subsidy standard applies",
+                                "set the " + t.getYear() + " standard of " + t.getMajorCode() + " first"));
+                fresh.add(Voucher.issue(Ids.newId(), serialsOf.get(t.getDivisionCode() + ":" + t.getYear()).next(), t, t.getSubsidyTier(), s.amountOf(t.getSubsidyTier()),
+                        user.subject(), clock.instant()));
             }
-            SubsidyStandard s = standardOf.computeIfAbsent(t.getDivisionCode() + "|" + t.getYear() + "|" + t.getMajorCode(),
-                    k -> standards.find(t.getDivisionCode(), t.getYear(), t.getMajorCode())).orElseThrow(() ->
-                    DomainException.rule("no-standard", "No subsidy standard applies",
-                            "set the " + t.getYear() + " standard of " + t.getMajorCode() + " first"));
-            String serial = nextSerial(t.getDivisionCode(), t.getYear());
-            Voucher v = Voucher.issue(Ids.newId(), serial, t, t.getSubsidyTier(), s.amountOf(t.getSubsidyTier()),
-                    user.subject(), clock.instant());
             try {
-                store.insert(v);
-            } catch (DuplicateKeyException e) {
-                v = mongo.findOne(Query.query(Criteria.where("enrollmentId").is(t.getId())), Voucher.class);
+                store.insertAll(fresh).forEach(v -> issued.put(v.getEnrollmentId(), v));
+            } catch (DuplicateKeyException issuedMeanwhile) {
+                // another printing of the class issued some at the same time: one by one, theirs where they won
+                for (Voucher v : fresh) {
+                    try {
+                        issued.put(v.getEnrollmentId(), store.insert(v));
+                    } catch (DuplicateKeyException e) {
+                        issued.put(v.getEnrollmentId(), mongo.findOne(Query.query(Criteria.where("enrollmentId")
+                                .is(v.getEnrollmentId())), Voucher.class));
+                    }
+                }
             }
-            // The trainee's departure may have been applied between the read above and this insert: its
-            // handler found no voucher to void then, so the voucher is voided here (the same conditional
-            // update; whichever of the two comes second finds it done). No voucher is left ISSUED to a leaver.
-            Trainee now = mongo.findById(t.getId(), Trainee.class);
-            if (now != null && now.getLeftAt() != null) {
-                voidUnredeemed(t.getId(), "left before the voucher was handed out: " + now.getLeftReason(), user.subject(),
+            // A trainee's departure may have been applied between the read above and the insert: its handler
+            // found no voucher to void then, so the voucher is voided here (the same conditional update; whichever
+            // of the two comes second finds it done). No voucher is left ISSUED to a leaver.
+            for (Trainee now : mongo.find(Query.query(Criteria.where("_id").in(without.stream().map(Trainee::getId).toList())
+                    .and("leftAt").ne(null)), Trainee.class)) {
+                voidUnredeemed(now.getId(), "left before the voucher was handed out: " + now.getLeftReason(), user.subject(),
                         clock.instant());
-                continue;
+                issued.remove(now.getId());
             }
-            out.add(new Printed(v, codes.codeOf(v.getSerial())));
+        }
+        List<Printed> out = new ArrayList<>();
+        for (Trainee t : trainees) {
+            Voucher v = issued.get(t.getId());
+            if (v != null) {
+                out.add(new Printed(v, codes.codeOf(v.getSerial())));
+            }
         }
         return out;
     }
@@ -257,10 +278,16 @@ public class Vouchers extends UseCase {
     }
 
     /** "420981-2026-000123": the county, the year and a per-county-year sequence from one atomic counter. */
-    private String nextSerial(String division, int year) {
-        Document c = mongo.findAndModify(Query.query(Criteria.where("_id").is(division + ":" + year)),
-                new Update().inc("next", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
+    /** {@code n} serials of a county's year ({@code series} {@code 420981:2026}), as one block: {@code 420981-2026-000001} … */
+    private List<String> nextSerials(String series, int n) {
+        Document c = mongo.findAndModify(Query.query(Criteria.where("_id").is(series)),
+                new Update().inc("next", (long) n), FindAndModifyOptions.options().upsert(true).returnNew(true),
                 Document.class, "voucher_serials");
-        return division + "-" + year + "-" + String.format("%06d", ((Number) c.get("next")).longValue());
+        long last = ((Number) c.get("next")).longValue();
+        List<String> out = new ArrayList<>(n);
+        for (long k = last - n + 1; k <= last; k++) {
+            out.add(series.replace(':', '-') + "-" + String.format("%06d", k));
+        }
+        return out;
     }
 }
