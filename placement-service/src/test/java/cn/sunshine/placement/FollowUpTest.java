@@ -110,6 +110,18 @@ class FollowUpTest extends PlacementTestSupport {
         JsonNode again = staff.post(path, Map.of("contacts", contacts)).json();
         assertThat(again.path("recorded").asInt()).isZero();
         assertThat(again.path("alreadyDone").asInt()).isEqualTo(3);
+        assertThat(again.path("escalationCaseIds").get(0).asText()).as("the case named as the first answer named it")
+                .isEqualTo(caseId);
+
+        // The process died after the rows' writes and before the case: sent again, the case is opened and named.
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(caseId)), EscalationCase.class);
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(ids.get(1))),
+                new org.springframework.data.mongodb.core.query.Update().push("casesToOpen", caseId), "placements");
+        JsonNode afterTheCrash = staff.post(path, Map.of("contacts", contacts)).json();
+        assertThat(afterTheCrash.path("escalationCaseIds").get(0).asText()).isEqualTo(caseId);
+        assertThat(mongo.findById(caseId, EscalationCase.class)).as("opened by the sheet sent again").isNotNull();
     }
 
     private static List<String> ids(JsonNode page) {

@@ -126,6 +126,7 @@ public class FollowUps extends UseCase {
         List<ContactRequest> requests = new java.util.ArrayList<>();
         List<String> cases = new java.util.ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Placement> toOpenNow = new java.util.ArrayList<>();
         int alreadyDone = 0;
         for (int i = 0; i < entries.size(); i++) {
             int row = i + 1;
@@ -142,6 +143,15 @@ public class FollowUps extends UseCase {
             }
             if (sameContactDone(p, number, c)) {
                 alreadyDone++;
+                // The sheet sent again (its first answer lost, or its process dead after this row's write): the
+                // row's case is named as the first answer named it, and opened if that process died before.
+                String caseId = p.getId() + "-f" + number;
+                if (p.followUpOfCase(caseId).isPresent()) {
+                    cases.add(caseId);
+                    if (p.getCasesToOpen().contains(caseId)) {
+                        toOpenNow.add(p);
+                    }
+                }
                 continue;
             }
             try {
@@ -169,6 +179,9 @@ public class FollowUps extends UseCase {
             if (cases.contains(caseId)) {
                 escalations.open(p, caseId);
             }
+        }
+        for (Placement p : toOpenNow) {
+            escalations.open(p, p.getId() + "-f" + number);
         }
         return new ClassRecorded(toWrite.size(), alreadyDone, cases, List.of());
     }
