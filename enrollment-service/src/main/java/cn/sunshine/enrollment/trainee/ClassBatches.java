@@ -179,18 +179,20 @@ public class ClassBatches {
             return user;
         };
         Map<String, Enrollment> fresh = read(new ArrayList<>(toApply.keySet()));
-        List<String> applied = new ArrayList<>();
+        List<String> applied = new ArrayList<>(toApply.keySet());
+        // The single endpoint's change of each enrollment, written together (a few round trips for the class): a
+        // change by someone else meanwhile is decided again on what is there; a batch stopped half-way is
+        // completed by sending it again.
+        List<Enrollment> copies = new ArrayList<>();
         toApply.forEach((id, request) -> {
-            // The single endpoint's change, each enrollment on its own: a change by someone else meanwhile is
-            // decided again on what is there; a batch stopped half-way is completed by sending it again.
             Enrollment e = fresh.get(id);
             if (e == null) {
                 changes.change(Enrollment.class, id, null, ofTheClass, step.apply(request));
             } else {
-                changes.change(e, null, ofTheClass, step.apply(request));
+                copies.add(e);
             }
-            applied.add(id);
         });
+        changes.changeAll(copies, ofTheClass, e -> step.apply(toApply.get(e.getId())));
         log.info("class {}: {} {}(s) applied, {} already done", c.getId(), applied.size(), what, alreadyDone.size());
         return new Result(applied, alreadyDone, ids, List.of());
     }

@@ -341,8 +341,11 @@ public class AggregateStore {
         return collection + "/" + id;
     }
 
-    private <T extends AggregateRoot> boolean write(T aggregate, String consumedEventId) {
-        MongoPersistentEntity<?> entity = entity(aggregate);
+    /** An aggregate's update as one conditional write: matched by id and the version read. */
+    private record Prepared(Criteria criteria, Update update, boolean events, String versionField) {
+    }
+
+    private Prepared prepare(AggregateRoot aggregate, MongoPersistentEntity<?> entity) {
         String versionField = versionField(entity);
         Document doc = new Document();
         mongo.getConverter().write(aggregate, doc);
@@ -366,22 +369,90 @@ public class AggregateStore {
             update.set(cn.sunshine.platform.progress.Tallies.FIELD, tally);
         }
         Criteria criteria = Criteria.where("_id").is(aggregate.getId()).and(versionField).is(aggregate.getVersion());
-        if (!entries.isEmpty()) {
+        return new Prepared(criteria, update, !entries.isEmpty(), versionField);
+    }
+
+    private <T extends AggregateRoot> boolean write(T aggregate, String consumedEventId) {
+        MongoPersistentEntity<?> entity = entity(aggregate);
+        Prepared w = prepare(aggregate, entity);
+        if (w.events()) {
             markWaiting(entity.getCollection(), aggregate.getId());
         }
         if (consumedEventId != null) {
-            if (!writeOnce(entity.getCollection(), aggregate.getId(), criteria, update, consumedEventId, versionField)) {
+            if (!writeOnce(entity.getCollection(), aggregate.getId(), w.criteria(), w.update(), consumedEventId, w.versionField())) {
                 return false;
             }
-        } else if (mongo.updateFirst(Query.query(criteria), update, entity.getCollection()).getMatchedCount() == 0) {
+        } else if (mongo.updateFirst(Query.query(w.criteria()), w.update(), entity.getCollection()).getMatchedCount() == 0) {
             return false;
         }
         aggregate.markStored(aggregate.getVersion() + 1);
-        if (!entries.isEmpty()) {
+        if (w.events()) {
             wakeRelay();
         }
         return true;
     }
+
+    /**
+     * Updates aggregates of one type, each read at its version, appending their events, as {@link #update} does each
+     * but in two round trips however many: one bulk write marks their outbox index entries, one bulk write makes the
+     * conditional updates (a class's assessments, its completions). An aggregate someone else changed since it was
+     * read is not written (the write of each carries the pass's token, {@code _write}, so that those written are
+     * known); the caller decides again on what is there now.
+     *
+     * @return the aggregates written (each now at its next version), in their order
+     */
+    public <T extends AggregateRoot> List<T> updateAll(List<T> aggregates) {
+        if (aggregates.isEmpty()) {
+            return aggregates;
+        }
+        MongoPersistentEntity<?> entity = entity(aggregates.get(0));
+        String collection = entity.getCollection();
+        String token = java.util.UUID.randomUUID().toString();
+        org.springframework.data.mongodb.core.BulkOperations writes = mongo.bulkOps(
+                org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, collection);
+        org.springframework.data.mongodb.core.BulkOperations marks = mongo.bulkOps(
+                org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Outbox.INDEX);
+        List<Object> waiting = new ArrayList<>();
+        for (T aggregate : aggregates) {
+            if (aggregate.getClass() != aggregates.get(0).getClass()) {
+                throw new IllegalArgumentException("updateAll writes aggregates of one type");
+            }
+            Prepared w = prepare(aggregate, entity);
+            writes.updateOne(Query.query(w.criteria()), w.update().set(WRITE_TOKEN, token));
+            if (w.events()) {
+                waiting.add(aggregate.getId());
+                marks.upsert(Query.query(Criteria.where("_id").is(documentKey(collection, aggregate.getId()))),
+                        waitingMark(collection, aggregate.getId()));
+            }
+        }
+        if (!waiting.isEmpty()) {
+            try {
+                marks.execute();
+            } catch (RuntimeException raced) {
+                waiting.forEach(id -> markWaiting(collection, id)); // a writer of one upserted it at the same time
+            }
+        }
+        long modified = writes.execute().getModifiedCount();
+        List<T> written;
+        if (modified == aggregates.size()) {
+            written = aggregates;
+        } else {
+            Query ours = Query.query(Criteria.where("_id").in(aggregates.stream().map(AggregateRoot::getId).toList())
+                    .and(WRITE_TOKEN).is(token));
+            ours.fields().include("_id");
+            java.util.Set<Object> landed = new java.util.HashSet<>();
+            mongo.find(ours, Document.class, collection).forEach(d -> landed.add(d.get("_id")));
+            written = aggregates.stream().filter(a -> landed.contains(a.getId())).toList();
+        }
+        written.forEach(a -> a.markStored(a.getVersion() + 1));
+        if (!waiting.isEmpty()) {
+            wakeRelay();
+        }
+        return written;
+    }
+
+    /** The token of the {@link #updateAll} pass that wrote a document last. */
+    static final String WRITE_TOKEN = "_write";
 
     /**
      * The write of a change caused by a consumed event: it lands only when the document is still at the version read

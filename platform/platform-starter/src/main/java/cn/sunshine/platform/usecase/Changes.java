@@ -8,6 +8,8 @@ import cn.sunshine.platform.web.ETags;
 import cn.sunshine.platform.web.IdempotentRequests;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.util.List;
+
 /**
  * The one way a use case changes an aggregate (docs/architecture.md "A use case"):
  * <ol>
@@ -134,6 +136,35 @@ public class Changes {
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) loaded.getClass();
         return run(Ref.of(type, loaded.getId()), loaded, ifMatch, scope, result(act), null).aggregate();
+    }
+
+    /**
+     * A batch's changes: {@link #change(AggregateRoot, String, Scope, Act)} of each copy the use case read, the
+     * scope checked and the act applied on each, then written together ({@link AggregateStore#updateAll}: a few
+     * round trips however many). A copy someone else changed since it was read goes through
+     * {@link #change(Class, String, String, Scope, Act)} on its own afterwards, its act decided again on what is
+     * there. No If-Match: a batch's rows pin no version.
+     *
+     * @return the aggregates at their new versions, in the order of {@code loaded}
+     */
+    public <T extends AggregateRoot> List<T> changeAll(List<T> loaded, Scope<? super T> scope,
+                                                       java.util.function.Function<? super T, Act<? super T>> act) {
+        for (T copy : loaded) {
+            act.apply(copy).apply(copy, scope.check(copy));
+        }
+        java.util.Set<T> written = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        written.addAll(store.updateAll(loaded));
+        List<T> out = new java.util.ArrayList<>(loaded.size());
+        for (T copy : loaded) {
+            if (written.contains(copy)) {
+                out.add(copy);
+            } else {
+                @SuppressWarnings("unchecked")
+                Class<T> type = (Class<T>) copy.getClass();
+                out.add(run(Ref.of(type, copy.getId()), null, null, scope, result(act.apply(copy)), null).aggregate());
+            }
+        }
+        return out;
     }
 
     private static <T, R> Transition<T, R> result(Act<? super T> act) {

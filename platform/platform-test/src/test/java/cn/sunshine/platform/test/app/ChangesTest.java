@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -219,5 +220,28 @@ class ChangesTest {
         Parcel read = mongo.findById(p.getId(), Parcel.class);
         assertThat(read.isFlagged()).isTrue();
         assertThat(read.getNote()).isEqualTo("checked at the depot");
+    }
+
+    @Test
+    void aBatchOfChangesIsWrittenTogetherAndOneChangedMeanwhileIsDecidedAgainOnItsOwn() {
+        List<Parcel> copies = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Parcel p = store.insert(Parcel.register("420981", 10 + i));
+            copies.add(mongo.findById(p.getId(), Parcel.class));
+        }
+        // Someone notes the second one after the batch read it.
+        Parcel meanwhile = mongo.findById(copies.get(1).getId(), Parcel.class);
+        meanwhile.annotate("weighed again");
+        store.update(meanwhile);
+
+        List<Parcel> changed = changes.changeAll(copies, inCounty("420981"), p -> (Parcel x, CurrentUser u) -> x.flag());
+        assertThat(changed).extracting(Parcel::getId).containsExactly(copies.get(0).getId(), copies.get(1).getId(),
+                copies.get(2).getId());
+        assertThat(changed).extracting(Parcel::getVersion).containsExactly(1L, 2L, 1L);
+        for (Parcel p : copies) {
+            assertThat(mongo.findById(p.getId(), Parcel.class).isFlagged()).isTrue();
+        }
+        assertThat(mongo.findById(copies.get(1).getId(), Parcel.class).getNote()).as("decided again on what was there")
+                .isNull(); // flag() clears the note: it ran on the noted parcel
     }
 }
