@@ -463,4 +463,48 @@ class IdempotencyTest extends EnrollmentServiceTest {
         assertThat(personYears.find("registry-test-1/2026")).isPresent();
         assertThat(personYears.find("registry-test-3/2026")).as("unordered: the one after the refusal lands too").isPresent();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.sunshine.enrollment.trainee.PendingReleases pendingReleases;
+
+    @Test
+    void aWithdrawalKilledBeforeItsReleasesIsFinishedByTheSweepGivingBackOnce() {
+        Setup s = classOf(10);
+        Http.Response enrolled = enroll(s, "desk-to-withdraw", people(1).get(0));
+        String enrollmentId = enrolled.json().path("id").asText();
+        String withdrawal = "/api/enrollment/enrollments/" + enrollmentId + "/withdrawal";
+        org.springframework.data.mongodb.core.query.Query ofIt = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("enrollmentId").is(enrollmentId));
+        cn.sunshine.enrollment.registry.PersonYear registered = mongo.findOne(ofIt, cn.sunshine.enrollment.registry.PersonYear.class);
+        assertThat(registered).isNotNull();
+
+        Http.Response refused = http().as(s.staff()).header("If-Match", "\"7\"").post(withdrawal, Map.of("reason", "外出务工"));
+        assertThat(refused.status()).isEqualTo(412);
+        assertThat(mongo.findById(enrollmentId, cn.sunshine.enrollment.trainee.PendingReleases.ReleaseUnderWay.class))
+                .as("a refusal leaves nothing under way").isNull();
+
+        Http.Response withdrawn = http().as(s.staff()).header("If-Match", enrolled.header("ETag"))
+                .post(withdrawal, Map.of("reason", "外出务工"));
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(remaining(s)).isEqualTo(10);
+        // What the process killed right after the change would have left: the person still registered, both places
+        // still taken, the withdrawal written down as under way.
+        mongo.insert(registered);
+        for (String counter : List.of(s.quotaId(), PlaceCounter.classId(s.classId()))) {
+            mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(counter)),
+                    new org.springframework.data.mongodb.core.query.Update().inc("remaining", -1).inc("taken", 1)
+                            .pull("released", enrollmentId), PlaceCounter.class);
+        }
+        mongo.insert(new cn.sunshine.enrollment.trainee.PendingReleases.ReleaseUnderWay(enrollmentId,
+                Instant.now().minus(Duration.ofMinutes(1))));
+        assertThat(remaining(s)).isEqualTo(9);
+
+        assertThat(pendingReleases.closeAbandoned(Instant.now())).isEqualTo(1);
+        assertThat(remaining(s)).as("the quota's place given back").isEqualTo(10);
+        assertThat(places.find(PlaceCounter.classId(s.classId())).orElseThrow().remaining()).isEqualTo(10);
+        assertThat(mongo.findOne(ofIt, cn.sunshine.enrollment.registry.PersonYear.class)).as("the person free again").isNull();
+        assertThat(pendingReleases.closeAbandoned(Instant.now())).as("finished once").isZero();
+        assertThat(remaining(s)).isEqualTo(10);
+    }
 }

@@ -85,10 +85,12 @@ public class Enrollments extends UseCase {
     private final AttendedHours.Source attendance;
     private final OtherFunding.Register otherFunding;
     private final Admissions admissions;
+    private final PendingReleases pendingReleases;
 
     public Enrollments(Changes changes, Classes classes, Places places, PersonYears personYears, PersonKey personKey,
                        TraineeRules rules, EnrollmentProperties properties, AttendedHours.Source attendance,
-                       OtherFunding.Register otherFunding, Admissions admissions, Clock clock) {
+                       OtherFunding.Register otherFunding, Admissions admissions, PendingReleases pendingReleases,
+                       Clock clock) {
         super(changes, clock);
         this.classes = classes;
         this.places = places;
@@ -99,6 +101,7 @@ public class Enrollments extends UseCase {
         this.attendance = attendance;
         this.otherFunding = otherFunding;
         this.admissions = admissions;
+        this.pendingReleases = pendingReleases;
     }
 
     /**
@@ -294,13 +297,21 @@ public class Enrollments extends UseCase {
     }
 
     public Enrollment withdraw(String id, String ifMatch, EnrollmentDtos.ReasonRequest r) {
-        Enrollment e = changes.change(Enrollment.class, id, ifMatch, OWN_BASE_STAFF_OR_COUNTY_OFFICER,
-                (Enrollment x, CurrentUser user) -> x.withdraw(r.reason(), user.subject(), clock.instant()));
+        // Written down first, so that a process dying between the change and the releases leaves them to the sweep.
+        boolean opened = pendingReleases.open(id);
+        Enrollment e;
+        try {
+            e = changes.change(Enrollment.class, id, ifMatch, OWN_BASE_STAFF_OR_COUNTY_OFFICER,
+                    (Enrollment x, CurrentUser user) -> x.withdraw(r.reason(), user.subject(), clock.instant()));
+        } catch (RuntimeException refused) {
+            if (opened) {
+                pendingReleases.close(id); // nothing changed, nothing to give back
+            }
+            throw refused;
+        }
         // The state change (with its event) is stored first; only then are the person and the places released,
         // each once (the withdrawal sent again after its process died finds its change made and releases again).
-        personYears.release(PersonYear.id(e.getPersonKey(), e.getYear()), e.getId());
-        places.releaseFor(PlaceCounter.classId(e.getClassId()), e.getId());
-        places.releaseFor(PlaceCounter.quotaId(e.getBaseId(), e.getMajorCode(), e.getYear()), e.getId());
+        pendingReleases.releaseAndClose(e);
         return e;
     }
 
