@@ -29,12 +29,7 @@ class DocumentsAndEvidenceTest extends ServiceTestSupport {
     @Test
     void anApplicationsDeclaredDocumentIsUploadedWithTheDeclaredHashAndReadByItsReaders() throws Exception {
         clock.set(Instant.parse("2041-06-19T02:00:00Z"));
-        Http.Response drafted = http().as(Fixtures.OFFICER).post("/api/accreditation/tenders", Fixtures.tender(2041,
-                Instant.parse("2041-06-19T16:00:00Z"), Instant.parse("2041-06-23T10:00:00Z"), Fixtures.MAJORS));
-        String tenderId = drafted.json().path("id").asText();
-        assertThat(http().as(Fixtures.OFFICER).header("If-Match", drafted.header("ETag"))
-                .post("/api/accreditation/tenders/" + tenderId + "/publication", null).status()).isEqualTo(200);
-        clock.set(Instant.parse("2041-06-20T02:00:00Z"));
+        String tenderId = Fixtures.publishedTender(http(), clock, 2041);
 
         byte[] certificate = Multipart.pdf("事业单位法人证书 " + tenderId);
         Map<String, Object> application = new LinkedHashMap<>(Fixtures.application("县职业中学", Fixtures.creditCode(),

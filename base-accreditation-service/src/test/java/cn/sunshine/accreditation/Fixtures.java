@@ -91,6 +91,20 @@ final class Fixtures {
         return t;
     }
 
+    /**
+     * A tender of {@code year} drafted and published by 应城市's officer, its window 20–23 June of that year, the
+     * clock set inside it (20 June); its id.
+     */
+    static String publishedTender(Http http, cn.sunshine.platform.test.MutableClock clock, int year) {
+        Http.Response drafted = http.as(OFFICER).post("/api/accreditation/tenders", tender(year,
+                Instant.parse(year + "-06-19T16:00:00Z"), Instant.parse(year + "-06-23T10:00:00Z"), MAJORS));
+        String tenderId = drafted.json().path("id").asText();
+        assertThat(http.as(OFFICER).header("If-Match", drafted.header("ETag"))
+                .post("/api/accreditation/tenders/" + tenderId + "/publication", null).status()).isEqualTo(200);
+        clock.set(Instant.parse(year + "-06-20T02:00:00Z"));
+        return tenderId;
+    }
+
     static Map<String, Object> application(String name, String creditCode, List<String> majorCodes) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("institution", Map.of("legalName", name, "creditCode", creditCode, "address", "湖北省应城市城中民营经济园",

@@ -34,12 +34,7 @@ class RetryAfterCrashTest extends ServiceTestSupport {
 
     @Test
     void anApplicationAndAPanelMadeByARequestThatDiedAreItsAnswerWhenSentAgain() {
-        Http.Response drafted = http().as(Fixtures.OFFICER).post("/api/accreditation/tenders", Fixtures.tender(2042,
-                Instant.parse("2042-06-19T16:00:00Z"), Instant.parse("2042-06-23T10:00:00Z"), Fixtures.MAJORS));
-        String tenderId = drafted.json().path("id").asText();
-        assertThat(http().as(Fixtures.OFFICER).header("If-Match", drafted.header("ETag"))
-                .post("/api/accreditation/tenders/" + tenderId + "/publication", null).status()).isEqualTo(200);
-        clock.set(Instant.parse("2042-06-20T02:00:00Z"));
+        String tenderId = Fixtures.publishedTender(http(), clock, 2042);
 
         String applicant = Fixtures.applicant(1);
         Map<String, Object> application = Fixtures.application(Fixtures.INSTITUTIONS.get(1), Fixtures.creditCode(),
