@@ -49,15 +49,17 @@ public class Admissions {
     private final MongoTemplate mongo;
     private final Places places;
     private final PersonYears personYears;
+    private final PendingReleases pendingReleases;
     private final Duration abandonedAfter;
     /** Under way since when, and abandoned when, on the wall clock: the programme's clock is moved by a played year. */
     private final java.time.Clock wallClock = java.time.Clock.systemUTC();
 
-    public Admissions(MongoTemplate mongo, Places places, PersonYears personYears,
+    public Admissions(MongoTemplate mongo, Places places, PersonYears personYears, PendingReleases pendingReleases,
                       @Value("${sunshine.enrollment.abandoned-admission-after:10m}") Duration abandonedAfter) {
         this.mongo = mongo;
         this.places = places;
         this.personYears = personYears;
+        this.pendingReleases = pendingReleases;
         this.abandonedAfter = abandonedAfter;
     }
 
@@ -147,13 +149,18 @@ public class Admissions {
         return closed;
     }
 
+    /** Closes the admissions, and finishes the withdrawals ({@link PendingReleases}), that a dead process left. */
     @Scheduled(fixedDelayString = "${sunshine.enrollment.admission-sweep:1m}",
             initialDelayString = "${sunshine.enrollment.admission-sweep:1m}")
     void sweep() {
-        try {
-            closeAbandoned(wallClock.instant().minus(abandonedAfter));
-        } catch (RuntimeException e) {
-            log.warn("the sweep of abandoned admissions failed: {}", e.toString());
+        Instant before = wallClock.instant().minus(abandonedAfter);
+        for (java.util.function.ToIntFunction<Instant> left : List.<java.util.function.ToIntFunction<Instant>>of(
+                this::closeAbandoned, pendingReleases::closeAbandoned)) {
+            try {
+                left.applyAsInt(before);
+            } catch (RuntimeException e) {
+                log.warn("the sweep of what a dead process left half-done failed: {}", e.toString());
+            }
         }
     }
 }

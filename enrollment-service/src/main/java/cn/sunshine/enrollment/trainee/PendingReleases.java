@@ -6,18 +6,15 @@ import cn.sunshine.enrollment.registry.PersonYear;
 import cn.sunshine.enrollment.registry.PersonYears;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -25,7 +22,7 @@ import java.time.Instant;
  * first, then gives back the person's year and the two places — separate writes, so a {@code kill -9} between them
  * would leave them held for good (a base's quota a place short, the person told "already enrolled"). So the
  * withdrawal is written down before its change ({@code releases_under_way}) and removed once its releases ran; one
- * left behind is finished by {@link #sweep} once it is older than
+ * left behind is finished by the admissions' sweep ({@link Admissions}) once it is older than
  * {@code sunshine.enrollment.abandoned-admission-after} (10 minutes): the enrollment withdrawn, its releases run
  * (each gives back once: {@link Places#releaseFor}, {@link PersonYears#release}); not withdrawn (the process died
  * before the change, or it was refused), nothing to give back.
@@ -43,16 +40,13 @@ public class PendingReleases {
     private final MongoTemplate mongo;
     private final Places places;
     private final PersonYears personYears;
-    private final Duration abandonedAfter;
     /** The wall clock: the programme's clock is moved by a played year. */
     private final Clock wallClock = Clock.systemUTC();
 
-    public PendingReleases(MongoTemplate mongo, Places places, PersonYears personYears,
-                           @Value("${sunshine.enrollment.abandoned-admission-after:10m}") Duration abandonedAfter) {
+    public PendingReleases(MongoTemplate mongo, Places places, PersonYears personYears) {
         this.mongo = mongo;
         this.places = places;
         this.personYears = personYears;
-        this.abandonedAfter = abandonedAfter;
     }
 
     /** Writes the withdrawal down before its change; false when one is already written (an earlier try's). */
@@ -92,15 +86,5 @@ public class PendingReleases {
             closed++;
         }
         return closed;
-    }
-
-    @Scheduled(fixedDelayString = "${sunshine.enrollment.admission-sweep:1m}",
-            initialDelayString = "${sunshine.enrollment.admission-sweep:1m}")
-    void sweep() {
-        try {
-            closeAbandoned(wallClock.instant().minus(abandonedAfter));
-        } catch (RuntimeException e) {
-            log.warn("the sweep of withdrawals left before their releases failed: {}", e.toString());
-        }
     }
 }
