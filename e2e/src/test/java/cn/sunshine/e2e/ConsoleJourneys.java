@@ -38,7 +38,7 @@ final class ConsoleJourneys implements AutoCloseable {
     static final Path SHOTS = Path.of("target", "console-screenshots");
 
     final WebDriver driver;
-    final WebDriverWait wait;
+    final PageWait wait;
     final Path profile;
     final List<String> screenshots = new ArrayList<>();
     /** Serious and critical axe-core violations (WCAG 2.1 A and AA rules) on the pages visited. */
@@ -57,11 +57,12 @@ final class ConsoleJourneys implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait polls = new WebDriverWait(driver, Duration.ofSeconds(30));
         // A form's answer replaces the page: a condition that found its element on the old page and reads it
         // after the new one came finds it stale; the next poll finds the new page's (a CI run failed on exactly
         // that, waiting for a complaint's status after its answer was sent).
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        polls.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait = new PageWait(polls);
         Files.createDirectories(SHOTS);
     }
 
@@ -114,12 +115,46 @@ final class ConsoleJourneys implements AutoCloseable {
             } catch (org.openqa.selenium.StaleElementReferenceException e) {
                 return true;
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                if (leftThePage(e)) {
                     return true;
                 }
                 throw e;
             }
         };
+    }
+
+    /** Chromium's way of saying an element is stale: its node "does not belong to the document" any more. */
+    static boolean leftThePage(org.openqa.selenium.WebDriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+    }
+
+    /**
+     * The journeys' wait: Selenium's, polling for 30 s and reading a stale element as "not yet" — and Chromium's
+     * other name for a stale element ({@link #leftThePage}) as well. A condition that found its element on a page
+     * a form's answer was replacing reads it again on the next poll (a CI run failed on exactly that, waiting for a
+     * complaint's status after its answer was sent: Chromium 156 answered "does not belong to the document").
+     */
+    static final class PageWait {
+        private final WebDriverWait polls;
+
+        PageWait(WebDriverWait polls) {
+            this.polls = polls;
+        }
+
+        <V> V until(java.util.function.Function<? super WebDriver, V> condition) {
+            return polls.until(d -> {
+                try {
+                    return condition.apply(d);
+                } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+                    throw stale;
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    if (leftThePage(e)) {
+                        return null; // not yet: the next poll reads the new page
+                    }
+                    throw e;
+                }
+            });
+        }
     }
 
     String claimStatus() {

@@ -264,7 +264,7 @@ final class ConsoleJourneysMore {
             } catch (org.openqa.selenium.StaleElementReferenceException gone) {
                 // the first click's answer replaced the page before the second: the second click had nothing to land on
             } catch (org.openqa.selenium.WebDriverException gone) {
-                if (gone.getMessage() == null || !gone.getMessage().contains("does not belong to the document")) {
+                if (!ConsoleJourneys.leftThePage(gone)) {
                     throw gone;
                 }
                 // likewise: Chromium names the button of the page already left
